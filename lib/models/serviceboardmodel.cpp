@@ -1,0 +1,343 @@
+#include "serviceboardmodel.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Vigie {
+
+namespace {
+// Group rows carry no parent; service rows carry their group's row + 1 in the internal id, so
+// that parent() needs no lookup.
+constexpr quintptr GroupMarker = 0;
+
+constexpr std::chrono::milliseconds NotifyInterval{100}; // at most ten repaints a second
+
+HealthState worst(HealthState a, HealthState b)
+{
+    return std::max(a, b);
+}
+} // namespace
+
+ServiceBoardModel::ServiceBoardModel(Clock *clock, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_clock(clock)
+{
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(NotifyInterval);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &ServiceBoardModel::flushPendingChanges);
+}
+
+QString ServiceBoardModel::stateText(HealthState state)
+{
+    switch (state) {
+    case HealthState::Up:
+        return tr("Up");
+    case HealthState::Degraded:
+        return tr("Degraded");
+    case HealthState::Down:
+        return tr("Down");
+    case HealthState::Unknown:
+        break;
+    }
+    return tr("No data yet");
+}
+
+void ServiceBoardModel::setWorkspace(const Workspace &workspace)
+{
+    beginResetModel();
+    m_groups.clear();
+    m_services.clear();
+    m_serviceById.clear();
+    m_dirty.clear();
+    m_notifyTimer.stop();
+
+    QHash<QString, int> groupByName;
+    for (const Service &service : workspace.services) {
+        auto group = groupByName.constFind(service.group);
+        if (group == groupByName.cend()) {
+            group = groupByName.insert(service.group, int(m_groups.size()));
+            m_groups.append(GroupRow{service.group, {}});
+        }
+        ServiceRow row;
+        row.service = service;
+        row.groupRow = *group;
+        row.latest.resize(service.probes.size());
+        for (int i = 0; i < service.probes.size(); ++i) {
+            row.latest[i].key = ProbeKey{service.id, i};
+            row.latest[i].kind = service.probes[i].kindName();
+            row.latest[i].target = service.probes[i].target;
+        }
+        m_groups[*group].services.append(int(m_services.size()));
+        m_serviceById.insert(service.id, int(m_services.size()));
+        m_services.append(std::move(row));
+    }
+    endResetModel();
+}
+
+void ServiceBoardModel::applyResults(const QList<ProbeResult> &results)
+{
+    for (const ProbeResult &result : results) {
+        const auto it = m_serviceById.constFind(result.key.serviceId);
+        if (it == m_serviceById.cend())
+            continue; // a result from a workspace that was replaced meanwhile
+        ServiceRow &row = m_services[*it];
+        if (result.key.index < 0 || result.key.index >= row.latest.size())
+            continue;
+        ProbeResult &latest = row.latest[result.key.index];
+        // Results can arrive out of order (a slow probe finishing after a newer one, history
+        // seeded from the store after live results): the newest wins.
+        if (latest.timestampMs > result.timestampMs)
+            continue;
+        latest = result;
+
+        // The sparkline follows the service's first probe: mixing an HTTP total with a TCP
+        // connect time in one line would draw a shape that means nothing.
+        if (result.key.index == 0) {
+            row.sparkline.append(result.latencyMs);
+            row.sparklineStates.append(int(result.status));
+            if (row.sparkline.size() > SparklineLength) {
+                row.sparkline.removeFirst();
+                row.sparklineStates.removeFirst();
+            }
+        }
+        const QDateTime resultTime = QDateTime::fromMSecsSinceEpoch(result.timestampMs, QTimeZone::UTC);
+        row.lastResult = std::max(row.lastResult, resultTime);
+
+        HealthState state = HealthState::Unknown;
+        for (const ProbeResult &probe : std::as_const(row.latest))
+            state = worst(state, probe.status);
+        if (state != row.state) {
+            const HealthState from = row.state;
+            row.state = state;
+            row.lastChange = resultTime.isValid() ? resultTime : m_clock->now();
+            Q_EMIT serviceStateChanged(row.service.id, from, state);
+        }
+        markChanged(*it);
+    }
+}
+
+void ServiceBoardModel::markChanged(int serviceIndex)
+{
+    m_dirty.insert(serviceIndex);
+    if (!m_notifyTimer.isActive())
+        m_notifyTimer.start();
+}
+
+void ServiceBoardModel::flushPendingChanges()
+{
+    m_notifyTimer.stop();
+    if (m_dirty.isEmpty())
+        return;
+    // One dataChanged per run of consecutive changed services within a group, then the group rows.
+    QList<int> dirty(m_dirty.cbegin(), m_dirty.cend());
+    m_dirty.clear();
+    std::sort(dirty.begin(), dirty.end());
+    QSet<int> dirtyGroups;
+    for (int index : std::as_const(dirty))
+        dirtyGroups.insert(m_services[index].groupRow);
+
+    for (int groupRow : std::as_const(dirtyGroups)) {
+        const GroupRow &group = m_groups[groupRow];
+        const QModelIndex parentIndex = index(groupRow, 0);
+        int runStart = -1;
+        for (int row = 0; row <= group.services.size(); ++row) {
+            const bool changed = row < group.services.size() && dirty.contains(group.services[row]);
+            if (changed && runStart < 0)
+                runStart = row;
+            if (!changed && runStart >= 0) {
+                Q_EMIT dataChanged(index(runStart, 0, parentIndex), index(row - 1, 0, parentIndex));
+                runStart = -1;
+            }
+        }
+        Q_EMIT dataChanged(parentIndex, parentIndex);
+    }
+}
+
+QModelIndex ServiceBoardModel::serviceIndex(const QString &serviceId) const
+{
+    const auto it = m_serviceById.constFind(serviceId);
+    if (it == m_serviceById.cend())
+        return {};
+    const ServiceRow &row = m_services[*it];
+    const int rowInGroup = int(m_groups[row.groupRow].services.indexOf(*it));
+    return createIndex(rowInGroup, 0, quintptr(row.groupRow) + 1);
+}
+
+QList<ProbeResult> ServiceBoardModel::latestResults(const QString &serviceId) const
+{
+    const auto it = m_serviceById.constFind(serviceId);
+    return it == m_serviceById.cend() ? QList<ProbeResult>{} : m_services[*it].latest;
+}
+
+int ServiceBoardModel::countInState(HealthState state) const
+{
+    return int(std::count_if(m_services.cbegin(), m_services.cend(),
+                             [state](const ServiceRow &row) { return row.state == state; }));
+}
+
+HealthState ServiceBoardModel::groupState(const GroupRow &group) const
+{
+    HealthState state = HealthState::Unknown;
+    for (int index : group.services)
+        state = worst(state, m_services[index].state);
+    return state;
+}
+
+QModelIndex ServiceBoardModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column != 0 || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < m_groups.size() ? createIndex(row, 0, GroupMarker) : QModelIndex();
+    if (parent.internalId() != GroupMarker || parent.row() >= m_groups.size())
+        return {};
+    if (row >= m_groups[parent.row()].services.size())
+        return {};
+    return createIndex(row, 0, quintptr(parent.row()) + 1);
+}
+
+QModelIndex ServiceBoardModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == GroupMarker)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, GroupMarker);
+}
+
+int ServiceBoardModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_groups.size());
+    if (parent.column() != 0 || parent.internalId() != GroupMarker)
+        return 0;
+    return int(m_groups[parent.row()].services.size());
+}
+
+int ServiceBoardModel::columnCount(const QModelIndex &parent) const
+{
+    Q_UNUSED(parent)
+    return 1;
+}
+
+Qt::ItemFlags ServiceBoardModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (index.internalId() == GroupMarker)
+        return Qt::ItemIsEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+
+    if (index.internalId() == GroupMarker) {
+        const GroupRow &group = m_groups[index.row()];
+        switch (role) {
+        case Qt::DisplayRole:
+        case GroupRole:
+            return group.name;
+        case IsGroupRole:
+            return true;
+        case StateRole:
+            return int(groupState(group));
+        case StateTextRole:
+            return stateText(groupState(group));
+        case CountsRole: {
+            QList<int> counts(4, 0); // up, degraded, down, unknown
+            for (int i : group.services) {
+                switch (m_services[i].state) {
+                case HealthState::Up:
+                    ++counts[0];
+                    break;
+                case HealthState::Degraded:
+                    ++counts[1];
+                    break;
+                case HealthState::Down:
+                    ++counts[2];
+                    break;
+                case HealthState::Unknown:
+                    ++counts[3];
+                    break;
+                }
+            }
+            return QVariant::fromValue(counts);
+        }
+        default:
+            return {};
+        }
+    }
+
+    const ServiceRow &row = m_services[m_groups[int(index.internalId() - 1)].services[index.row()]];
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.service.name;
+    case Qt::ToolTipRole: {
+        QString tip = row.service.name + QStringLiteral(" — ") + stateText(row.state);
+        for (const ProbeResult &result : row.latest)
+            if (!result.error.isEmpty())
+                tip += QLatin1Char('\n') + result.target + QStringLiteral(": ") + result.error;
+        return tip;
+    }
+    case IdRole:
+        return row.service.id;
+    case IsGroupRole:
+        return false;
+    case GroupRole:
+        return row.service.group;
+    case StateRole:
+        return int(row.state);
+    case StateTextRole:
+        return stateText(row.state);
+    case LastLatencyRole: {
+        // The latest result of the probe that ran last.
+        const ProbeResult *last = nullptr;
+        for (const ProbeResult &result : row.latest)
+            if (result.status != HealthState::Unknown && (!last || result.timestampMs > last->timestampMs))
+                last = &result;
+        return last ? QVariant(last->latencyMs) : QVariant();
+    }
+    case SparklineRole:
+        return QVariant::fromValue(row.sparkline);
+    case SparklineStatesRole:
+        return QVariant::fromValue(row.sparklineStates);
+    case LastChangeRole:
+        return row.lastChange;
+    case LastResultTimeRole:
+        return row.lastResult;
+    case ErrorRole: {
+        const ProbeResult *worstFailing = nullptr;
+        for (const ProbeResult &result : row.latest)
+            if (!result.error.isEmpty() && (!worstFailing || result.status > worstFailing->status))
+                worstFailing = &result;
+        return worstFailing ? worstFailing->error : QString();
+    }
+    case ProbeCountRole:
+        return int(row.service.probes.size());
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ServiceBoardModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(IdRole, "serviceId");
+    names.insert(IsGroupRole, "isGroup");
+    names.insert(GroupRole, "group");
+    names.insert(StateRole, "state");
+    names.insert(StateTextRole, "stateText");
+    names.insert(LastLatencyRole, "lastLatency");
+    names.insert(SparklineRole, "sparkline");
+    names.insert(SparklineStatesRole, "sparklineStates");
+    names.insert(LastChangeRole, "lastChange");
+    names.insert(LastResultTimeRole, "lastResultTime");
+    names.insert(ErrorRole, "error");
+    names.insert(ProbeCountRole, "probeCount");
+    names.insert(CountsRole, "counts");
+    return names;
+}
+
+} // namespace Vigie

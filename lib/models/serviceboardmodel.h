@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/clock.h"
+#include "probes/proberesult.h"
+#include "workspace/workspace.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QTimer>
+
+namespace Vigie {
+
+// The health board: a two-level tree, groups at the top (in the order the workspace first names
+// them), their services below (in workspace order). Results arrive through applyResults() at any
+// rate; the model folds them in at once but tells views at most ten times a second, with one
+// dataChanged per changed range.
+class ServiceBoardModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServiceBoardModel)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, // QString; service id (empty on group rows)
+        IsGroupRole,               // bool
+        GroupRole,                 // QString
+        StateRole,                 // int (HealthState); on groups: the worst of its services
+        StateTextRole,             // QString, translated: "Up", "Degraded", "Down", "No data yet"
+        LastLatencyRole,           // double ms, or invalid QVariant when no result yet
+        SparklineRole,             // QList<double>: recent latencies of the first probe, oldest first (at most SparklineLength)
+        SparklineStatesRole,       // QList<int>: HealthState of each sparkline point
+        LastChangeRole,            // QDateTime (UTC) of the last state change; invalid if none yet
+        LastResultTimeRole,        // QDateTime (UTC) of the last result
+        ErrorRole,                 // QString: the error of the worst failing probe, empty if none
+        ProbeCountRole,            // int
+        CountsRole,                // on groups: QList<int> {up, degraded, down, unknown}
+    };
+    Q_ENUM(Role)
+
+    static constexpr int SparklineLength = 30;
+
+    explicit ServiceBoardModel(Clock *clock = Clock::system(), QObject *parent = nullptr);
+
+    void setWorkspace(const Workspace &workspace);
+    void applyResults(const QList<ProbeResult> &results);
+    // Forces pending change notifications out now (tests, and before a screenshot).
+    void flushPendingChanges();
+
+    QModelIndex serviceIndex(const QString &serviceId) const;
+    // The latest result of each probe of a service (index = probe index; status Unknown if none).
+    QList<ProbeResult> latestResults(const QString &serviceId) const;
+    int countInState(HealthState state) const; // over services
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    static QString stateText(HealthState state); // translated
+
+Q_SIGNALS:
+    // A service's state changed (emitted at once, not coalesced).
+    void serviceStateChanged(const QString &serviceId, Vigie::HealthState from, Vigie::HealthState to);
+
+private:
+    struct ServiceRow
+    {
+        Service service;
+        int groupRow = 0;
+        QList<ProbeResult> latest; // per probe
+        HealthState state = HealthState::Unknown;
+        QList<double> sparkline;
+        QList<int> sparklineStates;
+        QDateTime lastChange;
+        QDateTime lastResult;
+    };
+    struct GroupRow
+    {
+        QString name;
+        QList<int> services; // indexes into m_services
+    };
+
+    HealthState groupState(const GroupRow &group) const;
+    void markChanged(int serviceIndex);
+
+    Clock *m_clock;
+    QList<GroupRow> m_groups;
+    QList<ServiceRow> m_services;
+    QHash<QString, int> m_serviceById;
+    QSet<int> m_dirty;
+    QTimer m_notifyTimer;
+};
+
+} // namespace Vigie

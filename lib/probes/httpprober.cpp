@@ -1,0 +1,630 @@
+#include "httpprober.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QPointer>
+#include <QSet>
+#include <QSocketNotifier>
+#include <QTimer>
+#include <QUrl>
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+using namespace Qt::StringLiterals;
+
+// Redirects: the probe follows up to spec.maxRedirects redirects and judges the status of the final
+// answer, so a site that sends "/" to "/login" is up when the login page answers 200. A
+// maxRedirects of 0 turns following off: the 3xx itself is then the answer that expectStatus judges,
+// which is how a probe checks that a redirect is in place.
+
+namespace Vigie {
+
+namespace {
+
+constexpr qint64 KiB = 1024;
+constexpr qint64 MiB = 1024 * KiB;
+
+void initCurlOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// The CURLINFO_*_TIME_T values in milliseconds, each counted from the start of the probe; zero when
+// the step has not happened (curl stores at least one microsecond for a step that did).
+struct CurlTimes
+{
+    double nameLookup = 0;
+    double connect = 0;
+    double appConnect = 0;
+    double startTransfer = 0;
+    double total = 0;
+};
+
+struct Transfer
+{
+    quint64 id = 0;
+    CURL *easy = nullptr;
+    ProbeSpec spec;
+    bool keepBody = false;
+    QByteArray body;
+    qint64 received = 0;
+    bool bodyTooLarge = false;
+    QElapsedTimer clock;
+    QTimer deadline;
+    // The TCP sockets curl opened for this probe, and when curl first waited to read one of them.
+    // curl polls a connecting socket for writing only, so that first read wait means TCP is up;
+    // curl reports its own connect time only once TLS is done too, too late for a handshake that
+    // never ends.
+    QSet<curl_socket_t> tcpSockets;
+    std::optional<double> tcpUpAtMs;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+};
+
+CurlTimes readTimes(const Transfer &t)
+{
+    const auto ms = [&t](CURLINFO info) {
+        curl_off_t us = 0;
+        curl_easy_getinfo(t.easy, info, &us);
+        return double(us) / 1000.0;
+    };
+    CurlTimes times{ms(CURLINFO_NAMELOOKUP_TIME_T), ms(CURLINFO_CONNECT_TIME_T), ms(CURLINFO_APPCONNECT_TIME_T),
+                    ms(CURLINFO_STARTTRANSFER_TIME_T), ms(CURLINFO_TOTAL_TIME_T)};
+    if (times.connect <= 0 && times.nameLookup > 0 && t.tcpUpAtMs)
+        times.connect = std::max(*t.tcpUpAtMs, times.nameLookup);
+    return times;
+}
+
+// The phase that was under way when the probe stopped: the first step whose time is still zero.
+ProbePhase unfinishedPhase(const CurlTimes &t, bool https)
+{
+    if (t.nameLookup <= 0)
+        return ProbePhase::Resolve;
+    if (t.connect <= 0)
+        return ProbePhase::Connect;
+    if (https && t.appConnect <= 0)
+        return ProbePhase::Tls;
+    if (t.startTransfer <= 0)
+        return ProbePhase::Processing;
+    return ProbePhase::Transfer;
+}
+
+// blackbox_exporter's phases. Processing starts where the connection became usable (after TLS when
+// there was TLS), so that the phases add up to the total.
+PhaseTimings phasesFrom(const CurlTimes &t, double totalMs)
+{
+    PhaseTimings p;
+    if (t.nameLookup > 0)
+        p.resolveMs = t.nameLookup;
+    if (t.connect > 0)
+        p.connectMs = std::max(0.0, t.connect - t.nameLookup);
+    if (t.appConnect > 0)
+        p.tlsMs = std::max(0.0, t.appConnect - t.connect);
+    if (t.startTransfer > 0) {
+        const double ready = t.appConnect > 0 ? t.appConnect : t.connect;
+        p.processingMs = std::max(0.0, t.startTransfer - ready);
+        p.transferMs = std::max(0.0, totalMs - t.startTransfer);
+    }
+    p.totalMs = totalMs;
+    return p;
+}
+
+QString seconds(std::chrono::milliseconds duration)
+{
+    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
+}
+
+QString byteSize(qint64 bytes)
+{
+    if (bytes >= MiB)
+        return HttpProber::tr("%1 MiB").arg(QString::number(double(bytes) / double(MiB), 'g', 4));
+    if (bytes >= KiB)
+        return HttpProber::tr("%1 KiB").arg(QString::number(double(bytes) / double(KiB), 'g', 4));
+    return HttpProber::tr("%1 bytes").arg(bytes);
+}
+
+QString statusRanges(const QList<StatusRange> &ranges)
+{
+    QStringList parts;
+    for (const StatusRange &r : ranges)
+        parts << (r.from == r.to ? QString::number(r.from) : QString::number(r.from) + u'-' + QString::number(r.to));
+    if (parts.size() <= 1)
+        return parts.value(0);
+    const QString last = parts.takeLast();
+    return HttpProber::tr("%1 or %2").arg(parts.join(", "_L1), last);
+}
+
+QString timeoutMessage(std::chrono::milliseconds timeout, ProbePhase phase)
+{
+    QString doing;
+    switch (phase) {
+    case ProbePhase::Resolve:
+        doing = HttpProber::tr("resolving the host name");
+        break;
+    case ProbePhase::Connect:
+        doing = HttpProber::tr("opening the TCP connection");
+        break;
+    case ProbePhase::Tls:
+        doing = HttpProber::tr("TLS handshake");
+        break;
+    case ProbePhase::Processing:
+        doing = HttpProber::tr("waiting for the first byte");
+        break;
+    default:
+        doing = HttpProber::tr("reading the response");
+        break;
+    }
+    return HttpProber::tr("timed out after %1 s in %2 (%3)").arg(seconds(timeout), probePhaseName(phase), doing);
+}
+
+bool isConnectionRefused(long osError)
+{
+#ifdef _WIN32
+    return osError == WSAECONNREFUSED;
+#else
+    return osError == ECONNREFUSED;
+#endif
+}
+
+// "host:port" of the URL being fetched, for messages.
+QString hostPort(const QUrl &url)
+{
+    const QString host = url.host();
+    const int port = url.port(url.scheme() == "https"_L1 ? 443 : 80);
+    const QString shownHost = host.contains(u':') ? u'[' + host + u']' : host;
+    return shownHost + u':' + QString::number(port);
+}
+
+size_t writeBody(char *data, size_t size, size_t count, void *userp)
+{
+    auto *t = static_cast<Transfer *>(userp);
+    const qint64 n = qint64(size * count);
+    if (t->spec.maxBodyBytes > 0 && t->received + n > t->spec.maxBodyBytes) {
+        t->bodyTooLarge = true;
+        return 0; // anything but n makes curl abort the transfer with CURLE_WRITE_ERROR
+    }
+    t->received += n;
+    if (t->keepBody)
+        t->body.append(data, n);
+    return size_t(n);
+}
+
+int onTcpSocketOpened(void *userp, curl_socket_t socket, curlsocktype purpose)
+{
+    if (purpose == CURLSOCKTYPE_IPCXN)
+        static_cast<Transfer *>(userp)->tcpSockets.insert(socket);
+    return CURL_SOCKOPT_OK;
+}
+
+struct SocketWatch
+{
+    QSocketNotifier *read = nullptr;
+    QSocketNotifier *write = nullptr;
+};
+
+} // namespace
+
+struct HttpProber::Private
+{
+    explicit Private(HttpProber *owner);
+    ~Private();
+
+    static int onCurlSocket(CURL *easy, curl_socket_t socket, int what, void *userp, void *socketp);
+    static int onCurlTimer(CURLM *multi, long timeoutMs, void *userp);
+
+    SocketWatch &watch(curl_socket_t socket);
+    void unwatch(curl_socket_t socket);
+    void socketAction(curl_socket_t socket, int events);
+    void drainFinished();
+    void onDeadline(quint64 id);
+    std::unique_ptr<Transfer> take(quint64 id);
+    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    ProbeResult evaluate(Transfer &t, CURLcode code) const;
+    void transportError(const Transfer &t, CURLcode code, const CurlTimes &times, ProbeResult &result) const;
+
+    HttpProber *q;
+    CURLM *multi = nullptr;
+    QTimer curlTimer;
+    std::unordered_map<quint64, std::unique_ptr<Transfer>> transfers;
+    std::unordered_map<curl_socket_t, SocketWatch> sockets;
+    QHash<quint64, ProbeResult> failures; // failed in start(), waiting for their queued emission
+};
+
+HttpProber::Private::Private(HttpProber *owner)
+    : q(owner)
+{
+    initCurlOnce();
+    multi = curl_multi_init();
+    // Parented, so that moving the prober to the probe thread takes its timer along.
+    curlTimer.setParent(owner);
+    curlTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, which would let a probe end before its deadline.
+    curlTimer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&curlTimer, &QTimer::timeout, q, [this] { socketAction(CURL_SOCKET_TIMEOUT, 0); });
+    if (multi) {
+        curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Private::onCurlSocket);
+        curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
+        curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Private::onCurlTimer);
+        curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
+    }
+}
+
+HttpProber::Private::~Private()
+{
+    for (auto &[id, t] : transfers) {
+        curl_multi_remove_handle(multi, t->easy);
+        curl_easy_cleanup(t->easy);
+    }
+    transfers.clear();
+    if (multi)
+        curl_multi_cleanup(multi);
+    for (auto &[socket, w] : sockets) {
+        delete w.read;
+        delete w.write;
+    }
+}
+
+int HttpProber::Private::onCurlSocket(CURL *easy, curl_socket_t socket, int what, void *userp, void *)
+{
+    auto *d = static_cast<Private *>(userp);
+    if (what == CURL_POLL_REMOVE) {
+        d->unwatch(socket);
+        return 0;
+    }
+    if (what == CURL_POLL_IN || what == CURL_POLL_INOUT) {
+        char *pointer = nullptr;
+        curl_easy_getinfo(easy, CURLINFO_PRIVATE, &pointer);
+        auto *t = reinterpret_cast<Transfer *>(pointer);
+        if (t && !t->tcpUpAtMs && t->tcpSockets.contains(socket))
+            t->tcpUpAtMs = double(t->clock.nsecsElapsed()) / 1e6;
+    }
+    SocketWatch &w = d->watch(socket);
+    w.read->setEnabled(what == CURL_POLL_IN || what == CURL_POLL_INOUT);
+    w.write->setEnabled(what == CURL_POLL_OUT || what == CURL_POLL_INOUT);
+    return 0;
+}
+
+int HttpProber::Private::onCurlTimer(CURLM *, long timeoutMs, void *userp)
+{
+    auto *d = static_cast<Private *>(userp);
+    // curl must not be called back from inside this callback: the timer delivers it from the loop.
+    if (timeoutMs < 0)
+        d->curlTimer.stop();
+    else
+        d->curlTimer.start(int(std::min<long>(timeoutMs, std::numeric_limits<int>::max())));
+    return 0;
+}
+
+SocketWatch &HttpProber::Private::watch(curl_socket_t socket)
+{
+    auto it = sockets.find(socket);
+    if (it != sockets.end())
+        return it->second;
+    SocketWatch w;
+    w.read = new QSocketNotifier(qintptr(socket), QSocketNotifier::Read, q);
+    w.write = new QSocketNotifier(qintptr(socket), QSocketNotifier::Write, q);
+    QObject::connect(w.read, &QSocketNotifier::activated, q, [this, socket] { socketAction(socket, CURL_CSELECT_IN); });
+    QObject::connect(w.write, &QSocketNotifier::activated, q,
+                     [this, socket] { socketAction(socket, CURL_CSELECT_OUT); });
+    return sockets.emplace(socket, w).first->second;
+}
+
+void HttpProber::Private::unwatch(curl_socket_t socket)
+{
+    auto it = sockets.find(socket);
+    if (it == sockets.end())
+        return;
+    // Disabled at once, deleted later: this may run inside the notifier's own activation, and curl
+    // may hand out the same descriptor number again before the event loop runs.
+    for (QSocketNotifier *n : {it->second.read, it->second.write}) {
+        n->setEnabled(false);
+        QObject::disconnect(n, nullptr, q, nullptr);
+        n->deleteLater();
+    }
+    sockets.erase(it);
+}
+
+void HttpProber::Private::socketAction(curl_socket_t socket, int events)
+{
+    int running = 0;
+    curl_multi_socket_action(multi, socket, events, &running);
+    drainFinished();
+}
+
+void HttpProber::Private::drainFinished()
+{
+    const QPointer<HttpProber> alive(q);
+    int queued = 0;
+    // One message at a time: a slot connected to finished() may start or cancel probes, which
+    // changes curl's message queue.
+    while (CURLMsg *msg = curl_multi_info_read(multi, &queued)) {
+        if (msg->msg != CURLMSG_DONE)
+            continue;
+        const CURLcode code = msg->data.result;
+        char *pointer = nullptr;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &pointer);
+        const quint64 id = reinterpret_cast<Transfer *>(pointer)->id;
+        std::unique_ptr<Transfer> t = take(id);
+        const ProbeResult result = evaluate(*t, code);
+        curl_multi_remove_handle(multi, t->easy);
+        curl_easy_cleanup(t->easy);
+        t.reset();
+        Q_EMIT q->finished(id, result);
+        if (!alive)
+            return;
+    }
+}
+
+std::unique_ptr<Transfer> HttpProber::Private::take(quint64 id)
+{
+    auto it = transfers.find(id);
+    if (it == transfers.end())
+        return {};
+    std::unique_ptr<Transfer> t = std::move(it->second);
+    transfers.erase(it);
+    return t;
+}
+
+void HttpProber::Private::onDeadline(quint64 id)
+{
+    std::unique_ptr<Transfer> t = take(id);
+    if (!t)
+        return;
+    const double totalMs = double(t->clock.nsecsElapsed()) / 1e6;
+    const CurlTimes times = readTimes(*t);
+    ProbeResult result;
+    result.status = HealthState::Down;
+    result.latencyMs = totalMs;
+    result.phases = phasesFrom(times, totalMs);
+    long status = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+    result.httpStatus = int(status);
+    result.failedPhase = unfinishedPhase(times, t->spec.target.startsWith("https"_L1, Qt::CaseInsensitive));
+    result.error = timeoutMessage(t->spec.timeout, result.failedPhase);
+    curl_multi_remove_handle(multi, t->easy);
+    curl_easy_cleanup(t->easy);
+    t.reset();
+    Q_EMIT q->finished(id, result);
+}
+
+void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
+{
+    ProbeResult result;
+    result.status = HealthState::Down;
+    result.failedPhase = phase;
+    result.error = error;
+    failures.insert(id, result);
+    QMetaObject::invokeMethod(
+        q,
+        [this, id] {
+            const auto it = failures.constFind(id);
+            if (it == failures.cend())
+                return; // cancelled meanwhile
+            const ProbeResult failed = it.value();
+            failures.erase(it);
+            Q_EMIT q->finished(id, failed);
+        },
+        Qt::QueuedConnection);
+}
+
+ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
+{
+    const CurlTimes times = readTimes(t);
+    const double totalMs = times.total > 0 ? times.total : double(t.clock.nsecsElapsed()) / 1e6;
+    ProbeResult result;
+    result.status = HealthState::Down;
+    result.latencyMs = totalMs;
+    result.phases = phasesFrom(times, totalMs);
+    long status = 0;
+    curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
+    result.httpStatus = int(status);
+
+    if (code != CURLE_OK) {
+        transportError(t, code, times, result);
+        return result;
+    }
+
+    const QList<StatusRange> expected =
+        t.spec.expectStatus.isEmpty() ? QList<StatusRange>{StatusRange{}} : t.spec.expectStatus;
+    if (std::ranges::none_of(expected, [&](const StatusRange &r) { return r.contains(result.httpStatus); })) {
+        result.failedPhase = ProbePhase::Status;
+        result.error = HttpProber::tr("HTTP status %1, expected %2").arg(result.httpStatus).arg(statusRanges(expected));
+        return result;
+    }
+    if (t.keepBody && !t.body.contains(t.spec.expectBodyContains.toUtf8())) {
+        result.failedPhase = ProbePhase::Body;
+        result.error = HttpProber::tr("the body does not contain \"%1\"").arg(t.spec.expectBodyContains);
+        return result;
+    }
+    if (t.spec.maxLatency && totalMs > double(t.spec.maxLatency->count())) {
+        result.status = HealthState::Degraded;
+        result.failedPhase = ProbePhase::Latency;
+        result.error = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
+                           .arg(qRound64(totalMs))
+                           .arg(qint64(t.spec.maxLatency->count()));
+        return result;
+    }
+    result.status = HealthState::Up;
+    return result;
+}
+
+void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const CurlTimes &times,
+                                         ProbeResult &result) const
+{
+    char *effective = nullptr;
+    curl_easy_getinfo(t.easy, CURLINFO_EFFECTIVE_URL, &effective);
+    const QUrl url = effective ? QUrl::fromEncoded(QByteArray(effective)) : QUrl(t.spec.target);
+    const QString where = hostPort(url);
+    const QString curlMessage =
+        t.errorBuffer[0] ? QString::fromUtf8(t.errorBuffer).trimmed() : QString::fromUtf8(curl_easy_strerror(code));
+    const bool https = url.scheme() == "https"_L1;
+
+    if (t.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
+        result.failedPhase = ProbePhase::Transfer;
+        result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.spec.maxBodyBytes));
+        return;
+    }
+    switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+        result.failedPhase = ProbePhase::Resolve;
+        result.error = HttpProber::tr("could not resolve host '%1'").arg(url.host());
+        return;
+    case CURLE_COULDNT_CONNECT: {
+        long osError = 0;
+        curl_easy_getinfo(t.easy, CURLINFO_OS_ERRNO, &osError);
+        result.failedPhase = ProbePhase::Connect;
+        result.error = isConnectionRefused(osError)
+                           ? HttpProber::tr("connection refused by %1").arg(where)
+                           : HttpProber::tr("could not connect to %1: %2").arg(where, curlMessage);
+        return;
+    }
+    case CURLE_OPERATION_TIMEDOUT:
+        result.failedPhase = unfinishedPhase(times, https);
+        result.error = timeoutMessage(t.spec.timeout, result.failedPhase);
+        return;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_USE_SSL_FAILED:
+        result.failedPhase = ProbePhase::Tls;
+        result.error = HttpProber::tr("TLS handshake with %1 failed: %2").arg(where, curlMessage);
+        return;
+    case CURLE_TOO_MANY_REDIRECTS:
+        result.failedPhase = ProbePhase::Status;
+        result.error = HttpProber::tr("too many redirects: more than %1").arg(t.spec.maxRedirects);
+        return;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        result.failedPhase = ProbePhase::Config;
+        result.error = HttpProber::tr("cannot fetch '%1': %2").arg(url.toDisplayString(), curlMessage);
+        return;
+    case CURLE_GOT_NOTHING:
+        result.failedPhase = ProbePhase::Processing;
+        result.error = HttpProber::tr("%1 closed the connection without sending a response").arg(where);
+        return;
+    case CURLE_WEIRD_SERVER_REPLY:
+        result.failedPhase = ProbePhase::Processing;
+        result.error = HttpProber::tr("%1 did not answer with HTTP: %2").arg(where, curlMessage);
+        return;
+    case CURLE_BAD_CONTENT_ENCODING:
+        result.failedPhase = ProbePhase::Transfer;
+        result.error = HttpProber::tr("could not decode the response body from %1: %2").arg(where, curlMessage);
+        return;
+    default:
+        result.failedPhase = unfinishedPhase(times, https);
+        result.error = HttpProber::tr("request to %1 failed in %2: %3")
+                           .arg(where, probePhaseName(result.failedPhase), curlMessage);
+        return;
+    }
+}
+
+HttpProber::HttpProber(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this))
+{}
+
+HttpProber::~HttpProber() = default;
+
+void HttpProber::start(quint64 id, const ProbeSpec &spec)
+{
+    cancel(id);
+
+    const QUrl url(spec.target, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != "http"_L1 && scheme != "https"_L1) || url.host().isEmpty()) {
+        d->failLater(id, ProbePhase::Config, tr("'%1' is not an http:// or https:// URL").arg(spec.target));
+        return;
+    }
+    if (spec.timeout <= 0ms) {
+        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        return;
+    }
+    CURL *easy = d->multi ? curl_easy_init() : nullptr;
+    if (!easy) {
+        d->failLater(id, ProbePhase::Config, tr("libcurl could not be initialised"));
+        return;
+    }
+
+    auto t = std::make_unique<Transfer>();
+    t->id = id;
+    t->easy = easy;
+    t->spec = spec;
+    t->keepBody = !spec.expectBodyContains.isEmpty();
+
+    const QByteArray encodedUrl = url.toEncoded();
+    curl_easy_setopt(easy, CURLOPT_URL, encodedUrl.constData());
+    curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errorBuffer);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &writeBody);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+    curl_easy_setopt(easy, CURLOPT_SOCKOPTFUNCTION, &onTcpSocketOpened);
+    curl_easy_setopt(easy, CURLOPT_SOCKOPTDATA, t.get());
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    // Every probe measures what a new visitor gets: its own DNS lookup, TCP connect and handshake.
+    curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
+    curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(spec.timeout.count()));
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, spec.maxRedirects > 0 ? 1L : 0L);
+    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, long(std::max(0, spec.maxRedirects)));
+    // "" offers every encoding curl can decode; the body cap then counts decoded bytes.
+    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+    if (spec.maxBodyBytes > 0)
+        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(spec.maxBodyBytes));
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, "Vigie/" VIGIE_VERSION);
+    // The probe measures the service itself, not a proxy found in the environment.
+    curl_easy_setopt(easy, CURLOPT_PROXY, "");
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+
+    // A backstop for curl's own timeout, a little later so that curl normally reports it with its
+    // timings; it ends the probe even if curl does not.
+    const auto grace = std::clamp(spec.timeout / 20, std::chrono::milliseconds(10), std::chrono::milliseconds(250));
+    t->deadline.setSingleShot(true);
+    t->deadline.setTimerType(Qt::PreciseTimer);
+    connect(&t->deadline, &QTimer::timeout, this, [this, id] { d->onDeadline(id); });
+
+    t->clock.start();
+    if (curl_multi_add_handle(d->multi, easy) != CURLM_OK) {
+        curl_easy_cleanup(easy);
+        d->failLater(id, ProbePhase::Config, tr("libcurl refused the probe of %1").arg(spec.target));
+        return;
+    }
+    t->deadline.start(spec.timeout + grace);
+    d->transfers.emplace(id, std::move(t));
+}
+
+void HttpProber::cancel(quint64 id)
+{
+    d->failures.remove(id);
+    if (std::unique_ptr<Transfer> t = d->take(id)) {
+        curl_multi_remove_handle(d->multi, t->easy);
+        curl_easy_cleanup(t->easy);
+    }
+}
+
+int HttpProber::runningCount() const
+{
+    return int(d->transfers.size()) + int(d->failures.size());
+}
+
+} // namespace Vigie

@@ -1,0 +1,302 @@
+#include "probeengine.h"
+
+#include "httpprober.h"
+#include "tcpprober.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <queue>
+#include <vector>
+
+namespace Vigie {
+
+namespace {
+
+constexpr std::chrono::milliseconds BatchInterval{100};
+// First runs are spread over this window at start, so the board fills within seconds whatever the
+// intervals; each probe then settles into its own slot of its interval.
+constexpr qint64 StartSpreadMs = 2000;
+
+// The first time slot + k * interval (k >= 0) that is not before notBefore.
+qint64 nextSlot(qint64 slot, qint64 interval, qint64 notBefore)
+{
+    if (notBefore <= slot)
+        return slot;
+    return slot + (notBefore - slot + interval - 1) / interval * interval;
+}
+
+// FNV-1a: stable across runs and platforms, unlike qHash's per-process seed, so a probe keeps its
+// slot in the interval from one start to the next.
+quint64 stableHash(const QString &text)
+{
+    quint64 hash = 1469598103934665603ULL;
+    for (QChar c : text) {
+        hash ^= c.unicode();
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+} // namespace
+
+// Lives on the probe thread: the schedule, the probers and the pending batch.
+class ProbeWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProbeWorker)
+
+public:
+    explicit ProbeWorker(Clock *clock)
+        : m_clock(clock)
+        , m_http(new HttpProber(this))
+        , m_tcp(new TcpProber(this))
+        , m_tick(this) // parented, so that moveToThread() takes the timers along
+        , m_batchTimer(this)
+    {
+        m_tick.setSingleShot(true);
+        m_tick.setTimerType(Qt::PreciseTimer);
+        m_batchTimer.setSingleShot(true);
+        m_batchTimer.setInterval(BatchInterval);
+        connect(&m_tick, &QTimer::timeout, this, &ProbeWorker::runDue);
+        connect(&m_batchTimer, &QTimer::timeout, this, &ProbeWorker::flushBatch);
+        connect(m_http, &HttpProber::finished, this, &ProbeWorker::onFinished);
+        connect(m_tcp, &TcpProber::finished, this, &ProbeWorker::onFinished);
+        m_monotonic.start();
+    }
+
+    void setWorkspace(const Workspace &workspace)
+    {
+        stop();
+        m_probes.clear();
+        for (const Service &service : workspace.services)
+            for (int i = 0; i < service.probes.size(); ++i)
+                m_probes.push_back(Probe{ProbeKey{service.id, i}, service.probes[i]});
+    }
+
+    void start()
+    {
+        stop();
+        const qint64 now = m_monotonic.elapsed();
+        for (size_t i = 0; i < m_probes.size(); ++i) {
+            const qint64 interval = std::max<qint64>(1, m_probes[i].spec.interval.count());
+            const qint64 jitter = ProbeEngine::jitterOffsetMs(m_probes[i].key, m_probes[i].spec.interval);
+            m_queue.push(Due{now + jitter % std::min(interval, StartSpreadMs), now + jitter, i});
+        }
+        armTick();
+    }
+
+    void stop()
+    {
+        m_tick.stop();
+        m_queue = {};
+        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
+            m_http->cancel(it.key());
+            m_tcp->cancel(it.key());
+        }
+        m_inFlight.clear();
+        m_onceOutstanding = 0;
+        flushBatch();
+    }
+
+    void runOnce()
+    {
+        m_onceOutstanding = 0;
+        for (size_t i = 0; i < m_probes.size(); ++i)
+            if (launch(i))
+                ++m_onceOutstanding;
+        if (m_onceOutstanding == 0) {
+            flushBatch();
+            Q_EMIT finishedOnce();
+        }
+    }
+
+Q_SIGNALS:
+    void batchReady(const QList<Vigie::ProbeResult> &results, int running);
+    void finishedOnce();
+
+private:
+    struct Probe
+    {
+        ProbeKey key;
+        ProbeSpec spec;
+        bool inFlight = false;
+    };
+    struct Due
+    {
+        qint64 atMs;   // on m_monotonic
+        qint64 slotMs; // the probe's place in its interval: it runs at slotMs + k * interval
+        size_t probe;
+        bool operator>(const Due &other) const { return atMs > other.atMs; }
+    };
+
+    void armTick()
+    {
+        if (m_queue.empty())
+            return;
+        const qint64 wait = std::max<qint64>(0, m_queue.top().atMs - m_monotonic.elapsed());
+        m_tick.start(std::chrono::milliseconds(wait));
+    }
+
+    void runDue()
+    {
+        const qint64 now = m_monotonic.elapsed();
+        while (!m_queue.empty() && m_queue.top().atMs <= now) {
+            Due due = m_queue.top();
+            m_queue.pop();
+            // A probe still running from its last turn skips this one rather than pile up; its
+            // timeout is at most its interval, so this only happens under overload.
+            launch(due.probe);
+            const qint64 interval = std::max<qint64>(1, m_probes[due.probe].spec.interval.count());
+            // The next slot at least half an interval on (so the start-up run and the first slot
+            // do not come back to back) and after now: no drift, and a late tick catches up once
+            // instead of firing a backlog.
+            due.atMs = nextSlot(due.slotMs, interval, std::max(due.atMs + (interval + 1) / 2, now + 1));
+            m_queue.push(due);
+        }
+        armTick();
+    }
+
+    bool launch(size_t index)
+    {
+        Probe &probe = m_probes[index];
+        if (probe.inFlight)
+            return false;
+        probe.inFlight = true;
+        const quint64 id = ++m_nextId;
+        m_inFlight.insert(id, Started{index, m_clock->nowMs()});
+        if (probe.spec.kind == ProbeKind::Http)
+            m_http->start(id, probe.spec);
+        else
+            m_tcp->start(id, probe.spec);
+        return true;
+    }
+
+    void onFinished(quint64 id, const ProbeResult &partial)
+    {
+        const auto it = m_inFlight.constFind(id);
+        if (it == m_inFlight.cend())
+            return;
+        const Started started = *it;
+        m_inFlight.erase(it);
+        Probe &probe = m_probes[started.probe];
+        probe.inFlight = false;
+
+        ProbeResult result = partial;
+        result.key = probe.key;
+        result.kind = probe.spec.kindName();
+        result.target = probe.spec.target;
+        result.timestampMs = started.atMs;
+        m_batch.append(std::move(result));
+
+        if (m_onceOutstanding > 0 && --m_onceOutstanding == 0) {
+            flushBatch();
+            Q_EMIT finishedOnce();
+            return;
+        }
+        if (!m_batchTimer.isActive())
+            m_batchTimer.start();
+    }
+
+    void flushBatch()
+    {
+        m_batchTimer.stop();
+        if (m_batch.isEmpty())
+            return;
+        Q_EMIT batchReady(std::exchange(m_batch, {}), int(m_inFlight.size()));
+    }
+
+    struct Started
+    {
+        size_t probe;
+        qint64 atMs; // wall clock, UTC
+    };
+
+    Clock *m_clock;
+    HttpProber *m_http;
+    TcpProber *m_tcp;
+    std::vector<Probe> m_probes;
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> m_queue;
+    QHash<quint64, Started> m_inFlight;
+    QList<ProbeResult> m_batch;
+    QElapsedTimer m_monotonic;
+    QTimer m_tick;
+    QTimer m_batchTimer;
+    quint64 m_nextId = 0;
+    int m_onceOutstanding = 0;
+};
+
+struct ProbeEngine::Private
+{
+    QThread thread;
+    QPointer<ProbeWorker> worker;
+    std::atomic<int> running{0};
+};
+
+ProbeEngine::ProbeEngine(Clock *clock, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    qRegisterMetaType<QList<ProbeResult>>();
+    d->thread.setObjectName(QStringLiteral("probe"));
+    auto *worker = new ProbeWorker(clock);
+    worker->moveToThread(&d->thread);
+    d->worker = worker;
+    connect(&d->thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &ProbeWorker::batchReady, this, [this](const QList<ProbeResult> &results, int running) {
+        if (d->running.exchange(running) != running)
+            Q_EMIT runningCountChanged(running);
+        Q_EMIT resultsReady(results);
+    });
+    connect(worker, &ProbeWorker::finishedOnce, this, &ProbeEngine::finishedOnce);
+    d->thread.start();
+}
+
+ProbeEngine::~ProbeEngine()
+{
+    if (d->worker)
+        QMetaObject::invokeMethod(d->worker, &ProbeWorker::stop, Qt::BlockingQueuedConnection);
+    d->thread.quit();
+    d->thread.wait();
+}
+
+void ProbeEngine::setWorkspace(const Workspace &workspace)
+{
+    QMetaObject::invokeMethod(d->worker, [worker = d->worker, workspace] { worker->setWorkspace(workspace); },
+                              Qt::QueuedConnection);
+}
+
+void ProbeEngine::start()
+{
+    QMetaObject::invokeMethod(d->worker, &ProbeWorker::start, Qt::QueuedConnection);
+}
+
+void ProbeEngine::stop()
+{
+    QMetaObject::invokeMethod(d->worker, &ProbeWorker::stop, Qt::QueuedConnection);
+}
+
+void ProbeEngine::runOnce()
+{
+    QMetaObject::invokeMethod(d->worker, &ProbeWorker::runOnce, Qt::QueuedConnection);
+}
+
+int ProbeEngine::runningCount() const
+{
+    return d->running.load();
+}
+
+qint64 ProbeEngine::jitterOffsetMs(const ProbeKey &key, std::chrono::milliseconds interval)
+{
+    const qint64 span = std::max<qint64>(1, interval.count());
+    return qint64(stableHash(key.toString()) % quint64(span));
+}
+
+} // namespace Vigie
+
+#include "probeengine.moc"

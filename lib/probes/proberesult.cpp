@@ -1,0 +1,62 @@
+#include "proberesult.h"
+
+#include <array>
+#include <utility>
+
+namespace Vigie {
+
+namespace {
+constexpr std::array<std::pair<HealthState, const char *>, 4> stateNames{{
+    {HealthState::Unknown, "unknown"},
+    {HealthState::Up, "up"},
+    {HealthState::Degraded, "degraded"},
+    {HealthState::Down, "down"},
+}};
+constexpr std::array<std::pair<ProbePhase, const char *>, 11> phaseNames{{
+    {ProbePhase::None, ""},
+    {ProbePhase::Resolve, "resolve"},
+    {ProbePhase::Connect, "connect"},
+    {ProbePhase::Tls, "tls"},
+    {ProbePhase::Processing, "processing"},
+    {ProbePhase::Transfer, "transfer"},
+    {ProbePhase::Banner, "banner"},
+    {ProbePhase::Status, "status"},
+    {ProbePhase::Body, "body"},
+    {ProbePhase::Latency, "latency"},
+    {ProbePhase::Config, "config"},
+}};
+} // namespace
+
+QString healthStateName(HealthState state)
+{
+    for (const auto &[s, name] : stateNames)
+        if (s == state)
+            return QLatin1StringView(name);
+    return QStringLiteral("unknown");
+}
+
+HealthState healthStateFromName(const QString &name)
+{
+    for (const auto &[s, n] : stateNames)
+        if (name == QLatin1StringView(n))
+            return s;
+    return HealthState::Unknown;
+}
+
+QString probePhaseName(ProbePhase phase)
+{
+    for (const auto &[p, name] : phaseNames)
+        if (p == phase)
+            return QLatin1StringView(name);
+    return {};
+}
+
+ProbePhase probePhaseFromName(const QString &name)
+{
+    for (const auto &[p, n] : phaseNames)
+        if (name == QLatin1StringView(n))
+            return p;
+    return ProbePhase::None;
+}
+
+} // namespace Vigie

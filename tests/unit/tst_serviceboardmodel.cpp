@@ -1,0 +1,173 @@
+#include "manualclock.h"
+#include "models/serviceboardmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Vigie;
+
+namespace {
+
+Workspace sampleWorkspace()
+{
+    Workspace ws;
+    ws.name = QStringLiteral("ACME");
+    auto service = [](const QString &id, const QString &group, int probes) {
+        Service s;
+        s.id = id;
+        s.name = id.toUpper();
+        s.group = group;
+        for (int i = 0; i < probes; ++i) {
+            ProbeSpec p;
+            p.kind = i == 0 ? ProbeKind::Http : ProbeKind::Tcp;
+            p.target = QStringLiteral("target-%1").arg(i);
+            s.probes.append(p);
+        }
+        return s;
+    };
+    ws.services = {service(QStringLiteral("portal"), QStringLiteral("Web"), 2),
+                   service(QStringLiteral("smtp"), QStringLiteral("Mail"), 1),
+                   service(QStringLiteral("cas"), QStringLiteral("Web"), 1)};
+    return ws;
+}
+
+ProbeResult result(const QString &service, int index, HealthState state, qint64 ts, double latency = 10,
+                   const QString &error = {})
+{
+    ProbeResult r;
+    r.key = ProbeKey{service, index};
+    r.timestampMs = ts;
+    r.status = state;
+    r.latencyMs = latency;
+    r.error = error;
+    return r;
+}
+
+} // namespace
+
+class TestServiceBoardModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void groupsInFirstMentionOrder()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Web"));
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Mail"));
+        const QModelIndex web = model.index(0, 0);
+        QCOMPARE(model.rowCount(web), 2);
+        QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::IdRole).toString(), QStringLiteral("portal"));
+        QCOMPARE(model.index(1, 0, web).data(ServiceBoardModel::IdRole).toString(), QStringLiteral("cas"));
+        QCOMPARE(model.index(1, 0, web).parent(), web);
+        QCOMPARE(model.serviceIndex(QStringLiteral("smtp")).parent().row(), 1);
+        QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Unknown));
+        QVERIFY(!model.index(0, 0, web).data(ServiceBoardModel::LastLatencyRole).isValid());
+        QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::ProbeCountRole).toInt(), 2);
+    }
+
+    void serviceStateIsTheWorstOfItsProbes()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy changes(&model, &ServiceBoardModel::serviceStateChanged);
+
+        model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, 1000, 120)});
+        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
+        QCOMPARE(changes.size(), 1);
+
+        model.applyResults({result(QStringLiteral("portal"), 1, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
+        QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
+        QCOMPARE(portal.data(ServiceBoardModel::ErrorRole).toString(), QStringLiteral("refused"));
+        QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 2000);
+        QCOMPARE(portal.data(ServiceBoardModel::LastLatencyRole).toDouble(), 3.0);
+        QCOMPARE(portal.parent().data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
+        QCOMPARE(portal.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(), (QList<int>{0, 0, 1, 1}));
+        QCOMPARE(model.countInState(HealthState::Down), 1);
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.last().at(2).value<HealthState>(), HealthState::Down);
+
+        model.applyResults({result(QStringLiteral("portal"), 1, HealthState::Up, 3000, 4)});
+        QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
+        QVERIFY(portal.data(ServiceBoardModel::ErrorRole).toString().isEmpty());
+        QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 3000);
+    }
+
+    void olderResultsDoNotOverwriteNewerOnes()
+    {
+        ServiceBoardModel model;
+        model.setWorkspace(sampleWorkspace());
+        model.applyResults({result(QStringLiteral("smtp"), 0, HealthState::Down, 5000)});
+        model.applyResults({result(QStringLiteral("smtp"), 0, HealthState::Up, 4000)});
+        QCOMPARE(model.serviceIndex(QStringLiteral("smtp")).data(ServiceBoardModel::StateRole).toInt(),
+                 int(HealthState::Down));
+        // Results for services or probes the workspace does not have are ignored, not a crash.
+        model.applyResults({result(QStringLiteral("gone"), 0, HealthState::Up, 1),
+                            result(QStringLiteral("smtp"), 7, HealthState::Up, 9000)});
+        QCOMPARE(model.countInState(HealthState::Up), 0);
+    }
+
+    void sparklineKeepsTheLastPointsOfTheFirstProbe()
+    {
+        ServiceBoardModel model;
+        model.setWorkspace(sampleWorkspace());
+        QList<ProbeResult> batch;
+        for (int i = 0; i < ServiceBoardModel::SparklineLength + 5; ++i) {
+            batch.append(result(QStringLiteral("portal"), 0, i == 34 ? HealthState::Down : HealthState::Up, i, i));
+            batch.append(result(QStringLiteral("portal"), 1, HealthState::Up, i, 1000 + i));
+        }
+        model.applyResults(batch);
+        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        const auto line = portal.data(ServiceBoardModel::SparklineRole).value<QList<double>>();
+        QCOMPARE(line.size(), ServiceBoardModel::SparklineLength);
+        QCOMPARE(line.first(), 5.0);
+        QCOMPARE(line.last(), 34.0);
+        const auto states = portal.data(ServiceBoardModel::SparklineStatesRole).value<QList<int>>();
+        QCOMPARE(states.last(), int(HealthState::Down));
+    }
+
+    void changeNotificationsAreCoalesced()
+    {
+        ServiceBoardModel model;
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+        for (int i = 0; i < 100; ++i)
+            model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, i),
+                                result(QStringLiteral("cas"), 0, HealthState::Up, i)});
+        QCOMPARE(dataChanged.size(), 0); // nothing told yet: notifications wait for the timer
+        QTRY_VERIFY(dataChanged.size() > 0);
+        // portal and cas are adjacent in "Web": one range for them and one for the group row.
+        QCOMPARE(dataChanged.size(), 2);
+        const QModelIndex topLeft = dataChanged.at(0).at(0).toModelIndex();
+        const QModelIndex bottomRight = dataChanged.at(0).at(1).toModelIndex();
+        QCOMPARE(topLeft.row(), 0);
+        QCOMPARE(bottomRight.row(), 1);
+        QCOMPARE(topLeft.parent().row(), 0);
+    }
+
+    void resetOnNewWorkspace()
+    {
+        ServiceBoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, 1)});
+        Workspace other = sampleWorkspace();
+        other.services.removeFirst();
+        model.setWorkspace(other);
+        QVERIFY(!model.serviceIndex(QStringLiteral("portal")).isValid());
+        QCOMPARE(model.rowCount(model.index(0, 0)), 1);
+        model.flushPendingChanges(); // nothing pending from the old workspace may leak out
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceBoardModel)
+#include "tst_serviceboardmodel.moc"
