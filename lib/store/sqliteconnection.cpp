@@ -1,0 +1,94 @@
+#include "sqliteconnection.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Vigie {
+
+namespace {
+
+std::atomic<quint64> connectionCounter{0};
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("Vigie::ResultStore", text);
+}
+
+} // namespace
+
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+SqliteConnection::~SqliteConnection()
+{
+    close();
+}
+
+void SqliteConnection::close()
+{
+    if (m_name.isEmpty())
+        return;
+    m_db.close();
+    // removeDatabase() wants no QSqlDatabase copy of the connection left alive.
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+    m_name.clear();
+}
+
+std::expected<void, QString> SqliteConnection::open(const QString &path, Role role)
+{
+    close();
+    const auto driver = u"QSQLITE"_s;
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return std::unexpected(translate("Cannot open the results database %1: the SQLite driver of Qt (QSQLITE) "
+                                         "is not installed.")
+                                   .arg(path));
+
+    m_name = u"vigie-store-%1-%2"_s.arg(role == Role::Writer ? u"writer"_s : u"reader"_s)
+                 .arg(connectionCounter.fetch_add(1, std::memory_order_relaxed));
+    m_db = QSqlDatabase::addDatabase(driver, m_name);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    if (!m_db.open()) {
+        const QString detail = sqlErrorText(m_db.lastError());
+        close();
+        return std::unexpected(translate("Cannot open the results database %1: %2.").arg(path, detail));
+    }
+
+    QStringList pragmas;
+    if (role == Role::Writer)
+        pragmas = {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s};
+    else
+        pragmas = {u"PRAGMA query_only = ON"_s};
+    QSqlQuery query(m_db);
+    for (const QString &pragma : std::as_const(pragmas)) {
+        if (!query.exec(pragma)) {
+            const QString detail = sqlErrorText(query.lastError());
+            query = QSqlQuery();
+            close();
+            return std::unexpected(
+                translate("Cannot use the results database %1 (is it a SQLite database?): %2.").arg(path, detail));
+        }
+        // journal_mode answers with the mode in force, which stays "delete" on media without
+        // shared memory: say so rather than lose the concurrent reads silently.
+        if (pragma.contains(u"journal_mode"_s) && query.next() &&
+            query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+            const QString mode = query.value(0).toString();
+            query = QSqlQuery();
+            close();
+            return std::unexpected(translate("Cannot switch the results database %1 to write-ahead logging: SQLite "
+                                             "kept the journal mode \"%2\" (is the data folder on a network share?).")
+                                       .arg(path, mode));
+        }
+    }
+    return {};
+}
+
+} // namespace Vigie
