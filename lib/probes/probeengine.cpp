@@ -88,6 +88,7 @@ public:
             const qint64 jitter = ProbeEngine::jitterOffsetMs(m_probes[i].key, m_probes[i].spec.interval);
             m_queue.push(Due{now + jitter % std::min(interval, StartSpreadMs), now + jitter, i});
         }
+        Q_EMIT scheduledCountChanged(int(m_probes.size()));
         armTick();
     }
 
@@ -102,6 +103,7 @@ public:
         m_inFlight.clear();
         m_onceOutstanding = 0;
         flushBatch();
+        Q_EMIT scheduledCountChanged(0);
     }
 
     void runOnce()
@@ -117,7 +119,8 @@ public:
     }
 
 Q_SIGNALS:
-    void batchReady(const QList<Vigie::ProbeResult> &results, int running);
+    void batchReady(const QList<Vigie::ProbeResult> &results);
+    void scheduledCountChanged(int count);
     void finishedOnce();
 
 private:
@@ -208,7 +211,7 @@ private:
         m_batchTimer.stop();
         if (m_batch.isEmpty())
             return;
-        Q_EMIT batchReady(std::exchange(m_batch, {}), int(m_inFlight.size()));
+        Q_EMIT batchReady(std::exchange(m_batch, {}));
     }
 
     struct Started
@@ -248,10 +251,10 @@ ProbeEngine::ProbeEngine(Clock *clock, QObject *parent)
     worker->moveToThread(&d->thread);
     d->worker = worker;
     connect(&d->thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &ProbeWorker::batchReady, this, [this](const QList<ProbeResult> &results, int running) {
+    connect(worker, &ProbeWorker::batchReady, this, &ProbeEngine::resultsReady);
+    connect(worker, &ProbeWorker::scheduledCountChanged, this, [this](int running) {
         if (d->running.exchange(running) != running)
             Q_EMIT runningCountChanged(running);
-        Q_EMIT resultsReady(results);
     });
     connect(worker, &ProbeWorker::finishedOnce, this, &ProbeEngine::finishedOnce);
     d->thread.start();

@@ -31,7 +31,8 @@ public:
     // Runs every probe once, concurrently; finishedOnce() follows the last result.
     void runOnce();
 
-    int runningCount() const; // probes in flight (updated with each batch)
+    // Probes on a schedule: all of the workspace's after start(), none after stop().
+    int runningCount() const;
 
     // Where in its interval a probe first runs: stable for a key, spread evenly over the interval.
     static qint64 jitterOffsetMs(const ProbeKey &key, std::chrono::milliseconds interval);

@@ -130,12 +130,16 @@ private Q_SLOTS:
         QList<ProbeResult> results;
         connect(&engine, &ProbeEngine::resultsReady, this,
                 [&results](const QList<ProbeResult> &batch) { results.append(batch); });
+        QSignalSpy running(&engine, &ProbeEngine::runningCountChanged);
         engine.setWorkspace(ws);
         engine.start();
+        QTRY_COMPARE(engine.runningCount(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(results.size() >= 4, 10000);
         for (int i = 1; i < results.size(); ++i)
             QVERIFY(results[i].timestampMs > results[i - 1].timestampMs);
         engine.stop();
+        QTRY_COMPARE(engine.runningCount(), 0);
+        QCOMPARE(running.size(), 2);
         QTest::qWait(100); // let a batch already on its way arrive
         const qsizetype afterStop = results.size();
         QTest::qWait(600); // four intervals: a running schedule would have added results

@@ -1,0 +1,365 @@
+#include "boardview.h"
+#include "models/serviceboardmodel.h"
+#include "tiledelegate.h"
+
+#include <QApplication>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Vigie::BoardView;
+using Vigie::HealthState;
+using Vigie::ProbeResult;
+using Vigie::ServiceBoardModel;
+using Vigie::TileDelegate;
+using Vigie::Workspace;
+
+namespace {
+
+Workspace makeWorkspace(const QStringList &groups, int servicesPerGroup)
+{
+    Workspace workspace;
+    workspace.name = u"Board test"_s;
+    for (const QString &group : groups) {
+        for (int i = 0; i < servicesPerGroup; ++i) {
+            Vigie::Service service;
+            service.id = group.toLower() + u'-' + QString::number(i);
+            service.name = group + u" service "_s + QString::number(i);
+            service.group = group;
+            Vigie::ProbeSpec probe;
+            probe.kind = Vigie::ProbeKind::Tcp;
+            probe.target = u"127.0.0.1:"_s + QString::number(1000 + i);
+            service.probes.append(probe);
+            workspace.services.append(service);
+        }
+    }
+    return workspace;
+}
+
+// A few results per service, ending in a state that depends on its position.
+QList<ProbeResult> fakeResults(const Workspace &workspace)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<ProbeResult> results;
+    for (qsizetype s = 0; s < workspace.services.size(); ++s) {
+        const Vigie::Service &service = workspace.services.at(s);
+        const HealthState last = s % 5 == 3 ? HealthState::Down : s % 7 == 4 ? HealthState::Degraded : HealthState::Up;
+        for (int k = 0; k < 12; ++k) {
+            ProbeResult result;
+            result.key = {service.id, 0};
+            result.kind = u"tcp"_s;
+            result.target = service.probes.first().target;
+            result.timestampMs = now - (12 - k) * 30'000 - qint64(s) * 7;
+            result.status = k == 11 ? last : (k == 5 && s % 2 ? HealthState::Down : HealthState::Up);
+            result.latencyMs = result.status == HealthState::Down ? 0 : 20.0 + (k * 37 + s * 11) % 90;
+            if (result.status == HealthState::Down)
+                result.error = u"Connecting to 127.0.0.1 was refused: nothing listens on that port."_s;
+            results.append(result);
+        }
+    }
+    return results;
+}
+
+// Paints like the real delegate and counts what it is asked to paint.
+class CountingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        ++paints;
+        painted.append(QPersistentModelIndex(index));
+        m_real.paint(painter, option, index);
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return m_real.sizeHint(option, index);
+    }
+    mutable int paints = 0;
+    mutable QList<QPersistentModelIndex> painted;
+
+private:
+    TileDelegate m_real;
+};
+
+QList<QModelIndex> allIndexes(const QAbstractItemModel &model)
+{
+    QList<QModelIndex> out;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        out.append(group);
+        for (int s = 0; s < model.rowCount(group); ++s)
+            out.append(model.index(s, 0, group));
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_BoardView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tilesStayInsideAndDoNotOverlap();
+    void indexAtFindsEachItem();
+    void keyboardMovesTheCurrentTile();
+    void selectingATileMakesItCurrent();
+    void relayoutsWhenTheModelChanges();
+    void dataChangedRepaintsWithoutRelayout();
+    void elevenThousandServicesPaintOnlyWhatIsVisible();
+    void formatsForPeople();
+    void saveScreenshots();
+
+private:
+    std::unique_ptr<ServiceBoardModel> m_model;
+    std::unique_ptr<BoardView> m_view;
+    Workspace m_workspace;
+};
+
+void tst_BoardView::initTestCase()
+{
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void tst_BoardView::init()
+{
+    // 3 groups of uneven sizes, 10 services.
+    m_workspace = makeWorkspace({u"Edge"_s}, 4);
+    m_workspace.services += makeWorkspace({u"Mail"_s}, 2).services;
+    m_workspace.services += makeWorkspace({u"Data"_s}, 4).services;
+    m_model = std::make_unique<ServiceBoardModel>();
+    m_model->setWorkspace(m_workspace);
+    m_model->applyResults(fakeResults(m_workspace));
+    m_model->flushPendingChanges();
+    m_view = std::make_unique<BoardView>();
+    m_view->setModel(m_model.get());
+    m_view->resize(900, 700);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void tst_BoardView::cleanup()
+{
+    m_view.reset();
+    m_model.reset();
+}
+
+void tst_BoardView::tilesStayInsideAndDoNotOverlap()
+{
+    QCOMPARE(m_model->rowCount(), 3);
+    const QList<QModelIndex> indexes = allIndexes(*m_model);
+    QCOMPARE(indexes.size(), 13);
+    const QRect content(0, -m_view->verticalScrollBar()->value(), m_view->viewport()->width(),
+                        std::numeric_limits<int>::max() / 2);
+    QList<QRect> rects;
+    for (const QModelIndex &index : indexes) {
+        const QRect rect = m_view->visualRect(index);
+        QVERIFY2(rect.isValid() && !rect.isEmpty(), qPrintable(index.data().toString()));
+        QVERIFY2(content.contains(rect), qPrintable(index.data().toString()));
+        for (qsizetype i = 0; i < rects.size(); ++i)
+            QVERIFY2(!rects.at(i).intersects(rect),
+                     qPrintable(index.data().toString() + u" overlaps "_s + indexes.at(i).data().toString()));
+        rects.append(rect);
+    }
+    // Several tiles share a row at this width, and a group starts below the previous one's tiles.
+    QVERIFY(m_view->columnCount() >= 2);
+    const QModelIndex edge = m_model->index(0, 0);
+    const QModelIndex mail = m_model->index(1, 0);
+    QCOMPARE(m_view->visualRect(m_model->index(1, 0, edge)).top(),
+             m_view->visualRect(m_model->index(0, 0, edge)).top());
+    QVERIFY(m_view->visualRect(mail).top() > m_view->visualRect(m_model->index(3, 0, edge)).bottom());
+}
+
+void tst_BoardView::indexAtFindsEachItem()
+{
+    for (const QModelIndex &index : allIndexes(*m_model))
+        QCOMPARE(m_view->indexAt(m_view->visualRect(index).center()), index);
+    // The gap between two tiles is nothing.
+    const QModelIndex edge = m_model->index(0, 0);
+    const QRect first = m_view->visualRect(m_model->index(0, 0, edge));
+    const QRect second = m_view->visualRect(m_model->index(1, 0, edge));
+    QVERIFY(second.left() > first.right() + 1);
+    QVERIFY(!m_view->indexAt(QPoint(first.right() + 1 + (second.left() - first.right()) / 2, first.center().y()))
+                 .isValid());
+}
+
+void tst_BoardView::keyboardMovesTheCurrentTile()
+{
+    // Two columns: Edge's 4 tiles on two rows.
+    m_view->resize(TileDelegate::tileSize(m_view->font()).width() * 2 + 60, 700);
+    const int columns = m_view->columnCount();
+    QCOMPARE(columns, 2);
+    const QModelIndex edge = m_model->index(0, 0);
+    const QModelIndex mail = m_model->index(1, 0);
+    const QModelIndex data = m_model->index(2, 0);
+    m_view->setFocus();
+    m_view->setCurrentIndex(m_model->index(0, 0, edge));
+
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QCOMPARE(m_view->currentIndex(), m_model->index(1, 0, edge));
+    QTest::keyClick(m_view.get(), Qt::Key_Left);
+    QCOMPARE(m_view->currentIndex(), m_model->index(0, 0, edge));
+    QTest::keyClick(m_view.get(), Qt::Key_Down);
+    QCOMPARE(m_view->currentIndex(), m_model->index(columns, 0, edge));
+    // Down from the last row of a group goes into the next group, same column when it exists.
+    QTest::keyClick(m_view.get(), Qt::Key_Down);
+    QCOMPARE(m_view->currentIndex(), m_model->index(0, 0, mail));
+    QTest::keyClick(m_view.get(), Qt::Key_Up);
+    QCOMPARE(m_view->currentIndex().parent(), edge);
+    QTest::keyClick(m_view.get(), Qt::Key_End);
+    QCOMPARE(m_view->currentIndex(), m_model->index(3, 0, data));
+    QTest::keyClick(m_view.get(), Qt::Key_Right); // already last: stays
+    QCOMPARE(m_view->currentIndex(), m_model->index(3, 0, data));
+    QTest::keyClick(m_view.get(), Qt::Key_Home);
+    QCOMPARE(m_view->currentIndex(), m_model->index(0, 0, edge));
+    // Right at the end of a group continues into the next one.
+    m_view->setCurrentIndex(m_model->index(3, 0, edge));
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QCOMPARE(m_view->currentIndex(), m_model->index(0, 0, mail));
+    QVERIFY(m_view->selectionModel()->isSelected(m_model->index(0, 0, mail)));
+    QCOMPARE(m_view->selectionModel()->selectedIndexes().size(), 1);
+}
+
+void tst_BoardView::selectingATileMakesItCurrent()
+{
+    QSignalSpy current(m_view->selectionModel(), &QItemSelectionModel::currentChanged);
+    const QModelIndex target = m_model->index(1, 0, m_model->index(2, 0));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->visualRect(target).center());
+    QCOMPARE(m_view->currentIndex(), target);
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(m_view->selectionModel()->selectedIndexes(), QModelIndexList{target});
+}
+
+void tst_BoardView::relayoutsWhenTheModelChanges()
+{
+    const int before = m_view->layoutPassCount();
+    m_model->setWorkspace(makeWorkspace({u"Solo"_s}, 3));
+    QCOMPARE(m_model->rowCount(), 1);
+    const QModelIndex solo = m_model->index(0, 0);
+    QVERIFY(m_view->visualRect(m_model->index(2, 0, solo)).isValid());
+    QVERIFY(!m_view->indexAt(QPoint(m_view->viewport()->width() / 2, m_view->viewport()->height() - 5)).isValid());
+    QVERIFY(m_view->layoutPassCount() > before);
+
+    // A narrower view has fewer columns and a taller layout.
+    const int wideColumns = m_view->columnCount();
+    m_view->resize(m_view->visualRect(m_model->index(0, 0, solo)).width() + 40, 700);
+    QTRY_VERIFY(m_view->columnCount() < wideColumns);
+    QCOMPARE(m_view->columnCount(), 1);
+    QVERIFY(m_view->visualRect(m_model->index(1, 0, solo)).top() >
+            m_view->visualRect(m_model->index(0, 0, solo)).bottom());
+}
+
+void tst_BoardView::dataChangedRepaintsWithoutRelayout()
+{
+    auto *counting = new CountingDelegate(m_view.get());
+    m_view->setItemDelegate(counting);
+    // Runs the layout the new delegate asked for now, and lets the full repaint it causes pass.
+    m_view->doItemsLayout();
+    QTRY_VERIFY(counting->paints >= 13);
+    QCoreApplication::processEvents();
+    const int passes = m_view->layoutPassCount();
+    counting->paints = 0;
+    counting->painted.clear();
+
+    const Vigie::Service &service = m_workspace.services.at(1);
+    ProbeResult result;
+    result.key = {service.id, 0};
+    result.kind = u"tcp"_s;
+    result.target = service.probes.first().target;
+    result.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    result.status = HealthState::Down;
+    result.error = u"Connecting to 127.0.0.1 timed out after 10 s."_s;
+    m_model->applyResults({result});
+    m_model->flushPendingChanges();
+
+    const QModelIndex changed = m_model->serviceIndex(service.id);
+    QTRY_VERIFY(counting->paints > 0);
+    QCOMPARE(m_view->layoutPassCount(), passes);
+    QVERIFY(counting->painted.contains(QPersistentModelIndex(changed)));
+    // The tile and its group header (whose counts changed), nothing else.
+    for (const QPersistentModelIndex &index : std::as_const(counting->painted))
+        QVERIFY2(index == changed || index == changed.parent(), qPrintable(index.data().toString()));
+}
+
+void tst_BoardView::elevenThousandServicesPaintOnlyWhatIsVisible()
+{
+    QStringList groups;
+    for (int g = 0; g < 22; ++g)
+        groups << u"Region "_s + QString::number(g);
+    const Workspace big = makeWorkspace(groups, 500);
+    QCOMPARE(big.services.size(), 11000);
+    m_model->setWorkspace(big);
+    m_model->applyResults(fakeResults(big));
+    m_model->flushPendingChanges();
+
+    auto *counting = new CountingDelegate(m_view.get());
+    m_view->setItemDelegate(counting);
+    m_view->resize(1280, 800);
+    const int childWidgets = int(m_view->findChildren<QWidget *>().size());
+
+    const QImage frame = m_view->grab().toImage();
+    QVERIFY(!frame.isNull());
+    const int perFrame = counting->paints;
+    QVERIFY(perFrame > 0);
+    QVERIFY2(perFrame < 200, qPrintable(QString::number(perFrame)));
+
+    // Scrolling to the very last service shows it, still painting only one screenful.
+    const QModelIndex last = m_model->index(499, 0, m_model->index(21, 0));
+    m_view->scrollTo(last);
+    QVERIFY(m_view->verticalScrollBar()->value() > 0);
+    QVERIFY(m_view->viewport()->rect().contains(m_view->visualRect(last)));
+    QCOMPARE(m_view->indexAt(m_view->visualRect(last).center()), last);
+    counting->paints = 0;
+    counting->painted.clear();
+    QVERIFY(!m_view->grab().isNull());
+    QVERIFY(counting->paints < 200);
+    QVERIFY(counting->painted.contains(QPersistentModelIndex(last)));
+
+    // No widget per tile.
+    QCOMPARE(int(m_view->findChildren<QWidget *>().size()), childWidgets);
+    QVERIFY(childWidgets < 20);
+}
+
+void tst_BoardView::formatsForPeople()
+{
+    QCOMPARE(TileDelegate::formatLatency(123.4), u"123 ms"_s);
+    QCOMPARE(TileDelegate::formatLatency(1240), u"1.24 s"_s);
+    QCOMPARE(TileDelegate::formatLatency(4.56), u"4.6 ms"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(TileDelegate::formatSince(now.addSecs(-180), now), u"for 3 min"_s);
+    QCOMPARE(TileDelegate::formatSince(now.addSecs(-(2 * 3600 + 5 * 60)), now), u"for 2 h 5 min"_s);
+    QCOMPARE(TileDelegate::formatSince(now.addSecs(-40), now), u"for 40 s"_s);
+    QCOMPARE(TileDelegate::formatSince(QDateTime(), now), QString());
+    QCOMPARE(TileDelegate::formatCounts({3, 0, 1, 0}), u"3 up · 1 down"_s);
+    // Tiles grow with the font.
+    QFont small = QApplication::font();
+    small.setPointSize(9);
+    QFont large = small;
+    large.setPointSize(16);
+    QVERIFY(TileDelegate::tileSize(large).width() > TileDelegate::tileSize(small).width());
+    QVERIFY(TileDelegate::tileSize(large).height() > TileDelegate::tileSize(small).height());
+}
+
+void tst_BoardView::saveScreenshots()
+{
+    QVERIFY(m_view->grab().save(u"/tmp/vigie-ui-board-light.png"_s));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xfd));
+    m_view->setPalette(dark);
+    QVERIFY(m_view->grab().save(u"/tmp/vigie-ui-board-dark.png"_s));
+}
+
+QTEST_MAIN(tst_BoardView)
+#include "tst_boardview.moc"

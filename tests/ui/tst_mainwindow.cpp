@@ -1,0 +1,411 @@
+#include "boardview.h"
+#include "latencychart.h"
+#include "mainwindow.h"
+#include "models/serviceboardmodel.h"
+#include "probes/probeengine.h"
+#include "servicedetailpanel.h"
+#include "store/resultstore.h"
+#include "testservers.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Vigie::HealthState;
+using Vigie::MainWindow;
+using Vigie::ServiceBoardModel;
+
+namespace {
+
+constexpr int ProbeTimeoutMs = 20000;
+
+QString statusText(const MainWindow &window)
+{
+    QStringList texts;
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        texts << label->text();
+    return texts.join(u" | "_s);
+}
+
+int stateOf(const ServiceBoardModel &model, const QString &id)
+{
+    return model.serviceIndex(id).data(ServiceBoardModel::StateRole).toInt();
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x27, 0x2b));
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xfd));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, window);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::Light, QColor(0x45, 0x47, 0x4c));
+    dark.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x40));
+    dark.setColor(QPalette::Mid, QColor(0x24, 0x25, 0x28));
+    dark.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    dark.setColor(QPalette::Shadow, Qt::black);
+    return dark;
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void showsLiveStatesOfAWorkspace();
+    void invalidWorkspaceShowsItsErrorsAndKeepsTheBoard();
+    void opensTheStoreOffTheGuiThread();
+    void screenshotsInLightAndDarkPalettes();
+
+private:
+    QString writeFile(const QString &name, const QByteArray &contents);
+    QString writeLabWorkspace(bool rich);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Vigie::Test::BannerServer> m_banner;
+    std::unique_ptr<Vigie::Test::RawHttpServer> m_http;
+    std::unique_ptr<Vigie::Test::RawHttpServer> m_failingHttp;
+    std::unique_ptr<Vigie::Test::RawHttpServer> m_slowHttp;
+    std::unique_ptr<Vigie::ResultStore> m_store;
+    std::unique_ptr<ServiceBoardModel> m_model;
+    std::unique_ptr<Vigie::ProbeEngine> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+    QPalette m_lightPalette;
+    QFont m_font;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"Vigie Tests"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_lightPalette = QApplication::style()->standardPalette();
+    QApplication::setPalette(m_lightPalette);
+    m_font = QApplication::font();
+}
+
+void tst_MainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_banner = std::make_unique<Vigie::Test::BannerServer>("SSH-2.0-VigieTest\r\n");
+    m_http = std::make_unique<Vigie::Test::RawHttpServer>(Vigie::Test::httpResponse(200, "ok"));
+    m_failingHttp = std::make_unique<Vigie::Test::RawHttpServer>(Vigie::Test::httpResponse(503, "maintenance"));
+    m_slowHttp = std::make_unique<Vigie::Test::RawHttpServer>(Vigie::Test::httpResponse(200, "ok"));
+    m_slowHttp->setResponseDelay(std::chrono::milliseconds(250));
+    m_store = std::make_unique<Vigie::ResultStore>();
+    QVERIFY(m_store->open(m_dir->filePath(u"data"_s)).has_value());
+    m_model = std::make_unique<ServiceBoardModel>();
+    m_engine = std::make_unique<Vigie::ProbeEngine>();
+    m_window = std::make_unique<MainWindow>(m_engine.get(), m_store.get(), m_model.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_engine->stop();
+    m_window.reset();
+    m_engine.reset();
+    m_model.reset();
+    m_store.reset();
+    m_slowHttp.reset();
+    m_failingHttp.reset();
+    m_http.reset();
+    m_banner.reset();
+    m_dir.reset();
+    QApplication::setPalette(m_lightPalette);
+    QApplication::setFont(m_font);
+}
+
+QString tst_MainWindow::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
+}
+
+QString tst_MainWindow::writeLabWorkspace(bool rich)
+{
+    const QByteArray closed = QByteArray::number(Vigie::Test::closedPort());
+    QByteArray yaml = "name: Test lab\n"
+                      "services:\n"
+                      "  - id: banner\n"
+                      "    name: SSH bastion\n"
+                      "    group: Lab\n"
+                      "    probes:\n"
+                      "      - tcp: 127.0.0.1:" +
+                      QByteArray::number(m_banner->port()) +
+                      "\n"
+                      "        expect_banner: \"^SSH-2\\\\.0\"\n"
+                      "        interval: 1s\n"
+                      "        timeout: 1s\n"
+                      "  - id: closed\n"
+                      "    name: Legacy mail relay\n"
+                      "    group: Lab\n"
+                      "    probes:\n"
+                      "      - tcp: 127.0.0.1:" +
+                      closed +
+                      "\n"
+                      "        interval: 1s\n"
+                      "        timeout: 1s\n";
+    if (rich) {
+        const auto http = [](const QByteArray &id, const QByteArray &name, const QByteArray &group, const QString &url,
+                             const QByteArray &extra = {}) {
+            return "  - id: " + id + "\n    name: " + name + "\n    group: " + group +
+                   "\n    probes:\n      - http: " + url.toUtf8() + "\n        interval: 1s\n        timeout: 1s\n" +
+                   extra;
+        };
+        yaml += http("portal", "Customer portal", "Edge", m_http->url(u"/"_s));
+        yaml += http("api", "Public API", "Edge", m_http->url(u"/v1/health"_s));
+        yaml += http("checkout", "Checkout", "Edge", m_failingHttp->url(u"/checkout/health"_s));
+        yaml += http("search", "Search", "Edge", m_slowHttp->url(u"/search"_s),
+                     "        expect:\n          max_latency: 100ms\n");
+        yaml += http("grafana", "Grafana", "Observability", m_http->url(u"/api/health"_s));
+        yaml += http("prometheus", "Prometheus", "Observability", m_http->url(u"/-/healthy"_s));
+        yaml += http("alertmanager", "Alertmanager with a rather long name that must be elided", "Observability",
+                     m_http->url(u"/-/ready"_s));
+        yaml += http("docs", "Documentation", "Edge", m_http->url(u"/docs"_s));
+    }
+    return writeFile(u"lab.yaml"_s, yaml);
+}
+
+void tst_MainWindow::showsLiveStatesOfAWorkspace()
+{
+    const QString path = writeLabWorkspace(false);
+    QVERIFY(!path.isEmpty());
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(path);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().first().toString(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(m_window->workspacePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(QSettings().value(u"workspace/last"_s).toString(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(m_window->windowTitle(), u"Test lab — Vigie"_s);
+
+    // The board shows both services as tiles.
+    auto *board = m_window->findChild<Vigie::BoardView *>();
+    QVERIFY(board);
+    QCOMPARE(board->model(), m_model.get());
+    const QModelIndex banner = m_model->serviceIndex(u"banner"_s);
+    const QModelIndex closed = m_model->serviceIndex(u"closed"_s);
+    QVERIFY(banner.isValid() && closed.isValid());
+    QVERIFY(board->viewport()->rect().contains(board->visualRect(banner)));
+    QVERIFY(board->viewport()->rect().contains(board->visualRect(closed)));
+
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), ProbeTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(statusText(*m_window).contains(u"1 service(s) failing"_s),
+                              qPrintable(statusText(*m_window)), 5000);
+    QVERIFY(statusText(*m_window).contains(u"Test lab"_s));
+    QVERIFY(m_banner->connectionCount() > 0);
+
+    // Selecting a service shows it in the detail panel, with its chart from the store.
+    auto *detail = m_window->findChild<Vigie::ServiceDetailPanel *>();
+    QVERIFY(detail);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_model->serviceIndex(u"closed"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 2,
+        ProbeTimeoutMs);
+    m_store->flush();
+    QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);
+    QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, board->visualRect(closed).center());
+    QCOMPARE(detail->serviceId(), u"closed"_s);
+    QVERIFY(chart.wait(10000));
+    QCOMPARE(chart.last().at(0).toString(), u"closed"_s);
+    QVERIFY(chart.last().at(1).toInt() >= 2);
+    QVERIFY(detail->chart()->pointCount() >= 2);
+    QVERIFY(!detail->chart()->isShowingEmptyText());
+    const QList<QLabel *> labels = detail->findChildren<QLabel *>();
+    const auto shows = [&](const QString &text) {
+        return std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *l) { return l->text().contains(text); });
+    };
+    QVERIFY(shows(u"Legacy mail relay"_s));
+    QVERIFY(shows(u"TCP 127.0.0.1:"_s));
+    QVERIFY(shows(u"Down"_s));
+
+    QVERIFY(m_window->grab().save(u"/tmp/vigie-ui-window-two-services.png"_s));
+}
+
+void tst_MainWindow::invalidWorkspaceShowsItsErrorsAndKeepsTheBoard()
+{
+    const QString good = writeLabWorkspace(false);
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(good);
+    QVERIFY(opened.wait(10000));
+
+    const QString bad = writeFile(u"broken.yaml"_s, "name: Broken\n"
+                                                    "services:\n"
+                                                    "  - id: web\n"
+                                                    "    probes:\n"
+                                                    "      - tcp: no-port-here\n"
+                                                    "        intervl: 5s\n");
+    QSignalSpy failed(m_window.get(), &MainWindow::workspaceFailed);
+    m_window->openWorkspace(bad);
+    QVERIFY(failed.wait(10000));
+    const QStringList errors = failed.first().first().toStringList();
+    QVERIFY(!errors.isEmpty());
+    const QRegularExpression located(u"^"_s + QRegularExpression::escape(QFileInfo(bad).absoluteFilePath()) +
+                                     u":\\d+:\\d+: \\S.+$"_s);
+    for (const QString &error : errors)
+        QVERIFY2(located.match(error).hasMatch(), qPrintable(error));
+    QVERIFY(errors.join(u'\n').contains(QFileInfo(bad).absoluteFilePath() + u":5:"_s));
+
+    auto *banner = m_window->findChild<QFrame *>(u"workspaceErrors"_s);
+    QVERIFY(banner);
+    QVERIFY(banner->isVisible());
+    const QList<QWidget *> parts = banner->findChildren<QWidget *>();
+    QString shown;
+    for (QWidget *part : parts) {
+        if (auto *label = qobject_cast<QLabel *>(part))
+            shown += label->text() + u'\n';
+        else if (auto *edit = qobject_cast<QPlainTextEdit *>(part))
+            shown += edit->toPlainText() + u'\n';
+    }
+    for (const QString &error : errors)
+        QVERIFY2(shown.contains(error), qPrintable(shown));
+
+    // The window lives on with the workspace it had.
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->workspacePath(), QFileInfo(good).absoluteFilePath());
+    QCOMPARE(m_window->windowTitle(), u"Test lab — Vigie"_s);
+    QVERIFY(m_model->serviceIndex(u"banner"_s).isValid());
+    QCOMPARE(QSettings().value(u"workspace/last"_s).toString(), QFileInfo(good).absoluteFilePath());
+    QVERIFY(m_window->grab().save(u"/tmp/vigie-ui-window-errors.png"_s));
+
+    // Opening a good file again clears the report.
+    opened.clear();
+    m_window->openWorkspace(good);
+    QVERIFY(opened.wait(10000));
+    QVERIFY(!banner->isVisible());
+}
+
+void tst_MainWindow::opensTheStoreOffTheGuiThread()
+{
+    // A window whose store opens after it: the history of the first store seeds the board.
+    const QString path = writeLabWorkspace(false);
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(path);
+    QVERIFY(opened.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
+    m_engine->stop();
+    m_window.reset();
+    m_store.reset(); // flushes
+
+    m_store = std::make_unique<Vigie::ResultStore>();
+    m_model = std::make_unique<ServiceBoardModel>();
+    m_window = std::make_unique<MainWindow>(m_engine.get(), m_store.get(), m_model.get());
+    m_window->show();
+    // The same probes once a day: their first run, spread over the interval, comes long after the
+    // test, so what the board shows can only come from the store.
+    QFile lab(path);
+    QVERIFY(lab.open(QIODevice::ReadOnly));
+    const QByteArray daily =
+        lab.readAll().replace("interval: 1s", "interval: 1d").replace("timeout: 1s", "timeout: 5s");
+    const QString later = writeFile(u"daily.yaml"_s, daily);
+    QSignalSpy reopened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(later);
+    QVERIFY(reopened.wait(10000));
+    QCOMPARE(stateOf(*m_model, u"closed"_s), int(HealthState::Unknown));
+    m_window->openStore(m_dir->filePath(u"data"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_store->databasePath().isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), 10000);
+    auto *storeErrors = m_window->findChild<QFrame *>(u"storeErrors"_s);
+    QVERIFY(storeErrors && !storeErrors->isVisible());
+
+    // A store that cannot open is reported in the window, and the board carries on.
+    Vigie::ResultStore unusable;
+    MainWindow second(m_engine.get(), &unusable, m_model.get());
+    second.show();
+    const QString blocker = writeFile(u"not-a-folder"_s, "a file where the data folder should be");
+    second.openStore(blocker + u"/data"_s);
+    auto *secondErrors = second.findChild<QFrame *>(u"storeErrors"_s);
+    QVERIFY(secondErrors);
+    QTRY_VERIFY_WITH_TIMEOUT(secondErrors->isVisible(), 10000);
+}
+
+void tst_MainWindow::screenshotsInLightAndDarkPalettes()
+{
+    const QString path = writeLabWorkspace(true);
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(path);
+    QVERIFY(opened.wait(10000));
+
+    // scheduleScreenshot waits for every service's first result.
+    QSignalSpy saved(m_window.get(), &MainWindow::screenshotSaved);
+    const QString first = m_dir->filePath(u"first.png"_s);
+    m_window->scheduleScreenshot(first, false, 30000);
+    QVERIFY(saved.wait(40000));
+    QCOMPARE(saved.first().first().toString(), first);
+    QVERIFY(QFileInfo(first).size() > 0);
+    for (int g = 0; g < m_model->rowCount(); ++g)
+        for (int s = 0; s < m_model->rowCount(m_model->index(g, 0)); ++s)
+            QVERIFY(m_model->index(s, 0, m_model->index(g, 0)).data(ServiceBoardModel::LastResultTimeRole).isValid());
+
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"checkout"_s), int(HealthState::Down), ProbeTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"search"_s), int(HealthState::Degraded), ProbeTimeoutMs);
+    // A few points for the sparklines and the chart.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_model->serviceIndex(u"checkout"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 5,
+        ProbeTimeoutMs);
+    m_store->flush();
+    auto *board = m_window->findChild<Vigie::BoardView *>();
+    auto *detail = m_window->findChild<Vigie::ServiceDetailPanel *>();
+    QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);
+    board->setCurrentIndex(m_model->serviceIndex(u"checkout"_s));
+    QVERIFY(chart.wait(10000));
+    QVERIFY(chart.last().at(1).toInt() >= 5);
+
+    const auto shoot = [&](const QString &name) {
+        m_model->flushPendingChanges();
+        QCoreApplication::processEvents();
+        return m_window->grab().save(u"/tmp/vigie-ui-"_s + name + u".png"_s);
+    };
+    m_window->resize(1280, 800);
+    QVERIFY(shoot(u"light-1280x800"_s));
+    QApplication::setPalette(darkPalette());
+    QVERIFY(shoot(u"dark-1280x800"_s));
+
+    // A wall screen: a larger font gives larger tiles.
+    const QSize laptopTile = board->visualRect(m_model->serviceIndex(u"portal"_s)).size();
+    QFont wall = m_font;
+    wall.setPointSizeF(m_font.pointSizeF() * 1.5);
+    QApplication::setFont(wall);
+    m_window->resize(1920, 1080);
+    QTRY_VERIFY(board->visualRect(m_model->serviceIndex(u"portal"_s)).height() > laptopTile.height());
+    QVERIFY(shoot(u"dark-1920x1080"_s));
+    QApplication::setPalette(m_lightPalette);
+    QVERIFY(shoot(u"light-1920x1080"_s));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,546 @@
+#include "mainwindow.h"
+
+#include "boardview.h"
+#include "models/serviceboardmodel.h"
+#include "probes/probeengine.h"
+#include "servicedetailpanel.h"
+#include "stateicons.h"
+#include "store/resultstore.h"
+#include "workspace/workspaceloader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+
+namespace Vigie {
+
+namespace {
+
+using LoadResult = std::expected<Workspace, QList<WorkspaceError>>;
+
+// The in-window report of a workspace that could not be opened: unlike a dialog it never blocks,
+// and the list stays on screen while the engineer fixes the file.
+class ErrorBanner final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ErrorBanner)
+
+public:
+    ErrorBanner(const QString &objectName, const QString &accessibleName, QWidget *parent)
+        : QFrame(parent)
+        , m_icon(new QLabel(this))
+        , m_title(new QLabel(this))
+        , m_list(new QPlainTextEdit(this))
+    {
+        setObjectName(objectName);
+        setAccessibleName(accessibleName);
+        setFrameShape(QFrame::StyledPanel);
+        setAutoFillBackground(true);
+        m_title->setWordWrap(true);
+        QFont bold = m_title->font();
+        bold.setBold(true);
+        m_title->setFont(bold);
+        m_list->setReadOnly(true);
+        m_list->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        m_list->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_list->setAccessibleName(MainWindow::tr("Error list"));
+        auto *close = new QToolButton(this);
+        close->setText(MainWindow::tr("Dismiss"));
+        close->setAutoRaise(true);
+        connect(close, &QToolButton::clicked, this, &QWidget::hide);
+
+        auto *top = new QHBoxLayout;
+        top->addWidget(m_icon);
+        top->addWidget(m_title, 1);
+        top->addWidget(close);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(top);
+        layout->addWidget(m_list);
+        hide();
+    }
+
+    void showErrors(const QString &title, const QStringList &lines)
+    {
+        m_title->setText(title);
+        m_list->setPlainText(lines.join(QLatin1Char('\n')));
+        m_list->setVisible(!lines.isEmpty());
+        // Room for each error to wrap twice; longer lists scroll.
+        const int visibleLines = std::clamp(int(lines.size()) * 3, 3, 12);
+        m_list->setFixedHeight(m_list->fontMetrics().lineSpacing() * visibleLines + m_list->frameWidth() * 2 + 8);
+        restyle();
+        show();
+    }
+
+    QString text() const { return m_title->text() + QLatin1Char('\n') + m_list->toPlainText(); }
+
+protected:
+    void changeEvent(QEvent *event) override
+    {
+        QFrame::changeEvent(event);
+        if (event->type() == QEvent::PaletteChange && !m_restyling)
+            restyle();
+    }
+
+private:
+    void restyle()
+    {
+        m_restyling = true;
+        QPalette pal = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+        const QColor down = StateIcons::color(HealthState::Down, pal);
+        const QColor window = pal.color(QPalette::Window);
+        const qreal t = StateIcons::isDark(pal) ? 0.22 : 0.12;
+        pal.setColor(QPalette::Window, QColor::fromRgbF(window.redF() + (down.redF() - window.redF()) * t,
+                                                        window.greenF() + (down.greenF() - window.greenF()) * t,
+                                                        window.blueF() + (down.blueF() - window.blueF()) * t));
+        setPalette(pal);
+        const int size = m_title->fontMetrics().height();
+        m_icon->setPixmap(StateIcons::pixmap(HealthState::Down, size, devicePixelRatioF(), pal));
+        m_restyling = false;
+    }
+
+    QLabel *m_icon;
+    QLabel *m_title;
+    QPlainTextEdit *m_list;
+    bool m_restyling = false;
+};
+
+// A status bar text in the colour of a state, which follows the palette (light or dark).
+class StateLabel final : public QLabel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StateLabel)
+
+public:
+    StateLabel() = default;
+
+    void setStateText(const QString &text, std::optional<HealthState> colourOf)
+    {
+        setText(text);
+        m_state = colourOf;
+        recolour();
+    }
+
+protected:
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::PaletteChange && !m_recolouring)
+            recolour();
+    }
+
+private:
+    void recolour()
+    {
+        m_recolouring = true;
+        QPalette own;
+        const QPalette inherited = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+        if (m_state)
+            own.setColor(QPalette::WindowText, StateIcons::color(*m_state, inherited));
+        setPalette(own);
+        m_recolouring = false;
+    }
+
+    std::optional<HealthState> m_state;
+    bool m_recolouring = false;
+};
+
+} // namespace
+
+struct MainWindow::Private
+{
+    Private(MainWindow *window, ProbeEngine *probeEngine, ResultStore *resultStore, ServiceBoardModel *boardModel)
+        : q(window)
+        , engine(probeEngine)
+        , store(resultStore)
+        , model(boardModel)
+    {}
+
+    MainWindow *q;
+    ProbeEngine *engine;
+    ResultStore *store;
+    ServiceBoardModel *model;
+
+    BoardView *board = nullptr;
+    ServiceDetailPanel *detail = nullptr;
+    QSplitter *splitter = nullptr;
+    ErrorBanner *errors = nullptr;
+    ErrorBanner *storeErrors = nullptr;
+    QLabel *workspaceLabel = nullptr;
+    QLabel *runningLabel = nullptr;
+    StateLabel *failingLabel = nullptr;
+    QAction *reloadAction = nullptr;
+    QAction *detailAction = nullptr;
+
+    QString path;
+    Workspace workspace;
+    bool hasWorkspace = false;
+    // Reads wait until the store is open: before that it has no database to read.
+    bool storeReady = false;
+    // The latest open request: an older load finishing late must not replace a newer one.
+    quint64 loadId = 0;
+
+    void createMenus();
+    void applyWorkspace(const Workspace &loaded, const QString &absolutePath, quint64 id);
+    void seedFromStore(quint64 id);
+    void showErrors(const QString &absolutePath, const QList<WorkspaceError> &errors);
+    void updateRunning(int running);
+    void updateFailing();
+    bool everyServiceHasResult() const;
+    void takeScreenshot(const QString &path, bool quitAfter);
+};
+
+MainWindow::MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardModel *model, QWidget *parent)
+    : QMainWindow(parent)
+    , d(std::make_unique<Private>(this, engine, store, model))
+{
+    setWindowTitle(tr("Vigie"));
+    setMinimumSize(720, 480);
+
+    d->board = new BoardView;
+    d->board->setModel(model);
+    d->board->setAccessibleName(tr("Service board"));
+    d->board->setPlaceholderText(tr("No workspace is open.\nUse File › Open Workspace… (Ctrl+O) to choose one."));
+    d->storeReady = store && !store->databasePath().isEmpty();
+    d->detail = new ServiceDetailPanel(model, d->storeReady ? store : nullptr);
+
+    d->splitter = new QSplitter(Qt::Horizontal);
+    d->splitter->addWidget(d->board);
+    d->splitter->addWidget(d->detail);
+    d->splitter->setStretchFactor(0, 3);
+    d->splitter->setStretchFactor(1, 1);
+    d->splitter->setCollapsible(0, false);
+    d->splitter->setCollapsible(1, true);
+    const int detailWidth = fontMetrics().averageCharWidth() * 60;
+    d->detail->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    d->splitter->setSizes({1280 - detailWidth, detailWidth});
+
+    d->errors = new ErrorBanner(QStringLiteral("workspaceErrors"), tr("Workspace errors"), this);
+    d->storeErrors = new ErrorBanner(QStringLiteral("storeErrors"), tr("Results database error"), this);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(d->storeErrors);
+    layout->addWidget(d->errors);
+    layout->addWidget(d->splitter, 1);
+    setCentralWidget(central);
+
+    d->workspaceLabel = new QLabel;
+    d->runningLabel = new QLabel;
+    d->failingLabel = new StateLabel;
+    statusBar()->addPermanentWidget(d->failingLabel);
+    statusBar()->addPermanentWidget(d->runningLabel);
+    statusBar()->addPermanentWidget(d->workspaceLabel);
+    d->createMenus();
+
+    connect(d->board->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
+    });
+    connect(engine, &ProbeEngine::resultsReady, model, &ServiceBoardModel::applyResults);
+    if (store)
+        connect(engine, &ProbeEngine::resultsReady, store, &ResultStore::append);
+    connect(engine, &ProbeEngine::runningCountChanged, this, [this](int running) { d->updateRunning(running); });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] { d->updateFailing(); });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { d->updateFailing(); });
+    d->updateRunning(engine->runningCount());
+    d->updateFailing();
+
+    QSize size(1280, 800);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableSize() * 0.95);
+    resize(size);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::Private::createMenus()
+{
+    QMenu *file = q->menuBar()->addMenu(MainWindow::tr("&File"));
+    QAction *open = file->addAction(MainWindow::tr("&Open Workspace…"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QObject::connect(open, &QAction::triggered, q, [this] {
+        const QString start = path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
+        const QString chosen =
+            QFileDialog::getOpenFileName(q, MainWindow::tr("Open Workspace"), start,
+                                         MainWindow::tr("Vigie workspaces (*.yaml *.yml);;All files (*)"));
+        if (!chosen.isEmpty())
+            q->openWorkspace(chosen);
+    });
+    reloadAction = file->addAction(MainWindow::tr("&Reload"));
+    reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
+    reloadAction->setEnabled(false);
+    QObject::connect(reloadAction, &QAction::triggered, q, [this] {
+        if (!path.isEmpty())
+            q->openWorkspace(path);
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(MainWindow::tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    QObject::connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit);
+
+    QMenu *view = q->menuBar()->addMenu(MainWindow::tr("&View"));
+    detailAction = view->addAction(MainWindow::tr("Service &Detail"));
+    detailAction->setCheckable(true);
+    detailAction->setChecked(true);
+    detailAction->setShortcut(QKeySequence(Qt::Key_F9));
+    QObject::connect(detailAction, &QAction::toggled, q, [this](bool shown) {
+        if (shown && splitter->sizes().value(1) == 0) {
+            const int width = detail->minimumWidth() * 3 / 2;
+            splitter->setSizes({std::max(1, splitter->width() - width), width});
+        }
+        detail->setVisible(shown);
+    });
+    QObject::connect(splitter, &QSplitter::splitterMoved, q,
+                     [this] { detailAction->setChecked(splitter->sizes().value(1) > 0); });
+
+    QMenu *help = q->menuBar()->addMenu(MainWindow::tr("&Help"));
+    QAction *about = help->addAction(MainWindow::tr("&About Vigie"));
+    about->setMenuRole(QAction::AboutRole);
+    QObject::connect(about, &QAction::triggered, q, [this] {
+        QMessageBox::about(
+            q, MainWindow::tr("About Vigie"),
+            MainWindow::tr("<h3>Vigie %1</h3><p>An operations console for on-call engineers: it probes your "
+                           "services over HTTP and TCP and shows their health as it changes.</p>")
+                .arg(QLatin1StringView(VIGIE_VERSION)));
+    });
+}
+
+void MainWindow::openStore(const QString &dataDir)
+{
+    if (!d->store)
+        return;
+    using OpenResult = std::expected<void, QString>;
+    auto *watcher = new QFutureWatcher<OpenResult>(this);
+    connect(watcher, &QFutureWatcher<OpenResult>::finished, this, [this, watcher, dataDir] {
+        watcher->deleteLater();
+        const OpenResult opened = watcher->future().resultCount() > 0
+                                      ? watcher->result()
+                                      : OpenResult(std::unexpect, tr("Opening the results database was cancelled."));
+        if (!opened) {
+            d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "
+                                          "but not kept, and the charts stay empty.")
+                                           .arg(QDir::toNativeSeparators(dataDir)),
+                                       {opened.error()});
+            return;
+        }
+        d->storeReady = true;
+        d->storeErrors->hide();
+        d->detail->setStore(d->store);
+        d->seedFromStore(d->loadId);
+    });
+    // Opening creates and migrates the database: disk work the GUI thread never waits for.
+    ResultStore *store = d->store;
+    watcher->setFuture(QtConcurrent::run([store, dataDir] { return store->open(dataDir); }));
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+    const quint64 id = ++d->loadId;
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(absolutePath)));
+
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, id, absolutePath] {
+        watcher->deleteLater();
+        if (id != d->loadId)
+            return;
+        statusBar()->clearMessage();
+        const LoadResult result = watcher->result();
+        if (result)
+            d->applyWorkspace(*result, absolutePath, id);
+        else
+            d->showErrors(absolutePath, result.error());
+    });
+    // Reading and parsing happen on the thread pool: the GUI thread never parses.
+    watcher->setFuture(QtConcurrent::run(&WorkspaceLoader::loadFile, absolutePath));
+}
+
+QString MainWindow::workspacePath() const
+{
+    return d->path;
+}
+
+void MainWindow::Private::applyWorkspace(const Workspace &loaded, const QString &absolutePath, quint64 id)
+{
+    errors->hide();
+    workspace = loaded;
+    path = absolutePath;
+    reloadAction->setEnabled(true);
+
+    engine->stop();
+    model->setWorkspace(workspace);
+    detail->setWorkspace(workspace);
+    engine->setWorkspace(workspace);
+
+    const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
+    q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
+    workspaceLabel->setText(name);
+    workspaceLabel->setToolTip(QDir::toNativeSeparators(absolutePath));
+    QSettings().setValue(QStringLiteral("workspace/last"), absolutePath);
+
+    hasWorkspace = true;
+    engine->start();
+    updateFailing();
+    // The model keeps the newest result of each probe, so history seeded after live results
+    // never hides them.
+    seedFromStore(id);
+    Q_EMIT q->workspaceOpened(absolutePath);
+}
+
+void MainWindow::Private::seedFromStore(quint64 id)
+{
+    if (!store || !storeReady || !hasWorkspace)
+        return;
+    // The last known results show at once, before the first probe of this session answers.
+    auto *watcher = new QFutureWatcher<QList<ProbeResult>>(q);
+    QObject::connect(watcher, &QFutureWatcher<QList<ProbeResult>>::finished, q, [this, watcher, id] {
+        watcher->deleteLater();
+        if (id != loadId || watcher->future().resultCount() == 0)
+            return;
+        QList<ProbeResult> seed;
+        const QList<ProbeResult> stored = watcher->result();
+        for (const ProbeResult &result : stored) {
+            const Service *service = workspace.service(result.key.serviceId);
+            // A probe edited since (another target) starts afresh rather than with stale history.
+            if (service && result.key.index >= 0 && result.key.index < service->probes.size() &&
+                service->probes.at(result.key.index).target == result.target)
+                seed.append(result);
+        }
+        if (!seed.isEmpty())
+            model->applyResults(seed);
+    });
+    watcher->setFuture(store->latestResults());
+}
+
+void MainWindow::Private::showErrors(const QString &absolutePath, const QList<WorkspaceError> &list)
+{
+    QStringList lines;
+    lines.reserve(list.size());
+    for (const WorkspaceError &error : list)
+        lines.append(error.toString());
+    const QString file = QDir::toNativeSeparators(absolutePath);
+    const QString title =
+        path.isEmpty()
+            ? MainWindow::tr("Vigie could not open %1: fix the problems below, then reload (F5).").arg(file)
+            : MainWindow::tr("Vigie could not open %1: fix the problems below, then reload (F5). The board still "
+                             "shows the workspace that was open before.")
+                  .arg(file);
+    errors->showErrors(title, lines);
+    // Reload retries the file that failed, which is the one being fixed.
+    if (path.isEmpty()) {
+        path = absolutePath;
+        reloadAction->setEnabled(true);
+    }
+    Q_EMIT q->workspaceFailed(lines);
+}
+
+void MainWindow::Private::updateRunning(int running)
+{
+    runningLabel->setText(MainWindow::tr("%n probe(s) running", nullptr, running));
+}
+
+void MainWindow::Private::updateFailing()
+{
+    if (model->rowCount() == 0) {
+        failingLabel->clear();
+        return;
+    }
+    const int down = model->countInState(HealthState::Down);
+    const int degraded = model->countInState(HealthState::Degraded);
+    const int up = model->countInState(HealthState::Up);
+    const int unknown = model->countInState(HealthState::Unknown);
+    QStringList parts;
+    if (down > 0)
+        parts << MainWindow::tr("%n service(s) failing", nullptr, down);
+    if (degraded > 0)
+        parts << MainWindow::tr("%n service(s) degraded", nullptr, degraded);
+    if (parts.isEmpty())
+        parts << (unknown > 0 && up == 0 ? MainWindow::tr("Waiting for the first results")
+                                         : MainWindow::tr("All services up"));
+    std::optional<HealthState> colour;
+    if (down > 0)
+        colour = HealthState::Down;
+    else if (degraded > 0)
+        colour = HealthState::Degraded;
+    failingLabel->setStateText(parts.join(QStringLiteral(" · ")), colour);
+}
+
+bool MainWindow::Private::everyServiceHasResult() const
+{
+    const int groups = model->rowCount();
+    if (groups == 0)
+        return false;
+    for (int g = 0; g < groups; ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int s = 0, n = model->rowCount(group); s < n; ++s)
+            if (!model->index(s, 0, group).data(ServiceBoardModel::LastResultTimeRole).toDateTime().isValid())
+                return false;
+    }
+    return true;
+}
+
+void MainWindow::scheduleScreenshot(const QString &path, bool quitAfter, int maxWaitMs)
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    auto elapsed = std::make_shared<QElapsedTimer>();
+    elapsed->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, elapsed, path, quitAfter, maxWaitMs] {
+        if (!d->everyServiceHasResult() && elapsed->elapsed() < maxWaitMs)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        d->takeScreenshot(path, quitAfter);
+    });
+    poll->start();
+}
+
+void MainWindow::Private::takeScreenshot(const QString &file, bool quitAfter)
+{
+    // The model holds back notifications for up to 100 ms: push them out so the picture is current.
+    model->flushPendingChanges();
+    updateFailing();
+    QCoreApplication::processEvents();
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    const bool saved = q->grab().save(absolute, "PNG");
+    if (saved) {
+        QTextStream(stdout) << absolute << Qt::endl;
+        Q_EMIT q->screenshotSaved(absolute);
+    } else {
+        QTextStream(stderr) << MainWindow::tr(
+                                   "Vigie could not save the screenshot to %1: check that the folder exists and is "
+                                   "writable.")
+                                   .arg(QDir::toNativeSeparators(absolute))
+                            << Qt::endl;
+    }
+    if (quitAfter)
+        QCoreApplication::exit(saved ? 0 : 1);
+}
+
+} // namespace Vigie
+
+#include "mainwindow.moc"

@@ -1,0 +1,406 @@
+#include "servicedetailpanel.h"
+
+#include "latencychart.h"
+#include "models/serviceboardmodel.h"
+#include "stateicons.h"
+#include "store/resultstore.h"
+#include "tiledelegate.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QFrame>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Vigie {
+
+namespace {
+
+HealthState toState(const QVariant &value)
+{
+    return HealthState(std::clamp(value.toInt(), 0, 3));
+}
+
+QString phaseText(const std::optional<double> &ms)
+{
+    return ms ? TileDelegate::formatLatency(*ms) : QStringLiteral("—");
+}
+
+QFont scaledBold(QFont font, qreal scale)
+{
+    font.setBold(true);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    return font;
+}
+
+} // namespace
+
+ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_pages(new QStackedWidget(this))
+    , m_stateIcon(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_group(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_chartTitle(new QLabel(tr("Response time, last hour"), this))
+    , m_probeLayout(new QVBoxLayout)
+    , m_probeScroll(new QScrollArea(this))
+    , m_chart(new LatencyChart(this))
+{
+    setAccessibleName(tr("Service detail"));
+
+    auto *placeholder = new QLabel(tr("Select a service on the board to see its probes and response times."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    placeholder->setForegroundRole(QPalette::PlaceholderText);
+    placeholder->setMargin(fontMetrics().height());
+    m_pages->addWidget(placeholder);
+
+    auto *detail = new QWidget;
+    auto *detailLayout = new QVBoxLayout(detail);
+    const int line = fontMetrics().height();
+    detailLayout->setContentsMargins(line / 2, line / 2, line / 2, line / 2);
+
+    auto *titleRow = new QHBoxLayout;
+    m_name->setWordWrap(true);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    titleRow->addWidget(m_stateIcon, 0, Qt::AlignVCenter);
+    titleRow->addWidget(m_name, 1);
+    detailLayout->addLayout(titleRow);
+    m_group->setForegroundRole(QPalette::PlaceholderText);
+    detailLayout->addWidget(m_group);
+    detailLayout->addWidget(m_state);
+
+    // See fitProbes() for its height; the chart has the rest.
+    QScrollArea *scroll = m_probeScroll;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    auto *probesHost = new QWidget;
+    probesHost->setLayout(m_probeLayout);
+    m_probeLayout->setContentsMargins(0, 0, 0, 0);
+    m_probeLayout->addStretch(1);
+    scroll->setWidget(probesHost);
+    detailLayout->addWidget(scroll, 0);
+    detailLayout->addSpacing(line / 2);
+    detailLayout->addWidget(m_chartTitle);
+    detailLayout->addWidget(m_chart, 1);
+    m_pages->addWidget(detail);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    m_chartTimer.setSingleShot(true);
+    connect(&m_chartTimer, &QTimer::timeout, this, &ServiceDetailPanel::requestChart);
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &ServiceDetailPanel::onModelDataChanged);
+        connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+            // The service may be gone from the new workspace.
+            if (m_model && !m_model->serviceIndex(m_serviceId).isValid())
+                setServiceId({});
+            else
+                rebuildProbes();
+        });
+    }
+    applyFonts();
+    setStore(store);
+    setServiceId({});
+}
+
+void ServiceDetailPanel::applyFonts()
+{
+    // Set from the panel's own font each time it changes, so that titles follow the application
+    // font (a wall screen's larger one) instead of keeping the size they had at creation.
+    m_name->setFont(scaledBold(font(), 1.35));
+    m_state->setFont(scaledBold(font(), 1.0));
+    m_chartTitle->setFont(scaledBold(font(), 1.0));
+    for (const ProbeWidgets &probe : std::as_const(m_probes))
+        probe.title->setFont(scaledBold(font(), 1.0));
+}
+
+void ServiceDetailPanel::setStore(ResultStore *store)
+{
+    if (m_store == store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (!m_store)
+        return;
+    // The store commits in batches after the model has the results: the chart catches up then.
+    connect(m_store, &ResultStore::committed, this, [this] {
+        if (m_chartStale)
+            scheduleChart();
+    });
+    if (!m_serviceId.isEmpty())
+        requestChart();
+}
+
+ServiceDetailPanel::~ServiceDetailPanel() = default;
+
+void ServiceDetailPanel::setWorkspace(const Workspace &workspace)
+{
+    m_workspace = workspace;
+    if (!m_serviceId.isEmpty())
+        rebuildProbes();
+}
+
+QString ServiceDetailPanel::serviceId() const
+{
+    return m_serviceId;
+}
+
+LatencyChart *ServiceDetailPanel::chart() const
+{
+    return m_chart;
+}
+
+void ServiceDetailPanel::setServiceId(const QString &serviceId)
+{
+    const bool changed = serviceId != m_serviceId;
+    m_serviceId = serviceId;
+    if (m_serviceId.isEmpty() || !m_model || !m_model->serviceIndex(m_serviceId).isValid()) {
+        m_serviceId.clear();
+        ++m_requestId;
+        m_chartTimer.stop();
+        m_pages->setCurrentIndex(0);
+        return;
+    }
+    m_pages->setCurrentIndex(1);
+    rebuildProbes();
+    if (changed) {
+        // The previous service's chart must not linger while the new one loads.
+        m_chart->setPoints({});
+        m_chartTimer.stop();
+        requestChart();
+    }
+}
+
+void ServiceDetailPanel::rebuildProbes()
+{
+    for (const ProbeWidgets &probe : std::as_const(m_probes))
+        delete probe.frame;
+    m_probes.clear();
+    if (m_serviceId.isEmpty() || !m_model)
+        return;
+
+    const int count = int(m_model->latestResults(m_serviceId).size());
+    const QStringList phaseNames = {tr("Resolve"),    tr("Connect"),  tr("TLS"),
+                                    tr("Processing"), tr("Transfer"), tr("Total")};
+    for (int i = 0; i < count; ++i) {
+        ProbeWidgets probe;
+        probe.frame = new QFrame;
+        probe.frame->setFrameShape(QFrame::StyledPanel);
+        auto *box = new QVBoxLayout(probe.frame);
+        probe.title = new QLabel;
+        probe.title->setFont(scaledBold(font(), 1.0));
+        probe.title->setWordWrap(true);
+        probe.title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->addWidget(probe.title);
+
+        auto *stateRow = new QHBoxLayout;
+        probe.stateIcon = new QLabel;
+        probe.state = new QLabel;
+        probe.checked = new QLabel;
+        probe.checked->setForegroundRole(QPalette::PlaceholderText);
+        stateRow->addWidget(probe.stateIcon);
+        stateRow->addWidget(probe.state, 1);
+        stateRow->addWidget(probe.checked);
+        box->addLayout(stateRow);
+
+        probe.error = new QLabel;
+        probe.error->setWordWrap(true);
+        probe.error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->addWidget(probe.error);
+
+        auto *phases = new QGridLayout;
+        phases->setHorizontalSpacing(fontMetrics().height());
+        for (int p = 0; p < phaseNames.size(); ++p) {
+            auto *name = new QLabel(phaseNames.at(p));
+            name->setForegroundRole(QPalette::PlaceholderText);
+            auto *value = new QLabel;
+            value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            phases->addWidget(name, p / 2, (p % 2) * 2);
+            phases->addWidget(value, p / 2, (p % 2) * 2 + 1);
+            probe.phases.append(value);
+        }
+        phases->setColumnStretch(1, 1);
+        phases->setColumnStretch(3, 1);
+        box->addLayout(phases);
+
+        m_probeLayout->insertWidget(m_probeLayout->count() - 1, probe.frame);
+        m_probes.append(probe);
+    }
+    refreshDetails();
+}
+
+void ServiceDetailPanel::refreshDetails()
+{
+    if (m_serviceId.isEmpty() || !m_model)
+        return;
+    const QModelIndex index = m_model->serviceIndex(m_serviceId);
+    if (!index.isValid())
+        return;
+    const QList<ProbeResult> results = m_model->latestResults(m_serviceId);
+    if (results.size() != m_probes.size()) {
+        rebuildProbes();
+        return;
+    }
+
+    const QPalette pal = palette();
+    const qreal dpr = devicePixelRatioF();
+    const int line = fontMetrics().height();
+    const HealthState state = toState(index.data(ServiceBoardModel::StateRole));
+    m_stateIcon->setPixmap(StateIcons::pixmap(state, qRound(line * 1.4), dpr, pal));
+    m_name->setText(index.data(Qt::DisplayRole).toString());
+    const QString group = index.data(ServiceBoardModel::GroupRole).toString();
+    m_group->setText(group.isEmpty() ? tr("No group") : tr("Group: %1").arg(group));
+    QString stateLine = index.data(ServiceBoardModel::StateTextRole).toString();
+    const QString since = TileDelegate::formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(),
+                                                    QDateTime::currentDateTimeUtc());
+    if (!since.isEmpty())
+        stateLine = tr("%1 %2").arg(stateLine, since);
+    m_state->setText(stateLine);
+    QPalette statePalette = m_state->palette();
+    statePalette.setColor(QPalette::WindowText, state == HealthState::Unknown ? pal.color(QPalette::WindowText)
+                                                                              : StateIcons::color(state, pal));
+    m_state->setPalette(statePalette);
+
+    const Service *spec = m_workspace.service(m_serviceId);
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const ProbeResult &result = results.at(i);
+        const ProbeWidgets &probe = m_probes.at(i);
+        QString kind = result.kind;
+        QString target = result.target;
+        if (spec && i < spec->probes.size()) {
+            kind = spec->probes.at(i).kindName();
+            target = spec->probes.at(i).target;
+        }
+        probe.title->setText(tr("%1 %2").arg(kind.toUpper(), target));
+
+        probe.stateIcon->setPixmap(StateIcons::pixmap(result.status, line, dpr, pal));
+        QString status = ServiceBoardModel::stateText(result.status);
+        if (result.httpStatus > 0)
+            status = tr("%1 · HTTP %2").arg(status).arg(result.httpStatus);
+        else if (result.status != HealthState::Unknown && result.latencyMs > 0)
+            status = tr("%1 · %2").arg(status, TileDelegate::formatLatency(result.latencyMs));
+        probe.state->setText(status);
+        probe.checked->setText(
+            result.timestampMs > 0
+                ? tr("checked at %1")
+                      .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(result.timestampMs).time(),
+                                              QLocale::ShortFormat))
+                : QString());
+
+        probe.error->setVisible(!result.error.isEmpty());
+        probe.error->setText(result.error);
+        QPalette errorPalette = probe.error->palette();
+        errorPalette.setColor(QPalette::WindowText,
+                              StateIcons::color(std::max(result.status, HealthState::Degraded), pal));
+        probe.error->setPalette(errorPalette);
+
+        const PhaseTimings &t = result.phases;
+        const std::optional<double> values[] = {t.resolveMs,    t.connectMs,  t.tlsMs,
+                                                t.processingMs, t.transferMs, t.totalMs};
+        for (int p = 0; p < probe.phases.size(); ++p)
+            probe.phases.at(p)->setText(result.status == HealthState::Unknown ? QStringLiteral("—")
+                                                                              : phaseText(values[p]));
+    }
+    fitProbes();
+}
+
+void ServiceDetailPanel::fitProbes()
+{
+    // QScrollArea's own size hint is taken once and capped: the probes' height is given here so
+    // that a service with few probes shows them whole, and one with many scrolls past a third of
+    // the panel's usual height.
+    QWidget *host = m_probeScroll->widget();
+    host->layout()->activate();
+    const int wanted = host->sizeHint().height() + 2 * m_probeScroll->frameWidth();
+    m_probeScroll->setMaximumHeight(wanted);
+    m_probeScroll->setMinimumHeight(std::min(wanted, fontMetrics().height() * 16));
+}
+
+qint64 ServiceDetailPanel::latestResultMs() const
+{
+    qint64 latest = 0;
+    if (m_model)
+        for (const ProbeResult &result : m_model->latestResults(m_serviceId))
+            latest = std::max(latest, result.timestampMs);
+    return latest;
+}
+
+void ServiceDetailPanel::onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_serviceId.isEmpty() || !m_model)
+        return;
+    const QModelIndex index = m_model->serviceIndex(m_serviceId);
+    if (!index.isValid() || topLeft.parent() != index.parent() || index.row() < topLeft.row() ||
+        index.row() > bottomRight.row())
+        return;
+    refreshDetails();
+    m_chartStale = true;
+    scheduleChart();
+}
+
+void ServiceDetailPanel::scheduleChart()
+{
+    if (m_serviceId.isEmpty() || m_chartTimer.isActive())
+        return;
+    const qint64 throttle = ChartRefreshInterval.count();
+    const qint64 wait = m_lastRequest.isValid() ? std::max<qint64>(0, throttle - m_lastRequest.elapsed()) : 0;
+    m_chartTimer.start(std::chrono::milliseconds(wait));
+}
+
+void ServiceDetailPanel::requestChart()
+{
+    if (m_serviceId.isEmpty() || !m_store) {
+        m_chartStale = true;
+        return;
+    }
+    const quint64 request = ++m_requestId;
+    m_lastRequest.start();
+    m_chartStale = false;
+    const QString serviceId = m_serviceId;
+    const qint64 to = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = to - ChartSpan.count();
+    const qint64 latestKnown = latestResultMs();
+
+    auto *watcher = new QFutureWatcher<QList<LatencyPoint>>(this);
+    connect(watcher, &QFutureWatcher<QList<LatencyPoint>>::finished, this,
+            [this, watcher, request, serviceId, from, to, latestKnown] {
+                watcher->deleteLater();
+                // A newer selection or refresh has been asked for since: this answer is obsolete.
+                if (request != m_requestId || watcher->isCanceled())
+                    return;
+                const QList<LatencyPoint> points =
+                    watcher->future().resultCount() > 0 ? watcher->result() : QList<LatencyPoint>();
+                m_chart->setTimeRange(from, to);
+                m_chart->setPoints(points);
+                const qint64 newest = points.isEmpty() ? 0 : points.last().timestampMs;
+                if (newest < latestKnown)
+                    m_chartStale = true; // the store had not committed them yet
+                Q_EMIT chartLoaded(serviceId, int(points.size()));
+            });
+    watcher->setFuture(m_store->latencySeries(serviceId, from, to));
+}
+
+void ServiceDetailPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        refreshDetails();
+}
+
+} // namespace Vigie

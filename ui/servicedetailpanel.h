@@ -1,0 +1,102 @@
+#pragma once
+
+#include "workspace/workspace.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <chrono>
+
+class QFrame;
+class QLabel;
+class QScrollArea;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace Vigie {
+
+class LatencyChart;
+class ResultStore;
+class ServiceBoardModel;
+
+// What the on-call engineer reads about the selected service: its state, each probe's last
+// result (status, error, phase timings) and the response time of the last hour. The chart loads
+// from the store off the GUI thread and refreshes, at most every few seconds, as results arrive.
+class ServiceDetailPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServiceDetailPanel)
+
+public:
+    static constexpr std::chrono::milliseconds ChartSpan = std::chrono::hours(1);
+    static constexpr std::chrono::milliseconds ChartRefreshInterval = std::chrono::seconds(5);
+
+    ServiceDetailPanel(ServiceBoardModel *model, ResultStore *store, QWidget *parent = nullptr);
+    ~ServiceDetailPanel() override;
+
+    // The specs give each probe its kind and target even before its first result.
+    void setWorkspace(const Workspace &workspace);
+    // The store the chart reads from; null until it is open (reads then wait for it).
+    void setStore(ResultStore *store);
+    // An empty id shows the invitation to select a service.
+    void setServiceId(const QString &serviceId);
+    QString serviceId() const;
+
+    LatencyChart *chart() const;
+
+Q_SIGNALS:
+    // The chart now shows the store's points for `serviceId` (tests, diagnostics).
+    void chartLoaded(const QString &serviceId, int pointCount);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    // The widgets showing one probe's last result.
+    struct ProbeWidgets
+    {
+        QFrame *frame = nullptr;
+        QLabel *title = nullptr;
+        QLabel *stateIcon = nullptr;
+        QLabel *state = nullptr;
+        QLabel *checked = nullptr;
+        QLabel *error = nullptr;
+        QList<QLabel *> phases; // resolve, connect, TLS, processing, transfer, total
+    };
+
+    void applyFonts();
+    void rebuildProbes();
+    void fitProbes();
+    void refreshDetails();
+    void requestChart();
+    void scheduleChart();
+    void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    qint64 latestResultMs() const;
+
+    QPointer<ServiceBoardModel> m_model;
+    QPointer<ResultStore> m_store;
+    Workspace m_workspace;
+    QString m_serviceId;
+
+    QStackedWidget *m_pages;
+    QLabel *m_stateIcon;
+    QLabel *m_name;
+    QLabel *m_group;
+    QLabel *m_state;
+    QLabel *m_chartTitle;
+    QVBoxLayout *m_probeLayout;
+    QScrollArea *m_probeScroll;
+    QList<ProbeWidgets> m_probes;
+    LatencyChart *m_chart;
+
+    // Chart loading: the id of the latest request (older answers are dropped), the throttle, and
+    // whether the store may hold results the chart does not show yet.
+    quint64 m_requestId = 0;
+    QElapsedTimer m_lastRequest;
+    QTimer m_chartTimer;
+    bool m_chartStale = false;
+};
+
+} // namespace Vigie

@@ -1,0 +1,118 @@
+#include "stateicons.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+namespace Vigie {
+
+bool StateIcons::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
+
+QColor StateIcons::color(HealthState state, const QPalette &palette)
+{
+    // Light palettes get deep tones (readable as text on white), dark palettes lighter ones.
+    const bool dark = isDark(palette);
+    switch (state) {
+    case HealthState::Up:
+        return dark ? QColor(0x5c, 0xc4, 0x6a) : QColor(0x1e, 0x84, 0x3a);
+    case HealthState::Degraded:
+        return dark ? QColor(0xff, 0xb7, 0x2b) : QColor(0xc7, 0x7c, 0x02);
+    case HealthState::Down:
+        return dark ? QColor(0xff, 0x5f, 0x57) : QColor(0xc9, 0x22, 0x22);
+    case HealthState::Unknown:
+        break;
+    }
+    return dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0x75, 0x75, 0x75);
+}
+
+QColor StateIcons::glyphColor(HealthState state, const QPalette &palette)
+{
+    // Amber and the light tones of dark palettes are too bright for a white glyph.
+    if (state == HealthState::Degraded || isDark(palette))
+        return QColor(0x1a, 0x1a, 0x1a);
+    return Qt::white;
+}
+
+void StateIcons::paint(QPainter *painter, const QRectF &rect, HealthState state, const QPalette &palette)
+{
+    const qreal side = std::min(rect.width(), rect.height());
+    if (side <= 0)
+        return;
+    const QRectF box(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
+    const QColor fill = color(state, palette);
+    const QColor glyph = glyphColor(state, palette);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(box.topLeft());
+    painter->scale(side / 16.0, side / 16.0);
+    // From here on, a 16x16 canvas.
+
+    QPen glyphPen(glyph, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    switch (state) {
+    case HealthState::Degraded: {
+        QPainterPath triangle;
+        triangle.moveTo(8, 0.8);
+        triangle.lineTo(15.4, 14.6);
+        triangle.lineTo(0.6, 14.6);
+        triangle.closeSubpath();
+        painter->setPen(QPen(fill, 1.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(fill);
+        painter->drawPath(triangle);
+        painter->setPen(glyphPen);
+        painter->drawLine(QPointF(8, 5.6), QPointF(8, 9.6));
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(glyph);
+        painter->drawEllipse(QPointF(8, 12.2), 1.1, 1.1);
+        break;
+    }
+    case HealthState::Up:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
+        painter->setPen(glyphPen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPolyline(QPolygonF({QPointF(4.4, 8.3), QPointF(6.9, 10.8), QPointF(11.6, 5.4)}));
+        break;
+    case HealthState::Down:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
+        painter->setPen(glyphPen);
+        painter->drawLine(QPointF(5.2, 5.2), QPointF(10.8, 10.8));
+        painter->drawLine(QPointF(10.8, 5.2), QPointF(5.2, 10.8));
+        break;
+    case HealthState::Unknown:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
+        painter->setPen(glyphPen);
+        painter->drawLine(QPointF(4.8, 8), QPointF(11.2, 8));
+        break;
+    }
+    painter->restore();
+}
+
+QPixmap StateIcons::pixmap(HealthState state, int size, qreal devicePixelRatio, const QPalette &palette)
+{
+    QPixmap pm(QSize(size, size) * devicePixelRatio);
+    pm.setDevicePixelRatio(devicePixelRatio);
+    pm.fill(Qt::transparent);
+    QPainter painter(&pm);
+    paint(&painter, QRectF(0, 0, size, size), state, palette);
+    return pm;
+}
+
+QIcon StateIcons::icon(HealthState state, const QPalette &palette)
+{
+    QIcon result;
+    for (int size : {16, 22, 32, 48})
+        for (qreal dpr : {1.0, 2.0})
+            result.addPixmap(pixmap(state, size, dpr, palette));
+    return result;
+}
+
+} // namespace Vigie

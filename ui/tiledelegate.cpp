@@ -1,0 +1,409 @@
+#include "tiledelegate.h"
+
+#include "models/serviceboardmodel.h"
+#include "stateicons.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Vigie {
+
+namespace {
+
+// Spacing units, all from the font: a wall screen with a larger font gets larger tiles.
+struct Metrics
+{
+    explicit Metrics(const QFont &font)
+        : fm(font)
+        , line(fm.height())
+        , pad(std::max(4, qRound(line * 0.55)))
+        , gap(std::max(2, qRound(line * 0.25)))
+        , band(std::max(3, qRound(line * 0.22)))
+        , spark(std::max(12, qRound(line * 1.5)))
+    {}
+    QFontMetrics fm;
+    int line;
+    int pad;
+    int gap;
+    int band;
+    int spark;
+};
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t);
+}
+
+QFont boldFont(const QFont &font, qreal scale = 1.0)
+{
+    QFont f = font;
+    f.setBold(true);
+    if (scale != 1.0) {
+        if (f.pointSizeF() > 0)
+            f.setPointSizeF(f.pointSizeF() * scale);
+        else
+            f.setPixelSize(qRound(f.pixelSize() * scale));
+    }
+    return f;
+}
+
+HealthState stateOf(const QModelIndex &index)
+{
+    return HealthState(std::clamp(index.data(ServiceBoardModel::StateRole).toInt(), 0, 3));
+}
+
+QString nameOf(const QModelIndex &index, bool group)
+{
+    QString name = index.data(Qt::DisplayRole).toString();
+    if (name.isEmpty())
+        name = index.data(group ? ServiceBoardModel::GroupRole : ServiceBoardModel::IdRole).toString();
+    return name;
+}
+
+// The parts of a tile, in the tile's coordinates.
+struct TileGeometry
+{
+    TileGeometry(const QRect &rect, const Metrics &m)
+    {
+        content = rect.adjusted(m.band + m.pad, m.pad, -m.pad, -m.pad);
+        int y = content.top();
+        titleLine = QRect(content.left(), y, content.width(), m.line);
+        y += m.line + m.gap;
+        stateLine = QRect(content.left(), y, content.width(), m.line);
+        y += m.line + m.gap;
+        sparkline = QRect(content.left(), y, content.width(), m.spark);
+        y += m.spark + m.gap;
+        errorLine = QRect(content.left(), y, content.width(), m.line);
+    }
+    QRect content;
+    QRect titleLine;
+    QRect stateLine;
+    QRect sparkline;
+    QRect errorLine;
+};
+
+} // namespace
+
+TileDelegate::TileDelegate(Clock *clock, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_clock(clock)
+{}
+
+QSize TileDelegate::tileSize(const QFont &font)
+{
+    const Metrics m(font);
+    const int width = m.fm.averageCharWidth() * 30 + m.band + 2 * m.pad;
+    const int height = 2 * m.pad + 3 * m.line + m.spark + 3 * m.gap;
+    return {width, height};
+}
+
+int TileDelegate::headerHeight(const QFont &font)
+{
+    const QFontMetrics bold(boldFont(font, 1.2));
+    return bold.height() + Metrics(font).line;
+}
+
+QSize TileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (index.data(ServiceBoardModel::IsGroupRole).toBool())
+        return {tileSize(option.font).width(), headerHeight(option.font)};
+    return tileSize(option.font);
+}
+
+QString TileDelegate::formatLatency(double ms)
+{
+    const QLocale locale;
+    if (ms >= 1000)
+        return tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', 2));
+    if (ms < 10)
+        return tr("%1 ms").arg(locale.toString(ms, 'f', 1));
+    return tr("%1 ms").arg(locale.toString(qRound(ms)));
+}
+
+QString TileDelegate::formatSince(const QDateTime &since, const QDateTime &now)
+{
+    if (!since.isValid() || !now.isValid())
+        return {};
+    // A clock that stepped back shows "0 s" rather than a negative time.
+    const qint64 secs = std::max<qint64>(0, since.secsTo(now));
+    if (secs < 60)
+        return tr("for %n s", nullptr, int(secs));
+    if (secs < 3600)
+        return tr("for %n min", nullptr, int(secs / 60));
+    if (secs < 86400) {
+        const int hours = int(secs / 3600);
+        const int minutes = int(secs % 3600 / 60);
+        if (minutes == 0)
+            return tr("for %n h", nullptr, hours);
+        return tr("for %1 h %2 min").arg(hours).arg(minutes);
+    }
+    return tr("for %n d", nullptr, int(secs / 86400));
+}
+
+QString TileDelegate::formatCounts(const QList<int> &counts)
+{
+    QStringList parts;
+    const auto count = [&](int i) { return i < counts.size() ? counts.at(i) : 0; };
+    if (count(0) > 0)
+        parts << tr("%n up", nullptr, count(0));
+    if (count(1) > 0)
+        parts << tr("%n degraded", nullptr, count(1));
+    if (count(2) > 0)
+        parts << tr("%n down", nullptr, count(2));
+    if (count(3) > 0)
+        parts << tr("%n without data", nullptr, count(3));
+    return parts.join(QStringLiteral(" · "));
+}
+
+void TileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    painter->save();
+    if (index.data(ServiceBoardModel::IsGroupRole).toBool())
+        paintHeader(painter, option, index);
+    else
+        paintTile(painter, option, index);
+    painter->restore();
+}
+
+void TileDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Metrics m(option.font);
+    const QPalette &pal = option.palette;
+    const QFont titleFont = boldFont(option.font, 1.2);
+    const QFontMetrics titleMetrics(titleFont);
+    const QRect rect = option.rect;
+    // The text sits on the lower part, close to the tiles it introduces.
+    const int baselineBox = rect.bottom() - m.gap - titleMetrics.height() + 1;
+    const QRect textBox(rect.left(), baselineBox, rect.width(), titleMetrics.height());
+
+    const HealthState state = stateOf(index);
+    const int iconSize = titleMetrics.ascent();
+    StateIcons::paint(painter, QRectF(textBox.left(), textBox.center().y() - iconSize / 2.0 + 0.5, iconSize, iconSize),
+                      state, pal);
+
+    const int nameLeft = textBox.left() + iconSize + m.gap * 2;
+    const QString counts = formatCounts(index.data(ServiceBoardModel::CountsRole).value<QList<int>>());
+    const int countsWidth = m.fm.horizontalAdvance(counts);
+    const int nameRoom = std::max(0, textBox.right() - nameLeft - countsWidth - m.pad * 2);
+    painter->setFont(titleFont);
+    painter->setPen(pal.color(QPalette::WindowText));
+    const QString name = titleMetrics.elidedText(nameOf(index, true), Qt::ElideRight, nameRoom);
+    painter->drawText(QRect(nameLeft, textBox.top(), nameRoom, textBox.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      name);
+
+    painter->setFont(option.font);
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    const int countsLeft = nameLeft + titleMetrics.horizontalAdvance(name) + m.pad * 2;
+    painter->drawText(QRect(countsLeft, textBox.top(), textBox.right() - countsLeft, textBox.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      m.fm.elidedText(counts, Qt::ElideRight, rect.right() - countsLeft));
+
+    QColor rule = pal.color(QPalette::WindowText);
+    rule.setAlphaF(0.15);
+    painter->setPen(QPen(rule, 1));
+    painter->drawLine(QPointF(rect.left(), rect.bottom() + 0.5), QPointF(rect.right(), rect.bottom() + 0.5));
+}
+
+void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Metrics m(option.font);
+    const QPalette &pal = option.palette;
+    const bool dark = StateIcons::isDark(pal);
+    const HealthState state = stateOf(index);
+    const QColor stateColor = StateIcons::color(state, pal);
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor dim = pal.color(QPalette::PlaceholderText);
+    const bool failing = state == HealthState::Down || state == HealthState::Degraded;
+    const bool selected = option.state & QStyle::State_Selected;
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = m.line * 0.3;
+    QPainterPath shape;
+    shape.addRoundedRect(frame, radius, radius);
+
+    // Failing tiles are tinted so that they stand out on a wall screen across the room.
+    const QColor background = failing ? mix(base, stateColor, dark ? 0.2 : 0.1) : base;
+    painter->fillPath(shape, background);
+    painter->save();
+    painter->setClipPath(shape);
+    painter->fillRect(QRectF(frame.left(), frame.top(), m.band, frame.height()), stateColor);
+    painter->restore();
+
+    QColor border = failing ? stateColor : mix(base, text, dark ? 0.3 : 0.2);
+    qreal borderWidth = 1.0;
+    if (selected) {
+        border = pal.color(QPalette::Highlight);
+        borderWidth = std::max(2.0, m.line / 8.0);
+    }
+    painter->setPen(QPen(border, borderWidth));
+    painter->setBrush(Qt::NoBrush);
+    const qreal inset = (borderWidth - 1.0) / 2.0;
+    painter->drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), radius, radius);
+    if ((option.state & QStyle::State_HasFocus) && !selected) {
+        QPen focusPen(pal.color(QPalette::Highlight), 1, Qt::DashLine);
+        painter->setPen(focusPen);
+        painter->drawRoundedRect(frame.adjusted(2, 2, -2, -2), radius, radius);
+    }
+
+    const TileGeometry g(option.rect, m);
+
+    // Title line: icon, name, last latency on the right.
+    StateIcons::paint(painter, QRectF(g.titleLine.left(), g.titleLine.top(), m.line, m.line).adjusted(1, 1, -1, -1),
+                      state, pal);
+    const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
+    // A failed probe's time measures the failure, not the service: it would read as a fast answer.
+    const QString latencyText =
+        latency.isValid() && state != HealthState::Down ? formatLatency(latency.toDouble()) : QString();
+    const int latencyWidth = m.fm.horizontalAdvance(latencyText);
+    painter->setPen(text);
+    painter->setFont(option.font);
+    painter->drawText(g.titleLine, Qt::AlignRight | Qt::AlignVCenter, latencyText);
+    const QFont nameFont = boldFont(option.font);
+    const QFontMetrics nameMetrics(nameFont);
+    const int nameLeft = g.titleLine.left() + m.line + m.gap * 2;
+    const int nameWidth = std::max(0, g.titleLine.right() - nameLeft - latencyWidth - m.gap * 2);
+    painter->setFont(nameFont);
+    painter->drawText(QRect(nameLeft, g.titleLine.top(), nameWidth, g.titleLine.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(nameOf(index, false), Qt::ElideRight, nameWidth));
+
+    // State line: the state in words (never colour alone), then how long it has lasted.
+    const QString stateText = index.data(ServiceBoardModel::StateTextRole).toString();
+    painter->setFont(nameFont);
+    painter->setPen(state == HealthState::Unknown ? dim : stateColor);
+    const int stateWidth = std::min(nameMetrics.horizontalAdvance(stateText), g.stateLine.width());
+    painter->drawText(QRect(g.stateLine.left(), g.stateLine.top(), stateWidth, g.stateLine.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, stateText);
+    const QString since = formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+    if (!since.isEmpty()) {
+        painter->setFont(option.font);
+        painter->setPen(dim);
+        const QRect sinceRect = g.stateLine.adjusted(stateWidth + m.gap * 2, 0, 0, 0);
+        painter->drawText(sinceRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          m.fm.elidedText(since, Qt::ElideRight, sinceRect.width()));
+    }
+
+    // Sparkline: newest on the right; Down results break the line and show as red marks.
+    const QList<double> values = index.data(ServiceBoardModel::SparklineRole).value<QList<double>>();
+    const QList<int> states = index.data(ServiceBoardModel::SparklineStatesRole).value<QList<int>>();
+    if (!values.isEmpty()) {
+        const QRectF area = QRectF(g.sparkline).adjusted(0, 1, 0, -1);
+        const auto isDown = [&](qsizetype i) { return i < states.size() && states.at(i) == int(HealthState::Down); };
+        double top = 0;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            if (!isDown(i))
+                top = std::max(top, values.at(i));
+        if (top <= 0)
+            top = 1;
+        const qreal step = area.width() / std::max(1, ServiceBoardModel::SparklineLength - 1);
+        const qreal startX = area.right() - step * qreal(values.size() - 1);
+        const auto pointAt = [&](qsizetype i) {
+            const qreal y = area.bottom() - area.height() * std::clamp(values.at(i) / top, 0.0, 1.0);
+            return QPointF(startX + step * qreal(i), y);
+        };
+
+        QColor baseline = text;
+        baseline.setAlphaF(0.12);
+        painter->setPen(QPen(baseline, 1));
+        painter->drawLine(QPointF(area.left(), area.bottom() + 0.5), QPointF(area.right(), area.bottom() + 0.5));
+
+        const QColor lineColor = mix(base, text, dark ? 0.7 : 0.55);
+        QColor fillColor = lineColor;
+        fillColor.setAlphaF(0.12);
+        QPolygonF run;
+        const auto flush = [&] {
+            if (run.size() > 1) {
+                QPolygonF filled = run;
+                filled << QPointF(run.last().x(), area.bottom()) << QPointF(run.first().x(), area.bottom());
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(fillColor);
+                painter->drawPolygon(filled);
+                painter->setPen(QPen(lineColor, std::max(1.0, m.line / 12.0)));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawPolyline(run);
+            } else if (run.size() == 1) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(lineColor);
+                painter->drawEllipse(run.first(), 1.5, 1.5);
+            }
+            run.clear();
+        };
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (isDown(i))
+                flush();
+            else
+                run << pointAt(i);
+        }
+        flush();
+
+        const qreal markRadius = std::max(1.5, m.line / 7.0);
+        const QColor downColor = StateIcons::color(HealthState::Down, pal);
+        const QColor degradedColor = StateIcons::color(HealthState::Degraded, pal);
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const int pointState = i < states.size() ? states.at(i) : int(HealthState::Unknown);
+            if (pointState == int(HealthState::Down)) {
+                const qreal x = startX + step * qreal(i);
+                QColor tick = downColor;
+                tick.setAlphaF(0.35);
+                painter->setPen(QPen(tick, std::max(1.0, markRadius / 1.5)));
+                painter->drawLine(QPointF(x, area.top() + markRadius), QPointF(x, area.bottom()));
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(downColor);
+                painter->drawEllipse(QPointF(x, area.bottom() - markRadius), markRadius, markRadius);
+            } else if (pointState == int(HealthState::Degraded)) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(degradedColor);
+                painter->drawEllipse(pointAt(i), markRadius, markRadius);
+            }
+        }
+    }
+
+    // Error line: the sentence of the worst failing probe; the whole of it is in the tooltip.
+    const QString error = index.data(ServiceBoardModel::ErrorRole).toString();
+    if (!error.isEmpty()) {
+        painter->setFont(option.font);
+        painter->setPen(failing ? mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
+        painter->drawText(g.errorLine, Qt::AlignLeft | Qt::AlignVCenter,
+                          m.fm.elidedText(error.simplified(), Qt::ElideRight, g.errorLine.width()));
+    } else if (state == HealthState::Unknown) {
+        painter->setFont(option.font);
+        painter->setPen(dim);
+        painter->drawText(g.errorLine, Qt::AlignLeft | Qt::AlignVCenter,
+                          m.fm.elidedText(tr("Waiting for the first result…"), Qt::ElideRight, g.errorLine.width()));
+    }
+}
+
+bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                             const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+
+    const bool group = index.data(ServiceBoardModel::IsGroupRole).toBool();
+    QString tip = QStringLiteral("<b>") + nameOf(index, group).toHtmlEscaped() + QStringLiteral("</b><br>");
+    if (group) {
+        tip += formatCounts(index.data(ServiceBoardModel::CountsRole).value<QList<int>>()).toHtmlEscaped();
+    } else {
+        tip += index.data(ServiceBoardModel::StateTextRole).toString().toHtmlEscaped();
+        const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
+        if (latency.isValid())
+            tip += QStringLiteral(" · ") + formatLatency(latency.toDouble()).toHtmlEscaped();
+        const QString error = index.data(ServiceBoardModel::ErrorRole).toString();
+        if (!error.isEmpty())
+            tip += QStringLiteral("<br>") + error.toHtmlEscaped();
+    }
+    QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
+    return true;
+}
+
+} // namespace Vigie
