@@ -1,0 +1,240 @@
+// The command line as a script or a person meets it: the real `vigie` binary, run against servers
+// on loopback, with its output and exit status checked.
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#ifndef VIGIE_BINARY
+#error "tst_cli needs the vigie executable (VIGIE_BUILD_UI=ON)"
+#endif
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    // Runs vigie without blocking the event loop, so that the in-process servers keep answering.
+    Run vigie(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY")); // the command line must not need one
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(VIGIE_BINARY), arguments);
+        if (!process.waitForStarted(5000))
+            return {};
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            return {};
+        }
+        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QString writeWorkspace(const QByteArray &yaml)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ws-%1.yaml").arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(yaml);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    QHttpServer m_http;
+    quint16 m_httpPort = 0;
+    QTcpServer m_banner;
+    quint16 m_closedPort = 0;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_http.route(QStringLiteral("/"), [] {
+            return QHttpServerResponse(QByteArrayLiteral("text/html"), QByteArrayLiteral("<a>Connexion</a>"));
+        });
+        m_http.route(QStringLiteral("/broken"), [] {
+            return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("maintenance"),
+                                       QHttpServerResponse::StatusCode::ServiceUnavailable);
+        });
+        auto *tcp = new QTcpServer;
+        QVERIFY(tcp->listen(QHostAddress::LocalHost));
+        m_httpPort = tcp->serverPort();
+        QVERIFY(m_http.bind(tcp));
+
+        QVERIFY(m_banner.listen(QHostAddress::LocalHost));
+        connect(&m_banner, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_banner.nextPendingConnection()) {
+                socket->write("220 test.example ESMTP\r\n");
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+
+        // A port that was free a moment ago: connecting to it is refused.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        m_closedPort = closed.serverPort();
+        closed.close();
+    }
+
+    void versionAndHelp()
+    {
+        const Run version = vigie({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.startsWith("vigie " VIGIE_VERSION), version.out.constData());
+
+        const Run help = vigie({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("check"));
+        QVERIFY(help.out.contains("--workspace"));
+
+        const Run checkHelp = vigie({QStringLiteral("check"), QStringLiteral("--help")});
+        QCOMPARE(checkHelp.exitCode, 0);
+        QVERIFY(checkHelp.out.contains("--json"));
+        QVERIFY(checkHelp.out.contains("Exit status"));
+
+        const Run french = vigie({QStringLiteral("check"), QStringLiteral("--help"), QStringLiteral("--lang"),
+                                  QStringLiteral("fr")});
+        QCOMPARE(french.exitCode, 0);
+        QVERIFY2(french.out.contains("Code de sortie"), french.out.constData());
+    }
+
+    void checkJsonReportsEveryProbe()
+    {
+        const QString ws = writeWorkspace(QStringLiteral(R"(name: CLI test
+services:
+  - id: portal
+    name: Customer portal
+    group: Web
+    probes:
+      - http: http://127.0.0.1:%1/
+        expect:
+          status: [200]
+          body_contains: "Connexion"
+  - id: smtp
+    name: Outgoing mail
+    group: Mail
+    probes:
+      - tcp: 127.0.0.1:%2
+        expect_banner: "^220 "
+  - id: extranet
+    name: Extranet
+    group: Web
+    probes:
+      - http: http://127.0.0.1:%3/
+        timeout: 5s
+  - id: status
+    name: Status page
+    group: Web
+    probes:
+      - http: http://127.0.0.1:%1/broken
+)")
+                                              .arg(m_httpPort)
+                                              .arg(m_banner.serverPort())
+                                              .arg(m_closedPort)
+                                              .toUtf8());
+        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, run.out.constData());
+        const QJsonArray results = doc.array();
+        QCOMPARE(results.size(), 4);
+
+        // Workspace order, whatever order the probes finished in.
+        const QJsonObject portal = results.at(0).toObject();
+        QCOMPARE(portal.value(u"service").toString(), QStringLiteral("portal"));
+        QCOMPARE(portal.value(u"probe").toString(), QStringLiteral("http"));
+        QCOMPARE(portal.value(u"target").toString(), QStringLiteral("http://127.0.0.1:%1/").arg(m_httpPort));
+        QCOMPARE(portal.value(u"status").toString(), QStringLiteral("up"));
+        QCOMPARE(portal.value(u"http_status").toInt(), 200);
+        QVERIFY(portal.value(u"error").isNull());
+        QVERIFY(portal.value(u"latency_ms").toDouble() > 0);
+        const QJsonObject phases = portal.value(u"phases").toObject();
+        for (const char *phase : {"resolve_ms", "connect_ms", "processing_ms", "transfer_ms", "total_ms"})
+            QVERIFY2(phases.value(QLatin1StringView(phase)).isDouble(), phase);
+        QVERIFY2(phases.value(u"tls_ms").isNull(), "plain HTTP has no TLS phase");
+        QCOMPARE(phases.value(u"total_ms").toDouble(), portal.value(u"latency_ms").toDouble());
+
+        const QJsonObject smtp = results.at(1).toObject();
+        QCOMPARE(smtp.value(u"probe").toString(), QStringLiteral("tcp"));
+        QCOMPARE(smtp.value(u"status").toString(), QStringLiteral("up"));
+        QVERIFY(smtp.value(u"http_status").isNull());
+
+        const QJsonObject extranet = results.at(2).toObject();
+        QCOMPARE(extranet.value(u"status").toString(), QStringLiteral("down"));
+        QCOMPARE(extranet.value(u"failed_phase").toString(), QStringLiteral("connect"));
+        QVERIFY2(extranet.value(u"error").toString().contains(QLatin1String("refused")),
+                 qPrintable(extranet.value(u"error").toString()));
+
+        const QJsonObject status = results.at(3).toObject();
+        QCOMPARE(status.value(u"status").toString(), QStringLiteral("down"));
+        QCOMPARE(status.value(u"http_status").toInt(), 503);
+        QVERIFY(status.value(u"error").toString().contains(QLatin1String("503")));
+    }
+
+    void checkTableAndExitZeroWhenAllPass()
+    {
+        const QString ws = writeWorkspace(QStringLiteral(R"(name: All good
+services:
+  - id: portal
+    probes:
+      - http: http://127.0.0.1:%1/
+  - id: smtp
+    probes:
+      - tcp: 127.0.0.1:%2
+        expect_banner: "^220 "
+)")
+                                              .arg(m_httpPort)
+                                              .arg(m_banner.serverPort())
+                                              .toUtf8());
+        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3); // header + two probes
+        QVERIFY(lines.at(0).startsWith("SERVICE"));
+        QVERIFY(lines.at(1).startsWith("portal"));
+        QVERIFY(lines.at(1).contains(" up "));
+        QVERIFY(lines.at(2).startsWith("smtp"));
+    }
+
+    void invalidWorkspaceExitsTwoWithThePlace()
+    {
+        const QString ws = writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
+                                                            "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
+        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(QByteArray(ws.toUtf8() + ":6:9:")), run.err.constData());
+        QVERIFY(run.err.contains("intervall"));
+
+        const Run missing = vigie({QStringLiteral("check"), QStringLiteral("--workspace"),
+                                   m_dir.filePath(QStringLiteral("nope.yaml"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("nope.yaml"));
+
+        const Run noWorkspace = vigie({QStringLiteral("check")});
+        QCOMPARE(noWorkspace.exitCode, 2);
+        QVERIFY(noWorkspace.err.contains("--workspace"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
