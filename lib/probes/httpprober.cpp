@@ -1,5 +1,7 @@
 #include "httpprober.h"
 
+#include "pendingfailures.h"
+
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QPointer>
@@ -161,7 +163,7 @@ QString timeoutMessage(std::chrono::milliseconds timeout, ProbePhase phase)
         doing = HttpProber::tr("reading the response");
         break;
     }
-    return HttpProber::tr("timed out after %1 s in %2 (%3)").arg(seconds(timeout), probePhaseName(phase), doing);
+    return HttpProber::tr("timed out after %1 s in %2 (%3)").arg(seconds(timeout), probePhaseDisplayName(phase), doing);
 }
 
 bool isConnectionRefused(long osError)
@@ -234,7 +236,7 @@ struct HttpProber::Private
     QTimer curlTimer;
     std::unordered_map<quint64, std::unique_ptr<Transfer>> transfers;
     std::unordered_map<curl_socket_t, SocketWatch> sockets;
-    QHash<quint64, ProbeResult> failures; // failed in start(), waiting for their queued emission
+    PendingFailures failures;
 };
 
 HttpProber::Private::Private(HttpProber *owner)
@@ -396,22 +398,8 @@ void HttpProber::Private::onDeadline(quint64 id)
 
 void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
 {
-    ProbeResult result;
-    result.status = HealthState::Down;
-    result.failedPhase = phase;
-    result.error = error;
-    failures.insert(id, result);
-    QMetaObject::invokeMethod(
-        q,
-        [this, id] {
-            const auto it = failures.constFind(id);
-            if (it == failures.cend())
-                return; // cancelled meanwhile
-            const ProbeResult failed = it.value();
-            failures.erase(it);
-            Q_EMIT q->finished(id, failed);
-        },
-        Qt::QueuedConnection);
+    failures.post(q, id, phase, error,
+                  [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
 }
 
 ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
@@ -527,7 +515,7 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
     default:
         result.failedPhase = unfinishedPhase(times, https);
         result.error = HttpProber::tr("request to %1 failed in %2: %3")
-                           .arg(where, probePhaseName(result.failedPhase), curlMessage);
+                           .arg(where, probePhaseDisplayName(result.failedPhase), curlMessage);
         return;
     }
 }
@@ -615,7 +603,7 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
 
 void HttpProber::cancel(quint64 id)
 {
-    d->failures.remove(id);
+    d->failures.cancel(id);
     if (std::unique_ptr<Transfer> t = d->take(id)) {
         curl_multi_remove_handle(d->multi, t->easy);
         curl_easy_cleanup(t->easy);
@@ -624,7 +612,7 @@ void HttpProber::cancel(quint64 id)
 
 int HttpProber::runningCount() const
 {
-    return int(d->transfers.size()) + int(d->failures.size());
+    return int(d->transfers.size()) + d->failures.size();
 }
 
 } // namespace Vigie

@@ -270,8 +270,8 @@ ProbeEngine::~ProbeEngine()
 
 void ProbeEngine::setWorkspace(const Workspace &workspace)
 {
-    QMetaObject::invokeMethod(d->worker, [worker = d->worker, workspace] { worker->setWorkspace(workspace); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        d->worker, [worker = d->worker, workspace] { worker->setWorkspace(workspace); }, Qt::QueuedConnection);
 }
 
 void ProbeEngine::start()

@@ -1,5 +1,7 @@
 #include "proberesult.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <utility>
 
@@ -48,6 +50,35 @@ QString probePhaseName(ProbePhase phase)
     for (const auto &[p, name] : phaseNames)
         if (p == phase)
             return QLatin1StringView(name);
+    return {};
+}
+
+QString probePhaseDisplayName(ProbePhase phase)
+{
+    switch (phase) {
+    case ProbePhase::Resolve:
+        return QCoreApplication::translate("Vigie::ProbePhase", "resolve");
+    case ProbePhase::Connect:
+        return QCoreApplication::translate("Vigie::ProbePhase", "connect");
+    case ProbePhase::Tls:
+        return QCoreApplication::translate("Vigie::ProbePhase", "TLS");
+    case ProbePhase::Processing:
+        return QCoreApplication::translate("Vigie::ProbePhase", "processing");
+    case ProbePhase::Transfer:
+        return QCoreApplication::translate("Vigie::ProbePhase", "transfer");
+    case ProbePhase::Banner:
+        return QCoreApplication::translate("Vigie::ProbePhase", "banner");
+    case ProbePhase::Status:
+        return QCoreApplication::translate("Vigie::ProbePhase", "status");
+    case ProbePhase::Body:
+        return QCoreApplication::translate("Vigie::ProbePhase", "body");
+    case ProbePhase::Latency:
+        return QCoreApplication::translate("Vigie::ProbePhase", "latency");
+    case ProbePhase::Config:
+        return QCoreApplication::translate("Vigie::ProbePhase", "configuration");
+    case ProbePhase::None:
+        break;
+    }
     return {};
 }
 

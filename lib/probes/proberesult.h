@@ -55,8 +55,8 @@ inline size_t qHash(const ProbeKey &key, size_t seed = 0) noexcept
 struct ProbeResult
 {
     ProbeKey key;
-    QString kind;   // "http" | "tcp"
-    QString target; // as written in the workspace
+    QString kind;           // "http" | "tcp"
+    QString target;         // as written in the workspace
     qint64 timestampMs = 0; // UTC, when the probe started
     HealthState status = HealthState::Unknown;
     double latencyMs = 0; // total time (HTTP) or connect + banner time (TCP)
@@ -66,10 +66,12 @@ struct ProbeResult
     QString error; // a sentence for the user; empty when up
 };
 
-QString healthStateName(HealthState state);   // "up", "degraded", "down", "unknown": stable, not translated
-QString probePhaseName(ProbePhase phase);      // "resolve", "connect", ...: stable, not translated
+QString healthStateName(HealthState state); // "up", "degraded", "down", "unknown": stable, not translated
+QString probePhaseName(ProbePhase phase);   // "resolve", "connect", ...: stable, not translated
 HealthState healthStateFromName(const QString &name);
 ProbePhase probePhaseFromName(const QString &name);
+// The phase's name for people, translated: "resolve" in English, "résolution" in French.
+QString probePhaseDisplayName(ProbePhase phase);
 
 } // namespace Vigie
 

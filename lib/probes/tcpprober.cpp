@@ -1,5 +1,7 @@
 #include "tcpprober.h"
 
+#include "pendingfailures.h"
+
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHostInfo>
@@ -110,7 +112,7 @@ struct TcpProber::Private
     TcpProber *q;
     quint64 nextSerial = 1;
     std::unordered_map<quint64, std::unique_ptr<TcpProbe>> probes;
-    QHash<quint64, ProbeResult> failures; // failed in start(), waiting for their queued emission
+    PendingFailures failures;
 };
 
 TcpProbe *TcpProber::Private::find(quint64 id, quint64 serial) const
@@ -132,22 +134,8 @@ void TcpProber::Private::abandon(TcpProbe &p) const
 
 void TcpProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
 {
-    ProbeResult result;
-    result.status = HealthState::Down;
-    result.failedPhase = phase;
-    result.error = error;
-    failures.insert(id, result);
-    QMetaObject::invokeMethod(
-        q,
-        [this, id] {
-            const auto it = failures.constFind(id);
-            if (it == failures.cend())
-                return; // cancelled meanwhile
-            const ProbeResult failed = it.value();
-            failures.erase(it);
-            Q_EMIT q->finished(id, failed);
-        },
-        Qt::QueuedConnection);
+    failures.post(q, id, phase, error,
+                  [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
 }
 
 void TcpProber::Private::onResolved(quint64 id, quint64 serial, const QHostInfo &info)
@@ -362,7 +350,7 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
 
 void TcpProber::cancel(quint64 id)
 {
-    d->failures.remove(id);
+    d->failures.cancel(id);
     const auto it = d->probes.find(id);
     if (it == d->probes.end())
         return;
@@ -372,7 +360,7 @@ void TcpProber::cancel(quint64 id)
 
 int TcpProber::runningCount() const
 {
-    return int(d->probes.size()) + int(d->failures.size());
+    return int(d->probes.size()) + d->failures.size();
 }
 
 } // namespace Vigie

@@ -411,7 +411,7 @@ void TestHttpProber::tlsHandshakeTimeout()
     const auto result = probeOnce(httpSpec(server.httpsUrl(), 500ms));
     QVERIFY(result);
     QCOMPARE(result->failedPhase, ProbePhase::Tls);
-    QCOMPARE(result->error, u"timed out after 0.5 s in tls (TLS handshake)"_s);
+    QCOMPARE(result->error, u"timed out after 0.5 s in TLS (TLS handshake)"_s);
     QVERIFY(result->phases.resolveMs);
     QVERIFY(result->phases.connectMs);
     QVERIFY(!result->phases.tlsMs);
