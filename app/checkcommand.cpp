@@ -78,9 +78,8 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
         object.insert(QStringLiteral("latency_ms"), std::round(r.latencyMs * 1000) / 1000);
         object.insert(QStringLiteral("phases"), phases);
         object.insert(QStringLiteral("http_status"), r.httpStatus > 0 ? QJsonValue(r.httpStatus) : QJsonValue());
-        object.insert(QStringLiteral("failed_phase"), r.failedPhase == ProbePhase::None
-                                                          ? QJsonValue()
-                                                          : QJsonValue(probePhaseName(r.failedPhase)));
+        object.insert(QStringLiteral("failed_phase"),
+                      r.failedPhase == ProbePhase::None ? QJsonValue() : QJsonValue(probePhaseName(r.failedPhase)));
         object.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
         object.insert(QStringLiteral("timestamp"),
                       QDateTime::fromMSecsSinceEpoch(r.timestampMs, QTimeZone::UTC).toString(Qt::ISODateWithMs));
@@ -91,7 +90,8 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
 
 QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResult> &results)
 {
-    const QStringList header{CheckCommand::tr("SERVICE"), CheckCommand::tr("PROBE"), CheckCommand::tr("TARGET"), CheckCommand::tr("STATUS"), CheckCommand::tr("LATENCY"), CheckCommand::tr("HTTP"),
+    const QStringList header{CheckCommand::tr("SERVICE"), CheckCommand::tr("PROBE"),   CheckCommand::tr("TARGET"),
+                             CheckCommand::tr("STATUS"),  CheckCommand::tr("LATENCY"), CheckCommand::tr("HTTP"),
                              CheckCommand::tr("ERROR")};
     QList<QStringList> rows{header};
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results))
@@ -139,8 +139,8 @@ int CheckCommand::run(const QString &workspacePath, bool json, QTextStream &out,
         out << toTable(workspace, results);
     out.flush();
 
-    const bool allPass = std::all_of(results.cbegin(), results.cend(),
-                                     [](const ProbeResult &r) { return r.status == HealthState::Up; });
+    const bool allPass =
+        std::all_of(results.cbegin(), results.cend(), [](const ProbeResult &r) { return r.status == HealthState::Up; });
     return allPass && results.size() == workspace.probeCount() ? 0 : 1;
 }
 

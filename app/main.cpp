@@ -114,9 +114,10 @@ void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, co
     }
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("tiles"), tiles},
-                                             {QStringLiteral("dark"), window.palette().window().color().lightness() < 128}})
-                       .toJson());
+        file.write(
+            QJsonDocument(QJsonObject{{QStringLiteral("tiles"), tiles},
+                                      {QStringLiteral("dark"), window.palette().window().color().lightness() < 128}})
+                .toJson());
 }
 
 } // namespace

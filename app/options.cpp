@@ -15,13 +15,14 @@ QCommandLineOption dataDirOption()
 
 QCommandLineOption langOption()
 {
-    return {QStringList{QStringLiteral("lang")}, Options::tr("Show Vigie in LANG (en or fr) instead of the system's language."),
-            Options::tr("LANG")};
+    return {QStringList{QStringLiteral("lang")},
+            Options::tr("Show Vigie in LANG (en or fr) instead of the system's language."), Options::tr("LANG")};
 }
 
 QCommandLineOption workspaceOption()
 {
-    return {QStringList{QStringLiteral("w"), QStringLiteral("workspace")}, Options::tr("Open the workspace FILE."), Options::tr("FILE")};
+    return {QStringList{QStringLiteral("w"), QStringLiteral("workspace")}, Options::tr("Open the workspace FILE."),
+            Options::tr("FILE")};
 }
 
 } // namespace
@@ -43,7 +44,8 @@ Options Options::parse(const QStringList &arguments)
     Options options;
     QCommandLineParser parser;
     parser.setApplicationDescription(Options::tr("Vigie watches your services and shows their live health."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, Options::tr("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  Options::tr("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      Options::tr("Show the version."));
     parser.addOption(help);
@@ -55,22 +57,24 @@ Options Options::parse(const QStringList &arguments)
     const bool isCheck = arguments.size() > 1 && arguments.at(1) == QLatin1String("check");
     const QCommandLineOption json(QStringList{QStringLiteral("json")},
                                   Options::tr("Print the results as a JSON array instead of a table."));
-    QCommandLineOption screenshot(QStringList{QStringLiteral("screenshot")},
-                                  Options::tr("Save a PNG of the window to FILE once every service has a first result."),
-                                  Options::tr("FILE"));
+    QCommandLineOption screenshot(
+        QStringList{QStringLiteral("screenshot")},
+        Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
     QCommandLineOption quitAfter(QStringList{QStringLiteral("quit-after-screenshot")},
                                  Options::tr("Quit once the screenshot is saved."));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
-               "Exit status: 0 when every probe passes, 1 when any is down or degraded, "
-               "2 when the workspace is invalid."));
-        parser.addPositionalArgument(QStringLiteral("check"), Options::tr("Run every probe once and print the results."));
+                        "Exit status: 0 when every probe passes, 1 when any is down or degraded, "
+                        "2 when the workspace is invalid."));
+        parser.addPositionalArgument(QStringLiteral("check"),
+                                     Options::tr("Run every probe once and print the results."));
         parser.addOption(json);
     } else {
-        parser.addPositionalArgument(QStringLiteral("command"),
-                                     Options::tr("check: run every probe once and print the results (see vigie check --help)."),
-                                     Options::tr("[command]"));
+        parser.addPositionalArgument(
+            QStringLiteral("command"),
+            Options::tr("check: run every probe once and print the results (see vigie check --help)."),
+            Options::tr("[command]"));
         parser.addOption(screenshot);
         parser.addOption(quitAfter);
     }

@@ -19,10 +19,10 @@ public:
     QString dataDir;
     QString language; // "fr", "en", or empty for the system's
     bool json = false;
-    QString screenshot;    // console: grab the window once the first results are in
+    QString screenshot; // console: grab the window once the first results are in
     bool quitAfterScreenshot = false;
-    QString helpText;      // for Help
-    QString errorText;     // for Error
+    QString helpText;  // for Help
+    QString errorText; // for Error
 
     static Options parse(const QStringList &arguments);
 };

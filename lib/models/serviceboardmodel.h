@@ -27,13 +27,13 @@ public:
         StateRole,                 // int (HealthState); on groups: the worst of its services
         StateTextRole,             // QString, translated: "Up", "Degraded", "Down", "No data yet"
         LastLatencyRole,           // double ms, or invalid QVariant when no result yet
-        SparklineRole,             // QList<double>: recent latencies of the first probe, oldest first (at most SparklineLength)
-        SparklineStatesRole,       // QList<int>: HealthState of each sparkline point
-        LastChangeRole,            // QDateTime (UTC) of the last state change; invalid if none yet
-        LastResultTimeRole,        // QDateTime (UTC) of the last result
-        ErrorRole,                 // QString: the error of the worst failing probe, empty if none
-        ProbeCountRole,            // int
-        CountsRole,                // on groups: QList<int> {up, degraded, down, unknown}
+        SparklineRole, // QList<double>: recent latencies of the first probe, oldest first (at most SparklineLength)
+        SparklineStatesRole, // QList<int>: HealthState of each sparkline point
+        LastChangeRole,      // QDateTime (UTC) of the last state change; invalid if none yet
+        LastResultTimeRole,  // QDateTime (UTC) of the last result
+        ErrorRole,           // QString: the error of the worst failing probe, empty if none
+        ProbeCountRole,      // int
+        CountsRole,          // on groups: QList<int> {up, degraded, down, unknown}
     };
     Q_ENUM(Role)
 

@@ -12,11 +12,6 @@ namespace Vigie::Migrations {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Vigie::ResultStore", text);
-}
-
 const QList<Step> &allSteps()
 {
     static const QList<Step> list{
@@ -71,8 +66,9 @@ std::expected<int, QString> userVersion(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
-        return std::unexpected(translate("Cannot read the schema version of the results database %1 "
-                                         "(is it a SQLite database?): %2.")
+        return std::unexpected(QCoreApplication::translate("Vigie::ResultStore",
+                                                           "Cannot read the schema version of the results database %1 "
+                                                           "(is it a SQLite database?): %2.")
                                    .arg(path, sqlErrorText(query.lastError())));
     return query.value(0).toInt();
 }
@@ -84,33 +80,39 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
         return std::unexpected(current.error());
     const int latest = steps.empty() ? 0 : steps.back().version;
     if (*current > latest)
-        return std::unexpected(translate("The results database %1 was written by a newer version of Vigie "
-                                         "(schema version %2; this version knows up to %3). Update Vigie, "
-                                         "or start it with another data folder.")
-                                   .arg(path)
-                                   .arg(*current)
-                                   .arg(latest));
+        return std::unexpected(
+            QCoreApplication::translate("Vigie::ResultStore",
+                                        "The results database %1 was written by a newer version of Vigie "
+                                        "(schema version %2; this version knows up to %3). Update Vigie, "
+                                        "or start it with another data folder.")
+                .arg(path)
+                .arg(*current)
+                .arg(latest));
 
     int reached = *current;
     for (const Step &step : steps) {
         if (step.version <= reached)
             continue;
         if (!db.transaction())
-            return std::unexpected(translate("Cannot start upgrading the results database %1 to schema version "
-                                             "%2: %3.")
-                                       .arg(path)
-                                       .arg(step.version)
-                                       .arg(sqlErrorText(db.lastError())));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::ResultStore",
+                                            "Cannot start upgrading the results database %1 to schema version "
+                                            "%2: %3.")
+                    .arg(path)
+                    .arg(step.version)
+                    .arg(sqlErrorText(db.lastError())));
         QSqlQuery query(db);
         const auto fail = [&](const QString &detail) -> std::expected<void, QString> {
             query.finish();
             db.rollback();
-            return std::unexpected(translate("Cannot upgrade the results database %1 to schema version %2: %3. "
-                                             "It is left at version %4.")
-                                       .arg(path)
-                                       .arg(step.version)
-                                       .arg(detail)
-                                       .arg(reached));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::ResultStore",
+                                            "Cannot upgrade the results database %1 to schema version %2: %3. "
+                                            "It is left at version %4.")
+                    .arg(path)
+                    .arg(step.version)
+                    .arg(detail)
+                    .arg(reached));
         };
         for (const QString &statement : step.statements)
             if (!query.exec(statement))

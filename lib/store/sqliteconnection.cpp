@@ -14,11 +14,6 @@ namespace {
 
 std::atomic<quint64> connectionCounter{0};
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Vigie::ResultStore", text);
-}
-
 } // namespace
 
 QString sqlErrorText(const QSqlError &error)
@@ -47,9 +42,11 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
     close();
     const auto driver = u"QSQLITE"_s;
     if (!QSqlDatabase::isDriverAvailable(driver))
-        return std::unexpected(translate("Cannot open the results database %1: the SQLite driver of Qt (QSQLITE) "
-                                         "is not installed.")
-                                   .arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("Vigie::ResultStore",
+                                        "Cannot open the results database %1: the SQLite driver of Qt (QSQLITE) "
+                                        "is not installed.")
+                .arg(path));
 
     m_name = u"vigie-store-%1-%2"_s.arg(role == Role::Writer ? u"writer"_s : u"reader"_s)
                  .arg(connectionCounter.fetch_add(1, std::memory_order_relaxed));
@@ -59,7 +56,9 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
     if (!m_db.open()) {
         const QString detail = sqlErrorText(m_db.lastError());
         close();
-        return std::unexpected(translate("Cannot open the results database %1: %2.").arg(path, detail));
+        return std::unexpected(
+            QCoreApplication::translate("Vigie::ResultStore", "Cannot open the results database %1: %2.")
+                .arg(path, detail));
     }
 
     QStringList pragmas;
@@ -74,7 +73,9 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
             query = QSqlQuery();
             close();
             return std::unexpected(
-                translate("Cannot use the results database %1 (is it a SQLite database?): %2.").arg(path, detail));
+                QCoreApplication::translate("Vigie::ResultStore",
+                                            "Cannot use the results database %1 (is it a SQLite database?): %2.")
+                    .arg(path, detail));
         }
         // journal_mode answers with the mode in force, which stays "delete" on media without
         // shared memory: say so rather than lose the concurrent reads silently.
@@ -83,9 +84,11 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
             const QString mode = query.value(0).toString();
             query = QSqlQuery();
             close();
-            return std::unexpected(translate("Cannot switch the results database %1 to write-ahead logging: SQLite "
-                                             "kept the journal mode \"%2\" (is the data folder on a network share?).")
-                                       .arg(path, mode));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::ResultStore",
+                                            "Cannot switch the results database %1 to write-ahead logging: SQLite "
+                                            "kept the journal mode \"%2\" (is the data folder on a network share?).")
+                    .arg(path, mode));
         }
     }
     return {};

@@ -33,7 +33,7 @@ struct ProbeSpec
 
     // HTTP
     QList<StatusRange> expectStatus = {StatusRange{200, 399}};
-    QString expectBodyContains;                     // empty: no body check
+    QString expectBodyContains;                          // empty: no body check
     std::optional<std::chrono::milliseconds> maxLatency; // slower: degraded
     int maxRedirects = 10;
     qint64 maxBodyBytes = 1024 * 1024; // a larger body fails the probe

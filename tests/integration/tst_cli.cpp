@@ -110,8 +110,8 @@ private Q_SLOTS:
         QVERIFY(checkHelp.out.contains("--json"));
         QVERIFY(checkHelp.out.contains("Exit status"));
 
-        const Run french = vigie({QStringLiteral("check"), QStringLiteral("--help"), QStringLiteral("--lang"),
-                                  QStringLiteral("fr")});
+        const Run french =
+            vigie({QStringLiteral("check"), QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QCOMPARE(french.exitCode, 0);
         QVERIFY2(french.out.contains("Code de sortie"), french.out.constData());
     }
@@ -217,16 +217,17 @@ services:
 
     void invalidWorkspaceExitsTwoWithThePlace()
     {
-        const QString ws = writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
-                                                            "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
+        const QString ws =
+            writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
+                                             "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
         const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(QByteArray(ws.toUtf8() + ":6:9:")), run.err.constData());
         QVERIFY(run.err.contains("intervall"));
 
-        const Run missing = vigie({QStringLiteral("check"), QStringLiteral("--workspace"),
-                                   m_dir.filePath(QStringLiteral("nope.yaml"))});
+        const Run missing = vigie(
+            {QStringLiteral("check"), QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("nope.yaml"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("nope.yaml"));
 

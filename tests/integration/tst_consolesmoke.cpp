@@ -100,9 +100,12 @@ private Q_SLOTS:
 
         // What the lab's services are doing, by construction (billing fails at random).
         const QHash<QString, QString> expected{
-            {QStringLiteral("portal"), QStringLiteral("up")},       {QStringLiteral("cas"), QStringLiteral("up")},
-            {QStringLiteral("api"), QStringLiteral("up")},          {QStringLiteral("search"), QStringLiteral("degraded")},
-            {QStringLiteral("extranet"), QStringLiteral("down")},   {QStringLiteral("smtp"), QStringLiteral("up")},
+            {QStringLiteral("portal"), QStringLiteral("up")},
+            {QStringLiteral("cas"), QStringLiteral("up")},
+            {QStringLiteral("api"), QStringLiteral("up")},
+            {QStringLiteral("search"), QStringLiteral("degraded")},
+            {QStringLiteral("extranet"), QStringLiteral("down")},
+            {QStringLiteral("smtp"), QStringLiteral("up")},
             {QStringLiteral("imap"), QStringLiteral("up")},
         };
         QCOMPARE(tiles.size(), 8);
@@ -128,7 +131,8 @@ private Q_SLOTS:
             QVERIFY2(own >= 30, qPrintable(QStringLiteral("%1: %2 pixels of its state's colour").arg(id).arg(own)));
             if (health == HealthState::Down) {
                 const int green = countNear(image, rect, StateIcons::color(HealthState::Up, palette), 40);
-                QVERIFY2(green < 5, qPrintable(QStringLiteral("%1 is down but shows %2 green pixels").arg(id).arg(green)));
+                QVERIFY2(green < 5,
+                         qPrintable(QStringLiteral("%1 is down but shows %2 green pixels").arg(id).arg(green)));
             }
         }
         QCOMPARE(groups, (QStringList{QStringLiteral("Web"), QStringLiteral("Backends"), QStringLiteral("Mail")}));

@@ -106,9 +106,8 @@ private Q_SLOTS:
         QCOMPARE(done.size(), 1);
         QCOMPARE(results.size(), 3); // every result arrived before finishedOnce
 
-        std::sort(results.begin(), results.end(), [](const ProbeResult &a, const ProbeResult &b) {
-            return a.key.toString() < b.key.toString();
-        });
+        std::sort(results.begin(), results.end(),
+                  [](const ProbeResult &a, const ProbeResult &b) { return a.key.toString() < b.key.toString(); });
         QCOMPARE(results[0].key, (ProbeKey{QStringLiteral("mail"), 0}));
         QCOMPARE(results[0].kind, QStringLiteral("tcp"));
         QCOMPARE(results[0].status, HealthState::Up);

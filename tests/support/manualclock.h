@@ -10,8 +10,7 @@ class ManualClock final : public Vigie::Clock
 public:
     explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 3, 29), QTime(0, 30), QTimeZone::UTC))
         : m_now(start)
-    {
-    }
+    {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now.toUTC(); }
     void advance(std::chrono::milliseconds by) { m_now = m_now.addMSecs(by.count()); }

@@ -85,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
         QCOMPARE(changes.size(), 1);
 
-        model.applyResults({result(QStringLiteral("portal"), 1, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
+        model.applyResults(
+            {result(QStringLiteral("portal"), 1, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
         QCOMPARE(portal.data(ServiceBoardModel::ErrorRole).toString(), QStringLiteral("refused"));
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 2000);
