@@ -1,5 +1,6 @@
 #include "boardview.h"
 #include "models/serviceboardmodel.h"
+#include "screenshots.h"
 #include "tiledelegate.h"
 
 #include <QApplication>
@@ -349,7 +350,7 @@ void tst_BoardView::formatsForPeople()
 
 void tst_BoardView::saveScreenshots()
 {
-    QVERIFY(m_view->grab().save(u"/tmp/vigie-ui-board-light.png"_s));
+    QVERIFY(m_view->grab().save(Vigie::Test::screenshotPath(u"board-light"_s)));
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -358,7 +359,7 @@ void tst_BoardView::saveScreenshots()
     dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
     dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xfd));
     m_view->setPalette(dark);
-    QVERIFY(m_view->grab().save(u"/tmp/vigie-ui-board-dark.png"_s));
+    QVERIFY(m_view->grab().save(Vigie::Test::screenshotPath(u"board-dark"_s)));
 }
 
 QTEST_MAIN(tst_BoardView)

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
 #include "probes/probeengine.h"
+#include "screenshots.h"
 #include "servicedetailpanel.h"
 #include "store/resultstore.h"
 #include "testservers.h"
@@ -252,7 +253,7 @@ void tst_MainWindow::showsLiveStatesOfAWorkspace()
     QVERIFY(shows(u"TCP 127.0.0.1:"_s));
     QVERIFY(shows(u"Down"_s));
 
-    QVERIFY(m_window->grab().save(u"/tmp/vigie-ui-window-two-services.png"_s));
+    QVERIFY(m_window->grab().save(Vigie::Test::screenshotPath(u"window-two-services"_s)));
 }
 
 void tst_MainWindow::invalidWorkspaceShowsItsErrorsAndKeepsTheBoard()
@@ -299,7 +300,7 @@ void tst_MainWindow::invalidWorkspaceShowsItsErrorsAndKeepsTheBoard()
     QCOMPARE(m_window->windowTitle(), u"Test lab — Vigie"_s);
     QVERIFY(m_model->serviceIndex(u"banner"_s).isValid());
     QCOMPARE(QSettings().value(u"workspace/last"_s).toString(), QFileInfo(good).absoluteFilePath());
-    QVERIFY(m_window->grab().save(u"/tmp/vigie-ui-window-errors.png"_s));
+    QVERIFY(m_window->grab().save(Vigie::Test::screenshotPath(u"window-errors"_s)));
 
     // Opening a good file again clears the report.
     opened.clear();
@@ -388,7 +389,7 @@ void tst_MainWindow::screenshotsInLightAndDarkPalettes()
     const auto shoot = [&](const QString &name) {
         m_model->flushPendingChanges();
         QCoreApplication::processEvents();
-        return m_window->grab().save(u"/tmp/vigie-ui-"_s + name + u".png"_s);
+        return m_window->grab().save(Vigie::Test::screenshotPath(name));
     };
     m_window->resize(1280, 800);
     QVERIFY(shoot(u"light-1280x800"_s));

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDir>
+#include <QString>
+
+namespace Vigie::Test {
+
+// Where tests leave the screenshots a person looks at: the test's build folder, so that runs
+// by different users or checkouts never collide over a shared /tmp path.
+inline QString screenshotPath(const QString &name)
+{
+    const QString dir = QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name + QStringLiteral(".png");
+}
+
+} // namespace Vigie::Test
