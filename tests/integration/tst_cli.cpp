@@ -1,5 +1,7 @@
 // The command line as a script or a person meets it: the real `vigie` binary, run against servers
 // on loopback, with its output and exit status checked.
+#include "testservers.h"
+
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -60,7 +62,7 @@ class TestCli : public QObject
     int m_files = 0;
     QHttpServer m_http;
     quint16 m_httpPort = 0;
-    QTcpServer m_banner;
+    Vigie::Test::BannerServer m_banner{QByteArrayLiteral("220 test.example ESMTP\r\n")};
     quint16 m_closedPort = 0;
 
 private Q_SLOTS:
@@ -79,19 +81,7 @@ private Q_SLOTS:
         m_httpPort = tcp->serverPort();
         QVERIFY(m_http.bind(tcp));
 
-        QVERIFY(m_banner.listen(QHostAddress::LocalHost));
-        connect(&m_banner, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_banner.nextPendingConnection()) {
-                socket->write("220 test.example ESMTP\r\n");
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-
-        // A port that was free a moment ago: connecting to it is refused.
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        m_closedPort = closed.serverPort();
-        closed.close();
+        m_closedPort = Vigie::Test::closedPort();
     }
 
     void versionAndHelp()
@@ -147,7 +137,7 @@ services:
       - http: http://127.0.0.1:%1/broken
 )")
                                               .arg(m_httpPort)
-                                              .arg(m_banner.serverPort())
+                                              .arg(m_banner.port())
                                               .arg(m_closedPort)
                                               .toUtf8());
         const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
@@ -203,7 +193,7 @@ services:
         expect_banner: "^220 "
 )")
                                               .arg(m_httpPort)
-                                              .arg(m_banner.serverPort())
+                                              .arg(m_banner.port())
                                               .toUtf8());
         const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws});
         QCOMPARE(run.exitCode, 0);

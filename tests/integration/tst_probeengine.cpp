@@ -1,5 +1,6 @@
 #include "manualclock.h"
 #include "probes/probeengine.h"
+#include "testservers.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -18,7 +19,7 @@ class TestProbeEngine : public QObject
 
     QHttpServer m_http;
     quint16 m_httpPort = 0;
-    QTcpServer m_banner;
+    Test::BannerServer m_banner{QByteArrayLiteral("220 ready\r\n")};
 
     ProbeSpec http(const QString &path, std::chrono::milliseconds interval = 60s)
     {
@@ -33,7 +34,7 @@ class TestProbeEngine : public QObject
     {
         ProbeSpec spec;
         spec.kind = ProbeKind::Tcp;
-        spec.target = QStringLiteral("127.0.0.1:%1").arg(m_banner.serverPort());
+        spec.target = QStringLiteral("127.0.0.1:%1").arg(m_banner.port());
         spec.expectBanner = QStringLiteral("^220 ");
         return spec;
     }
@@ -58,13 +59,6 @@ private Q_SLOTS:
         QVERIFY(tcp->listen(QHostAddress::LocalHost));
         m_httpPort = tcp->serverPort();
         QVERIFY(m_http.bind(tcp));
-        QVERIFY(m_banner.listen(QHostAddress::LocalHost));
-        connect(&m_banner, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_banner.nextPendingConnection()) {
-                socket->write("220 ready\r\n");
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
     }
 
     void jitterSpreadsProbesOverTheirInterval()
