@@ -521,7 +521,7 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
 }
 
 HttpProber::HttpProber(QObject *parent)
-    : QObject(parent)
+    : Prober(parent)
     , d(std::make_unique<Private>(this))
 {}
 

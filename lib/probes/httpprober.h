@@ -1,10 +1,6 @@
 #pragma once
 
-#include "proberesult.h"
-#include "workspace/workspace.h"
-
-#include <QHash>
-#include <QObject>
+#include "prober.h"
 
 #include <memory>
 
@@ -15,7 +11,7 @@ namespace Vigie {
 // thread that owns it (the probe thread). Every probe uses a fresh connection (no reuse), so that
 // each one measures resolve, connect and TLS; the spec's timeout is a hard deadline for the whole
 // probe, and the body read is capped at spec.maxBodyBytes.
-class HttpProber final : public QObject
+class HttpProber final : public Prober
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpProber)
@@ -24,16 +20,9 @@ public:
     explicit HttpProber(QObject *parent = nullptr);
     ~HttpProber() override;
 
-    // Starts a probe; `finished(id, result)` follows exactly once, later (never from inside
-    // start()). The result has status, latencyMs, phases, httpStatus, failedPhase and error set;
-    // key, kind, target and timestampMs are left for the caller.
-    void start(quint64 id, const ProbeSpec &spec);
-    // Stops a probe without emitting finished.
-    void cancel(quint64 id);
-    int runningCount() const;
-
-Q_SIGNALS:
-    void finished(quint64 id, const Vigie::ProbeResult &result);
+    void start(quint64 id, const ProbeSpec &spec) override;
+    void cancel(quint64 id) override;
+    int runningCount() const override;
 
 private:
     struct Private;

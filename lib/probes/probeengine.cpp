@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <queue>
 #include <vector>
@@ -54,8 +55,7 @@ class ProbeWorker final : public QObject
 public:
     explicit ProbeWorker(Clock *clock)
         : m_clock(clock)
-        , m_http(new HttpProber(this))
-        , m_tcp(new TcpProber(this))
+        , m_probers{new HttpProber(this), new TcpProber(this)}
         , m_tick(this) // parented, so that moveToThread() takes the timers along
         , m_batchTimer(this)
     {
@@ -65,8 +65,8 @@ public:
         m_batchTimer.setInterval(BatchInterval);
         connect(&m_tick, &QTimer::timeout, this, &ProbeWorker::runDue);
         connect(&m_batchTimer, &QTimer::timeout, this, &ProbeWorker::flushBatch);
-        connect(m_http, &HttpProber::finished, this, &ProbeWorker::onFinished);
-        connect(m_tcp, &TcpProber::finished, this, &ProbeWorker::onFinished);
+        for (Prober *prober : m_probers)
+            connect(prober, &Prober::finished, this, &ProbeWorker::onFinished);
         m_monotonic.start();
     }
 
@@ -97,8 +97,7 @@ public:
         m_tick.stop();
         m_queue = {};
         for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-            m_http->cancel(it.key());
-            m_tcp->cancel(it.key());
+            m_probers[size_t(m_probes[it->probe].spec.kind)]->cancel(it.key());
         }
         m_inFlight.clear();
         m_onceOutstanding = 0;
@@ -173,10 +172,7 @@ private:
         probe.inFlight = true;
         const quint64 id = ++m_nextId;
         m_inFlight.insert(id, Started{index, m_clock->nowMs()});
-        if (probe.spec.kind == ProbeKind::Http)
-            m_http->start(id, probe.spec);
-        else
-            m_tcp->start(id, probe.spec);
+        m_probers[size_t(probe.spec.kind)]->start(id, probe.spec);
         return true;
     }
 
@@ -221,8 +217,8 @@ private:
     };
 
     Clock *m_clock;
-    HttpProber *m_http;
-    TcpProber *m_tcp;
+    // One per ProbeKind, in the enum's order.
+    std::array<Prober *, 2> m_probers;
     std::vector<Probe> m_probes;
     std::priority_queue<Due, std::vector<Due>, std::greater<>> m_queue;
     QHash<quint64, Started> m_inFlight;

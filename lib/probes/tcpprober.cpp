@@ -301,7 +301,7 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
 }
 
 TcpProber::TcpProber(QObject *parent)
-    : QObject(parent)
+    : Prober(parent)
     , d(std::make_unique<Private>(this))
 {}
 

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "proberesult.h"
-#include "workspace/workspace.h"
-
-#include <QObject>
+#include "prober.h"
 
 #include <memory>
 
@@ -13,7 +10,7 @@ namespace Vigie {
 // spec.expectBanner is set, the first line the server sends must match that regular expression
 // (SMTP "^220 ", IMAP "^\* OK", POP3 "^\+OK"). The timeout is a hard deadline for the whole probe.
 // phases.resolveMs and phases.connectMs are set; processingMs is the wait for the banner.
-class TcpProber final : public QObject
+class TcpProber final : public Prober
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TcpProber)
@@ -22,13 +19,9 @@ public:
     explicit TcpProber(QObject *parent = nullptr);
     ~TcpProber() override;
 
-    // Same contract as HttpProber::start.
-    void start(quint64 id, const ProbeSpec &spec);
-    void cancel(quint64 id);
-    int runningCount() const;
-
-Q_SIGNALS:
-    void finished(quint64 id, const Vigie::ProbeResult &result);
+    void start(quint64 id, const ProbeSpec &spec) override;
+    void cancel(quint64 id) override;
+    int runningCount() const override;
 
 private:
     struct Private;

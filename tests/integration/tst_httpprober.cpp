@@ -1,3 +1,4 @@
+#include "probeonce.h"
 #include "probes/httpprober.h"
 #include "testservers.h"
 
@@ -36,23 +37,9 @@ quint64 idAt(const QSignalSpy &spy, qsizetype index)
     return spy.at(index).at(0).value<quint64>();
 }
 
-// Runs one probe to its end. Empty when finished() came synchronously from start() or not at all.
 std::optional<ProbeResult> probeOnce(const ProbeSpec &spec, qint64 *elapsedMs = nullptr)
 {
-    HttpProber prober;
-    QSignalSpy spy(&prober, &HttpProber::finished);
-    QElapsedTimer clock;
-    clock.start();
-    prober.start(7, spec);
-    if (!spy.isEmpty())
-        return std::nullopt;
-    if (!spy.wait(int(spec.timeout.count()) + 10000))
-        return std::nullopt;
-    if (elapsedMs)
-        *elapsedMs = clock.elapsed();
-    if (idAt(spy, 0) != 7 || prober.runningCount() != 0)
-        return std::nullopt;
-    return resultAt(spy, 0);
+    return Test::probeOnce<HttpProber>(spec, elapsedMs);
 }
 
 } // namespace

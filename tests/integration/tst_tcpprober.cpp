@@ -1,3 +1,4 @@
+#include "probeonce.h"
 #include "probes/tcpprober.h"
 #include "testservers.h"
 
@@ -25,23 +26,9 @@ ProbeSpec tcpSpec(const QString &target, const QString &banner = {}, std::chrono
     return spec;
 }
 
-// Runs one probe to its end. Empty when finished() came synchronously from start() or not at all.
 std::optional<ProbeResult> probeOnce(const ProbeSpec &spec, qint64 *elapsedMs = nullptr)
 {
-    TcpProber prober;
-    QSignalSpy spy(&prober, &TcpProber::finished);
-    QElapsedTimer clock;
-    clock.start();
-    prober.start(7, spec);
-    if (!spy.isEmpty())
-        return std::nullopt;
-    if (!spy.wait(int(spec.timeout.count()) + 10000))
-        return std::nullopt;
-    if (elapsedMs)
-        *elapsedMs = clock.elapsed();
-    if (spy.at(0).at(0).value<quint64>() != 7 || prober.runningCount() != 0)
-        return std::nullopt;
-    return spy.at(0).at(1).value<ProbeResult>();
+    return Test::probeOnce<TcpProber>(spec, elapsedMs);
 }
 
 } // namespace
