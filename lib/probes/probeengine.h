@@ -4,6 +4,7 @@
 #include "proberesult.h"
 #include "workspace/workspace.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -25,6 +26,8 @@ public:
     ~ProbeEngine() override; // stops the probe thread
 
     void setWorkspace(const Workspace &workspace);
+    // Secrets by name for HTTP auth (fetched from the keychain by the caller, off the GUI thread).
+    void setSecrets(const QHash<QString, QByteArray> &secrets);
     // Runs every probe on its schedule until stop().
     void start();
     void stop();
@@ -33,6 +36,20 @@ public:
 
     // Probes on a schedule: all of the workspace's after start(), none after stop().
     int runningCount() const;
+
+    // How well the schedule is kept, since start() or the last resetStatistics(); thread-safe.
+    struct Statistics
+    {
+        quint64 launched = 0;  // probes started
+        quint64 completed = 0; // results delivered
+        quint64 skipped = 0;   // turns skipped because the previous run of that probe was still going
+        // Schedule lag: how late each probe started after its due time, in milliseconds.
+        double lagP50Ms = 0;
+        double lagP99Ms = 0;
+        double lagMaxMs = 0;
+    };
+    Statistics statistics() const;
+    void resetStatistics();
 
     // Where in its interval a probe first runs: stable for a key, spread evenly over the interval.
     static qint64 jitterOffsetMs(const ProbeKey &key, std::chrono::milliseconds interval);

@@ -3,6 +3,8 @@
 #include "proberesult.h"
 #include "workspace/workspace.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QObject>
 
 namespace Vigie {
@@ -26,6 +28,8 @@ public:
     // Stops a probe without emitting finished; unknown ids are ignored.
     virtual void cancel(quint64 id) = 0;
     virtual int runningCount() const = 0;
+    // Secrets by name, fetched from the keychain by the owner (HTTP auth); kept in memory only.
+    virtual void setSecrets(const QHash<QString, QByteArray> &secrets) { Q_UNUSED(secrets); }
 
 Q_SIGNALS:
     void finished(quint64 id, const Vigie::ProbeResult &result);

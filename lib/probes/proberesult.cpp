@@ -14,7 +14,7 @@ constexpr std::array<std::pair<HealthState, const char *>, 4> stateNames{{
     {HealthState::Degraded, "degraded"},
     {HealthState::Down, "down"},
 }};
-constexpr std::array<std::pair<ProbePhase, const char *>, 11> phaseNames{{
+constexpr std::array<std::pair<ProbePhase, const char *>, 17> phaseNames{{
     {ProbePhase::None, ""},
     {ProbePhase::Resolve, "resolve"},
     {ProbePhase::Connect, "connect"},
@@ -26,6 +26,12 @@ constexpr std::array<std::pair<ProbePhase, const char *>, 11> phaseNames{{
     {ProbePhase::Body, "body"},
     {ProbePhase::Latency, "latency"},
     {ProbePhase::Config, "config"},
+    {ProbePhase::Condition, "condition"},
+    {ProbePhase::Certificate, "certificate"},
+    {ProbePhase::Dns, "dns"},
+    {ProbePhase::Send, "send"},
+    {ProbePhase::Expect, "expect"},
+    {ProbePhase::Provider, "provider"},
 }};
 } // namespace
 
@@ -76,6 +82,18 @@ QString probePhaseDisplayName(ProbePhase phase)
         return QCoreApplication::translate("Vigie::ProbePhase", "latency");
     case ProbePhase::Config:
         return QCoreApplication::translate("Vigie::ProbePhase", "configuration");
+    case ProbePhase::Condition:
+        return QCoreApplication::translate("Vigie::ProbePhase", "condition");
+    case ProbePhase::Certificate:
+        return QCoreApplication::translate("Vigie::ProbePhase", "certificate");
+    case ProbePhase::Dns:
+        return QCoreApplication::translate("Vigie::ProbePhase", "DNS answer");
+    case ProbePhase::Send:
+        return QCoreApplication::translate("Vigie::ProbePhase", "send");
+    case ProbePhase::Expect:
+        return QCoreApplication::translate("Vigie::ProbePhase", "expect");
+    case ProbePhase::Provider:
+        return QCoreApplication::translate("Vigie::ProbePhase", "provider status");
     case ProbePhase::None:
         break;
     }

@@ -23,7 +23,13 @@ enum class ProbePhase {
     Status,     // HTTP status not expected
     Body,       // body check failed
     Latency,    // slower than max_latency (degraded)
-    Config,     // the probe cannot run as written (bad URL...)
+    Config,     // the probe cannot run as written (bad URL, a secret missing from the keychain...)
+    Condition,  // a workspace condition failed
+    Certificate, // TLS certificate: expiring, expired, wrong host name, untrusted chain
+    Dns,        // DNS: an error code, or answers not as expected
+    Send,       // TCP: a send step could not be written
+    Expect,     // TCP: an expect step saw no matching line
+    Provider,   // status page: the provider reports a problem
 };
 
 // Durations of each phase in milliseconds; absent where a phase did not happen
@@ -64,6 +70,12 @@ struct ProbeResult
     int httpStatus = 0; // 0 when no response
     ProbePhase failedPhase = ProbePhase::None;
     QString error; // a sentence for the user; empty when up
+    // What the probe found, in a line, for the tile and the detail view, translated: "certificate
+    // expires in 45 days (Let's Encrypt R3)", "A 192.0.2.10, 192.0.2.11", "Minor service outage".
+    QString detail;
+    // The upstream itself says it is in maintenance (a status page's component or scheduled
+    // maintenance in progress): shown as maintenance, not as an outage.
+    bool maintenance = false;
 };
 
 QString healthStateName(HealthState state); // "up", "degraded", "down", "unknown": stable, not translated

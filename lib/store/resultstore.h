@@ -1,11 +1,15 @@
 #pragma once
 
+#include "health/healthevent.h"
 #include "probes/proberesult.h"
 
 #include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+
+#include <limits>
 
 #include <expected>
 #include <memory>
@@ -18,6 +22,17 @@ struct LatencyPoint
     qint64 timestampMs = 0;
     double latencyMs = 0;
     HealthState status = HealthState::Unknown;
+};
+
+// Which events to read: every field narrows; empty lists mean "any".
+struct EventFilter
+{
+    QStringList serviceIds;
+    QStringList groups;
+    QList<HealthState> states; // the state an event moved to
+    qint64 fromMs = 0;         // UTC, inclusive
+    qint64 toMs = std::numeric_limits<qint64>::max(); // UTC, inclusive
+    int limit = 10'000;        // the newest ones when there are more
 };
 
 // The probe results store: SQLite in WAL mode, with versioned schema migrations.
@@ -53,6 +68,15 @@ public:
     // The last `count` results of one service, oldest first (for the detail view and sparklines).
     QFuture<QList<ProbeResult>> recentResults(const QString &serviceId, int count) const;
 
+    // Thread-safe, non-blocking: queues events for the writer thread (committed with results, in
+    // order; flush() covers them too).
+    void appendEvents(const QList<HealthEvent> &events);
+    // Events matching the filter, newest first, with their ids set.
+    QFuture<QList<HealthEvent>> events(const EventFilter &filter) const;
+    // The latest ProbeState and ServiceState event of each probe and service, to restore a
+    // HealthTracker at start-up.
+    QFuture<QList<HealthEvent>> latestStateEvents() const;
+
     // The schema version this build writes, and how many results are stored (tests, diagnostics).
     static int schemaVersion();
     QFuture<qint64> resultCount() const;
@@ -60,6 +84,8 @@ public:
 Q_SIGNALS:
     // Emitted on the owner's thread after each commit.
     void committed(int count);
+    // Emitted on the owner's thread after events are committed (the event log refreshes).
+    void eventsCommitted(const QList<Vigie::HealthEvent> &events);
     // Emitted when a batch cannot be written; the batch is kept and retried.
     void writeError(const QString &message);
 
