@@ -1,14 +1,17 @@
 #include "mainwindow.h"
 
 #include "boardview.h"
+#include "eventlogpanel.h"
 #include "models/serviceboardmodel.h"
-#include "probes/probeengine.h"
+#include "monitor/monitor.h"
+#include "secrets/secretstore.h"
 #include "servicedetailpanel.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
 #include "workspace/workspaceloader.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -171,15 +174,15 @@ private:
 
 struct MainWindow::Private
 {
-    Private(MainWindow *window, ProbeEngine *probeEngine, ResultStore *resultStore, ServiceBoardModel *boardModel)
+    Private(MainWindow *window, Monitor *workspaceMonitor, ResultStore *resultStore, ServiceBoardModel *boardModel)
         : q(window)
-        , engine(probeEngine)
+        , monitor(workspaceMonitor)
         , store(resultStore)
         , model(boardModel)
     {}
 
     MainWindow *q;
-    ProbeEngine *engine;
+    Monitor *monitor;
     ResultStore *store;
     ServiceBoardModel *model;
 
@@ -188,6 +191,9 @@ struct MainWindow::Private
     QSplitter *splitter = nullptr;
     ErrorBanner *errors = nullptr;
     ErrorBanner *storeErrors = nullptr;
+    ErrorBanner *secretErrors = nullptr;
+    EventLogPanel *events = nullptr;
+    QDockWidget *eventsDock = nullptr;
     QLabel *workspaceLabel = nullptr;
     QLabel *runningLabel = nullptr;
     StateLabel *failingLabel = nullptr;
@@ -199,11 +205,17 @@ struct MainWindow::Private
     bool hasWorkspace = false;
     // Reads wait until the store is open: before that it has no database to read.
     bool storeReady = false;
+    // Probing waits for the store's open to end (it restores health from it) and for secrets.
+    bool storeSettled = false;
+    bool secretsRead = false;
+    bool startPending = false;
     // The latest open request: an older load finishing late must not replace a newer one.
     quint64 loadId = 0;
 
     void createMenus();
     void applyWorkspace(const Workspace &loaded, const QString &absolutePath, quint64 id);
+    void readSecrets(quint64 id);
+    void startWhenReady();
     void seedFromStore(quint64 id);
     void showErrors(const QString &absolutePath, const QList<WorkspaceError> &errors);
     void updateRunning(int running);
@@ -212,9 +224,9 @@ struct MainWindow::Private
     void takeScreenshot(const QString &path, bool quitAfter);
 };
 
-MainWindow::MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardModel *model, QWidget *parent)
+MainWindow::MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *model, QWidget *parent)
     : QMainWindow(parent)
-    , d(std::make_unique<Private>(this, engine, store, model))
+    , d(std::make_unique<Private>(this, monitor, store, model))
 {
     setWindowTitle(tr("Vigie"));
     setMinimumSize(720, 480);
@@ -224,7 +236,18 @@ MainWindow::MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardMode
     d->board->setAccessibleName(tr("Service board"));
     d->board->setPlaceholderText(tr("No workspace is open.\nUse File › Open Workspace… (Ctrl+O) to choose one."));
     d->storeReady = store && !store->databasePath().isEmpty();
+    d->storeSettled = !store || d->storeReady;
     d->detail = new ServiceDetailPanel(model, d->storeReady ? store : nullptr);
+    d->events = new EventLogPanel;
+    d->events->setObjectName(QStringLiteral("eventLog"));
+    if (d->storeReady)
+        d->events->setStore(store);
+    d->eventsDock = new QDockWidget(tr("Events"), this);
+    d->eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    d->eventsDock->setWidget(d->events);
+    d->eventsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                               QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, d->eventsDock);
 
     d->splitter = new QSplitter(Qt::Horizontal);
     d->splitter->addWidget(d->board);
@@ -239,11 +262,13 @@ MainWindow::MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardMode
 
     d->errors = new ErrorBanner(QStringLiteral("workspaceErrors"), tr("Workspace errors"), this);
     d->storeErrors = new ErrorBanner(QStringLiteral("storeErrors"), tr("Results database error"), this);
+    d->secretErrors = new ErrorBanner(QStringLiteral("secretErrors"), tr("Missing secrets"), this);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(d->storeErrors);
+    layout->addWidget(d->secretErrors);
     layout->addWidget(d->errors);
     layout->addWidget(d->splitter, 1);
     setCentralWidget(central);
@@ -259,13 +284,18 @@ MainWindow::MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardMode
     connect(d->board->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
     });
-    connect(engine, &ProbeEngine::resultsReady, model, &ServiceBoardModel::applyResults);
-    if (store)
-        connect(engine, &ProbeEngine::resultsReady, store, &ResultStore::append);
-    connect(engine, &ProbeEngine::runningCountChanged, this, [this](int running) { d->updateRunning(running); });
+    connect(d->events, &EventLogPanel::serviceActivated, this, [this](const QString &serviceId) {
+        const QModelIndex index = d->model->serviceIndex(serviceId);
+        if (index.isValid())
+            d->board->setCurrentIndex(index);
+    });
+    monitor->setStore(store);
+    connect(monitor, &Monitor::resultsReady, model, &ServiceBoardModel::applyResults);
+    connect(monitor, &Monitor::healthChanged, model, &ServiceBoardModel::applyHealth);
+    connect(monitor, &Monitor::runningCountChanged, this, [this](int running) { d->updateRunning(running); });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] { d->updateFailing(); });
     connect(model, &QAbstractItemModel::modelReset, this, [this] { d->updateFailing(); });
-    d->updateRunning(engine->runningCount());
+    d->updateRunning(monitor->runningCount());
     d->updateFailing();
 
     QSize size(1280, 800);
@@ -307,6 +337,10 @@ void MainWindow::Private::createMenus()
     detailAction->setCheckable(true);
     detailAction->setChecked(true);
     detailAction->setShortcut(QKeySequence(Qt::Key_F9));
+    QAction *eventsAction = eventsDock->toggleViewAction();
+    eventsAction->setText(MainWindow::tr("&Events"));
+    eventsAction->setShortcut(QKeySequence(Qt::Key_F8));
+    view->addAction(eventsAction);
     QObject::connect(detailAction, &QAction::toggled, q, [this](bool shown) {
         if (shown && splitter->sizes().value(1) == 0) {
             const int width = detail->minimumWidth() * 3 / 2;
@@ -324,7 +358,8 @@ void MainWindow::Private::createMenus()
         QMessageBox::about(
             q, MainWindow::tr("About Vigie"),
             MainWindow::tr("<h3>Vigie %1</h3><p>An operations console for on-call engineers: it probes your "
-                           "services over HTTP and TCP and shows their health as it changes.</p>")
+                           "services (HTTP, TCP, TLS certificates, DNS, providers' status pages) and shows their health as it "
+                           "changes.</p>")
                 .arg(QLatin1StringView(VIGIE_VERSION)));
     });
 }
@@ -340,7 +375,11 @@ void MainWindow::openStore(const QString &dataDir)
         const OpenResult opened = watcher->future().resultCount() > 0
                                       ? watcher->result()
                                       : OpenResult(std::unexpect, tr("Opening the results database was cancelled."));
+        d->storeSettled = true;
         if (!opened) {
+            // Health starts afresh and nothing is kept, but probing goes on.
+            d->monitor->setStore(nullptr);
+            d->startWhenReady();
             d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "
                                           "but not kept, and the charts stay empty.")
                                            .arg(QDir::toNativeSeparators(dataDir)),
@@ -350,7 +389,9 @@ void MainWindow::openStore(const QString &dataDir)
         d->storeReady = true;
         d->storeErrors->hide();
         d->detail->setStore(d->store);
+        d->events->setStore(d->store);
         d->seedFromStore(d->loadId);
+        d->startWhenReady();
     });
     // Opening creates and migrates the database: disk work the GUI thread never waits for.
     ResultStore *store = d->store;
@@ -391,10 +432,11 @@ void MainWindow::Private::applyWorkspace(const Workspace &loaded, const QString 
     path = absolutePath;
     reloadAction->setEnabled(true);
 
-    engine->stop();
+    monitor->stop();
     model->setWorkspace(workspace);
     detail->setWorkspace(workspace);
-    engine->setWorkspace(workspace);
+    events->setWorkspace(workspace);
+    monitor->setWorkspace(workspace);
 
     const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
     q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
@@ -403,12 +445,60 @@ void MainWindow::Private::applyWorkspace(const Workspace &loaded, const QString 
     QSettings().setValue(QStringLiteral("workspace/last"), absolutePath);
 
     hasWorkspace = true;
-    engine->start();
+    startPending = true;
+    secretsRead = false;
+    readSecrets(id);
     updateFailing();
     // The model keeps the newest result of each probe, so history seeded after live results
     // never hides them.
     seedFromStore(id);
     Q_EMIT q->workspaceOpened(absolutePath);
+}
+
+void MainWindow::Private::readSecrets(quint64 id)
+{
+    const QStringList names = workspace.secretNames();
+    if (names.isEmpty()) {
+        secretErrors->hide();
+        monitor->setSecrets({});
+        secretsRead = true;
+        startWhenReady();
+        return;
+    }
+    auto *watcher = new QFutureWatcher<SecretStore::Lookup>(q);
+    QObject::connect(watcher, &QFutureWatcher<SecretStore::Lookup>::finished, q, [this, watcher, id] {
+        watcher->deleteLater();
+        if (id != loadId)
+            return;
+        const SecretStore::Lookup lookup =
+            watcher->future().resultCount() > 0 ? watcher->result() : SecretStore::Lookup{};
+        QStringList problems;
+        if (!lookup.error.isEmpty())
+            problems << lookup.error;
+        for (const QString &name : lookup.missing)
+            problems << MainWindow::tr("The secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
+                            .arg(name);
+        if (problems.isEmpty())
+            secretErrors->hide();
+        else
+            secretErrors->showErrors(
+                MainWindow::tr("Some probes cannot authenticate: they will fail until their secrets are in the "
+                               "keychain."),
+                problems);
+        monitor->setSecrets(lookup.secrets);
+        secretsRead = true;
+        startWhenReady();
+    });
+    // The keychain may ask the desktop to unlock it: never on the GUI thread's time.
+    watcher->setFuture(SecretStore::read(names));
+}
+
+void MainWindow::Private::startWhenReady()
+{
+    if (!startPending || !hasWorkspace || !secretsRead || !storeSettled)
+        return;
+    startPending = false;
+    monitor->start();
 }
 
 void MainWindow::Private::seedFromStore(quint64 id)
@@ -469,18 +559,35 @@ void MainWindow::Private::updateFailing()
         failingLabel->clear();
         return;
     }
-    const int down = model->countInState(HealthState::Down);
-    const int degraded = model->countInState(HealthState::Degraded);
-    const int up = model->countInState(HealthState::Up);
-    const int unknown = model->countInState(HealthState::Unknown);
+    int down = 0;
+    int degraded = 0;
+    int up = 0;
+    int unknown = 0;
+    // Alarms only: a service in maintenance or impacted by a dependency is counted apart.
+    for (int g = 0, groups = model->rowCount(); g < groups; ++g) {
+        const QList<int> counts = model->index(g, 0).data(ServiceBoardModel::CountsRole).value<QList<int>>();
+        up += counts.value(0);
+        degraded += counts.value(1);
+        down += counts.value(2);
+        unknown += counts.value(3);
+    }
+    const int maintenance = model->countInPresentation(ServiceBoardModel::Presentation::Maintenance);
+    const int impacted = model->countInPresentation(ServiceBoardModel::Presentation::Impacted);
     QStringList parts;
     if (down > 0)
         parts << MainWindow::tr("%n service(s) failing", nullptr, down);
     if (degraded > 0)
         parts << MainWindow::tr("%n service(s) degraded", nullptr, degraded);
-    if (parts.isEmpty())
-        parts << (unknown > 0 && up == 0 ? MainWindow::tr("Waiting for the first results")
-                                         : MainWindow::tr("All services up"));
+    if (impacted > 0)
+        parts << MainWindow::tr("%n impacted by a dependency", nullptr, impacted);
+    if (maintenance > 0)
+        parts << MainWindow::tr("%n in maintenance", nullptr, maintenance);
+    if (down == 0 && degraded == 0) {
+        if (unknown > 0 && up == 0)
+            parts.prepend(MainWindow::tr("Waiting for the first results"));
+        else
+            parts.prepend(parts.isEmpty() ? MainWindow::tr("All services up") : MainWindow::tr("No alarm"));
+    }
     std::optional<HealthState> colour;
     if (down > 0)
         colour = HealthState::Down;

@@ -5,22 +5,22 @@
 
 namespace Vigie {
 
-class ProbeEngine;
+class Monitor;
 class ResultStore;
 class ServiceBoardModel;
 class BoardView;
 class ServiceDetailPanel;
 
-// The console: the health board of a workspace, the detail of the selected service, and a status
-// bar. It wires the engine's results to the board and the store; the objects themselves belong to
-// the caller and outlive the window.
+// The console: the health board of a workspace, the detail of the selected service, the event
+// log, and a status bar. It wires the monitor's results and health to the board (the monitor
+// stores them); the objects themselves belong to the caller and outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(ProbeEngine *engine, ResultStore *store, ServiceBoardModel *model, QWidget *parent = nullptr);
+    MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *model, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens the store (dataDir/vigie.sqlite) on a worker thread; until it is open, results are
@@ -28,7 +28,8 @@ public:
     void openStore(const QString &dataDir);
 
     // Loads the workspace off the GUI thread; on success shows it, starts probing, and remembers
-    // it (QSettings key "workspace/last") for the next start. On failure shows every
+    // it (QSettings key "workspace/last") for the next start. Probing starts once the store has
+    // opened (or failed to) and the workspace's secrets have been read from the keychain. On failure shows every
     // file:line:column error and keeps what was shown before.
     void openWorkspace(const QString &path);
     QString workspacePath() const;

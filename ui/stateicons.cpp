@@ -96,6 +96,42 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, HealthState state,
     painter->restore();
 }
 
+QColor StateIcons::color(Explained why, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    if (why == Explained::Maintenance)
+        return dark ? QColor(0x6c, 0xa8, 0xff) : QColor(0x1f, 0x5f, 0xbf);
+    return dark ? QColor(0xa0, 0x96, 0xb4) : QColor(0x6e, 0x64, 0x82);
+}
+
+void StateIcons::paint(QPainter *painter, const QRectF &rect, Explained why, const QPalette &palette)
+{
+    const qreal side = std::min(rect.width(), rect.height());
+    if (side <= 0)
+        return;
+    const QRectF box(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
+    const QColor glyph = isDark(palette) ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(box.topLeft());
+    painter->scale(side / 16.0, side / 16.0);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color(why, palette));
+    painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
+    QPen glyphPen(glyph, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    painter->setPen(glyphPen);
+    painter->setBrush(Qt::NoBrush);
+    if (why == Explained::Maintenance) {
+        painter->drawLine(QPointF(6, 4.8), QPointF(6, 11.2));
+        painter->drawLine(QPointF(10, 4.8), QPointF(10, 11.2));
+    } else {
+        painter->drawLine(QPointF(5.2, 10.8), QPointF(10.6, 5.4));
+        painter->drawPolyline(QPolygonF({QPointF(6.6, 5.2), QPointF(10.8, 5.2), QPointF(10.8, 9.4)}));
+    }
+    painter->restore();
+}
+
 QPixmap StateIcons::pixmap(HealthState state, int size, qreal devicePixelRatio, const QPalette &palette)
 {
     QPixmap pm(QSize(size, size) * devicePixelRatio);

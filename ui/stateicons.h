@@ -33,6 +33,13 @@ public:
     static QPixmap pixmap(HealthState state, int size, qreal devicePixelRatio, const QPalette &palette);
     // An icon with pixmaps at the usual sizes, at 1x and 2x.
     static QIcon icon(HealthState state, const QPalette &palette);
+
+    // Failing services whose failure is explained raise no alarm; their own colour and glyph say
+    // why: maintenance (a blue circle with a "pause" sign) or impacted by a dependency (a grey
+    // circle with an arrow pointing up the dependency).
+    enum class Explained { Maintenance, Impacted };
+    static QColor color(Explained why, const QPalette &palette);
+    static void paint(QPainter *painter, const QRectF &rect, Explained why, const QPalette &palette);
 };
 
 } // namespace Vigie

@@ -160,6 +160,10 @@ QString TileDelegate::formatCounts(const QList<int> &counts)
         parts << tr("%n down", nullptr, count(2));
     if (count(3) > 0)
         parts << tr("%n without data", nullptr, count(3));
+    if (count(4) > 0)
+        parts << tr("%n in maintenance", nullptr, count(4));
+    if (count(5) > 0)
+        parts << tr("%n impacted", nullptr, count(5));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -218,11 +222,18 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QPalette &pal = option.palette;
     const bool dark = StateIcons::isDark(pal);
     const HealthState state = stateOf(index);
-    const QColor stateColor = StateIcons::color(state, pal);
+    const auto presentation =
+        ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
+    const bool explained = presentation != ServiceBoardModel::Presentation::Normal;
+    const StateIcons::Explained why = presentation == ServiceBoardModel::Presentation::Maintenance
+                                          ? StateIcons::Explained::Maintenance
+                                          : StateIcons::Explained::Impacted;
+    const QColor stateColor = explained ? StateIcons::color(why, pal) : StateIcons::color(state, pal);
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    const bool failing = state == HealthState::Down || state == HealthState::Degraded;
+    // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained.
+    const bool failing = !explained && (state == HealthState::Down || state == HealthState::Degraded);
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -258,8 +269,11 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const TileGeometry g(option.rect, m);
 
     // Title line: icon, name, last latency on the right.
-    StateIcons::paint(painter, QRectF(g.titleLine.left(), g.titleLine.top(), m.line, m.line).adjusted(1, 1, -1, -1),
-                      state, pal);
+    const QRectF iconRect = QRectF(g.titleLine.left(), g.titleLine.top(), m.line, m.line).adjusted(1, 1, -1, -1);
+    if (explained)
+        StateIcons::paint(painter, iconRect, why, pal);
+    else
+        StateIcons::paint(painter, iconRect, state, pal);
     const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
     // A failed probe's time measures the failure, not the service: it would read as a fast answer.
     const QString latencyText =
@@ -280,15 +294,25 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     // State line: the state in words (never colour alone), then how long it has lasted.
     const QString stateText = index.data(ServiceBoardModel::StateTextRole).toString();
     painter->setFont(nameFont);
-    painter->setPen(state == HealthState::Unknown ? dim : stateColor);
-    const int stateWidth = std::min(nameMetrics.horizontalAdvance(stateText), g.stateLine.width());
+    painter->setPen(state == HealthState::Unknown && !explained ? dim : stateColor);
+    // TLS verification switched off by the workspace is always on the tile, on the right.
+    const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
+    const QString insecureBadge = insecure.isEmpty() ? QString() : tr("TLS not verified");
+    const int badgeWidth = insecureBadge.isEmpty() ? 0 : m.fm.horizontalAdvance(insecureBadge) + m.gap * 2;
+    const int stateRoom = std::max(0, g.stateLine.width() - badgeWidth);
+    const int stateWidth = std::min(nameMetrics.horizontalAdvance(stateText), stateRoom);
     painter->drawText(QRect(g.stateLine.left(), g.stateLine.top(), stateWidth, g.stateLine.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, stateText);
+                      Qt::AlignLeft | Qt::AlignVCenter, nameMetrics.elidedText(stateText, Qt::ElideRight, stateWidth));
+    if (!insecureBadge.isEmpty()) {
+        painter->setFont(option.font);
+        painter->setPen(StateIcons::color(HealthState::Degraded, pal));
+        painter->drawText(g.stateLine, Qt::AlignRight | Qt::AlignVCenter, insecureBadge);
+    }
     const QString since = formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
     if (!since.isEmpty()) {
         painter->setFont(option.font);
         painter->setPen(dim);
-        const QRect sinceRect = g.stateLine.adjusted(stateWidth + m.gap * 2, 0, 0, 0);
+        const QRect sinceRect = g.stateLine.adjusted(stateWidth + m.gap * 2, 0, -badgeWidth, 0);
         painter->drawText(sinceRect, Qt::AlignLeft | Qt::AlignVCenter,
                           m.fm.elidedText(since, Qt::ElideRight, sinceRect.width()));
     }
@@ -368,13 +392,22 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
         }
     }
 
-    // Error line: the sentence of the worst failing probe; the whole of it is in the tooltip.
+    // Bottom line: the sentence of the worst failing probe; else why TLS is not verified, in the
+    // workspace's words; else what the probes found. The whole of it is in the tooltip.
     const QString error = index.data(ServiceBoardModel::ErrorRole).toString();
-    if (!error.isEmpty()) {
+    const QString detail = index.data(ServiceBoardModel::DetailRole).toString();
+    const auto drawBottom = [&](const QString &line, const QColor &color) {
         painter->setFont(option.font);
-        painter->setPen(failing ? mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
+        painter->setPen(color);
         painter->drawText(g.errorLine, Qt::AlignLeft | Qt::AlignVCenter,
-                          m.fm.elidedText(error.simplified(), Qt::ElideRight, g.errorLine.width()));
+                          m.fm.elidedText(line.simplified(), Qt::ElideRight, g.errorLine.width()));
+    };
+    if (!error.isEmpty()) {
+        drawBottom(error, failing ? mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
+    } else if (!insecure.isEmpty()) {
+        drawBottom(tr("TLS not verified: %1").arg(insecure), dim);
+    } else if (!detail.isEmpty()) {
+        drawBottom(detail, dim);
     } else if (state == HealthState::Unknown) {
         painter->setFont(option.font);
         painter->setPen(dim);
@@ -401,6 +434,12 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
         const QString error = index.data(ServiceBoardModel::ErrorRole).toString();
         if (!error.isEmpty())
             tip += QStringLiteral("<br>") + error.toHtmlEscaped();
+        const QString detail = index.data(ServiceBoardModel::DetailRole).toString();
+        if (!detail.isEmpty())
+            tip += QStringLiteral("<br>") + detail.toHtmlEscaped();
+        const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
+        if (!insecure.isEmpty())
+            tip += QStringLiteral("<br>") + tr("TLS not verified: %1").arg(insecure).toHtmlEscaped();
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
     return true;

@@ -62,6 +62,11 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
         ServiceRow row;
         row.service = service;
         row.groupRow = *group;
+        QStringList insecure;
+        for (const ProbeSpec &probe : service.probes)
+            if (!probe.insecureReason.isEmpty() && !insecure.contains(probe.insecureReason))
+                insecure.append(probe.insecureReason);
+        row.insecure = insecure.join(QStringLiteral("; "));
         row.latest.resize(service.probes.size());
         for (int i = 0; i < service.probes.size(); ++i) {
             row.latest[i].key = ProbeKey{service.id, i};
@@ -104,17 +109,67 @@ void ServiceBoardModel::applyResults(const QList<ProbeResult> &results)
         const QDateTime resultTime = QDateTime::fromMSecsSinceEpoch(result.timestampMs, QTimeZone::UTC);
         row.lastResult = std::max(row.lastResult, resultTime);
 
-        HealthState state = HealthState::Unknown;
-        for (const ProbeResult &probe : std::as_const(row.latest))
-            state = worst(state, probe.status);
-        if (state != row.state) {
-            const HealthState from = row.state;
-            row.state = state;
-            row.lastChange = resultTime.isValid() ? resultTime : m_clock->now();
-            Q_EMIT serviceStateChanged(row.service.id, from, state);
+        if (!row.hasHealth) {
+            HealthState state = HealthState::Unknown;
+            for (const ProbeResult &probe : std::as_const(row.latest))
+                state = worst(state, probe.status);
+            setState(row, state, resultTime);
         }
         markChanged(*it);
     }
+}
+
+void ServiceBoardModel::applyHealth(const QHash<QString, ServiceHealth> &health)
+{
+    const QDateTime now = m_clock->now();
+    for (auto it = health.cbegin(); it != health.cend(); ++it) {
+        const auto found = m_serviceById.constFind(it.key());
+        if (found == m_serviceById.cend())
+            continue;
+        ServiceRow &row = m_services[*found];
+        row.hasHealth = true;
+        if (row.health == it.value())
+            continue;
+        row.health = it.value();
+        setState(row, row.health.state, row.lastResult.isValid() ? row.lastResult : now);
+        markChanged(*found);
+    }
+}
+
+void ServiceBoardModel::setState(ServiceRow &row, HealthState state, const QDateTime &at)
+{
+    if (state == row.state)
+        return;
+    const HealthState from = row.state;
+    row.state = state;
+    row.lastChange = at.isValid() ? at : m_clock->now();
+    Q_EMIT serviceStateChanged(row.service.id, from, state);
+}
+
+ServiceBoardModel::Presentation ServiceBoardModel::presentation(const ServiceRow &row)
+{
+    if (row.health.inMaintenance)
+        return Presentation::Maintenance;
+    if (!row.health.impactedBy.isEmpty())
+        return Presentation::Impacted;
+    return Presentation::Normal;
+}
+
+QString ServiceBoardModel::stateTextOf(const ServiceRow &row) const
+{
+    switch (presentation(row)) {
+    case Presentation::Maintenance:
+        return row.health.maintenanceName.isEmpty() ? tr("Maintenance")
+                                                    : tr("Maintenance: %1").arg(row.health.maintenanceName);
+    case Presentation::Impacted: {
+        const auto cause = m_serviceById.constFind(row.health.impactedBy);
+        const QString name = cause == m_serviceById.cend() ? row.health.impactedBy : m_services[*cause].service.name;
+        return tr("Impacted by %1").arg(name);
+    }
+    case Presentation::Normal:
+        break;
+    }
+    return stateText(row.state);
 }
 
 void ServiceBoardModel::markChanged(int serviceIndex)
@@ -176,11 +231,29 @@ int ServiceBoardModel::countInState(HealthState state) const
                              [state](const ServiceRow &row) { return row.state == state; }));
 }
 
+int ServiceBoardModel::alarmCount() const
+{
+    return int(std::count_if(m_services.cbegin(), m_services.cend(), [](const ServiceRow &row) {
+        return presentation(row) == Presentation::Normal
+               && (row.state == HealthState::Down || row.state == HealthState::Degraded);
+    }));
+}
+
+int ServiceBoardModel::countInPresentation(Presentation which) const
+{
+    return int(std::count_if(m_services.cbegin(), m_services.cend(),
+                             [which](const ServiceRow &row) { return presentation(row) == which; }));
+}
+
+// A group's header shows its worst alarm: services in maintenance or impacted by a dependency
+// count as up there, so that a provider outage turns one header red, not every group.
 HealthState ServiceBoardModel::groupState(const GroupRow &group) const
 {
     HealthState state = HealthState::Unknown;
-    for (int index : group.services)
-        state = worst(state, m_services[index].state);
+    for (int index : group.services) {
+        const ServiceRow &row = m_services[index];
+        state = worst(state, presentation(row) == Presentation::Normal ? row.state : HealthState::Up);
+    }
     return state;
 }
 
@@ -246,8 +319,13 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         case StateTextRole:
             return stateText(groupState(group));
         case CountsRole: {
-            QList<int> counts(4, 0); // up, degraded, down, unknown
+            QList<int> counts(6, 0); // up, degraded, down, unknown, maintenance, impacted
             for (int i : group.services) {
+                const Presentation shown = presentation(m_services[i]);
+                if (shown != Presentation::Normal) {
+                    ++counts[shown == Presentation::Maintenance ? 4 : 5];
+                    continue;
+                }
                 switch (m_services[i].state) {
                 case HealthState::Up:
                     ++counts[0];
@@ -275,7 +353,9 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return row.service.name;
     case Qt::ToolTipRole: {
-        QString tip = row.service.name + QStringLiteral(" — ") + stateText(row.state);
+        QString tip = row.service.name + QStringLiteral(" — ") + stateTextOf(row);
+        if (!row.insecure.isEmpty())
+            tip += QLatin1Char('\n') + tr("TLS verification off: %1").arg(row.insecure);
         for (const ProbeResult &result : row.latest)
             if (!result.error.isEmpty())
                 tip += QLatin1Char('\n') + result.target + QStringLiteral(": ") + result.error;
@@ -290,7 +370,29 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return int(row.state);
     case StateTextRole:
-        return stateText(row.state);
+        return stateTextOf(row);
+    case PresentationRole:
+        return int(presentation(row));
+    case MaintenanceRole:
+        return row.health.inMaintenance ? row.health.maintenanceName : QString();
+    case ImpactedByRole: {
+        if (row.health.impactedBy.isEmpty())
+            return QString();
+        const auto cause = m_serviceById.constFind(row.health.impactedBy);
+        return cause == m_serviceById.cend() ? row.health.impactedBy : m_services[*cause].service.name;
+    }
+    case InsecureRole:
+        return row.insecure;
+    case DetailRole: {
+        QStringList details;
+        for (const ProbeResult &result : row.latest)
+            if (!result.detail.isEmpty())
+                details.append(result.detail);
+        return details.join(QStringLiteral(" · "));
+    }
+    case AlarmRole:
+        return presentation(row) == Presentation::Normal
+               && (row.state == HealthState::Down || row.state == HealthState::Degraded);
     case LastLatencyRole: {
         // The latest result of the probe that ran last.
         const ProbeResult *last = nullptr;
@@ -337,6 +439,12 @@ QHash<int, QByteArray> ServiceBoardModel::roleNames() const
     names.insert(ErrorRole, "error");
     names.insert(ProbeCountRole, "probeCount");
     names.insert(CountsRole, "counts");
+    names.insert(PresentationRole, "presentation");
+    names.insert(MaintenanceRole, "maintenance");
+    names.insert(ImpactedByRole, "impactedBy");
+    names.insert(InsecureRole, "insecure");
+    names.insert(DetailRole, "detail");
+    names.insert(AlarmRole, "alarm");
     return names;
 }
 

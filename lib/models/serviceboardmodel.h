@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "health/healthevent.h"
 #include "probes/proberesult.h"
 #include "workspace/workspace.h"
 
@@ -33,9 +34,20 @@ public:
         LastResultTimeRole,  // QDateTime (UTC) of the last result
         ErrorRole,           // QString: the error of the worst failing probe, empty if none
         ProbeCountRole,      // int
-        CountsRole,          // on groups: QList<int> {up, degraded, down, unknown}
+        CountsRole, // on groups: QList<int> {up, degraded, down, unknown, maintenance, impacted}
+        PresentationRole,    // int (Presentation): how the tile explains its state
+        MaintenanceRole,     // QString: the maintenance window's name (or the upstream's) when in maintenance
+        ImpactedByRole,      // QString: the name of the service down that explains this one's failure
+        InsecureRole,        // QString: why TLS verification is off, in the workspace's words; empty if on
+        DetailRole,          // QString: what the probes found (certificate expiry, DNS answers, provider status)
+        AlarmRole,           // bool: down or degraded, not explained by maintenance or a dependency
     };
     Q_ENUM(Role)
+
+    // A failing service in maintenance, or impacted by a dependency, raises no alarm: its tile says
+    // why instead. The group header and the status bar count alarms only.
+    enum class Presentation { Normal, Maintenance, Impacted };
+    Q_ENUM(Presentation)
 
     static constexpr int SparklineLength = 30;
 
@@ -43,6 +55,9 @@ public:
 
     void setWorkspace(const Workspace &workspace);
     void applyResults(const QList<ProbeResult> &results);
+    // The health tracker's verdicts (hysteresis, maintenance, dependencies). Until a service has
+    // one, its state is the worst of its latest raw results.
+    void applyHealth(const QHash<QString, ServiceHealth> &health);
     // Forces pending change notifications out now (tests, and before a screenshot).
     void flushPendingChanges();
 
@@ -50,6 +65,8 @@ public:
     // The latest result of each probe of a service (index = probe index; status Unknown if none).
     QList<ProbeResult> latestResults(const QString &serviceId) const;
     int countInState(HealthState state) const; // over services
+    int alarmCount() const;                    // services raising an alarm (AlarmRole)
+    int countInPresentation(Presentation presentation) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -72,6 +89,9 @@ private:
         int groupRow = 0;
         QList<ProbeResult> latest; // per probe
         HealthState state = HealthState::Unknown;
+        ServiceHealth health;
+        bool hasHealth = false;
+        QString insecure;
         QList<double> sparkline;
         QList<int> sparklineStates;
         QDateTime lastChange;
@@ -85,6 +105,9 @@ private:
 
     HealthState groupState(const GroupRow &group) const;
     void markChanged(int serviceIndex);
+    void setState(ServiceRow &row, HealthState state, const QDateTime &at);
+    static Presentation presentation(const ServiceRow &row);
+    QString stateTextOf(const ServiceRow &row) const;
 
     Clock *m_clock;
     QList<GroupRow> m_groups;

@@ -1,7 +1,11 @@
 #include "probeengine.h"
 
 #include "httpprober.h"
+#include "pendingfailures.h"
 #include "tcpprober.h"
+
+#include <QCoreApplication>
+#include <QMutex>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <atomic>
 #include <queue>
@@ -44,6 +49,45 @@ quint64 stableHash(const QString &text)
     return hash;
 }
 
+// Schedule lag in 1 ms buckets up to 10 s (the last bucket holds everything later): percentiles
+// at a fixed cost whatever the number of probes.
+class LagHistogram
+{
+public:
+    void add(qint64 lagMs)
+    {
+        const auto bucket = size_t(std::clamp<qint64>(lagMs, 0, qint64(m_buckets.size() - 1)));
+        ++m_buckets[bucket];
+        ++m_count;
+        m_max = std::max(m_max, lagMs);
+    }
+    double percentile(double p) const
+    {
+        if (m_count == 0)
+            return 0;
+        const auto rank = quint64(std::ceil(p * double(m_count)));
+        quint64 seen = 0;
+        for (size_t i = 0; i < m_buckets.size(); ++i) {
+            seen += m_buckets[i];
+            if (seen >= std::max<quint64>(rank, 1))
+                return double(i);
+        }
+        return double(m_buckets.size() - 1);
+    }
+    double max() const { return double(m_max); }
+    void reset()
+    {
+        m_buckets.fill(0);
+        m_count = 0;
+        m_max = 0;
+    }
+
+private:
+    std::array<quint64, 10'001> m_buckets{};
+    quint64 m_count = 0;
+    qint64 m_max = 0;
+};
+
 } // namespace
 
 // Lives on the probe thread: the schedule, the probers and the pending batch.
@@ -55,7 +99,7 @@ class ProbeWorker final : public QObject
 public:
     explicit ProbeWorker(Clock *clock)
         : m_clock(clock)
-        , m_probers{new HttpProber(this), new TcpProber(this)}
+        , m_probers{new HttpProber(this), new TcpProber(this), nullptr, nullptr, nullptr}
         , m_tick(this) // parented, so that moveToThread() takes the timers along
         , m_batchTimer(this)
     {
@@ -66,7 +110,8 @@ public:
         connect(&m_tick, &QTimer::timeout, this, &ProbeWorker::runDue);
         connect(&m_batchTimer, &QTimer::timeout, this, &ProbeWorker::flushBatch);
         for (Prober *prober : m_probers)
-            connect(prober, &Prober::finished, this, &ProbeWorker::onFinished);
+            if (prober)
+                connect(prober, &Prober::finished, this, &ProbeWorker::onFinished);
         m_monotonic.start();
     }
 
@@ -77,6 +122,30 @@ public:
         for (const Service &service : workspace.services)
             for (int i = 0; i < service.probes.size(); ++i)
                 m_probes.push_back(Probe{ProbeKey{service.id, i}, service.probes[i]});
+    }
+
+    void setSecrets(const QHash<QString, QByteArray> &secrets)
+    {
+        for (Prober *prober : m_probers)
+            if (prober)
+                prober->setSecrets(secrets);
+    }
+
+    ProbeEngine::Statistics statistics() const
+    {
+        const QMutexLocker lock(&m_statsMutex);
+        ProbeEngine::Statistics stats = m_stats;
+        stats.lagP50Ms = m_lag.percentile(0.50);
+        stats.lagP99Ms = m_lag.percentile(0.99);
+        stats.lagMaxMs = m_lag.max();
+        return stats;
+    }
+
+    void resetStatistics()
+    {
+        const QMutexLocker lock(&m_statsMutex);
+        m_stats = {};
+        m_lag.reset();
     }
 
     void start()
@@ -97,7 +166,10 @@ public:
         m_tick.stop();
         m_queue = {};
         for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-            m_probers[size_t(m_probes[it->probe].spec.kind)]->cancel(it.key());
+            if (Prober *prober = m_probers[size_t(m_probes[it->probe].spec.kind)])
+                prober->cancel(it.key());
+            else
+                m_unsupported.cancel(it.key());
         }
         m_inFlight.clear();
         m_onceOutstanding = 0;
@@ -153,7 +225,14 @@ private:
             m_queue.pop();
             // A probe still running from its last turn skips this one rather than pile up; its
             // timeout is at most its interval, so this only happens under overload.
-            launch(due.probe);
+            const bool launched = launch(due.probe);
+            {
+                const QMutexLocker lock(&m_statsMutex);
+                if (launched)
+                    m_lag.add(now - due.atMs);
+                else
+                    ++m_stats.skipped;
+            }
             const qint64 interval = std::max<qint64>(1, m_probes[due.probe].spec.interval.count());
             // The next slot at least half an interval on (so the start-up run and the first slot
             // do not come back to back) and after now: no drift, and a late tick catches up once
@@ -172,9 +251,21 @@ private:
         probe.inFlight = true;
         const quint64 id = ++m_nextId;
         m_inFlight.insert(id, Started{index, m_clock->nowMs()});
-        m_probers[size_t(probe.spec.kind)]->start(id, probe.spec);
+        {
+            const QMutexLocker lock(&m_statsMutex);
+            ++m_stats.launched;
+        }
+        if (Prober *prober = m_probers[size_t(probe.spec.kind)]) {
+            prober->start(id, probe.spec);
+        } else {
+            m_unsupported.post(this, id, ProbePhase::Config,
+                               QCoreApplication::translate("Vigie::ProbeEngine", "This build cannot run %1 probes.")
+                                   .arg(probe.spec.kindName()),
+                               [this](quint64 failedId, const ProbeResult &result) { onFinished(failedId, result); });
+        }
         return true;
     }
+
 
     void onFinished(quint64 id, const ProbeResult &partial)
     {
@@ -192,6 +283,10 @@ private:
         result.target = probe.spec.target;
         result.timestampMs = started.atMs;
         m_batch.append(std::move(result));
+        {
+            const QMutexLocker lock(&m_statsMutex);
+            ++m_stats.completed;
+        }
 
         if (m_onceOutstanding > 0 && --m_onceOutstanding == 0) {
             flushBatch();
@@ -218,7 +313,11 @@ private:
 
     Clock *m_clock;
     // One per ProbeKind, in the enum's order.
-    std::array<Prober *, 2> m_probers;
+    std::array<Prober *, probeKindCount> m_probers;
+    PendingFailures m_unsupported;
+    mutable QMutex m_statsMutex;
+    ProbeEngine::Statistics m_stats;
+    LagHistogram m_lag;
     std::vector<Probe> m_probes;
     std::priority_queue<Due, std::vector<Due>, std::greater<>> m_queue;
     QHash<quint64, Started> m_inFlight;
@@ -268,6 +367,23 @@ void ProbeEngine::setWorkspace(const Workspace &workspace)
 {
     QMetaObject::invokeMethod(
         d->worker, [worker = d->worker, workspace] { worker->setWorkspace(workspace); }, Qt::QueuedConnection);
+}
+
+void ProbeEngine::setSecrets(const QHash<QString, QByteArray> &secrets)
+{
+    QMetaObject::invokeMethod(
+        d->worker, [worker = d->worker, secrets] { worker->setSecrets(secrets); }, Qt::QueuedConnection);
+}
+
+ProbeEngine::Statistics ProbeEngine::statistics() const
+{
+    return d->worker ? d->worker->statistics() : Statistics{};
+}
+
+void ProbeEngine::resetStatistics()
+{
+    if (d->worker)
+        d->worker->resetStatistics();
 }
 
 void ProbeEngine::start()

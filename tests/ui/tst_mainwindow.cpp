@@ -2,7 +2,7 @@
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
-#include "probes/probeengine.h"
+#include "monitor/monitor.h"
 #include "screenshots.h"
 #include "servicedetailpanel.h"
 #include "store/resultstore.h"
@@ -95,7 +95,7 @@ private:
     std::unique_ptr<Vigie::Test::RawHttpServer> m_slowHttp;
     std::unique_ptr<Vigie::ResultStore> m_store;
     std::unique_ptr<ServiceBoardModel> m_model;
-    std::unique_ptr<Vigie::ProbeEngine> m_engine;
+    std::unique_ptr<Vigie::Monitor> m_monitor;
     std::unique_ptr<MainWindow> m_window;
     QPalette m_lightPalette;
     QFont m_font;
@@ -125,17 +125,17 @@ void tst_MainWindow::init()
     m_store = std::make_unique<Vigie::ResultStore>();
     QVERIFY(m_store->open(m_dir->filePath(u"data"_s)).has_value());
     m_model = std::make_unique<ServiceBoardModel>();
-    m_engine = std::make_unique<Vigie::ProbeEngine>();
-    m_window = std::make_unique<MainWindow>(m_engine.get(), m_store.get(), m_model.get());
+    m_monitor = std::make_unique<Vigie::Monitor>();
+    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void tst_MainWindow::cleanup()
 {
-    m_engine->stop();
+    m_monitor->stop();
     m_window.reset();
-    m_engine.reset();
+    m_monitor.reset();
     m_model.reset();
     m_store.reset();
     m_slowHttp.reset();
@@ -317,13 +317,13 @@ void tst_MainWindow::opensTheStoreOffTheGuiThread()
     m_window->openWorkspace(path);
     QVERIFY(opened.wait(10000));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
-    m_engine->stop();
+    m_monitor->stop();
     m_window.reset();
     m_store.reset(); // flushes
 
     m_store = std::make_unique<Vigie::ResultStore>();
     m_model = std::make_unique<ServiceBoardModel>();
-    m_window = std::make_unique<MainWindow>(m_engine.get(), m_store.get(), m_model.get());
+    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
     m_window->show();
     // The same probes once a day: their first run, spread over the interval, comes long after the
     // test, so what the board shows can only come from the store.
@@ -345,7 +345,7 @@ void tst_MainWindow::opensTheStoreOffTheGuiThread()
 
     // A store that cannot open is reported in the window, and the board carries on.
     Vigie::ResultStore unusable;
-    MainWindow second(m_engine.get(), &unusable, m_model.get());
+    MainWindow second(m_monitor.get(), &unusable, m_model.get());
     second.show();
     const QString blocker = writeFile(u"not-a-folder"_s, "a file where the data folder should be");
     second.openStore(blocker + u"/data"_s);
