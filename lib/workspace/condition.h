@@ -12,6 +12,8 @@
 
 namespace Vigie {
 
+struct ConditionsVerdict;
+
 // What a probe saw, for conditions to check. A placeholder whose value is absent (no status on a
 // TCP probe, no body after a failed connect) makes its condition fail with a message saying so.
 struct ConditionContext
@@ -37,14 +39,14 @@ class Condition
 public:
     struct ParseError
     {
-        int column = 1; // 1-based, in characters of the condition text
+        int column = 1;  // 1-based, in characters of the condition text
         QString message; // a translated sentence
     };
 
     Condition();
     static std::expected<Condition, ParseError> parse(const QString &text, bool warning = false);
 
-    QString text() const;  // as written
+    QString text() const;   // as written
     bool isWarning() const; // a failing warning condition degrades; a failing critical one downs
 
     struct Outcome
@@ -57,10 +59,19 @@ public:
     };
     Outcome evaluate(const ConditionContext &context) const;
 
-    friend bool operator==(const Condition &a, const Condition &b) { return a.text() == b.text() && a.isWarning() == b.isWarning(); }
+    friend bool operator==(const Condition &a, const Condition &b)
+    {
+        return a.text() == b.text() && a.isWarning() == b.isWarning();
+    }
 
 private:
     struct Parsed;
+    // What evaluation derives from the context once for every condition of a probe: the body as
+    // text and as a JSON document.
+    struct Body;
+    Outcome evaluate(const ConditionContext &context, Body &body) const;
+    friend ConditionsVerdict evaluateConditions(const QList<Condition> &conditions, const ConditionContext &context);
+
     std::shared_ptr<const Parsed> d;
 };
 
