@@ -3,27 +3,50 @@
 // A workspace is one YAML document, UTF-8 encoded, at most 16 MiB and at most 64 levels deep.
 //
 // Top level (a mapping; any other key is an error):
-//   name        required  text shown as the workspace title.
-//   services    required  a non-empty sequence of services.
+//   name          required  text shown as the workspace title.
+//   services      required  a non-empty sequence of services.
+//   maintenance   optional  a sequence of maintenance windows (below).
 //
 // Service (a mapping):
-//   id          required  lower-case letters, digits, '-' and '_', starting with a letter or digit;
-//                         unique in the file.
-//   name        optional  text shown to people; default: the id.
-//   group       optional  the board section it appears under; default: "Services".
-//   probes      required  a non-empty sequence of probes.
+//   id            required  lower-case letters, digits, '-' and '_', starting with a letter or digit;
+//                           unique in the file.
+//   name          optional  text shown to people; default: the id.
+//   group         optional  the board section it appears under; default: "Services".
+//   depends_on    optional  the id of another service of the file, or a sequence of them (a
+//                           provider's status page tile is a service too); no duplicates, no cycles.
+//                           While one of them is down, this service shows "impacted by" it.
+//   probes        required  a non-empty sequence of probes.
 //
-// Probe (a mapping) with exactly one target:
-//   http        a URL with scheme http or https and a host, e.g. https://portal.example.org/
-//   tcp         HOST:PORT with a port from 1 to 65535, e.g. mail.example.org:25; an IPv6 address
-//               goes in brackets and, because YAML reads '[' as a list, in quotes: "[::1]:25".
-// and for both kinds:
-//   interval    optional  a duration (below); default 60s; at most 1d.
-//   timeout     optional  a duration, at most the interval; default 10s, or the interval when it
-//                         is shorter.
+// Probe (a mapping) with exactly one target, which sets its kind:
+//   http          a URL with scheme http or https and a host, e.g. https://portal.example.org/
+//   tcp           HOST:PORT with a port from 1 to 65535, e.g. mail.example.org:25; an IPv6 address
+//                 goes in brackets and, because YAML reads '[' as a list, in quotes: "[::1]:25".
+//   tls           HOST:PORT, as for tcp: the certificate served there is checked.
+//   dns           a host name to look up, e.g. www.example.org (a trailing dot is allowed).
+//   statuspage    the http(s) URL of a provider's Statuspage page, e.g. https://www.githubstatus.com
+// For every kind:
+//   interval      optional  a duration (below); default 60s; at most 1d.
+//   timeout       optional  a duration, at most the interval; default 10s, or the interval when it
+//                           is shorter.
+//   conditions    optional  a sequence of conditions (Gatus syntax, see condition.h), each either
+//                           text, which downs the probe when it fails, or a mapping {warn: text},
+//                           which marks it degraded.
+//   down_after    optional  1 to 100 consecutive failures before the probe counts as down; default 3.
+//   up_after      optional  1 to 100 consecutive successes before it counts as up again; default 2.
 // Durations are a number and a unit, largest unit first: 250ms, 30s, 5m, 1h, 2d, 1m30s, 1.5s.
 //
 // For http probes only:
+//   method             optional  GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, in any case;
+//                                default GET.
+//   headers            optional  a mapping of header name (an HTTP token) to a one-line value.
+//                                Authorization is refused: secrets go through 'auth'.
+//   body               optional  the request body, sent as written.
+//   auth               optional  a mapping:
+//     type             required  basic or bearer.
+//     username         basic: required; bearer: refused.
+//     secret           required  the name of a secret in the system keychain ([A-Za-z0-9._-]+), the
+//                                password or the token: the secret itself never sits in the file.
+//   http_version       optional  1.1, 2 or 3 (a number or text); default: libcurl's choice.
 //   expect             optional  a mapping:
 //     status           an int (200), a class ("2xx"), a range ("200-299"), or a list of those;
 //                      every code from 100 to 599; default 200-399.
@@ -32,22 +55,62 @@
 //   max_redirects      optional  0 to 50; default 10.
 //   max_body           optional  a size: bytes as an int, or with a unit B, KB, MB, KiB, MiB
 //                      (512KiB, 2MB); at most 64 MiB; default 1MiB. A larger body fails the probe.
+// For http, tls and statuspage probes:
+//   ca_file            optional  a PEM file of CA certificates to trust instead of the system's,
+//                                relative to the workspace file's folder; it must exist and be
+//                                readable when the workspace loads.
+//   insecure           optional  the reason TLS verification is off, as a sentence the tile shows
+//                                ("self-signed lab certificate"); `true` or an empty text is an error.
 // For tcp probes only:
 //   expect_banner      optional  a regular expression (Perl syntax) the first line must match.
+//   steps              optional  a non-empty sequence of single-key mappings, run in order after
+//                                the banner: {send: text} sends the text as is (write "\r\n" where
+//                                the protocol wants it), {expect: regex} waits for a matching line.
+// For tls probes only:
+//   server_name        optional  a host name to send as SNI and to match; default: the target's host.
+//   warn_days          optional  1 to 3650: fewer days before the earliest expiry mark it degraded;
+//                                default 21.
+//   critical_days      optional  0 to 3650, below warn_days: fewer days down it; default 7.
+// For dns probes only:
+//   record             optional  A, AAAA, CNAME, MX, TXT, NS or SRV, in any case; default A.
+//   server             optional  the resolver to ask: an IP address, optionally with :port (IPv6 as
+//                                "[2001:db8::53]:53"); default: the system's.
+//   expect_values      optional  a sequence of texts that must all be among the answers.
+//   expect_matches     optional  a regular expression at least one answer must match.
+// For statuspage probes only:
+//   components         optional  a sequence of distinct component names to report on; default:
+//                                the page's overall indicator only.
+//
+// Maintenance window (a mapping), a time when failures do not count as outages:
+//   name          required  text shown on the tiles it covers.
+//   services      optional  a service id, or a sequence of them, that must exist in the file.
+//   groups        optional  a group name, or a sequence of them, that some service must be in.
+//                           With neither services nor groups, the window covers every service.
+//   timezone      optional  an IANA time zone id, e.g. Europe/Paris; default UTC.
+//   date          YYYY-MM-DD: the window happens once, on that day.
+//   every         day, a weekday name (monday .. sunday, in any case), or a sequence of weekday
+//                 names: the window recurs. Exactly one of date and every is required.
+//   at            required  the local start time in the time zone, HH:MM on a 24-hour clock.
+//   duration      required  a duration, at most 7d.
 //
 // Anchors and aliases (&name, *name) may share repeated parts.
 // Errors name file:line:column, with 1-based lines and columns counted in characters, as editors
-// show them. Unknown keys, keys given twice in one mapping, keys of the other probe kind and values
-// of the wrong type are all errors: a typo in a monitoring file must not silently drop a check.
+// show them; an error inside a condition points at its place in the condition. Unknown keys, keys
+// given twice in one mapping, keys of another probe kind and values of the wrong type are all
+// errors: a typo in a monitoring file must not silently drop a check.
 
 #include "workspaceloader.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QTime>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <yaml-cpp/anchor.h>
@@ -76,15 +139,102 @@ constexpr qsizetype maxNodeVisits = 200'000;
 // Past this many, more errors only bury the first ones, which are the ones to fix.
 constexpr qsizetype maxErrors = 100;
 constexpr std::chrono::milliseconds longestInterval = 24h;
+constexpr std::chrono::milliseconds longestMaintenance = 7 * 24h;
 constexpr qint64 largestMaxBody = 64 * 1024 * 1024;
 constexpr int largestMaxRedirects = 50;
+constexpr int largestHysteresis = 100;
+constexpr int largestCertificateDays = 3650;
 
-const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1};
-const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "probes"_L1};
-const QList<QLatin1StringView> commonProbeKeys{"http"_L1, "tcp"_L1, "interval"_L1, "timeout"_L1};
-const QList<QLatin1StringView> httpProbeKeys{"expect"_L1, "max_redirects"_L1, "max_body"_L1};
-const QList<QLatin1StringView> tcpProbeKeys{"expect_banner"_L1};
+const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1};
+const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "depends_on"_L1, "probes"_L1};
 const QList<QLatin1StringView> expectKeys{"status"_L1, "body_contains"_L1, "max_latency"_L1};
+const QList<QLatin1StringView> authKeys{"type"_L1, "username"_L1, "secret"_L1};
+const QList<QLatin1StringView> stepKeys{"send"_L1, "expect"_L1};
+const QList<QLatin1StringView> conditionKeys{"warn"_L1};
+const QList<QLatin1StringView> maintenanceKeys{"name"_L1, "services"_L1, "groups"_L1, "timezone"_L1,
+                                               "date"_L1, "every"_L1,    "at"_L1,     "duration"_L1};
+const QList<QLatin1StringView> httpMethods{"GET"_L1,   "HEAD"_L1,   "POST"_L1,   "PUT"_L1,
+                                           "PATCH"_L1, "DELETE"_L1, "OPTIONS"_L1};
+// In DnsRecordType's order.
+const QList<QLatin1StringView> dnsRecordTypes{"A"_L1, "AAAA"_L1, "CNAME"_L1, "MX"_L1, "TXT"_L1, "NS"_L1, "SRV"_L1};
+// In Qt's order: 1 = Monday.
+const QList<QLatin1StringView> weekdayNames{"monday"_L1, "tuesday"_L1,  "wednesday"_L1, "thursday"_L1,
+                                            "friday"_L1, "saturday"_L1, "sunday"_L1};
+
+constexpr unsigned kindBit(ProbeKind kind)
+{
+    return 1u << unsigned(kind);
+}
+constexpr unsigned everyKind = (1u << unsigned(probeKindCount)) - 1;
+constexpr unsigned tlsKinds = kindBit(ProbeKind::Http) | kindBit(ProbeKind::Tls) | kindBit(ProbeKind::Statuspage);
+
+// Every probe key and the kinds it applies to. The targets come first, in ProbeKind's order.
+struct ProbeKey
+{
+    QLatin1StringView name;
+    unsigned kinds;
+};
+constexpr ProbeKey probeKeys[] = {
+    {"http"_L1, kindBit(ProbeKind::Http)},
+    {"tcp"_L1, kindBit(ProbeKind::Tcp)},
+    {"tls"_L1, kindBit(ProbeKind::Tls)},
+    {"dns"_L1, kindBit(ProbeKind::Dns)},
+    {"statuspage"_L1, kindBit(ProbeKind::Statuspage)},
+    {"interval"_L1, everyKind},
+    {"timeout"_L1, everyKind},
+    {"conditions"_L1, everyKind},
+    {"down_after"_L1, everyKind},
+    {"up_after"_L1, everyKind},
+    {"method"_L1, kindBit(ProbeKind::Http)},
+    {"headers"_L1, kindBit(ProbeKind::Http)},
+    {"body"_L1, kindBit(ProbeKind::Http)},
+    {"auth"_L1, kindBit(ProbeKind::Http)},
+    {"http_version"_L1, kindBit(ProbeKind::Http)},
+    {"expect"_L1, kindBit(ProbeKind::Http)},
+    {"max_redirects"_L1, kindBit(ProbeKind::Http)},
+    {"max_body"_L1, kindBit(ProbeKind::Http)},
+    {"ca_file"_L1, tlsKinds},
+    {"insecure"_L1, tlsKinds},
+    {"expect_banner"_L1, kindBit(ProbeKind::Tcp)},
+    {"steps"_L1, kindBit(ProbeKind::Tcp)},
+    {"server_name"_L1, kindBit(ProbeKind::Tls)},
+    {"warn_days"_L1, kindBit(ProbeKind::Tls)},
+    {"critical_days"_L1, kindBit(ProbeKind::Tls)},
+    {"record"_L1, kindBit(ProbeKind::Dns)},
+    {"server"_L1, kindBit(ProbeKind::Dns)},
+    {"expect_values"_L1, kindBit(ProbeKind::Dns)},
+    {"expect_matches"_L1, kindBit(ProbeKind::Dns)},
+    {"components"_L1, kindBit(ProbeKind::Statuspage)},
+};
+
+const ProbeKey *findProbeKey(QStringView name)
+{
+    for (const ProbeKey &key : probeKeys) {
+        if (name == key.name)
+            return &key;
+    }
+    return nullptr;
+}
+
+// The index of the kind `name` is the target key of, or -1.
+int targetKind(QStringView name)
+{
+    for (int kind = 0; kind < probeKindCount; ++kind) {
+        if (name == probeKeys[kind].name)
+            return kind;
+    }
+    return -1;
+}
+
+QList<QLatin1StringView> probeKeysFor(unsigned kinds)
+{
+    QList<QLatin1StringView> names;
+    for (const ProbeKey &key : probeKeys) {
+        if (key.kinds & kinds)
+            names.append(key.name);
+    }
+    return names;
+}
 
 bool isBreak(char c)
 {
@@ -238,6 +388,115 @@ bool isValidHttpTarget(const QString &text)
     return url.isValid() && (scheme == "http"_L1 || scheme == "https"_L1) && !url.host().isEmpty();
 }
 
+// A DNS name: dot-separated labels of 1 to 63 letters, digits, '-' (not first nor last) and '_'
+// (service labels such as _sip._tcp), 253 characters at most; an internationalised name is checked
+// in its ASCII form.
+bool isValidHostName(QStringView text, bool trailingDotAllowed)
+{
+    if (trailingDotAllowed && text.endsWith(u'.'))
+        text.chop(1);
+    if (text.isEmpty())
+        return false;
+    QByteArray ascii;
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        ascii = text.toLatin1();
+    } else {
+        ascii = QUrl::toAce(text.toString());
+        if (ascii.isEmpty())
+            return false;
+    }
+    if (ascii.size() > 253)
+        return false;
+    for (const QByteArray &label : ascii.split('.')) {
+        if (label.isEmpty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+            return false;
+        const bool valid = std::all_of(label.begin(), label.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        });
+        if (!valid)
+            return false;
+    }
+    return true;
+}
+
+// An IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, 2001:db8::53, [2001:db8::53]:53.
+bool isValidDnsServer(QStringView text)
+{
+    QHostAddress address;
+    if (address.setAddress(text.toString()))
+        return true;
+    QStringView port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0 || !address.setAddress(text.sliced(1, close - 1).toString()) ||
+            address.protocol() != QAbstractSocket::IPv6Protocol)
+            return false;
+        if (close + 1 == text.size())
+            return true;
+        if (text[close + 1] != u':')
+            return false;
+        port = text.sliced(close + 2);
+    } else {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon <= 0 || !address.setAddress(text.first(colon).toString()) ||
+            address.protocol() != QAbstractSocket::IPv4Protocol)
+            return false;
+        port = text.sliced(colon + 1);
+    }
+    return parseBoundedInt(port, 1, 65535).has_value();
+}
+
+// RFC 9110's token: the characters a header name may hold.
+bool isHttpToken(QStringView text)
+{
+    constexpr QLatin1StringView punctuation("!#$%&'*+-.^_`|~");
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [&](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               punctuation.contains(c);
+    });
+}
+
+bool isValidSecretName(QStringView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' ||
+               c == u'_' || c == u'-';
+    });
+}
+
+// "HH:MM" (or "H:MM") on a 24-hour clock.
+std::optional<QTime> parseTimeOfDay(QStringView text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    if (colon < 1 || colon > 2 || text.size() != colon + 3)
+        return std::nullopt;
+    const auto hour = parseBoundedInt(text.first(colon), 0, 23);
+    const auto minute = parseBoundedInt(text.sliced(colon + 1), 0, 59);
+    if (!hour || !minute)
+        return std::nullopt;
+    return QTime(*hour, *minute);
+}
+
+// The candidate nearest to `text`, if it is close enough to be a typo of it.
+template<typename Strings>
+QString closestMatch(QStringView text, const Strings &candidates)
+{
+    QString closest;
+    qsizetype closestDistance = 3;
+    for (const auto &candidate : candidates) {
+        const QString name(candidate);
+        // The distance is at least the difference in length: most candidates stop here.
+        if (std::abs(name.size() - text.size()) >= closestDistance)
+            continue;
+        const qsizetype distance = editDistance(text, name);
+        if (distance < closestDistance && distance < text.size()) {
+            closest = name;
+            closestDistance = distance;
+        }
+    }
+    return closest;
+}
+
 // Records where each document starts, through yaml-cpp's event interface, which builds no nodes.
 class DocumentStarts final : public YAML::EventHandler
 {
@@ -276,12 +535,20 @@ private:
         YAML::Node value;
     };
 
+    // A name that refers to something defined elsewhere in the file, checked once all is read.
+    struct Reference
+    {
+        QString name;
+        SourceLocation location;
+    };
+
     enum class Expected { Mapping, Sequence, Scalar };
 
     void addError(const SourceLocation &where, const QString &message) { m_errors.append({where, message}); }
     SourceLocation locationAt(qsizetype offset) const;
     SourceLocation locationOf(const YAML::Node &node) const;
     SourceLocation locationOf(const YAML::Mark &mark) const;
+    SourceLocation locationInScalar(const YAML::Node &node, int column) const;
     static QString describe(const YAML::Node &node);
     void addSyntaxError(const YAML::Mark &mark, const std::string &what);
 
@@ -294,19 +561,40 @@ private:
     std::optional<QString> scalar(const Entry &entry);
     std::optional<QString> nonEmptyText(const Entry &entry);
     std::optional<std::chrono::milliseconds> duration(const Entry &entry, std::chrono::milliseconds longest);
+    std::optional<int> boundedInt(const Entry &entry, int low, int high);
+    std::optional<QString> pattern(const YAML::Node &node, const QString &subject);
+    QList<Reference> names(const Entry &entry, bool singleAllowed);
     void unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner);
+    void unknownReference(const Reference &reference, const QString &what, const QStringList &known);
 
     std::optional<Workspace> readWorkspace(const YAML::Node &root);
-    std::optional<Service> readService(const YAML::Node &node);
+    std::optional<Service> readService(const YAML::Node &node, QList<Reference> &dependencies);
     std::optional<ProbeSpec> readProbe(const YAML::Node &node);
+    void readTarget(const Entry &entry, ProbeSpec &probe);
     void readExpect(const YAML::Node &node, ProbeSpec &probe, std::optional<Entry> &maxLatency);
     void readStatus(const YAML::Node &node, ProbeSpec &probe);
+    void readConditions(const YAML::Node &node, ProbeSpec &probe);
+    void readHeaders(const YAML::Node &node, ProbeSpec &probe);
+    void readAuth(const YAML::Node &node, ProbeSpec &probe);
+    void readSteps(const YAML::Node &node, ProbeSpec &probe);
+    void readCaFile(const Entry &entry, ProbeSpec &probe);
+    void readInsecure(const Entry &entry, ProbeSpec &probe);
+    std::optional<MaintenanceWindow> readMaintenance(const YAML::Node &node);
+    void readEvery(const Entry &entry, MaintenanceWindow &window);
+    void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
+    void checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
+
+    QString probeNoun(ProbeKind kind) const;
+    QString kindList(unsigned kinds) const;
 
     QByteArray m_text;
     QString m_file;
     std::vector<qsizetype> m_lineStarts;
     QList<WorkspaceError> m_errors;
     QHash<QString, SourceLocation> m_serviceIds;
+    QList<Reference> m_maintenanceServices;
+    QList<Reference> m_maintenanceGroups;
+    QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
     qsizetype m_visitsLeft = maxNodeVisits;
     qsizetype m_unclosedFlow = -1; // offset of the innermost '[' or '{' the pre-scan saw left open
 };
@@ -340,6 +628,17 @@ SourceLocation Parser::locationOf(const YAML::Mark &mark) const
 SourceLocation Parser::locationOf(const YAML::Node &node) const
 {
     return locationOf(node.Mark());
+}
+
+// A column counted inside a scalar's text (a condition's), placed in the file: after the opening
+// quote of a quoted scalar. Escapes and folded lines are not undone, so a column past them is near.
+SourceLocation Parser::locationInScalar(const YAML::Node &node, int column) const
+{
+    SourceLocation where = locationOf(node);
+    const qsizetype start = node.Mark().pos;
+    const bool quoted = start >= 0 && start < m_text.size() && (m_text[start] == '"' || m_text[start] == '\'');
+    where.column += std::max(column, 1) - 1 + (quoted ? 1 : 0);
+    return where;
 }
 
 QString Parser::describe(const YAML::Node &node)
@@ -740,18 +1039,72 @@ std::optional<std::chrono::milliseconds> Parser::duration(const Entry &entry, st
     return value;
 }
 
+std::optional<int> Parser::boundedInt(const Entry &entry, int low, int high)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const auto value = parseBoundedInt(text->trimmed(), low, high);
+    if (!value) {
+        addError(locationOf(entry.value),
+                 tr("%1 should be a whole number from %2 to %3, found '%4'")
+                     .arg(entry.key, QString::number(low), QString::number(high), shown(*text)));
+    }
+    return value;
+}
+
+std::optional<QString> Parser::pattern(const YAML::Node &node, const QString &subject)
+{
+    if (!expectType(node, Expected::Scalar, subject))
+        return std::nullopt;
+    const QString text = QString::fromStdString(node.Scalar());
+    const QRegularExpression expression(text);
+    if (!expression.isValid()) {
+        addError(locationOf(node),
+                 tr("'%1' is not a valid regular expression: %2 (at character %3 of the pattern)")
+                     .arg(shown(text), expression.errorString(), QString::number(expression.patternErrorOffset() + 1)));
+        return std::nullopt;
+    }
+    return text;
+}
+
+// A sequence of distinct, non-empty names (or, when `singleAllowed`, one name on its own).
+QList<Parser::Reference> Parser::names(const Entry &entry, bool singleAllowed)
+{
+    const QString subject = u'\'' + entry.key + u'\'';
+    QList<YAML::Node> nodes;
+    if (singleAllowed && entry.value.IsScalar()) {
+        nodes.append(entry.value);
+    } else if (singleAllowed && !entry.value.IsSequence()) {
+        addError(locationOf(entry.value),
+                 tr("%1 should be a name or a sequence of names, found %2").arg(subject, describe(entry.value)));
+        return {};
+    } else {
+        nodes = items(entry.value, subject);
+    }
+    QList<Reference> out;
+    QHash<QString, SourceLocation> seen;
+    for (const YAML::Node &node : nodes) {
+        if (!expectType(node, Expected::Scalar, tr("each item of %1").arg(subject)))
+            continue;
+        const QString name = QString::fromStdString(node.Scalar()).trimmed();
+        const SourceLocation where = locationOf(node);
+        if (name.isEmpty()) {
+            addError(where, tr("an empty name in %1").arg(subject));
+        } else if (const auto first = seen.constFind(name); first != seen.cend()) {
+            addError(where, tr("'%1' is already listed in %2 at %3").arg(shown(name), subject, first->toString()));
+        } else {
+            seen.insert(name, where);
+            out.append({name, where});
+        }
+    }
+    return out;
+}
+
 void Parser::unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner)
 {
     const SourceLocation where = locationOf(entry.keyNode);
-    QLatin1StringView closest;
-    qsizetype closestDistance = 3;
-    for (QLatin1StringView candidate : known) {
-        const qsizetype distance = editDistance(entry.key, QString(candidate));
-        if (distance < closestDistance && distance < entry.key.size()) {
-            closest = candidate;
-            closestDistance = distance;
-        }
-    }
+    const QString closest = closestMatch(entry.key, known);
     if (!closest.isEmpty()) {
         addError(where, tr("unknown key '%1'; did you mean '%2'?").arg(shown(entry.key), closest));
         return;
@@ -762,12 +1115,56 @@ void Parser::unknownKey(const Entry &entry, const QList<QLatin1StringView> &know
     addError(where, tr("unknown key '%1'; %2 accepts: %3").arg(shown(entry.key), owner, names.join(", "_L1)));
 }
 
+// `what` is a sentence with %1 for the name, e.g. "there is no service '%1' in this workspace".
+void Parser::unknownReference(const Reference &reference, const QString &what, const QStringList &known)
+{
+    const QString closest = closestMatch(reference.name, known);
+    if (closest.isEmpty())
+        addError(reference.location, what.arg(shown(reference.name)));
+    else
+        addError(reference.location, tr("%1; did you mean '%2'?").arg(what.arg(shown(reference.name)), closest));
+}
+
+QString Parser::probeNoun(ProbeKind kind) const
+{
+    switch (kind) {
+    case ProbeKind::Http:
+        return tr("an http probe");
+    case ProbeKind::Tcp:
+        return tr("a tcp probe");
+    case ProbeKind::Tls:
+        return tr("a tls probe");
+    case ProbeKind::Dns:
+        return tr("a dns probe");
+    case ProbeKind::Statuspage:
+        return tr("a statuspage probe");
+    case ProbeKind::KindCount:
+        break;
+    }
+    return tr("a probe");
+}
+
+// "tcp", "http and tls", "http, tls and statuspage".
+QString Parser::kindList(unsigned kinds) const
+{
+    QStringList names;
+    for (int kind = 0; kind < probeKindCount; ++kind) {
+        if (kinds & kindBit(ProbeKind(kind)))
+            names.append(probeKeys[kind].name);
+    }
+    if (names.size() < 2)
+        return names.join(QString());
+    const QString last = names.takeLast();
+    return tr("%1 and %2").arg(names.join(", "_L1), last);
+}
+
 std::optional<Workspace> Parser::readWorkspace(const YAML::Node &root)
 {
     if (!expectType(root, Expected::Mapping, tr("the top of a workspace file")))
         return std::nullopt;
     Workspace workspace;
     workspace.filePath = m_file;
+    QList<QList<Reference>> dependencies; // parallel to workspace.services
     bool hasName = false;
     bool hasServices = false;
     for (const Entry &entry : entries(root)) {
@@ -781,8 +1178,16 @@ std::optional<Workspace> Parser::readWorkspace(const YAML::Node &root)
             if (services.isEmpty() && entry.value.IsSequence())
                 addError(locationOf(entry.value), tr("'services' is empty; add at least one service"));
             for (const YAML::Node &node : services) {
-                if (auto service = readService(node))
+                QList<Reference> dependsOn;
+                if (auto service = readService(node, dependsOn)) {
                     workspace.services.append(std::move(*service));
+                    dependencies.append(std::move(dependsOn));
+                }
+            }
+        } else if (entry.key == "maintenance"_L1) {
+            for (const YAML::Node &node : items(entry.value, tr("'maintenance'"))) {
+                if (auto window = readMaintenance(node))
+                    workspace.maintenance.append(std::move(*window));
             }
         } else {
             unknownKey(entry, workspaceKeys, tr("the top level"));
@@ -793,10 +1198,11 @@ std::optional<Workspace> Parser::readWorkspace(const YAML::Node &root)
         addError(where, tr("the workspace has no 'name'; add one, for example: name: ACME production"));
     if (!hasServices)
         addError(where, tr("the workspace has no 'services'; add a sequence of services, each with an id and probes"));
+    checkReferences(workspace, dependencies);
     return workspace;
 }
 
-std::optional<Service> Parser::readService(const YAML::Node &node)
+std::optional<Service> Parser::readService(const YAML::Node &node, QList<Reference> &dependencies)
 {
     if (!expectType(node, Expected::Mapping, tr("each item of 'services'")))
         return std::nullopt;
@@ -827,11 +1233,17 @@ std::optional<Service> Parser::readService(const YAML::Node &node)
         } else if (entry.key == "group"_L1) {
             if (const auto group = nonEmptyText(entry))
                 service.group = *group;
+        } else if (entry.key == "depends_on"_L1) {
+            // Checked once every service is read: a service may depend on one defined further down.
+            dependencies = names(entry, true);
+            for (const Reference &reference : std::as_const(dependencies))
+                service.dependsOn.append(reference.name);
         } else if (entry.key == "probes"_L1) {
             hasProbes = true;
             const QList<YAML::Node> probes = items(entry.value, tr("'probes'"));
             if (probes.isEmpty() && entry.value.IsSequence())
-                addError(locationOf(entry.value), tr("'probes' is empty; add at least one http or tcp probe"));
+                addError(locationOf(entry.value), tr("'probes' is empty; add at least one probe (http, tcp, tls, dns "
+                                                     "or statuspage)"));
             for (const YAML::Node &probeNode : probes) {
                 if (auto probe = readProbe(probeNode))
                     service.probes.append(std::move(*probe));
@@ -843,8 +1255,8 @@ std::optional<Service> Parser::readService(const YAML::Node &node)
     if (!hasId)
         addError(service.location, tr("this service has no 'id'; add one, for example: id: portal"));
     if (!hasProbes)
-        addError(service.location, tr("this service has no 'probes'; add a sequence with at least one http or tcp "
-                                      "probe"));
+        addError(service.location, tr("this service has no 'probes'; add a sequence with at least one probe (http, "
+                                      "tcp, tls, dns or statuspage)"));
     if (service.name.isEmpty())
         service.name = service.id;
     if (service.group.isEmpty())
@@ -863,7 +1275,8 @@ std::optional<ProbeSpec> Parser::readProbe(const YAML::Node &node)
     // The target decides which of the other keys apply, so it is found first.
     const Entry *target = nullptr;
     for (const Entry &entry : all) {
-        if (entry.key != "http"_L1 && entry.key != "tcp"_L1)
+        const int kind = targetKind(entry.key);
+        if (kind < 0)
             continue;
         if (target) {
             addError(locationOf(entry.keyNode), tr("a probe has exactly one target; this one already has '%1' at %2")
@@ -871,68 +1284,88 @@ std::optional<ProbeSpec> Parser::readProbe(const YAML::Node &node)
             continue;
         }
         target = &entry;
-        probe.kind = entry.key == "http"_L1 ? ProbeKind::Http : ProbeKind::Tcp;
+        probe.kind = ProbeKind(kind);
     }
-    if (!target)
-        addError(probe.location, tr("this probe has no target; add 'http: URL' or 'tcp: HOST:PORT'"));
-    const bool isHttp = target && probe.kind == ProbeKind::Http;
-    const bool isTcp = target && probe.kind == ProbeKind::Tcp;
+    if (!target) {
+        addError(probe.location, tr("this probe has no target; add one of 'http: URL', 'tcp: HOST:PORT', "
+                                    "'tls: HOST:PORT', 'dns: NAME' or 'statuspage: URL'"));
+    }
+    // Without a target every key is read, so that its own errors still show.
+    const unsigned kinds = target ? kindBit(probe.kind) : everyKind;
 
     std::optional<std::chrono::milliseconds> interval;
     std::optional<std::chrono::milliseconds> timeout;
     std::optional<Entry> timeoutEntry;
     std::optional<Entry> maxLatencyEntry;
-    const auto wrongKind = [&](const Entry &entry) {
-        const SourceLocation where = locationOf(entry.keyNode);
-        if (isHttp)
-            addError(where, tr("'%1' applies to tcp probes only; this is an http probe").arg(entry.key));
-        else
-            addError(where, tr("'%1' applies to http probes only; this is a tcp probe").arg(entry.key));
-    };
+    std::optional<Entry> warnDaysEntry;
+    std::optional<Entry> criticalDaysEntry;
 
     for (const Entry &entry : all) {
-        if (entry.key == "http"_L1 || entry.key == "tcp"_L1) {
-            if (&entry != target)
-                continue;
-            const auto text = scalar(entry);
-            if (!text)
-                continue;
-            const QString trimmed = text->trimmed();
-            if (probe.kind == ProbeKind::Http && !isValidHttpTarget(trimmed)) {
-                addError(locationOf(entry.value), tr("'%1' is not an http target; expected a URL that starts with "
-                                                     "http:// or https:// and names a host")
-                                                      .arg(shown(*text)));
-            } else if (probe.kind == ProbeKind::Tcp && !isValidTcpTarget(trimmed)) {
-                addError(locationOf(entry.value),
-                         tr("'%1' is not a tcp target; expected HOST:PORT with a port from 1 to 65535, for example "
-                            "mail.example.org:25 (an IPv6 address goes in brackets and quotes: \"[::1]:25\")")
-                             .arg(shown(*text)));
-            } else {
-                probe.target = trimmed;
-            }
-        } else if (entry.key == "interval"_L1) {
+        if (targetKind(entry.key) >= 0) { // a second target was reported above
+            if (&entry == target)
+                readTarget(entry, probe);
+            continue;
+        }
+        const ProbeKey *key = findProbeKey(entry.key);
+        if (!key) {
+            unknownKey(entry, probeKeysFor(kinds), target ? probeNoun(probe.kind) : tr("a probe"));
+            continue;
+        }
+        if (!(key->kinds & kinds)) {
+            addError(locationOf(entry.keyNode), tr("'%1' applies to %2 probes only; this is %3")
+                                                    .arg(entry.key, kindList(key->kinds), probeNoun(probe.kind)));
+            continue;
+        }
+        if (entry.key == "interval"_L1) {
             interval = duration(entry, longestInterval);
         } else if (entry.key == "timeout"_L1) {
             timeout = duration(entry, longestInterval);
             timeoutEntry = entry;
-        } else if (httpProbeKeys.contains(entry.key) && isTcp) {
-            wrongKind(entry);
-        } else if (tcpProbeKeys.contains(entry.key) && isHttp) {
-            wrongKind(entry);
+        } else if (entry.key == "conditions"_L1) {
+            readConditions(entry.value, probe);
+        } else if (entry.key == "down_after"_L1) {
+            probe.downAfter = boundedInt(entry, 1, largestHysteresis).value_or(probe.downAfter);
+        } else if (entry.key == "up_after"_L1) {
+            probe.upAfter = boundedInt(entry, 1, largestHysteresis).value_or(probe.upAfter);
+        } else if (entry.key == "method"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString method = text->trimmed().toUpper();
+            if (httpMethods.contains(method)) {
+                probe.method = method.toLatin1();
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not an HTTP method Vigie sends; expected GET, HEAD, "
+                                                     "POST, PUT, PATCH, DELETE or OPTIONS")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "headers"_L1) {
+            readHeaders(entry.value, probe);
+        } else if (entry.key == "body"_L1) {
+            if (const auto text = scalar(entry))
+                probe.body = text->toUtf8();
+        } else if (entry.key == "auth"_L1) {
+            readAuth(entry.value, probe);
+        } else if (entry.key == "http_version"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString version = text->trimmed();
+            if (version == "1.1"_L1) {
+                probe.httpVersion = HttpVersion::Http1_1;
+            } else if (version == "2"_L1) {
+                probe.httpVersion = HttpVersion::Http2;
+            } else if (version == "3"_L1) {
+                probe.httpVersion = HttpVersion::Http3;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not an HTTP version; expected 1.1, 2 or 3").arg(shown(*text)));
+            }
         } else if (entry.key == "expect"_L1) {
             if (expectType(entry.value, Expected::Mapping, tr("'expect'")))
                 readExpect(entry.value, probe, maxLatencyEntry);
         } else if (entry.key == "max_redirects"_L1) {
-            const auto text = scalar(entry);
-            if (!text)
-                continue;
-            if (const auto value = parseBoundedInt(*text, 0, largestMaxRedirects)) {
-                probe.maxRedirects = *value;
-            } else {
-                addError(locationOf(entry.value), tr("max_redirects should be a whole number from 0 to %1, found "
-                                                     "'%2'")
-                                                      .arg(QString::number(largestMaxRedirects), shown(*text)));
-            }
+            probe.maxRedirects = boundedInt(entry, 0, largestMaxRedirects).value_or(probe.maxRedirects);
         } else if (entry.key == "max_body"_L1) {
             const auto text = scalar(entry);
             if (!text)
@@ -946,21 +1379,65 @@ std::optional<ProbeSpec> Parser::readProbe(const YAML::Node &node)
                                                      "example 512KiB)")
                                                       .arg(shown(*text)));
             }
+        } else if (entry.key == "ca_file"_L1) {
+            readCaFile(entry, probe);
+        } else if (entry.key == "insecure"_L1) {
+            readInsecure(entry, probe);
         } else if (entry.key == "expect_banner"_L1) {
+            if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
+                probe.expectBanner = *text;
+        } else if (entry.key == "steps"_L1) {
+            readSteps(entry.value, probe);
+        } else if (entry.key == "server_name"_L1) {
             const auto text = scalar(entry);
             if (!text)
                 continue;
-            const QRegularExpression pattern(*text);
-            if (pattern.isValid()) {
-                probe.expectBanner = *text;
+            if (isValidHostName(text->trimmed(), false)) {
+                probe.serverName = text->trimmed();
             } else {
-                addError(
-                    locationOf(entry.value),
-                    tr("'%1' is not a valid regular expression: %2 (at character %3 of the pattern)")
-                        .arg(shown(*text), pattern.errorString(), QString::number(pattern.patternErrorOffset() + 1)));
+                addError(locationOf(entry.value), tr("'%1' is not a host name; server_name is the name the "
+                                                     "certificate must hold, for example portal.example.org")
+                                                      .arg(shown(*text)));
             }
-        } else {
-            unknownKey(entry, commonProbeKeys + httpProbeKeys + tcpProbeKeys, tr("a probe"));
+        } else if (entry.key == "warn_days"_L1) {
+            warnDaysEntry = entry;
+            probe.warnDays = boundedInt(entry, 1, largestCertificateDays).value_or(probe.warnDays);
+        } else if (entry.key == "critical_days"_L1) {
+            criticalDaysEntry = entry;
+            probe.criticalDays = boundedInt(entry, 0, largestCertificateDays).value_or(probe.criticalDays);
+        } else if (entry.key == "record"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const qsizetype type = dnsRecordTypes.indexOf(text->trimmed().toUpper());
+            if (type >= 0) {
+                probe.recordType = DnsRecordType(type);
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a DNS record type Vigie asks for; expected A, "
+                                                     "AAAA, CNAME, MX, TXT, NS or SRV")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "server"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (isValidDnsServer(text->trimmed())) {
+                probe.dnsServer = text->trimmed();
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a DNS server address; expected an IP address, optionally with a port: "
+                            "192.0.2.53, 192.0.2.53:5353, 2001:db8::53 or \"[2001:db8::53]:53\"")
+                             .arg(shown(*text)));
+            }
+        } else if (entry.key == "expect_values"_L1) {
+            for (const Reference &value : names(entry, false))
+                probe.expectValues.append(value.name);
+        } else if (entry.key == "expect_matches"_L1) {
+            if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
+                probe.expectMatches = *text;
+        } else if (entry.key == "components"_L1) {
+            for (const Reference &component : names(entry, false))
+                probe.components.append(component.name);
         }
     }
 
@@ -982,7 +1459,77 @@ std::optional<ProbeSpec> Parser::readProbe(const YAML::Node &node)
                     "called slow")
                      .arg(formatDuration(*probe.maxLatency), formatDuration(probe.timeout)));
     }
+    if (probe.criticalDays >= probe.warnDays) {
+        if (criticalDaysEntry) {
+            addError(locationOf(criticalDaysEntry->value),
+                     tr("critical_days %1 should be below warn_days %2: a certificate near its expiry is first "
+                        "degraded, then down")
+                         .arg(QString::number(probe.criticalDays), QString::number(probe.warnDays)));
+        } else if (warnDaysEntry) {
+            addError(locationOf(warnDaysEntry->value),
+                     tr("warn_days %1 should be above critical_days, which is %2 by default; raise warn_days or "
+                        "set critical_days lower")
+                         .arg(QString::number(probe.warnDays), QString::number(probe.criticalDays)));
+        }
+    }
     return probe;
+}
+
+void Parser::readTarget(const Entry &entry, ProbeSpec &probe)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return;
+    const QString trimmed = text->trimmed();
+    const SourceLocation where = locationOf(entry.value);
+    switch (probe.kind) {
+    case ProbeKind::Http:
+        if (isValidHttpTarget(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not an http target; expected a URL that starts with http:// or https:// and "
+                           "names a host")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Statuspage:
+        if (isValidHttpTarget(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a statuspage target; expected the address of the provider's status page, a "
+                           "URL that starts with http:// or https://, for example https://www.githubstatus.com")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Tcp:
+        if (isValidTcpTarget(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a tcp target; expected HOST:PORT with a port from 1 to 65535, for example "
+                           "mail.example.org:25 (an IPv6 address goes in brackets and quotes: \"[::1]:25\")")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Tls:
+        if (isValidTcpTarget(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a tls target; expected HOST:PORT with a port from 1 to 65535, for example "
+                           "portal.example.org:443 (an IPv6 address goes in brackets and quotes: \"[::1]:443\")")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Dns:
+        if (isValidHostName(trimmed, true)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a dns target; expected a host name to look up, for example www.example.org")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::KindCount:
+        break;
+    }
 }
 
 void Parser::readExpect(const YAML::Node &node, ProbeSpec &probe, std::optional<Entry> &maxLatency)
@@ -1034,6 +1581,454 @@ void Parser::readStatus(const YAML::Node &node, ProbeSpec &probe)
     }
     if (valid)
         probe.expectStatus = ranges;
+}
+
+void Parser::readConditions(const YAML::Node &node, ProbeSpec &probe)
+{
+    for (const YAML::Node &item : items(node, tr("'conditions'"))) {
+        YAML::Node text = item;
+        bool warning = false;
+        if (item.IsMap()) {
+            const QList<Entry> keys = entries(item);
+            const Entry *warn = nullptr;
+            for (const Entry &entry : keys) {
+                if (entry.key == "warn"_L1)
+                    warn = &entry;
+                else
+                    unknownKey(entry, conditionKeys, tr("a condition"));
+            }
+            if (!warn) {
+                if (keys.isEmpty())
+                    addError(locationOf(item), tr("an empty condition; write it as text, or as warn: text for one "
+                                                  "that only degrades"));
+                continue;
+            }
+            text = warn->value;
+            warning = true;
+        } else if (!item.IsScalar()) {
+            addError(locationOf(item), tr("each item of 'conditions' should be a condition such as "
+                                          "'[STATUS] == 200', or warn: and a condition, found %1")
+                                           .arg(describe(item)));
+            continue;
+        }
+        if (!expectType(text, Expected::Scalar, tr("'warn'")))
+            continue;
+        const QString condition = QString::fromStdString(text.Scalar());
+        if (condition.trimmed().isEmpty()) {
+            addError(locationOf(text), tr("an empty condition; write one such as [STATUS] == 200"));
+            continue;
+        }
+        auto parsed = Condition::parse(condition, warning);
+        if (parsed) {
+            probe.conditions.append(std::move(*parsed));
+        } else {
+            addError(locationInScalar(text, parsed.error().column),
+                     tr("invalid condition '%1': %2").arg(shown(condition), parsed.error().message));
+        }
+    }
+}
+
+void Parser::readHeaders(const YAML::Node &node, ProbeSpec &probe)
+{
+    if (!expectType(node, Expected::Mapping, tr("'headers'")))
+        return;
+    for (const Entry &entry : entries(node)) {
+        const SourceLocation where = locationOf(entry.keyNode);
+        if (entry.key.compare("Authorization"_L1, Qt::CaseInsensitive) == 0) {
+            addError(where, tr("an Authorization header would keep a secret in the workspace file; use 'auth' "
+                               "instead, with the name of a secret stored in the system keychain"));
+            continue;
+        }
+        if (!isHttpToken(entry.key)) {
+            addError(where, tr("'%1' is not a valid header name; use letters, digits and '-', for example "
+                               "X-Request-Id")
+                                .arg(shown(entry.key)));
+            continue;
+        }
+        const auto value = scalar(entry);
+        if (!value)
+            continue;
+        if (value->contains(u'\r') || value->contains(u'\n') || value->contains(QChar(0))) {
+            addError(locationOf(entry.value),
+                     tr("the value of header '%1' holds a line break; a header value is a single line").arg(entry.key));
+            continue;
+        }
+        probe.headers.append({entry.key.toLatin1(), value->toUtf8()});
+    }
+}
+
+void Parser::readAuth(const YAML::Node &node, ProbeSpec &probe)
+{
+    if (!expectType(node, Expected::Mapping, tr("'auth'")))
+        return;
+    HttpAuth auth;
+    bool hasType = false;
+    bool hasSecret = false;
+    std::optional<Entry> username;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "type"_L1) {
+            hasType = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString type = text->trimmed().toLower();
+            if (type == "basic"_L1) {
+                auth.type = HttpAuthType::Basic;
+            } else if (type == "bearer"_L1) {
+                auth.type = HttpAuthType::Bearer;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not an authentication type; expected basic or bearer").arg(shown(*text)));
+            }
+        } else if (entry.key == "username"_L1) {
+            username = entry;
+            if (const auto text = nonEmptyText(entry))
+                auth.username = *text;
+        } else if (entry.key == "secret"_L1) {
+            hasSecret = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (isValidSecretName(text->trimmed())) {
+                auth.secretName = text->trimmed();
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
+                            "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
+                            "the secret itself")
+                             .arg(shown(*text)));
+            }
+        } else if (entry.key == "password"_L1 || entry.key == "token"_L1) {
+            addError(locationOf(entry.keyNode),
+                     tr("'%1' would keep a secret in the workspace file; store it in the system keychain and give "
+                        "its name with 'secret'")
+                         .arg(entry.key));
+        } else {
+            unknownKey(entry, authKeys, tr("'auth'"));
+        }
+    }
+    const SourceLocation where = locationOf(node);
+    if (!hasType)
+        addError(where, tr("'auth' has no 'type'; add type: basic or type: bearer"));
+    if (!hasSecret)
+        addError(where, tr("'auth' has no 'secret'; name the secret stored in the system keychain, for example "
+                           "secret: portal-password"));
+    if (auth.type == HttpAuthType::Basic && !username)
+        addError(where, tr("basic authentication needs a 'username'"));
+    if (auth.type == HttpAuthType::Bearer && username)
+        addError(locationOf(username->keyNode),
+                 tr("a bearer token goes without a username; remove 'username', or use type: basic"));
+    probe.auth = auth;
+}
+
+void Parser::readSteps(const YAML::Node &node, ProbeSpec &probe)
+{
+    const QList<YAML::Node> steps = items(node, tr("'steps'"));
+    if (steps.isEmpty() && node.IsSequence()) {
+        addError(locationOf(node), tr("'steps' is empty; add send: and expect: steps, or remove it"));
+        return;
+    }
+    for (const YAML::Node &item : steps) {
+        if (!expectType(item, Expected::Mapping, tr("each item of 'steps'")))
+            continue;
+        const QList<Entry> keys = entries(item);
+        if (keys.isEmpty()) {
+            addError(locationOf(item), tr("an empty step; write send: TEXT or expect: PATTERN"));
+            continue;
+        }
+        for (qsizetype i = 1; i < keys.size(); ++i) {
+            addError(locationOf(keys[i].keyNode), tr("a step does one thing, send: or expect:; start a new item "
+                                                     "with '- ' for this '%1'")
+                                                      .arg(shown(keys[i].key)));
+        }
+        const Entry &entry = keys.first();
+        TcpStep step;
+        step.location = locationOf(entry.keyNode);
+        if (entry.key == "send"_L1) {
+            const auto text = nonEmptyText(entry);
+            if (!text)
+                continue;
+            step.kind = TcpStep::Kind::Send;
+            step.send = text->toUtf8();
+        } else if (entry.key == "expect"_L1) {
+            const auto text = pattern(entry.value, tr("'expect'"));
+            if (!text)
+                continue;
+            step.kind = TcpStep::Kind::Expect;
+            step.expectPattern = *text;
+        } else {
+            unknownKey(entry, stepKeys, tr("a step"));
+            continue;
+        }
+        probe.steps.append(std::move(step));
+    }
+}
+
+void Parser::readCaFile(const Entry &entry, ProbeSpec &probe)
+{
+    const auto text = nonEmptyText(entry);
+    if (!text)
+        return;
+    // Relative to the workspace, not to wherever Vigie was started, so that the pair moves together.
+    const QString path = QDir::cleanPath(QFileInfo(m_file).absoluteDir().filePath(text->trimmed()));
+    const QFileInfo info(path);
+    const SourceLocation where = locationOf(entry.value);
+    if (!info.exists())
+        addError(
+            where,
+            tr("the CA file %1 does not exist (ca_file is read relative to the workspace file's folder)").arg(path));
+    else if (!info.isFile())
+        addError(where, tr("the CA file %1 is not a file").arg(path));
+    else if (!info.isReadable())
+        addError(where, tr("the CA file %1 cannot be read: permission denied").arg(path));
+    else
+        probe.caFile = path;
+}
+
+void Parser::readInsecure(const Entry &entry, ProbeSpec &probe)
+{
+    // A reason, not a switch: the tile shows it, so that nobody forgets why verification is off.
+    static const QStringList switches{u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"on"_s, u"off"_s};
+    const QString reason = entry.value.IsScalar() ? QString::fromStdString(entry.value.Scalar()).trimmed() : QString();
+    if (entry.value.IsScalar() && !reason.isEmpty() && !switches.contains(reason, Qt::CaseInsensitive)) {
+        probe.insecureReason = reason;
+        return;
+    }
+    if (!entry.value.IsScalar() && !entry.value.IsNull()) {
+        scalar(entry);
+        return;
+    }
+    addError(entry.value.IsNull() ? locationOf(entry.keyNode) : locationOf(entry.value),
+             tr("'insecure' turns TLS verification off and takes the reason, which the tile shows; write it, for "
+                "example insecure: \"self-signed certificate of the lab\", or remove the key to keep verification "
+                "on"));
+}
+
+std::optional<MaintenanceWindow> Parser::readMaintenance(const YAML::Node &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'maintenance'")))
+        return std::nullopt;
+    MaintenanceWindow window;
+    window.location = locationOf(node);
+    bool hasName = false;
+    bool hasAt = false;
+    bool hasDuration = false;
+    std::optional<Entry> when; // date or every, whichever came first
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "name"_L1) {
+            hasName = true;
+            if (const auto name = nonEmptyText(entry))
+                window.name = *name;
+        } else if (entry.key == "services"_L1) {
+            for (const Reference &reference : names(entry, true)) {
+                window.services.append(reference.name);
+                m_maintenanceServices.append(reference);
+            }
+        } else if (entry.key == "groups"_L1) {
+            for (const Reference &reference : names(entry, true)) {
+                window.groups.append(reference.name);
+                m_maintenanceGroups.append(reference);
+            }
+        } else if (entry.key == "timezone"_L1) {
+            const auto text = nonEmptyText(entry);
+            if (!text)
+                continue;
+            const QByteArray id = text->trimmed().toUtf8();
+            auto known = m_timeZones.constFind(id);
+            if (known == m_timeZones.cend())
+                known = m_timeZones.insert(id, QTimeZone::isTimeZoneIdAvailable(id));
+            if (*known) {
+                window.timeZone = id;
+                continue;
+            }
+            QStringList zones;
+            for (const QByteArray &zone : QTimeZone::availableTimeZoneIds())
+                zones.append(QString::fromUtf8(zone));
+            unknownReference({text->trimmed(), locationOf(entry.value)},
+                             tr("'%1' is not a time zone this system knows; expected an IANA id such as "
+                                "Europe/Paris or UTC"),
+                             zones);
+        } else if (entry.key == "date"_L1 || entry.key == "every"_L1) {
+            if (when) {
+                addError(locationOf(entry.keyNode),
+                         tr("a maintenance window happens either once (date) or again and again (every), not both; "
+                            "this one already has '%1' at %2")
+                             .arg(when->key, locationOf(when->keyNode).toString()));
+                continue;
+            }
+            when = entry;
+            if (entry.key == "every"_L1) {
+                readEvery(entry, window);
+                continue;
+            }
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QDate date = QDate::fromString(text->trimmed(), u"yyyy-MM-dd"_s);
+            if (date.isValid() && text->trimmed().size() == 10) {
+                window.date = date;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a date; expected YYYY-MM-DD, for example 2026-12-24").arg(shown(*text)));
+            }
+        } else if (entry.key == "at"_L1) {
+            hasAt = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto at = parseTimeOfDay(text->trimmed())) {
+                window.at = *at;
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a time of day; expected HH:MM on a 24-hour clock, "
+                                                     "for example 02:30")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "duration"_L1) {
+            hasDuration = true;
+            if (const auto value = duration(entry, longestMaintenance))
+                window.duration = *value;
+        } else {
+            unknownKey(entry, maintenanceKeys, tr("a maintenance window"));
+        }
+    }
+    if (!hasName)
+        addError(window.location, tr("this maintenance window has no 'name'; add one, for example: name: Database "
+                                     "upgrade"));
+    if (!when)
+        addError(window.location, tr("this maintenance window says neither when it happens once (date: 2026-12-24) "
+                                     "nor when it recurs (every: sunday); add one of them"));
+    if (!hasAt)
+        addError(window.location, tr("this maintenance window has no 'at'; add its local start time, for example: "
+                                     "at: \"02:30\""));
+    if (!hasDuration)
+        addError(window.location, tr("this maintenance window has no 'duration'; add one, for example: duration: "
+                                     "2h"));
+    return window;
+}
+
+void Parser::readEvery(const Entry &entry, MaintenanceWindow &window)
+{
+    const auto weekday = [](const YAML::Node &node) {
+        return int(weekdayNames.indexOf(QString::fromStdString(node.Scalar()).trimmed().toLower())) + 1;
+    };
+    const QString expected = tr("expected day, a weekday name (monday to sunday) or a sequence of weekday names");
+    if (entry.value.IsScalar()) {
+        const QString text = QString::fromStdString(entry.value.Scalar()).trimmed();
+        if (text.compare("day"_L1, Qt::CaseInsensitive) == 0)
+            return;
+        if (const int day = weekday(entry.value); day > 0)
+            window.weekdays = {day};
+        else
+            addError(locationOf(entry.value), tr("'%1' is not a day; %2").arg(shown(text), expected));
+        return;
+    }
+    if (!entry.value.IsSequence()) {
+        addError(
+            locationOf(entry.value),
+            tr("'every' should be a day or a sequence of days; %1, found %2").arg(expected, describe(entry.value)));
+        return;
+    }
+    const QList<YAML::Node> days = items(entry.value, tr("'every'"));
+    if (days.isEmpty()) {
+        addError(locationOf(entry.value), tr("'every' is empty; %1").arg(expected));
+        return;
+    }
+    QList<int> weekdays;
+    for (const YAML::Node &node : days) {
+        if (!expectType(node, Expected::Scalar, tr("each item of 'every'")))
+            continue;
+        const QString text = QString::fromStdString(node.Scalar()).trimmed();
+        const int day = weekday(node);
+        if (day == 0)
+            addError(locationOf(node), tr("'%1' is not a weekday; expected monday, tuesday, wednesday, thursday, "
+                                          "friday, saturday or sunday")
+                                           .arg(shown(text)));
+        else if (weekdays.contains(day))
+            addError(locationOf(node), tr("'%1' is listed twice in 'every'").arg(shown(text)));
+        else
+            weekdays.append(day);
+    }
+    std::sort(weekdays.begin(), weekdays.end());
+    window.weekdays = weekdays;
+}
+
+void Parser::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
+{
+    const QStringList ids = m_serviceIds.keys();
+    for (qsizetype i = 0; i < workspace.services.size(); ++i) {
+        for (const Reference &reference : dependencies[i]) {
+            if (!m_serviceIds.contains(reference.name))
+                unknownReference(reference, tr("depends_on names '%1', which is not a service of this workspace"), ids);
+        }
+    }
+    for (const Reference &reference : std::as_const(m_maintenanceServices)) {
+        if (!m_serviceIds.contains(reference.name))
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), ids);
+    }
+    if (!m_maintenanceGroups.isEmpty()) {
+        QStringList groups;
+        for (const Service &service : workspace.services) {
+            if (!groups.contains(service.group))
+                groups.append(service.group);
+        }
+        for (const Reference &reference : std::as_const(m_maintenanceGroups)) {
+            if (!groups.contains(reference.name))
+                unknownReference(reference, tr("no service is in a group '%1'"), groups);
+        }
+    }
+    checkDependencyCycles(workspace, dependencies);
+}
+
+// A depth-first walk over depends_on, in file order: an edge back to a service still on the path
+// closes a cycle, reported at the entry that names it.
+void Parser::checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
+{
+    const qsizetype count = workspace.services.size();
+    QHash<QString, qsizetype> indexOf;
+    indexOf.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (!workspace.services[i].id.isEmpty())
+            indexOf.insert(workspace.services[i].id, i);
+    }
+    enum class Mark : quint8 { Unvisited, OnPath, Done };
+    std::vector<Mark> marks(size_t(count), Mark::Unvisited);
+    std::vector<std::pair<qsizetype, qsizetype>> path; // service, next dependency to follow
+    for (qsizetype start = 0; start < count; ++start) {
+        if (marks[size_t(start)] != Mark::Unvisited)
+            continue;
+        marks[size_t(start)] = Mark::OnPath;
+        path.emplace_back(start, 0);
+        while (!path.empty()) {
+            auto &[service, next] = path.back();
+            if (next == dependencies[service].size()) {
+                marks[size_t(service)] = Mark::Done;
+                path.pop_back();
+                continue;
+            }
+            const Reference &reference = dependencies[service][next++];
+            const auto target = indexOf.constFind(reference.name);
+            if (target == indexOf.cend())
+                continue;
+            const qsizetype to = *target;
+            if (marks[size_t(to)] == Mark::Unvisited) {
+                marks[size_t(to)] = Mark::OnPath;
+                path.emplace_back(to, 0);
+            } else if (marks[size_t(to)] == Mark::OnPath) {
+                QStringList cycle;
+                auto from = std::find_if(path.begin(), path.end(), [&](const auto &step) { return step.first == to; });
+                for (; from != path.end(); ++from)
+                    cycle.append(workspace.services[from->first].id);
+                cycle.append(reference.name);
+                // A long chain is shown by its ends, which are enough to find it in the file.
+                constexpr qsizetype longestShown = 8;
+                if (cycle.size() > longestShown)
+                    cycle = cycle.first(3) + QStringList{QString(QChar(0x2026))} + cycle.last(3);
+                addError(reference.location, tr("depends_on makes a cycle: %1; a service cannot depend on itself, "
+                                                "even through others")
+                                                 .arg(cycle.join(u" \u2192 "_s)));
+            }
+        }
+    }
 }
 
 std::expected<Workspace, QList<WorkspaceError>> Parser::run()

@@ -6,10 +6,15 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTime>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+using Vigie::DnsRecordType;
+using Vigie::HttpAuthType;
+using Vigie::HttpVersion;
 using Vigie::ProbeKind;
+using Vigie::SourceLocation;
 using Vigie::StatusRange;
 using Vigie::WorkspaceError;
 using Vigie::WorkspaceLoader;
@@ -59,6 +64,11 @@ private slots:
     void loadsGoodFiles_data();
     void loadsGoodFiles();
     void readsEveryKey();
+    void readsEveryKind();
+    void readsCaFileRelativeToTheWorkspace();
+    void reportsConditionErrorsAtTheirColumn_data();
+    void reportsConditionErrorsAtTheirColumn();
+    void reportsLongDependencyCycle();
     void reportsBadFiles_data();
     void reportsBadFiles();
     void reportsBadText_data();
@@ -85,15 +95,16 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(ws.name, u"ACME production"_s);
     QCOMPARE(ws.filePath, QFileInfo(path).absoluteFilePath());
     QVERIFY(QFileInfo(ws.filePath).isAbsolute());
-    QCOMPARE(ws.services.size(), 3);
-    QCOMPARE(ws.probeCount(), 3);
+    QCOMPARE(ws.services.size(), 6);
+    QCOMPARE(ws.probeCount(), 7);
 
     const Vigie::Service &portal = ws.services[0];
     QCOMPARE(portal.id, u"portal"_s);
     QCOMPARE(portal.name, u"Customer portal"_s);
     QCOMPARE(portal.group, u"Web"_s);
-    QCOMPARE(portal.location, (Vigie::SourceLocation{path, 3, 5}));
-    QCOMPARE(portal.probes.size(), 1);
+    QCOMPARE(portal.dependsOn, QStringList{u"cas"_s});
+    QCOMPARE(portal.location, (SourceLocation{path, 5, 5}));
+    QCOMPARE(portal.probes.size(), 2);
     const Vigie::ProbeSpec &http = portal.probes[0];
     QCOMPARE(http.kind, ProbeKind::Http);
     QCOMPARE(http.kindName(), u"http"_s);
@@ -106,14 +117,25 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(*http.maxLatency, 800ms);
     QCOMPARE(http.maxRedirects, 10);
     QCOMPARE(http.maxBodyBytes, 1024 * 1024);
+    QCOMPARE(http.method, "GET");
+    QCOMPARE(http.downAfter, 3);
+    QCOMPARE(http.upAfter, 2);
+    QVERIFY(http.conditions.isEmpty());
     QVERIFY(http.expectBanner.isEmpty());
-    QCOMPARE(http.location, (Vigie::SourceLocation{path, 7, 9}));
+    QCOMPARE(http.location, (SourceLocation{path, 10, 9}));
+    const Vigie::ProbeSpec &tls = portal.probes[1];
+    QCOMPARE(tls.kind, ProbeKind::Tls);
+    QCOMPARE(tls.target, u"portal.example.org:443"_s);
+    QCOMPARE(tls.interval, 1h);
+    QCOMPARE(tls.warnDays, 30);
+    QCOMPARE(tls.criticalDays, 7);
 
     const Vigie::Service &cas = ws.services[1];
     QCOMPARE(cas.id, u"cas"_s);
     QCOMPARE(cas.name, u"CAS authentication"_s);
     QCOMPARE(cas.group, u"Web"_s);
-    QCOMPARE(cas.location, (Vigie::SourceLocation{path, 14, 5}));
+    QVERIFY(cas.dependsOn.isEmpty());
+    QCOMPARE(cas.location, (SourceLocation{path, 20, 5}));
     QCOMPARE(cas.probes.size(), 1);
     const Vigie::ProbeSpec &casProbe = cas.probes[0];
     QCOMPARE(casProbe.kind, ProbeKind::Http);
@@ -123,9 +145,23 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(casProbe.expectStatus, (QList<StatusRange>{{200, 399}}));
     QVERIFY(casProbe.expectBodyContains.isEmpty());
     QVERIFY(!casProbe.maxLatency.has_value());
-    QCOMPARE(casProbe.location, (Vigie::SourceLocation{path, 18, 9}));
+    QCOMPARE(casProbe.conditions.size(), 2);
+    QCOMPARE(casProbe.conditions[0].text(), u"[STATUS] == 200"_s);
+    QVERIFY(!casProbe.conditions[0].isWarning());
+    QCOMPARE(casProbe.conditions[1].text(), u"[RESPONSE_TIME] < 500"_s);
+    QVERIFY(casProbe.conditions[1].isWarning());
+    QCOMPARE(casProbe.location, (SourceLocation{path, 24, 9}));
 
-    const Vigie::Service &smtp = ws.services[2];
+    const Vigie::Service &api = ws.services[2];
+    QCOMPARE(api.dependsOn, (QStringList{u"cas"_s, u"github"_s}));
+    const Vigie::ProbeSpec &apiProbe = api.probes[0];
+    QCOMPARE(apiProbe.headers, (QList<std::pair<QByteArray, QByteArray>>{{"Accept", "application/json"}}));
+    QCOMPARE(apiProbe.auth, (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"acme-orders-api-token"_s}));
+    QCOMPARE(apiProbe.conditions.size(), 3);
+    QCOMPARE(apiProbe.downAfter, 2);
+    QCOMPARE(ws.secretNames(), QStringList{u"acme-orders-api-token"_s});
+
+    const Vigie::Service &smtp = ws.services[3];
     QCOMPARE(smtp.id, u"smtp"_s);
     QCOMPARE(smtp.name, u"Outgoing mail"_s);
     QCOMPARE(smtp.group, u"Mail"_s);
@@ -137,9 +173,35 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(tcp.expectBanner, u"^220 "_s);
     QCOMPARE(tcp.interval, 60s);
     QCOMPARE(tcp.timeout, 10s);
-    QCOMPARE(tcp.location, (Vigie::SourceLocation{path, 23, 9}));
+    QCOMPARE(tcp.steps.size(), 3);
+    QCOMPARE(tcp.steps[0].send, "EHLO vigie.example.org\r\n");
+    QCOMPARE(tcp.steps[1].expectPattern, u"^250 "_s);
+    QCOMPARE(tcp.location, (SourceLocation{path, 48, 9}));
 
-    QCOMPARE(ws.service(u"smtp"_s), &ws.services[2]);
+    const Vigie::ProbeSpec &dns = ws.services[4].probes[0];
+    QCOMPARE(dns.kind, ProbeKind::Dns);
+    QCOMPARE(dns.target, u"www.example.org"_s);
+    QCOMPARE(dns.expectValues, QStringList{u"203.0.113.10"_s});
+
+    const Vigie::Service &github = ws.services[5];
+    QCOMPARE(github.group, u"Providers"_s);
+    QCOMPARE(github.probes[0].kind, ProbeKind::Statuspage);
+    QCOMPARE(github.probes[0].kindName(), u"statuspage"_s);
+    QCOMPARE(github.probes[0].target, u"https://www.githubstatus.com"_s);
+    QCOMPARE(github.probes[0].components, (QStringList{u"Git Operations"_s, u"Actions"_s}));
+
+    QCOMPARE(ws.maintenance.size(), 1);
+    const Vigie::MaintenanceWindow &window = ws.maintenance[0];
+    QCOMPARE(window.name, u"Weekly database upgrade"_s);
+    QCOMPARE(window.services, (QStringList{u"portal"_s, u"api"_s}));
+    QCOMPARE(window.timeZone, "Europe/Paris");
+    QVERIFY(!window.date.has_value());
+    QCOMPARE(window.weekdays, QList<int>{7});
+    QCOMPARE(window.at, QTime(2, 30));
+    QCOMPARE(window.duration, 2h);
+    QCOMPARE(window.location, (SourceLocation{path, 68, 5}));
+
+    QCOMPARE(ws.service(u"smtp"_s), &ws.services[3]);
 }
 
 void tst_WorkspaceLoader::loadsGoodFiles_data()
@@ -208,6 +270,254 @@ void tst_WorkspaceLoader::readsEveryKey()
     QCOMPARE(db.probes[1].target, u"192.0.2.10:22"_s);
     QCOMPARE(db.probes[1].timeout, 3s);
     QCOMPARE(db.probes[1].interval, 60s);
+}
+
+void tst_WorkspaceLoader::readsEveryKind()
+{
+    const QString path = dataPath(u"workspaces/good/every-kind.yaml"_s);
+    const auto loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
+    const QString caFile = dataPath(u"workspaces/certs/test-ca.pem"_s);
+    QCOMPARE(loaded->services.size(), 5);
+
+    const Vigie::Service &api = loaded->services[0];
+    QCOMPARE(api.dependsOn, (QStringList{u"auth"_s, u"github"_s}));
+    QCOMPARE(api.probes.size(), 2);
+    const Vigie::ProbeSpec &post = api.probes[0];
+    QCOMPARE(post.kind, ProbeKind::Http);
+    QCOMPARE(post.method, "POST");
+    QCOMPARE(post.headers, (QList<std::pair<QByteArray, QByteArray>>{{"Content-Type", "application/json"},
+                                                                     {"X-Request-Id", "vigie-probe"}}));
+    QCOMPARE(post.body, R"({"dry_run": true})");
+    QCOMPARE(post.auth, (Vigie::HttpAuth{HttpAuthType::Basic, u"probe"_s, u"api.probe-password_1"_s}));
+    QCOMPARE(post.httpVersion, HttpVersion::Http1_1);
+    QCOMPARE(post.caFile, caFile);
+    QVERIFY(QFileInfo(post.caFile).isAbsolute());
+    QCOMPARE(post.insecureReason, u"self-signed certificate of the staging box"_s);
+    QCOMPARE(post.conditions.size(), 3);
+    QCOMPARE(post.conditions[0].text(), u"[STATUS] == any(200, 201)"_s);
+    QVERIFY(!post.conditions[0].isWarning());
+    QCOMPARE(post.conditions[1].text(), u"[RESPONSE_TIME] < 300"_s);
+    QVERIFY(post.conditions[1].isWarning());
+    QCOMPARE(post.conditions[2].text(), u"len([BODY].items) > 0"_s);
+    QVERIFY(!post.conditions[2].isWarning());
+    QCOMPARE(post.downAfter, 5);
+    QCOMPARE(post.upAfter, 1);
+    const Vigie::ProbeSpec &head = api.probes[1];
+    QCOMPARE(head.method, "HEAD");
+    QCOMPARE(head.httpVersion, HttpVersion::Http2);
+    QCOMPARE(head.auth, (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"api-token"_s}));
+    QVERIFY(head.headers.isEmpty());
+    QVERIFY(head.body.isEmpty());
+    QVERIFY(head.caFile.isEmpty());
+    QVERIFY(head.insecureReason.isEmpty());
+    QCOMPARE(head.downAfter, 3);
+    QCOMPARE(head.upAfter, 2);
+
+    const Vigie::Service &auth = loaded->services[1];
+    QCOMPARE(auth.dependsOn, QStringList{u"github"_s});
+    QCOMPARE(auth.probes[0].httpVersion, HttpVersion::Http3);
+    const Vigie::ProbeSpec &tls = auth.probes[1];
+    QCOMPARE(tls.kind, ProbeKind::Tls);
+    QCOMPARE(tls.kindName(), u"tls"_s);
+    QCOMPARE(tls.target, u"auth.example.org:443"_s);
+    QCOMPARE(tls.serverName, u"login.example.org"_s);
+    QCOMPARE(tls.warnDays, 30);
+    QCOMPARE(tls.criticalDays, 0);
+    QCOMPARE(tls.caFile, caFile);
+    QCOMPARE(tls.conditions.size(), 1);
+    QCOMPARE(tls.location, (SourceLocation{path, 37, 9}));
+
+    const Vigie::Service &mail = loaded->services[2];
+    const Vigie::ProbeSpec &tcp = mail.probes[0];
+    QCOMPARE(tcp.expectBanner, u"^220 "_s);
+    using Step = Vigie::TcpStep;
+    QCOMPARE(tcp.steps,
+             (QList<Step>{{Step::Kind::Send, "EHLO vigie.example.org\r\n", QString(), SourceLocation{path, 50, 13}},
+                          {Step::Kind::Expect, QByteArray(), u"^250 "_s, SourceLocation{path, 51, 13}},
+                          {Step::Kind::Send, "QUIT\r\n", QString(), SourceLocation{path, 52, 14}},
+                          {Step::Kind::Expect, QByteArray(), u"^221"_s, SourceLocation{path, 53, 13}}}));
+    QCOMPARE(tcp.conditions.size(), 1);
+    const Vigie::ProbeSpec &relay = mail.probes[1];
+    QCOMPARE(relay.kind, ProbeKind::Tls);
+    QCOMPARE(relay.target, u"[2001:db8::25]:465"_s);
+    QCOMPARE(relay.insecureReason, u"lab relay, certificate issued to a retired name"_s);
+    QCOMPARE(relay.warnDays, 21);
+    QCOMPARE(relay.criticalDays, 7);
+    QVERIFY(relay.serverName.isEmpty());
+
+    const Vigie::Service &resolver = loaded->services[3];
+    QCOMPARE(resolver.probes.size(), 4);
+    const Vigie::ProbeSpec &aaaa = resolver.probes[0];
+    QCOMPARE(aaaa.kind, ProbeKind::Dns);
+    QCOMPARE(aaaa.kindName(), u"dns"_s);
+    QCOMPARE(aaaa.target, u"www.example.org."_s);
+    QCOMPARE(aaaa.recordType, DnsRecordType::AAAA);
+    QCOMPARE(aaaa.dnsServer, u"[2001:db8::53]:5353"_s);
+    QCOMPARE(aaaa.expectValues, (QStringList{u"2001:db8::80"_s, u"2001:db8::81"_s}));
+    QCOMPARE(aaaa.expectMatches, u"^2001:db8::"_s);
+    QCOMPARE(aaaa.conditions.size(), 1);
+    QCOMPARE(resolver.probes[1].target, u"_sip._tcp.example.org"_s);
+    QCOMPARE(resolver.probes[1].recordType, DnsRecordType::SRV);
+    QCOMPARE(resolver.probes[1].dnsServer, u"192.0.2.53"_s);
+    QCOMPARE(resolver.probes[2].recordType, DnsRecordType::MX);
+    QCOMPARE(resolver.probes[2].dnsServer, u"192.0.2.53:53"_s);
+    QCOMPARE(resolver.probes[3].recordType, DnsRecordType::A);
+    QCOMPARE(resolver.probes[3].dnsServer, u"2001:db8::53"_s);
+    QVERIFY(resolver.probes[3].expectValues.isEmpty());
+    QVERIFY(resolver.probes[3].expectMatches.isEmpty());
+
+    const Vigie::ProbeSpec &status = loaded->services[4].probes[0];
+    QCOMPARE(status.kind, ProbeKind::Statuspage);
+    QCOMPARE(status.target, u"https://www.githubstatus.com"_s);
+    QCOMPARE(status.components, (QStringList{u"Git Operations"_s, u"API Requests"_s, u"Actions"_s}));
+    QCOMPARE(status.caFile, caFile);
+    QCOMPARE(status.insecureReason, u"corporate proxy re-signs it"_s);
+    QCOMPARE(loaded->secretNames(), (QStringList{u"api.probe-password_1"_s, u"api-token"_s}));
+
+    QCOMPARE(loaded->maintenance.size(), 4);
+    const Vigie::MaintenanceWindow &weekly = loaded->maintenance[0];
+    QCOMPARE(weekly.name, u"Weekly database upgrade"_s);
+    QCOMPARE(weekly.services, (QStringList{u"api"_s, u"auth"_s}));
+    QVERIFY(weekly.groups.isEmpty());
+    QCOMPARE(weekly.timeZone, "Europe/Paris");
+    QVERIFY(!weekly.date.has_value());
+    QCOMPARE(weekly.weekdays, (QList<int>{3, 7})); // sorted, whatever the order written
+    QCOMPARE(weekly.at, QTime(2, 30));
+    QCOMPARE(weekly.duration, 2h);
+    QCOMPARE(weekly.location, (SourceLocation{path, 85, 5}));
+
+    const Vigie::MaintenanceWindow &once = loaded->maintenance[1];
+    QCOMPARE(once.groups, QStringList{u"Mail"_s});
+    QVERIFY(once.services.isEmpty());
+    QCOMPARE(once.timeZone, "UTC");
+    QCOMPARE(once.date, std::optional(QDate(2026, 12, 24)));
+    QVERIFY(once.weekdays.isEmpty());
+    QCOMPARE(once.at, QTime(23, 0));
+    QCOMPARE(once.duration, 7 * 24h);
+    QVERIFY(once.covers(u"mail"_s, u"Mail"_s));
+    QVERIFY(!once.covers(u"api"_s, u"Web"_s));
+
+    const Vigie::MaintenanceWindow &daily = loaded->maintenance[2];
+    QVERIFY(!daily.date.has_value());
+    QVERIFY(daily.weekdays.isEmpty());
+    QCOMPARE(daily.at, QTime(3, 5));
+    QCOMPARE(daily.duration, 30min);
+    QVERIFY(daily.covers(u"anything"_s, u"Anywhere"_s));
+
+    const Vigie::MaintenanceWindow &friday = loaded->maintenance[3];
+    QCOMPARE(friday.services, QStringList{u"resolver"_s});
+    QCOMPARE(friday.groups, (QStringList{u"Network"_s, u"Providers"_s}));
+    QCOMPARE(friday.timeZone, "America/New_York");
+    QCOMPARE(friday.weekdays, QList<int>{5});
+    QCOMPARE(friday.at, QTime(17, 0));
+    QCOMPARE(friday.duration, 90min);
+}
+
+void tst_WorkspaceLoader::readsCaFileRelativeToTheWorkspace()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(u"certs"_s));
+    QVERIFY(QDir(dir.path()).mkpath(u"teams/web"_s));
+    QVERIFY(QFile::copy(dataPath(u"workspaces/certs/test-ca.pem"_s), dir.filePath(u"certs/ca.pem"_s)));
+
+    const QString workspace = dir.filePath(u"teams/web/ws.yaml"_s);
+    const auto write = [&](const QByteArray &caFile) {
+        QFile file(workspace);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("name: CA\nservices:\n  - id: a\n    probes:\n      - tls: a.example.org:443\n        ca_file: " +
+                   caFile + "\n");
+    };
+
+    write("../../certs/ca.pem");
+    const auto loaded = WorkspaceLoader::loadFile(workspace);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
+    QCOMPARE(loaded->services[0].probes[0].caFile, QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
+
+    // The folder of the workspace, not the current one, even when the workspace is named relatively.
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.filePath(u"teams"_s)));
+    const auto relative = WorkspaceLoader::loadFile(u"web/ws.yaml"_s);
+    QVERIFY(QDir::setCurrent(previous));
+    QVERIFY2(relative.has_value(), qPrintable(relative ? QString() : describe(relative.error()).join(u'\n')));
+    QCOMPARE(relative->services[0].probes[0].caFile, QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
+
+    write("certs/ca.pem");
+    const auto missing = WorkspaceLoader::loadFile(workspace);
+    QVERIFY(!missing.has_value());
+    QCOMPARE(missing.error().size(), 1);
+    QCOMPARE(missing.error().first().toString(),
+             workspace + u":6:18: the CA file "_s +
+                 QFileInfo(dir.filePath(u"teams/web/certs/ca.pem"_s)).absoluteFilePath() +
+                 u" does not exist (ca_file is read relative to the workspace file's folder)"_s);
+}
+
+void tst_WorkspaceLoader::reportsConditionErrorsAtTheirColumn_data()
+{
+    QTest::addColumn<QByteArray>("item");     // the sequence item, written at column 13 of line 7
+    QTest::addColumn<QString>("condition");   // the condition's text, as YAML reads it
+    QTest::addColumn<int>("conditionColumn"); // where Condition::parse reports the error
+    QTest::addColumn<int>("column");          // where the loader must report it
+
+    QTest::newRow("plain") << QByteArray("len([STAUS]) > 0") << u"len([STAUS]) > 0"_s << 5 << 17;
+    QTest::newRow("plain, at the start") << QByteArray("pat(api-*) == [BODY].name") << u"pat(api-*) == [BODY].name"_s
+                                         << 1 << 13;
+    QTest::newRow("double-quoted") << QByteArray("\"has([STATS].x)\"") << u"has([STATS].x)"_s << 5 << 18;
+    QTest::newRow("single-quoted, leading spaces")
+        << QByteArray("'  [STAUS] == 200'") << u"  [STAUS] == 200"_s << 3 << 16;
+    QTest::newRow("warning") << QByteArray(R"(warn: "len([STAUS]) > 0")") << u"len([STAUS]) > 0"_s << 5 << 24;
+    QTest::newRow("warning, flow mapping") << QByteArray("{warn: '[STAUS] == 1'}") << u"[STAUS] == 1"_s << 1 << 21;
+}
+
+void tst_WorkspaceLoader::reportsConditionErrorsAtTheirColumn()
+{
+    QFETCH(QByteArray, item);
+    QFETCH(QString, condition);
+    QFETCH(int, conditionColumn);
+    QFETCH(int, column);
+
+    const auto parsed = Vigie::Condition::parse(condition);
+    QVERIFY(!parsed.has_value());
+    QCOMPARE(parsed.error().column, conditionColumn);
+
+    const QByteArray yaml = "name: Conditions\n"
+                            "services:\n"
+                            "  - id: a\n"
+                            "    probes:\n"
+                            "      - http: https://a.example.org/\n"
+                            "        conditions:\n"
+                            "          - " +
+                            item + "\n";
+    const auto loaded = WorkspaceLoader::parse(yaml, u"conditions.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(describe(loaded.error()),
+             QStringList{u"7:%1: invalid condition '%2': %3"_s.arg(column).arg(condition, parsed.error().message)});
+}
+
+// Ten thousand services in a chain: the cycle check neither recurses that deep nor prints the
+// whole chain.
+void tst_WorkspaceLoader::reportsLongDependencyCycle()
+{
+    constexpr int count = 10'000;
+    QByteArray yaml = "name: Chain\nservices:\n";
+    for (int i = 0; i < count; ++i) {
+        yaml += "  - id: s" + QByteArray::number(i) + "\n    depends_on: s" + QByteArray::number((i + 1) % count) +
+                "\n    probes: [{tcp: 'a.example.org:22'}]\n";
+    }
+    const auto cycle = WorkspaceLoader::parse(yaml, u"chain.yaml"_s);
+    QVERIFY(!cycle.has_value());
+    QCOMPARE(describe(cycle.error()),
+             QStringList{u"%1:17: depends_on makes a cycle: s0 → s1 → s2 → … → s9998 → s9999 → s0; a service cannot "
+                         "depend on itself, even through others"_s.arg(2 + 3 * (count - 1) + 2)});
+
+    // The last one depending on nothing breaks the cycle.
+    yaml.replace("depends_on: s0\n", "depends_on: []\n");
+    const auto chain = WorkspaceLoader::parse(yaml, u"chain.yaml"_s);
+    QVERIFY2(chain.has_value(), qPrintable(chain ? QString() : describe(chain.error()).first()));
+    QCOMPARE(chain->services.size(), count);
+    QCOMPARE(chain->services[0].dependsOn, QStringList{u"s1"_s});
+    QVERIFY(chain->services[count - 1].dependsOn.isEmpty());
 }
 
 // Each file in tests/data/workspaces/bad ends with "# expect: LINE:COLUMN: MESSAGE" lines, the
@@ -343,13 +653,14 @@ void tst_WorkspaceLoader::acceptsByteOrderMarkAndCrlf()
     const auto loaded = WorkspaceLoader::parse(yaml, u"crlf.yaml"_s);
     QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
     QCOMPARE(loaded->filePath, u"crlf.yaml"_s);
-    QCOMPARE(loaded->services[2].probes[0].location, (Vigie::SourceLocation{u"crlf.yaml"_s, 23, 9}));
+    QCOMPARE(loaded->services[3].probes[0].location, (Vigie::SourceLocation{u"crlf.yaml"_s, 48, 9}));
+    QCOMPARE(loaded->maintenance[0].location, (Vigie::SourceLocation{u"crlf.yaml"_s, 68, 5}));
 
     yaml.replace("interval: 30s", "interval: 30x");
     const auto broken = WorkspaceLoader::parse(yaml, u"crlf.yaml"_s);
     QVERIFY(!broken.has_value());
     QCOMPARE(broken.error().size(), 1);
-    QCOMPARE(broken.error().first().location, (Vigie::SourceLocation{u"crlf.yaml"_s, 8, 19}));
+    QCOMPARE(broken.error().first().location, (Vigie::SourceLocation{u"crlf.yaml"_s, 11, 19}));
 }
 
 void tst_WorkspaceLoader::shortIntervalShortensDefaultTimeout()
@@ -391,7 +702,8 @@ void tst_WorkspaceLoader::capsTheNumberOfErrors()
     const auto loaded = WorkspaceLoader::parse(yaml, u"many.yaml"_s);
     QVERIFY(!loaded.has_value());
     QCOMPARE(loaded.error().size(), 101);
-    QCOMPARE(withoutFile(loaded.error().at(99)), u"202:13: 'probes' is empty; add at least one http or tcp probe"_s);
+    QCOMPARE(withoutFile(loaded.error().at(99)),
+             u"202:13: 'probes' is empty; add at least one probe (http, tcp, tls, dns or statuspage)"_s);
     QCOMPARE(withoutFile(loaded.error().at(100)), u"204:13: and 200 more problem(s) from here on, not shown"_s);
 }
 
@@ -441,9 +753,11 @@ void tst_WorkspaceLoader::survivesMutations()
     for (qsizetype length = 0; length <= example.size(); ++length)
         variants.append(example.first(length));
 
-    const QByteArray everyKey = readAll(dataPath(u"workspaces/good/every-key.yaml"_s));
-    for (qsizetype length = 0; length <= everyKey.size(); ++length)
-        variants.append(everyKey.first(length));
+    for (const QString &file : {u"workspaces/good/every-key.yaml"_s, u"workspaces/good/every-kind.yaml"_s}) {
+        const QByteArray good = readAll(dataPath(file));
+        for (qsizetype length = 0; length <= good.size(); ++length)
+            variants.append(good.first(length));
+    }
 
     QRandomGenerator random(20'240'611);
     for (int i = 0; i < 3000; ++i) {
