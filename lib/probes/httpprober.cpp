@@ -2,25 +2,33 @@
 
 #include "pendingfailures.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSet>
 #include <QSocketNotifier>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrl>
 
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
+// Secrets (auth passwords and tokens) go to curl and nowhere else: no message or result quotes
+// them, and curl only sends them to the host of the URL, not to hosts a redirect leads to.
+//
 // Redirects: the probe follows up to spec.maxRedirects redirects and judges the status of the final
 // answer, so a site that sends "/" to "/login" is up when the login page answers 200. A
 // maxRedirects of 0 turns following off: the 3xx itself is then the answer that expectStatus judges,
@@ -50,12 +58,31 @@ struct CurlTimes
     double total = 0;
 };
 
+// The request headers of a spec as curl wants them. Built once per spec rather than per probe: the
+// cache keys it by the address of the spec's header list, which `source` keeps alive (so that the
+// address cannot name another list meanwhile).
+struct HeaderList
+{
+    QList<std::pair<QByteArray, QByteArray>> source;
+    curl_slist *list = nullptr;
+
+    HeaderList() = default;
+    HeaderList(const HeaderList &) = delete;
+    HeaderList &operator=(const HeaderList &) = delete;
+    ~HeaderList() { curl_slist_free_all(list); }
+};
+
 struct Transfer
 {
     quint64 id = 0;
     CURL *easy = nullptr;
     ProbeSpec spec;
     bool keepBody = false;
+    // What the conditions read, collected only when one of them does.
+    bool keepHeaders = false;
+    bool wantCertificates = false;
+    std::shared_ptr<const HeaderList> requestHeaders;
+    QHash<QByteArray, QByteArray> responseHeaders; // names in lower case, of the last response only
     QByteArray body;
     qint64 received = 0;
     bool bodyTooLarge = false;
@@ -132,6 +159,90 @@ QString byteSize(qint64 bytes)
     return HttpProber::tr("%1 bytes").arg(bytes);
 }
 
+// "1.1", "2", "3": the HTTP version curl ended up speaking.
+QLatin1StringView httpVersionName(long version)
+{
+    switch (version) {
+    case CURL_HTTP_VERSION_1_0:
+        return "1.0"_L1;
+    case CURL_HTTP_VERSION_1_1:
+        return "1.1"_L1;
+    case CURL_HTTP_VERSION_2_0:
+        return "2"_L1;
+    case CURL_HTTP_VERSION_3:
+        return "3"_L1;
+    default:
+        return {};
+    }
+}
+
+// "HTTP/2 200": the version spoken and the status of the final answer, when there was one.
+QString responseDetail(CURL *easy, long status)
+{
+    if (status <= 0)
+        return {};
+    long version = 0;
+    curl_easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
+    return HttpProber::tr("HTTP/%1 %2").arg(httpVersionName(version)).arg(status);
+}
+
+bool libcurlHasHttp3()
+{
+    static const bool has = (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP3) != 0;
+    return has;
+}
+
+// Whether a condition reads a placeholder, so that the probe collects that value only when asked.
+bool conditionsMention(const QList<Condition> &conditions, QLatin1StringView placeholder)
+{
+    return std::ranges::any_of(
+        conditions, [placeholder](const Condition &c) { return c.text().contains(placeholder, Qt::CaseInsensitive); });
+}
+
+// OpenSSL's way of printing a certificate date, which curl's certificate info passes on:
+// "Mar 12 23:59:59 2025 GMT" (seconds may carry a fraction).
+std::optional<qint64> parseCertificateDate(QByteArrayView text)
+{
+    static constexpr std::array<const char *, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QList<QByteArray> parts = text.toByteArray().simplified().split(' ');
+    if (parts.size() < 4)
+        return std::nullopt;
+    const auto month = std::ranges::find_if(months, [&](const char *m) { return parts[0] == m; });
+    bool dayOk = false;
+    bool yearOk = false;
+    const int day = parts[1].toInt(&dayOk);
+    const int year = parts[3].toInt(&yearOk);
+    const QTime time = QTime::fromString(QString::fromLatin1(parts[2].left(8)), u"HH:mm:ss");
+    const QDate date(year, int(month - months.begin()) + 1, day);
+    if (month == months.end() || !dayOk || !yearOk || !time.isValid() || !date.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, QTimeZone::UTC).toMSecsSinceEpoch();
+}
+
+// Milliseconds until the first certificate of the chain the server presented expires (negative
+// once it has).
+std::optional<qint64> earliestCertificateExpiry(CURL *easy)
+{
+    curl_certinfo *info = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_CERTINFO, &info) != CURLE_OK || !info)
+        return std::nullopt;
+    constexpr QByteArrayView expireKey = "Expire date:";
+    std::optional<qint64> earliest;
+    for (int i = 0; i < info->num_of_certs; ++i) {
+        for (const curl_slist *entry = info->certinfo[i]; entry; entry = entry->next) {
+            const QByteArrayView line(entry->data);
+            if (!line.startsWith(expireKey))
+                continue;
+            if (const auto expiry = parseCertificateDate(line.sliced(expireKey.size())))
+                earliest = earliest ? std::min(*earliest, *expiry) : *expiry;
+        }
+    }
+    if (!earliest)
+        return std::nullopt;
+    return *earliest - QDateTime::currentMSecsSinceEpoch();
+}
+
 QString statusRanges(const QList<StatusRange> &ranges)
 {
     QStringList parts;
@@ -198,6 +309,30 @@ size_t writeBody(char *data, size_t size, size_t count, void *userp)
     return size_t(n);
 }
 
+size_t onResponseHeader(char *data, size_t size, size_t count, void *userp)
+{
+    auto *t = static_cast<Transfer *>(userp);
+    const size_t n = size * count;
+    const QByteArrayView line = QByteArrayView(data, qsizetype(n)).trimmed();
+    // A status line starts the headers of another response (after a redirect or a 100 Continue):
+    // the conditions judge the last one.
+    if (line.startsWith("HTTP/")) {
+        t->responseHeaders.clear();
+        return n;
+    }
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0)
+        return n;
+    const QByteArray name = line.first(colon).trimmed().toByteArray().toLower();
+    const QByteArrayView value = line.sliced(colon + 1).trimmed();
+    QByteArray &stored = t->responseHeaders[name];
+    // A header sent several times reads as one, its values joined as RFC 9110 allows.
+    if (!stored.isEmpty())
+        stored += ", ";
+    stored += value;
+    return n;
+}
+
 int onTcpSocketOpened(void *userp, curl_socket_t socket, curlsocktype purpose)
 {
     if (purpose == CURLSOCKTYPE_IPCXN)
@@ -228,8 +363,10 @@ struct HttpProber::Private
     void onDeadline(quint64 id);
     std::unique_ptr<Transfer> take(quint64 id);
     void failLater(quint64 id, ProbePhase phase, const QString &error);
+    std::shared_ptr<const HeaderList> headerListFor(const ProbeSpec &spec);
     ProbeResult evaluate(Transfer &t, CURLcode code) const;
     void transportError(const Transfer &t, CURLcode code, const CurlTimes &times, ProbeResult &result) const;
+    void checkConditions(Transfer &t, double totalMs, ProbeResult &result) const;
 
     HttpProber *q;
     CURLM *multi = nullptr;
@@ -237,6 +374,8 @@ struct HttpProber::Private
     std::unordered_map<quint64, std::unique_ptr<Transfer>> transfers;
     std::unordered_map<curl_socket_t, SocketWatch> sockets;
     PendingFailures failures;
+    QHash<QString, QByteArray> secrets;
+    std::unordered_map<quintptr, std::shared_ptr<const HeaderList>> headerLists;
 };
 
 HttpProber::Private::Private(HttpProber *owner)
@@ -388,6 +527,7 @@ void HttpProber::Private::onDeadline(quint64 id)
     long status = 0;
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     result.httpStatus = int(status);
+    result.detail = responseDetail(t->easy, status);
     result.failedPhase = unfinishedPhase(times, t->spec.target.startsWith("https"_L1, Qt::CaseInsensitive));
     result.error = timeoutMessage(t->spec.timeout, result.failedPhase);
     curl_multi_remove_handle(multi, t->easy);
@@ -402,6 +542,37 @@ void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const QString 
                   [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
 }
 
+std::shared_ptr<const HeaderList> HttpProber::Private::headerListFor(const ProbeSpec &spec)
+{
+    // curl announces a body with "Expect: 100-continue" and then waits a second for an answer
+    // most servers never send; an empty "Expect:" removes it.
+    const bool noExpect = !spec.body.isEmpty();
+    if (spec.headers.isEmpty() && !noExpect)
+        return {};
+    const quintptr key = quintptr(spec.headers.constData()) | quintptr(noExpect);
+    if (const auto it = headerLists.find(key); it != headerLists.end() &&
+                                               it->second->source.constData() == spec.headers.constData() &&
+                                               it->second->source.size() == spec.headers.size())
+        return it->second;
+
+    // Lists of specs that are gone (a reloaded workspace) are dropped once they pile up.
+    constexpr size_t maxCached = 256;
+    if (headerLists.size() >= maxCached)
+        std::erase_if(headerLists, [](const auto &entry) { return entry.second.use_count() == 1; });
+
+    auto list = std::make_shared<HeaderList>();
+    list->source = spec.headers;
+    for (const auto &[name, value] : spec.headers) {
+        // "Name;" is curl's way of sending a header with an empty value ("Name:" would remove it).
+        const QByteArray line = value.isEmpty() ? QByteArray(name + ';') : QByteArray(name + ": " + value);
+        list->list = curl_slist_append(list->list, line.constData());
+    }
+    if (noExpect)
+        list->list = curl_slist_append(list->list, "Expect:");
+    headerLists.insert_or_assign(key, list);
+    return list;
+}
+
 ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
 {
     const CurlTimes times = readTimes(t);
@@ -413,6 +584,7 @@ ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
     long status = 0;
     curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
     result.httpStatus = int(status);
+    result.detail = responseDetail(t.easy, status);
 
     if (code != CURLE_OK) {
         transportError(t, code, times, result);
@@ -426,21 +598,58 @@ ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
         result.error = HttpProber::tr("HTTP status %1, expected %2").arg(result.httpStatus).arg(statusRanges(expected));
         return result;
     }
-    if (t.keepBody && !t.body.contains(t.spec.expectBodyContains.toUtf8())) {
+    if (!t.spec.expectBodyContains.isEmpty() && !t.body.contains(t.spec.expectBodyContains.toUtf8())) {
         result.failedPhase = ProbePhase::Body;
         result.error = HttpProber::tr("the body does not contain \"%1\"").arg(t.spec.expectBodyContains);
         return result;
     }
-    if (t.spec.maxLatency && totalMs > double(t.spec.maxLatency->count())) {
-        result.status = HealthState::Degraded;
-        result.failedPhase = ProbePhase::Latency;
-        result.error = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
-                           .arg(qRound64(totalMs))
-                           .arg(qint64(t.spec.maxLatency->count()));
-        return result;
-    }
     result.status = HealthState::Up;
+    checkConditions(t, totalMs, result);
+    if (result.status == HealthState::Down)
+        return result;
+    if (t.spec.maxLatency && totalMs > double(t.spec.maxLatency->count())) {
+        const QString slow = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
+                                 .arg(qRound64(totalMs))
+                                 .arg(qint64(t.spec.maxLatency->count()));
+        // Failed warning conditions keep their phase; the latency adds to what they say.
+        if (result.status == HealthState::Degraded) {
+            result.error += "; "_L1 + slow;
+        } else {
+            result.status = HealthState::Degraded;
+            result.failedPhase = ProbePhase::Latency;
+            result.error = slow;
+        }
+    }
     return result;
+}
+
+void HttpProber::Private::checkConditions(Transfer &t, double totalMs, ProbeResult &result) const
+{
+    if (t.spec.conditions.isEmpty())
+        return;
+    ConditionContext context;
+    context.status = result.httpStatus;
+    context.responseTimeMs = totalMs;
+    if (t.keepBody)
+        context.body = &t.body;
+    context.headers = std::move(t.responseHeaders);
+    context.connected = true;
+    char *ip = nullptr;
+    if (curl_easy_getinfo(t.easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip && *ip)
+        context.ip = QString::fromLatin1(ip);
+    if (t.wantCertificates)
+        context.certificateExpiresInMs = earliestCertificateExpiry(t.easy);
+
+    const ConditionsVerdict verdict = evaluateConditions(t.spec.conditions, context);
+    if (!verdict.failedCritical.isEmpty()) {
+        result.status = HealthState::Down;
+        result.failedPhase = ProbePhase::Condition;
+        result.error = verdict.failedCritical.join("; "_L1);
+    } else if (!verdict.failedWarnings.isEmpty()) {
+        result.status = HealthState::Degraded;
+        result.failedPhase = ProbePhase::Condition;
+        result.error = verdict.failedWarnings.join("; "_L1);
+    }
 }
 
 void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const CurlTimes &times,
@@ -448,15 +657,30 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
 {
     char *effective = nullptr;
     curl_easy_getinfo(t.easy, CURLINFO_EFFECTIVE_URL, &effective);
+    const bool https =
+        effective ? qstrnicmp(effective, "https:", 6) == 0 : t.spec.target.startsWith("https:"_L1, Qt::CaseInsensitive);
+    // Timeouts come in bursts when a whole site stalls: their message needs no parsed URL.
+    if (code == CURLE_OPERATION_TIMEDOUT && !t.bodyTooLarge) {
+        result.failedPhase = unfinishedPhase(times, https);
+        result.error = timeoutMessage(t.spec.timeout, result.failedPhase);
+        return;
+    }
     const QUrl url = effective ? QUrl::fromEncoded(QByteArray(effective)) : QUrl(t.spec.target);
     const QString where = hostPort(url);
     const QString curlMessage =
         t.errorBuffer[0] ? QString::fromUtf8(t.errorBuffer).trimmed() : QString::fromUtf8(curl_easy_strerror(code));
-    const bool https = url.scheme() == "https"_L1;
 
     if (t.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
         result.failedPhase = ProbePhase::Transfer;
-        result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.spec.maxBodyBytes));
+        curl_header *encoding = nullptr;
+        if (t.bodyTooLarge &&
+            curl_easy_header(t.easy, "Content-Encoding", 0, CURLH_HEADER, -1, &encoding) == CURLHE_OK &&
+            qstricmp(encoding->value, "identity") != 0) {
+            result.error = HttpProber::tr("response body larger than %1 after decompression (Content-Encoding: %2)")
+                               .arg(byteSize(t.spec.maxBodyBytes), QString::fromLatin1(encoding->value));
+        } else {
+            result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.spec.maxBodyBytes));
+        }
         return;
     }
     switch (code) {
@@ -473,15 +697,19 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
                            : HttpProber::tr("could not connect to %1: %2").arg(where, curlMessage);
         return;
     }
-    case CURLE_OPERATION_TIMEDOUT:
-        result.failedPhase = unfinishedPhase(times, https);
-        result.error = timeoutMessage(t.spec.timeout, result.failedPhase);
+    case CURLE_PEER_FAILED_VERIFICATION:
+        result.failedPhase = ProbePhase::Certificate;
+        result.error = HttpProber::tr("the certificate of %1 is not accepted: %2 (to trust a private CA, name "
+                                      "its certificate in ca_file)")
+                           .arg(where, curlMessage);
+        return;
+    case CURLE_SSL_CACERT_BADFILE:
+        result.failedPhase = ProbePhase::Config;
+        result.error = HttpProber::tr("cannot use the CA file '%1' (ca_file): %2").arg(t.spec.caFile, curlMessage);
         return;
     case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
     case CURLE_SSL_INVALIDCERTSTATUS:
@@ -508,6 +736,44 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         result.failedPhase = ProbePhase::Processing;
         result.error = HttpProber::tr("%1 did not answer with HTTP: %2").arg(where, curlMessage);
         return;
+    case CURLE_PARTIAL_FILE: {
+        curl_off_t received = 0;
+        curl_off_t announced = 0;
+        curl_easy_getinfo(t.easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
+        curl_easy_getinfo(t.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+        result.failedPhase = ProbePhase::Transfer;
+        result.error =
+            announced > 0
+                ? HttpProber::tr("%1 closed the connection after %2 of the %3 it announced")
+                      .arg(where, byteSize(received), byteSize(announced))
+                : HttpProber::tr("%1 closed the connection in the middle of the response: %2").arg(where, curlMessage);
+        return;
+    }
+#if LIBCURL_VERSION_NUM >= 0x080600
+    case CURLE_TOO_LARGE:
+#endif
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR: {
+        result.failedPhase = unfinishedPhase(times, https);
+        long osError = 0;
+        curl_off_t received = 0;
+        curl_easy_getinfo(t.easy, CURLINFO_OS_ERRNO, &osError);
+        curl_easy_getinfo(t.easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
+        // Without an error from the system, curl itself stopped reading: it refuses response
+        // headers beyond its limits (100 KiB a line, 300 KiB in all).
+        if (code != CURLE_SEND_ERROR && osError == 0 && result.httpStatus > 0 && received == 0) {
+            result.failedPhase = ProbePhase::Transfer;
+            result.error =
+                HttpProber::tr("%1 sent response headers larger than libcurl accepts: %2").arg(where, curlMessage);
+        } else if (result.failedPhase == ProbePhase::Transfer) {
+            result.error = HttpProber::tr("the connection to %1 broke after %2 of the response body: %3")
+                               .arg(where, byteSize(received), curlMessage);
+        } else {
+            result.error = HttpProber::tr("the connection to %1 broke in %2: %3")
+                               .arg(where, probePhaseDisplayName(result.failedPhase), curlMessage);
+        }
+        return;
+    }
     case CURLE_BAD_CONTENT_ENCODING:
         result.failedPhase = ProbePhase::Transfer;
         result.error = HttpProber::tr("could not decode the response body from %1: %2").arg(where, curlMessage);
@@ -541,6 +807,44 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
         d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
+    const bool https = scheme == "https"_L1;
+    long httpVersion = CURL_HTTP_VERSION_NONE;
+    switch (spec.httpVersion) {
+    case HttpVersion::Default:
+        break;
+    case HttpVersion::Http1_1:
+        httpVersion = CURL_HTTP_VERSION_1_1;
+        break;
+    case HttpVersion::Http2:
+        // Without TLS there is no negotiation: the probe speaks HTTP/2 from the first byte (h2c).
+        httpVersion = https ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+        break;
+    case HttpVersion::Http3:
+        if (!libcurlHasHttp3()) {
+            d->failLater(
+                id, ProbePhase::Config,
+                tr("the probe of %1 asks for HTTP/3, but this libcurl has no HTTP/3 support").arg(spec.target));
+            return;
+        }
+        if (!https) {
+            d->failLater(id, ProbePhase::Config,
+                         tr("the probe of %1 asks for HTTP/3, which needs an https:// URL").arg(spec.target));
+            return;
+        }
+        httpVersion = CURL_HTTP_VERSION_3ONLY;
+        break;
+    }
+    const QByteArray *secret = nullptr;
+    if (spec.auth.type != HttpAuthType::None) {
+        const auto found = d->secrets.constFind(spec.auth.secretName);
+        if (found == d->secrets.cend()) {
+            d->failLater(id, ProbePhase::Config,
+                         tr("the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
+                             .arg(spec.auth.secretName));
+            return;
+        }
+        secret = &found.value();
+    }
     CURL *easy = d->multi ? curl_easy_init() : nullptr;
     if (!easy) {
         d->failLater(id, ProbePhase::Config, tr("libcurl could not be initialised"));
@@ -551,7 +855,12 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     t->id = id;
     t->easy = easy;
     t->spec = spec;
-    t->keepBody = !spec.expectBodyContains.isEmpty();
+    if (!spec.conditions.isEmpty()) {
+        t->keepBody = conditionsMention(spec.conditions, "[BODY]"_L1);
+        t->keepHeaders = conditionsMention(spec.conditions, "[HEADER]"_L1);
+        t->wantCertificates = https && conditionsMention(spec.conditions, "[CERTIFICATE_EXPIRATION]"_L1);
+    }
+    t->keepBody = t->keepBody || !spec.expectBodyContains.isEmpty();
 
     const QByteArray encodedUrl = url.toEncoded();
     curl_easy_setopt(easy, CURLOPT_URL, encodedUrl.constData());
@@ -576,6 +885,50 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "Vigie/" VIGIE_VERSION);
     // The probe measures the service itself, not a proxy found in the environment.
     curl_easy_setopt(easy, CURLOPT_PROXY, "");
+
+    const QByteArray &method = t->spec.method;
+    const QByteArray &body = t->spec.body;
+    if (method == "HEAD") {
+        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    } else {
+        if (!body.isEmpty() || method == "POST") {
+            // Not copied by curl: the transfer's own copy of the spec outlives the easy handle.
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body.constData());
+        }
+        // A plain POST is left to curl, which then follows 301-303 with a GET as browsers do.
+        if (method != "POST" && (method != "GET" || !body.isEmpty()))
+            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+    }
+    t->requestHeaders = d->headerListFor(t->spec);
+    if (t->requestHeaders)
+        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t->requestHeaders->list);
+    if (secret) {
+        if (spec.auth.type == HttpAuthType::Basic) {
+            curl_easy_setopt(easy, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
+            curl_easy_setopt(easy, CURLOPT_USERNAME, spec.auth.username.toUtf8().constData());
+            curl_easy_setopt(easy, CURLOPT_PASSWORD, secret->constData());
+        } else {
+            curl_easy_setopt(easy, CURLOPT_HTTPAUTH, long(CURLAUTH_BEARER));
+            curl_easy_setopt(easy, CURLOPT_XOAUTH2_BEARER, secret->constData());
+        }
+    }
+    if (httpVersion != CURL_HTTP_VERSION_NONE)
+        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, httpVersion);
+    if (!spec.caFile.isEmpty()) {
+        curl_easy_setopt(easy, CURLOPT_CAINFO, QFile::encodeName(spec.caFile).constData());
+        curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
+    }
+    if (!spec.insecureReason.isEmpty()) {
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+    if (t->keepHeaders) {
+        curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &onResponseHeader);
+        curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
+    }
+    if (t->wantCertificates)
+        curl_easy_setopt(easy, CURLOPT_CERTINFO, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -613,6 +966,11 @@ void HttpProber::cancel(quint64 id)
 int HttpProber::runningCount() const
 {
     return int(d->transfers.size()) + d->failures.size();
+}
+
+void HttpProber::setSecrets(const QHash<QString, QByteArray> &secrets)
+{
+    d->secrets = secrets;
 }
 
 } // namespace Vigie

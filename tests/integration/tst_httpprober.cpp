@@ -2,10 +2,14 @@
 #include "probes/httpprober.h"
 #include "testservers.h"
 
+#include <curl/curl.h>
+
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -42,6 +46,34 @@ std::optional<ProbeResult> probeOnce(const ProbeSpec &spec, qint64 *elapsedMs = 
     return Test::probeOnce<HttpProber>(spec, elapsedMs);
 }
 
+// One probe on a prober the test set up (with secrets, say).
+std::optional<ProbeResult> probeWith(HttpProber &prober, const ProbeSpec &spec)
+{
+    QSignalSpy spy(&prober, &Prober::finished);
+    prober.start(11, spec);
+    if (!spy.isEmpty() || !spy.wait(int(spec.timeout.count()) + 10000) || idAt(spy, 0) != 11)
+        return std::nullopt;
+    return resultAt(spy, 0);
+}
+
+QList<Condition> conditions(const QStringList &critical, const QStringList &warnings = {})
+{
+    QList<Condition> out;
+    for (const QString &text : critical)
+        out.append(Condition::parse(text).value());
+    for (const QString &text : warnings)
+        out.append(Condition::parse(text, true).value());
+    return out;
+}
+
+// Answers 200 with what it received: the method, then the body.
+QByteArray echo(const HttpRequest &request)
+{
+    return httpResponse(200, request.method + '\n' + request.body);
+}
+
+constexpr quint16 noPort = 0;
+
 } // namespace
 
 class TestHttpProber : public QObject
@@ -49,6 +81,8 @@ class TestHttpProber : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
     void okMeasuresEveryPhaseButTls();
     void serverErrorIsDown();
     void unexpectedStatusNamesTheExpectedRanges_data();
@@ -66,6 +100,7 @@ private Q_SLOTS:
     void hugeDeclaredLengthIsRejected();
     void bodyCapBoundary();
     void bodyCapCountsDecodedBytes();
+    void connectionClosedBeforeTheAnnouncedLength();
     void slowAnswerIsDegraded();
     void tlsHandshakeWithAPlainServerFails();
     void tlsHandshakeTimeout();
@@ -75,7 +110,81 @@ private Q_SLOTS:
     void cancelStopsWithoutEmitting();
     void probesStartedFromTheFinishedSlot();
     void destructorClosesEveryConnection();
+
+    void methodAndBodyAreSent_data();
+    void methodAndBodyAreSent();
+    void headersAreSentInOrder();
+    void basicAuth();
+    void bearerAuth();
+    void missingSecretIsAConfigError();
+    void conditionsPass();
+    void failedCriticalConditionsAreDown();
+    void failedWarningConditionsAreDegraded();
+    void statusFailureKeepsItsPhase();
+    void headerConditionsSeeTheLastResponse();
+    void httpVersions_data();
+    void httpVersions();
+    void http3();
+    void privateCaTrustedWithCaFile();
+    void privateCaRejectedWithoutCaFile();
+    void insecureSkipsVerification();
+    void unreadableCaFileIsAConfigError();
+    void certificateExpirationConditions();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tlsDir;
+    std::optional<TestCertificates> m_certificates;
+    std::unique_ptr<NginxServer> m_nginx;
+    quint16 m_httpsPort = noPort; // nginx: TLS with HTTP/1.1, HTTP/2 and HTTP/3, a private CA's certificate
+    quint16 m_plainPort = noPort; // nginx: HTTP/1.1 and HTTP/2 with prior knowledge
+    QString m_nginxError;
 };
+
+void TestHttpProber::initTestCase()
+{
+    // nginx is the environment's real HTTP/2 and HTTP/3 server, with a certificate from a private CA.
+    m_tlsDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tlsDir->isValid());
+    m_certificates = makeTestCertificates(m_tlsDir->path(), 30, &m_nginxError);
+    QVERIFY2(m_certificates, qPrintable(m_nginxError));
+    m_httpsPort = closedPort();
+    do
+        m_plainPort = closedPort();
+    while (m_plainPort == m_httpsPort);
+    const QByteArray https = QByteArray::number(m_httpsPort);
+    const QByteArray plain = QByteArray::number(m_plainPort);
+    const QByteArray block = "server {\n"
+                             "  listen 127.0.0.1:" +
+                             https +
+                             " ssl;\n"
+                             "  listen 127.0.0.1:" +
+                             https +
+                             " quic reuseport;\n"
+                             "  http2 on;\n  http3 on;\n"
+                             "  ssl_certificate " +
+                             QFile::encodeName(m_certificates->certFile) +
+                             ";\n"
+                             "  ssl_certificate_key " +
+                             QFile::encodeName(m_certificates->keyFile) +
+                             ";\n"
+                             "  location / { return 200 \"secure hello\\n\"; }\n"
+                             "}\n"
+                             "server {\n"
+                             "  listen 127.0.0.1:" +
+                             plain +
+                             ";\n"
+                             "  http2 on;\n"
+                             "  location / { return 200 \"plain hello\\n\"; }\n"
+                             "}\n";
+    m_nginx = std::make_unique<NginxServer>(m_tlsDir->path());
+    if (!m_nginx->start(block, m_httpsPort, &m_nginxError))
+        m_nginx.reset();
+}
+
+void TestHttpProber::cleanupTestCase()
+{
+    m_nginx.reset();
+}
 
 void TestHttpProber::okMeasuresEveryPhaseButTls()
 {
@@ -343,7 +452,7 @@ void TestHttpProber::bodyCapCountsDecodedBytes()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Transfer);
-    QCOMPARE(result->error, u"response body larger than 1 MiB"_s);
+    QCOMPARE(result->error, u"response body larger than 1 MiB after decompression (Content-Encoding: deflate)"_s);
 
     // And the body check sees the decoded text.
     RawHttpServer page(httpResponse(200, deflate("<p>Connexion</p>"_ba), {{"Content-Encoding"_ba, "deflate"_ba}}));
@@ -352,6 +461,19 @@ void TestHttpProber::bodyCapCountsDecodedBytes()
     const auto decoded = probeOnce(spec);
     QVERIFY(decoded);
     QCOMPARE(decoded->status, HealthState::Up);
+}
+
+void TestHttpProber::connectionClosedBeforeTheAnnouncedLength()
+{
+    RawHttpServer server("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n0123456789"_ba);
+    const auto result = probeOnce(httpSpec(server.url()));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->httpStatus, 200);
+    QCOMPARE(result->failedPhase, ProbePhase::Transfer);
+    QCOMPARE(result->error,
+             u"%1 closed the connection after 10 bytes of the 1000 bytes it announced"_s.arg(server.hostPort()));
+    QCOMPARE(result->detail, u"HTTP/1.1 200"_s);
 }
 
 void TestHttpProber::slowAnswerIsDegraded()
@@ -506,6 +628,386 @@ void TestHttpProber::destructorClosesEveryConnection()
     prober.reset();
     QTRY_COMPARE(server.openConnections(), 0);
     QCOMPARE(spy.size(), 0);
+}
+
+void TestHttpProber::methodAndBodyAreSent_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("GET") << "GET"_ba << QByteArray();
+    QTest::newRow("POST with a body") << "POST"_ba
+                                      << R"({"query":"health"})"_ba;
+    QTest::newRow("POST without a body") << "POST"_ba << QByteArray();
+    QTest::newRow("PUT with a body") << "PUT"_ba
+                                     << "state=on"_ba;
+    QTest::newRow("DELETE") << "DELETE"_ba << QByteArray();
+    QTest::newRow("GET with a body") << "GET"_ba
+                                     << "odd but allowed"_ba;
+    // Above curl's threshold for "Expect: 100-continue", which the probe must not wait for.
+    QTest::newRow("large PATCH") << "PATCH"_ba << QByteArray(64 * 1024, 'p');
+}
+
+void TestHttpProber::methodAndBodyAreSent()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, body);
+    RawHttpServer server(&echo);
+    ProbeSpec spec = httpSpec(server.url(u"/api"_s));
+    spec.method = method;
+    spec.body = body;
+    spec.expectBodyContains = QString::fromLatin1(method + '\n');
+    qint64 elapsed = 0;
+    const auto result = probeOnce(spec, &elapsed);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(server.requestCount(), 1);
+    const HttpRequest request = server.requests().constFirst();
+    QCOMPARE(request.method, method);
+    QCOMPARE(request.path, "/api"_ba);
+    QCOMPARE(request.body, body);
+    QCOMPARE(request.header("Content-Length"_ba).toLongLong(), body.size());
+    QVERIFY(request.header("Expect"_ba).isEmpty());
+    QVERIFY2(elapsed < 900, qPrintable(QString::number(elapsed)));
+}
+
+void TestHttpProber::headersAreSentInOrder()
+{
+    RawHttpServer server(httpResponse(200));
+    ProbeSpec spec = httpSpec(server.url());
+    spec.method = "HEAD";
+    spec.headers = {{"X-Trace"_ba, "abc-123"_ba},
+                    {"Accept"_ba, "application/json"_ba},
+                    {"X-Empty"_ba, {}},
+                    {"X-Trace-Again"_ba, "second"_ba}};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Up);
+    const HttpRequest request = server.requests().constFirst();
+    QCOMPARE(request.method, "HEAD"_ba);
+    const QList<QByteArray> lines = request.headerLines();
+    const qsizetype trace = lines.indexOf("X-Trace: abc-123"_ba);
+    const qsizetype accept = lines.indexOf("Accept: application/json"_ba);
+    const qsizetype empty = lines.indexOf("X-Empty:"_ba);
+    const qsizetype again = lines.indexOf("X-Trace-Again: second"_ba);
+    QVERIFY2(trace >= 0 && accept > trace && empty > accept && again > empty, lines.join(" | ").constData());
+    // The spec's Accept replaces curl's own.
+    QCOMPARE(lines.count("Accept: */*"_ba), 0);
+
+    // The same spec again (the cached header list) and a spec with other headers.
+    QVERIFY(probeOnce(spec));
+    spec.headers = {{"X-Other"_ba, "1"_ba}};
+    QVERIFY(probeOnce(spec));
+    QCOMPARE(server.requests().at(1).headerLines().indexOf("X-Trace: abc-123"_ba), trace);
+    QVERIFY(server.requests().at(2).headerLines().contains("X-Other: 1"_ba));
+    QVERIFY(!server.requests().at(2).headerLines().contains("X-Trace: abc-123"_ba));
+}
+
+void TestHttpProber::basicAuth()
+{
+    RawHttpServer server([](const HttpRequest &request) {
+        if (request.header("Authorization"_ba) == "Basic " + "ops:s3cret-pass"_ba.toBase64())
+            return httpResponse(200, "welcome"_ba);
+        return httpResponse(401, {}, {{"WWW-Authenticate"_ba, "Basic realm=\"ops\""_ba}});
+    });
+    HttpProber prober;
+    prober.setSecrets({{u"ops-password"_s, "s3cret-pass"_ba}, {u"old-password"_s, "expired-pass"_ba}});
+    ProbeSpec spec = httpSpec(server.url());
+    spec.auth = {HttpAuthType::Basic, u"ops"_s, u"ops-password"_s};
+    const auto accepted = probeWith(prober, spec);
+    QVERIFY(accepted);
+    QVERIFY2(accepted->status == HealthState::Up, qPrintable(accepted->error));
+
+    spec.auth.secretName = u"old-password"_s;
+    const auto rejected = probeWith(prober, spec);
+    QVERIFY(rejected);
+    QCOMPARE(rejected->status, HealthState::Down);
+    QCOMPARE(rejected->httpStatus, 401);
+    QCOMPARE(rejected->failedPhase, ProbePhase::Status);
+    QCOMPARE(rejected->error, u"HTTP status 401, expected 200-399"_s);
+    QVERIFY(!rejected->error.contains(u"expired-pass"_s) && !rejected->detail.contains(u"expired-pass"_s));
+    QCOMPARE(server.requests().at(1).header("Authorization"_ba), "Basic " + "ops:expired-pass"_ba.toBase64());
+}
+
+void TestHttpProber::bearerAuth()
+{
+    RawHttpServer server([](const HttpRequest &request) {
+        return httpResponse(request.header("Authorization"_ba) == "Bearer tok3n-abc" ? 200 : 401);
+    });
+    HttpProber prober;
+    prober.setSecrets({{u"api-token"_s, "tok3n-abc"_ba}, {u"revoked-token"_s, "tok3n-old"_ba}});
+    ProbeSpec spec = httpSpec(server.url());
+    spec.auth = {HttpAuthType::Bearer, {}, u"api-token"_s};
+    const auto accepted = probeWith(prober, spec);
+    QVERIFY(accepted);
+    QVERIFY2(accepted->status == HealthState::Up, qPrintable(accepted->error));
+
+    spec.auth.secretName = u"revoked-token"_s;
+    const auto rejected = probeWith(prober, spec);
+    QVERIFY(rejected);
+    QCOMPARE(rejected->status, HealthState::Down);
+    QCOMPARE(rejected->failedPhase, ProbePhase::Status);
+    QCOMPARE(rejected->httpStatus, 401);
+    QVERIFY(!rejected->error.contains(u"tok3n"_s));
+}
+
+void TestHttpProber::missingSecretIsAConfigError()
+{
+    RawHttpServer server(httpResponse(200));
+    HttpProber prober;
+    prober.setSecrets({{u"api-token"_s, "tok3n-abc"_ba}});
+    ProbeSpec spec = httpSpec(server.url());
+    spec.auth = {HttpAuthType::Bearer, {}, u"billing-token"_s};
+    const auto result = probeWith(prober, spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Config);
+    QCOMPARE(result->error,
+             u"the secret \"billing-token\" is not in the keychain; add it with: vigie secret set billing-token"_s);
+    QCOMPARE(server.requestCount(), 0);
+
+    // Secrets set later count for later probes.
+    prober.setSecrets({{u"billing-token"_s, "tok3n-bill"_ba}});
+    const auto later = probeWith(prober, spec);
+    QVERIFY(later);
+    QCOMPARE(later->status, HealthState::Up);
+    QCOMPARE(server.requests().constFirst().header("Authorization"_ba), "Bearer tok3n-bill"_ba);
+}
+
+void TestHttpProber::conditionsPass()
+{
+    RawHttpServer server(httpResponse(200, R"({"status":"UP","items":[1,2]})"_ba, {{"X-Version"_ba, "2.1"_ba}}));
+    ProbeSpec spec = httpSpec(server.url());
+    spec.conditions = conditions({u"[STATUS] == 200"_s, u"[BODY].status == UP"_s, u"len([BODY].items) == 2"_s,
+                                  u"[HEADER].X-Version == 2.1"_s, u"[RESPONSE_TIME] < 5000"_s, u"[CONNECTED] == true"_s,
+                                  u"[IP] == 127.0.0.1"_s});
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(result->failedPhase, ProbePhase::None);
+    QCOMPARE(result->detail, u"HTTP/1.1 200"_s);
+}
+
+void TestHttpProber::failedCriticalConditionsAreDown()
+{
+    RawHttpServer server(httpResponse(200, R"({"status":"DOWN"})"_ba));
+    ProbeSpec spec = httpSpec(server.url());
+    spec.conditions =
+        conditions({u"[BODY].status == UP"_s, u"[STATUS] == 200"_s, u"[STATUS] == 204"_s}, {u"[STATUS] == 299"_s});
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Condition);
+    // The failed critical ones, in order; the failed warning does not add to a down.
+    const QStringList messages = result->error.split(u"; "_s);
+    QCOMPARE(messages.size(), 2);
+    QVERIFY2(messages.at(0).startsWith(u"[BODY].status == UP"_s) && messages.at(0).contains(u"DOWN"_s),
+             qPrintable(result->error));
+    QVERIFY2(messages.at(1).startsWith(u"[STATUS] == 204"_s) && messages.at(1).contains(u"200"_s),
+             qPrintable(result->error));
+}
+
+void TestHttpProber::failedWarningConditionsAreDegraded()
+{
+    RawHttpServer server(httpResponse(200, R"({"status":"UP","queue":950})"_ba));
+    server.setResponseDelay(150ms);
+    ProbeSpec spec = httpSpec(server.url());
+    spec.conditions = conditions({u"[BODY].status == UP"_s}, {u"[BODY].queue < 500"_s});
+    const auto degraded = probeOnce(spec);
+    QVERIFY(degraded);
+    QCOMPARE(degraded->status, HealthState::Degraded);
+    QCOMPARE(degraded->failedPhase, ProbePhase::Condition);
+    QVERIFY2(degraded->error.startsWith(u"[BODY].queue < 500"_s) && degraded->error.contains(u"950"_s),
+             qPrintable(degraded->error));
+    QVERIFY(!degraded->error.contains(u"; "_s));
+
+    // Slow as well: both are said, the condition's phase kept.
+    spec.maxLatency = 50ms;
+    const auto slow = probeOnce(spec);
+    QVERIFY(slow);
+    QCOMPARE(slow->status, HealthState::Degraded);
+    QCOMPARE(slow->failedPhase, ProbePhase::Condition);
+    const QStringList messages = slow->error.split(u"; "_s);
+    QCOMPARE(messages.size(), 2);
+    QVERIFY2(messages.at(1).startsWith(u"slow: "_s), qPrintable(slow->error));
+}
+
+void TestHttpProber::statusFailureKeepsItsPhase()
+{
+    RawHttpServer server(httpResponse(503, R"({"status":"DOWN"})"_ba));
+    ProbeSpec spec = httpSpec(server.url());
+    spec.conditions = conditions({u"[BODY].status == UP"_s}, {u"[RESPONSE_TIME] < 0"_s});
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Status);
+    QCOMPARE(result->error, u"HTTP status 503, expected 200-399"_s);
+    QCOMPARE(result->detail, u"HTTP/1.1 503"_s);
+}
+
+void TestHttpProber::headerConditionsSeeTheLastResponse()
+{
+    RawHttpServer server([](const HttpRequest &request) {
+        if (request.path == "/final")
+            return httpResponse(200, "ok"_ba,
+                                {{"X-Stage"_ba, "final"_ba}, {"Set-Cookie"_ba, "a=1"_ba}, {"Set-Cookie"_ba, "b=2"_ba}});
+        return httpResponse(302, {}, {{"Location"_ba, "/final"_ba}, {"X-Stage"_ba, "redirect"_ba}});
+    });
+    ProbeSpec spec = httpSpec(server.url());
+    spec.conditions = conditions({u"[HEADER].X-Stage == final"_s, u"[HEADER].Set-Cookie == pat(a=1*b=2)"_s});
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+
+    spec.conditions = conditions({u"[HEADER].X-Stage == redirect"_s});
+    const auto down = probeOnce(spec);
+    QVERIFY(down);
+    QCOMPARE(down->status, HealthState::Down);
+    QCOMPARE(down->failedPhase, ProbePhase::Condition);
+    QVERIFY2(down->error.contains(u"final"_s), qPrintable(down->error));
+}
+
+void TestHttpProber::httpVersions_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<HttpVersion>("version");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("https, default") << true << HttpVersion::Default << u"HTTP/2 200"_s;
+    QTest::newRow("https, 1.1") << true << HttpVersion::Http1_1 << u"HTTP/1.1 200"_s;
+    QTest::newRow("https, 2") << true << HttpVersion::Http2 << u"HTTP/2 200"_s;
+    QTest::newRow("http, default") << false << HttpVersion::Default << u"HTTP/1.1 200"_s;
+    QTest::newRow("http, 1.1") << false << HttpVersion::Http1_1 << u"HTTP/1.1 200"_s;
+    QTest::newRow("http, 2 (prior knowledge)") << false << HttpVersion::Http2 << u"HTTP/2 200"_s;
+}
+
+void TestHttpProber::httpVersions()
+{
+    QFETCH(bool, tls);
+    QFETCH(HttpVersion, version);
+    QFETCH(QString, detail);
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    ProbeSpec spec =
+        httpSpec(tls ? u"https://127.0.0.1:%1/"_s.arg(m_httpsPort) : u"http://127.0.0.1:%1/"_s.arg(m_plainPort));
+    spec.caFile = m_certificates->caFile;
+    spec.httpVersion = version;
+    spec.expectBodyContains = tls ? u"secure hello"_s : u"plain hello"_s;
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(result->detail, detail);
+    QCOMPARE(bool(result->phases.tlsMs), tls);
+}
+
+void TestHttpProber::http3()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
+    spec.caFile = m_certificates->caFile;
+    spec.httpVersion = HttpVersion::Http3;
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    if (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP3) {
+        QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+        QCOMPARE(result->detail, u"HTTP/3 200"_s);
+    } else {
+        QCOMPARE(result->status, HealthState::Down);
+        QCOMPARE(result->failedPhase, ProbePhase::Config);
+        QCOMPARE(result->error,
+                 u"the probe of %1 asks for HTTP/3, but this libcurl has no HTTP/3 support"_s.arg(spec.target));
+    }
+
+    spec.target = u"http://127.0.0.1:%1/"_s.arg(m_plainPort);
+    const auto plain = probeOnce(spec);
+    QVERIFY(plain);
+    QCOMPARE(plain->status, HealthState::Down);
+    QCOMPARE(plain->failedPhase, ProbePhase::Config);
+}
+
+void TestHttpProber::privateCaTrustedWithCaFile()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    for (const QString &host : {u"127.0.0.1"_s, u"localhost"_s}) {
+        ProbeSpec spec = httpSpec(u"https://%1:%2/"_s.arg(host).arg(m_httpsPort));
+        spec.caFile = m_certificates->caFile;
+        const auto result = probeOnce(spec);
+        QVERIFY(result);
+        QVERIFY2(result->status == HealthState::Up, qPrintable(host + u": "_s + result->error));
+        QVERIFY(result->phases.tlsMs);
+    }
+}
+
+void TestHttpProber::privateCaRejectedWithoutCaFile()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    const auto result = probeOnce(httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort)));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Certificate);
+    QVERIFY2(result->error.startsWith(u"the certificate of 127.0.0.1:%1 is not accepted: "_s.arg(m_httpsPort)),
+             qPrintable(result->error));
+    QVERIFY2(result->error.contains(u"ca_file"_s), qPrintable(result->error));
+
+    // Trusting another CA is no better.
+    QTemporaryDir other;
+    QString error;
+    const auto otherCa = makeTestCertificates(other.path(), 30, &error);
+    QVERIFY2(otherCa, qPrintable(error));
+    ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
+    spec.caFile = otherCa->caFile;
+    const auto wrongCa = probeOnce(spec);
+    QVERIFY(wrongCa);
+    QCOMPARE(wrongCa->status, HealthState::Down);
+    QCOMPARE(wrongCa->failedPhase, ProbePhase::Certificate);
+}
+
+void TestHttpProber::insecureSkipsVerification()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
+    spec.insecureReason = u"lab certificate from our own CA"_s;
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY(result->phases.tlsMs);
+}
+
+void TestHttpProber::unreadableCaFileIsAConfigError()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
+    spec.caFile = m_tlsDir->filePath(u"no-such-ca.pem"_s);
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Config);
+    QVERIFY2(result->error.startsWith(u"cannot use the CA file '%1' (ca_file): "_s.arg(spec.caFile)),
+             qPrintable(result->error));
+}
+
+void TestHttpProber::certificateExpirationConditions()
+{
+    QVERIFY2(m_nginx, qPrintable(m_nginxError));
+    // The leaf expires in 30 days (720 h), well before the CA.
+    ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
+    spec.caFile = m_certificates->caFile;
+    spec.conditions = conditions({u"[CERTIFICATE_EXPIRATION] > 700h"_s});
+    const auto fine = probeOnce(spec);
+    QVERIFY(fine);
+    QVERIFY2(fine->status == HealthState::Up, qPrintable(fine->error));
+
+    spec.conditions = conditions({u"[CERTIFICATE_EXPIRATION] > 740h"_s});
+    const auto soon = probeOnce(spec);
+    QVERIFY(soon);
+    QCOMPARE(soon->status, HealthState::Down);
+    QCOMPARE(soon->failedPhase, ProbePhase::Condition);
+    QVERIFY2(soon->error.startsWith(u"[CERTIFICATE_EXPIRATION] > 740h"_s), qPrintable(soon->error));
+
+    // Over plain HTTP there is no certificate: the condition says so rather than passing.
+    spec.target = u"http://127.0.0.1:%1/"_s.arg(m_plainPort);
+    spec.conditions = conditions({u"[CERTIFICATE_EXPIRATION] > 1h"_s});
+    const auto plain = probeOnce(spec);
+    QVERIFY(plain);
+    QCOMPARE(plain->status, HealthState::Down);
+    QCOMPARE(plain->failedPhase, ProbePhase::Condition);
 }
 
 QTEST_GUILESS_MAIN(TestHttpProber)
