@@ -1,1 +1,543 @@
-// placeholder until written
+#include "dnsprober.h"
+
+#include "pendingfailures.h"
+
+#include <QDnsLookup>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <algorithm>
+#include <unordered_map>
+
+using namespace Qt::StringLiterals;
+
+namespace Vigie {
+
+namespace {
+
+// QDnsLookup runs every lookup of the process in a pool of 5 threads, and a lookup the resolver
+// has not given up on keeps its thread whatever we do with the QDnsLookup object.
+constexpr int maxLookups = 5;
+// Answers shown in `detail` and in messages; the rest are counted.
+constexpr qsizetype shownAnswers = 5;
+
+QString seconds(std::chrono::milliseconds duration)
+{
+    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
+}
+
+double msSince(const QElapsedTimer &clock)
+{
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+QString typeName(DnsRecordType type)
+{
+    switch (type) {
+    case DnsRecordType::A:
+        return u"A"_s;
+    case DnsRecordType::AAAA:
+        return u"AAAA"_s;
+    case DnsRecordType::CNAME:
+        return u"CNAME"_s;
+    case DnsRecordType::MX:
+        return u"MX"_s;
+    case DnsRecordType::TXT:
+        return u"TXT"_s;
+    case DnsRecordType::NS:
+        return u"NS"_s;
+    case DnsRecordType::SRV:
+        return u"SRV"_s;
+    }
+    return {};
+}
+
+QDnsLookup::Type lookupType(DnsRecordType type)
+{
+    switch (type) {
+    case DnsRecordType::A:
+        return QDnsLookup::A;
+    case DnsRecordType::AAAA:
+        return QDnsLookup::AAAA;
+    case DnsRecordType::CNAME:
+        return QDnsLookup::CNAME;
+    case DnsRecordType::MX:
+        return QDnsLookup::MX;
+    case DnsRecordType::TXT:
+        return QDnsLookup::TXT;
+    case DnsRecordType::NS:
+        return QDnsLookup::NS;
+    case DnsRecordType::SRV:
+        return QDnsLookup::SRV;
+    }
+    return QDnsLookup::A;
+}
+
+// The response code as DNS people write it; absent for failures that are not one (no answer,
+// a resolver that could not run).
+std::optional<QString> rcodeName(QDnsLookup::Error error)
+{
+    switch (error) {
+    case QDnsLookup::NoError:
+        return u"NOERROR"_s;
+    case QDnsLookup::NotFoundError:
+        return u"NXDOMAIN"_s;
+    case QDnsLookup::ServerFailureError:
+        return u"SERVFAIL"_s;
+    case QDnsLookup::ServerRefusedError:
+        return u"REFUSED"_s;
+    case QDnsLookup::InvalidRequestError:
+        return u"FORMERR"_s;
+    default:
+        return std::nullopt;
+    }
+}
+
+QString withoutTrailingDot(QString name)
+{
+    if (name.endsWith(u'.'))
+        name.chop(1);
+    return name;
+}
+
+struct Nameserver
+{
+    QHostAddress address; // null: the system's resolver
+    quint16 port = 0;     // 0: the protocol's default (53)
+};
+
+// "ip", "ip:port", "[v6]:port" or a bare IPv6 address.
+std::optional<Nameserver> parseNameserver(const QString &text)
+{
+    if (text.isEmpty())
+        return Nameserver{};
+    QString host = text;
+    QString port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0)
+            return std::nullopt;
+        host = text.mid(1, close - 1);
+        const QString rest = text.mid(close + 1);
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith(u':'))
+                return std::nullopt;
+            port = rest.mid(1);
+        }
+    } else if (text.count(u':') == 1) {
+        host = text.section(u':', 0, 0);
+        port = text.section(u':', 1);
+    }
+    Nameserver server;
+    if (!server.address.setAddress(host))
+        return std::nullopt;
+    if (!port.isNull()) {
+        bool ok = false;
+        const uint number = port.toUInt(&ok);
+        if (!ok || number == 0 || number > 65535)
+            return std::nullopt;
+        server.port = quint16(number);
+    }
+    return server;
+}
+
+// Answers compare as DNS does: names and addresses without regard to case or spelling
+// ("2001:DB8::1" is "2001:db8:0::1"), TXT strings exactly.
+QString comparable(DnsRecordType type, const QString &value)
+{
+    switch (type) {
+    case DnsRecordType::A:
+    case DnsRecordType::AAAA:
+        if (const QHostAddress address(value); !address.isNull())
+            return address.toString();
+        return value.toLower();
+    case DnsRecordType::TXT:
+        return value;
+    default:
+        return withoutTrailingDot(value.trimmed()).toLower();
+    }
+}
+
+QStringList answersOf(const QDnsLookup &lookup, DnsRecordType type)
+{
+    QStringList answers;
+    switch (type) {
+    case DnsRecordType::A:
+    case DnsRecordType::AAAA: {
+        const auto protocol = type == DnsRecordType::A ? QAbstractSocket::IPv4Protocol : QAbstractSocket::IPv6Protocol;
+        for (const QDnsHostAddressRecord &record : lookup.hostAddressRecords())
+            if (record.value().protocol() == protocol)
+                answers.append(record.value().toString());
+        break;
+    }
+    case DnsRecordType::CNAME:
+        for (const QDnsDomainNameRecord &record : lookup.canonicalNameRecords())
+            answers.append(withoutTrailingDot(record.value()));
+        break;
+    case DnsRecordType::MX:
+        for (const QDnsMailExchangeRecord &record : lookup.mailExchangeRecords())
+            answers.append(QString::number(record.preference()) + u' ' + withoutTrailingDot(record.exchange()));
+        break;
+    case DnsRecordType::TXT:
+        // A long TXT record comes as several strings that together make one value (SPF, DKIM).
+        for (const QDnsTextRecord &record : lookup.textRecords())
+            answers.append(QString::fromUtf8(record.values().join()));
+        break;
+    case DnsRecordType::NS:
+        for (const QDnsDomainNameRecord &record : lookup.nameServerRecords())
+            answers.append(withoutTrailingDot(record.value()));
+        break;
+    case DnsRecordType::SRV:
+        for (const QDnsServiceRecord &record : lookup.serviceRecords())
+            answers.append(QString::number(record.priority()) + u' ' + QString::number(record.weight()) + u' ' +
+                           QString::number(record.port()) + u' ' + withoutTrailingDot(record.target()));
+        break;
+    }
+    return answers;
+}
+
+QString shortList(const QStringList &answers)
+{
+    QString text = answers.first(qMin(answers.size(), shownAnswers)).join(u", "_s);
+    if (answers.size() > shownAnswers)
+        text += u' ' + DnsProber::tr("+%1 more").arg(answers.size() - shownAnswers);
+    return text;
+}
+
+// The worse of the probe's own finding and the workspace's conditions. The probe's own problem
+// stays first in the error: it is the likelier cause.
+void applyConditions(ProbeResult &result, const QList<Condition> &conditions, const ConditionContext &context)
+{
+    if (conditions.isEmpty())
+        return;
+    const ConditionsVerdict verdict = evaluateConditions(conditions, context);
+    const QStringList failed = verdict.failedCritical + verdict.failedWarnings;
+    if (failed.isEmpty())
+        return;
+    const HealthState worst = verdict.failedCritical.isEmpty() ? HealthState::Degraded : HealthState::Down;
+    if (worst > result.status) {
+        result.status = worst;
+        result.failedPhase = ProbePhase::Condition;
+    }
+    QStringList errors;
+    if (!result.error.isEmpty())
+        errors.append(result.error);
+    errors += failed;
+    result.error = errors.join(u"; "_s);
+}
+
+struct DnsProbe
+{
+    quint64 id = 0;
+    quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
+    ProbeSpec spec;
+    Nameserver server;
+    QString serverName; // for messages: as written, or "the system resolver"
+    QRegularExpression pattern;
+    QPointer<QDnsLookup> lookup; // null while waiting for a free lookup thread
+    QElapsedTimer clock;
+    std::optional<double> launchedAtMs;
+    QTimer deadline;
+};
+
+} // namespace
+
+struct DnsProber::Private
+{
+    explicit Private(DnsProber *owner)
+        : q(owner)
+    {}
+    ~Private()
+    {
+        for (auto &[id, p] : probes)
+            if (p->lookup) {
+                QObject::disconnect(p->lookup, nullptr, q, nullptr);
+                delete p->lookup;
+            }
+        for (QDnsLookup *lookup : std::as_const(draining)) {
+            QObject::disconnect(lookup, nullptr, q, nullptr);
+            delete lookup;
+        }
+    }
+
+    DnsProbe *find(quint64 id, quint64 serial) const;
+    int lookupsInUse() const;
+    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    void launch(DnsProbe &p);
+    void launchWaiting();
+    void drain(DnsProbe &p);
+    void onFinished(quint64 id, quint64 serial);
+    void onDeadline(quint64 id);
+    void finish(DnsProbe &p, HealthState status, ProbePhase phase, const QString &error,
+                const QStringList &answers = {}, const std::optional<QString> &rcode = std::nullopt);
+
+    DnsProber *q;
+    quint64 nextSerial = 1;
+    std::unordered_map<quint64, std::unique_ptr<DnsProbe>> probes;
+    QList<std::pair<quint64, quint64>> waiting; // (id, serial), oldest first
+    // Lookups given up on (deadline, cancel) whose thread the resolver still holds: kept until
+    // they finish so that we know when that thread is free again.
+    QList<QDnsLookup *> draining;
+    PendingFailures failures;
+};
+
+DnsProbe *DnsProber::Private::find(quint64 id, quint64 serial) const
+{
+    const auto it = probes.find(id);
+    return it != probes.end() && it->second->serial == serial ? it->second.get() : nullptr;
+}
+
+int DnsProber::Private::lookupsInUse() const
+{
+    int running = 0;
+    for (const auto &[id, p] : probes)
+        if (p->lookup)
+            ++running;
+    return running + int(draining.size());
+}
+
+void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
+{
+    failures.post(q, id, phase, error,
+                  [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
+}
+
+void DnsProber::Private::launch(DnsProbe &p)
+{
+    auto *lookup = new QDnsLookup(lookupType(p.spec.recordType), p.spec.target, q);
+    if (!p.server.address.isNull())
+        lookup->setNameserver(p.server.address, p.server.port);
+    const quint64 id = p.id;
+    const quint64 serial = p.serial;
+    QObject::connect(lookup, &QDnsLookup::finished, q, [this, id, serial] { onFinished(id, serial); });
+    p.lookup = lookup;
+    p.launchedAtMs = msSince(p.clock);
+    lookup->lookup();
+}
+
+void DnsProber::Private::launchWaiting()
+{
+    while (!waiting.isEmpty() && lookupsInUse() < maxLookups) {
+        const auto [id, serial] = waiting.takeFirst();
+        if (DnsProbe *p = find(id, serial))
+            launch(*p);
+    }
+}
+
+// QDnsLookup::abort() would report at once but leave the resolver running unseen; the lookup is
+// kept instead, detached from its probe, until the resolver gives up.
+void DnsProber::Private::drain(DnsProbe &p)
+{
+    QDnsLookup *lookup = p.lookup;
+    if (!lookup)
+        return;
+    p.lookup = nullptr;
+    QObject::disconnect(lookup, nullptr, q, nullptr);
+    draining.append(lookup);
+    QObject::connect(lookup, &QDnsLookup::finished, q, [this, lookup] {
+        draining.removeOne(lookup);
+        lookup->deleteLater();
+        launchWaiting();
+    });
+}
+
+void DnsProber::Private::onFinished(quint64 id, quint64 serial)
+{
+    DnsProbe *p = find(id, serial);
+    if (!p || !p->lookup)
+        return;
+    const QDnsLookup &lookup = *p->lookup;
+    const QString type = typeName(p->spec.recordType);
+    const QString &name = p->spec.target;
+    const std::optional<QString> rcode = rcodeName(lookup.error());
+    const QStringList answers = answersOf(lookup, p->spec.recordType);
+
+    switch (lookup.error()) {
+    case QDnsLookup::NoError:
+        break;
+    case QDnsLookup::NotFoundError:
+        finish(*p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("%1 does not exist (NXDOMAIN from %2)").arg(name, p->serverName), {}, rcode);
+        return;
+    case QDnsLookup::TimeoutError:
+        finish(*p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("no answer from %1 for %2 (the resolver gave up after %3 s)")
+                   .arg(p->serverName, name, QString::number(msSince(p->clock) / 1000.0, 'f', 1)));
+        return;
+    default:
+        finish(*p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("looking up the %1 records of %2 at %3 failed: %4")
+                   .arg(type, name, p->serverName,
+                        rcode ? lookup.errorString() + u" ("_s + *rcode + u')' : lookup.errorString()),
+               {}, rcode);
+        return;
+    }
+
+    if (answers.isEmpty()) {
+        finish(*p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("%1 has no %2 records at %3").arg(name, type, p->serverName), answers, rcode);
+        return;
+    }
+
+    QStringList have;
+    for (const QString &answer : answers)
+        have.append(comparable(p->spec.recordType, answer));
+    QStringList missing;
+    for (const QString &expected : std::as_const(p->spec.expectValues))
+        if (!have.contains(comparable(p->spec.recordType, expected)))
+            missing.append(expected);
+    if (!missing.isEmpty()) {
+        finish(*p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("%1 not among the %2 answers for %3 (%4)")
+                   .arg(missing.join(u", "_s), type, name, shortList(answers)),
+               answers, rcode);
+        return;
+    }
+
+    if (!p->spec.expectMatches.isEmpty()) {
+        const bool matched =
+            std::ranges::any_of(answers, [p](const QString &answer) { return p->pattern.match(answer).hasMatch(); });
+        if (!matched) {
+            finish(*p, HealthState::Down, ProbePhase::Dns,
+                   DnsProber::tr("no %1 answer for %2 matches %3 (%4)")
+                       .arg(type, name, p->spec.expectMatches, shortList(answers)),
+                   answers, rcode);
+            return;
+        }
+    }
+    finish(*p, HealthState::Up, ProbePhase::None, {}, answers, rcode);
+}
+
+void DnsProber::Private::onDeadline(quint64 id)
+{
+    const auto it = probes.find(id);
+    if (it == probes.end())
+        return;
+    DnsProbe &p = *it->second;
+    const QString after = seconds(p.spec.timeout);
+    if (!p.lookup) {
+        finish(p, HealthState::Down, ProbePhase::Dns,
+               DnsProber::tr("the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for DNS "
+                             "servers that do not answer")
+                   .arg(p.spec.target, after, QString::number(draining.size())));
+        return;
+    }
+    drain(p);
+    finish(p, HealthState::Down, ProbePhase::Dns,
+           DnsProber::tr("no answer from %1 within %2 s").arg(p.serverName, after));
+}
+
+void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phase, const QString &error,
+                                const QStringList &answers, const std::optional<QString> &rcode)
+{
+    const double totalMs = msSince(p.clock);
+    ProbeResult result;
+    result.status = status;
+    result.failedPhase = phase;
+    result.error = error;
+    result.latencyMs = totalMs;
+    result.phases.totalMs = totalMs;
+    if (p.launchedAtMs)
+        result.phases.resolveMs = totalMs - *p.launchedAtMs;
+    const QString type = typeName(p.spec.recordType);
+    if (!answers.isEmpty())
+        result.detail = type + u' ' + shortList(answers);
+    else if (rcode && *rcode != u"NOERROR"_s)
+        result.detail = type + u' ' + *rcode;
+
+    ConditionContext context;
+    context.responseTimeMs = totalMs;
+    context.dnsAnswers = answers;
+    context.dnsRcode = rcode;
+    applyConditions(result, p.spec.conditions, context);
+
+    if (p.lookup) {
+        QObject::disconnect(p.lookup, nullptr, q, nullptr);
+        p.lookup->deleteLater();
+    }
+    const quint64 id = p.id;
+    const quint64 serial = p.serial;
+    waiting.removeIf(
+        [id, serial](const std::pair<quint64, quint64> &entry) { return entry.first == id && entry.second == serial; });
+    probes.erase(id); // p is gone from here on
+    launchWaiting();
+    Q_EMIT q->finished(id, result);
+}
+
+DnsProber::DnsProber(QObject *parent)
+    : Prober(parent)
+    , d(std::make_unique<Private>(this))
+{}
+
+DnsProber::~DnsProber() = default;
+
+void DnsProber::start(quint64 id, const ProbeSpec &spec)
+{
+    cancel(id);
+
+    if (spec.target.trimmed().isEmpty()) {
+        d->failLater(id, ProbePhase::Config, tr("the DNS probe has no name to look up"));
+        return;
+    }
+    const std::optional<Nameserver> server = parseNameserver(spec.dnsServer);
+    if (!server) {
+        d->failLater(
+            id, ProbePhase::Config,
+            tr("'%1' is not a DNS server address (an IP address, optionally with :port; IPv6 as [address]:port)")
+                .arg(spec.dnsServer));
+        return;
+    }
+    QRegularExpression pattern(spec.expectMatches);
+    if (!pattern.isValid()) {
+        d->failLater(id, ProbePhase::Config,
+                     tr("the answer pattern %1 is not a valid regular expression: %2")
+                         .arg(spec.expectMatches, pattern.errorString()));
+        return;
+    }
+    if (spec.timeout <= 0ms) {
+        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        return;
+    }
+
+    auto p = std::make_unique<DnsProbe>();
+    p->id = id;
+    p->serial = d->nextSerial++;
+    p->spec = spec;
+    p->server = *server;
+    p->serverName = spec.dnsServer.isEmpty() ? tr("the system resolver") : spec.dnsServer;
+    p->pattern = std::move(pattern);
+    p->deadline.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.
+    p->deadline.setTimerType(Qt::PreciseTimer);
+    connect(&p->deadline, &QTimer::timeout, this, [this, id] { d->onDeadline(id); });
+    p->clock.start();
+    p->deadline.start(spec.timeout);
+    const quint64 serial = p->serial;
+    DnsProbe &probe = *p;
+    d->probes.emplace(id, std::move(p));
+    if (d->lookupsInUse() < maxLookups)
+        d->launch(probe);
+    else
+        d->waiting.append({id, serial});
+}
+
+void DnsProber::cancel(quint64 id)
+{
+    d->failures.cancel(id);
+    const auto it = d->probes.find(id);
+    if (it == d->probes.end())
+        return;
+    d->waiting.removeIf([id](const std::pair<quint64, quint64> &entry) { return entry.first == id; });
+    d->drain(*it->second);
+    d->probes.erase(it);
+}
+
+int DnsProber::runningCount() const
+{
+    return int(d->probes.size()) + d->failures.size();
+}
+
+} // namespace Vigie

@@ -6,6 +6,18 @@
 
 namespace Vigie {
 
+// Looks up spec.target with QDnsLookup on the thread that owns it: record type spec.recordType,
+// at spec.dnsServer ("ip", "ip:port", "[v6]:port") or else the system's resolver. Answers are
+// text without trailing dots: A/AAAA the address, CNAME and NS the name, MX "10 mail.example.org",
+// TXT the record's strings joined, SRV "10 5 5060 sip.example.org".
+// Down, phase Dns: a DNS error (NXDOMAIN, SERVFAIL, REFUSED...), no answers, an spec.expectValues
+// entry missing from the answers (names and addresses compared without regard to case), or no
+// answer matching spec.expectMatches. detail reads "A 192.0.2.10, 192.0.2.11".
+// spec.timeout is a hard deadline: QDnsLookup has none of its own. Qt runs lookups on a pool of
+// 5 threads and a lookup given up on keeps its thread until the resolver gives up too, so at most
+// 5 lookups (running or given up on) are under way at once; later probes wait their turn within
+// their own deadline. phases.resolveMs (the lookup) and totalMs are set; latencyMs is the total.
+// Conditions see [DNS_ANSWERS], [DNS_RCODE] and [RESPONSE_TIME].
 class DnsProber final : public Prober
 {
     Q_OBJECT

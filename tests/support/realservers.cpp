@@ -1,0 +1,145 @@
+#include "realservers.h"
+
+#include <QDeadlineTimer>
+#include <QDebug>
+#include <QDir>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QUdpSocket>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Vigie::Test {
+
+namespace {
+
+// Ports are picked free, then bound by another process: another test may take one in between.
+constexpr int startAttempts = 3;
+constexpr std::chrono::seconds readyTimeout{15};
+
+} // namespace
+
+bool runTool(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    const bool done = process.waitForFinished(int(timeout.count()));
+    if (done && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return true;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+    }
+    qWarning().noquote() << program << arguments.join(u' ') << "failed:" << process.errorString()
+                         << QString::fromLocal8Bit(process.readAll());
+    return false;
+}
+
+quint16 freePort()
+{
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        QTcpServer tcp;
+        if (!tcp.listen(QHostAddress::LocalHost))
+            continue;
+        QUdpSocket udp;
+        if (udp.bind(QHostAddress::LocalHost, tcp.serverPort()))
+            return tcp.serverPort();
+    }
+    return 0;
+}
+
+RealServer::RealServer()
+    : m_process(std::make_unique<QProcess>())
+{}
+
+RealServer::~RealServer()
+{
+    if (m_process->state() == QProcess::NotRunning)
+        return;
+    // A terminated dnsmasq removes its pid file; a killed one would leave it behind.
+    m_process->terminate();
+    if (!m_process->waitForFinished(3000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString RealServer::hostPort() const
+{
+    return u"127.0.0.1:"_s + QString::number(m_port);
+}
+
+bool RealServer::start(const QString &program, const QStringList &arguments, quint16 port,
+                       const QByteArray &readyMarker)
+{
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_output.clear();
+    m_port = port;
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(program, arguments);
+    if (!m_process->waitForStarted(5000)) {
+        qWarning().noquote() << "could not start" << program << m_process->errorString();
+        return false;
+    }
+    const QDeadlineTimer deadline(readyTimeout);
+    while (!m_output.contains(readyMarker) && m_process->state() == QProcess::Running && !deadline.hasExpired()) {
+        m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+        m_output += m_process->readAll();
+    }
+    if (m_output.contains(readyMarker) && m_process->state() == QProcess::Running)
+        return true;
+    qWarning().noquote() << program << "did not get ready on port" << port << ":" << QString::fromLocal8Bit(m_output);
+    m_process->kill();
+    m_process->waitForFinished(5000);
+    return false;
+}
+
+bool OpensslTlsServer::start(const QString &certFile, const QString &keyFile, const QString &chainFile)
+{
+    for (int attempt = 0; attempt < startAttempts; ++attempt) {
+        const quint16 port = freePort();
+        QStringList arguments{u"s_server"_s, u"-accept"_s, u"127.0.0.1:"_s + QString::number(port),
+                              u"-cert"_s,    certFile,     u"-key"_s,
+                              keyFile,       u"-www"_s};
+        if (!chainFile.isEmpty())
+            arguments << u"-cert_chain"_s << chainFile;
+        // s_server prints ACCEPT once it listens (unless -quiet).
+        if (RealServer::start(u"openssl"_s, arguments, port, "ACCEPT"_ba))
+            return true;
+    }
+    return false;
+}
+
+bool DnsmasqServer::start(const QStringList &records)
+{
+    for (int attempt = 0; attempt < startAttempts; ++attempt) {
+        const quint16 port = freePort();
+        QStringList arguments{u"--conf-file=/dev/null"_s,
+                              u"--no-resolv"_s,
+                              u"--no-hosts"_s,
+                              u"--no-daemon"_s,
+                              u"--port="_s + QString::number(port),
+                              u"--listen-address=127.0.0.1"_s,
+                              u"--bind-interfaces"_s,
+                              u"--log-facility=-"_s,
+                              u"--pid-file="_s + QDir::tempPath() + u"/vigie-dnsmasq-"_s + QString::number(port) +
+                                  u".pid"_s};
+        // As root dnsmasq drops to "nobody", which may not exist in a build chroot; otherwise it
+        // keeps the user it runs as.
+        if (::geteuid() == 0)
+            arguments << u"--user=root"_s << u"--group=root"_s;
+        arguments << records;
+        // dnsmasq logs this once its sockets are bound.
+        if (RealServer::start(u"dnsmasq"_s, arguments, port, "started, version"_ba))
+            return true;
+    }
+    return false;
+}
+
+} // namespace Vigie::Test
