@@ -1,1 +1,38 @@
-// placeholder until written
+#include "healthevent.h"
+
+#include <array>
+#include <utility>
+
+namespace Vigie {
+
+namespace {
+// Stored in the database: never rename one.
+constexpr std::array<std::pair<HealthEvent::Kind, const char *>, 6> kindNames{{
+    {HealthEvent::Kind::ProbeState, "probe-state"},
+    {HealthEvent::Kind::ServiceState, "service-state"},
+    {HealthEvent::Kind::MaintenanceStart, "maintenance-start"},
+    {HealthEvent::Kind::MaintenanceEnd, "maintenance-end"},
+    {HealthEvent::Kind::ImpactStart, "impact-start"},
+    {HealthEvent::Kind::ImpactEnd, "impact-end"},
+}};
+} // namespace
+
+QString healthEventKindName(HealthEvent::Kind kind)
+{
+    for (const auto &[k, name] : kindNames)
+        if (k == kind)
+            return QLatin1StringView(name);
+    return {};
+}
+
+// An unknown name (a row written by a newer version) reads as a service state change, the kind
+// every reader can show.
+HealthEvent::Kind healthEventKindFromName(const QString &name)
+{
+    for (const auto &[k, n] : kindNames)
+        if (name == QLatin1StringView(n))
+            return k;
+    return HealthEvent::Kind::ServiceState;
+}
+
+} // namespace Vigie

@@ -2,6 +2,8 @@
 
 #include "workspace/workspace.h"
 
+#include <QTimeZone>
+
 #include <optional>
 
 namespace Vigie {
@@ -16,7 +18,7 @@ class MaintenanceSchedule
 public:
     struct Occurrence
     {
-        int window = -1; // index into the workspace's maintenance list
+        int window = -1;    // index into the workspace's maintenance list
         qint64 startMs = 0; // UTC
         qint64 endMs = 0;   // UTC, exclusive
         friend bool operator==(const Occurrence &, const Occurrence &) = default;
@@ -36,6 +38,7 @@ public:
 
 private:
     QList<MaintenanceWindow> m_windows;
+    QList<QTimeZone> m_zones; // one per window, resolved once
 };
 
 } // namespace Vigie

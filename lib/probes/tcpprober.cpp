@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <unordered_map>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +23,17 @@ namespace {
 
 // A banner is one line; a server that sends more without a line break is judged on this much.
 constexpr qint64 maxBannerBytes = 4 * 1024;
-// Longer banners are cut in messages.
+// A reply line longer than this fails its expect step: no protocol spoken line by line needs more.
+constexpr qint64 maxLineBytes = 64 * 1024;
+// Longer banners and lines are cut in messages.
 constexpr qsizetype shownBannerChars = 200;
+// Patterns are cached across runs; a workspace has a handful, a reloaded one a handful more.
+constexpr qsizetype maxCachedPatterns = 1024;
+
+QString shown(const QString &text)
+{
+    return text.size() > shownBannerChars ? text.left(shownBannerChars) + u'…' : text;
+}
 
 QString seconds(std::chrono::milliseconds duration)
 {
@@ -61,7 +71,10 @@ double msSince(const QElapsedTimer &clock)
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
-enum class Stage { Resolving, Connecting, ReadingBanner };
+enum class Stage { Resolving, Connecting, ReadingBanner, Conversing };
+
+// Where an expect step stands after reading what has arrived.
+enum class Expecting { Matched, Waiting, Failed };
 
 struct TcpProbe
 {
@@ -69,6 +82,7 @@ struct TcpProbe
     quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
     ProbeSpec spec;
     QRegularExpression banner;
+    QList<QRegularExpression> expects; // one per step; unused for send steps
     HostPort target;
     Stage stage = Stage::Resolving;
     int lookupId = -1;
@@ -78,6 +92,12 @@ struct TcpProbe
     bool refused = false;
     QString connectError;
     QByteArray received;
+    QString peerAddress;
+    qsizetype step = 0;   // the step being run, while conversing
+    QString lastLine;     // the last line the current expect step read
+    bool sawLine = false; // whether it read any
+    bool peerClosed = false;
+    bool writing = false; // inside converse()'s write: socket errors are its to handle
     QElapsedTimer clock;
     std::optional<double> resolveMs;
     std::optional<double> connectedAtMs;
@@ -106,6 +126,11 @@ struct TcpProber::Private
     void onSocketError(quint64 id, quint64 serial, QAbstractSocket::SocketError error);
     void readBanner(TcpProbe &p);
     void judgeBanner(TcpProbe &p, QByteArray line);
+    void converse(TcpProbe &p);
+    Expecting expectLine(TcpProbe &p);
+    QString stepLabel(const TcpProbe &p) const;
+    void failStep(TcpProbe &p, const QString &what);
+    std::optional<QRegularExpression> pattern(const QString &text, QString *error);
     void onDeadline(quint64 id);
     void finish(TcpProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const QString &error = {});
 
@@ -113,6 +138,8 @@ struct TcpProber::Private
     quint64 nextSerial = 1;
     std::unordered_map<quint64, std::unique_ptr<TcpProbe>> probes;
     PendingFailures failures;
+    // Compiled once, shared by every run of the probes that use them.
+    QHash<QString, QRegularExpression> patterns;
 };
 
 TcpProbe *TcpProber::Private::find(quint64 id, quint64 serial) const
@@ -180,8 +207,11 @@ void TcpProber::Private::connectNext(TcpProbe &p)
     QObject::connect(socket, &QTcpSocket::errorOccurred, q,
                      [this, id, serial](QAbstractSocket::SocketError error) { onSocketError(id, serial, error); });
     QObject::connect(socket, &QTcpSocket::readyRead, q, [this, id, serial] {
-        if (TcpProbe *probe = find(id, serial); probe && probe->stage == Stage::ReadingBanner)
+        TcpProbe *probe = find(id, serial);
+        if (probe && probe->stage == Stage::ReadingBanner)
             readBanner(*probe);
+        else if (probe && probe->stage == Stage::Conversing)
+            converse(*probe);
     });
     socket->connectToHost(address, p.target.port);
 }
@@ -192,8 +222,10 @@ void TcpProber::Private::onConnected(quint64 id, quint64 serial)
     if (!p || p->stage != Stage::Connecting)
         return;
     p->connectedAtMs = msSince(p->clock);
+    p->peerAddress = p->socket->peerAddress().toString();
     if (p->spec.expectBanner.isEmpty()) {
-        finish(*p, HealthState::Up);
+        p->stage = Stage::Conversing;
+        converse(*p);
         return;
     }
     p->stage = Stage::ReadingBanner;
@@ -211,15 +243,28 @@ void TcpProber::Private::onSocketError(quint64 id, quint64 serial, QAbstractSock
         connectNext(*p);
         return;
     }
+    if (p->stage == Stage::Conversing) {
+        if (p->writing)
+            return;
+        if (error == QAbstractSocket::RemoteHostClosedError) {
+            // Lines that arrived before the close still count.
+            p->peerClosed = true;
+            converse(*p);
+            return;
+        }
+        failStep(*p, TcpProber::tr("the connection to %1 failed: %2").arg(p->spec.target, p->socket->errorString()));
+        return;
+    }
     if (p->stage != Stage::ReadingBanner)
         return;
     if (error == QAbstractSocket::RemoteHostClosedError) {
+        p->peerClosed = true;
         // What arrived before the close may still be a banner without its line break.
         readBanner(*p);
         if (!find(id, serial))
             return;
         if (!p->received.isEmpty()) {
-            judgeBanner(*p, p->received);
+            judgeBanner(*p, std::exchange(p->received, {}));
             return;
         }
         finish(*p, HealthState::Down, ProbePhase::Banner,
@@ -235,10 +280,14 @@ void TcpProber::Private::readBanner(TcpProbe &p)
     while (p.socket && p.socket->bytesAvailable() > 0 && p.received.size() < maxBannerBytes)
         p.received += p.socket->read(maxBannerBytes - p.received.size());
     const qsizetype newline = p.received.indexOf('\n');
-    if (newline >= 0)
-        judgeBanner(p, p.received.left(newline));
-    else if (p.received.size() >= maxBannerBytes)
-        judgeBanner(p, p.received);
+    if (newline >= 0) {
+        // What follows the banner belongs to the first expect step.
+        QByteArray line = p.received.left(newline);
+        p.received.remove(0, newline + 1);
+        judgeBanner(p, std::move(line));
+    } else if (p.received.size() >= maxBannerBytes) {
+        judgeBanner(p, std::exchange(p.received, {}));
+    }
 }
 
 void TcpProber::Private::judgeBanner(TcpProbe &p, QByteArray line)
@@ -247,12 +296,125 @@ void TcpProber::Private::judgeBanner(TcpProbe &p, QByteArray line)
         line.chop(1);
     const QString text = QString::fromUtf8(line);
     if (p.banner.match(text).hasMatch()) {
-        finish(p, HealthState::Up);
+        p.stage = Stage::Conversing;
+        converse(p);
         return;
     }
-    const QString shown = text.size() > shownBannerChars ? text.left(shownBannerChars) + u'…' : text;
     finish(p, HealthState::Down, ProbePhase::Banner,
-           TcpProber::tr("banner \"%1\" does not match %2").arg(shown, p.spec.expectBanner));
+           TcpProber::tr("banner \"%1\" does not match %2").arg(shown(text), p.spec.expectBanner));
+}
+
+// Runs the steps from the current one for as long as they need nothing more from the server;
+// finishes the probe when they are done or one fails.
+void TcpProber::Private::converse(TcpProbe &p)
+{
+    while (p.step < p.spec.steps.size()) {
+        const TcpStep &step = p.spec.steps.at(p.step);
+        if (step.kind == TcpStep::Kind::Send) {
+            if (p.peerClosed || !p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
+                failStep(p, TcpProber::tr("%1 closed the connection").arg(p.spec.target));
+                return;
+            }
+            // Hands the bytes to the system now: the probe may end (and drop the socket) at once.
+            // A write error is reported from inside flush(): onSocketError leaves it to this loop.
+            p.writing = true;
+            bool written = p.socket->write(step.send) == step.send.size();
+            if (written) {
+                p.socket->flush();
+                written = p.socket->state() == QAbstractSocket::ConnectedState;
+            }
+            p.writing = false;
+            if (!written) {
+                failStep(p, TcpProber::tr("writing to %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
+                return;
+            }
+        } else {
+            switch (expectLine(p)) {
+            case Expecting::Matched:
+                break;
+            case Expecting::Waiting:
+                return;
+            case Expecting::Failed:
+                return; // p is gone
+            }
+        }
+        ++p.step;
+        p.lastLine.clear();
+        p.sawLine = false;
+    }
+    finish(p, HealthState::Up);
+}
+
+// Reads lines until one matches the current expect step, what has arrived runs out, or the
+// server is gone.
+Expecting TcpProber::Private::expectLine(TcpProbe &p)
+{
+    const QRegularExpression &expected = p.expects.at(p.step);
+    for (;;) {
+        const qsizetype newline = p.received.indexOf('\n');
+        if (newline < 0 && p.received.size() < maxLineBytes && p.socket && p.socket->bytesAvailable() > 0) {
+            p.received += p.socket->read(maxLineBytes - p.received.size());
+            continue;
+        }
+        QByteArray line;
+        if (newline >= 0) {
+            line = p.received.left(newline);
+            p.received.remove(0, newline + 1);
+        } else if (p.received.size() >= maxLineBytes) {
+            failStep(p, TcpProber::tr("got a line longer than 64 KiB: \"%1\"")
+                            .arg(shown(QString::fromUtf8(p.received.left(shownBannerChars * 4)))));
+            return Expecting::Failed;
+        } else if (p.peerClosed && !p.received.isEmpty()) {
+            line = std::exchange(p.received, {}); // the last line, without its line break
+        } else if (p.peerClosed) {
+            failStep(
+                p,
+                p.sawLine
+                    ? TcpProber::tr("got \"%1\", then %2 closed the connection").arg(shown(p.lastLine), p.spec.target)
+                    : TcpProber::tr("%1 closed the connection without replying").arg(p.spec.target));
+            return Expecting::Failed;
+        } else {
+            return Expecting::Waiting;
+        }
+        if (line.endsWith('\r'))
+            line.chop(1);
+        p.lastLine = QString::fromUtf8(line);
+        p.sawLine = true;
+        if (expected.match(p.lastLine).hasMatch())
+            return Expecting::Matched;
+    }
+}
+
+// "step 3 (expect "^250 ")", "step 2 (send "EHLO vigie")": numbered from 1, as written.
+QString TcpProber::Private::stepLabel(const TcpProbe &p) const
+{
+    const TcpStep &step = p.spec.steps.at(p.step);
+    if (step.kind == TcpStep::Kind::Send)
+        return TcpProber::tr("step %1 (send \"%2\")")
+            .arg(p.step + 1)
+            .arg(shown(QString::fromUtf8(step.send).trimmed()));
+    return TcpProber::tr("step %1 (expect \"%2\")").arg(p.step + 1).arg(step.expectPattern);
+}
+
+void TcpProber::Private::failStep(TcpProbe &p, const QString &what)
+{
+    const bool sending = p.spec.steps.at(p.step).kind == TcpStep::Kind::Send;
+    finish(p, HealthState::Down, sending ? ProbePhase::Send : ProbePhase::Expect, stepLabel(p) + u": "_s + what);
+}
+
+std::optional<QRegularExpression> TcpProber::Private::pattern(const QString &text, QString *error)
+{
+    if (const auto cached = patterns.constFind(text); cached != patterns.cend())
+        return *cached;
+    QRegularExpression compiled(text);
+    if (!compiled.isValid()) {
+        *error = compiled.errorString();
+        return std::nullopt;
+    }
+    if (patterns.size() >= maxCachedPatterns)
+        patterns.clear();
+    patterns.insert(text, compiled);
+    return compiled;
 }
 
 void TcpProber::Private::onDeadline(quint64 id)
@@ -274,6 +436,12 @@ void TcpProber::Private::onDeadline(quint64 id)
     case Stage::ReadingBanner:
         finish(p, HealthState::Down, ProbePhase::Banner, TcpProber::tr("no banner within %1 s").arg(after));
         return;
+    case Stage::Conversing:
+        // Send steps never wait: the deadline always finds an expect step.
+        failStep(p, p.sawLine
+                        ? TcpProber::tr("got \"%1\", then no matching line within %2 s").arg(shown(p.lastLine), after)
+                        : TcpProber::tr("no reply within %1 s").arg(after));
+        return;
     }
 }
 
@@ -288,11 +456,28 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
     result.phases.resolveMs = p.resolveMs;
     if (p.connectedAtMs) {
         result.phases.connectMs = *p.connectedAtMs - p.resolveMs.value_or(0);
-        if (!p.spec.expectBanner.isEmpty())
+        if (!p.spec.expectBanner.isEmpty() || !p.spec.steps.isEmpty())
             result.phases.processingMs = totalMs - *p.connectedAtMs;
     }
-    // Time spent on the service itself, name resolution aside: connect, then the banner wait.
+    // Time spent on the service itself, name resolution aside: connect, then the conversation.
     result.latencyMs = p.resolveMs ? totalMs - *p.resolveMs : 0;
+    // Conditions judge a probe that did what it was asked; a failed one already says why.
+    if (status == HealthState::Up && !p.spec.conditions.isEmpty()) {
+        ConditionContext context;
+        context.connected = true;
+        context.ip = p.peerAddress;
+        context.responseTimeMs = result.latencyMs;
+        const ConditionsVerdict verdict = evaluateConditions(p.spec.conditions, context);
+        if (!verdict.failedCritical.isEmpty()) {
+            result.status = HealthState::Down;
+            result.failedPhase = ProbePhase::Condition;
+            result.error = verdict.failedCritical.join(u"; "_s);
+        } else if (!verdict.failedWarnings.isEmpty()) {
+            result.status = HealthState::Degraded;
+            result.failedPhase = ProbePhase::Condition;
+            result.error = verdict.failedWarnings.join(u"; "_s);
+        }
+    }
 
     const quint64 id = p.id;
     abandon(p);
@@ -316,12 +501,31 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
         d->failLater(id, ProbePhase::Config, tr("'%1' is not a host:port target").arg(spec.target));
         return;
     }
-    QRegularExpression banner(spec.expectBanner);
-    if (!banner.isValid()) {
-        d->failLater(id, ProbePhase::Config,
-                     tr("the banner pattern %1 is not a valid regular expression: %2")
-                         .arg(spec.expectBanner, banner.errorString()));
+    QString patternError;
+    std::optional<QRegularExpression> banner = d->pattern(spec.expectBanner, &patternError);
+    if (!banner) {
+        d->failLater(
+            id, ProbePhase::Config,
+            tr("the banner pattern %1 is not a valid regular expression: %2").arg(spec.expectBanner, patternError));
         return;
+    }
+    QList<QRegularExpression> expects;
+    expects.reserve(spec.steps.size());
+    for (qsizetype i = 0; i < spec.steps.size(); ++i) {
+        const TcpStep &step = spec.steps.at(i);
+        if (step.kind == TcpStep::Kind::Send) {
+            expects.append(QRegularExpression());
+            continue;
+        }
+        std::optional<QRegularExpression> expect = d->pattern(step.expectPattern, &patternError);
+        if (!expect) {
+            d->failLater(id, ProbePhase::Config,
+                         tr("step %1: the pattern %2 is not a valid regular expression: %3")
+                             .arg(i + 1)
+                             .arg(step.expectPattern, patternError));
+            return;
+        }
+        expects.append(*std::move(expect));
     }
     if (spec.timeout <= 0ms) {
         d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
@@ -332,7 +536,8 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
     p->id = id;
     p->serial = d->nextSerial++;
     p->spec = spec;
-    p->banner = std::move(banner);
+    p->banner = *std::move(banner);
+    p->expects = std::move(expects);
     p->target = *target;
     p->deadline.setSingleShot(true);
     // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.

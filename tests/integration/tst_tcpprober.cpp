@@ -3,8 +3,13 @@
 #include "testservers.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -31,6 +36,126 @@ std::optional<ProbeResult> probeOnce(const ProbeSpec &spec, qint64 *elapsedMs = 
     return Test::probeOnce<TcpProber>(spec, elapsedMs);
 }
 
+TcpStep send(const QByteArray &bytes)
+{
+    TcpStep step;
+    step.kind = TcpStep::Kind::Send;
+    step.send = bytes;
+    return step;
+}
+
+TcpStep expect(const QString &pattern)
+{
+    TcpStep step;
+    step.kind = TcpStep::Kind::Expect;
+    step.expectPattern = pattern;
+    return step;
+}
+
+// A line-based server that plays a script: it greets each client, then answers each line it
+// receives (without its line break) as the script says; lines the script does not know get no
+// answer. Replies may come in two writes, to cut lines across packets.
+class ScriptedServer final : public QObject
+{
+    Q_DISABLE_COPY_MOVE(ScriptedServer)
+
+public:
+    struct Answer
+    {
+        QByteArray reply;
+        bool close = false;     // close the connection after the reply
+        qsizetype splitAt = -1; // send reply.left(splitAt), the rest a moment later
+    };
+
+    ScriptedServer(QByteArray greeting, QHash<QByteArray, Answer> script)
+        : m_greeting(std::move(greeting))
+        , m_script(std::move(script))
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                onConnection(socket);
+        });
+    }
+
+    QString hostPort() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
+    QList<QByteArray> received() const { return m_received; }
+    int openConnections() const { return m_open; }
+
+private:
+    void onConnection(QTcpSocket *socket)
+    {
+        ++m_open;
+        socket->setParent(this);
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            --m_open;
+            socket->deleteLater();
+        });
+        socket->write(m_greeting);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            *buffer += socket->readAll();
+            qsizetype newline;
+            while ((newline = buffer->indexOf('\n')) >= 0) {
+                QByteArray line = buffer->left(newline);
+                buffer->remove(0, newline + 1);
+                if (line.endsWith('\r'))
+                    line.chop(1);
+                m_received.append(line);
+                const auto answer = m_script.constFind(line);
+                if (answer == m_script.cend())
+                    continue;
+                if (answer->splitAt < 0) {
+                    socket->write(answer->reply);
+                    if (answer->close)
+                        socket->disconnectFromHost();
+                    continue;
+                }
+                socket->write(answer->reply.left(answer->splitAt));
+                const QByteArray rest = answer->reply.mid(answer->splitAt);
+                const bool close = answer->close;
+                QTimer::singleShot(50ms, socket, [socket, rest, close] {
+                    socket->write(rest);
+                    if (close)
+                        socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+
+    QTcpServer m_server;
+    QByteArray m_greeting;
+    QHash<QByteArray, Answer> m_script;
+    QList<QByteArray> m_received;
+    int m_open = 0;
+};
+
+const QByteArray smtpGreeting = "220 mail.example.org ESMTP Postfix\r\n"_ba;
+const QByteArray ehloReply = "250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n"
+                             "250-STARTTLS\r\n250 CHUNKING\r\n"_ba;
+
+ProbeSpec smtpSpec(const QString &target, std::chrono::milliseconds timeout = 5s)
+{
+    ProbeSpec spec = tcpSpec(target, u"^220 "_s, timeout);
+    spec.steps = {send("EHLO vigie.example.org\r\n"_ba),
+                  expect(u"^250 "_s),
+                  send("MAIL FROM:<probe@example.org>\r\n"_ba),
+                  expect(u"^250 "_s),
+                  send("RCPT TO:<someone@example.net>\r\n"_ba),
+                  expect(u"^250 "_s),
+                  send("QUIT\r\n"_ba),
+                  expect(u"^221 "_s)};
+    return spec;
+}
+
+Condition condition(const QString &text, bool warning = false)
+{
+    const auto parsed = Condition::parse(text, warning);
+    if (!parsed)
+        qFatal("condition %s does not parse: %s", qPrintable(text), qPrintable(parsed.error().message));
+    return *parsed;
+}
+
 } // namespace
 
 class TestTcpProber : public QObject
@@ -51,6 +176,18 @@ private Q_SLOTS:
     void badSpecFailsLater();
     void cancelStopsWithoutEmitting();
     void destructorClosesEveryConnection();
+    void smtpConversation();
+    void imapConversation();
+    void bannerRemainderFeedsTheFirstExpect();
+    void relayDenied();
+    void relayDeniedThenClosed();
+    void silentMidConversationEndsAtTheDeadline();
+    void closedMidSequence();
+    void closedBeforeASend();
+    void overlongLineFailsTheStep();
+    void stepsWithoutBanner();
+    void badStepPattern();
+    void conditions();
 };
 
 void TestTcpProber::bannerMatches()
@@ -228,6 +365,211 @@ void TestTcpProber::destructorClosesEveryConnection()
     prober.reset();
     QTRY_COMPARE(server.openConnections(), 0);
     QCOMPARE(spy.size(), 0);
+}
+
+void TestTcpProber::smtpConversation()
+{
+    // The EHLO reply comes in two packets, cut in the middle of a line.
+    ScriptedServer server(smtpGreeting, {{"EHLO vigie.example.org"_ba, {ehloReply, false, 30}},
+                                         {"MAIL FROM:<probe@example.org>"_ba, {"250 2.1.0 Ok\r\n"_ba}},
+                                         {"RCPT TO:<someone@example.net>"_ba, {"250 2.1.5 Ok\r\n"_ba}},
+                                         {"QUIT"_ba, {"221 2.0.0 Bye\r\n"_ba, true}}});
+    const auto result = probeOnce(smtpSpec(server.hostPort()));
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(result->failedPhase, ProbePhase::None);
+    QVERIFY(result->error.isEmpty());
+    QCOMPARE(server.received(), (QList<QByteArray>{"EHLO vigie.example.org"_ba, "MAIL FROM:<probe@example.org>"_ba,
+                                                   "RCPT TO:<someone@example.net>"_ba, "QUIT"_ba}));
+    const PhaseTimings &p = result->phases;
+    QVERIFY(p.connectMs && p.processingMs);
+    QVERIFY(*p.processingMs >= 50); // the split reply's second half came 50 ms later
+    QVERIFY(qAbs(result->latencyMs - (*p.connectMs + *p.processingMs)) < 0.01);
+    QTRY_COMPARE(server.openConnections(), 0);
+}
+
+void TestTcpProber::imapConversation()
+{
+    ScriptedServer server(
+        "* OK [CAPABILITY IMAP4rev1 STARTTLS] Dovecot ready.\r\n"_ba,
+        {{"a1 CAPABILITY"_ba,
+          {"* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\r\na1 OK Pre-login capabilities listed\r\n"_ba}},
+         {"a2 LOGOUT"_ba, {"* BYE Logging out\r\na2 OK Logout completed.\r\n"_ba, true}}});
+    ProbeSpec spec = tcpSpec(server.hostPort(), u"^\\* OK"_s);
+    spec.steps = {send("a1 CAPABILITY\r\n"_ba), expect(u"^a1 OK"_s), send("a2 LOGOUT\r\n"_ba), expect(u"^a2 OK"_s)};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(server.received(), (QList<QByteArray>{"a1 CAPABILITY"_ba, "a2 LOGOUT"_ba}));
+
+    // The same conversation expecting what the server does not say.
+    spec.steps[1] = expect(u"IMAP4rev2"_s);
+    const auto mismatch = probeOnce([&] {
+        ProbeSpec s = spec;
+        s.timeout = 1s;
+        return s;
+    }());
+    QVERIFY(mismatch);
+    QCOMPARE(mismatch->status, HealthState::Down);
+    QCOMPARE(mismatch->failedPhase, ProbePhase::Expect);
+    QCOMPARE(mismatch->error,
+             u"step 2 (expect \"IMAP4rev2\"): got \"a1 OK Pre-login capabilities listed\", then no matching line "
+             "within 1.0 s"_s);
+}
+
+void TestTcpProber::bannerRemainderFeedsTheFirstExpect()
+{
+    // Greeting and more in one packet: the line after the banner is there for the first expect.
+    ScriptedServer server("220 ready\r\n250 early\r\n"_ba, {});
+    ProbeSpec spec = tcpSpec(server.hostPort(), u"^220 "_s, 2s);
+    spec.steps = {expect(u"^250 early$"_s)};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+}
+
+void TestTcpProber::relayDenied()
+{
+    // Postfix keeps the connection after a refused recipient: the probe waits for its deadline,
+    // then says what it got instead.
+    ScriptedServer server(smtpGreeting, {{"EHLO vigie.example.org"_ba, {ehloReply}},
+                                         {"MAIL FROM:<probe@example.org>"_ba, {"250 2.1.0 Ok\r\n"_ba}},
+                                         {"RCPT TO:<someone@example.net>"_ba,
+                                          {"554 5.7.1 <someone@example.net>: Relay access denied\r\n"_ba}}});
+    const auto result = probeOnce(smtpSpec(server.hostPort(), 1s));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Expect);
+    QCOMPARE(result->error, u"step 6 (expect \"^250 \"): got \"554 5.7.1 <someone@example.net>: Relay access "
+                            "denied\", then no matching line within 1.0 s"_s);
+    QCOMPARE(server.received().size(), 3); // QUIT was never sent
+    QTRY_COMPARE(server.openConnections(), 0);
+}
+
+void TestTcpProber::relayDeniedThenClosed()
+{
+    ScriptedServer server(smtpGreeting,
+                          {{"EHLO vigie.example.org"_ba, {ehloReply}},
+                           {"MAIL FROM:<probe@example.org>"_ba, {"250 2.1.0 Ok\r\n"_ba}},
+                           {"RCPT TO:<someone@example.net>"_ba, {"554 5.7.1 Relay access denied\r\n"_ba, true}}});
+    qint64 elapsed = 0;
+    const auto result = probeOnce(smtpSpec(server.hostPort(), 10s), &elapsed);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Expect);
+    QCOMPARE(result->error, u"step 6 (expect \"^250 \"): got \"554 5.7.1 Relay access denied\", then %1 closed the "
+                            "connection"_s.arg(server.hostPort()));
+    QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed))); // the close ends it, not the deadline
+}
+
+void TestTcpProber::silentMidConversationEndsAtTheDeadline()
+{
+    // Answers EHLO, then never says another word.
+    ScriptedServer server(smtpGreeting, {{"EHLO vigie.example.org"_ba, {ehloReply}}});
+    qint64 elapsed = 0;
+    const auto result = probeOnce(smtpSpec(server.hostPort(), 1s), &elapsed);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Expect);
+    QCOMPARE(result->error, u"step 4 (expect \"^250 \"): no reply within 1.0 s"_s);
+    QVERIFY2(elapsed >= 1000 && elapsed <= 1100, qPrintable(QString::number(elapsed)));
+    QVERIFY(*result->phases.processingMs >= 900);
+    QTRY_COMPARE(server.openConnections(), 0);
+}
+
+void TestTcpProber::closedMidSequence()
+{
+    // Takes EHLO and hangs up without a word.
+    ScriptedServer server(smtpGreeting, {{"EHLO vigie.example.org"_ba, {{}, true}}});
+    const auto result = probeOnce(smtpSpec(server.hostPort()));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Expect);
+    QCOMPARE(result->error,
+             u"step 2 (expect \"^250 \"): %1 closed the connection without replying"_s.arg(server.hostPort()));
+}
+
+void TestTcpProber::closedBeforeASend()
+{
+    // Its last reply lacks a line break before the close: it still counts, and the next send fails.
+    ScriptedServer server(smtpGreeting, {{"EHLO vigie.example.org"_ba, {"250 mail.example.org"_ba, true}}});
+    const auto result = probeOnce(smtpSpec(server.hostPort()));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Send);
+    QCOMPARE(result->error,
+             u"step 3 (send \"MAIL FROM:<probe@example.org>\"): %1 closed the connection"_s.arg(server.hostPort()));
+}
+
+void TestTcpProber::overlongLineFailsTheStep()
+{
+    ScriptedServer server("220 ready\r\n"_ba, {{"HELLO"_ba, {QByteArray(70 * 1024, 'x')}}});
+    ProbeSpec spec = tcpSpec(server.hostPort(), u"^220 "_s);
+    spec.steps = {send("HELLO\r\n"_ba), expect(u"^250"_s)};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Expect);
+    QCOMPARE(result->error,
+             u"step 2 (expect \"^250\"): got a line longer than 64 KiB: \"%1…\""_s.arg(QString(200, u'x')));
+}
+
+void TestTcpProber::stepsWithoutBanner()
+{
+    // Protocols where the client speaks first (Redis): no banner, straight to the steps.
+    ScriptedServer server({}, {{"PING"_ba, {"+PONG\r\n"_ba}}});
+    ProbeSpec spec = tcpSpec(server.hostPort());
+    spec.steps = {send("PING\r\n"_ba), expect(u"^\\+PONG$"_s)};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY(result->phases.processingMs);
+    QCOMPARE(server.received(), QList<QByteArray>{"PING"_ba});
+}
+
+void TestTcpProber::badStepPattern()
+{
+    ProbeSpec spec = tcpSpec(u"127.0.0.1:25"_s, u"^220 "_s);
+    spec.steps = {send("EHLO x\r\n"_ba), expect(u"^250 "_s), send("QUIT\r\n"_ba), expect(u"^(221"_s)};
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Config);
+    QCOMPARE(result->error,
+             u"step 4: the pattern ^(221 is not a valid regular expression: missing closing parenthesis"_s);
+}
+
+void TestTcpProber::conditions()
+{
+    BannerServer server("220 ready\r\n"_ba);
+    ProbeSpec spec = tcpSpec(server.hostPort(), u"^220 "_s);
+    spec.conditions = {condition(u"[CONNECTED] == true"_s), condition(u"[IP] == 127.0.0.1"_s),
+                       condition(u"[RESPONSE_TIME] < 5000"_s)};
+    auto result = probeOnce(spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+
+    spec.conditions = {condition(u"[CONNECTED] == true"_s), condition(u"[RESPONSE_TIME] < 0"_s, true)};
+    result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Degraded);
+    QCOMPARE(result->failedPhase, ProbePhase::Condition);
+    QVERIFY2(result->error.startsWith(u"[RESPONSE_TIME] < 0"_s), qPrintable(result->error));
+
+    spec.conditions = {condition(u"[IP] == 192.0.2.1"_s), condition(u"[RESPONSE_TIME] < 0"_s, true)};
+    result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Condition);
+    QVERIFY2(result->error.startsWith(u"[IP] == 192.0.2.1"_s), qPrintable(result->error));
+    QVERIFY2(result->error.contains(u"127.0.0.1"_s), qPrintable(result->error));
+
+    // A probe that already failed keeps its own reason.
+    BannerServer wrong("554 no\r\n"_ba);
+    spec.target = wrong.hostPort();
+    result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->failedPhase, ProbePhase::Banner);
 }
 
 QTEST_GUILESS_MAIN(TestTcpProber)
