@@ -1,1 +1,324 @@
-// placeholder until written
+#include "eventlogpanel.h"
+
+#include "models/eventlogmodel.h"
+#include "stateicons.h"
+#include "store/resultstore.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+
+namespace Vigie {
+
+namespace {
+
+constexpr std::array filterStates{HealthState::Up, HealthState::Degraded, HealthState::Down, HealthState::Unknown};
+
+HealthState toState(const QVariant &value)
+{
+    return HealthState(std::clamp(value.toInt(), 0, 3));
+}
+
+} // namespace
+
+// Puts the icon of the state an event moved to before its change, so that the column reads at a
+// glance and never by colour alone.
+class EventLogDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    // The icons follow the palette: lighter colours on a dark one.
+    void setPalette(const QPalette &palette)
+    {
+        for (HealthState state : filterStates)
+            m_icons[int(state)] = StateIcons::icon(state, palette);
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != EventLogModel::ChangeColumn)
+            return;
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->icon = m_icons[int(toState(index.data(EventLogModel::StateRole)))];
+        const int side = option->fontMetrics.height();
+        option->decorationSize = QSize(side, side);
+    }
+
+private:
+    std::array<QIcon, 4> m_icons;
+};
+
+EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_model(new EventLogModel(this))
+    , m_delegate(new EventLogDelegate(this))
+    , m_service(new QComboBox(this))
+    , m_group(new QComboBox(this))
+    , m_span(new QComboBox(this))
+    , m_view(new QTableView(this))
+    , m_count(new QLabel(this))
+{
+    setAccessibleName(tr("Event log"));
+
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    for (QComboBox *combo : {m_service, m_group}) {
+        // A long service name must not push the rest of the bar out of sight.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
+    }
+    m_service->setObjectName(QStringLiteral("serviceFilter"));
+    m_service->setAccessibleName(tr("Service"));
+    m_group->setObjectName(QStringLiteral("groupFilter"));
+    m_group->setAccessibleName(tr("Group"));
+    m_span->setObjectName(QStringLiteral("timeFilter"));
+    m_span->setAccessibleName(tr("Time span"));
+    m_span->addItem(tr("Last hour"), int(Span::LastHour));
+    m_span->addItem(tr("Last 24 hours"), int(Span::LastDay));
+    m_span->addItem(tr("Last 7 days"), int(Span::LastWeek));
+    m_span->addItem(tr("Everything"), int(Span::Everything));
+    m_span->setCurrentIndex(int(Span::LastDay));
+
+    auto *bar = new QHBoxLayout;
+    // The table runs edge to edge; the controls above it keep off the panel's edges.
+    const int gap = fontMetrics().height() / 3;
+    bar->setContentsMargins(gap, gap, gap, 0);
+    bar->addWidget(label(tr("&Service:"), m_service));
+    bar->addWidget(m_service, 2);
+    bar->addSpacing(fontMetrics().averageCharWidth());
+    bar->addWidget(label(tr("&Group:"), m_group));
+    bar->addWidget(m_group, 1);
+    bar->addSpacing(fontMetrics().averageCharWidth());
+    bar->addWidget(new QLabel(tr("Moved to:"), this));
+    for (HealthState state : filterStates) {
+        auto *button = new QToolButton(this);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setText(EventLogModel::stateName(state));
+        button->setObjectName(QStringLiteral("stateFilter-%1").arg(healthStateName(state)));
+        button->setToolTip(tr("Show only the events that moved to %1 (with the other states checked). "
+                              "None checked: every state.")
+                               .arg(EventLogModel::stateName(state)));
+        bar->addWidget(button);
+        m_states.append(button);
+        connect(button, &QToolButton::toggled, this, &EventLogPanel::applyFilter);
+    }
+    bar->addSpacing(fontMetrics().averageCharWidth());
+    bar->addWidget(label(tr("&Time:"), m_span));
+    bar->addWidget(m_span);
+    bar->addStretch(1);
+    m_count->setObjectName(QStringLiteral("eventCount"));
+    bar->addWidget(m_count);
+
+    m_view->setObjectName(QStringLiteral("eventTable"));
+    m_view->setAccessibleName(tr("Health events"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    // Tab leaves the table for the next control instead of walking its cells.
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights keep ten thousand rows cheap to lay out.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    // Column widths are measured on the first rows only, not on the whole log.
+    header->setResizeContentsPrecision(200);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    setTabOrder(m_service, m_group);
+    QWidget *previous = m_group;
+    for (QToolButton *button : std::as_const(m_states)) {
+        setTabOrder(previous, button);
+        previous = button;
+    }
+    setTabOrder(previous, m_span);
+    setTabOrder(m_span, m_view);
+
+    connect(m_service, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
+    connect(m_group, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
+    connect(m_span, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateCount();
+        fitColumns();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        // The log was empty: its columns were measured on nothing.
+        if (m_model->rowCount() == last - first + 1)
+            fitColumns();
+        updateCount();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventLogPanel::updateCount);
+    connect(m_model, &EventLogModel::loadingChanged, this, &EventLogPanel::updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EventLogPanel::onCurrentRowChanged);
+    connect(m_view, &QAbstractItemView::activated, this, &EventLogPanel::onCurrentRowChanged);
+
+    m_delegate->setPalette(palette());
+    for (qsizetype i = 0; i < m_states.size(); ++i)
+        m_states.at(i)->setIcon(StateIcons::icon(filterStates.at(i), palette()));
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
+    setWorkspace({});
+}
+
+EventLogPanel::~EventLogPanel() = default;
+
+EventLogModel *EventLogPanel::model() const
+{
+    return m_model;
+}
+
+QTableView *EventLogPanel::view() const
+{
+    return m_view;
+}
+
+void EventLogPanel::setStore(ResultStore *store)
+{
+    // The time span counts back from now: a store opened later is read with a fresh one.
+    applyFilter();
+    m_model->setStore(store);
+}
+
+void EventLogPanel::setWorkspace(const Workspace &workspace)
+{
+    m_model->setWorkspace(workspace);
+
+    const QVariant service = m_service->currentData();
+    const QVariant group = m_group->currentData();
+    {
+        const QSignalBlocker blockService(m_service);
+        const QSignalBlocker blockGroup(m_group);
+        m_service->clear();
+        m_group->clear();
+        m_service->addItem(tr("All services"));
+        m_group->addItem(tr("All groups"));
+
+        QList<const Service *> services;
+        for (const Service &s : workspace.services)
+            services.append(&s);
+        // Sorted by name: an engineer looks a service up by the name the board shows.
+        std::ranges::stable_sort(services, [](const Service *a, const Service *b) {
+            return QString::localeAwareCompare(a->name, b->name) < 0;
+        });
+        for (const Service *s : std::as_const(services))
+            m_service->addItem(s->name.isEmpty() ? s->id : s->name, s->id);
+
+        // Groups in the order the board shows them: the order the workspace first names them.
+        QStringList groups;
+        for (const Service &s : workspace.services)
+            if (!groups.contains(s.group))
+                groups.append(s.group);
+        for (const QString &name : std::as_const(groups))
+            m_group->addItem(name.isEmpty() ? tr("No group") : name, name);
+
+        m_service->setCurrentIndex(service.isValid() ? std::max(0, m_service->findData(service)) : 0);
+        m_group->setCurrentIndex(group.isValid() ? std::max(0, m_group->findData(group)) : 0);
+    }
+    applyFilter();
+}
+
+void EventLogPanel::applyFilter()
+{
+    EventFilter filter;
+    if (const QVariant service = m_service->currentData(); service.isValid())
+        filter.serviceIds = {service.toString()};
+    if (const QVariant group = m_group->currentData(); group.isValid())
+        filter.groups = {group.toString()};
+    for (qsizetype i = 0; i < m_states.size(); ++i)
+        if (m_states.at(i)->isChecked())
+            filter.states.append(filterStates.at(i));
+    const qint64 now = m_clock->nowMs();
+    switch (Span(m_span->currentData().toInt())) {
+    case Span::LastHour:
+        filter.fromMs = now - std::chrono::milliseconds(std::chrono::hours(1)).count();
+        break;
+    case Span::LastDay:
+        filter.fromMs = now - std::chrono::milliseconds(std::chrono::hours(24)).count();
+        break;
+    case Span::LastWeek:
+        filter.fromMs = now - std::chrono::milliseconds(std::chrono::days(7)).count();
+        break;
+    case Span::Everything:
+        break;
+    }
+    m_model->setFilter(filter);
+}
+
+void EventLogPanel::updateCount()
+{
+    const int count = m_model->rowCount();
+    const EventFilter filter = m_model->filter();
+    QString text;
+    if (m_model->isLoading() && count == 0)
+        text = tr("Loading events…");
+    else if (count >= filter.limit)
+        text = tr("The newest %n event(s)", nullptr, count);
+    else
+        text = tr("%n event(s)", nullptr, count);
+    m_count->setText(text);
+}
+
+void EventLogPanel::fitColumns()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    for (int column = 0; column < EventLogModel::CauseColumn; ++column)
+        m_view->resizeColumnToContents(column);
+}
+
+void EventLogPanel::onCurrentRowChanged(const QModelIndex &current)
+{
+    const QString serviceId = current.data(EventLogModel::ServiceIdRole).toString();
+    if (!serviceId.isEmpty())
+        Q_EMIT serviceActivated(serviceId);
+}
+
+void EventLogPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::StyleChange:
+        m_delegate->setPalette(palette());
+        for (qsizetype i = 0; i < m_states.size(); ++i)
+            m_states.at(i)->setIcon(StateIcons::icon(filterStates.at(i), palette()));
+        m_view->viewport()->update();
+        break;
+    case QEvent::FontChange:
+        m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
+        fitColumns();
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace Vigie

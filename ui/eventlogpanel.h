@@ -1,1 +1,69 @@
-// placeholder until written
+#pragma once
+
+#include "core/clock.h"
+#include "workspace/workspace.h"
+
+#include <QWidget>
+
+#include <chrono>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace Vigie {
+
+class EventLogModel;
+class EventLogDelegate;
+class ResultStore;
+
+// The event log: what happened to the services, newest first, narrowed by service, group, the
+// state moved to and a time span. Filters apply as they change; the store answers off the GUI
+// thread, and events it commits afterwards appear on top.
+class EventLogPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventLogPanel)
+
+public:
+    // The choices of the time filter, in the combo's order.
+    enum class Span { LastHour, LastDay, LastWeek, Everything };
+    Q_ENUM(Span)
+
+    explicit EventLogPanel(Clock *clock = Clock::system(), QWidget *parent = nullptr);
+    ~EventLogPanel() override;
+
+    // The services and groups the filters offer, and the names the log shows.
+    void setWorkspace(const Workspace &workspace);
+    // The store to read and follow; null until it is open.
+    void setStore(ResultStore *store);
+
+    EventLogModel *model() const;
+    QTableView *view() const;
+
+Q_SIGNALS:
+    // The engineer selected an event of this service.
+    void serviceActivated(const QString &serviceId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyFilter();
+    void updateCount();
+    void fitColumns();
+    void onCurrentRowChanged(const QModelIndex &current);
+
+    Clock *m_clock;
+    EventLogModel *m_model;
+    EventLogDelegate *m_delegate;
+    QComboBox *m_service;
+    QComboBox *m_group;
+    QList<QToolButton *> m_states; // Up, Degraded, Down, Unknown
+    QComboBox *m_span;
+    QTableView *m_view;
+    QLabel *m_count;
+};
+
+} // namespace Vigie

@@ -46,6 +46,31 @@ const QList<Step> &allSteps()
              // a probe" (a reverse scan of one probe's entries, rowid breaking ties).
              u"CREATE INDEX results_by_probe_time ON results (probe_id, ts_ms)"_s,
          }},
+        {2,
+         {
+             u"ALTER TABLE results ADD COLUMN detail TEXT"_s,
+             u"ALTER TABLE results ADD COLUMN maintenance INTEGER NOT NULL DEFAULT 0"_s,
+             // States and kinds are stored by their stable names, as results' status is. A service
+             // event has probe_index -1; grp is '' rather than NULL for the services without a
+             // group, so that the log can filter on them.
+             u"CREATE TABLE events ("
+             "  id INTEGER PRIMARY KEY,"
+             "  ts_ms INTEGER NOT NULL,"
+             "  kind TEXT NOT NULL,"
+             "  service_id TEXT NOT NULL,"
+             "  grp TEXT NOT NULL DEFAULT '',"
+             "  probe_index INTEGER NOT NULL DEFAULT -1,"
+             "  from_state TEXT NOT NULL,"
+             "  to_state TEXT NOT NULL,"
+             "  in_maintenance INTEGER NOT NULL DEFAULT 0,"
+             "  impacted_by TEXT,"
+             "  cause TEXT NOT NULL DEFAULT '')"_s,
+             // The log reads the newest events first, of everything, of some services or of some
+             // groups. Every index entry ends with the rowid (id), which breaks ties in time.
+             u"CREATE INDEX events_by_time ON events (ts_ms)"_s,
+             u"CREATE INDEX events_by_service_time ON events (service_id, ts_ms)"_s,
+             u"CREATE INDEX events_by_group_time ON events (grp, ts_ms)"_s,
+         }},
     };
     return list;
 }

@@ -24,7 +24,11 @@ Q_LOGGING_CATEGORY(lcStore, "vigie.store")
 // The columns readResult() expects, in its order.
 constexpr auto resultColumns = "r.id, p.service_id, p.probe_index, p.kind, p.target, r.ts_ms, r.status, r.latency_ms, "
                                "r.resolve_ms, r.connect_ms, r.tls_ms, r.processing_ms, r.transfer_ms, r.total_ms, "
-                               "r.http_status, r.failed_phase, r.error";
+                               "r.http_status, r.failed_phase, r.error, r.detail, r.maintenance";
+
+// The columns readEvent() expects, in its order.
+constexpr auto eventColumns =
+    "id, ts_ms, kind, service_id, grp, probe_index, from_state, to_state, in_maintenance, impacted_by, cause";
 
 struct StoredResult
 {
@@ -57,7 +61,33 @@ StoredResult readResult(const QSqlQuery &query)
     r.httpStatus = query.value(14).toInt();
     r.failedPhase = probePhaseFromName(query.value(15).toString());
     r.error = query.value(16).toString();
+    r.detail = query.value(17).toString();
+    r.maintenance = query.value(18).toInt() != 0;
     return stored;
+}
+
+HealthEvent readEvent(const QSqlQuery &query)
+{
+    HealthEvent e;
+    e.id = query.value(0).toLongLong();
+    e.timestampMs = query.value(1).toLongLong();
+    e.kind = healthEventKindFromName(query.value(2).toString());
+    e.serviceId = query.value(3).toString();
+    e.group = query.value(4).toString();
+    e.probeIndex = query.value(5).toInt();
+    e.from = healthStateFromName(query.value(6).toString());
+    e.to = healthStateFromName(query.value(7).toString());
+    e.inMaintenance = query.value(8).toInt() != 0;
+    e.impactedBy = query.value(9).toString();
+    e.cause = query.value(10).toString();
+    return e;
+}
+
+// "?, ?, ?" for `count` bound values.
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, u"?"_s);
+    return marks.join(u", "_s);
 }
 
 bool olderFirst(const StoredResult &a, const StoredResult &b)
@@ -96,6 +126,19 @@ struct ResultStore::Private
     ResultWriter *writer = nullptr;
     QString path;
 
+    void enqueue(QList<WriteEntry> entries)
+    {
+        if (entries.isEmpty())
+            return;
+        QMutexLocker lock(&queue->mutex);
+        queue->appended += entries.size();
+        queue->pending.append(std::move(entries));
+        if (queue->writer && !queue->wakePosted) {
+            queue->wakePosted = true;
+            QMetaObject::invokeMethod(queue->writer, &ResultWriter::wake, Qt::QueuedConnection);
+        }
+    }
+
     void stopWriter()
     {
         if (writer) {
@@ -124,7 +167,7 @@ ResultStore::~ResultStore()
     if (!flush()) {
         QMutexLocker lock(&d->queue->mutex);
         qCWarning(lcStore).noquote() << "Closing the results store with" << d->queue->pending.size()
-                                     << "probe results that could not be saved to" << d->path;
+                                     << "probe results and health events that could not be saved to" << d->path;
     }
     d->stopWriter();
 }
@@ -142,6 +185,7 @@ std::expected<void, QString> ResultStore::open(const QString &dataDir)
     connect(&d->thread, &QThread::finished, writer, &QObject::deleteLater);
     // Signal to signal, queued to this object's thread.
     connect(writer, &ResultWriter::batchCommitted, this, &ResultStore::committed);
+    connect(writer, &ResultWriter::eventsCommitted, this, &ResultStore::eventsCommitted);
     connect(writer, &ResultWriter::writeFailed, this, &ResultStore::writeError);
     d->thread.start();
 
@@ -173,16 +217,20 @@ QString ResultStore::databasePath() const
 
 void ResultStore::append(const QList<ProbeResult> &results)
 {
-    if (results.isEmpty())
-        return;
-    WriteQueue &queue = *d->queue;
-    QMutexLocker lock(&queue.mutex);
-    queue.pending.append(results);
-    queue.appended += results.size();
-    if (queue.writer && !queue.wakePosted) {
-        queue.wakePosted = true;
-        QMetaObject::invokeMethod(queue.writer, &ResultWriter::wake, Qt::QueuedConnection);
-    }
+    QList<WriteEntry> entries;
+    entries.reserve(results.size());
+    for (const ProbeResult &result : results)
+        entries.append(result);
+    d->enqueue(std::move(entries));
+}
+
+void ResultStore::appendEvents(const QList<HealthEvent> &events)
+{
+    QList<WriteEntry> entries;
+    entries.reserve(events.size());
+    for (const HealthEvent &event : events)
+        entries.append(event);
+    d->enqueue(std::move(entries));
 }
 
 bool ResultStore::flush()
@@ -298,6 +346,72 @@ QFuture<QList<ProbeResult>> ResultStore::recentResults(const QString &serviceId,
                                   results.append(std::move(rows[i].result));
                               return results;
                           });
+    });
+}
+
+QFuture<QList<HealthEvent>> ResultStore::events(const EventFilter &filter) const
+{
+    return QtConcurrent::run([path = d->path, filter] {
+        return withReader(
+            path, "health events", QList<HealthEvent>(),
+            [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
+                if (filter.limit <= 0 || filter.fromMs > filter.toMs)
+                    return QList<HealthEvent>();
+                QStringList where{u"ts_ms BETWEEN ? AND ?"_s};
+                QVariantList values{filter.fromMs, filter.toMs};
+                const auto in = [&](const QString &column, const QStringList &list) {
+                    if (list.isEmpty())
+                        return;
+                    where.append(u"%1 IN (%2)"_s.arg(column, placeholders(list.size())));
+                    for (const QString &value : list)
+                        values.append(value.isNull() ? u""_s : value);
+                };
+                in(u"service_id"_s, filter.serviceIds);
+                in(u"grp"_s, filter.groups);
+                QStringList states;
+                for (HealthState state : filter.states)
+                    states.append(healthStateName(state));
+                in(u"to_state"_s, states);
+
+                query.setForwardOnly(true);
+                if (!query.prepare(u"SELECT %1 FROM events WHERE %2 ORDER BY ts_ms DESC, id DESC LIMIT ?"_s.arg(
+                        QLatin1StringView(eventColumns), where.join(u" AND "_s))))
+                    return std::unexpected(sqlErrorText(query.lastError()));
+                for (const QVariant &value : std::as_const(values))
+                    query.addBindValue(value);
+                query.addBindValue(filter.limit);
+                if (!query.exec())
+                    return std::unexpected(sqlErrorText(query.lastError()));
+                QList<HealthEvent> events;
+                while (query.next())
+                    events.append(readEvent(query));
+                return events;
+            });
+    });
+}
+
+QFuture<QList<HealthEvent>> ResultStore::latestStateEvents() const
+{
+    return QtConcurrent::run([path = d->path] {
+        return withReader(
+            path, "the latest state events", QList<HealthEvent>(),
+            [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
+                query.setForwardOnly(true);
+                // A service event has probe_index -1, so one partition per probe and per service.
+                if (!query.prepare(u"SELECT %1 FROM (SELECT *, row_number() OVER (PARTITION BY kind, service_id, "
+                                   "probe_index ORDER BY ts_ms DESC, id DESC) AS newest FROM events "
+                                   "WHERE kind IN (?, ?)) WHERE newest = 1 ORDER BY service_id, probe_index"_s.arg(
+                                       QLatin1StringView(eventColumns))))
+                    return std::unexpected(sqlErrorText(query.lastError()));
+                query.addBindValue(healthEventKindName(HealthEvent::Kind::ProbeState));
+                query.addBindValue(healthEventKindName(HealthEvent::Kind::ServiceState));
+                if (!query.exec())
+                    return std::unexpected(sqlErrorText(query.lastError()));
+                QList<HealthEvent> events;
+                while (query.next())
+                    events.append(readEvent(query));
+                return events;
+            });
     });
 }
 

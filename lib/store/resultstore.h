@@ -29,10 +29,10 @@ struct EventFilter
 {
     QStringList serviceIds;
     QStringList groups;
-    QList<HealthState> states; // the state an event moved to
-    qint64 fromMs = 0;         // UTC, inclusive
+    QList<HealthState> states;                        // the state an event moved to
+    qint64 fromMs = 0;                                // UTC, inclusive
     qint64 toMs = std::numeric_limits<qint64>::max(); // UTC, inclusive
-    int limit = 10'000;        // the newest ones when there are more
+    int limit = 10'000;                               // the newest ones when there are more
 };
 
 // The probe results store: SQLite in WAL mode, with versioned schema migrations.

@@ -18,6 +18,12 @@ QVariant optionalValue(const std::optional<double> &value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
 }
 
+// Empty texts are NULL, as in the first schema version's `error`.
+QVariant optionalText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
 } // namespace
 
 ResultWriter::ResultWriter(std::shared_ptr<WriteQueue> queue, QObject *parent)
@@ -47,20 +53,28 @@ std::expected<void, QString> ResultWriter::open(const QString &path)
     m_findProbe = QSqlQuery(db);
     m_insertProbe = QSqlQuery(db);
     m_insertResult = QSqlQuery(db);
-    const bool prepared =
-        m_findProbe.prepare(u"SELECT id FROM probes WHERE service_id = ? AND probe_index = ? AND kind = ? "
-                            "AND target = ?"_s) &&
-        m_insertProbe.prepare(u"INSERT INTO probes (service_id, probe_index, kind, target) VALUES (?, ?, ?, ?)"_s) &&
-        m_insertResult.prepare(u"INSERT INTO results (probe_id, ts_ms, status, latency_ms, resolve_ms, connect_ms, "
-                               "tls_ms, processing_ms, transfer_ms, total_ms, http_status, failed_phase, error) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!prepared) {
-        const QString detail = sqlErrorText(m_findProbe.lastError().isValid()     ? m_findProbe.lastError()
-                                            : m_insertProbe.lastError().isValid() ? m_insertProbe.lastError()
-                                                                                  : m_insertResult.lastError());
+    m_insertEvent = QSqlQuery(db);
+    QSqlQuery *failed = nullptr;
+    if (!m_findProbe.prepare(u"SELECT id FROM probes WHERE service_id = ? AND probe_index = ? AND kind = ? "
+                             "AND target = ?"_s))
+        failed = &m_findProbe;
+    else if (!m_insertProbe.prepare(
+                 u"INSERT INTO probes (service_id, probe_index, kind, target) VALUES (?, ?, ?, ?)"_s))
+        failed = &m_insertProbe;
+    else if (!m_insertResult.prepare(
+                 u"INSERT INTO results (probe_id, ts_ms, status, latency_ms, resolve_ms, connect_ms, tls_ms, "
+                 "processing_ms, transfer_ms, total_ms, http_status, failed_phase, error, detail, maintenance) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+        failed = &m_insertResult;
+    else if (!m_insertEvent.prepare(
+                 u"INSERT INTO events (ts_ms, kind, service_id, grp, probe_index, from_state, to_state, "
+                 "in_maintenance, impacted_by, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+        failed = &m_insertEvent;
+    if (failed) {
+        const QString detail = sqlErrorText(failed->lastError());
         close();
         return std::unexpected(
-            tr("Cannot prepare the statements that save probe results in %1: %2.").arg(path, detail));
+            tr("Cannot prepare the statements that save probe results and health events in %1: %2.").arg(path, detail));
     }
     return {};
 }
@@ -71,6 +85,7 @@ void ResultWriter::close()
     m_findProbe = QSqlQuery();
     m_insertProbe = QSqlQuery();
     m_insertResult = QSqlQuery();
+    m_insertEvent = QSqlQuery();
     m_probeIds.clear();
     // A batch that could not be written goes back to the front of the queue, in order.
     if (!m_batch.isEmpty()) {
@@ -128,7 +143,10 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
             m_queue->pending.remove(0, take);
         }
         const int count = int(m_batch.size());
-        if (auto written = commitBatch(); !written) {
+        const int resultCount = int(
+            std::ranges::count_if(m_batch, [](const WriteEntry &e) { return std::holds_alternative<ProbeResult>(e); }));
+        QList<HealthEvent> events;
+        if (auto written = commitBatch(events); !written) {
             {
                 QMutexLocker lock(&m_queue->mutex);
                 ++m_queue->failedAttempts;
@@ -138,10 +156,15 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
             m_retryDelay = std::min(m_retryDelay * 2, maxRetryDelay);
             m_retrying = true;
             m_timer.start(delay);
-            Q_EMIT writeFailed(tr("Could not save %n probe result(s) to %1: %2. They are kept in memory and "
-                                  "will be written again in %3 s.",
-                                  nullptr, count)
-                                   .arg(m_path, written.error(), QString::number(delay.count() / 1000.0)));
+            const int eventCount = count - resultCount;
+            const QString results = tr("%n probe result(s)", nullptr, resultCount);
+            const QString healthEvents = tr("%n health event(s)", nullptr, eventCount);
+            const QString what = eventCount == 0    ? results
+                                 : resultCount == 0 ? healthEvents
+                                                    : tr("%1 and %2").arg(results, healthEvents);
+            Q_EMIT writeFailed(
+                tr("Could not save %1 to %2: %3. They are kept in memory and will be written again in %4 s.")
+                    .arg(what, m_path, written.error(), QString::number(delay.count() / 1000.0)));
             return;
         }
         m_batch.clear();
@@ -151,49 +174,90 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
             m_queue->committed += count;
         }
         m_queue->progressed.wakeAll();
-        Q_EMIT batchCommitted(count);
+        if (resultCount > 0)
+            Q_EMIT batchCommitted(resultCount);
+        if (!events.isEmpty())
+            Q_EMIT eventsCommitted(events);
     }
 }
 
-std::expected<void, QString> ResultWriter::commitBatch()
+std::expected<void, QString> ResultWriter::commitBatch(QList<HealthEvent> &events)
 {
     QSqlDatabase &db = m_connection.database();
     if (!db.transaction())
         return std::unexpected(sqlErrorText(db.lastError()));
     const auto fail = [&](const QString &detail) -> std::expected<void, QString> {
+        m_insertResult.finish();
+        m_insertEvent.finish();
         db.rollback();
-        // Probes inserted by this transaction are gone with it.
+        // Probes inserted by this transaction are gone with it, and so are the events' ids.
         m_probeIds.clear();
+        events.clear();
         return std::unexpected(detail);
     };
-    for (const ProbeResult &result : std::as_const(m_batch)) {
-        const auto id = probeId(result);
-        if (!id)
-            return fail(id.error());
-        m_insertResult.bindValue(0, *id);
-        m_insertResult.bindValue(1, result.timestampMs);
-        m_insertResult.bindValue(2, healthStateName(result.status));
-        m_insertResult.bindValue(3, result.latencyMs);
-        m_insertResult.bindValue(4, optionalValue(result.phases.resolveMs));
-        m_insertResult.bindValue(5, optionalValue(result.phases.connectMs));
-        m_insertResult.bindValue(6, optionalValue(result.phases.tlsMs));
-        m_insertResult.bindValue(7, optionalValue(result.phases.processingMs));
-        m_insertResult.bindValue(8, optionalValue(result.phases.transferMs));
-        m_insertResult.bindValue(9, optionalValue(result.phases.totalMs));
-        m_insertResult.bindValue(10, result.httpStatus != 0 ? QVariant(result.httpStatus)
-                                                            : QVariant(QMetaType::fromType<int>()));
-        m_insertResult.bindValue(11, result.failedPhase != ProbePhase::None
-                                         ? QVariant(probePhaseName(result.failedPhase))
-                                         : QVariant(QMetaType::fromType<QString>()));
-        m_insertResult.bindValue(12, result.error.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                            : QVariant(result.error));
-        if (!m_insertResult.exec())
-            return fail(sqlErrorText(m_insertResult.lastError()));
+    for (const WriteEntry &entry : std::as_const(m_batch)) {
+        if (const auto *result = std::get_if<ProbeResult>(&entry)) {
+            if (const auto inserted = insertResult(*result); !inserted)
+                return fail(inserted.error());
+        } else {
+            const HealthEvent &event = std::get<HealthEvent>(entry);
+            const auto id = insertEvent(event);
+            if (!id)
+                return fail(id.error());
+            events.append(event);
+            events.last().id = *id;
+        }
     }
     m_insertResult.finish();
+    m_insertEvent.finish();
     if (!db.commit())
         return fail(sqlErrorText(db.lastError()));
     return {};
+}
+
+std::expected<void, QString> ResultWriter::insertResult(const ProbeResult &result)
+{
+    const auto id = probeId(result);
+    if (!id)
+        return std::unexpected(id.error());
+    m_insertResult.bindValue(0, *id);
+    m_insertResult.bindValue(1, result.timestampMs);
+    m_insertResult.bindValue(2, healthStateName(result.status));
+    m_insertResult.bindValue(3, result.latencyMs);
+    m_insertResult.bindValue(4, optionalValue(result.phases.resolveMs));
+    m_insertResult.bindValue(5, optionalValue(result.phases.connectMs));
+    m_insertResult.bindValue(6, optionalValue(result.phases.tlsMs));
+    m_insertResult.bindValue(7, optionalValue(result.phases.processingMs));
+    m_insertResult.bindValue(8, optionalValue(result.phases.transferMs));
+    m_insertResult.bindValue(9, optionalValue(result.phases.totalMs));
+    m_insertResult.bindValue(10, result.httpStatus != 0 ? QVariant(result.httpStatus)
+                                                        : QVariant(QMetaType::fromType<int>()));
+    m_insertResult.bindValue(11, result.failedPhase != ProbePhase::None ? QVariant(probePhaseName(result.failedPhase))
+                                                                        : QVariant(QMetaType::fromType<QString>()));
+    m_insertResult.bindValue(12, optionalText(result.error));
+    m_insertResult.bindValue(13, optionalText(result.detail));
+    m_insertResult.bindValue(14, result.maintenance ? 1 : 0);
+    if (!m_insertResult.exec())
+        return std::unexpected(sqlErrorText(m_insertResult.lastError()));
+    return {};
+}
+
+std::expected<qint64, QString> ResultWriter::insertEvent(const HealthEvent &event)
+{
+    m_insertEvent.bindValue(0, event.timestampMs);
+    m_insertEvent.bindValue(1, healthEventKindName(event.kind));
+    m_insertEvent.bindValue(2, event.serviceId);
+    // Not NULL: "the services without a group" is a group the log can filter on.
+    m_insertEvent.bindValue(3, event.group.isNull() ? u""_s : event.group);
+    m_insertEvent.bindValue(4, event.probeIndex);
+    m_insertEvent.bindValue(5, healthStateName(event.from));
+    m_insertEvent.bindValue(6, healthStateName(event.to));
+    m_insertEvent.bindValue(7, event.inMaintenance ? 1 : 0);
+    m_insertEvent.bindValue(8, optionalText(event.impactedBy));
+    m_insertEvent.bindValue(9, event.cause.isNull() ? u""_s : event.cause);
+    if (!m_insertEvent.exec())
+        return std::unexpected(sqlErrorText(m_insertEvent.lastError()));
+    return m_insertEvent.lastInsertId().toLongLong();
 }
 
 std::expected<qint64, QString> ResultWriter::probeId(const ProbeResult &result)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "health/healthevent.h"
 #include "probes/proberesult.h"
 #include "sqliteconnection.h"
 
@@ -13,19 +14,24 @@
 
 #include <expected>
 #include <memory>
+#include <variant>
 
 namespace Vigie {
 
 class ResultWriter;
 
-// What the store's callers and its writer thread share, under one mutex. The counters only grow,
-// and results are committed in the order they were appended, so "committed >= n" means that the
-// first n results appended are on disk.
+// One thing to write: results and events share one queue so that they are committed in the order
+// they were appended, in the same transactions.
+using WriteEntry = std::variant<ProbeResult, HealthEvent>;
+
+// What the store's callers and its writer thread share, under one mutex. The counters (of entries)
+// only grow, and entries are committed in the order they were appended, so "committed >= n" means
+// that the first n entries appended are on disk.
 struct WriteQueue
 {
     QMutex mutex;
     QWaitCondition progressed; // after each commit or failed attempt
-    QList<ProbeResult> pending;
+    QList<WriteEntry> pending;
     qint64 appended = 0;
     qint64 committed = 0;
     qint64 failedAttempts = 0;
@@ -34,7 +40,7 @@ struct WriteQueue
 };
 
 // Lives on the store's writer thread and holds the only write connection. It commits what the
-// queue holds in batches: when batchSize results wait, or batchDelay after the first one came.
+// queue holds in batches: when batchSize entries wait, or batchDelay after the first one came.
 class ResultWriter final : public QObject
 {
     Q_OBJECT
@@ -60,7 +66,10 @@ public:
     void writeAll();
 
 Q_SIGNALS:
+    // After a commit: how many results it held (none when it held only events).
     void batchCommitted(int count);
+    // After a commit that held events: them, with the ids the database gave them.
+    void eventsCommitted(const QList<Vigie::HealthEvent> &events);
     void writeFailed(const QString &message);
 
 private:
@@ -78,9 +87,12 @@ private:
     };
 
     void onTimer();
-    // Writes batches while at least `minimum` results wait (1: everything). Stops at a failure.
+    // Writes batches while at least `minimum` entries wait (1: everything). Stops at a failure.
     void writeWhileAtLeast(qsizetype minimum);
-    std::expected<void, QString> commitBatch();
+    // Commits m_batch in one transaction; on success, `events` has its events with their ids.
+    std::expected<void, QString> commitBatch(QList<HealthEvent> &events);
+    std::expected<void, QString> insertResult(const ProbeResult &result);
+    std::expected<qint64, QString> insertEvent(const HealthEvent &event);
     std::expected<qint64, QString> probeId(const ProbeResult &result);
 
     std::shared_ptr<WriteQueue> m_queue;
@@ -89,9 +101,10 @@ private:
     QSqlQuery m_findProbe;
     QSqlQuery m_insertProbe;
     QSqlQuery m_insertResult;
+    QSqlQuery m_insertEvent;
     QHash<ProbeIdentity, qint64> m_probeIds;
-    QList<ProbeResult> m_batch; // taken from the queue; kept across failed attempts
-    QTimer m_timer{this};       // a child, so that it moves to the writer thread with us
+    QList<WriteEntry> m_batch; // taken from the queue; kept across failed attempts
+    QTimer m_timer{this};      // a child, so that it moves to the writer thread with us
     bool m_retrying = false;
     std::chrono::milliseconds m_retryDelay = firstRetryDelay;
 };

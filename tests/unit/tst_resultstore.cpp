@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -42,9 +43,10 @@ QString describe(const ProbeResult &r)
                r.key.toString(), r.kind, r.target, QString::number(r.timestampMs), healthStateName(r.status),
                QString::number(r.latencyMs, 'g', 17), optionalText(r.phases.resolveMs),
                optionalText(r.phases.connectMs), optionalText(r.phases.tlsMs)) +
-           u"processing=%1 transfer=%2 total=%3 http=%4 failed=%5 error=%6"_s.arg(
+           u"processing=%1 transfer=%2 total=%3 http=%4 failed=%5 error=%6 detail=%7 maintenance=%8"_s.arg(
                optionalText(r.phases.processingMs), optionalText(r.phases.transferMs), optionalText(r.phases.totalMs),
-               QString::number(r.httpStatus), probePhaseName(r.failedPhase), r.error.isNull() ? u"<null>"_s : r.error);
+               QString::number(r.httpStatus), probePhaseName(r.failedPhase), r.error.isNull() ? u"<null>"_s : r.error,
+               r.detail, r.maintenance ? u"yes"_s : u"no"_s);
 }
 
 QStringList describe(const QList<ProbeResult> &results)
@@ -53,6 +55,72 @@ QStringList describe(const QList<ProbeResult> &results)
     for (const ProbeResult &r : results)
         lines.append(describe(r));
     return lines;
+}
+
+HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, qint64 ts, HealthState from, HealthState to,
+                      const QString &group = u"Core"_s, int probeIndex = -1)
+{
+    HealthEvent e;
+    e.kind = kind;
+    e.serviceId = service;
+    e.group = group;
+    e.timestampMs = ts;
+    e.from = from;
+    e.to = to;
+    e.probeIndex = probeIndex;
+    e.cause = u"%1 at %2"_s.arg(service).arg(ts);
+    return e;
+}
+
+HealthEvent probeEvent(const QString &service, int index, qint64 ts, HealthState from, HealthState to)
+{
+    return makeEvent(HealthEvent::Kind::ProbeState, service, ts, from, to, u"Core"_s, index);
+}
+
+HealthEvent serviceEvent(const QString &service, qint64 ts, HealthState from, HealthState to,
+                         const QString &group = u"Core"_s)
+{
+    return makeEvent(HealthEvent::Kind::ServiceState, service, ts, from, to, group);
+}
+
+// Every field but the id, which the store gives.
+QString describe(const HealthEvent &e)
+{
+    return u"%1 %2 service=%3 group=%4 probe=%5 %6->%7 maintenance=%8 impactedBy=%9 "_s.arg(
+               healthEventKindName(e.kind), QString::number(e.timestampMs), e.serviceId, e.group,
+               QString::number(e.probeIndex), healthStateName(e.from), healthStateName(e.to),
+               e.inMaintenance ? u"yes"_s : u"no"_s, e.impactedBy) +
+           u"cause=%1"_s.arg(e.cause);
+}
+
+QStringList describe(const QList<HealthEvent> &events)
+{
+    QStringList lines;
+    for (const HealthEvent &e : events)
+        lines.append(describe(e));
+    return lines;
+}
+
+QList<qint64> idsOf(const QList<HealthEvent> &events)
+{
+    QList<qint64> ids;
+    for (const HealthEvent &e : events)
+        ids.append(e.id);
+    return ids;
+}
+
+QList<qint64> timesOf(const QList<HealthEvent> &events)
+{
+    QList<qint64> times;
+    for (const HealthEvent &e : events)
+        times.append(e.timestampMs);
+    return times;
+}
+
+QList<HealthEvent> reversed(QList<HealthEvent> events)
+{
+    std::ranges::reverse(events);
+    return events;
 }
 
 // A connection of the test's own to look at the file behind the store's back.
@@ -123,6 +191,8 @@ private Q_SLOTS:
         full.httpStatus = 200;
         full.failedPhase = ProbePhase::Latency;
         full.error = u"Responded in 123 ms, more than max_latency (100 ms)."_s;
+        full.detail = u"certificate expires in 45 days (Let's Encrypt R3)"_s;
+        full.maintenance = true;
 
         ProbeResult bare = makeResult(u"api"_s, 1, 1'500, 0, HealthState::Down);
         bare.kind = u"tcp"_s;
@@ -170,6 +240,59 @@ private Q_SLOTS:
         QCOMPARE(
             db.scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'results'"_s).toInt(),
             1);
+        QCOMPARE(db.scalar(u"SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                           "WHERE type = 'index' AND tbl_name = 'events' ORDER BY name)"_s)
+                     .toString(),
+                 u"events_by_group_time events_by_service_time events_by_time"_s);
+    }
+
+    void migratesAVersion1Database()
+    {
+        const QString path = dataDir() + u"/vigie.sqlite"_s;
+        {
+            // The schema as the first release wrote it, with one result of that time.
+            Inspector db(path);
+            QVERIFY(db.isOpen());
+            QVERIFY(db.exec(u"CREATE TABLE probes (id INTEGER PRIMARY KEY, service_id TEXT NOT NULL, "
+                            "probe_index INTEGER NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, "
+                            "UNIQUE (service_id, probe_index, kind, target))"_s));
+            QVERIFY(db.exec(u"CREATE TABLE results (id INTEGER PRIMARY KEY, probe_id INTEGER NOT NULL "
+                            "REFERENCES probes (id) ON DELETE CASCADE, ts_ms INTEGER NOT NULL, status TEXT NOT NULL, "
+                            "latency_ms REAL NOT NULL, resolve_ms REAL, connect_ms REAL, tls_ms REAL, "
+                            "processing_ms REAL, transfer_ms REAL, total_ms REAL, http_status INTEGER, "
+                            "failed_phase TEXT, error TEXT)"_s));
+            QVERIFY(db.exec(u"CREATE INDEX results_by_probe_time ON results (probe_id, ts_ms)"_s));
+            QVERIFY(db.exec(u"INSERT INTO probes (id, service_id, probe_index, kind, target) "
+                            "VALUES (1, 'api', 0, 'http', 'https://api.example/health')"_s));
+            QVERIFY(db.exec(u"INSERT INTO results (probe_id, ts_ms, status, latency_ms, total_ms, http_status) "
+                            "VALUES (1, 1000, 'up', 12.5, 12.5, 200)"_s));
+            QVERIFY(db.exec(u"PRAGMA user_version = 1"_s));
+        }
+
+        ResultStore store;
+        const auto opened = store.open(dataDir());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
+
+        ProbeResult old = makeResult(u"api"_s, 0, 1'000, 12.5);
+        old.phases.totalMs = 12.5;
+        old.httpStatus = 200;
+        QCOMPARE(describe(store.latestResults().result()), describe(QList<ProbeResult>{old}));
+
+        ProbeResult current = makeResult(u"api"_s, 0, 2'000, 15);
+        current.detail = u"HTTP/2, 512 bytes"_s;
+        current.maintenance = true;
+        store.append({current});
+        const HealthEvent event = serviceEvent(u"api"_s, 2'000, HealthState::Up, HealthState::Down);
+        store.appendEvents({event});
+        QVERIFY(store.flush());
+        QCOMPARE(describe(store.recentResults(u"api"_s, 10).result()), describe(QList<ProbeResult>{old, current}));
+        QCOMPARE(describe(store.events({}).result()), describe(QList<HealthEvent>{event}));
+
+        Inspector db(path);
+        QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), ResultStore::schemaVersion());
+        // The old result took the defaults of the new columns.
+        QCOMPARE(db.scalar(u"SELECT maintenance FROM results WHERE ts_ms = 1000"_s).toInt(), 0);
+        QVERIFY(db.scalar(u"SELECT detail FROM results WHERE ts_ms = 1000"_s).isNull());
     }
 
     void aFailedMigrationStepLeavesThePreviousVersion()
@@ -431,11 +554,238 @@ private Q_SLOTS:
                                              makeResult(u"api"_s, 0, 3)}));
     }
 
+    void eventsRoundTripNewestFirstWithIds()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        HealthEvent probe = probeEvent(u"api"_s, 1, 1'000, HealthState::Up, HealthState::Down);
+        probe.cause = u"3 consecutive failures: connection refused (connect)"_s;
+        HealthEvent service = serviceEvent(u"api"_s, 1'000, HealthState::Up, HealthState::Down);
+        HealthEvent maintenance = makeEvent(HealthEvent::Kind::MaintenanceStart, u"web"_s, 1'500, HealthState::Down,
+                                            HealthState::Down, QString());
+        maintenance.inMaintenance = true;
+        maintenance.cause = u"maintenance \"Kernel update\" began"_s;
+        HealthEvent impact =
+            makeEvent(HealthEvent::Kind::ImpactStart, u"shop"_s, 2'000, HealthState::Up, HealthState::Degraded);
+        impact.impactedBy = u"api"_s;
+        const HealthEvent impactEnd =
+            makeEvent(HealthEvent::Kind::ImpactEnd, u"shop"_s, 3'000, HealthState::Degraded, HealthState::Up);
+        const HealthEvent maintenanceEnd =
+            makeEvent(HealthEvent::Kind::MaintenanceEnd, u"web"_s, 3'000, HealthState::Down, HealthState::Up);
+        const QList<HealthEvent> appended{probe, service, maintenance, impact, impactEnd, maintenanceEnd};
+        store.appendEvents(appended);
+        // flush() covers events as it covers results: no waiting for the batch delay.
+        QVERIFY(store.flush());
+
+        const QList<HealthEvent> read = store.events({}).result();
+        // Newest first; among equal times, the later appended first.
+        QCOMPARE(describe(read), describe(reversed(appended)));
+        QList<qint64> ids = idsOf(read);
+        QVERIFY(!ids.contains(0));
+        QVERIFY(std::ranges::is_sorted(ids, std::greater<>()));
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            HealthEvent expected = reversed(appended).at(i);
+            expected.id = read.at(i).id;
+            QVERIFY2(read.at(i) == expected, qPrintable(describe(read.at(i))));
+        }
+    }
+
+    void eventFiltersNarrowAndCombine()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        // ts: 100 api Core down, 200 web Edge up, 300 api Core up, 400 db Data degraded, 500 web Edge down,
+        // 600 (no group) cron unknown
+        const QList<HealthEvent> all{
+            serviceEvent(u"api"_s, 100, HealthState::Up, HealthState::Down, u"Core"_s),
+            serviceEvent(u"web"_s, 200, HealthState::Unknown, HealthState::Up, u"Edge"_s),
+            serviceEvent(u"api"_s, 300, HealthState::Down, HealthState::Up, u"Core"_s),
+            serviceEvent(u"db"_s, 400, HealthState::Up, HealthState::Degraded, u"Data"_s),
+            serviceEvent(u"web"_s, 500, HealthState::Up, HealthState::Down, u"Edge"_s),
+            serviceEvent(u"cron"_s, 600, HealthState::Up, HealthState::Unknown, QString()),
+        };
+        store.appendEvents(all);
+        QVERIFY(store.flush());
+
+        const auto times = [&store](const EventFilter &filter) { return timesOf(store.events(filter).result()); };
+        using Times = QList<qint64>;
+        QCOMPARE(times({}), (Times{600, 500, 400, 300, 200, 100}));
+
+        EventFilter f;
+        f.serviceIds = {u"api"_s};
+        QCOMPARE(times(f), (Times{300, 100}));
+        f.serviceIds = {u"api"_s, u"db"_s};
+        QCOMPARE(times(f), (Times{400, 300, 100}));
+        f.serviceIds = {u"nothing"_s};
+        QCOMPARE(times(f), Times());
+
+        f = {};
+        f.groups = {u"Edge"_s};
+        QCOMPARE(times(f), (Times{500, 200}));
+        f.groups = {u"Edge"_s, u"Data"_s};
+        QCOMPARE(times(f), (Times{500, 400, 200}));
+        f.groups = {QString()}; // the services without a group
+        QCOMPARE(times(f), (Times{600}));
+
+        f = {};
+        f.states = {HealthState::Down};
+        QCOMPARE(times(f), (Times{500, 100}));
+        f.states = {HealthState::Up, HealthState::Degraded};
+        QCOMPARE(times(f), (Times{400, 300, 200}));
+        f.states = {HealthState::Unknown};
+        QCOMPARE(times(f), (Times{600}));
+
+        f = {};
+        f.fromMs = 200;
+        f.toMs = 400;
+        QCOMPARE(times(f), (Times{400, 300, 200}));
+        f.fromMs = 401;
+        f.toMs = 499;
+        QCOMPARE(times(f), Times());
+        f.fromMs = 500;
+        f.toMs = 100; // an empty range, not an error
+        QCOMPARE(times(f), Times());
+
+        // Combined, every field narrows.
+        f = {};
+        f.groups = {u"Core"_s, u"Edge"_s};
+        f.states = {HealthState::Down, HealthState::Up};
+        QCOMPARE(times(f), (Times{500, 300, 200, 100}));
+        f.serviceIds = {u"web"_s, u"db"_s};
+        QCOMPARE(times(f), (Times{500, 200}));
+        f.fromMs = 250;
+        QCOMPARE(times(f), (Times{500}));
+        f.states = {HealthState::Up};
+        QCOMPARE(times(f), Times());
+    }
+
+    void eventLimitKeepsTheNewest()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        QList<HealthEvent> events;
+        // Out of order on purpose, with ties: the order is by time, then by arrival.
+        for (qint64 ts : {300, 100, 500, 200, 500, 400})
+            events.append(serviceEvent(u"api"_s, ts, HealthState::Up, HealthState::Down));
+        events[4].cause = u"second at 500"_s;
+        store.appendEvents(events);
+        QVERIFY(store.flush());
+
+        EventFilter f;
+        f.limit = 3;
+        const QList<HealthEvent> newest = store.events(f).result();
+        QCOMPARE(timesOf(newest), (QList<qint64>{500, 500, 400}));
+        QCOMPARE(newest[0].cause, u"second at 500"_s);
+        QVERIFY(newest[0].id > newest[1].id);
+        f.limit = 0;
+        QCOMPARE(store.events(f).result().size(), 0);
+        f.limit = 100;
+        QCOMPARE(timesOf(store.events(f).result()), (QList<qint64>{500, 500, 400, 300, 200, 100}));
+    }
+
+    void latestStateEventsHasTheNewestOfEachProbeAndService()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        const HealthEvent api0New = probeEvent(u"api"_s, 0, 500, HealthState::Down, HealthState::Up);
+        const HealthEvent api1 = probeEvent(u"api"_s, 1, 100, HealthState::Unknown, HealthState::Up);
+        const HealthEvent apiNew = serviceEvent(u"api"_s, 500, HealthState::Down, HealthState::Up);
+        // Two at the same time: the one appended last is the latest.
+        const HealthEvent web0First = probeEvent(u"web"_s, 0, 300, HealthState::Up, HealthState::Degraded);
+        const HealthEvent web0Second = probeEvent(u"web"_s, 0, 300, HealthState::Degraded, HealthState::Down);
+        const HealthEvent impact =
+            makeEvent(HealthEvent::Kind::ImpactStart, u"web"_s, 900, HealthState::Down, HealthState::Down);
+        store.appendEvents({apiNew, probeEvent(u"api"_s, 0, 200, HealthState::Up, HealthState::Down), api1,
+                            serviceEvent(u"api"_s, 200, HealthState::Up, HealthState::Down), web0First});
+        store.appendEvents({api0New, web0Second, impact});
+        QVERIFY(store.flush());
+
+        // By service, then probe (the service's own event, index -1, first).
+        QCOMPARE(describe(store.latestStateEvents().result()),
+                 describe(QList<HealthEvent>{apiNew, api0New, api1, web0Second}));
+    }
+
+    void eventsCommittedCarriesTheStoredEvents()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        QSignalSpy committedEvents(&store, &ResultStore::eventsCommitted);
+        QSignalSpy committedResults(&store, &ResultStore::committed);
+        const HealthEvent first = probeEvent(u"api"_s, 0, 100, HealthState::Up, HealthState::Down);
+        const HealthEvent second = serviceEvent(u"api"_s, 100, HealthState::Up, HealthState::Down);
+        store.append({makeResult(u"api"_s, 0, 100, 0, HealthState::Down)});
+        store.appendEvents({first});
+        store.append({makeResult(u"api"_s, 0, 110, 0, HealthState::Down)});
+        store.appendEvents({second});
+
+        // Without flush(): the batch delay commits them, and the signals come on this thread.
+        const auto emittedEvents = [&committedEvents] {
+            QList<HealthEvent> events;
+            for (const QList<QVariant> &args : std::as_const(committedEvents))
+                events.append(args.at(0).value<QList<HealthEvent>>());
+            return events;
+        };
+        const auto committedResultCount = [&committedResults] {
+            int sum = 0;
+            for (const QList<QVariant> &args : std::as_const(committedResults))
+                sum += args.at(0).toInt();
+            return sum;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(emittedEvents().size(), 2, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(committedResultCount(), 2, 10'000);
+        const QList<HealthEvent> emitted = emittedEvents();
+        QCOMPARE(describe(emitted), describe(QList<HealthEvent>{first, second}));
+        // The ids are the store's, in the order of appending.
+        const QList<HealthEvent> stored = store.events({}).result();
+        QCOMPARE(idsOf(emitted), idsOf(reversed(stored)));
+        QVERIFY(emitted[0].id < emitted[1].id);
+
+        // A commit of results only says nothing about events.
+        const qsizetype signalsBefore = committedEvents.count();
+        store.append({makeResult(u"api"_s, 0, 120)});
+        QVERIFY(store.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(committedResultCount(), 3, 10'000);
+        QCOMPARE(committedEvents.count(), signalsBefore);
+    }
+
+    void aFailedWriteKeepsEventsQueued()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        QSignalSpy errors(&store, &ResultStore::writeError);
+        QSignalSpy committedEvents(&store, &ResultStore::eventsCommitted);
+        store.appendEvents({serviceEvent(u"api"_s, 1, HealthState::Unknown, HealthState::Up)});
+        QVERIFY(store.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(committedEvents.count(), 1, 10'000);
+
+        Inspector other(store.databasePath());
+        QVERIFY(other.exec(u"BEGIN IMMEDIATE"_s));
+        const QList<HealthEvent> later{serviceEvent(u"api"_s, 2, HealthState::Up, HealthState::Down),
+                                       probeEvent(u"api"_s, 0, 2, HealthState::Up, HealthState::Down)};
+        store.appendEvents(later);
+        QVERIFY(!store.flush());
+        QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 1, 10'000);
+        const QString message = errors.first().at(0).toString();
+        QVERIFY2(message.contains(u"2 health event"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"probe result"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"database is locked"_s), qPrintable(message));
+        QCOMPARE(store.events({}).result().size(), 1);
+        QCOMPARE(committedEvents.count(), 1);
+
+        QVERIFY(other.exec(u"ROLLBACK"_s));
+        QVERIFY(store.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(committedEvents.count(), 2, 10'000);
+        QCOMPARE(describe(committedEvents.last().at(0).value<QList<HealthEvent>>()), describe(later));
+        QCOMPARE(timesOf(store.events({}).result()), (QList<qint64>{2, 2, 1}));
+    }
+
     void readsBeforeOpenAreEmpty()
     {
         ResultStore store;
         QCOMPARE(store.resultCount().result(), 0);
         QCOMPARE(store.latestResults().result().size(), 0);
+        QCOMPARE(store.events({}).result().size(), 0);
+        QCOMPARE(store.latestStateEvents().result().size(), 0);
         store.append({makeResult(u"api"_s, 0, 1)});
         QVERIFY(!store.flush());
         // What was appended before open() is written once the store is open.

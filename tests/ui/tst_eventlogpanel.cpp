@@ -1,0 +1,259 @@
+#include "eventlogpanel.h"
+#include "manualclock.h"
+#include "models/eventlogmodel.h"
+#include "screenshots.h"
+#include "store/resultstore.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Vigie;
+
+namespace {
+
+constexpr qint64 Minute = 60'000;
+constexpr qint64 Hour = 60 * Minute;
+
+Workspace sampleWorkspace()
+{
+    Workspace ws;
+    ws.name = u"ACME"_s;
+    const auto service = [](const QString &id, const QString &name, const QString &group, ProbeKind kind) {
+        Service s;
+        s.id = id;
+        s.name = name;
+        s.group = group;
+        ProbeSpec p;
+        p.kind = kind;
+        p.target = u"%1.example:443"_s.arg(id);
+        s.probes = {p, p};
+        return s;
+    };
+    ws.services = {service(u"portal"_s, u"Customer portal"_s, u"Web"_s, ProbeKind::Http),
+                   service(u"cas"_s, u"CAS"_s, u"Web"_s, ProbeKind::Http),
+                   service(u"smtp"_s, u"Mail relay"_s, u"Mail"_s, ProbeKind::Tcp),
+                   service(u"db"_s, u"Orders database"_s, u"Data"_s, ProbeKind::Tcp)};
+    return ws;
+}
+
+HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, const QString &group, qint64 ts, HealthState from,
+                      HealthState to, const QString &cause, int probeIndex = -1)
+{
+    HealthEvent e;
+    e.kind = kind;
+    e.serviceId = service;
+    e.group = group;
+    e.timestampMs = ts;
+    e.from = from;
+    e.to = to;
+    e.probeIndex = probeIndex;
+    e.cause = cause;
+    return e;
+}
+
+} // namespace
+
+class TestEventLogPanel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_store = std::make_unique<ResultStore>();
+        QVERIFY(m_store->open(m_dir->path()).has_value());
+        m_now = m_clock.nowMs();
+
+        HealthEvent impact = makeEvent(HealthEvent::Kind::ImpactStart, u"portal"_s, u"Web"_s, m_now - 9 * Minute,
+                                       HealthState::Down, HealthState::Down, u"CAS is down"_s);
+        impact.impactedBy = u"cas"_s;
+        HealthEvent maintenance =
+            makeEvent(HealthEvent::Kind::MaintenanceStart, u"smtp"_s, u"Mail"_s, m_now - 40 * Minute, HealthState::Up,
+                      HealthState::Up, u"maintenance \"Kernel update\" began"_s);
+        maintenance.inMaintenance = true;
+        // Newest first: 4 in the last hour, 6 in the last 24 hours, 7 in the last week, 8 in all.
+        m_store->appendEvents({
+            makeEvent(HealthEvent::Kind::ServiceState, u"db"_s, u"Data"_s, m_now - 30 * 24 * Hour, HealthState::Unknown,
+                      HealthState::Up, u"2 consecutive successes"_s),
+            makeEvent(HealthEvent::Kind::ServiceState, u"db"_s, u"Data"_s, m_now - 3 * 24 * Hour, HealthState::Up,
+                      HealthState::Degraded, u"3 consecutive slow responses (latency)"_s),
+            makeEvent(HealthEvent::Kind::ProbeState, u"smtp"_s, u"Mail"_s, m_now - 5 * Hour, HealthState::Up,
+                      HealthState::Down, u"3 consecutive failures: connection refused (connect)"_s, 0),
+            makeEvent(HealthEvent::Kind::ProbeState, u"smtp"_s, u"Mail"_s, m_now - 4 * Hour, HealthState::Down,
+                      HealthState::Up, u"2 consecutive successes"_s, 0),
+            maintenance,
+            makeEvent(HealthEvent::Kind::ProbeState, u"cas"_s, u"Web"_s, m_now - 12 * Minute, HealthState::Up,
+                      HealthState::Down, u"3 consecutive failures: HTTP 503 (status)"_s, 1),
+            makeEvent(HealthEvent::Kind::ServiceState, u"cas"_s, u"Web"_s, m_now - 12 * Minute, HealthState::Up,
+                      HealthState::Down, u"probe #2 is down"_s),
+            impact,
+        });
+        QVERIFY(m_store->flush());
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void filtersChangeTheRows()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(panel.model(), &EventLogModel::loaded);
+        panel.setStore(m_store.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isLoading() && !loaded.isEmpty(), 10'000);
+
+        auto *service = panel.findChild<QComboBox *>(u"serviceFilter"_s);
+        auto *group = panel.findChild<QComboBox *>(u"groupFilter"_s);
+        auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        auto *down = panel.findChild<QToolButton *>(u"stateFilter-down"_s);
+        auto *up = panel.findChild<QToolButton *>(u"stateFilter-up"_s);
+        auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
+        QVERIFY(service && group && time && down && up && count);
+
+        // The last 24 hours by default. (No translator is loaded here: plurals read "(s)".)
+        QCOMPARE(time->currentText(), u"Last 24 hours"_s);
+        QCOMPARE(panel.model()->rowCount(), 6);
+        QCOMPARE(count->text(), u"6 event(s)"_s);
+
+        // Services by name after "All services"; groups in the workspace's order.
+        QCOMPARE(service->count(), 5);
+        QCOMPARE(service->itemText(0), u"All services"_s);
+        QCOMPARE(service->itemText(1), u"CAS"_s);
+        QCOMPARE(service->itemText(4), u"Orders database"_s);
+        QCOMPARE(group->count(), 4);
+        QCOMPARE(group->itemText(1), u"Web"_s);
+
+        const auto waitForRows = [&](int rows) {
+            return QTest::qWaitFor([&] { return !panel.model()->isLoading() && panel.model()->rowCount() == rows; },
+                                   10'000);
+        };
+
+        time->setCurrentIndex(time->findText(u"Last hour"_s));
+        QVERIFY(waitForRows(4));
+        time->setCurrentIndex(time->findText(u"Last 7 days"_s));
+        QVERIFY(waitForRows(7));
+        time->setCurrentIndex(time->findText(u"Everything"_s));
+        QVERIFY(waitForRows(8));
+        QCOMPARE(count->text(), u"8 event(s)"_s);
+
+        service->setCurrentIndex(service->findText(u"Orders database"_s));
+        QVERIFY(waitForRows(2));
+        QCOMPARE(panel.model()->index(0, EventLogModel::ServiceColumn).data().toString(), u"Orders database"_s);
+        service->setCurrentIndex(0);
+        QVERIFY(waitForRows(8));
+
+        group->setCurrentIndex(group->findText(u"Mail"_s));
+        QVERIFY(waitForRows(3));
+        down->click();
+        QVERIFY(waitForRows(1));
+        QCOMPARE(panel.model()->index(0, EventLogModel::ProbeColumn).data().toString(), u"#1 tcp"_s);
+        up->click(); // down or up
+        QVERIFY(waitForRows(3));
+        group->setCurrentIndex(0);
+        QVERIFY(waitForRows(7)); // all but the one that moved to Degraded
+        down->click();
+        up->click();
+        QVERIFY(waitForRows(8));
+
+        // A new workspace keeps the selected service when it still has it.
+        service->setCurrentIndex(service->findText(u"CAS"_s));
+        QVERIFY(waitForRows(2));
+        Workspace renamed = sampleWorkspace();
+        renamed.services[1].name = u"Central auth"_s;
+        panel.setWorkspace(renamed);
+        QCOMPARE(service->currentText(), u"Central auth"_s);
+        QVERIFY(waitForRows(2));
+    }
+
+    void liveEventsAppearOnTop()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        panel.setStore(m_store.get());
+        auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"6 event(s)"_s, 10'000);
+
+        m_store->appendEvents({makeEvent(HealthEvent::Kind::ServiceState, u"cas"_s, u"Web"_s, m_now, HealthState::Down,
+                                         HealthState::Up, u"2 consecutive successes"_s)});
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"7 event(s)"_s, 10'000);
+        QCOMPARE(panel.model()->index(0, EventLogModel::ChangeColumn).data().toString(), u"Down → Up"_s);
+        QCOMPARE(panel.model()->index(0, EventLogModel::ServiceColumn).data().toString(), u"CAS"_s);
+    }
+
+    void selectingARowActivatesItsService()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        panel.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 6, 10'000);
+        QSignalSpy activated(&panel, &EventLogPanel::serviceActivated);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+        QTableView *view = panel.view();
+        view->setFocus();
+        view->setCurrentIndex(panel.model()->index(0, 0));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.last().at(0).toString(), u"portal"_s);
+        // The keyboard moves the selection, and the service follows.
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(activated.count(), 2);
+        QCOMPARE(activated.last().at(0).toString(), u"cas"_s);
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    }
+
+    void screenshot()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        panel.setStore(m_store.get());
+        auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        time->setCurrentIndex(time->findText(u"Everything"_s));
+        panel.resize(1100, 320);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 8, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isLoading(), 10'000);
+        panel.view()->selectRow(2);
+        // Every column but the cause is wide enough for its text.
+        QHeaderView *header = panel.view()->horizontalHeader();
+        const QFontMetrics metrics = panel.view()->fontMetrics();
+        for (int column = 0; column < EventLogModel::CauseColumn; ++column) {
+            int widest = 0;
+            for (int row = 0; row < panel.model()->rowCount(); ++row)
+                widest =
+                    std::max(widest, metrics.horizontalAdvance(panel.model()->index(row, column).data().toString()));
+            QVERIFY2(
+                header->sectionSize(column) > widest,
+                qPrintable(
+                    u"column %1: %2 px for %3 px of text"_s.arg(column).arg(header->sectionSize(column)).arg(widest)));
+        }
+        const QString path = Test::screenshotPath(u"eventlogpanel"_s);
+        QVERIFY(panel.grab().save(path));
+        qInfo().noquote() << "Screenshot:" << path;
+    }
+
+private:
+    Test::ManualClock m_clock{QDateTime(QDate(2026, 3, 29), QTime(14, 30), QTimeZone::UTC)};
+    qint64 m_now = 0;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ResultStore> m_store;
+};
+
+QTEST_MAIN(TestEventLogPanel)
+#include "tst_eventlogpanel.moc"

@@ -1,0 +1,383 @@
+#include "models/eventlogmodel.h"
+#include "store/resultstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Vigie;
+
+namespace {
+
+Workspace sampleWorkspace()
+{
+    Workspace ws;
+    ws.name = u"ACME"_s;
+    const auto service = [](const QString &id, const QString &name, const QString &group,
+                            const QList<ProbeKind> &kinds) {
+        Service s;
+        s.id = id;
+        s.name = name;
+        s.group = group;
+        for (ProbeKind kind : kinds) {
+            ProbeSpec p;
+            p.kind = kind;
+            p.target = u"%1.example"_s.arg(id);
+            s.probes.append(p);
+        }
+        return s;
+    };
+    ws.services = {service(u"portal"_s, u"Customer portal"_s, u"Web"_s, {ProbeKind::Http, ProbeKind::Tcp}),
+                   service(u"cas"_s, u"CAS"_s, u"Web"_s, {ProbeKind::Http}),
+                   service(u"smtp"_s, u"Mail relay"_s, u"Mail"_s, {ProbeKind::Tcp})};
+    return ws;
+}
+
+HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, const QString &group, qint64 ts, HealthState from,
+                      HealthState to, int probeIndex = -1)
+{
+    HealthEvent e;
+    e.kind = kind;
+    e.serviceId = service;
+    e.group = group;
+    e.timestampMs = ts;
+    e.from = from;
+    e.to = to;
+    e.probeIndex = probeIndex;
+    e.cause = u"cause of %1 at %2"_s.arg(service).arg(ts);
+    return e;
+}
+
+HealthEvent serviceEvent(const QString &service, const QString &group, qint64 ts, HealthState from, HealthState to)
+{
+    return makeEvent(HealthEvent::Kind::ServiceState, service, group, ts, from, to);
+}
+
+// The six events of the sample log, oldest first.
+QList<HealthEvent> sampleEvents()
+{
+    HealthEvent probe =
+        makeEvent(HealthEvent::Kind::ProbeState, u"portal"_s, u"Web"_s, 1'000, HealthState::Up, HealthState::Down, 1);
+    probe.cause = u"3 consecutive failures: connection refused (connect)"_s;
+    HealthEvent maintenance =
+        makeEvent(HealthEvent::Kind::MaintenanceStart, u"smtp"_s, u"Mail"_s, 2'000, HealthState::Up, HealthState::Up);
+    maintenance.inMaintenance = true;
+    HealthEvent impact =
+        makeEvent(HealthEvent::Kind::ImpactStart, u"portal"_s, u"Web"_s, 3'000, HealthState::Down, HealthState::Down);
+    impact.impactedBy = u"cas"_s;
+    HealthEvent inMaintenance = serviceEvent(u"smtp"_s, u"Mail"_s, 4'000, HealthState::Up, HealthState::Down);
+    inMaintenance.inMaintenance = true;
+    return {probe,         serviceEvent(u"cas"_s, u"Web"_s, 1'500, HealthState::Up, HealthState::Degraded),
+            maintenance,   impact,
+            inMaintenance, serviceEvent(u"gone"_s, u"Old"_s, 5'000, HealthState::Unknown, HealthState::Up)};
+}
+
+QStringList column(const EventLogModel &model, int column, int role = Qt::DisplayRole)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.index(row, column).data(role).toString());
+    return values;
+}
+
+QList<qint64> times(const EventLogModel &model)
+{
+    QList<qint64> values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.event(row).timestampMs);
+    return values;
+}
+
+} // namespace
+
+class TestEventLogModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_store = std::make_unique<ResultStore>();
+        const auto opened = m_store->open(m_dir->path());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void showsTheStoredEventsNewestFirst()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        model.setStore(m_store.get());
+        QVERIFY(model.isLoading());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        QVERIFY(!model.isLoading());
+        QCOMPARE(loaded.first().at(0).toInt(), 6);
+
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.columnCount(), 6);
+        QCOMPARE(times(model), (QList<qint64>{5'000, 4'000, 3'000, 2'000, 1'500, 1'000}));
+        // Names from the workspace; a service it no longer has shows its id.
+        QCOMPARE(column(model, EventLogModel::ServiceColumn),
+                 (QStringList{u"gone"_s, u"Mail relay"_s, u"Customer portal"_s, u"Mail relay"_s, u"CAS"_s,
+                              u"Customer portal"_s}));
+        QCOMPARE(column(model, EventLogModel::GroupColumn),
+                 (QStringList{u"Old"_s, u"Mail"_s, u"Web"_s, u"Mail"_s, u"Web"_s, u"Web"_s}));
+        QCOMPARE(column(model, EventLogModel::ProbeColumn),
+                 (QStringList{QString(), QString(), QString(), QString(), QString(), u"#2 tcp"_s}));
+        QCOMPARE(column(model, EventLogModel::ChangeColumn),
+                 (QStringList{u"Unknown → Up"_s, u"Up → Down (in maintenance)"_s, u"Impacted by CAS"_s,
+                              u"Maintenance began"_s, u"Up → Degraded"_s, u"Up → Down"_s}));
+        QCOMPARE(model.index(5, EventLogModel::CauseColumn).data().toString(),
+                 u"3 consecutive failures: connection refused (connect)"_s);
+
+        const QModelIndex probeRow = model.index(5, EventLogModel::TimeColumn);
+        QCOMPARE(probeRow.data(EventLogModel::StateRole).toInt(), int(HealthState::Down));
+        QCOMPARE(model.index(4, 0).data(EventLogModel::StateRole).toInt(), int(HealthState::Degraded));
+        const QDateTime when = probeRow.data(EventLogModel::TimestampRole).toDateTime();
+        QCOMPARE(when.timeSpec(), Qt::UTC);
+        QCOMPARE(when.toMSecsSinceEpoch(), 1'000);
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(1'000).toLocalTime();
+        QVERIFY2(probeRow.data().toString().contains(local.time().toString(u"HH:mm:ss"_s)),
+                 qPrintable(probeRow.data().toString()));
+        QCOMPARE(probeRow.data(EventLogModel::ServiceIdRole).toString(), u"portal"_s);
+        const auto event = probeRow.data(EventLogModel::EventRole).value<HealthEvent>();
+        QVERIFY(event.id > 0);
+        HealthEvent expected = sampleEvents().first();
+        expected.id = event.id;
+        QVERIFY(event == expected);
+
+        QCOMPARE(model.headerData(EventLogModel::TimeColumn, Qt::Horizontal).toString(), u"Time"_s);
+        QCOMPARE(model.headerData(EventLogModel::ChangeColumn, Qt::Horizontal).toString(), u"Change"_s);
+        QCOMPARE(model.headerData(EventLogModel::CauseColumn, Qt::Horizontal).toString(), u"Cause"_s);
+
+        // A new workspace renames the rows in place.
+        Workspace renamed = sampleWorkspace();
+        renamed.services[1].name = u"Central auth"_s;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setWorkspace(renamed);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(2, EventLogModel::ChangeColumn).data().toString(), u"Impacted by Central auth"_s);
+        QCOMPARE(model.index(4, EventLogModel::ServiceColumn).data().toString(), u"Central auth"_s);
+    }
+
+    void filtersQueryTheStore()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        model.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        const auto apply = [&](const EventFilter &filter) {
+            const qsizetype before = loaded.count();
+            model.setFilter(filter);
+            return QTest::qWaitFor([&] { return loaded.count() > before; }, 10'000);
+        };
+
+        EventFilter f;
+        f.serviceIds = {u"portal"_s};
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{3'000, 1'000}));
+        QCOMPARE(model.filter().serviceIds, f.serviceIds);
+        QCOMPARE(resets.count(), 1);
+
+        f = {};
+        f.groups = {u"Mail"_s};
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{4'000, 2'000}));
+
+        f = {};
+        f.states = {HealthState::Down};
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{4'000, 3'000, 1'000}));
+
+        f = {};
+        f.fromMs = 1'500;
+        f.toMs = 3'000;
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{3'000, 2'000, 1'500}));
+
+        f.groups = {u"Web"_s};
+        f.states = {HealthState::Down, HealthState::Degraded};
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{3'000, 1'500}));
+
+        f = {};
+        f.limit = 2;
+        QVERIFY(apply(f));
+        QCOMPARE(times(model), (QList<qint64>{5'000, 4'000}));
+
+        QVERIFY(apply({}));
+        QCOMPARE(model.rowCount(), 6);
+    }
+
+    void liveEventsMatchingTheFilterGoOnTop()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        EventFilter filter;
+        filter.groups = {u"Web"_s};
+        filter.limit = 4;
+        model.setStore(m_store.get());
+        model.setFilter(filter);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        QCOMPARE(times(model), (QList<qint64>{3'000, 1'500, 1'000}));
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        // The other group's event is left out; the two of Web go on top, newest first.
+        m_store->appendEvents({serviceEvent(u"smtp"_s, u"Mail"_s, 6'000, HealthState::Down, HealthState::Up),
+                               serviceEvent(u"cas"_s, u"Web"_s, 6'000, HealthState::Degraded, HealthState::Down),
+                               serviceEvent(u"cas"_s, u"Web"_s, 7'000, HealthState::Down, HealthState::Up)});
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 2, 10'000);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 0);
+        QCOMPARE(times(model), (QList<qint64>{7'000, 6'000, 3'000, 1'500}));
+        QCOMPARE(model.index(0, EventLogModel::ChangeColumn).data().toString(), u"Down → Up"_s);
+        QVERIFY(model.event(0).id > model.event(1).id);
+        // Capped at the filter's limit: the oldest went.
+        QCOMPARE(removed.count(), 1);
+
+        // An event dated before the newest goes where its time puts it.
+        m_store->appendEvents({serviceEvent(u"portal"_s, u"Web"_s, 5'500, HealthState::Down, HealthState::Up)});
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 3, 10'000);
+        QCOMPARE(inserted.at(2).at(1).toInt(), 2);
+        QCOMPARE(times(model), (QList<qint64>{7'000, 6'000, 5'500, 3'000}));
+
+        // Outside the time range: left out.
+        filter.toMs = 8'000;
+        model.setFilter(filter);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10'000);
+        m_store->appendEvents({serviceEvent(u"cas"_s, u"Web"_s, 9'000, HealthState::Up, HealthState::Down),
+                               serviceEvent(u"cas"_s, u"Web"_s, 7'500, HealthState::Up, HealthState::Down)});
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 4, 10'000);
+        QVERIFY(m_store->flush());
+        QCoreApplication::processEvents();
+        QCOMPARE(times(model), (QList<qint64>{7'500, 7'000, 6'000, 5'500}));
+    }
+
+    void aLiveEventIsNeverShownTwice()
+    {
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        model.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        QCOMPARE(model.rowCount(), 0);
+
+        // Committed before the query, announced after it started: the answer has it, and so does
+        // the signal.
+        m_store->appendEvents({serviceEvent(u"cas"_s, u"Web"_s, 1'000, HealthState::Up, HealthState::Down)});
+        QVERIFY(m_store->flush());
+        model.setFilter({});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10'000);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(times(model), (QList<qint64>{1'000}));
+    }
+
+    void aNewerFilterSupersedesARunningQuery()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        QSignalSpy loading(&model, &EventLogModel::loadingChanged);
+        model.setStore(m_store.get());
+        EventFilter mail;
+        mail.groups = {u"Mail"_s};
+        model.setFilter(mail);
+        EventFilter web;
+        web.groups = {u"Web"_s};
+        model.setFilter(web);
+
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        // Let the superseded queries answer too: they must change nothing.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(times(model), (QList<qint64>{3'000, 1'500, 1'000}));
+        QCOMPARE(loading.count(), 2);
+        QCOMPARE(loading.at(0).at(0).toBool(), true);
+        QCOMPARE(loading.at(1).at(0).toBool(), false);
+    }
+
+    void withoutAStoreTheLogIsEmpty()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        model.setFilter({});
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.isLoading());
+        model.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, 10'000);
+        model.setStore(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+        // Nor does it follow the store it left.
+        m_store->appendEvents({serviceEvent(u"cas"_s, u"Web"_s, 9'000, HealthState::Up, HealthState::Down)});
+        QVERIFY(m_store->flush());
+        QCoreApplication::processEvents();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void matchesFollowsTheStoreRules()
+    {
+        const HealthEvent e = serviceEvent(u"cas"_s, QString(), 1'000, HealthState::Up, HealthState::Down);
+        EventFilter f;
+        QVERIFY(EventLogModel::matches(e, f));
+        f.groups = {u""_s};
+        QVERIFY(EventLogModel::matches(e, f));
+        f.groups = {u"Web"_s};
+        QVERIFY(!EventLogModel::matches(e, f));
+        f = {};
+        f.fromMs = 1'000;
+        f.toMs = 1'000;
+        QVERIFY(EventLogModel::matches(e, f));
+        f.fromMs = 1'001;
+        QVERIFY(!EventLogModel::matches(e, f));
+        f = {};
+        f.states = {HealthState::Up};
+        QVERIFY(!EventLogModel::matches(e, f));
+        f.states = {HealthState::Down};
+        f.serviceIds = {u"web"_s};
+        QVERIFY(!EventLogModel::matches(e, f));
+        f.serviceIds = {u"cas"_s};
+        QVERIFY(EventLogModel::matches(e, f));
+    }
+
+private:
+    void store(const QList<HealthEvent> &events)
+    {
+        m_store->appendEvents(events);
+        QVERIFY(m_store->flush());
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ResultStore> m_store;
+};
+
+QTEST_GUILESS_MAIN(TestEventLogModel)
+#include "tst_eventlogmodel.moc"
