@@ -2,10 +2,12 @@
 #include "checkcommand.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "secretcommand.h"
 #include "unixsignalwatcher.h"
+#include "watchcommand.h"
 
 #include "models/serviceboardmodel.h"
-#include "probes/probeengine.h"
+#include "monitor/monitor.h"
 #include "store/resultstore.h"
 
 #include <QApplication>
@@ -15,8 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLibraryInfo>
+#include <QMetaEnum>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -55,7 +57,8 @@ bool needsDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if ((i == 1 && arg == "check") || arg == "-h" || arg == "--help" || arg == "-v" || arg == "--version")
+        if ((i == 1 && Options::isCommandLineOnly(QString::fromLocal8Bit(arg))) || arg == "-h" || arg == "--help" ||
+            arg == "-v" || arg == "--version")
             return false;
     }
     return true;
@@ -81,6 +84,16 @@ int runCommandLine(int argc, char **argv)
         return 2;
     case Options::Mode::Check:
         return CheckCommand::run(options.workspace, options.json, out, err);
+    case Options::Mode::Watch:
+        return WatchCommand::run(options.workspace,
+                                 options.dataDir.isEmpty() ? Options::defaultDataDir() : options.dataDir,
+                                 options.watchFor, out, err);
+    case Options::Mode::SecretSet:
+        return SecretCommand::set(options.secretName, out, err);
+    case Options::Mode::SecretDelete:
+        return SecretCommand::remove(options.secretName, out, err);
+    case Options::Mode::SecretCheck:
+        return SecretCommand::check(options.workspace, out, err);
     case Options::Mode::Console:
         break;
     }
@@ -107,6 +120,12 @@ void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, co
                 {QStringLiteral("state"),
                  healthStateName(HealthState(service.data(ServiceBoardModel::StateRole).toInt()))},
                 {QStringLiteral("state_text"), service.data(ServiceBoardModel::StateTextRole).toString()},
+                {QStringLiteral("presentation"),
+                 QLatin1StringView(QMetaEnum::fromType<ServiceBoardModel::Presentation>().valueToKey(
+                                       service.data(ServiceBoardModel::PresentationRole).toInt()))
+                     .toString()
+                     .toLower()},
+                {QStringLiteral("alarm"), service.data(ServiceBoardModel::AlarmRole).toBool()},
                 {QStringLiteral("visible"), board->viewport()->rect().intersects(rect)},
                 {QStringLiteral("rect"), QJsonArray{topLeft.x(), topLeft.y(), rect.width(), rect.height()}},
             });
@@ -139,14 +158,13 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    const QString dataDir = options.dataDir.isEmpty()
-                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                                : QDir(options.dataDir).absolutePath();
+    const QString dataDir =
+        options.dataDir.isEmpty() ? Options::defaultDataDir() : QDir(options.dataDir).absolutePath();
 
     ResultStore store;
     ServiceBoardModel model;
-    ProbeEngine engine;
-    MainWindow window(&engine, &store, &model);
+    Monitor monitor;
+    MainWindow window(&monitor, &store, &model);
     window.show();
 
     // The store opens on a worker thread; the window shows at once and fills in when it is ready.
@@ -168,6 +186,6 @@ int main(int argc, char **argv)
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
 
     const int code = QApplication::exec();
-    engine.stop();
+    monitor.stop();
     return code;
 }

@@ -4,16 +4,19 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+#include <optional>
+
 namespace Vigie {
 
 // What the command line asks for. Parsed before any QApplication exists, so that `check`,
-// `--help` and `--version` never need a display.
+// `watch`, `secret`, `--help` and `--version` never need a display.
 struct Options
 {
     Q_DECLARE_TR_FUNCTIONS(Vigie::Options)
 
 public:
-    enum class Mode { Console, Check, Help, Version, Error };
+    enum class Mode { Console, Check, Watch, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
     Mode mode = Mode::Console;
     QString workspace;
     QString dataDir;
@@ -21,10 +24,16 @@ public:
     bool json = false;
     QString screenshot; // console: grab the window once the first results are in
     bool quitAfterScreenshot = false;
-    QString helpText;  // for Help
-    QString errorText; // for Error
+    std::optional<std::chrono::milliseconds> watchFor; // watch: stop after this long; empty: until a signal
+    QString secretName;                                // secret set/delete
+    QString helpText;                                  // for Help
+    QString errorText;                                 // for Error
 
     static Options parse(const QStringList &arguments);
+    // The commands that run without a display (the first argument).
+    static bool isCommandLineOnly(const QString &command);
+    // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.
+    static QString defaultDataDir();
 };
 
 // --lang, read early: translators must be installed before the help text is written.

@@ -225,6 +225,72 @@ services:
         QCOMPARE(noWorkspace.exitCode, 2);
         QVERIFY(noWorkspace.err.contains("--workspace"));
     }
+
+    void watchAndSecretHelp()
+    {
+        const Run help = vigie({QStringLiteral("--help")});
+        QVERIFY2(help.out.contains("watch") && help.out.contains("secret"), help.out.constData());
+
+        const Run watchHelp = vigie({QStringLiteral("watch"), QStringLiteral("--help")});
+        QCOMPARE(watchHelp.exitCode, 0);
+        QVERIFY(watchHelp.out.contains("--for"));
+        QVERIFY(watchHelp.out.contains("--data-dir"));
+        QVERIFY(watchHelp.out.contains("SIGTERM"));
+        QVERIFY(watchHelp.out.contains("Exit status"));
+        QVERIFY2(!watchHelp.out.contains("--screenshot"), "console options are not watch's");
+
+        const Run secretHelp = vigie({QStringLiteral("secret"), QStringLiteral("--help")});
+        QCOMPARE(secretHelp.exitCode, 0);
+        for (const char *usage :
+             {"vigie secret set NAME", "vigie secret delete NAME", "vigie secret check --workspace"})
+            QVERIFY2(secretHelp.out.contains(usage), usage);
+    }
+
+    void watchAndSecretUsageErrors()
+    {
+        const auto expectUsageError = [this](const QStringList &arguments, const QByteArray &mention) {
+            const Run run = vigie(arguments);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY(run.out.isEmpty());
+            QVERIFY2(run.err.startsWith("vigie: ") && run.err.contains(mention), run.err.constData());
+        };
+        expectUsageError({QStringLiteral("watch")}, "vigie watch --workspace FILE");
+        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
+                          QStringLiteral("--for"), QStringLiteral("banana")},
+                         "\"banana\"");
+        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
+                          QStringLiteral("--for"), QStringLiteral("0s")},
+                         "--for needs a duration");
+        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
+                          QStringLiteral("extra")},
+                         "Unexpected argument: extra");
+        expectUsageError({QStringLiteral("secret")}, "vigie secret needs an action");
+        expectUsageError({QStringLiteral("secret"), QStringLiteral("rotate")}, "Unknown secret action: rotate");
+        expectUsageError({QStringLiteral("secret"), QStringLiteral("set")}, "vigie secret set NAME");
+        expectUsageError({QStringLiteral("secret"), QStringLiteral("delete")}, "vigie secret delete NAME");
+        expectUsageError({QStringLiteral("secret"), QStringLiteral("check")}, "vigie secret check --workspace FILE");
+        expectUsageError({QStringLiteral("frobnicate")}, "check, watch, secret");
+
+        // Invalid workspaces are reported by place, whichever command reads them.
+        const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
+        const Run watch = vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), broken,
+                                 QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("never"))});
+        QCOMPARE(watch.exitCode, 2);
+        QVERIFY2(watch.err.contains(QByteArray(broken.toUtf8() + ":2:")), watch.err.constData());
+        const Run secrets =
+            vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), broken});
+        QCOMPARE(secrets.exitCode, 2);
+        QVERIFY2(secrets.err.contains(QByteArray(broken.toUtf8() + ":2:")), secrets.err.constData());
+    }
+
+    void secretCheckWithoutSecretsNeedsNoKeychain()
+    {
+        const QString ws = writeWorkspace(QByteArrayLiteral(
+            "name: Plain\nservices:\n  - id: portal\n    probes:\n      - http: http://127.0.0.1/\n"));
+        const Run run = vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("names no secrets"), run.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,345 @@
+// The monitor as the console and `vigie watch` use it: real probes against servers on loopback,
+// the health tracker, and a real store in a temporary folder.
+#include "manualclock.h"
+#include "monitor/monitor.h"
+#include "store/resultstore.h"
+#include "testservers.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <atomic>
+
+using namespace Vigie;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+ProbeSpec httpProbe(const QString &url, std::chrono::milliseconds interval, int downAfter = 3, int upAfter = 2)
+{
+    ProbeSpec spec;
+    spec.kind = ProbeKind::Http;
+    spec.target = url;
+    spec.interval = interval;
+    spec.timeout = std::min<std::chrono::milliseconds>(interval, 5s);
+    spec.downAfter = downAfter;
+    spec.upAfter = upAfter;
+    return spec;
+}
+
+Service service(const QString &id, QList<ProbeSpec> probes)
+{
+    Service s;
+    s.id = id;
+    s.name = id;
+    s.group = QStringLiteral("Web");
+    s.probes = std::move(probes);
+    return s;
+}
+
+QList<HealthEvent> allEvents(const QSignalSpy &spy)
+{
+    QList<HealthEvent> events;
+    for (const QList<QVariant> &arguments : spy)
+        events += arguments.at(0).value<QList<HealthEvent>>();
+    return events;
+}
+
+QList<ProbeResult> allResults(const QSignalSpy &spy)
+{
+    QList<ProbeResult> results;
+    for (const QList<QVariant> &arguments : spy)
+        results += arguments.at(0).value<QList<ProbeResult>>();
+    return results;
+}
+
+std::optional<HealthEvent> findEvent(const QList<HealthEvent> &events, HealthEvent::Kind kind, const QString &service,
+                                     HealthState to = HealthState::Unknown)
+{
+    for (const HealthEvent &e : events)
+        if (e.kind == kind && e.serviceId == service && (to == HealthState::Unknown || e.to == to))
+            return e;
+    return std::nullopt;
+}
+
+qsizetype countOf(const QList<ProbeResult> &results, const QString &service)
+{
+    return std::count_if(results.cbegin(), results.cend(),
+                         [&service](const ProbeResult &r) { return r.key.serviceId == service; });
+}
+
+// Stops probing and waits for the probe thread's last batch, so that every result is accounted for.
+bool stopAndDrain(Monitor &monitor)
+{
+    monitor.stop();
+    return QTest::qWaitFor([&monitor] { return monitor.runningCount() == 0; }, Timeout);
+}
+
+} // namespace
+
+class TestMonitor : public QObject
+{
+    Q_OBJECT
+
+    Test::RawHttpServer m_up{Test::httpResponse(200, QByteArrayLiteral("fine"))};
+    std::atomic<bool> m_failing = false;
+    Test::RawHttpServer m_flipping{[this](const Test::HttpRequest &) {
+        return m_failing ? Test::httpResponse(503, QByteArrayLiteral("down")) : Test::httpResponse(200);
+    }};
+    quint16 m_closedPort = 0;
+
+    QString closedUrl() const { return QStringLiteral("http://127.0.0.1:%1/").arg(m_closedPort); }
+
+    Workspace upAndClosed(std::chrono::milliseconds interval)
+    {
+        Workspace ws;
+        ws.name = QStringLiteral("Monitor test");
+        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), interval)}),
+                       service(QStringLiteral("closed"), {httpProbe(closedUrl(), interval, 1)})};
+        return ws;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_closedPort = Test::closedPort(); }
+
+    void resultsAndEventsAreStored()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ResultStore store;
+        QVERIFY(store.open(dir.path()));
+
+        Monitor monitor;
+        QSignalSpy results(&monitor, &Monitor::resultsReady);
+        QSignalSpy events(&monitor, &Monitor::eventsRaised);
+        QSignalSpy health(&monitor, &Monitor::healthChanged);
+        monitor.setStore(&store);
+        monitor.setWorkspace(upAndClosed(300ms));
+        monitor.start();
+
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(allResults(results), QStringLiteral("web")) >= 2 &&
+                                     countOf(allResults(results), QStringLiteral("closed")) >= 2,
+                                 Timeout);
+        QVERIFY(stopAndDrain(monitor));
+
+        const QList<HealthEvent> raised = allEvents(events);
+        const auto webUp = findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("web"), HealthState::Up);
+        QVERIFY(webUp);
+        QCOMPARE(webUp->from, HealthState::Unknown);
+        const auto closedDown =
+            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("closed"), HealthState::Down);
+        QVERIFY(closedDown);
+        QVERIFY2(closedDown->cause.contains(QLatin1String("refused")), qPrintable(closedDown->cause));
+        QVERIFY(findEvent(raised, HealthEvent::Kind::ProbeState, QStringLiteral("closed"), HealthState::Down));
+        // Only changes are events: one per service and one per probe, however many results came.
+        QCOMPARE(raised.size(), 4);
+
+        QCOMPARE(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up);
+        QCOMPARE(monitor.serviceHealth(QStringLiteral("closed")).state, HealthState::Down);
+        QHash<QString, ServiceHealth> changed;
+        for (const QList<QVariant> &arguments : std::as_const(health))
+            changed.insert(arguments.at(0).value<QHash<QString, ServiceHealth>>());
+        QCOMPARE(changed.value(QStringLiteral("web")).state, HealthState::Up);
+        QCOMPARE(changed.value(QStringLiteral("closed")).state, HealthState::Down);
+
+        // Every result shown was stored, and every event.
+        QVERIFY(store.flush());
+        QCOMPARE(store.resultCount().result(), qint64(allResults(results).size()));
+        QList<HealthEvent> stored = store.events(EventFilter{}).result();
+        std::reverse(stored.begin(), stored.end()); // the store lists the newest first
+        // A later batch may hold an earlier result (a slower probe): the store orders by time.
+        QList<HealthEvent> expectedOrder = raised;
+        std::ranges::stable_sort(expectedOrder, {}, &HealthEvent::timestampMs);
+        QCOMPARE(stored.size(), expectedOrder.size());
+        for (qsizetype i = 0; i < stored.size(); ++i) {
+            HealthEvent expected = expectedOrder.at(i);
+            expected.id = stored.at(i).id;
+            QCOMPARE(stored.at(i), expected);
+        }
+    }
+
+    void hysteresisDelaysWorseStates()
+    {
+        m_failing = false;
+        Workspace ws;
+        ws.services = {service(QStringLiteral("quick"), {httpProbe(m_flipping.url(), 200ms, 1, 1)}),
+                       service(QStringLiteral("patient"), {httpProbe(m_flipping.url(), 200ms, 3, 1)})};
+        Monitor monitor;
+        QSignalSpy results(&monitor, &Monitor::resultsReady);
+        QSignalSpy events(&monitor, &Monitor::eventsRaised);
+        monitor.setWorkspace(ws);
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("quick")).state == HealthState::Up &&
+                                     monitor.serviceHealth(QStringLiteral("patient")).state == HealthState::Up,
+                                 Timeout);
+
+        m_failing = true;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findEvent(allEvents(events), HealthEvent::Kind::ServiceState, QStringLiteral("patient"), HealthState::Down),
+            Timeout);
+        QVERIFY(stopAndDrain(monitor));
+
+        const auto failuresOf = [&results](const QString &id) {
+            QList<ProbeResult> failures;
+            for (const ProbeResult &r : allResults(results))
+                if (r.key.serviceId == id && r.status == HealthState::Down)
+                    failures.append(r);
+            std::ranges::stable_sort(failures, {}, &ProbeResult::timestampMs);
+            return failures;
+        };
+        const QList<HealthEvent> raised = allEvents(events);
+        const auto quickDown =
+            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("quick"), HealthState::Down);
+        const auto patientDown =
+            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("patient"), HealthState::Down);
+        QVERIFY(quickDown);
+        QVERIFY(patientDown);
+        // downAfter 1: down with its first failure; downAfter 3: only with its third.
+        const QList<ProbeResult> quickFailures = failuresOf(QStringLiteral("quick"));
+        const QList<ProbeResult> patientFailures = failuresOf(QStringLiteral("patient"));
+        QVERIFY(!quickFailures.isEmpty());
+        QVERIFY(patientFailures.size() >= 3);
+        QCOMPARE(quickDown->timestampMs, quickFailures.first().timestampMs);
+        QCOMPARE(patientDown->timestampMs, patientFailures.at(2).timestampMs);
+        QVERIFY2(patientDown->cause.contains(QLatin1String("3")), qPrintable(patientDown->cause));
+    }
+
+    void restoreRaisesNoDuplicateStates()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Workspace ws = upAndClosed(300ms);
+        {
+            ResultStore store;
+            QVERIFY(store.open(dir.path()));
+            Monitor first;
+            QSignalSpy events(&first, &Monitor::eventsRaised);
+            first.setStore(&store);
+            first.setWorkspace(ws);
+            first.start();
+            QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::ServiceState,
+                                               QStringLiteral("closed"), HealthState::Down) &&
+                                         findEvent(allEvents(events), HealthEvent::Kind::ServiceState,
+                                                   QStringLiteral("web"), HealthState::Up),
+                                     Timeout);
+            QVERIFY(stopAndDrain(first));
+            QVERIFY(store.flush());
+        }
+
+        ResultStore store;
+        QVERIFY(store.open(dir.path()));
+        const qint64 storedBefore = store.resultCount().result();
+        Monitor second;
+        QSignalSpy results(&second, &Monitor::resultsReady);
+        QSignalSpy events(&second, &Monitor::eventsRaised);
+        second.setStore(&store);
+        second.setWorkspace(ws);
+        second.start();
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(allResults(results), QStringLiteral("web")) >= 2 &&
+                                     countOf(allResults(results), QStringLiteral("closed")) >= 2,
+                                 Timeout);
+        QVERIFY(stopAndDrain(second));
+        QCOMPARE(events.size(), 0);
+        QCOMPARE(second.serviceHealth(QStringLiteral("web")).state, HealthState::Up);
+        QCOMPARE(second.serviceHealth(QStringLiteral("closed")).state, HealthState::Down);
+        QVERIFY(store.flush());
+        QCOMPARE(store.resultCount().result(), storedBefore + allResults(results).size());
+
+        // The same workspace without the store's memory announces every state again.
+        Monitor fresh;
+        QSignalSpy freshEvents(&fresh, &Monitor::eventsRaised);
+        fresh.setWorkspace(ws);
+        fresh.start();
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(freshEvents), HealthEvent::Kind::ServiceState,
+                                           QStringLiteral("closed"), HealthState::Down),
+                                 Timeout);
+        QVERIFY(stopAndDrain(fresh));
+    }
+
+    // Windows open and close on time with no result to carry them: the wake-up timer asks the
+    // tracker, at the injected clock's time.
+    void maintenanceWindowEdgesWithoutResults()
+    {
+        const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30, 0, 700), QTimeZone::UTC);
+        Test::ManualClock clock(t0);
+        MaintenanceWindow window;
+        window.name = QStringLiteral("Kernel update");
+        window.services = {QStringLiteral("web")};
+        window.date = t0.date();
+        window.at = QTime(0, 30, 1);
+        window.duration = 1s;
+        Workspace ws;
+        // An hour between runs: after the first, no result comes during the test.
+        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 1h)})};
+        ws.maintenance = {window};
+
+        Monitor monitor(&clock);
+        QSignalSpy results(&monitor, &Monitor::resultsReady);
+        QSignalSpy events(&monitor, &Monitor::eventsRaised);
+        monitor.setWorkspace(ws);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up, Timeout);
+        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+
+        clock.set(t0.addMSecs(800));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")), Timeout);
+        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web"));
+        QCOMPARE(began->timestampMs, QDateTime(t0.date(), QTime(0, 30, 1), QTimeZone::UTC).toMSecsSinceEpoch());
+        QVERIFY2(began->cause.contains(QLatin1String("Kernel update")), qPrintable(began->cause));
+        QVERIFY(monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")));
+
+        clock.set(t0.addMSecs(1800));
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")),
+                                 Timeout);
+        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web"));
+        QCOMPARE(ended->timestampMs, QDateTime(t0.date(), QTime(0, 30, 2), QTimeZone::UTC).toMSecsSinceEpoch());
+        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QCOMPARE(allResults(results).size(), 1);
+        QVERIFY(stopAndDrain(monitor));
+    }
+
+    // A result stamped inside a window counts inside it, even before the wake-up timer (armed for
+    // an hour from now) has fired.
+    void resultsInsideAWindowAreMaintenance()
+    {
+        m_failing = true;
+        const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30), QTimeZone::UTC);
+        Test::ManualClock clock(t0);
+        MaintenanceWindow window;
+        window.name = QStringLiteral("Database upgrade");
+        window.date = t0.date();
+        window.at = QTime(1, 30);
+        window.duration = 1h;
+        Workspace ws;
+        ws.services = {service(QStringLiteral("db"), {httpProbe(m_flipping.url(), 200ms, 1, 1)})};
+        ws.maintenance = {window};
+
+        Monitor monitor(&clock);
+        QSignalSpy results(&monitor, &Monitor::resultsReady);
+        QSignalSpy events(&monitor, &Monitor::eventsRaised);
+        monitor.setWorkspace(ws);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("db")).state, HealthState::Down, Timeout);
+        QVERIFY(monitor.serviceHealth(QStringLiteral("db")).isAlarm());
+
+        clock.set(t0.addSecs(3600 + 60));
+        const qsizetype before = allResults(results).size();
+        QTRY_VERIFY_WITH_TIMEOUT(allResults(results).size() > before, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("db")).inMaintenance, Timeout);
+        QVERIFY(!monitor.serviceHealth(QStringLiteral("db")).isAlarm());
+        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("db"));
+        QVERIFY(began);
+        QCOMPARE(began->timestampMs, t0.addSecs(3600).toMSecsSinceEpoch());
+        QVERIFY(stopAndDrain(monitor));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMonitor)
+#include "tst_monitor.moc"

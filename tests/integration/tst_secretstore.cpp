@@ -1,0 +1,299 @@
+// Secrets in a real keychain: gnome-keyring's Secret Service, on a private D-Bus session bus and
+// in a temporary home, so that the user's own keyring is never touched. The test re-executes
+// itself under dbus-run-session to get that bus.
+#include "secrets/secretstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
+
+using namespace Vigie;
+
+namespace {
+
+// Set in the re-executed test, on its private bus.
+constexpr char PrivateBusMarker[] = "VIGIE_TST_SECRETSTORE_PRIVATE_BUS";
+// Set when no private bus could be had, with the reason, for the test to skip with.
+constexpr char NoBusReason[] = "VIGIE_TST_SECRETSTORE_NO_BUS";
+
+SecretStore::Lookup lookup(const QStringList &names)
+{
+    QFuture<SecretStore::Lookup> future = SecretStore::read(names);
+    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 30000))
+        return {{}, {}, QStringLiteral("the keychain did not answer within 30 s")};
+    if (future.resultCount() == 0)
+        return {{}, {}, QStringLiteral("the read finished without a result")};
+    return future.result();
+}
+
+} // namespace
+
+class TestSecretStore : public QObject
+{
+    Q_OBJECT
+
+    QProcess m_keyring;
+
+    static QByteArray busCall(const QStringList &arguments)
+    {
+        QProcess query;
+        query.start(QStringLiteral("dbus-send"),
+                    QStringList{QStringLiteral("--session"), QStringLiteral("--print-reply")} + arguments);
+        return query.waitForFinished(5000) && query.exitCode() == 0 ? query.readAllStandardOutput() : QByteArray();
+    }
+
+    // Our daemon owns the Secret Service name and has a default collection (the login keyring) to
+    // write to. Asks the bus first: a call to an unowned name would have D-Bus start another daemon.
+    static bool defaultCollectionReady()
+    {
+        if (!busCall({QStringLiteral("--dest=org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+                      QStringLiteral("org.freedesktop.DBus.NameHasOwner"),
+                      QStringLiteral("string:org.freedesktop.secrets")})
+                 .contains("boolean true"))
+            return false;
+        return busCall({QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                        QStringLiteral("org.freedesktop.Secret.Service.ReadAlias"), QStringLiteral("string:default")})
+            .contains("/org/freedesktop/secrets/collection/");
+    }
+
+#ifdef VIGIE_BINARY
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run vigie(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        process.start(QStringLiteral(VIGIE_BINARY), arguments);
+        if (!process.waitForStarted(5000))
+            return {};
+        process.write(input);
+        process.closeWriteChannel();
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            return {};
+        }
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+#endif
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsSet(NoBusReason))
+            QSKIP(qPrintable(qEnvironmentVariable(NoBusReason)));
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("dbus-run-session ran the test without a session bus (DBUS_SESSION_BUS_ADDRESS is unset)");
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
+        if (daemon.isEmpty())
+            QSKIP("gnome-keyring-daemon is not installed: there is no Secret Service to test against");
+        if (!QDir(qEnvironmentVariable("HOME")).exists(QStringLiteral("runtime")))
+            QSKIP("the private home was not set up: HOME does not hold the test's runtime folder");
+        if (QStandardPaths::findExecutable(QStringLiteral("dbus-send")).isEmpty())
+            QSKIP("dbus-send is not installed: the test cannot tell when the keyring is on the bus");
+
+        // --unlock creates the login keyring, unlocked, with the password read from stdin. It is
+        // incompatible with --start, and an empty stdin creates no keyring at all: an empty line does.
+        m_keyring.start(daemon, {QStringLiteral("--foreground"), QStringLiteral("--components=secrets"),
+                                 QStringLiteral("--unlock")});
+        if (!m_keyring.waitForStarted(10000))
+            QSKIP(qPrintable(
+                QStringLiteral("gnome-keyring-daemon could not be started: %1").arg(m_keyring.errorString())));
+        m_keyring.write("\n");
+        m_keyring.closeWriteChannel();
+        const bool ready = QTest::qWaitFor(
+            [this] { return m_keyring.state() == QProcess::NotRunning || defaultCollectionReady(); }, 20000);
+        if (m_keyring.state() == QProcess::NotRunning)
+            QSKIP(qPrintable(QStringLiteral("gnome-keyring-daemon exited (code %1) before it was ready: %2")
+                                 .arg(m_keyring.exitCode())
+                                 .arg(QString::fromLocal8Bit(m_keyring.readAllStandardError()).trimmed())));
+        if (!ready)
+            QSKIP("gnome-keyring-daemon did not offer a default collection on the private bus within 20 s");
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_keyring.state() != QProcess::NotRunning) {
+            m_keyring.terminate();
+            if (!m_keyring.waitForFinished(5000))
+                m_keyring.kill();
+        }
+    }
+
+    void writeReadAndRemove()
+    {
+        const QString name = QStringLiteral("vigie-test-token");
+        const QString absent = QStringLiteral("vigie-test-absent");
+        const QByteArray secret("to\0k\xff"
+                                "en",
+                                7); // any bytes, not just text
+
+        const auto written = SecretStore::write(name, secret);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error()));
+        SecretStore::Lookup found = lookup({name, absent});
+        QCOMPARE(found.error, QString());
+        QCOMPARE(found.secrets.size(), 1);
+        QCOMPARE(found.secrets.value(name), secret);
+        QCOMPARE(found.missing, QStringList{absent});
+
+        QVERIFY(SecretStore::write(name, QByteArrayLiteral("second")));
+        found = lookup({name});
+        QCOMPARE(found.secrets.value(name), QByteArrayLiteral("second"));
+
+        const auto removed = SecretStore::remove(name);
+        QVERIFY2(removed, qPrintable(removed ? QString() : removed.error()));
+        found = lookup({name});
+        QCOMPARE(found.error, QString());
+        QVERIFY(found.secrets.isEmpty());
+        QCOMPARE(found.missing, QStringList{name});
+        // Removing what is not there is not a failure: the keychain is as asked.
+        QVERIFY(SecretStore::remove(name));
+    }
+
+    void readFromAnotherThread()
+    {
+        const QString name = QStringLiteral("vigie-test-thread");
+        QVERIFY(SecretStore::write(name, QByteArrayLiteral("from afar")));
+        // The jobs run on the application's thread, whichever thread asks.
+        QFuture<QFuture<SecretStore::Lookup>> asked = QtConcurrent::run([name] { return SecretStore::read({name}); });
+        QFuture<SecretStore::Lookup> future = asked.result();
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 30000);
+        QCOMPARE(future.resultCount(), 1);
+        QCOMPARE(future.result().secrets.value(name), QByteArrayLiteral("from afar"));
+        QVERIFY(SecretStore::remove(name));
+    }
+
+    void readingNothingFinishes()
+    {
+        const SecretStore::Lookup found = lookup({});
+        QCOMPARE(found.error, QString());
+        QVERIFY(found.secrets.isEmpty());
+        QVERIFY(found.missing.isEmpty());
+    }
+
+    void commandLine()
+    {
+#ifndef VIGIE_BINARY
+        QSKIP("built without the vigie executable (VIGIE_BUILD_UI=OFF)");
+#else
+        const QString name = QStringLiteral("vigie-test-cli");
+        const Run set = vigie({QStringLiteral("secret"), QStringLiteral("set"), name}, QByteArrayLiteral("hunter2\n"));
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QCOMPARE(lookup({name}).secrets.value(name), QByteArrayLiteral("hunter2"));
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ws = dir.filePath(QStringLiteral("ws.yaml"));
+        QFile file(ws);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArrayLiteral(R"(name: Secrets
+services:
+  - id: portal
+    probes:
+      - http: http://127.0.0.1:1/
+        auth: {type: basic, username: ops, secret: vigie-test-cli}
+  - id: api
+    probes:
+      - http: http://127.0.0.1:1/api
+        auth: {type: bearer, secret: vigie-test-never-set}
+)"));
+        file.close();
+        const Run check = vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        QCOMPARE(check.exitCode, 1);
+        const QString listed = QString::fromUtf8(check.out);
+        const auto lineMatches = [&listed](const QString &pattern) {
+            return QRegularExpression(pattern, QRegularExpression::MultilineOption).match(listed).hasMatch();
+        };
+        QVERIFY2(lineMatches(QStringLiteral("^vigie-test-cli +present$")), check.out.constData());
+        QVERIFY2(lineMatches(QStringLiteral("^vigie-test-never-set +missing")), check.out.constData());
+        QVERIFY(check.out.contains("vigie secret set vigie-test-never-set"));
+
+        // watch reads the same keychain, and names what is missing and how to add it.
+        const Run watch =
+            vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
+                   QStringLiteral("1s"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+        QVERIFY2(watch.exitCode == 0, watch.err.constData());
+        QVERIFY2(watch.err.contains("\"vigie-test-never-set\" is not in the keychain"), watch.err.constData());
+        QVERIFY(watch.err.contains("vigie secret set vigie-test-never-set"));
+        QVERIFY2(!watch.err.contains("\"vigie-test-cli\""), "a secret that is there is not reported");
+
+        const Run removed = vigie({QStringLiteral("secret"), QStringLiteral("delete"), name});
+        QVERIFY2(removed.exitCode == 0, removed.err.constData());
+        QCOMPARE(lookup({name}).missing, QStringList{name});
+
+        const Run empty = vigie({QStringLiteral("secret"), QStringLiteral("set"), name}, QByteArrayLiteral("\n"));
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY(lookup({name}).secrets.isEmpty());
+#endif
+    }
+};
+
+// Sets up a home of its own (keyring files, the keyring's control socket, QtKeychain's choice of
+// backend all follow it) before the private bus starts, so that the bus, the keyring and anything
+// D-Bus activates never see the user's.
+std::optional<QString> privateEnvironment(const QTemporaryDir &home, QProcessEnvironment &env)
+{
+    if (!home.isValid())
+        return QStringLiteral("no temporary folder for the private home: %1").arg(home.errorString());
+    const QString root = home.path();
+    const QString runtime = root + QStringLiteral("/runtime");
+    for (const QString &dir : {QStringLiteral("/.local/share"), QStringLiteral("/.config"), QStringLiteral("/.cache"),
+                               QStringLiteral("/runtime")})
+        if (!QDir().mkpath(root + dir))
+            return QStringLiteral("cannot create %1").arg(root + dir);
+    if (!QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        return QStringLiteral("cannot make %1 private").arg(runtime);
+    env.insert(QStringLiteral("HOME"), root);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), root + QStringLiteral("/.local/share"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), root + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), root + QStringLiteral("/.cache"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    // QtKeychain prefers KWallet on a KDE desktop: this test is about the Secret Service.
+    for (const char *name : {"XDG_CURRENT_DESKTOP", "KDE_FULL_SESSION", "DESKTOP_SESSION", "GNOME_KEYRING_CONTROL"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QString::fromLatin1(PrivateBusMarker), QStringLiteral("1"));
+    return std::nullopt;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (!qEnvironmentVariableIsSet(PrivateBusMarker)) {
+        const QString runner = QStandardPaths::findExecutable(QStringLiteral("dbus-run-session"));
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const std::optional<QString> problem = privateEnvironment(home, env);
+        if (runner.isEmpty()) {
+            qputenv(NoBusReason, "dbus-run-session is not installed: no private session bus for the keyring");
+        } else if (problem) {
+            qputenv(NoBusReason, problem->toLocal8Bit());
+        } else {
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedChannels);
+            child.setInputChannelMode(QProcess::ForwardedInputChannel);
+            child.setProcessEnvironment(env);
+            child.start(runner, QStringList{QStringLiteral("--"), QCoreApplication::applicationFilePath()} +
+                                    app.arguments().mid(1));
+            if (child.waitForStarted()) {
+                child.waitForFinished(-1);
+                return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
+            }
+            qputenv(NoBusReason,
+                    QByteArray("dbus-run-session could not be started: " + child.errorString().toLocal8Bit()));
+        }
+    }
+    TestSecretStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_secretstore.moc"

@@ -1,0 +1,198 @@
+// `vigie watch` end to end: the real binary against servers on loopback, its history read back
+// with ResultStore as the console reads it.
+#include "store/resultstore.h"
+#include "testservers.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#ifndef VIGIE_BINARY
+#error "tst_watch needs the vigie executable (VIGIE_BUILD_UI=ON)"
+#endif
+
+using namespace Vigie;
+
+class TestWatch : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    Test::RawHttpServer m_up{Test::httpResponse(200, QByteArrayLiteral("fine"))};
+    quint16 m_closedPort = 0;
+
+    QString writeWorkspace(const QByteArray &yaml)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ws-%1.yaml").arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(yaml);
+        return path;
+    }
+
+    QString goodWorkspace()
+    {
+        return writeWorkspace(QStringLiteral(R"(name: Watch test
+services:
+  - id: portal
+    group: Web
+    probes:
+      - http: %1
+        interval: 1s
+        timeout: 1s
+  - id: extranet
+    group: Web
+    probes:
+      - http: http://127.0.0.1:%2/
+        interval: 1s
+        timeout: 1s
+        down_after: 1
+)")
+                                  .arg(m_up.url())
+                                  .arg(m_closedPort)
+                                  .toUtf8());
+    }
+
+    static void prepare(QProcess &process)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY")); // watch must not need one
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        process.setProcessEnvironment(env);
+    }
+
+    // Waits without blocking the event loop: the servers answer on this thread.
+    static bool finish(QProcess &process, int timeoutMs = 30000)
+    {
+        if (QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, timeoutMs))
+            return true;
+        process.kill();
+        process.waitForFinished();
+        return false;
+    }
+
+    struct History
+    {
+        qint64 results = 0;
+        QList<HealthEvent> events;
+    };
+    static History readHistory(const QString &dataDir)
+    {
+        ResultStore store;
+        if (!store.open(dataDir))
+            return {};
+        return {store.resultCount().result(), store.events(EventFilter{}).result()};
+    }
+
+    static bool hasState(const QList<HealthEvent> &events, const QString &service, HealthState to)
+    {
+        return std::ranges::any_of(events, [&](const HealthEvent &e) {
+            return e.kind == HealthEvent::Kind::ServiceState && e.serviceId == service && e.to == to;
+        });
+    }
+
+    // "Stored 7 results and 4 events in …": the numbers the command says it kept.
+    static std::pair<qint64, qint64> summary(const QByteArray &out)
+    {
+        // The nouns' plural forms come from the translations: match whatever form they took.
+        static const QRegularExpression pattern(QStringLiteral("Stored (\\d+) result\\S* and (\\d+) event\\S* in "));
+        const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(out));
+        if (!match.hasMatch())
+            return {-1, -1};
+        return {match.captured(1).toLongLong(), match.captured(2).toLongLong()};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_closedPort = Test::closedPort();
+    }
+
+    void runsForADurationAndKeepsHistory()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("data-for"));
+        QProcess process;
+        prepare(process);
+        process.start(QStringLiteral(VIGIE_BINARY),
+                      {QStringLiteral("watch"), QStringLiteral("--workspace"), goodWorkspace(), QStringLiteral("--for"),
+                       QStringLiteral("3s"), QStringLiteral("--data-dir"), dataDir});
+        QVERIFY(process.waitForStarted());
+        QVERIFY(finish(process));
+        const QByteArray out = process.readAllStandardOutput();
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, err.constData());
+
+        // One line per event, as it happened, then the summary.
+        QVERIFY2(out.contains("portal  unknown → up"), out.constData());
+        QVERIFY2(out.contains("extranet  unknown → down"), out.constData());
+        QVERIFY2(out.contains("refused"), out.constData());
+
+        const History history = readHistory(dataDir);
+        QVERIFY2(history.results >= 4, "each probe ran at least twice in 3 s at 1 s intervals");
+        QVERIFY(hasState(history.events, QStringLiteral("portal"), HealthState::Up));
+        QVERIFY(hasState(history.events, QStringLiteral("extranet"), HealthState::Down));
+        const auto [results, events] = summary(out);
+        QCOMPARE(results, history.results);
+        QCOMPARE(events, qint64(history.events.size()));
+    }
+
+    void sigtermFlushesAndExitsZero()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("data-term"));
+        QProcess process;
+        prepare(process);
+        process.start(QStringLiteral(VIGIE_BINARY), {QStringLiteral("watch"), QStringLiteral("--workspace"),
+                                                     goodWorkspace(), QStringLiteral("--data-dir"), dataDir});
+        QVERIFY(process.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("extranet  unknown → down") &&
+                                     out.contains("portal  unknown → up"),
+                                 20000);
+        process.terminate(); // SIGTERM
+        QVERIFY(finish(process));
+        out += process.readAllStandardOutput();
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 0, err.constData());
+
+        // Everything it had when told to stop is in the database.
+        const History history = readHistory(dataDir);
+        QVERIFY(history.results >= 2);
+        QVERIFY(hasState(history.events, QStringLiteral("portal"), HealthState::Up));
+        QVERIFY(hasState(history.events, QStringLiteral("extranet"), HealthState::Down));
+        const auto [results, events] = summary(out);
+        QCOMPARE(results, history.results);
+        QCOMPARE(events, qint64(history.events.size()));
+    }
+
+    void invalidWorkspaceExitsTwoWithThePlace()
+    {
+        const QString ws =
+            writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
+                                             "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
+        const QString dataDir = m_dir.filePath(QStringLiteral("data-bad"));
+        QProcess process;
+        prepare(process);
+        process.start(QStringLiteral(VIGIE_BINARY),
+                      {QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
+                       QStringLiteral("1s"), QStringLiteral("--data-dir"), dataDir});
+        QVERIFY(process.waitForStarted());
+        QVERIFY(finish(process));
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains(QByteArray(ws.toUtf8() + ":6:9:")), err.constData());
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QVERIFY2(!QFile::exists(dataDir), "nothing is created for a workspace that cannot run");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWatch)
+#include "tst_watch.moc"
