@@ -11,9 +11,9 @@
 #include "workspace/workspaceloader.h"
 
 #include <QAction>
-#include <QDockWidget>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -302,6 +302,8 @@ MainWindow::MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *
     if (const QScreen *s = screen())
         size = size.boundedTo(s->availableSize() * 0.95);
     resize(size);
+    // The board comes first: the event log starts as a strip a few rows high.
+    resizeDocks({d->eventsDock}, {size.height() / 4}, Qt::Vertical);
 }
 
 MainWindow::~MainWindow() = default;
@@ -357,9 +359,10 @@ void MainWindow::Private::createMenus()
     QObject::connect(about, &QAction::triggered, q, [this] {
         QMessageBox::about(
             q, MainWindow::tr("About Vigie"),
-            MainWindow::tr("<h3>Vigie %1</h3><p>An operations console for on-call engineers: it probes your "
-                           "services (HTTP, TCP, TLS certificates, DNS, providers' status pages) and shows their health as it "
-                           "changes.</p>")
+            MainWindow::tr(
+                "<h3>Vigie %1</h3><p>An operations console for on-call engineers: it probes your "
+                "services (HTTP, TCP, TLS certificates, DNS, providers' status pages) and shows their health as it "
+                "changes.</p>")
                 .arg(QLatin1StringView(VIGIE_VERSION)));
     });
 }

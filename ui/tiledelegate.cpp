@@ -222,8 +222,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QPalette &pal = option.palette;
     const bool dark = StateIcons::isDark(pal);
     const HealthState state = stateOf(index);
-    const auto presentation =
-        ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
+    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
     const bool explained = presentation != ServiceBoardModel::Presentation::Normal;
     const StateIcons::Explained why = presentation == ServiceBoardModel::Presentation::Maintenance
                                           ? StateIcons::Explained::Maintenance
@@ -300,9 +299,10 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QString insecureBadge = insecure.isEmpty() ? QString() : tr("TLS not verified");
     const int badgeWidth = insecureBadge.isEmpty() ? 0 : m.fm.horizontalAdvance(insecureBadge) + m.gap * 2;
     const int stateRoom = std::max(0, g.stateLine.width() - badgeWidth);
-    const int stateWidth = std::min(nameMetrics.horizontalAdvance(stateText), stateRoom);
-    painter->drawText(QRect(g.stateLine.left(), g.stateLine.top(), stateWidth, g.stateLine.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, nameMetrics.elidedText(stateText, Qt::ElideRight, stateWidth));
+    const QString shownState = nameMetrics.elidedText(stateText, Qt::ElideRight, stateRoom);
+    const int stateWidth = std::min(nameMetrics.horizontalAdvance(shownState), stateRoom);
+    painter->drawText(QRect(g.stateLine.left(), g.stateLine.top(), stateRoom, g.stateLine.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, shownState);
     if (!insecureBadge.isEmpty()) {
         painter->setFont(option.font);
         painter->setPen(StateIcons::color(HealthState::Degraded, pal));
@@ -371,8 +371,10 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
         flush();
 
         const qreal markRadius = std::max(1.5, m.line / 7.0);
-        const QColor downColor = StateIcons::color(HealthState::Down, pal);
-        const QColor degradedColor = StateIcons::color(HealthState::Degraded, pal);
+        // On an explained tile (maintenance, impacted) failures are drawn in its own colour: they
+        // happened, but they are not alarms.
+        const QColor downColor = explained ? stateColor : StateIcons::color(HealthState::Down, pal);
+        const QColor degradedColor = explained ? stateColor : StateIcons::color(HealthState::Degraded, pal);
         for (qsizetype i = 0; i < values.size(); ++i) {
             const int pointState = i < states.size() ? states.at(i) : int(HealthState::Unknown);
             if (pointState == int(HealthState::Down)) {

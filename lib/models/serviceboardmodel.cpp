@@ -234,8 +234,8 @@ int ServiceBoardModel::countInState(HealthState state) const
 int ServiceBoardModel::alarmCount() const
 {
     return int(std::count_if(m_services.cbegin(), m_services.cend(), [](const ServiceRow &row) {
-        return presentation(row) == Presentation::Normal
-               && (row.state == HealthState::Down || row.state == HealthState::Degraded);
+        return presentation(row) == Presentation::Normal &&
+               (row.state == HealthState::Down || row.state == HealthState::Degraded);
     }));
 }
 
@@ -391,8 +391,8 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         return details.join(QStringLiteral(" · "));
     }
     case AlarmRole:
-        return presentation(row) == Presentation::Normal
-               && (row.state == HealthState::Down || row.state == HealthState::Degraded);
+        return presentation(row) == Presentation::Normal &&
+               (row.state == HealthState::Down || row.state == HealthState::Degraded);
     case LastLatencyRole: {
         // The latest result of the probe that ran last.
         const ProbeResult *last = nullptr;

@@ -34,7 +34,7 @@ public:
         LastResultTimeRole,  // QDateTime (UTC) of the last result
         ErrorRole,           // QString: the error of the worst failing probe, empty if none
         ProbeCountRole,      // int
-        CountsRole, // on groups: QList<int> {up, degraded, down, unknown, maintenance, impacted}
+        CountsRole,          // on groups: QList<int> {up, degraded, down, unknown, maintenance, impacted}
         PresentationRole,    // int (Presentation): how the tile explains its state
         MaintenanceRole,     // QString: the maintenance window's name (or the upstream's) when in maintenance
         ImpactedByRole,      // QString: the name of the service down that explains this one's failure

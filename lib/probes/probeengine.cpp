@@ -1,10 +1,11 @@
 #include "probeengine.h"
 
+#include "dnsprober.h"
 #include "httpprober.h"
-#include "pendingfailures.h"
+#include "statuspageprober.h"
 #include "tcpprober.h"
+#include "tlsprober.h"
 
-#include <QCoreApplication>
 #include <QMutex>
 
 #include <QElapsedTimer>
@@ -14,9 +15,9 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <cmath>
 #include <array>
 #include <atomic>
+#include <cmath>
 #include <queue>
 #include <vector>
 
@@ -26,8 +27,11 @@ namespace {
 
 constexpr std::chrono::milliseconds BatchInterval{100};
 // First runs are spread over this window at start, so the board fills within seconds whatever the
-// intervals; each probe then settles into its own slot of its interval.
+// intervals; each probe then settles into its own slot of its interval. Large workspaces get a
+// longer window: 11,000 first runs in 2 s would fall seconds behind on a small machine and make
+// short-timeout probes fail for the engine's own sake.
 constexpr qint64 StartSpreadMs = 2000;
+constexpr qint64 StartRatePerSecond = 1000;
 
 // The first time slot + k * interval (k >= 0) that is not before notBefore.
 qint64 nextSlot(qint64 slot, qint64 interval, qint64 notBefore)
@@ -99,7 +103,8 @@ class ProbeWorker final : public QObject
 public:
     explicit ProbeWorker(Clock *clock)
         : m_clock(clock)
-        , m_probers{new HttpProber(this), new TcpProber(this), nullptr, nullptr, nullptr}
+        , m_probers{new HttpProber(this), new TcpProber(this), new TlsProber(this), new DnsProber(this),
+                    new StatuspageProber(this)}
         , m_tick(this) // parented, so that moveToThread() takes the timers along
         , m_batchTimer(this)
     {
@@ -110,8 +115,7 @@ public:
         connect(&m_tick, &QTimer::timeout, this, &ProbeWorker::runDue);
         connect(&m_batchTimer, &QTimer::timeout, this, &ProbeWorker::flushBatch);
         for (Prober *prober : m_probers)
-            if (prober)
-                connect(prober, &Prober::finished, this, &ProbeWorker::onFinished);
+            connect(prober, &Prober::finished, this, &ProbeWorker::onFinished);
         m_monotonic.start();
     }
 
@@ -127,8 +131,7 @@ public:
     void setSecrets(const QHash<QString, QByteArray> &secrets)
     {
         for (Prober *prober : m_probers)
-            if (prober)
-                prober->setSecrets(secrets);
+            prober->setSecrets(secrets);
     }
 
     ProbeEngine::Statistics statistics() const
@@ -152,10 +155,11 @@ public:
     {
         stop();
         const qint64 now = m_monotonic.elapsed();
+        const qint64 spread = std::max(StartSpreadMs, qint64(m_probes.size()) * 1000 / StartRatePerSecond);
         for (size_t i = 0; i < m_probes.size(); ++i) {
             const qint64 interval = std::max<qint64>(1, m_probes[i].spec.interval.count());
             const qint64 jitter = ProbeEngine::jitterOffsetMs(m_probes[i].key, m_probes[i].spec.interval);
-            m_queue.push(Due{now + jitter % std::min(interval, StartSpreadMs), now + jitter, i});
+            m_queue.push(Due{now + jitter % std::min(interval, spread), now + jitter, i});
         }
         Q_EMIT scheduledCountChanged(int(m_probes.size()));
         armTick();
@@ -165,12 +169,8 @@ public:
     {
         m_tick.stop();
         m_queue = {};
-        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-            if (Prober *prober = m_probers[size_t(m_probes[it->probe].spec.kind)])
-                prober->cancel(it.key());
-            else
-                m_unsupported.cancel(it.key());
-        }
+        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
+            m_probers[size_t(m_probes[it->probe].spec.kind)]->cancel(it.key());
         m_inFlight.clear();
         m_onceOutstanding = 0;
         flushBatch();
@@ -255,17 +255,9 @@ private:
             const QMutexLocker lock(&m_statsMutex);
             ++m_stats.launched;
         }
-        if (Prober *prober = m_probers[size_t(probe.spec.kind)]) {
-            prober->start(id, probe.spec);
-        } else {
-            m_unsupported.post(this, id, ProbePhase::Config,
-                               QCoreApplication::translate("Vigie::ProbeEngine", "This build cannot run %1 probes.")
-                                   .arg(probe.spec.kindName()),
-                               [this](quint64 failedId, const ProbeResult &result) { onFinished(failedId, result); });
-        }
+        m_probers[size_t(probe.spec.kind)]->start(id, probe.spec);
         return true;
     }
-
 
     void onFinished(quint64 id, const ProbeResult &partial)
     {
@@ -314,7 +306,6 @@ private:
     Clock *m_clock;
     // One per ProbeKind, in the enum's order.
     std::array<Prober *, probeKindCount> m_probers;
-    PendingFailures m_unsupported;
     mutable QMutex m_statsMutex;
     ProbeEngine::Statistics m_stats;
     LagHistogram m_lag;

@@ -13,23 +13,23 @@ enum class HealthState { Unknown = 0, Up = 1, Degraded = 2, Down = 3 };
 
 // The phase a probe was in when it failed. HTTP phases are blackbox_exporter's.
 enum class ProbePhase {
-    None,       // it did not fail
-    Resolve,    // DNS
-    Connect,    // TCP connect
-    Tls,        // TLS handshake
-    Processing, // request sent, waiting for the first byte
-    Transfer,   // reading the response
-    Banner,     // TCP: reading or matching the banner
-    Status,     // HTTP status not expected
-    Body,       // body check failed
-    Latency,    // slower than max_latency (degraded)
-    Config,     // the probe cannot run as written (bad URL, a secret missing from the keychain...)
-    Condition,  // a workspace condition failed
+    None,        // it did not fail
+    Resolve,     // DNS
+    Connect,     // TCP connect
+    Tls,         // TLS handshake
+    Processing,  // request sent, waiting for the first byte
+    Transfer,    // reading the response
+    Banner,      // TCP: reading or matching the banner
+    Status,      // HTTP status not expected
+    Body,        // body check failed
+    Latency,     // slower than max_latency (degraded)
+    Config,      // the probe cannot run as written (bad URL, a secret missing from the keychain...)
+    Condition,   // a workspace condition failed
     Certificate, // TLS certificate: expiring, expired, wrong host name, untrusted chain
-    Dns,        // DNS: an error code, or answers not as expected
-    Send,       // TCP: a send step could not be written
-    Expect,     // TCP: an expect step saw no matching line
-    Provider,   // status page: the provider reports a problem
+    Dns,         // DNS: an error code, or answers not as expected
+    Send,        // TCP: a send step could not be written
+    Expect,      // TCP: an expect step saw no matching line
+    Provider,    // status page: the provider reports a problem
 };
 
 // Durations of each phase in milliseconds; absent where a phase did not happen
@@ -61,7 +61,7 @@ inline size_t qHash(const ProbeKey &key, size_t seed = 0) noexcept
 struct ProbeResult
 {
     ProbeKey key;
-    QString kind;           // "http" | "tcp"
+    QString kind;           // ProbeSpec::kindName(): "http", "tcp", "tls", "dns", "statuspage"
     QString target;         // as written in the workspace
     qint64 timestampMs = 0; // UTC, when the probe started
     HealthState status = HealthState::Unknown;

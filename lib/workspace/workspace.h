@@ -4,11 +4,11 @@
 #include "core/sourcelocation.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-#include <QDate>
 #include <QTime>
 
 #include <chrono>
@@ -91,19 +91,19 @@ struct ProbeSpec
     QString insecureReason;
 
     // TCP
-    QString expectBanner;  // a regular expression the first line must match; empty: connect only
-    QList<TcpStep> steps;  // after the banner (if any): send/expect in order
+    QString expectBanner; // a regular expression the first line must match; empty: connect only
+    QList<TcpStep> steps; // after the banner (if any): send/expect in order
 
     // TLS certificate
-    QString serverName; // SNI and the name to match; empty: the target's host
-    int warnDays = 21;  // fewer days to the earliest expiry: degraded
+    QString serverName;   // SNI and the name to match; empty: the target's host
+    int warnDays = 21;    // fewer days to the earliest expiry: degraded
     int criticalDays = 7; // fewer: down
 
     // DNS
     DnsRecordType recordType = DnsRecordType::A;
-    QString dnsServer;          // an IP address, optionally with :port; empty: the system's resolver
-    QStringList expectValues;   // every one must be among the answers (as text, see DnsProber)
-    QString expectMatches;      // a regular expression at least one answer must match
+    QString dnsServer;        // an IP address, optionally with :port; empty: the system's resolver
+    QStringList expectValues; // every one must be among the answers (as text, see DnsProber)
+    QString expectMatches;    // a regular expression at least one answer must match
 
     // Status page (Statuspage v2)
     QStringList components; // component names to report on; empty: the page's overall indicator only
@@ -114,12 +114,18 @@ struct ProbeSpec
     QString kindName() const
     {
         switch (kind) {
-        case ProbeKind::Http: return QStringLiteral("http");
-        case ProbeKind::Tcp: return QStringLiteral("tcp");
-        case ProbeKind::Tls: return QStringLiteral("tls");
-        case ProbeKind::Dns: return QStringLiteral("dns");
-        case ProbeKind::Statuspage: return QStringLiteral("statuspage");
-        case ProbeKind::KindCount: break;
+        case ProbeKind::Http:
+            return QStringLiteral("http");
+        case ProbeKind::Tcp:
+            return QStringLiteral("tcp");
+        case ProbeKind::Tls:
+            return QStringLiteral("tls");
+        case ProbeKind::Dns:
+            return QStringLiteral("dns");
+        case ProbeKind::Statuspage:
+            return QStringLiteral("statuspage");
+        case ProbeKind::KindCount:
+            break;
         }
         return {};
     }

@@ -92,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 2000);
         QCOMPARE(portal.data(ServiceBoardModel::LastLatencyRole).toDouble(), 3.0);
         QCOMPARE(portal.parent().data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
-        QCOMPARE(portal.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(), (QList<int>{0, 0, 1, 1}));
+        QCOMPARE(portal.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(),
+                 (QList<int>{0, 0, 1, 1, 0, 0}));
         QCOMPARE(model.countInState(HealthState::Down), 1);
         QCOMPARE(changes.size(), 2);
         QCOMPARE(changes.last().at(2).value<HealthState>(), HealthState::Down);
@@ -101,6 +102,70 @@ private Q_SLOTS:
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
         QVERIFY(portal.data(ServiceBoardModel::ErrorRole).toString().isEmpty());
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 3000);
+    }
+
+    void healthFromTheTrackerWinsOverRawResults()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        const QModelIndex cas = model.serviceIndex(QStringLiteral("cas"));
+        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+
+        // A single failure: raw results would say down; hysteresis says still up.
+        model.applyResults({result(QStringLiteral("cas"), 0, HealthState::Down, 1000, 3, QStringLiteral("refused"))});
+        QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
+        model.applyHealth({{QStringLiteral("cas"), ServiceHealth{HealthState::Up, false, {}, {}}}});
+        QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
+        model.applyResults({result(QStringLiteral("cas"), 0, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
+        QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
+        QCOMPARE(cas.data(ServiceBoardModel::ErrorRole).toString(), QStringLiteral("refused"));
+
+        // Down, but in maintenance: no alarm, the tile says why, the header stays calm.
+        model.applyHealth(
+            {{QStringLiteral("cas"), ServiceHealth{HealthState::Down, true, QStringLiteral("Kernel update"), {}}}});
+        QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
+        QCOMPARE(cas.data(ServiceBoardModel::PresentationRole).toInt(),
+                 int(ServiceBoardModel::Presentation::Maintenance));
+        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), QStringLiteral("Maintenance: Kernel update"));
+        QCOMPARE(cas.data(ServiceBoardModel::MaintenanceRole).toString(), QStringLiteral("Kernel update"));
+        QCOMPARE(cas.data(ServiceBoardModel::AlarmRole).toBool(), false);
+        QCOMPARE(model.alarmCount(), 0);
+        QCOMPARE(cas.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(), (QList<int>{0, 0, 0, 1, 1, 0}));
+        QVERIFY(cas.parent().data(ServiceBoardModel::StateRole).toInt() != int(HealthState::Down));
+
+        // Down because a dependency is: "impacted by" with the dependency's name.
+        model.applyHealth(
+            {{QStringLiteral("portal"), ServiceHealth{HealthState::Down, false, {}, {}}},
+             {QStringLiteral("cas"), ServiceHealth{HealthState::Down, false, {}, QStringLiteral("portal")}}});
+        QCOMPARE(cas.data(ServiceBoardModel::PresentationRole).toInt(), int(ServiceBoardModel::Presentation::Impacted));
+        QCOMPARE(cas.data(ServiceBoardModel::ImpactedByRole).toString(), QStringLiteral("PORTAL"));
+        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), QStringLiteral("Impacted by PORTAL"));
+        QCOMPARE(portal.data(ServiceBoardModel::AlarmRole).toBool(), true);
+        QCOMPARE(model.alarmCount(), 1);
+        QCOMPARE(model.countInPresentation(ServiceBoardModel::Presentation::Impacted), 1);
+        QCOMPARE(cas.parent().data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down)); // portal's alarm
+    }
+
+    void tilesCarryTlsOffReasonsAndDetails()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        Workspace ws = sampleWorkspace();
+        ws.services[0].probes[0].insecureReason = QStringLiteral("self-signed lab certificate");
+        model.setWorkspace(ws);
+        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        const QModelIndex smtp = model.serviceIndex(QStringLiteral("smtp"));
+        QCOMPARE(portal.data(ServiceBoardModel::InsecureRole).toString(),
+                 QStringLiteral("self-signed lab certificate"));
+        QVERIFY(portal.data(Qt::ToolTipRole).toString().contains(QStringLiteral("self-signed lab certificate")));
+        QCOMPARE(smtp.data(ServiceBoardModel::InsecureRole).toString(), QString());
+
+        ProbeResult r = result(QStringLiteral("smtp"), 0, HealthState::Up, 1000);
+        r.detail = QStringLiteral("expires in 45 days");
+        model.applyResults({r});
+        QCOMPARE(smtp.data(ServiceBoardModel::DetailRole).toString(), QStringLiteral("expires in 45 days"));
     }
 
     void olderResultsDoNotOverwriteNewerOnes()
