@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Vigie::EventLogPanel</name>
+    <message numerus="yes">
+        <source>The newest %n event(s)</source>
+        <translation>
+            <numerusform>The newest %n event</numerusform>
+            <numerusform>The newest %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::HealthTracker</name>
+    <message numerus="yes">
+        <source>%n consecutive failures: %1</source>
+        <translation>
+            <numerusform>%n consecutive failure: %1</numerusform>
+            <numerusform>%n consecutive failures: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive successes</source>
+        <translation>
+            <numerusform>%n consecutive success</numerusform>
+            <numerusform>%n consecutive successes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::MainWindow</name>
     <message numerus="yes">
         <source>%n probe(s) running</source>
@@ -24,14 +58,45 @@
             <numerusform>%n services degraded</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n impacted by a dependency</source>
+        <translation>
+            <numerusform>%n impacted by a dependency</numerusform>
+            <numerusform>%n impacted by a dependency</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>%n in maintenance</numerusform>
+            <numerusform>%n in maintenance</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Vigie::ResultWriter</name>
     <message numerus="yes">
-        <source>Could not save %n probe result(s) to %1: %2. They are kept in memory and will be written again in %3 s.</source>
+        <source>%n probe result(s)</source>
         <translation>
-            <numerusform>Could not save %n probe result to %1: %2. It is kept in memory and will be written again in %3 s.</numerusform>
-            <numerusform>Could not save %n probe results to %1: %2. They are kept in memory and will be written again in %3 s.</numerusform>
+            <numerusform>%n probe result</numerusform>
+            <numerusform>%n probe results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n health event(s)</source>
+        <translation>
+            <numerusform>%n health event</numerusform>
+            <numerusform>%n health events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::StatuspageProber</name>
+    <message numerus="yes">
+        <source>%n more incident(s)</source>
+        <translation>
+            <numerusform>%n more incident</numerusform>
+            <numerusform>%n more incidents</numerusform>
         </translation>
     </message>
 </context>
@@ -91,6 +156,110 @@
         <translation>
             <numerusform>%n without data</numerusform>
             <numerusform>%n without data</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>%n in maintenance</numerusform>
+            <numerusform>%n in maintenance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n impacted</source>
+        <translation>
+            <numerusform>%n impacted</numerusform>
+            <numerusform>%n impacted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::TlsProber</name>
+    <message numerus="yes">
+        <source>expires in %n day(s) (%1), issued by %2</source>
+        <translation>
+            <numerusform>expires in %n day (%1), issued by %2</numerusform>
+            <numerusform>expires in %n days (%1), issued by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago (%1), issued by %2</source>
+        <translation>
+            <numerusform>expired %n day ago (%1), issued by %2</numerusform>
+            <numerusform>expired %n days ago (%1), issued by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest in %n day(s)</source>
+        <translation>
+            <numerusform>chain: earliest in %n day</numerusform>
+            <numerusform>chain: earliest in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest %n day(s) ago</source>
+        <translation>
+            <numerusform>chain: earliest %n day ago</numerusform>
+            <numerusform>chain: earliest %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest in %n day(s) (%1)</source>
+        <translation>
+            <numerusform>chain: earliest in %n day (%1)</numerusform>
+            <numerusform>chain: earliest in %n days (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest %n day(s) ago (%1)</source>
+        <translation>
+            <numerusform>chain: earliest %n day ago (%1)</numerusform>
+            <numerusform>chain: earliest %n days ago (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expired %n day(s) ago (%2)</source>
+        <translation>
+            <numerusform>certificate &quot;%1&quot; expired %n day ago (%2)</numerusform>
+            <numerusform>certificate &quot;%1&quot; expired %n days ago (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expires in %n day(s) (critical below %2)</source>
+        <translation>
+            <numerusform>certificate &quot;%1&quot; expires in %n day (critical below %2)</numerusform>
+            <numerusform>certificate &quot;%1&quot; expires in %n days (critical below %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expires in %n day(s) (warning below %2)</source>
+        <translation>
+            <numerusform>certificate &quot;%1&quot; expires in %n day (warning below %2)</numerusform>
+            <numerusform>certificate &quot;%1&quot; expires in %n days (warning below %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WatchCommand</name>
+    <message numerus="yes">
+        <source>Watching %n probe(s) of &quot;%1&quot;; history in %2. Stop with Ctrl+C.</source>
+        <translation>
+            <numerusform>Watching %n probe of &quot;%1&quot;; history in %2. Stop with Ctrl+C.</numerusform>
+            <numerusform>Watching %n probes of &quot;%1&quot;; history in %2. Stop with Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
 </context>

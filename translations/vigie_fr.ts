@@ -49,6 +49,465 @@
     </message>
 </context>
 <context>
+    <name>Vigie::Condition</name>
+    <message>
+        <source>the condition is empty</source>
+        <translation>la condition est vide</translation>
+    </message>
+    <message>
+        <source>%1() goes on the right side of == or !=, as in [BODY].name == pat(api-*)</source>
+        <translation>%1() se place à droite de == ou !=, comme dans [BODY].name == pat(api-*)</translation>
+    </message>
+    <message>
+        <source>%1() takes a placeholder, as in %1([BODY].items)</source>
+        <translation>%1() prend un marqueur, comme dans %1([BODY].items)</translation>
+    </message>
+    <message>
+        <source>missing ) to close %1(</source>
+        <translation>il manque ) pour fermer %1(</translation>
+    </message>
+    <message>
+        <source>len() measures [BODY], a [BODY] path, a [HEADER], [IP], [DNS_RCODE] or [DNS_ANSWERS], not %1</source>
+        <translation>len() mesure [BODY], un chemin de [BODY], un [HEADER], [IP], [DNS_RCODE] ou [DNS_ANSWERS], pas %1</translation>
+    </message>
+    <message>
+        <source>has() checks a [BODY] path or a [HEADER], not %1</source>
+        <translation>has() vérifie un chemin de [BODY] ou un [HEADER], pas %1</translation>
+    </message>
+    <message>
+        <source>a condition starts with a placeholder such as [STATUS] or [BODY].status, or with len() or has()</source>
+        <translation>une condition commence par un marqueur comme [STATUS] ou [BODY].status, ou par len() ou has()</translation>
+    </message>
+    <message>
+        <source>unterminated placeholder: missing ]</source>
+        <translation>marqueur non terminé&#xa0;: il manque ]</translation>
+    </message>
+    <message>
+        <source>unknown placeholder %1; did you mean %2?</source>
+        <translation>marqueur %1 inconnu&#xa0;; vouliez-vous dire %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>[HEADER] needs a header name, as in [HEADER].Content-Type</source>
+        <translation>[HEADER] a besoin d’un nom d’en-tête, comme dans [HEADER].Content-Type</translation>
+    </message>
+    <message>
+        <source>%1 takes no path</source>
+        <translation>%1 ne prend pas de chemin</translation>
+    </message>
+    <message>
+        <source>a name is missing in the JSON path after the dot</source>
+        <translation>il manque un nom dans le chemin JSON après le point</translation>
+    </message>
+    <message>
+        <source>an index in a JSON path is a number between brackets, as in [BODY].items[0]</source>
+        <translation>un index dans un chemin JSON est un nombre entre crochets, comme dans [BODY].items[0]</translation>
+    </message>
+    <message>
+        <source>a single = is not an operator: write == to compare</source>
+        <translation>un seul = n’est pas un opérateur&#xa0;: écrivez == pour comparer</translation>
+    </message>
+    <message>
+        <source>missing operator after %1: expected ==, !=, &lt;, &lt;=, &gt;, &gt;=, =~ or !~</source>
+        <translation>opérateur manquant après %1&#xa0;; attendu&#xa0;: ==, !=, &lt;, &lt;=, &gt;, &gt;=, =~ ou !~</translation>
+    </message>
+    <message>
+        <source>unterminated string: the closing &quot; is missing</source>
+        <translation>chaîne non terminée&#xa0;: il manque le &quot; fermant</translation>
+    </message>
+    <message>
+        <source>a value is missing in any()</source>
+        <translation>il manque une valeur dans any()</translation>
+    </message>
+    <message>
+        <source>the values of any() are separated by commas</source>
+        <translation>les valeurs de any() sont séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>a value is missing after %1</source>
+        <translation>il manque une valeur après %1</translation>
+    </message>
+    <message>
+        <source>%1() only works with == and !=</source>
+        <translation>%1() ne fonctionne qu’avec == et !=</translation>
+    </message>
+    <message>
+        <source>unexpected text after the closing quote</source>
+        <translation>texte inattendu après le guillemet fermant</translation>
+    </message>
+    <message>
+        <source>the right side is a value such as 200, UP or &quot;text&quot;, not a placeholder</source>
+        <translation>le côté droit est une valeur comme 200, UP ou &quot;texte&quot;, pas un marqueur</translation>
+    </message>
+    <message>
+        <source>the regular expression is not valid at character %1: %2</source>
+        <translation>l’expression régulière n’est pas valide au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>has() is compared with true or false, as in has([BODY].id) == true</source>
+        <translation>has() se compare à true ou false, comme dans has([BODY].id) == true</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered: compare it with == or !=</source>
+        <translation>%1 ne peut pas être ordonné&#xa0;: comparez-le avec == ou !=</translation>
+    </message>
+    <message>
+        <source>%1 is a duration: compare it with a duration such as 48h, 30d or 1h30m, or with milliseconds, not &quot;%2&quot;</source>
+        <translation>%1 est une durée&#xa0;: comparez-le à une durée comme 48h, 30d ou 1h30m, ou à un nombre de millisecondes, pas à &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is a number: compare it with a number, not &quot;%2&quot;</source>
+        <translation>%1 est un nombre&#xa0;: comparez-le à un nombre, pas à &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>[CONNECTED] is compared with true or false</source>
+        <translation>[CONNECTED] se compare à true ou false</translation>
+    </message>
+    <message>
+        <source>the body is empty</source>
+        <translation>le corps de la réponse est vide</translation>
+    </message>
+    <message>
+        <source>the body is not JSON (line %1, column %2: %3)</source>
+        <translation>le corps de la réponse n’est pas du JSON (ligne %1, colonne %2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>échec de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not available for this probe</source>
+        <translation>%1 n’est pas disponible pour cette sonde</translation>
+    </message>
+    <message>
+        <source>%1 was %2</source>
+        <translation>%1 valait %2</translation>
+    </message>
+    <message>
+        <source>there were no DNS answers</source>
+        <translation>il n’y a eu aucune réponse DNS</translation>
+    </message>
+    <message>
+        <source>%1 were %2</source>
+        <translation>%1 valaient %2</translation>
+    </message>
+    <message>
+        <source>the response has no %1 header</source>
+        <translation>la réponse n’a pas d’en-tête %1</translation>
+    </message>
+    <message>
+        <source>the body has no &quot;%1&quot;</source>
+        <translation>le corps de la réponse ne contient pas de &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::DnsProber</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 autres</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN from %2)</source>
+        <translation>%1 n’existe pas (NXDOMAIN renvoyé par %2)</translation>
+    </message>
+    <message>
+        <source>no answer from %1 for %2 (the resolver gave up after %3 s)</source>
+        <translation>%1 n’a pas répondu pour %2 (le résolveur a abandonné après %3 s)</translation>
+    </message>
+    <message>
+        <source>looking up the %1 records of %2 at %3 failed: %4</source>
+        <translation>la recherche des enregistrements %1 de %2 a échoué (serveur&#xa0;: %3)&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 records at %3</source>
+        <translation>selon %3, %1 n’a aucun enregistrement %2</translation>
+    </message>
+    <message>
+        <source>%1 not among the %2 answers for %3 (%4)</source>
+        <translation>%1 absent des réponses %2 pour %3 (%4)</translation>
+    </message>
+    <message>
+        <source>no %1 answer for %2 matches %3 (%4)</source>
+        <translation>aucune réponse %1 pour %2 ne correspond à %3 (%4)</translation>
+    </message>
+    <message>
+        <source>the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for DNS servers that do not answer</source>
+        <translation>la résolution de %1 n’a pas pu démarrer en %2 s&#xa0;: %3 résolutions précédentes attendent encore des serveurs DNS qui ne répondent pas</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 n’a pas répondu en %2 s</translation>
+    </message>
+    <message>
+        <source>the DNS probe has no name to look up</source>
+        <translation>la sonde DNS n’a aucun nom à résoudre</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DNS server address (an IP address, optionally with :port; IPv6 as [address]:port)</source>
+        <translation>&apos;%1&apos; n’est pas une adresse de serveur DNS (une adresse IP, éventuellement avec :port&#xa0;; en IPv6, sous la forme [adresse]:port)</translation>
+    </message>
+    <message>
+        <source>the answer pattern %1 is not a valid regular expression: %2</source>
+        <translation>le motif de réponse %1 n’est pas une expression régulière valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the timeout of the probe of %1 must be positive</source>
+        <translation>le délai d’expiration de la sonde de %1 doit être positif</translation>
+    </message>
+    <message>
+        <source>the system resolver</source>
+        <translation>le résolveur système</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::EventLogModel</name>
+    <message>
+        <source>Up</source>
+        <translation>Opérationnel</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Dégradé</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>En panne</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (in maintenance)</source>
+        <translation>%1 → %2 (en maintenance)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Maintenance began</source>
+        <translation>Début de maintenance</translation>
+    </message>
+    <message>
+        <source>Maintenance ended</source>
+        <translation>Fin de maintenance</translation>
+    </message>
+    <message>
+        <source>Impacted by %1</source>
+        <translation>Impacté par %1</translation>
+    </message>
+    <message>
+        <source>No longer impacted</source>
+        <translation>Plus impacté</translation>
+    </message>
+    <message>
+        <source>No longer impacted by %1</source>
+        <translation>Plus impacté par %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Sonde</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::EventLogPanel</name>
+    <message>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Time span</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Moved to:</source>
+        <translation>Nouvel état&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show only the events that moved to %1 (with the other states checked). None checked: every state.</source>
+        <translation>N’affiche que les événements passés à l’état %1 (ainsi qu’aux autres états cochés). Aucun coché&#xa0;: tous les états.</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Health events</source>
+        <translation>Événements de santé</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tous les groupes</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>Sans groupe</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>Chargement des événements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n event(s)</source>
+        <translation>
+            <numerusform>Le %n événement le plus récent</numerusform>
+            <numerusform>Les %n événements les plus récents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::HealthTracker</name>
+    <message>
+        <source>up</source>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>dégradé</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>en panne</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>first result: %1</source>
+        <translation>premier résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive failures: %1</source>
+        <translation>
+            <numerusform>%n échec consécutif&#xa0;: %1</numerusform>
+            <numerusform>%n échecs consécutifs&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>succeeded again</source>
+        <translation>de nouveau en succès</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive successes</source>
+        <translation>
+            <numerusform>%n succès consécutif</numerusform>
+            <numerusform>%n succès consécutifs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>maintenance &quot;%1&quot; ended</source>
+        <translation>maintenance &quot;%1&quot; terminée</translation>
+    </message>
+    <message>
+        <source>the upstream no longer reports maintenance</source>
+        <translation>le fournisseur ne signale plus de maintenance</translation>
+    </message>
+    <message>
+        <source>maintenance &quot;%1&quot; began</source>
+        <translation>maintenance &quot;%1&quot; commencée</translation>
+    </message>
+    <message>
+        <source>the upstream reports maintenance</source>
+        <translation>le fournisseur signale une maintenance</translation>
+    </message>
+    <message>
+        <source>the upstream reports maintenance: %1</source>
+        <translation>le fournisseur signale une maintenance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no longer impacted by %1</source>
+        <translation>plus impacté par %1</translation>
+    </message>
+    <message>
+        <source>impacted by %1 (%2)</source>
+        <translation>impacté par %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::HttpProber</name>
     <message>
         <source>%1 MiB</source>
@@ -162,6 +621,54 @@
         <source>libcurl refused the probe of %1</source>
         <translation>libcurl a refusé la sonde de %1</translation>
     </message>
+    <message>
+        <source>HTTP/%1 %2</source>
+        <translation>HTTP/%1 %2</translation>
+    </message>
+    <message>
+        <source>response body larger than %1 after decompression (Content-Encoding: %2)</source>
+        <translation>corps de la réponse supérieur à %1 après décompression (Content-Encoding&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 is not accepted: %2 (to trust a private CA, name its certificate in ca_file)</source>
+        <translation>le certificat de %1 n’est pas accepté&#xa0;: %2 (pour faire confiance à une autorité de certification privée, indiquez son certificat dans ca_file)</translation>
+    </message>
+    <message>
+        <source>cannot use the CA file &apos;%1&apos; (ca_file): %2</source>
+        <translation>impossible d’utiliser le fichier de CA &apos;%1&apos; (ca_file)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection after %2 of the %3 it announced</source>
+        <translation>%1 a fermé la connexion après %2 sur les %3 annoncés</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection in the middle of the response: %2</source>
+        <translation>%1 a fermé la connexion au milieu de la réponse&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent response headers larger than libcurl accepts: %2</source>
+        <translation>%1 a envoyé des en-têtes de réponse plus grands que ce que libcurl accepte&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 broke after %2 of the response body: %3</source>
+        <translation>la connexion à %1 a été coupée après %2 du corps de la réponse&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>the connection to %1 broke in %2: %3</source>
+        <translation>la connexion à %1 a été coupée en phase %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>the probe of %1 asks for HTTP/3, but this libcurl has no HTTP/3 support</source>
+        <translation>la sonde de %1 demande HTTP/3, mais cette version de libcurl ne prend pas en charge HTTP/3</translation>
+    </message>
+    <message>
+        <source>the probe of %1 asks for HTTP/3, which needs an https:// URL</source>
+        <translation>la sonde de %1 demande HTTP/3, qui nécessite une URL https://</translation>
+    </message>
+    <message>
+        <source>the secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
+        <translation>le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::LatencyChart</name>
@@ -267,10 +774,6 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <translation>À propos de Vigie</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;An operations console for on-call engineers: it probes your services over HTTP and TCP and shows their health as it changes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Une console d’exploitation pour les ingénieurs d’astreinte&#xa0;: elle sonde vos services en HTTP et TCP et affiche leur état de santé en temps réel.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Opening the results database was cancelled.</source>
         <translation>L’ouverture de la base de résultats a été annulée.</translation>
     </message>
@@ -327,6 +830,48 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>Vigie could not save the screenshot to %1: check that the folder exists and is writable.</source>
         <translation>Vigie n’a pas pu enregistrer la capture d’écran dans %1&#xa0;: vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Missing secrets</source>
+        <translation>Secrets manquants</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Événements</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;An operations console for on-call engineers: it probes your services (HTTP, TCP, TLS certificates, DNS, providers&apos; status pages) and shows their health as it changes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Une console d’exploitation pour les ingénieurs d’astreinte&#xa0;: elle sonde vos services (HTTP, TCP, certificats TLS, DNS, pages d’état des fournisseurs) et affiche l’évolution de leur état de santé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
+        <translation>Le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+    <message>
+        <source>Some probes cannot authenticate: they will fail until their secrets are in the keychain.</source>
+        <translation>Certaines sondes ne peuvent pas s’authentifier&#xa0;: elles échoueront tant que leurs secrets ne seront pas dans le trousseau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n impacted by a dependency</source>
+        <translation>
+            <numerusform>%n impacté par une dépendance</numerusform>
+            <numerusform>%n impactés par une dépendance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>%n en maintenance</numerusform>
+            <numerusform>%n en maintenance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alarm</source>
+        <translation>Aucune alerte</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::Options</name>
@@ -369,10 +914,6 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
         <translation>Exécute une fois chaque sonde et affiche les résultats.</translation>
     </message>
     <message>
-        <source>check: run every probe once and print the results (see vigie check --help).</source>
-        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).</translation>
-    </message>
-    <message>
         <source>[command]</source>
         <translation>[commande]</translation>
     </message>
@@ -383,10 +924,6 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>vigie check needs a workspace: vigie check --workspace FILE</source>
         <translation>vigie check a besoin d’un espace de travail&#xa0;: vigie check --workspace FICHIER</translation>
-    </message>
-    <message>
-        <source>Unknown command: %1 (the commands are: check)</source>
-        <translation>Commande inconnue&#xa0;: %1 (commandes disponibles&#xa0;: check)</translation>
     </message>
     <message>
         <source>Keep probe history in DIR instead of the application data folder.</source>
@@ -407,6 +944,98 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>Open the workspace FILE.</source>
         <translation>Ouvre l’espace de travail FICHIER.</translation>
+    </message>
+    <message>
+        <source>Stop after DURATION (30s, 5m, 1h30m...) instead of waiting for Ctrl+C or SIGTERM.</source>
+        <translation>S’arrête après DURÉE (30s, 5m, 1h30m...) au lieu d’attendre Ctrl+C ou SIGTERM.</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURÉE</translation>
+    </message>
+    <message>
+        <source>Probe a workspace on its schedule without a window: print each change of health as it happens, and keep results and events in the same history as the console.
+Runs until --for has passed, or until Ctrl+C or SIGTERM.
+Exit status: 0 when stopped, 1 when the history could not be written, 2 when the workspace or an option is invalid.</source>
+        <translation>Sonde un espace de travail selon sa planification, sans fenêtre&#xa0;: affiche chaque changement d’état de santé dès qu’il se produit, et conserve les résultats et les événements dans le même historique que la console.
+S’exécute jusqu’à la fin de la durée --for, ou jusqu’à Ctrl+C ou SIGTERM.
+Code de sortie&#xa0;: 0 à l’arrêt, 1 si l’historique n’a pas pu être écrit, 2 si l’espace de travail ou une option est invalide.</translation>
+    </message>
+    <message>
+        <source>Probe on schedule and print health changes.</source>
+        <translation>Sonde selon la planification et affiche les changements d’état.</translation>
+    </message>
+    <message>
+        <source>Keep the secrets a workspace names (HTTP passwords and tokens) in the system keychain.
+  vigie secret set NAME                  store NAME, read from standard input
+  vigie secret delete NAME               remove NAME from the keychain
+  vigie secret check --workspace FILE    list which secrets of FILE are present
+Exit status: 0 on success, 1 when the keychain failed or a secret is missing, 2 on a usage error.</source>
+        <translation>Conserve dans le trousseau système les secrets que nomme un espace de travail (mots de passe et jetons HTTP).
+  vigie secret set NOM                      enregistre NOM, lu sur l’entrée standard
+  vigie secret delete NOM                   supprime NOM du trousseau
+  vigie secret check --workspace FICHIER    liste les secrets de FICHIER qui sont présents
+Code de sortie&#xa0;: 0 en cas de succès, 1 si le trousseau a échoué ou si un secret manque, 2 en cas d’erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>Manage secrets in the keychain.</source>
+        <translation>Gère les secrets dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>set, delete or check.</source>
+        <translation>set, delete ou check.</translation>
+    </message>
+    <message>
+        <source>&lt;action&gt;</source>
+        <translation>&lt;action&gt;</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name, as the workspace writes it.</source>
+        <translation>Le nom du secret, tel que l’espace de travail l’écrit.</translation>
+    </message>
+    <message>
+        <source>[NAME]</source>
+        <translation>[NOM]</translation>
+    </message>
+    <message>
+        <source>check: run every probe once and print the results (see vigie check --help).
+watch: probe on schedule without a window (see vigie watch --help).
+secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
+        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).
+watch&#xa0;: sonde selon la planification, sans fenêtre (voir vigie watch --help).
+secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (voir vigie secret --help).</translation>
+    </message>
+    <message>
+        <source>vigie watch needs a workspace: vigie watch --workspace FILE</source>
+        <translation>vigie watch a besoin d’un espace de travail&#xa0;: vigie watch --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>--for needs a duration such as 30s, 5m or 1h30m, not &quot;%1&quot;.</source>
+        <translation>--for attend une durée comme 30s, 5m ou 1h30m, pas &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>vigie secret set NAME | vigie secret delete NAME | vigie secret check --workspace FILE</source>
+        <translation>vigie secret set NOM | vigie secret delete NOM | vigie secret check --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>vigie secret %1 needs the secret&apos;s name: vigie secret %1 NAME</source>
+        <translation>vigie secret %1 a besoin du nom du secret&#xa0;: vigie secret %1 NOM</translation>
+    </message>
+    <message>
+        <source>vigie secret check needs a workspace: vigie secret check --workspace FILE</source>
+        <translation>vigie secret check a besoin d’un espace de travail&#xa0;: vigie secret check --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>vigie secret needs an action: %1</source>
+        <translation>vigie secret a besoin d’une action&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown secret action: %1 (use %2)</source>
+        <translation>Action de secret inconnue&#xa0;: %1 (utilisez %2)</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (the commands are: check, watch, secret)</source>
+        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, secret)</translation>
     </message>
 </context>
 <context>
@@ -450,6 +1079,30 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>configuration</source>
         <translation>configuration</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condition</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <source>DNS answer</source>
+        <translation>réponse DNS</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>expect</source>
+        <translation>réception</translation>
+    </message>
+    <message>
+        <source>provider status</source>
+        <translation>état du fournisseur</translation>
     </message>
 </context>
 <context>
@@ -498,15 +1151,80 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
 <context>
     <name>Vigie::ResultWriter</name>
     <message>
-        <source>Cannot prepare the statements that save probe results in %1: %2.</source>
-        <translation>Impossible de préparer les requêtes qui enregistrent les résultats des sondes dans %1&#xa0;: %2.</translation>
+        <source>Cannot prepare the statements that save probe results and health events in %1: %2.</source>
+        <translation>Impossible de préparer les requêtes qui enregistrent les résultats des sondes et les événements de santé dans %1&#xa0;: %2.</translation>
     </message>
     <message numerus="yes">
-        <source>Could not save %n probe result(s) to %1: %2. They are kept in memory and will be written again in %3 s.</source>
+        <source>%n probe result(s)</source>
         <translation>
-            <numerusform>Impossible d’enregistrer %n résultat de sonde dans %1&#xa0;: %2. Il est conservé en mémoire&#xa0;; nouvelle tentative d’écriture dans %3 s.</numerusform>
-            <numerusform>Impossible d’enregistrer %n résultats de sonde dans %1&#xa0;: %2. Ils sont conservés en mémoire&#xa0;; nouvelle tentative d’écriture dans %3 s.</numerusform>
+            <numerusform>%n résultat de sonde</numerusform>
+            <numerusform>%n résultats de sonde</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n health event(s)</source>
+        <translation>
+            <numerusform>%n événement de santé</numerusform>
+            <numerusform>%n événements de santé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 to %2: %3. They are kept in memory and will be written again in %4 s.</source>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3. Ils sont conservés en mémoire et une nouvelle écriture sera tentée dans %4 s.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::SecretCommand</name>
+    <message>
+        <source>Secret for %1 (not shown): </source>
+        <translation>Secret pour %1 (non affiché)&#xa0;: </translation>
+    </message>
+    <message>
+        <source>vigie: no secret was read from standard input, so nothing was stored for %1.</source>
+        <translation>vigie&#xa0;: aucun secret n’a été lu sur l’entrée standard, rien n’a donc été enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>The secret %1 is stored in the system keychain.</source>
+        <translation>Le secret %1 est enregistré dans le trousseau système.</translation>
+    </message>
+    <message>
+        <source>The secret %1 is no longer in the system keychain.</source>
+        <translation>Le secret %1 n’est plus dans le trousseau système.</translation>
+    </message>
+    <message>
+        <source>The workspace names no secrets.</source>
+        <translation>L’espace de travail ne nomme aucun secret.</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>missing: add it with: vigie secret set %1</source>
+        <translation>absent&#xa0;: ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::SecretStore</name>
+    <message>
+        <source>Vigie could not read the secret &quot;%1&quot; from the system keychain: %2</source>
+        <translation>Vigie n’a pas pu lire le secret &quot;%1&quot; dans le trousseau système&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Vigie could not read secrets from the system keychain: it was asked before the application started.</source>
+        <translation>Vigie n’a pas pu lire les secrets du trousseau système&#xa0;: la demande a eu lieu avant le démarrage de l’application.</translation>
+    </message>
+    <message>
+        <source>Vigie could not store the secret &quot;%1&quot; in the system keychain: %2</source>
+        <translation>Vigie n’a pas pu enregistrer le secret &quot;%1&quot; dans le trousseau système&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Vigie could not remove the secret &quot;%1&quot; from the system keychain: %2</source>
+        <translation>Vigie n’a pas pu supprimer le secret &quot;%1&quot; du trousseau système&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -526,6 +1244,22 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>No data yet</source>
         <translation>Pas encore de données</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>Maintenance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Impacted by %1</source>
+        <translation>Impacté par %1</translation>
+    </message>
+    <message>
+        <source>TLS verification off: %1</source>
+        <translation>Vérification TLS désactivée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -592,6 +1326,156 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     </message>
 </context>
 <context>
+    <name>Vigie::StatuspageProber</name>
+    <message>
+        <source>operational</source>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>degraded performance</source>
+        <translation>performances dégradées</translation>
+    </message>
+    <message>
+        <source>partial outage</source>
+        <translation>panne partielle</translation>
+    </message>
+    <message>
+        <source>major outage</source>
+        <translation>panne majeure</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>en cours d’analyse</translation>
+    </message>
+    <message>
+        <source>identified</source>
+        <translation>cause identifiée</translation>
+    </message>
+    <message>
+        <source>monitoring</source>
+        <translation>sous surveillance</translation>
+    </message>
+    <message>
+        <source>%1 is not a Statuspage v2 summary: it has no status indicator</source>
+        <translation>%1 n’est pas un résumé Statuspage v2&#xa0;: il n’a pas d’indicateur d’état</translation>
+    </message>
+    <message>
+        <source>the status page %1 has no component %2, nor any other</source>
+        <translation>la page d’état %1 n’a pas de composant %2, ni aucun autre</translation>
+    </message>
+    <message>
+        <source>the status page %1 has no component %2; it lists %3</source>
+        <translation>la page d’état %1 n’a pas de composant %2&#xa0;; elle liste %3</translation>
+    </message>
+    <message>
+        <source>an unknown status indicator &quot;%1&quot;</source>
+        <translation>un indicateur d’état inconnu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>incident &quot;%1&quot; (%2)</source>
+        <translation>incident &quot;%1&quot; (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more incident(s)</source>
+        <translation>
+            <numerusform>%n autre incident</numerusform>
+            <numerusform>%n autres incidents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>maintenance &quot;%1&quot; in progress</source>
+        <translation>maintenance &quot;%1&quot; en cours</translation>
+    </message>
+    <message>
+        <source>maintenance &quot;%1&quot; verifying</source>
+        <translation>maintenance &quot;%1&quot; en vérification</translation>
+    </message>
+    <message>
+        <source>Provider reports: %1</source>
+        <translation>Le fournisseur signale&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the status page %1 announces %2 MiB, more than the 4 MiB a summary may weigh</source>
+        <translation>la page d’état %1 annonce %2 MiB, plus que les 4 MiB autorisés pour un résumé</translation>
+    </message>
+    <message>
+        <source>the status page %1 sent more than the 4 MiB a summary may weigh</source>
+        <translation>la page d’état %1 a envoyé plus que les 4 MiB autorisés pour un résumé</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s connecting to %2 (TCP or TLS handshake)</source>
+        <translation>délai dépassé après %1 s lors de la connexion à %2 (TCP ou négociation TLS)</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s connecting to %2</source>
+        <translation>délai dépassé après %1 s lors de la connexion à %2</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s waiting for %2 to answer</source>
+        <translation>délai dépassé après %1 s en attendant la réponse de %2</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s reading the status page %2</source>
+        <translation>délai dépassé après %1 s lors de la lecture de la page d’état %2</translation>
+    </message>
+    <message>
+        <source>the status page %1 answered HTTP %2, expected 2xx</source>
+        <translation>la page d’état %1 a répondu HTTP %2, attendu&#xa0;: 2xx</translation>
+    </message>
+    <message>
+        <source>could not resolve host &apos;%1&apos;</source>
+        <translation>impossible de résoudre l’hôte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>connexion refusée par %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>échec de la négociation TLS avec %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the status page %1 redirects where it may not be followed: %2</source>
+        <translation>la page d’état %1 redirige vers une adresse qui ne peut pas être suivie&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without sending a response</source>
+        <translation>%1 a fermé la connexion sans envoyer de réponse</translation>
+    </message>
+    <message>
+        <source>fetching the status page %1 failed: %2</source>
+        <translation>échec de la récupération de la page d’état %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the status page %1 sent an empty body</source>
+        <translation>la page d’état %1 a envoyé un corps vide</translation>
+    </message>
+    <message>
+        <source>the status page %1 did not send JSON (line %2, column %3: %4)</source>
+        <translation>la page d’état %1 n’a pas envoyé de JSON (ligne %2, colonne %3&#xa0;: %4)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Statuspage v2 summary: it is not a JSON object</source>
+        <translation>%1 n’est pas un résumé Statuspage v2&#xa0;: ce n’est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// URL</source>
+        <translation>&apos;%1&apos; n’est pas une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the timeout of the probe of %1 must be positive</source>
+        <translation>le délai d’expiration de la sonde de %1 doit être positif</translation>
+    </message>
+    <message>
+        <source>the CA file %1 could not be read or holds no PEM certificate</source>
+        <translation>le fichier de CA %1 est illisible ou ne contient aucun certificat PEM</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::TcpProber</name>
     <message>
         <source>could not resolve host &apos;%1&apos;</source>
@@ -640,6 +1524,50 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>the timeout of the probe of %1 must be positive</source>
         <translation>le délai d’expiration de la sonde de %1 doit être positif</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed: %2</source>
+        <translation>la connexion à %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2</source>
+        <translation>échec de l’écriture vers %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>got a line longer than 64 KiB: &quot;%1&quot;</source>
+        <translation>ligne reçue de plus de 64 KiB&#xa0;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>got &quot;%1&quot;, then %2 closed the connection</source>
+        <translation>reçu &quot;%1&quot;, puis %2 a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without replying</source>
+        <translation>%1 a fermé la connexion sans répondre</translation>
+    </message>
+    <message>
+        <source>step %1 (send &quot;%2&quot;)</source>
+        <translation>étape %1 (envoi de &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>step %1 (expect &quot;%2&quot;)</source>
+        <translation>étape %1 (attente de &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>got &quot;%1&quot;, then no matching line within %2 s</source>
+        <translation>reçu &quot;%1&quot;, puis aucune ligne correspondante en %2 s</translation>
+    </message>
+    <message>
+        <source>no reply within %1 s</source>
+        <translation>aucune réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>step %1: the pattern %2 is not a valid regular expression: %3</source>
+        <translation>étape %1&#xa0;: le motif %2 n’est pas une expression régulière valide&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1643,252 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>Waiting for the first result…</source>
         <translation>En attente du premier résultat…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>%n en maintenance</numerusform>
+            <numerusform>%n en maintenance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n impacted</source>
+        <translation>
+            <numerusform>%n impacté</numerusform>
+            <numerusform>%n impactés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS not verified</source>
+        <translation>TLS non vérifié</translation>
+    </message>
+    <message>
+        <source>TLS not verified: %1</source>
+        <translation>TLS non vérifié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::TlsProber</name>
+    <message>
+        <source>could not resolve host &apos;%1&apos;</source>
+        <translation>impossible de résoudre l’hôte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>connexion refusée par %1</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>impossible de se connecter à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed: %2</source>
+        <translation>la négociation TLS avec %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s resolving host &apos;%2&apos;</source>
+        <translation>délai dépassé après %1 s lors de la résolution de l’hôte &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s connecting to %2</source>
+        <translation>délai dépassé après %1 s lors de la connexion à %2</translation>
+    </message>
+    <message>
+        <source>no TLS handshake with %1 within %2 s</source>
+        <translation>aucune négociation TLS avec %1 en %2 s</translation>
+    </message>
+    <message>
+        <source>%1 sent no certificate</source>
+        <translation>%1 n’a envoyé aucun certificat</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n day(s) (%1), issued by %2</source>
+        <translation>
+            <numerusform>expire dans %n jour (%1), émis par %2</numerusform>
+            <numerusform>expire dans %n jours (%1), émis par %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago (%1), issued by %2</source>
+        <translation>
+            <numerusform>expiré il y a %n jour (%1), émis par %2</numerusform>
+            <numerusform>expiré il y a %n jours (%1), émis par %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest in %n day(s)</source>
+        <translation>
+            <numerusform>chaîne&#xa0;: première expiration dans %n jour</numerusform>
+            <numerusform>chaîne&#xa0;: première expiration dans %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest %n day(s) ago</source>
+        <translation>
+            <numerusform>chaîne&#xa0;: première expiration il y a %n jour</numerusform>
+            <numerusform>chaîne&#xa0;: première expiration il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest in %n day(s) (%1)</source>
+        <translation>
+            <numerusform>chaîne&#xa0;: première expiration dans %n jour (%1)</numerusform>
+            <numerusform>chaîne&#xa0;: première expiration dans %n jours (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>chain: earliest %n day(s) ago (%1)</source>
+        <translation>
+            <numerusform>chaîne&#xa0;: première expiration il y a %n jour (%1)</numerusform>
+            <numerusform>chaîne&#xa0;: première expiration il y a %n jours (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>certificate for &quot;%1&quot; is not trusted: %2</source>
+        <translation>le certificat pour &quot;%1&quot; n’est pas approuvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>certificate for &quot;%1&quot; does not match &quot;%2&quot;</source>
+        <translation>le certificat pour &quot;%1&quot; ne correspond pas à &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>certificate &quot;%1&quot; is not valid before %2</source>
+        <translation>le certificat &quot;%1&quot; n’est pas valide avant %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expired %n day(s) ago (%2)</source>
+        <translation>
+            <numerusform>le certificat &quot;%1&quot; a expiré il y a %n jour (%2)</numerusform>
+            <numerusform>le certificat &quot;%1&quot; a expiré il y a %n jours (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expires in %n day(s) (critical below %2)</source>
+        <translation>
+            <numerusform>le certificat &quot;%1&quot; expire dans %n jour (seuil critique&#xa0;: %2 j)</numerusform>
+            <numerusform>le certificat &quot;%1&quot; expire dans %n jours (seuil critique&#xa0;: %2 j)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>certificate &quot;%1&quot; expires in %n day(s) (warning below %2)</source>
+        <translation>
+            <numerusform>le certificat &quot;%1&quot; expire dans %n jour (seuil d’avertissement&#xa0;: %2 j)</numerusform>
+            <numerusform>le certificat &quot;%1&quot; expire dans %n jours (seuil d’avertissement&#xa0;: %2 j)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host:port target</source>
+        <translation>&apos;%1&apos; n’est pas une cible host:port</translation>
+    </message>
+    <message>
+        <source>the timeout of the probe of %1 must be positive</source>
+        <translation>le délai d’expiration de la sonde de %1 doit être positif</translation>
+    </message>
+    <message>
+        <source>no CA certificate could be read from %1 (a PEM file is expected)</source>
+        <translation>aucun certificat de CA n’a pu être lu depuis %1 (un fichier PEM est attendu)</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WatchCommand</name>
+    <message>
+        <source>up</source>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>dégradé</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>en panne</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 probe %2</source>
+        <translation>%1, sonde %2</translation>
+    </message>
+    <message>
+        <source>%1 probe %2 (%3)</source>
+        <translation>%1, sonde %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (during maintenance)</source>
+        <translation>%1 (pendant une maintenance)</translation>
+    </message>
+    <message>
+        <source>maintenance began</source>
+        <translation>début de maintenance</translation>
+    </message>
+    <message>
+        <source>maintenance ended</source>
+        <translation>fin de maintenance</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>impacté par %1</translation>
+    </message>
+    <message>
+        <source>no longer impacted by %1</source>
+        <translation>plus impacté par %1</translation>
+    </message>
+    <message>
+        <source>warning: %1
+The probes that need a secret will fail until the keychain can be read.</source>
+        <translation>avertissement&#xa0;: %1
+Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pourra pas être lu.</translation>
+    </message>
+    <message>
+        <source>warning: the secret &quot;%1&quot; is not in the keychain: the probes that use it will fail until you add it with: vigie secret set %1</source>
+        <translation>avertissement&#xa0;: le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;: les sondes qui l’utilisent échoueront tant que vous ne l’aurez pas ajouté avec&#xa0;: vigie secret set %1</translation>
+    </message>
+    <message>
+        <source>vigie: the history database in %1 could not be opened: %2</source>
+        <translation>vigie&#xa0;: impossible d’ouvrir la base d’historique dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n probe(s) of &quot;%1&quot;; history in %2. Stop with Ctrl+C.</source>
+        <translation>
+            <numerusform>Surveillance de %n sonde de &quot;%1&quot;&#xa0;; historique dans %2. Arrêtez avec Ctrl+C.</numerusform>
+            <numerusform>Surveillance de %n sondes de &quot;%1&quot;&#xa0;; historique dans %2. Arrêtez avec Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vigie: the history could not be written to %1: %2</source>
+        <translation>vigie&#xa0;: impossible d’écrire l’historique dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the database refused the last results.</source>
+        <translation>la base de données a refusé les derniers résultats.</translation>
+    </message>
+    <message>
+        <source>Stored %1 and %2 in %3.</source>
+        <translation>%1 et %2 enregistrés dans %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -888,20 +2062,12 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
         <translation>&apos;probes&apos;</translation>
     </message>
     <message>
-        <source>&apos;probes&apos; is empty; add at least one http or tcp probe</source>
-        <translation>&apos;probes&apos; est vide&#xa0;; ajoutez au moins une sonde http ou tcp</translation>
-    </message>
-    <message>
         <source>a service</source>
         <translation>un service</translation>
     </message>
     <message>
         <source>this service has no &apos;id&apos;; add one, for example: id: portal</source>
         <translation>ce service n’a pas de clé &apos;id&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: id: portal</translation>
-    </message>
-    <message>
-        <source>this service has no &apos;probes&apos;; add a sequence with at least one http or tcp probe</source>
-        <translation>ce service n’a pas de clé &apos;probes&apos;&#xa0;; ajoutez une liste d’au moins une sonde http ou tcp</translation>
     </message>
     <message>
         <source>Services</source>
@@ -916,18 +2082,6 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
         <translation>une sonde a exactement une cible&#xa0;; celle-ci a déjà &apos;%1&apos; à %2</translation>
     </message>
     <message>
-        <source>this probe has no target; add &apos;http: URL&apos; or &apos;tcp: HOST:PORT&apos;</source>
-        <translation>cette sonde n’a pas de cible&#xa0;; ajoutez &apos;http: URL&apos; ou &apos;tcp: HOST:PORT&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; applies to tcp probes only; this is an http probe</source>
-        <translation>&apos;%1&apos; ne s’applique qu’aux sondes tcp&#xa0;; celle-ci est une sonde http</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; applies to http probes only; this is a tcp probe</source>
-        <translation>&apos;%1&apos; ne s’applique qu’aux sondes http&#xa0;; celle-ci est une sonde tcp</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not an http target; expected a URL that starts with http:// or https:// and names a host</source>
         <translation>&apos;%1&apos; n’est pas une cible http&#xa0;; attendu&#xa0;: une URL qui commence par http:// ou https:// et indique un hôte</translation>
     </message>
@@ -938,10 +2092,6 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>&apos;expect&apos;</source>
         <translation>&apos;expect&apos;</translation>
-    </message>
-    <message>
-        <source>max_redirects should be a whole number from 0 to %1, found &apos;%2&apos;</source>
-        <translation>max_redirects devrait être un nombre entier de 0 à %1, trouvé&#xa0;: &apos;%2&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid max_body; expected a size from 1 byte to 64MiB, in bytes or with a unit: B, KB, MB, KiB, MiB (for example 512KiB)</source>
@@ -1021,6 +2171,318 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
     <message>
         <source>could not read the workspace: %1</source>
         <translation>impossible de lire l’espace de travail&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 should be a whole number from %2 to %3, found &apos;%4&apos;</source>
+        <translation>%1 devrait être un nombre entier de %2 à %3, trouvé&#xa0;: &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>%1 should be a name or a sequence of names, found %2</source>
+        <translation>%1 devrait être un nom ou une liste de noms, trouvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>each item of %1</source>
+        <translation>chaque élément de %1</translation>
+    </message>
+    <message>
+        <source>an empty name in %1</source>
+        <translation>un nom vide dans %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already listed in %2 at %3</source>
+        <translation>&apos;%1&apos; figure déjà dans %2 à %3</translation>
+    </message>
+    <message>
+        <source>%1; did you mean &apos;%2&apos;?</source>
+        <translation>%1&#xa0;; vouliez-vous dire &apos;%2&apos;&#xa0;?</translation>
+    </message>
+    <message>
+        <source>an http probe</source>
+        <translation>une sonde http</translation>
+    </message>
+    <message>
+        <source>a tcp probe</source>
+        <translation>une sonde tcp</translation>
+    </message>
+    <message>
+        <source>a tls probe</source>
+        <translation>une sonde tls</translation>
+    </message>
+    <message>
+        <source>a dns probe</source>
+        <translation>une sonde dns</translation>
+    </message>
+    <message>
+        <source>a statuspage probe</source>
+        <translation>une sonde statuspage</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>&apos;maintenance&apos;</source>
+        <translation>&apos;maintenance&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;probes&apos; is empty; add at least one probe (http, tcp, tls, dns or statuspage)</source>
+        <translation>&apos;probes&apos; est vide&#xa0;; ajoutez au moins une sonde (http, tcp, tls, dns ou statuspage)</translation>
+    </message>
+    <message>
+        <source>this service has no &apos;probes&apos;; add a sequence with at least one probe (http, tcp, tls, dns or statuspage)</source>
+        <translation>ce service n’a pas de clé &apos;probes&apos;&#xa0;; ajoutez une liste avec au moins une sonde (http, tcp, tls, dns ou statuspage)</translation>
+    </message>
+    <message>
+        <source>this probe has no target; add one of &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos; or &apos;statuspage: URL&apos;</source>
+        <translation>cette sonde n’a pas de cible&#xa0;; ajoutez l’une des clés &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos; ou &apos;statuspage: URL&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; applies to %2 probes only; this is %3</source>
+        <translation>&apos;%1&apos; ne s’applique qu’aux sondes %2&#xa0;; celle-ci est %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HTTP method Vigie sends; expected GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS</source>
+        <translation>&apos;%1&apos; n’est pas une méthode HTTP envoyée par Vigie&#xa0;; attendu&#xa0;: GET, HEAD, POST, PUT, PATCH, DELETE ou OPTIONS</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HTTP version; expected 1.1, 2 or 3</source>
+        <translation>&apos;%1&apos; n’est pas une version HTTP&#xa0;; attendu&#xa0;: 1.1, 2 ou 3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name; server_name is the name the certificate must hold, for example portal.example.org</source>
+        <translation>&apos;%1&apos; n’est pas un nom d’hôte&#xa0;; server_name est le nom que le certificat doit porter, par exemple portal.example.org</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DNS record type Vigie asks for; expected A, AAAA, CNAME, MX, TXT, NS or SRV</source>
+        <translation>&apos;%1&apos; n’est pas un type d’enregistrement DNS demandé par Vigie&#xa0;; attendu&#xa0;: A, AAAA, CNAME, MX, TXT, NS ou SRV</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DNS server address; expected an IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, 2001:db8::53 or &quot;[2001:db8::53]:53&quot;</source>
+        <translation>&apos;%1&apos; n’est pas une adresse de serveur DNS&#xa0;; attendu&#xa0;: une adresse IP, éventuellement avec un port&#xa0;: 192.0.2.53, 192.0.2.53:5353, 2001:db8::53 ou &quot;[2001:db8::53]:53&quot;</translation>
+    </message>
+    <message>
+        <source>critical_days %1 should be below warn_days %2: a certificate near its expiry is first degraded, then down</source>
+        <translation>critical_days %1 devrait être inférieur à warn_days %2&#xa0;: un certificat proche de son expiration passe d’abord à l’état dégradé, puis en panne</translation>
+    </message>
+    <message>
+        <source>warn_days %1 should be above critical_days, which is %2 by default; raise warn_days or set critical_days lower</source>
+        <translation>warn_days %1 devrait être supérieur à critical_days, qui vaut %2 par défaut&#xa0;; augmentez warn_days ou réduisez critical_days</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a statuspage target; expected the address of the provider&apos;s status page, a URL that starts with http:// or https://, for example https://www.githubstatus.com</source>
+        <translation>&apos;%1&apos; n’est pas une cible statuspage&#xa0;; attendu&#xa0;: l’adresse de la page d’état du fournisseur, une URL qui commence par http:// ou https://, par exemple https://www.githubstatus.com</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a tls target; expected HOST:PORT with a port from 1 to 65535, for example portal.example.org:443 (an IPv6 address goes in brackets and quotes: &quot;[::1]:443&quot;)</source>
+        <translation>&apos;%1&apos; n’est pas une cible tls&#xa0;; attendu&#xa0;: HOST:PORT avec un port de 1 à 65535, par exemple portal.example.org:443 (une adresse IPv6 se met entre crochets et entre guillemets&#xa0;: &quot;[::1]:443&quot;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a dns target; expected a host name to look up, for example www.example.org</source>
+        <translation>&apos;%1&apos; n’est pas une cible dns&#xa0;; attendu&#xa0;: un nom d’hôte à résoudre, par exemple www.example.org</translation>
+    </message>
+    <message>
+        <source>&apos;conditions&apos;</source>
+        <translation>&apos;conditions&apos;</translation>
+    </message>
+    <message>
+        <source>a condition</source>
+        <translation>une condition</translation>
+    </message>
+    <message>
+        <source>an empty condition; write it as text, or as warn: text for one that only degrades</source>
+        <translation>une condition vide&#xa0;; écrivez-la sous forme de texte, ou sous la forme warn: texte pour une condition qui ne fait que dégrader</translation>
+    </message>
+    <message>
+        <source>each item of &apos;conditions&apos; should be a condition such as &apos;[STATUS] == 200&apos;, or warn: and a condition, found %1</source>
+        <translation>chaque élément de &apos;conditions&apos; devrait être une condition comme &apos;[STATUS] == 200&apos;, ou warn: suivi d’une condition, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&apos;warn&apos;</source>
+        <translation>&apos;warn&apos;</translation>
+    </message>
+    <message>
+        <source>an empty condition; write one such as [STATUS] == 200</source>
+        <translation>une condition vide&#xa0;; écrivez-en une comme [STATUS] == 200</translation>
+    </message>
+    <message>
+        <source>invalid condition &apos;%1&apos;: %2</source>
+        <translation>condition &apos;%1&apos; invalide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;headers&apos;</source>
+        <translation>&apos;headers&apos;</translation>
+    </message>
+    <message>
+        <source>an Authorization header would keep a secret in the workspace file; use &apos;auth&apos; instead, with the name of a secret stored in the system keychain</source>
+        <translation>un en-tête Authorization conserverait un secret dans le fichier d’espace de travail&#xa0;; utilisez plutôt &apos;auth&apos;, avec le nom d’un secret enregistré dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid header name; use letters, digits and &apos;-&apos;, for example X-Request-Id</source>
+        <translation>&apos;%1&apos; n’est pas un nom d’en-tête valide&#xa0;; utilisez des lettres, des chiffres et &apos;-&apos;, par exemple X-Request-Id</translation>
+    </message>
+    <message>
+        <source>the value of header &apos;%1&apos; holds a line break; a header value is a single line</source>
+        <translation>la valeur de l’en-tête &apos;%1&apos; contient un saut de ligne&#xa0;; une valeur d’en-tête tient sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>&apos;auth&apos;</source>
+        <translation>&apos;auth&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an authentication type; expected basic or bearer</source>
+        <translation>&apos;%1&apos; n’est pas un type d’authentification&#xa0;; attendu&#xa0;: basic ou bearer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a secret name; &apos;secret&apos; names a secret stored in the system keychain, with letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (for example portal-api-token), and never holds the secret itself</source>
+        <translation>&apos;%1&apos; n’est pas un nom de secret&#xa0;; &apos;secret&apos; désigne un secret enregistré dans le trousseau système, avec des lettres, des chiffres, &apos;.&apos;, &apos;_&apos; et &apos;-&apos; (par exemple portal-api-token), et ne contient jamais le secret lui-même</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would keep a secret in the workspace file; store it in the system keychain and give its name with &apos;secret&apos;</source>
+        <translation>&apos;%1&apos; conserverait un secret dans le fichier d’espace de travail&#xa0;; enregistrez-le dans le trousseau système et indiquez son nom avec &apos;secret&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;auth&apos; has no &apos;type&apos;; add type: basic or type: bearer</source>
+        <translation>&apos;auth&apos; n’a pas de clé &apos;type&apos;&#xa0;; ajoutez type: basic ou type: bearer</translation>
+    </message>
+    <message>
+        <source>&apos;auth&apos; has no &apos;secret&apos;; name the secret stored in the system keychain, for example secret: portal-password</source>
+        <translation>&apos;auth&apos; n’a pas de clé &apos;secret&apos;&#xa0;; indiquez le nom du secret enregistré dans le trousseau système, par exemple secret: portal-password</translation>
+    </message>
+    <message>
+        <source>basic authentication needs a &apos;username&apos;</source>
+        <translation>l’authentification basic nécessite une clé &apos;username&apos;</translation>
+    </message>
+    <message>
+        <source>a bearer token goes without a username; remove &apos;username&apos;, or use type: basic</source>
+        <translation>un jeton bearer s’utilise sans nom d’utilisateur&#xa0;; supprimez &apos;username&apos;, ou utilisez type: basic</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos;</source>
+        <translation>&apos;steps&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; is empty; add send: and expect: steps, or remove it</source>
+        <translation>&apos;steps&apos; est vide&#xa0;; ajoutez des étapes send: et expect:, ou supprimez la clé</translation>
+    </message>
+    <message>
+        <source>each item of &apos;steps&apos;</source>
+        <translation>chaque élément de &apos;steps&apos;</translation>
+    </message>
+    <message>
+        <source>an empty step; write send: TEXT or expect: PATTERN</source>
+        <translation>une étape vide&#xa0;; écrivez send: TEXTE ou expect: MOTIF</translation>
+    </message>
+    <message>
+        <source>a step does one thing, send: or expect:; start a new item with &apos;- &apos; for this &apos;%1&apos;</source>
+        <translation>une étape fait une seule chose, send: ou expect:&#xa0;; commencez un nouvel élément par &apos;- &apos; pour ce &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a step</source>
+        <translation>une étape</translation>
+    </message>
+    <message>
+        <source>the CA file %1 does not exist (ca_file is read relative to the workspace file&apos;s folder)</source>
+        <translation>le fichier de CA %1 n’existe pas (ca_file est lu relativement au dossier du fichier d’espace de travail)</translation>
+    </message>
+    <message>
+        <source>the CA file %1 is not a file</source>
+        <translation>le fichier de CA %1 n’est pas un fichier</translation>
+    </message>
+    <message>
+        <source>the CA file %1 cannot be read: permission denied</source>
+        <translation>le fichier de CA %1 ne peut pas être lu&#xa0;: permission refusée</translation>
+    </message>
+    <message>
+        <source>&apos;insecure&apos; turns TLS verification off and takes the reason, which the tile shows; write it, for example insecure: &quot;self-signed certificate of the lab&quot;, or remove the key to keep verification on</source>
+        <translation>&apos;insecure&apos; désactive la vérification TLS et prend pour valeur la raison, que la tuile affiche&#xa0;; écrivez-la, par exemple insecure: &quot;certificat auto-signé du labo&quot;, ou supprimez la clé pour garder la vérification active</translation>
+    </message>
+    <message>
+        <source>each item of &apos;maintenance&apos;</source>
+        <translation>chaque élément de &apos;maintenance&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone this system knows; expected an IANA id such as Europe/Paris or UTC</source>
+        <translation>&apos;%1&apos; n’est pas un fuseau horaire connu de ce système&#xa0;; attendu&#xa0;: un identifiant IANA comme Europe/Paris ou UTC</translation>
+    </message>
+    <message>
+        <source>a maintenance window happens either once (date) or again and again (every), not both; this one already has &apos;%1&apos; at %2</source>
+        <translation>une fenêtre de maintenance a lieu soit une seule fois (date), soit de façon récurrente (every), pas les deux&#xa0;; celle-ci a déjà &apos;%1&apos; à %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date; expected YYYY-MM-DD, for example 2026-12-24</source>
+        <translation>&apos;%1&apos; n’est pas une date&#xa0;; attendu&#xa0;: AAAA-MM-JJ, par exemple 2026-12-24</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time of day; expected HH:MM on a 24-hour clock, for example 02:30</source>
+        <translation>&apos;%1&apos; n’est pas une heure&#xa0;; attendu&#xa0;: HH:MM au format 24 heures, par exemple 02:30</translation>
+    </message>
+    <message>
+        <source>a maintenance window</source>
+        <translation>une fenêtre de maintenance</translation>
+    </message>
+    <message>
+        <source>this maintenance window has no &apos;name&apos;; add one, for example: name: Database upgrade</source>
+        <translation>cette fenêtre de maintenance n’a pas de clé &apos;name&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: name: Mise à jour de la base de données</translation>
+    </message>
+    <message>
+        <source>this maintenance window says neither when it happens once (date: 2026-12-24) nor when it recurs (every: sunday); add one of them</source>
+        <translation>cette fenêtre de maintenance n’indique ni quand elle a lieu une seule fois (date: 2026-12-24), ni quand elle se répète (every: sunday)&#xa0;; ajoutez l’une des deux clés</translation>
+    </message>
+    <message>
+        <source>this maintenance window has no &apos;at&apos;; add its local start time, for example: at: &quot;02:30&quot;</source>
+        <translation>cette fenêtre de maintenance n’a pas de clé &apos;at&apos;&#xa0;; ajoutez son heure locale de début, par exemple&#xa0;: at: &quot;02:30&quot;</translation>
+    </message>
+    <message>
+        <source>this maintenance window has no &apos;duration&apos;; add one, for example: duration: 2h</source>
+        <translation>cette fenêtre de maintenance n’a pas de clé &apos;duration&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: duration: 2h</translation>
+    </message>
+    <message>
+        <source>expected day, a weekday name (monday to sunday) or a sequence of weekday names</source>
+        <translation>attendu&#xa0;: day, un nom de jour de la semaine (monday à sunday) ou une liste de noms de jours</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a day; %2</source>
+        <translation>&apos;%1&apos; n’est pas un jour&#xa0;; %2</translation>
+    </message>
+    <message>
+        <source>&apos;every&apos; should be a day or a sequence of days; %1, found %2</source>
+        <translation>&apos;every&apos; devrait être un jour ou une liste de jours&#xa0;; %1, trouvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;every&apos;</source>
+        <translation>&apos;every&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;every&apos; is empty; %1</source>
+        <translation>&apos;every&apos; est vide&#xa0;; %1</translation>
+    </message>
+    <message>
+        <source>each item of &apos;every&apos;</source>
+        <translation>chaque élément de &apos;every&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a weekday; expected monday, tuesday, wednesday, thursday, friday, saturday or sunday</source>
+        <translation>&apos;%1&apos; n’est pas un jour de la semaine&#xa0;; attendu&#xa0;: monday, tuesday, wednesday, thursday, friday, saturday ou sunday</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice in &apos;every&apos;</source>
+        <translation>&apos;%1&apos; figure deux fois dans &apos;every&apos;</translation>
+    </message>
+    <message>
+        <source>depends_on names &apos;%1&apos;, which is not a service of this workspace</source>
+        <translation>depends_on désigne &apos;%1&apos;, qui n’est pas un service de cet espace de travail</translation>
+    </message>
+    <message>
+        <source>there is no service &apos;%1&apos; in this workspace</source>
+        <translation>il n’y a pas de service &apos;%1&apos; dans cet espace de travail</translation>
+    </message>
+    <message>
+        <source>no service is in a group &apos;%1&apos;</source>
+        <translation>aucun service n’est dans un groupe &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>depends_on makes a cycle: %1; a service cannot depend on itself, even through others</source>
+        <translation>depends_on crée un cycle&#xa0;: %1&#xa0;; un service ne peut pas dépendre de lui-même, même par l’intermédiaire d’autres services</translation>
     </message>
 </context>
 </TS>
