@@ -1324,6 +1324,10 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
         <source>checked at %1</source>
         <translation>vérifié à %1</translation>
     </message>
+    <message>
+        <source>TLS not verified: %1</source>
+        <translation>TLS non vérifié&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::StatuspageProber</name>

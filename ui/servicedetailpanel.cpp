@@ -222,6 +222,12 @@ void ServiceDetailPanel::rebuildProbes()
         probe.error->setTextInteractionFlags(Qt::TextSelectableByMouse);
         box->addWidget(probe.error);
 
+        probe.detail = new QLabel;
+        probe.detail->setWordWrap(true);
+        probe.detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        probe.detail->setForegroundRole(QPalette::PlaceholderText);
+        box->addWidget(probe.detail);
+
         auto *phases = new QGridLayout;
         phases->setHorizontalSpacing(fontMetrics().height());
         for (int p = 0; p < phaseNames.size(); ++p) {
@@ -281,9 +287,11 @@ void ServiceDetailPanel::refreshDetails()
         const ProbeWidgets &probe = m_probes.at(i);
         QString kind = result.kind;
         QString target = result.target;
+        QString insecure;
         if (spec && i < spec->probes.size()) {
             kind = spec->probes.at(i).kindName();
             target = spec->probes.at(i).target;
+            insecure = spec->probes.at(i).insecureReason;
         }
         probe.title->setText(tr("%1 %2").arg(kind.toUpper(), target));
 
@@ -307,6 +315,14 @@ void ServiceDetailPanel::refreshDetails()
         errorPalette.setColor(QPalette::WindowText,
                               StateIcons::color(std::max(result.status, HealthState::Degraded), pal));
         probe.error->setPalette(errorPalette);
+
+        QStringList detailLines;
+        if (!result.detail.isEmpty())
+            detailLines << result.detail;
+        if (!insecure.isEmpty())
+            detailLines << tr("TLS not verified: %1").arg(insecure);
+        probe.detail->setVisible(!detailLines.isEmpty());
+        probe.detail->setText(detailLines.join(QLatin1Char('\n')));
 
         const PhaseTimings &t = result.phases;
         const std::optional<double> values[] = {t.resolveMs,    t.connectMs,  t.tlsMs,

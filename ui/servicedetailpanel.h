@@ -63,7 +63,8 @@ private:
         QLabel *state = nullptr;
         QLabel *checked = nullptr;
         QLabel *error = nullptr;
-        QList<QLabel *> phases; // resolve, connect, TLS, processing, transfer, total
+        QLabel *detail = nullptr; // what the probe found; and when TLS is not verified, why
+        QList<QLabel *> phases;   // resolve, connect, TLS, processing, transfer, total
     };
 
     void applyFonts();

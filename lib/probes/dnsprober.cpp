@@ -1,5 +1,6 @@
 #include "dnsprober.h"
 
+#include "conditioncheck.h"
 #include "pendingfailures.h"
 
 #include <QDnsLookup>
@@ -205,28 +206,6 @@ QString shortList(const QStringList &answers)
     if (answers.size() > shownAnswers)
         text += u' ' + DnsProber::tr("+%1 more").arg(answers.size() - shownAnswers);
     return text;
-}
-
-// The worse of the probe's own finding and the workspace's conditions. The probe's own problem
-// stays first in the error: it is the likelier cause.
-void applyConditions(ProbeResult &result, const QList<Condition> &conditions, const ConditionContext &context)
-{
-    if (conditions.isEmpty())
-        return;
-    const ConditionsVerdict verdict = evaluateConditions(conditions, context);
-    const QStringList failed = verdict.failedCritical + verdict.failedWarnings;
-    if (failed.isEmpty())
-        return;
-    const HealthState worst = verdict.failedCritical.isEmpty() ? HealthState::Degraded : HealthState::Down;
-    if (worst > result.status) {
-        result.status = worst;
-        result.failedPhase = ProbePhase::Condition;
-    }
-    QStringList errors;
-    if (!result.error.isEmpty())
-        errors.append(result.error);
-    errors += failed;
-    result.error = errors.join(u"; "_s);
 }
 
 struct DnsProbe

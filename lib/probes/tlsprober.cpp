@@ -1,5 +1,6 @@
 #include "tlsprober.h"
 
+#include "conditioncheck.h"
 #include "core/clock.h"
 #include "pendingfailures.h"
 
@@ -93,28 +94,6 @@ qint64 daysUntil(const QDateTime &now, const QDateTime &when)
 {
     const qint64 ms = now.msecsTo(when);
     return ms >= 0 ? ms / msPerDay : -((-ms) / msPerDay);
-}
-
-// The worse of the probe's own finding and the workspace's conditions. The probe's own problem
-// stays first in the error: it is the likelier cause.
-void applyConditions(ProbeResult &result, const QList<Condition> &conditions, const ConditionContext &context)
-{
-    if (conditions.isEmpty())
-        return;
-    const ConditionsVerdict verdict = evaluateConditions(conditions, context);
-    const QStringList failed = verdict.failedCritical + verdict.failedWarnings;
-    if (failed.isEmpty())
-        return;
-    const HealthState worst = verdict.failedCritical.isEmpty() ? HealthState::Degraded : HealthState::Down;
-    if (worst > result.status) {
-        result.status = worst;
-        result.failedPhase = ProbePhase::Condition;
-    }
-    QStringList errors;
-    if (!result.error.isEmpty())
-        errors.append(result.error);
-    errors += failed;
-    result.error = errors.join(u"; "_s);
 }
 
 enum class Stage { Resolving, Connecting, Handshaking };
