@@ -13,12 +13,14 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,11 +84,14 @@ private slots:
     void showsLiveStatesOfAWorkspace();
     void invalidWorkspaceShowsItsErrorsAndKeepsTheBoard();
     void opensTheStoreOffTheGuiThread();
+    void showsHistoryRecordedByWatch();
     void screenshotsInLightAndDarkPalettes();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
     QString writeLabWorkspace(bool rich);
+    QString writeDailyWorkspace(const QString &labPath);
+    void reopenWindow();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Vigie::Test::BannerServer> m_banner;
@@ -199,6 +204,27 @@ QString tst_MainWindow::writeLabWorkspace(bool rich)
         yaml += http("docs", "Documentation", "Edge", m_http->url(u"/docs"_s));
     }
     return writeFile(u"lab.yaml"_s, yaml);
+}
+
+// The lab's probes once a day: their first run, spread over the interval, comes long after the
+// test, so what the board shows can only come from the store. Empty when the lab cannot be read.
+QString tst_MainWindow::writeDailyWorkspace(const QString &labPath)
+{
+    QFile lab(labPath);
+    if (!lab.open(QIODevice::ReadOnly))
+        return {};
+    return writeFile(u"daily.yaml"_s,
+                     lab.readAll().replace("interval: 1s", "interval: 1d").replace("timeout: 1s", "timeout: 5s"));
+}
+
+// A new window on a new, not yet opened store and an empty board.
+void tst_MainWindow::reopenWindow()
+{
+    m_window.reset();
+    m_store = std::make_unique<Vigie::ResultStore>();
+    m_model = std::make_unique<ServiceBoardModel>();
+    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
+    m_window->show();
 }
 
 void tst_MainWindow::showsLiveStatesOfAWorkspace()
@@ -321,17 +347,9 @@ void tst_MainWindow::opensTheStoreOffTheGuiThread()
     m_window.reset();
     m_store.reset(); // flushes
 
-    m_store = std::make_unique<Vigie::ResultStore>();
-    m_model = std::make_unique<ServiceBoardModel>();
-    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
-    m_window->show();
-    // The same probes once a day: their first run, spread over the interval, comes long after the
-    // test, so what the board shows can only come from the store.
-    QFile lab(path);
-    QVERIFY(lab.open(QIODevice::ReadOnly));
-    const QByteArray daily =
-        lab.readAll().replace("interval: 1s", "interval: 1d").replace("timeout: 1s", "timeout: 5s");
-    const QString later = writeFile(u"daily.yaml"_s, daily);
+    reopenWindow();
+    const QString later = writeDailyWorkspace(path);
+    QVERIFY(!later.isEmpty());
     QSignalSpy reopened(m_window.get(), &MainWindow::workspaceOpened);
     m_window->openWorkspace(later);
     QVERIFY(reopened.wait(10000));
@@ -352,6 +370,48 @@ void tst_MainWindow::opensTheStoreOffTheGuiThread()
     auto *secondErrors = second.findChild<QFrame *>(u"storeErrors"_s);
     QVERIFY(secondErrors);
     QTRY_VERIFY_WITH_TIMEOUT(secondErrors->isVisible(), 10000);
+}
+
+void tst_MainWindow::showsHistoryRecordedByWatch()
+{
+    // `vigie watch` records into a data folder with no display; the console opened on that folder
+    // then shows what it recorded: the last results on the board and the events in the log.
+    const QString path = writeLabWorkspace(false);
+    const QString dataDir = m_dir->filePath(u"watched"_s);
+    QProcess watch;
+    watch.setProcessChannelMode(QProcess::MergedChannels);
+    watch.start(QStringLiteral(VIGIE_BINARY), {u"watch"_s, u"--workspace"_s, path, u"--for"_s, u"3s"_s, u"--data-dir"_s,
+                                               dataDir, u"--lang"_s, u"en"_s});
+    // The lab's servers live in this process: keep its event loop running while watch probes them.
+    QSignalSpy finished(&watch, &QProcess::finished);
+    QVERIFY(finished.wait(30000));
+    const QByteArray output = watch.readAll();
+    QVERIFY2(watch.exitStatus() == QProcess::NormalExit && watch.exitCode() == 0, output.constData());
+
+    reopenWindow();
+    const QString daily = writeDailyWorkspace(path);
+    QVERIFY(!daily.isEmpty());
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(daily);
+    QVERIFY(opened.wait(10000));
+    m_window->openStore(dataDir);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), 10000);
+
+    auto *log = m_window->findChild<QWidget *>(u"eventLog"_s);
+    QVERIFY(log);
+    auto *table = log->findChild<QTableView *>();
+    QVERIFY(table && table->model());
+    const auto logMentions = [table](const QString &text) {
+        const QAbstractItemModel *events = table->model();
+        for (int row = 0; row < events->rowCount(); ++row)
+            for (int column = 0; column < events->columnCount(); ++column)
+                if (events->index(row, column).data().toString().contains(text))
+                    return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logMentions(u"Legacy mail relay"_s), 10000);
+    QVERIFY(logMentions(u"SSH bastion"_s));
 }
 
 void tst_MainWindow::screenshotsInLightAndDarkPalettes()
