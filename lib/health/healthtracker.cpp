@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace Vigie {
@@ -27,6 +29,8 @@ struct ProbeData
     int streak = 0;
     bool streakWorse = false;
     HealthState streakBound = HealthState::Unknown;
+    // A provider's status page: the only kind of probe whose results can report maintenance.
+    bool reportsMaintenance = false;
     // The latest result says the upstream is in maintenance.
     bool upstreamMaintenance = false;
     QString upstreamDetail;
@@ -43,6 +47,9 @@ struct ServiceData
     QList<int> windows;    // maintenance windows covering it
     ServiceHealth health;
     bool maintenanceFromWindow = false; // health.inMaintenance because of a window, not the upstream
+    // A maintenance the previous run announced (the time it began), restored and not yet looked at:
+    // the first look either carries it on silently or ends it.
+    std::optional<qint64> restoredMaintenanceMs;
 };
 
 struct WindowData
@@ -191,6 +198,14 @@ void HealthTracker::Private::advanceMaintenance(qint64 toMs, QList<HealthEvent> 
     if (!maintenanceNowMs) {
         maintenanceNowMs = toMs;
         refreshWindows(toMs, true, events);
+        // A restored maintenance that no window covers now, on a service whose probes cannot
+        // report an upstream's, is over; one that a provider may still report waits for its result.
+        for (int s = 0; s < int(services.size()); ++s) {
+            const ServiceData &service = services[s];
+            if (service.restoredMaintenanceMs &&
+                std::ranges::none_of(service.probes, [](const ProbeData &p) { return p.reportsMaintenance; }))
+                updateMaintenance(s, toMs, true, events);
+        }
         nextCheckMs = nextCheckAfter(toMs);
         return;
     }
@@ -250,6 +265,26 @@ void HealthTracker::Private::updateMaintenance(int s, qint64 atMs, bool first, Q
     const QString name =
         window ? schedule.windows().at(window->window).name : (upstream ? upstream->upstreamDetail : QString());
     ServiceHealth &health = service.health;
+    if (const std::optional<qint64> since = std::exchange(service.restoredMaintenanceMs, std::nullopt)) {
+        // The same occurrence of a window, or an upstream still in maintenance, goes on without a
+        // word; anything else ended while nobody watched, at the latest when a new window began.
+        const bool same = window ? window->startMs <= *since && *since < window->endMs : upstream != nullptr;
+        if (same) {
+            health.maintenanceName = name;
+            service.maintenanceFromWindow = window != nullptr;
+            markChanged(s);
+            return;
+        }
+        HealthEvent ended =
+            event(service, HealthEvent::Kind::MaintenanceEnd, first && window ? std::min(atMs, window->startMs) : atMs);
+        ended.cause =
+            QCoreApplication::translate("Vigie::HealthTracker", "the maintenance was over when monitoring resumed");
+        ended.inMaintenance = false;
+        events.append(ended);
+        health.inMaintenance = false;
+        health.maintenanceName.clear();
+        markChanged(s);
+    }
     if (!inMaintenance && !health.inMaintenance)
         return;
     if (inMaintenance && health.inMaintenance && service.maintenanceFromWindow == (window != nullptr) &&
@@ -313,6 +348,9 @@ void HealthTracker::Private::applyResult(const ProbeResult &result, QList<Health
         probe.upstreamDetail = result.maintenance ? result.detail : QString();
         updateMaintenance(s, atMs, false, events);
     }
+    // A restored maintenance no window carried on: the provider's result says whether it goes on.
+    if (service.restoredMaintenanceMs && probe.reportsMaintenance)
+        updateMaintenance(s, atMs, false, events);
 
     const HealthState probeBefore = probe.state;
     const std::optional<QString> cause = feed(probe, result);
@@ -481,6 +519,7 @@ HealthTracker::HealthTracker(const Workspace &workspace)
         for (int p = 0; p < int(from.probes.size()); ++p) {
             service.probes[p].downAfter = std::max(1, from.probes.at(p).downAfter);
             service.probes[p].upAfter = std::max(1, from.probes.at(p).upAfter);
+            service.probes[p].reportsMaintenance = from.probes.at(p).kind == ProbeKind::Statuspage;
         }
         d->index.insert(from.id, s);
     }
@@ -518,6 +557,7 @@ void HealthTracker::restore(const QList<HealthEvent> &latestEvents)
     // If the list holds more than one event for a probe or a service, the latest one wins.
     QHash<ProbeKey, qint64> probeTimes;
     std::vector<qint64> serviceTimes(count, std::numeric_limits<qint64>::min());
+    std::vector<const HealthEvent *> maintenance(count, nullptr);
     for (const HealthEvent &e : latestEvents) {
         const auto found = d->index.constFind(e.serviceId);
         if (found == d->index.cend())
@@ -536,7 +576,21 @@ void HealthTracker::restore(const QList<HealthEvent> &latestEvents)
         } else if (e.kind == HealthEvent::Kind::ServiceState && e.timestampMs >= serviceTimes[s]) {
             serviceTimes[s] = e.timestampMs;
             serviceStates[s] = e.to;
+        } else if (e.kind == HealthEvent::Kind::MaintenanceStart || e.kind == HealthEvent::Kind::MaintenanceEnd) {
+            const HealthEvent *&latest = maintenance[s];
+            if (!latest || std::tie(e.timestampMs, e.id) >= std::tie(latest->timestampMs, latest->id))
+                latest = &e;
         }
+    }
+    // Before the first look at the windows (restore comes first): what the previous run left open
+    // stays open until that look, without announcing it again.
+    for (int s = 0; s < count; ++s) {
+        if (!maintenance[s] || maintenance[s]->kind != HealthEvent::Kind::MaintenanceStart || d->maintenanceNowMs)
+            continue;
+        ServiceData &service = d->services[s];
+        service.restoredMaintenanceMs = maintenance[s]->timestampMs;
+        service.health.inMaintenance = true;
+        d->markChanged(s);
     }
     for (int s = 0; s < count; ++s) {
         ServiceData &service = d->services[s];

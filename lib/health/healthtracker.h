@@ -27,8 +27,11 @@ public:
     HealthTracker(const HealthTracker &) = delete;
     HealthTracker &operator=(const HealthTracker &) = delete;
 
-    // Restores states saved by a previous run (the latest ServiceState/ProbeState events from the
-    // store), so that a restart does not re-announce every state. Events for unknown ids are ignored.
+    // Restores states saved by a previous run (the latest ProbeState, ServiceState, MaintenanceStart
+    // and MaintenanceEnd events from the store), so that a restart does not re-announce every state.
+    // A maintenance left open is carried on silently if the same window occurrence (or the upstream)
+    // still covers the service at the first look, and ended by an event otherwise. Call it before
+    // the first apply() or advanceTo(). Events for unknown ids are ignored.
     void restore(const QList<HealthEvent> &latestEvents);
 
     // Folds results in (ordered by timestampMs); returns the events they cause, in order.

@@ -398,13 +398,16 @@ QFuture<QList<HealthEvent>> ResultStore::latestStateEvents() const
             [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
                 query.setForwardOnly(true);
                 // A service event has probe_index -1, so one partition per probe and per service.
-                if (!query.prepare(u"SELECT %1 FROM (SELECT *, row_number() OVER (PARTITION BY kind, service_id, "
-                                   "probe_index ORDER BY ts_ms DESC, id DESC) AS newest FROM events "
-                                   "WHERE kind IN (?, ?)) WHERE newest = 1 ORDER BY service_id, probe_index"_s.arg(
-                                       QLatin1StringView(eventColumns))))
+                if (!query.prepare(
+                        u"SELECT %1 FROM (SELECT *, row_number() OVER (PARTITION BY kind, service_id, "
+                        "probe_index ORDER BY ts_ms DESC, id DESC) AS newest FROM events "
+                        "WHERE kind IN (?, ?, ?, ?)) WHERE newest = 1 ORDER BY service_id, probe_index, ts_ms, id"_s
+                            .arg(QLatin1StringView(eventColumns))))
                     return std::unexpected(sqlErrorText(query.lastError()));
                 query.addBindValue(healthEventKindName(HealthEvent::Kind::ProbeState));
                 query.addBindValue(healthEventKindName(HealthEvent::Kind::ServiceState));
+                query.addBindValue(healthEventKindName(HealthEvent::Kind::MaintenanceStart));
+                query.addBindValue(healthEventKindName(HealthEvent::Kind::MaintenanceEnd));
                 if (!query.exec())
                     return std::unexpected(sqlErrorText(query.lastError()));
                 QList<HealthEvent> events;

@@ -73,8 +73,8 @@ public:
     void appendEvents(const QList<HealthEvent> &events);
     // Events matching the filter, newest first, with their ids set.
     QFuture<QList<HealthEvent>> events(const EventFilter &filter) const;
-    // The latest ProbeState and ServiceState event of each probe and service, to restore a
-    // HealthTracker at start-up.
+    // The latest event of each kind among ProbeState, ServiceState, MaintenanceStart and
+    // MaintenanceEnd, for each probe and service: what a HealthTracker restores at start-up.
     QFuture<QList<HealthEvent>> latestStateEvents() const;
 
     // The schema version this build writes, and how many results are stored (tests, diagnostics).

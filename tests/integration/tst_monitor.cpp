@@ -305,6 +305,60 @@ private Q_SLOTS:
         QVERIFY(stopAndDrain(monitor));
     }
 
+    // A console restarted inside a maintenance window carries it on: the store remembers that it
+    // began, so the event log does not say so twice; it still ends on time.
+    void restartInsideAWindowDoesNotBeginItAgain()
+    {
+        const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30, 0, 300), QTimeZone::UTC);
+        Test::ManualClock clock(t0);
+        MaintenanceWindow window;
+        window.name = QStringLiteral("Kernel update");
+        window.date = t0.date();
+        window.at = QTime(0, 30);
+        window.duration = 2s; // wake-ups wait in real time for the injected clock's edges
+        Workspace ws;
+        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 1h)})};
+        ws.maintenance = {window};
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            ResultStore store;
+            QVERIFY(store.open(dir.path()));
+            Monitor first(&clock);
+            QSignalSpy events(&first, &Monitor::eventsRaised);
+            first.setStore(&store);
+            first.setWorkspace(ws);
+            first.start();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")), Timeout);
+            QVERIFY(stopAndDrain(first));
+            QVERIFY(store.flush());
+        }
+
+        clock.set(t0.addMSecs(500));
+        ResultStore store;
+        QVERIFY(store.open(dir.path()));
+        Monitor second(&clock);
+        QSignalSpy results(&second, &Monitor::resultsReady);
+        QSignalSpy events(&second, &Monitor::eventsRaised);
+        second.setStore(&store);
+        second.setWorkspace(ws);
+        second.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!allResults(results).isEmpty(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(second.serviceHealth(QStringLiteral("web")).maintenanceName,
+                                  QStringLiteral("Kernel update"), Timeout);
+        QVERIFY(second.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+
+        clock.set(t0.addMSecs(1800));
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")),
+                                 Timeout);
+        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web"));
+        QCOMPARE(ended->timestampMs, QDateTime(t0.date(), QTime(0, 30, 2), QTimeZone::UTC).toMSecsSinceEpoch());
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+        QVERIFY(stopAndDrain(second));
+    }
+
     // A result stamped inside a window counts inside it, even before the wake-up timer (armed for
     // an hour from now) has fired.
     void resultsInsideAWindowAreMaintenance()

@@ -112,6 +112,18 @@ MaintenanceWindow window(const QString &name, QDate date, QTime at, std::chrono:
     return w;
 }
 
+// What the store keeps for a restart: the latest event of each kind for each probe and service.
+QList<HealthEvent> latestOfEachKind(const QList<HealthEvent> &events)
+{
+    QHash<QString, HealthEvent> latest;
+    for (const HealthEvent &e : events) {
+        const QString key = u"%1/%2/%3"_s.arg(healthEventKindName(e.kind), e.serviceId).arg(e.probeIndex);
+        if (!latest.contains(key) || latest.value(key).timestampMs <= e.timestampMs)
+            latest.insert(key, e);
+    }
+    return latest.values();
+}
+
 constexpr auto Up = HealthState::Up;
 constexpr auto Degraded = HealthState::Degraded;
 constexpr auto Down = HealthState::Down;
@@ -146,6 +158,9 @@ private Q_SLOTS:
     void chainsBlameTheRoot();
     void dependencyCyclesTerminate();
     void restoreDoesNotReannounce();
+    void restoreCarriesOnAnOpenWindow();
+    void restoreEndsAMaintenanceThatIsOver();
+    void restoreLeavesUpstreamMaintenanceToTheProvider();
     void scalesToElevenThousandServices();
 };
 
@@ -739,6 +754,125 @@ void TestHealthTracker::restoreDoesNotReannounce()
     const QList<HealthEvent> events = tracker.apply({up(u"db"_s, t0 + 2)});
     QCOMPARE(ofKind(events, Kind::ServiceState).size(), 1);
     QCOMPARE(ofKind(events, Kind::ImpactEnd).size(), 1);
+}
+
+void TestHealthTracker::restoreCarriesOnAnOpenWindow()
+{
+    const Workspace workspace = makeWorkspace({makeService(u"db"_s, u"Database"_s, 1, {}, 1, 1)},
+                                              {window(u"Kernel update"_s, QDate(2026, 6, 3), QTime(10, 0), 2h)});
+    QList<HealthEvent> before;
+    {
+        HealthTracker previous(workspace);
+        before += previous.apply({up(u"db"_s, utc(2026, 6, 3, 9))});
+        before += previous.advanceTo(utc(2026, 6, 3, 10, 30));
+        before += previous.apply({down(u"db"_s, utc(2026, 6, 3, 10, 40))});
+    }
+    QCOMPARE(ofKind(before, Kind::MaintenanceStart).size(), 1);
+
+    // Restarted inside the same window: it goes on without a second "began".
+    HealthTracker tracker(workspace);
+    tracker.restore(latestOfEachKind(before));
+    QVERIFY(tracker.serviceHealth(u"db"_s).inMaintenance);
+    QVERIFY(tracker.advanceTo(utc(2026, 6, 3, 11)).isEmpty());
+    const ServiceHealth health = tracker.serviceHealth(u"db"_s);
+    QVERIFY(health.inMaintenance);
+    QCOMPARE(health.maintenanceName, u"Kernel update"_s);
+    QVERIFY(!health.isAlarm());
+    QVERIFY(tracker.apply({down(u"db"_s, utc(2026, 6, 3, 11, 1))}).isEmpty());
+
+    // And it ends at its own edge, once.
+    const QList<HealthEvent> events = tracker.advanceTo(utc(2026, 6, 3, 12, 30));
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
+    QCOMPARE(events.at(0).timestampMs, utc(2026, 6, 3, 12));
+    QCOMPARE(events.at(0).cause, u"maintenance \"Kernel update\" ended"_s);
+    QVERIFY(tracker.serviceHealth(u"db"_s).isAlarm());
+}
+
+void TestHealthTracker::restoreEndsAMaintenanceThatIsOver()
+{
+    // A nightly window: the previous run saw Tuesday's begin, then stopped before it ended.
+    MaintenanceWindow nightly = window(u"Nightly"_s, QDate(), QTime(3, 0), 1h);
+    nightly.date.reset(); // every day
+    const Workspace workspace = makeWorkspace({makeService(u"db"_s), makeService(u"web"_s)}, {nightly});
+    QList<HealthEvent> before;
+    {
+        HealthTracker previous(workspace);
+        before += previous.advanceTo(utc(2026, 6, 2, 3, 30));
+    }
+    QCOMPARE(ofKind(before, Kind::MaintenanceStart).size(), 2);
+
+    // Restarted the day after, inside Wednesday's occurrence: Tuesday's ended (at the latest when
+    // Wednesday's began), and Wednesday's begins.
+    HealthTracker wednesday(workspace);
+    wednesday.restore(latestOfEachKind(before));
+    QList<HealthEvent> events = wednesday.advanceTo(utc(2026, 6, 3, 3, 20));
+    QCOMPARE(events.size(), 4);
+    for (int i = 0; i < 4; i += 2) {
+        QCOMPARE(events.at(i).kind, Kind::MaintenanceEnd);
+        QCOMPARE(events.at(i).timestampMs, utc(2026, 6, 3, 3));
+        QCOMPARE(events.at(i).cause, u"the maintenance was over when monitoring resumed"_s);
+        QCOMPARE(events.at(i + 1).kind, Kind::MaintenanceStart);
+        QCOMPARE(events.at(i + 1).serviceId, events.at(i).serviceId);
+        QCOMPARE(events.at(i + 1).timestampMs, utc(2026, 6, 3, 3));
+    }
+    QVERIFY(wednesday.serviceHealth(u"web"_s).inMaintenance);
+
+    // Restarted in the afternoon, outside any window: it ends at the first look.
+    HealthTracker afternoon(workspace);
+    afternoon.restore(latestOfEachKind(before));
+    events = afternoon.advanceTo(utc(2026, 6, 2, 15));
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(ofKind(events, Kind::MaintenanceEnd).size(), 2);
+    QCOMPARE(events.at(0).timestampMs, utc(2026, 6, 2, 15));
+    QVERIFY(!afternoon.serviceHealth(u"db"_s).inMaintenance);
+    QVERIFY(afternoon.advanceTo(utc(2026, 6, 2, 16)).isEmpty());
+
+    // A maintenance that had ended before the restart stays ended.
+    HealthTracker previous(workspace);
+    QList<HealthEvent> whole = previous.advanceTo(utc(2026, 6, 2, 3, 30));
+    whole += previous.advanceTo(utc(2026, 6, 2, 5));
+    QCOMPARE(ofKind(whole, Kind::MaintenanceEnd).size(), 2);
+    HealthTracker later(workspace);
+    later.restore(latestOfEachKind(whole));
+    QVERIFY(!later.serviceHealth(u"db"_s).inMaintenance);
+    QVERIFY(later.advanceTo(utc(2026, 6, 2, 15)).isEmpty());
+}
+
+void TestHealthTracker::restoreLeavesUpstreamMaintenanceToTheProvider()
+{
+    Service provider = makeService(u"github"_s, u"GitHub"_s, 1, {}, 1, 1);
+    provider.probes[0].kind = ProbeKind::Statuspage;
+    const Workspace workspace = makeWorkspace({provider});
+    ProbeResult announced = result(u"github"_s, t0, Degraded, u"Git operations: under maintenance"_s);
+    announced.maintenance = true;
+    announced.detail = u"Scheduled maintenance for Git operations"_s;
+    QList<HealthEvent> before;
+    {
+        HealthTracker previous(workspace);
+        before += previous.apply({announced});
+    }
+    QCOMPARE(ofKind(before, Kind::MaintenanceStart).size(), 1);
+
+    // The first look cannot tell: the provider's next result does.
+    HealthTracker still(workspace);
+    still.restore(latestOfEachKind(before));
+    QVERIFY(still.advanceTo(t0 + 60'000).isEmpty());
+    QVERIFY(still.serviceHealth(u"github"_s).inMaintenance);
+    announced.timestampMs = t0 + 61'000;
+    QVERIFY(still.apply({announced}).isEmpty());
+    QCOMPARE(still.serviceHealth(u"github"_s).maintenanceName, u"Scheduled maintenance for Git operations"_s);
+
+    HealthTracker over(workspace);
+    over.restore(latestOfEachKind(before));
+    QVERIFY(over.advanceTo(t0 + 60'000).isEmpty());
+    const QList<HealthEvent> events = over.apply({up(u"github"_s, t0 + 61'000)});
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
+    QCOMPARE(events.at(0).cause, u"the maintenance was over when monitoring resumed"_s);
+    QCOMPARE(events.at(1).kind, Kind::ProbeState);
+    QVERIFY(!events.at(1).inMaintenance);
+    QVERIFY(!over.serviceHealth(u"github"_s).inMaintenance);
 }
 
 void TestHealthTracker::scalesToElevenThousandServices()

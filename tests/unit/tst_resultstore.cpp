@@ -683,7 +683,7 @@ private Q_SLOTS:
         QCOMPARE(timesOf(store.events(f).result()), (QList<qint64>{500, 500, 400, 300, 200, 100}));
     }
 
-    void latestStateEventsHasTheNewestOfEachProbeAndService()
+    void latestStateEventsHasTheNewestOfEachKindForEachProbeAndService()
     {
         ResultStore store;
         QVERIFY(store.open(dataDir()).has_value());
@@ -698,11 +698,18 @@ private Q_SLOTS:
         store.appendEvents({apiNew, probeEvent(u"api"_s, 0, 200, HealthState::Up, HealthState::Down), api1,
                             serviceEvent(u"api"_s, 200, HealthState::Up, HealthState::Down), web0First});
         store.appendEvents({api0New, web0Second, impact});
+        // Maintenance: the latest start and the latest end, whichever came last.
+        const auto maintenance = [](HealthEvent::Kind kind, qint64 atMs) {
+            return makeEvent(kind, u"web"_s, atMs, HealthState::Up, HealthState::Up);
+        };
+        const HealthEvent webEnded = maintenance(HealthEvent::Kind::MaintenanceEnd, 700);
+        const HealthEvent webBegan = maintenance(HealthEvent::Kind::MaintenanceStart, 800);
+        store.appendEvents({maintenance(HealthEvent::Kind::MaintenanceStart, 600), webEnded, webBegan});
         QVERIFY(store.flush());
 
-        // By service, then probe (the service's own event, index -1, first).
+        // By service, then probe (the service's own events, index -1, first), then time.
         QCOMPARE(describe(store.latestStateEvents().result()),
-                 describe(QList<HealthEvent>{apiNew, api0New, api1, web0Second}));
+                 describe(QList<HealthEvent>{apiNew, api0New, api1, webEnded, webBegan, web0Second}));
     }
 
     void eventsCommittedCarriesTheStoredEvents()
