@@ -1,18 +1,10 @@
 #include "tcpprober.h"
 
-#include "pendingfailures.h"
+#include "socketdialer.h"
 
-#include <QElapsedTimer>
-#include <QHostAddress>
-#include <QHostInfo>
-#include <QMetaObject>
-#include <QNetworkProxy>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
-#include <QTimer>
 
-#include <unordered_map>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -40,90 +32,34 @@ QString seconds(std::chrono::milliseconds duration)
     return QString::number(double(duration.count()) / 1000.0, 'f', 1);
 }
 
-struct HostPort
-{
-    QString host;
-    quint16 port = 0;
-};
-
-// "host:port" or "[v6 address]:port".
-std::optional<HostPort> parseTarget(const QString &target)
-{
-    const qsizetype colon = target.lastIndexOf(u':');
-    if (colon <= 0)
-        return std::nullopt;
-    bool ok = false;
-    const uint port = target.mid(colon + 1).toUInt(&ok);
-    if (!ok || port == 0 || port > 65535)
-        return std::nullopt;
-    QString host = target.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    else if (host.contains(u':'))
-        return std::nullopt; // an IPv6 address needs brackets to tell it from the port
-    if (host.isEmpty())
-        return std::nullopt;
-    return HostPort{host, quint16(port)};
-}
-
-double msSince(const QElapsedTimer &clock)
-{
-    return double(clock.nsecsElapsed()) / 1e6;
-}
-
 enum class Stage { Resolving, Connecting, ReadingBanner, Conversing };
 
 // Where an expect step stands after reading what has arrived.
 enum class Expecting { Matched, Waiting, Failed };
 
-struct TcpProbe
+struct TcpProbe : DialedProbe<QTcpSocket>
 {
-    quint64 id = 0;
-    quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
-    ProbeSpec spec;
     QRegularExpression banner;
     QList<QRegularExpression> expects; // one per step; unused for send steps
-    HostPort target;
     Stage stage = Stage::Resolving;
-    int lookupId = -1;
-    QList<QHostAddress> addresses;
-    qsizetype nextAddress = 0;
-    QPointer<QTcpSocket> socket;
-    bool refused = false;
-    QString connectError;
     QByteArray received;
-    QString peerAddress;
     qsizetype step = 0;   // the step being run, while conversing
     QString lastLine;     // the last line the current expect step read
     bool sawLine = false; // whether it read any
     bool peerClosed = false;
     bool writing = false; // inside converse()'s write: socket errors are its to handle
-    QElapsedTimer clock;
-    std::optional<double> resolveMs;
-    std::optional<double> connectedAtMs;
-    QTimer deadline;
 };
 
 } // namespace
 
-struct TcpProber::Private
+struct TcpProber::Private : SocketDialer<TcpProber::Private, TcpProbe>
 {
-    explicit Private(TcpProber *owner)
-        : q(owner)
-    {}
-    ~Private()
-    {
-        for (auto &[id, p] : probes)
-            abandon(*p);
-    }
+    using SocketDialer::SocketDialer;
 
-    TcpProbe *find(quint64 id, quint64 serial) const;
-    void abandon(TcpProbe &p) const;
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
-    void onResolved(quint64 id, quint64 serial, const QHostInfo &info);
-    void connectNext(TcpProbe &p);
-    void onConnected(quint64 id, quint64 serial);
-    void onSocketError(quint64 id, quint64 serial, QAbstractSocket::SocketError error);
+    DialMessages dialMessages() const;
+    QTcpSocket *newSocket(TcpProbe &p);
+    void onConnected(TcpProbe &p);
+    void onSocketError(TcpProbe &p, QAbstractSocket::SocketError error);
     void readBanner(TcpProbe &p);
     void judgeBanner(TcpProbe &p, QByteArray line);
     void converse(TcpProbe &p);
@@ -134,78 +70,22 @@ struct TcpProber::Private
     void onDeadline(quint64 id);
     void finish(TcpProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const QString &error = {});
 
-    TcpProber *q;
-    quint64 nextSerial = 1;
-    std::unordered_map<quint64, std::unique_ptr<TcpProbe>> probes;
-    PendingFailures failures;
     // Compiled once, shared by every run of the probes that use them.
     QHash<QString, QRegularExpression> patterns;
 };
 
-TcpProbe *TcpProber::Private::find(quint64 id, quint64 serial) const
+// The dialer's messages, in TcpProber's context.
+DialMessages TcpProber::Private::dialMessages() const
 {
-    const auto it = probes.find(id);
-    return it != probes.end() && it->second->serial == serial ? it->second.get() : nullptr;
+    return {TcpProber::tr("could not resolve host '%1'"), TcpProber::tr("connection refused by %1"),
+            TcpProber::tr("could not connect to %1: %2")};
 }
 
-void TcpProber::Private::abandon(TcpProbe &p) const
+QTcpSocket *TcpProber::Private::newSocket(TcpProbe &p)
 {
-    if (p.lookupId >= 0)
-        QHostInfo::abortHostLookup(p.lookupId);
-    if (p.socket) {
-        QObject::disconnect(p.socket, nullptr, q, nullptr);
-        p.socket->abort();
-        p.socket->deleteLater();
-    }
-}
-
-void TcpProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
-{
-    failures.post(q, id, phase, error,
-                  [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
-}
-
-void TcpProber::Private::onResolved(quint64 id, quint64 serial, const QHostInfo &info)
-{
-    TcpProbe *p = find(id, serial);
-    if (!p || p->stage != Stage::Resolving)
-        return;
-    p->lookupId = -1;
-    p->resolveMs = msSince(p->clock);
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        finish(*p, HealthState::Down, ProbePhase::Resolve,
-               TcpProber::tr("could not resolve host '%1'").arg(p->target.host));
-        return;
-    }
-    p->addresses = info.addresses();
-    p->stage = Stage::Connecting;
-    connectNext(*p);
-}
-
-// Tries the resolved addresses in turn, as a client would, until one accepts.
-void TcpProber::Private::connectNext(TcpProbe &p)
-{
-    if (p.socket) {
-        QObject::disconnect(p.socket, nullptr, q, nullptr);
-        p.socket->abort();
-        p.socket->deleteLater();
-    }
-    if (p.nextAddress >= p.addresses.size()) {
-        finish(p, HealthState::Down, ProbePhase::Connect,
-               p.refused ? TcpProber::tr("connection refused by %1").arg(p.spec.target)
-                         : TcpProber::tr("could not connect to %1: %2").arg(p.spec.target, p.connectError));
-        return;
-    }
-    const QHostAddress address = p.addresses.at(p.nextAddress++);
     auto *socket = new QTcpSocket(q);
-    // The probe measures the service itself, not the application's proxy.
-    socket->setProxy(QNetworkProxy::NoProxy);
-    p.socket = socket;
     const quint64 id = p.id;
     const quint64 serial = p.serial;
-    QObject::connect(socket, &QTcpSocket::connected, q, [this, id, serial] { onConnected(id, serial); });
-    QObject::connect(socket, &QTcpSocket::errorOccurred, q,
-                     [this, id, serial](QAbstractSocket::SocketError error) { onSocketError(id, serial, error); });
     QObject::connect(socket, &QTcpSocket::readyRead, q, [this, id, serial] {
         TcpProbe *probe = find(id, serial);
         if (probe && probe->stage == Stage::ReadingBanner)
@@ -213,66 +93,54 @@ void TcpProber::Private::connectNext(TcpProbe &p)
         else if (probe && probe->stage == Stage::Conversing)
             converse(*probe);
     });
-    socket->connectToHost(address, p.target.port);
+    return socket;
 }
 
-void TcpProber::Private::onConnected(quint64 id, quint64 serial)
+void TcpProber::Private::onConnected(TcpProbe &p)
 {
-    TcpProbe *p = find(id, serial);
-    if (!p || p->stage != Stage::Connecting)
-        return;
-    p->connectedAtMs = msSince(p->clock);
-    p->peerAddress = p->socket->peerAddress().toString();
-    if (p->spec.expectBanner.isEmpty()) {
-        p->stage = Stage::Conversing;
-        converse(*p);
+    if (p.spec.expectBanner.isEmpty()) {
+        p.stage = Stage::Conversing;
+        converse(p);
         return;
     }
-    p->stage = Stage::ReadingBanner;
-    readBanner(*p);
+    p.stage = Stage::ReadingBanner;
+    readBanner(p);
 }
 
-void TcpProber::Private::onSocketError(quint64 id, quint64 serial, QAbstractSocket::SocketError error)
+void TcpProber::Private::onSocketError(TcpProbe &p, QAbstractSocket::SocketError error)
 {
-    TcpProbe *p = find(id, serial);
-    if (!p)
-        return;
-    if (p->stage == Stage::Connecting) {
-        p->refused = error == QAbstractSocket::ConnectionRefusedError;
-        p->connectError = p->socket ? p->socket->errorString() : QString();
-        connectNext(*p);
-        return;
-    }
-    if (p->stage == Stage::Conversing) {
-        if (p->writing)
+    if (p.stage == Stage::Conversing) {
+        if (p.writing)
             return;
         if (error == QAbstractSocket::RemoteHostClosedError) {
             // Lines that arrived before the close still count.
-            p->peerClosed = true;
-            converse(*p);
+            p.peerClosed = true;
+            converse(p);
             return;
         }
-        failStep(*p, TcpProber::tr("the connection to %1 failed: %2").arg(p->spec.target, p->socket->errorString()));
+        failStep(p, TcpProber::tr("the connection to %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
         return;
     }
-    if (p->stage != Stage::ReadingBanner)
+    if (p.stage != Stage::ReadingBanner)
         return;
     if (error == QAbstractSocket::RemoteHostClosedError) {
-        p->peerClosed = true;
+        const quint64 id = p.id;
+        const quint64 serial = p.serial;
+        p.peerClosed = true;
         // What arrived before the close may still be a banner without its line break.
-        readBanner(*p);
+        readBanner(p);
         if (!find(id, serial))
-            return;
-        if (!p->received.isEmpty()) {
-            judgeBanner(*p, std::exchange(p->received, {}));
+            return; // p is gone
+        if (!p.received.isEmpty()) {
+            judgeBanner(p, std::exchange(p.received, {}));
             return;
         }
-        finish(*p, HealthState::Down, ProbePhase::Banner,
-               TcpProber::tr("connection closed by %1 before a banner").arg(p->spec.target));
+        finish(p, HealthState::Down, ProbePhase::Banner,
+               TcpProber::tr("connection closed by %1 before a banner").arg(p.spec.target));
         return;
     }
-    finish(*p, HealthState::Down, ProbePhase::Banner,
-           TcpProber::tr("reading the banner from %1 failed: %2").arg(p->spec.target, p->socket->errorString()));
+    finish(p, HealthState::Down, ProbePhase::Banner,
+           TcpProber::tr("reading the banner from %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
 }
 
 void TcpProber::Private::readBanner(TcpProbe &p)
@@ -447,7 +315,7 @@ void TcpProber::Private::onDeadline(quint64 id)
 
 void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phase, const QString &error)
 {
-    const double totalMs = msSince(p.clock);
+    const double totalMs = p.elapsedMs();
     ProbeResult result;
     result.status = status;
     result.failedPhase = phase;
@@ -480,8 +348,7 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
     }
 
     const quint64 id = p.id;
-    abandon(p);
-    probes.erase(id); // p is gone from here on
+    remove(p); // p is gone from here on
     Q_EMIT q->finished(id, result);
 }
 
@@ -496,7 +363,7 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
 {
     cancel(id);
 
-    const std::optional<HostPort> target = parseTarget(spec.target);
+    const std::optional<HostPort> target = HostPort::parse(spec.target);
     if (!target) {
         d->failLater(id, ProbePhase::Config, tr("'%1' is not a host:port target").arg(spec.target));
         return;
@@ -534,38 +401,21 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
 
     auto p = std::make_unique<TcpProbe>();
     p->id = id;
-    p->serial = d->nextSerial++;
     p->spec = spec;
     p->banner = *std::move(banner);
     p->expects = std::move(expects);
     p->target = *target;
-    p->deadline.setSingleShot(true);
-    // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.
-    p->deadline.setTimerType(Qt::PreciseTimer);
-    connect(&p->deadline, &QTimer::timeout, this, [this, id] { d->onDeadline(id); });
-    p->clock.start();
-    p->deadline.start(spec.timeout);
-    const quint64 serial = p->serial;
-    d->probes.emplace(id, std::move(p));
-    const int lookupId = QHostInfo::lookupHost(
-        target->host, this, [this, id, serial](const QHostInfo &info) { d->onResolved(id, serial, info); });
-    if (TcpProbe *probe = d->find(id, serial); probe && probe->stage == Stage::Resolving)
-        probe->lookupId = lookupId;
+    d->dial(std::move(p));
 }
 
 void TcpProber::cancel(quint64 id)
 {
-    d->failures.cancel(id);
-    const auto it = d->probes.find(id);
-    if (it == d->probes.end())
-        return;
-    d->abandon(*it->second);
-    d->probes.erase(it);
+    d->cancel(id);
 }
 
 int TcpProber::runningCount() const
 {
-    return int(d->probes.size()) + d->failures.size();
+    return d->runningCount();
 }
 
 } // namespace Vigie

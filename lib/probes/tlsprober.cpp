@@ -2,20 +2,12 @@
 
 #include "conditioncheck.h"
 #include "core/clock.h"
-#include "pendingfailures.h"
+#include "socketdialer.h"
 
-#include <QElapsedTimer>
-#include <QHostAddress>
-#include <QHostInfo>
-#include <QNetworkProxy>
-#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSslSocket>
-#include <QTimer>
-
-#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -28,37 +20,6 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 QString seconds(std::chrono::milliseconds duration)
 {
     return QString::number(double(duration.count()) / 1000.0, 'f', 1);
-}
-
-struct HostPort
-{
-    QString host;
-    quint16 port = 0;
-};
-
-// "host:port" or "[v6 address]:port".
-std::optional<HostPort> parseTarget(const QString &target)
-{
-    const qsizetype colon = target.lastIndexOf(u':');
-    if (colon <= 0)
-        return std::nullopt;
-    bool ok = false;
-    const uint port = target.mid(colon + 1).toUInt(&ok);
-    if (!ok || port == 0 || port > 65535)
-        return std::nullopt;
-    QString host = target.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    else if (host.contains(u':'))
-        return std::nullopt; // an IPv6 address needs brackets to tell it from the port
-    if (host.isEmpty())
-        return std::nullopt;
-    return HostPort{host, quint16(port)};
-}
-
-double msSince(const QElapsedTimer &clock)
-{
-    return double(clock.nsecsElapsed()) / 1e6;
 }
 
 // The name people know a certificate by: its subject's common name, else its organisation.
@@ -98,28 +59,13 @@ qint64 daysUntil(const QDateTime &now, const QDateTime &when)
 
 enum class Stage { Resolving, Connecting, Handshaking };
 
-struct TlsProbe
+struct TlsProbe : DialedProbe<QSslSocket>
 {
-    quint64 id = 0;
-    quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
-    ProbeSpec spec;
-    HostPort target;
     QString peerName;                      // SNI and the name the certificate must carry
     QList<QSslCertificate> caCertificates; // from spec.caFile; empty: the system's
     Stage stage = Stage::Resolving;
-    int lookupId = -1;
-    QList<QHostAddress> addresses;
-    qsizetype nextAddress = 0;
-    QPointer<QSslSocket> socket;
-    bool refused = false;
-    QString connectError;
-    QString connectedIp;
     QList<QSslError> sslErrors;
-    QElapsedTimer clock;
-    std::optional<double> resolveMs;
-    std::optional<double> connectedAtMs;
     std::optional<double> encryptedAtMs;
-    QTimer deadline;
 };
 
 struct Verdict
@@ -133,94 +79,31 @@ struct Verdict
 
 } // namespace
 
-struct TlsProber::Private
+struct TlsProber::Private : SocketDialer<TlsProber::Private, TlsProbe>
 {
-    explicit Private(TlsProber *owner)
-        : q(owner)
-    {}
-    ~Private()
-    {
-        for (auto &[id, p] : probes)
-            abandon(*p);
-    }
+    using SocketDialer::SocketDialer;
 
-    TlsProbe *find(quint64 id, quint64 serial) const;
-    void abandon(TlsProbe &p) const;
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
-    void onResolved(quint64 id, quint64 serial, const QHostInfo &info);
-    void connectNext(TlsProbe &p);
-    void onConnected(quint64 id, quint64 serial);
+    DialMessages dialMessages() const;
+    QSslSocket *newSocket(TlsProbe &p);
+    void onConnected(TlsProbe &p);
     void onEncrypted(quint64 id, quint64 serial);
-    void onSocketError(quint64 id, quint64 serial, QAbstractSocket::SocketError error);
+    void onSocketError(TlsProbe &p, QAbstractSocket::SocketError error);
     void onDeadline(quint64 id);
     Verdict judge(const TlsProbe &p) const;
     void finish(TlsProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const QString &error = {},
                 const Verdict *verdict = nullptr);
-
-    TlsProber *q;
-    quint64 nextSerial = 1;
-    std::unordered_map<quint64, std::unique_ptr<TlsProbe>> probes;
-    PendingFailures failures;
 };
 
-TlsProbe *TlsProber::Private::find(quint64 id, quint64 serial) const
+// The dialer's messages, in TlsProber's context.
+DialMessages TlsProber::Private::dialMessages() const
 {
-    const auto it = probes.find(id);
-    return it != probes.end() && it->second->serial == serial ? it->second.get() : nullptr;
+    return {TlsProber::tr("could not resolve host '%1'"), TlsProber::tr("connection refused by %1"),
+            TlsProber::tr("could not connect to %1: %2")};
 }
 
-void TlsProber::Private::abandon(TlsProbe &p) const
+QSslSocket *TlsProber::Private::newSocket(TlsProbe &p)
 {
-    if (p.lookupId >= 0)
-        QHostInfo::abortHostLookup(p.lookupId);
-    if (p.socket) {
-        QObject::disconnect(p.socket, nullptr, q, nullptr);
-        p.socket->abort();
-        p.socket->deleteLater();
-    }
-}
-
-void TlsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
-{
-    failures.post(q, id, phase, error,
-                  [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
-}
-
-void TlsProber::Private::onResolved(quint64 id, quint64 serial, const QHostInfo &info)
-{
-    TlsProbe *p = find(id, serial);
-    if (!p || p->stage != Stage::Resolving)
-        return;
-    p->lookupId = -1;
-    p->resolveMs = msSince(p->clock);
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        finish(*p, HealthState::Down, ProbePhase::Resolve,
-               TlsProber::tr("could not resolve host '%1'").arg(p->target.host));
-        return;
-    }
-    p->addresses = info.addresses();
-    p->stage = Stage::Connecting;
-    connectNext(*p);
-}
-
-// Tries the resolved addresses in turn, as a client would, until one accepts.
-void TlsProber::Private::connectNext(TlsProbe &p)
-{
-    if (p.socket) {
-        QObject::disconnect(p.socket, nullptr, q, nullptr);
-        p.socket->abort();
-        p.socket->deleteLater();
-    }
-    if (p.nextAddress >= p.addresses.size()) {
-        finish(p, HealthState::Down, ProbePhase::Connect,
-               p.refused ? TlsProber::tr("connection refused by %1").arg(p.spec.target)
-                         : TlsProber::tr("could not connect to %1: %2").arg(p.spec.target, p.connectError));
-        return;
-    }
-    const QHostAddress address = p.addresses.at(p.nextAddress++);
     auto *socket = new QSslSocket(q);
-    // The probe measures the service itself, not the application's proxy.
-    socket->setProxy(QNetworkProxy::NoProxy);
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     if (!p.caCertificates.isEmpty())
         configuration.setCaCertificates(p.caCertificates);
@@ -229,10 +112,8 @@ void TlsProber::Private::connectNext(TlsProbe &p)
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
     socket->setSslConfiguration(configuration);
     socket->setPeerVerifyName(p.peerName);
-    p.socket = socket;
     const quint64 id = p.id;
     const quint64 serial = p.serial;
-    QObject::connect(socket, &QSslSocket::connected, q, [this, id, serial] { onConnected(id, serial); });
     QObject::connect(socket, &QSslSocket::encrypted, q, [this, id, serial] { onEncrypted(id, serial); });
     QObject::connect(socket, &QSslSocket::sslErrors, q, [this, id, serial](const QList<QSslError> &errors) {
         TlsProbe *probe = find(id, serial);
@@ -241,20 +122,13 @@ void TlsProber::Private::connectNext(TlsProbe &p)
         probe->sslErrors += errors;
         probe->socket->ignoreSslErrors();
     });
-    QObject::connect(socket, &QSslSocket::errorOccurred, q,
-                     [this, id, serial](QAbstractSocket::SocketError error) { onSocketError(id, serial, error); });
-    socket->connectToHost(address, p.target.port);
+    return socket;
 }
 
-void TlsProber::Private::onConnected(quint64 id, quint64 serial)
+void TlsProber::Private::onConnected(TlsProbe &p)
 {
-    TlsProbe *p = find(id, serial);
-    if (!p || p->stage != Stage::Connecting)
-        return;
-    p->connectedAtMs = msSince(p->clock);
-    p->connectedIp = p->socket->peerAddress().toString();
-    p->stage = Stage::Handshaking;
-    p->socket->startClientEncryption();
+    p.stage = Stage::Handshaking;
+    p.socket->startClientEncryption();
 }
 
 void TlsProber::Private::onEncrypted(quint64 id, quint64 serial)
@@ -262,26 +136,18 @@ void TlsProber::Private::onEncrypted(quint64 id, quint64 serial)
     TlsProbe *p = find(id, serial);
     if (!p || p->stage != Stage::Handshaking)
         return;
-    p->encryptedAtMs = msSince(p->clock);
+    p->encryptedAtMs = p->elapsedMs();
     const Verdict verdict = judge(*p);
     finish(*p, verdict.status, verdict.phase, verdict.problems.join(u"; "_s), &verdict);
 }
 
-void TlsProber::Private::onSocketError(quint64 id, quint64 serial, QAbstractSocket::SocketError error)
+void TlsProber::Private::onSocketError(TlsProbe &p, QAbstractSocket::SocketError error)
 {
-    TlsProbe *p = find(id, serial);
-    if (!p)
+    Q_UNUSED(error);
+    if (p.stage != Stage::Handshaking)
         return;
-    if (p->stage == Stage::Connecting) {
-        p->refused = error == QAbstractSocket::ConnectionRefusedError;
-        p->connectError = p->socket ? p->socket->errorString() : QString();
-        connectNext(*p);
-        return;
-    }
-    if (p->stage != Stage::Handshaking)
-        return;
-    finish(*p, HealthState::Down, ProbePhase::Tls,
-           TlsProber::tr("the TLS handshake with %1 failed: %2").arg(p->spec.target, p->socket->errorString()));
+    finish(p, HealthState::Down, ProbePhase::Tls,
+           TlsProber::tr("the TLS handshake with %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
 }
 
 void TlsProber::Private::onDeadline(quint64 id)
@@ -404,7 +270,7 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
 void TlsProber::Private::finish(TlsProbe &p, HealthState status, ProbePhase phase, const QString &error,
                                 const Verdict *verdict)
 {
-    const double totalMs = msSince(p.clock);
+    const double totalMs = p.elapsedMs();
     ProbeResult result;
     result.status = status;
     result.failedPhase = phase;
@@ -422,15 +288,14 @@ void TlsProber::Private::finish(TlsProbe &p, HealthState status, ProbePhase phas
     ConditionContext context;
     context.responseTimeMs = totalMs;
     context.connected = p.connectedAtMs.has_value();
-    if (!p.connectedIp.isEmpty())
-        context.ip = p.connectedIp;
+    if (!p.peerAddress.isEmpty())
+        context.ip = p.peerAddress;
     if (verdict)
         context.certificateExpiresInMs = verdict->earliestExpiryMs;
     applyConditions(result, p.spec.conditions, context);
 
     const quint64 id = p.id;
-    abandon(p);
-    probes.erase(id); // p is gone from here on
+    remove(p); // p is gone from here on
     Q_EMIT q->finished(id, result);
 }
 
@@ -445,7 +310,7 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
 {
     cancel(id);
 
-    const std::optional<HostPort> target = parseTarget(spec.target);
+    const std::optional<HostPort> target = HostPort::parse(spec.target);
     if (!target) {
         d->failLater(id, ProbePhase::Config, tr("'%1' is not a host:port target").arg(spec.target));
         return;
@@ -466,38 +331,21 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
 
     auto p = std::make_unique<TlsProbe>();
     p->id = id;
-    p->serial = d->nextSerial++;
     p->spec = spec;
     p->target = *target;
     p->peerName = spec.serverName.isEmpty() ? target->host : spec.serverName;
     p->caCertificates = std::move(caCertificates);
-    p->deadline.setSingleShot(true);
-    // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.
-    p->deadline.setTimerType(Qt::PreciseTimer);
-    connect(&p->deadline, &QTimer::timeout, this, [this, id] { d->onDeadline(id); });
-    p->clock.start();
-    p->deadline.start(spec.timeout);
-    const quint64 serial = p->serial;
-    d->probes.emplace(id, std::move(p));
-    const int lookupId = QHostInfo::lookupHost(
-        target->host, this, [this, id, serial](const QHostInfo &info) { d->onResolved(id, serial, info); });
-    if (TlsProbe *probe = d->find(id, serial); probe && probe->stage == Stage::Resolving)
-        probe->lookupId = lookupId;
+    d->dial(std::move(p));
 }
 
 void TlsProber::cancel(quint64 id)
 {
-    d->failures.cancel(id);
-    const auto it = d->probes.find(id);
-    if (it == d->probes.end())
-        return;
-    d->abandon(*it->second);
-    d->probes.erase(it);
+    d->cancel(id);
 }
 
 int TlsProber::runningCount() const
 {
-    return int(d->probes.size()) + d->failures.size();
+    return d->runningCount();
 }
 
 } // namespace Vigie
