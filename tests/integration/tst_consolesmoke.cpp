@@ -1,7 +1,8 @@
 // The console as a person first meets it: the real `vigie` under Xvfb, on the lab's workspace
-// (nginx, a slow page, a closed port, mail banners on loopback). The window is grabbed once every
-// service has a first result; the test checks the tiles the board reports and that the picture
-// shows each one in its state's colour.
+// (nginx, a slow page, a closed port, mail banners, a DNS server on loopback). The window is
+// grabbed once every service has a first result; the test checks the tiles the board reports and
+// that the picture shows each one in its state's colour.
+#include "screenshots.h"
 #include "stateicons.h"
 
 #include <QDir>
@@ -60,7 +61,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("xvfb-run")).isEmpty(),
                  "xvfb-run is missing: tools/dev installs it (package xvfb)");
-        QVERIFY2(lab(QStringLiteral("start")), "the lab did not start (nginx, socat)");
+        QVERIFY2(lab(QStringLiteral("start")), "the lab did not start (nginx, socat, dnsmasq)");
     }
 
     void cleanupTestCase() { lab(QStringLiteral("stop")); }
@@ -93,6 +94,11 @@ private Q_SLOTS:
         const QImage image(shot);
         QVERIFY2(!image.isNull(), qPrintable(shot));
         QVERIFY(image.width() >= 800 && image.height() >= 500);
+        // A copy outlives the temporary folder, for a person to look at.
+        const QString kept = Test::screenshotPath(QStringLiteral("consolesmoke"));
+        QFile::remove(kept);
+        QVERIFY(QFile::copy(shot, kept));
+        qInfo().noquote() << "Screenshot:" << kept;
 
         QFile dumpFile(shot + QStringLiteral(".json"));
         QVERIFY(dumpFile.open(QIODevice::ReadOnly));
@@ -123,8 +129,10 @@ private Q_SLOTS:
             {QStringLiteral("nimbus"), {QStringLiteral("degraded")}},
             {QStringLiteral("smtp"), {QStringLiteral("up")}},
             {QStringLiteral("imap"), {QStringLiteral("up")}},
+            // dnsmasq answers the A and MX records the probes expect.
+            {QStringLiteral("dns"), {QStringLiteral("up")}},
         };
-        QCOMPARE(tiles.size(), 13);
+        QCOMPARE(tiles.size(), 14);
         QStringList groups;
         QPalette palette; // the same default palette the console used
         for (const QJsonValue &value : tiles) {
@@ -168,7 +176,7 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(groups, (QStringList{QStringLiteral("Web"), QStringLiteral("Backends"), QStringLiteral("Providers"),
-                                      QStringLiteral("Mail")}));
+                                      QStringLiteral("Mail"), QStringLiteral("Network")}));
 
         // The history went to the data folder.
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/vigie.sqlite"))));
