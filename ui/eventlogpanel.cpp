@@ -62,8 +62,7 @@ private:
 
 EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     : QWidget(parent)
-    , m_clock(clock)
-    , m_model(new EventLogModel(this))
+    , m_model(new EventLogModel(clock, this))
     , m_delegate(new EventLogDelegate(this))
     , m_service(new QComboBox(this))
     , m_group(new QComboBox(this))
@@ -202,8 +201,7 @@ QTableView *EventLogPanel::view() const
 
 void EventLogPanel::setStore(ResultStore *store)
 {
-    // The time span counts back from now: a store opened later is read with a fresh one.
-    applyFilter();
+    // The model counts the time span back from the now of each query.
     m_model->setStore(store);
 }
 
@@ -255,21 +253,22 @@ void EventLogPanel::applyFilter()
     for (qsizetype i = 0; i < m_states.size(); ++i)
         if (m_states.at(i)->isChecked())
             filter.states.append(filterStates.at(i));
-    const qint64 now = m_clock->nowMs();
+    // Relative to now, and sliding with it: the model moves the span's start as time passes.
+    std::chrono::milliseconds span{0};
     switch (Span(m_span->currentData().toInt())) {
     case Span::LastHour:
-        filter.fromMs = now - std::chrono::milliseconds(std::chrono::hours(1)).count();
+        span = std::chrono::hours(1);
         break;
     case Span::LastDay:
-        filter.fromMs = now - std::chrono::milliseconds(std::chrono::hours(24)).count();
+        span = std::chrono::hours(24);
         break;
     case Span::LastWeek:
-        filter.fromMs = now - std::chrono::milliseconds(std::chrono::days(7)).count();
+        span = std::chrono::days(7);
         break;
     case Span::Everything:
         break;
     }
-    m_model->setFilter(filter);
+    m_model->setFilter(filter, span);
 }
 
 void EventLogPanel::updateCount()

@@ -20,7 +20,8 @@ class ResultStore;
 
 // The event log: what happened to the services, newest first, narrowed by service, group, the
 // state moved to and a time span. Filters apply as they change; the store answers off the GUI
-// thread, and events it commits afterwards appear on top.
+// thread, and events it commits afterwards appear on top. A span counts back from now, as now
+// moves (the clock is the model's).
 class EventLogPanel final : public QWidget
 {
     Q_OBJECT
@@ -55,7 +56,6 @@ private:
     void fitColumns();
     void onCurrentRowChanged(const QModelIndex &current);
 
-    Clock *m_clock;
     EventLogModel *m_model;
     EventLogDelegate *m_delegate;
     QComboBox *m_service;

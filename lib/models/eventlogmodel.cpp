@@ -4,6 +4,7 @@
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <utility>
 
@@ -22,11 +23,21 @@ bool newerFirst(const HealthEvent &a, const HealthEvent &b)
     return std::tie(a.timestampMs, a.id) > std::tie(b.timestampMs, b.id);
 }
 
+// How often a span's start catches up with the clock: the time column shows seconds, but an event
+// that left "the last hour" a minute ago misleads no one.
+constexpr std::chrono::minutes slideInterval{1};
+
 } // namespace
 
-EventLogModel::EventLogModel(QObject *parent)
+EventLogModel::EventLogModel(Clock *clock, QObject *parent)
     : QAbstractTableModel(parent)
-{}
+    , m_clock(clock)
+    , m_slideTimer(new QTimer(this))
+{
+    m_slideTimer->setInterval(slideInterval);
+    m_slideTimer->setTimerType(Qt::VeryCoarseTimer);
+    connect(m_slideTimer, &QTimer::timeout, this, &EventLogModel::slide);
+}
 
 EventLogModel::~EventLogModel() = default;
 
@@ -82,15 +93,53 @@ void EventLogModel::setStore(ResultStore *store)
     reload();
 }
 
-void EventLogModel::setFilter(const EventFilter &filter)
+void EventLogModel::setFilter(const EventFilter &filter, std::chrono::milliseconds span)
 {
     m_filter = filter;
+    m_span = std::max(span, std::chrono::milliseconds::zero());
+    if (m_span > std::chrono::milliseconds::zero())
+        m_slideTimer->start();
+    else
+        m_slideTimer->stop();
     reload();
 }
 
 EventFilter EventLogModel::filter() const
 {
     return m_filter;
+}
+
+std::chrono::milliseconds EventLogModel::span() const
+{
+    return m_span;
+}
+
+void EventLogModel::slide()
+{
+    if (m_span <= std::chrono::milliseconds::zero())
+        return;
+    const qint64 fromMs = m_clock->nowMs() - m_span.count();
+    if (fromMs < m_filter.fromMs) {
+        // The clock went back: the span now holds events the rows never had.
+        reload();
+        return;
+    }
+    m_filter.fromMs = fromMs;
+    // A query still running read with the earlier start: applyLoaded() trims its answer.
+    removeOlderThan(fromMs);
+}
+
+void EventLogModel::removeOlderThan(qint64 fromMs)
+{
+    // Newest first: the rows that fell out of the span are the last ones.
+    const auto first =
+        std::ranges::partition_point(m_events, [fromMs](const HealthEvent &e) { return e.timestampMs >= fromMs; });
+    if (first == m_events.end())
+        return;
+    const int row = int(first - m_events.begin());
+    beginRemoveRows({}, row, int(m_events.size()) - 1);
+    m_events.resize(row);
+    endRemoveRows();
 }
 
 bool EventLogModel::isLoading() const
@@ -110,6 +159,8 @@ void EventLogModel::reload()
 {
     const quint64 request = ++m_request;
     m_liveDuringLoad.clear();
+    if (m_span > std::chrono::milliseconds::zero())
+        m_filter.fromMs = m_clock->nowMs() - m_span.count();
     if (!m_store) {
         applyLoaded({});
         return;
@@ -127,6 +178,8 @@ void EventLogModel::reload()
 
 void EventLogModel::applyLoaded(QList<HealthEvent> events)
 {
+    // The span may have slid while the query ran.
+    events.removeIf([this](const HealthEvent &e) { return e.timestampMs < m_filter.fromMs; });
     beginResetModel();
     m_events = std::move(events);
     endResetModel();

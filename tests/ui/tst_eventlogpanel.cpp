@@ -195,6 +195,26 @@ private Q_SLOTS:
         QCOMPARE(panel.model()->index(0, EventLogModel::ServiceColumn).data().toString(), u"CAS"_s);
     }
 
+    void theLastHourSlides()
+    {
+        using namespace std::chrono_literals;
+        Test::ManualClock clock(m_clock.now());
+        EventLogPanel panel(&clock);
+        panel.setWorkspace(sampleWorkspace());
+        auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
+        QVERIFY(time && count);
+        time->setCurrentIndex(time->findText(u"Last hour"_s));
+        panel.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"4 event(s)"_s, 10'000);
+
+        // Half an hour on, the maintenance that began 40 minutes ago is out of the last hour.
+        clock.advance(30min);
+        panel.model()->slide();
+        QCOMPARE(count->text(), u"3 event(s)"_s);
+        QCOMPARE(panel.model()->index(2, EventLogModel::ChangeColumn).data().toString(), u"Up → Down"_s);
+    }
+
     void selectingARowActivatesItsService()
     {
         EventLogPanel panel(&m_clock);

@@ -1,3 +1,4 @@
+#include "manualclock.h"
 #include "models/eventlogmodel.h"
 #include "store/resultstore.h"
 
@@ -6,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 
@@ -341,6 +343,68 @@ private Q_SLOTS:
         QVERIFY(m_store->flush());
         QCoreApplication::processEvents();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // "The last hour" an hour later is another hour: the rows follow the clock, without a sleep
+    // and without asking the store again.
+    void aSpanSlidesWithTheClock()
+    {
+        using namespace std::chrono_literals;
+        constexpr qint64 minute = 60'000;
+        Test::ManualClock clock;
+        const qint64 start = clock.nowMs();
+        store({serviceEvent(u"portal"_s, u"Web"_s, start - 90 * minute, HealthState::Up, HealthState::Down),
+               serviceEvent(u"cas"_s, u"Web"_s, start - 10 * minute, HealthState::Up, HealthState::Degraded)});
+        EventLogModel model(&clock);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter({}, 1h);
+        QCOMPARE(model.span(), 1h);
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        model.setStore(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        QCOMPARE(model.filter().fromMs, start - 60 * minute);
+        QCOMPARE(times(model), (QList<qint64>{start - 10 * minute}));
+
+        // 55 minutes later, a new event comes live.
+        clock.advance(55min);
+        m_store->appendEvents(
+            {serviceEvent(u"cas"_s, u"Web"_s, start + 55 * minute, HealthState::Degraded, HealthState::Up)});
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10'000);
+
+        // Ten more minutes: the first event is 75 minutes old and leaves at the timer's next tick;
+        // the new one stays.
+        clock.advance(10min);
+        auto *timer = model.findChild<QTimer *>();
+        QVERIFY(timer);
+        QVERIFY(timer->isActive());
+        QVERIFY(timer->intervalAsDuration() <= 1min);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(QMetaObject::invokeMethod(timer, "timeout"));
+        QCOMPARE(times(model), (QList<qint64>{start + 55 * minute}));
+        QCOMPARE(model.filter().fromMs, start + 5 * minute);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(!model.isLoading());
+
+        // A query made now counts back from now too.
+        model.setFilter({}, 1h);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10'000);
+        QCOMPARE(times(model), (QList<qint64>{start + 55 * minute}));
+
+        // A clock set back widens the span again: the store is asked for what the rows lack.
+        clock.set(QDateTime::fromMSecsSinceEpoch(start, QTimeZone::UTC));
+        model.slide();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 10'000);
+        QCOMPARE(times(model), (QList<qint64>{start + 55 * minute, start - 10 * minute}));
+
+        // Everything: nothing to slide.
+        model.setFilter({});
+        QVERIFY(!timer->isActive());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 4, 10'000);
+        clock.advance(24h);
+        model.slide();
+        QCOMPARE(model.rowCount(), 3);
     }
 
     void matchesFollowsTheStoreRules()
