@@ -506,6 +506,10 @@
         <source>impacted by %1 (%2)</source>
         <translation>impacté par %1 (%2)</translation>
     </message>
+    <message>
+        <source>the maintenance was over when monitoring resumed</source>
+        <translation>la maintenance était terminée à la reprise de la surveillance</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::HttpProber</name>
