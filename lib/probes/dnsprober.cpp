@@ -5,6 +5,7 @@
 
 #include <QDnsLookup>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QPointer>
 #include <QRegularExpression>
@@ -22,6 +23,11 @@ namespace {
 // QDnsLookup runs every lookup of the process in a pool of 5 threads, and a lookup the resolver
 // has not given up on keeps its thread whatever we do with the QDnsLookup object.
 constexpr int maxLookups = 5;
+// So that one DNS server cannot take every thread: a server gets at most all but one, and a server
+// that has already let a lookup run past its deadline (one still holds a thread) gets only that one
+// until it answers or the resolver gives up. Its other probes wait and fail at their own deadline,
+// while probes of the servers that answer go on.
+constexpr int maxLookupsPerServer = maxLookups - 1;
 // Answers shown in `detail` and in messages; the rest are counted.
 constexpr qsizetype shownAnswers = 5;
 
@@ -108,6 +114,9 @@ struct Nameserver
 {
     QHostAddress address; // null: the system's resolver
     quint16 port = 0;     // 0: the protocol's default (53)
+
+    // Tells servers apart for the thread accounting; empty for the system's resolver.
+    QString key() const { return address.isNull() ? QString() : address.toString() + u'#' + QString::number(port); }
 };
 
 // "ip", "ip:port", "[v6]:port" or a bare IPv6 address.
@@ -236,17 +245,21 @@ struct DnsProber::Private
                 QObject::disconnect(p->lookup, nullptr, q, nullptr);
                 delete p->lookup;
             }
-        for (QDnsLookup *lookup : std::as_const(draining)) {
+        for (QDnsLookup *lookup : draining.keys()) {
             QObject::disconnect(lookup, nullptr, q, nullptr);
             delete lookup;
         }
     }
 
     DnsProbe *find(quint64 id, quint64 serial) const;
-    int lookupsInUse() const;
+    int lookupsInUse() const { return running + int(draining.size()); }
+    // Whether p's lookup may take a thread now: one is free, and its server is within its share.
+    bool mayLaunch(const DnsProbe &p) const;
     void failLater(quint64 id, ProbePhase phase, const QString &error);
     void launch(DnsProbe &p);
     void launchWaiting();
+    // Counts p's lookup out of the running ones and detaches it from p.
+    void release(DnsProbe &p);
     void drain(DnsProbe &p);
     void onFinished(quint64 id, quint64 serial);
     void onDeadline(quint64 id);
@@ -257,9 +270,12 @@ struct DnsProber::Private
     quint64 nextSerial = 1;
     std::unordered_map<quint64, std::unique_ptr<DnsProbe>> probes;
     QList<std::pair<quint64, quint64>> waiting; // (id, serial), oldest first
-    // Lookups given up on (deadline, cancel) whose thread the resolver still holds: kept until
-    // they finish so that we know when that thread is free again.
-    QList<QDnsLookup *> draining;
+    // Lookups given up on (deadline, cancel) whose thread the resolver still holds, with their
+    // server's key: kept until they finish so that we know when that thread is free again.
+    QHash<QDnsLookup *, QString> draining;
+    int running = 0;                // probes whose lookup runs
+    QHash<QString, int> runningAt;  // by server key
+    QHash<QString, int> drainingAt; // by server key
     PendingFailures failures;
 };
 
@@ -269,13 +285,13 @@ DnsProbe *DnsProber::Private::find(quint64 id, quint64 serial) const
     return it != probes.end() && it->second->serial == serial ? it->second.get() : nullptr;
 }
 
-int DnsProber::Private::lookupsInUse() const
+bool DnsProber::Private::mayLaunch(const DnsProbe &p) const
 {
-    int running = 0;
-    for (const auto &[id, p] : probes)
-        if (p->lookup)
-            ++running;
-    return running + int(draining.size());
+    if (lookupsInUse() >= maxLookups)
+        return false;
+    const QString key = p.server.key();
+    const int held = drainingAt.value(key);
+    return runningAt.value(key) + held < (held > 0 ? 1 : maxLookupsPerServer);
 }
 
 void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
@@ -293,17 +309,35 @@ void DnsProber::Private::launch(DnsProbe &p)
     const quint64 serial = p.serial;
     QObject::connect(lookup, &QDnsLookup::finished, q, [this, id, serial] { onFinished(id, serial); });
     p.lookup = lookup;
+    ++running;
+    ++runningAt[p.server.key()];
     p.launchedAtMs = msSince(p.clock);
     lookup->lookup();
 }
 
+// Oldest first, skipping the probes whose server has used up its share.
 void DnsProber::Private::launchWaiting()
 {
-    while (!waiting.isEmpty() && lookupsInUse() < maxLookups) {
-        const auto [id, serial] = waiting.takeFirst();
-        if (DnsProbe *p = find(id, serial))
+    for (qsizetype i = 0; i < waiting.size() && lookupsInUse() < maxLookups;) {
+        const auto [id, serial] = waiting.at(i);
+        DnsProbe *p = find(id, serial);
+        if (p && !mayLaunch(*p)) {
+            ++i;
+            continue;
+        }
+        waiting.removeAt(i);
+        if (p)
             launch(*p);
     }
+}
+
+void DnsProber::Private::release(DnsProbe &p)
+{
+    const QString key = p.server.key();
+    --running;
+    if (--runningAt[key] == 0)
+        runningAt.remove(key);
+    p.lookup = nullptr;
 }
 
 // QDnsLookup::abort() would report at once but leave the resolver running unseen; the lookup is
@@ -313,11 +347,15 @@ void DnsProber::Private::drain(DnsProbe &p)
     QDnsLookup *lookup = p.lookup;
     if (!lookup)
         return;
-    p.lookup = nullptr;
+    release(p);
+    const QString key = p.server.key();
     QObject::disconnect(lookup, nullptr, q, nullptr);
-    draining.append(lookup);
-    QObject::connect(lookup, &QDnsLookup::finished, q, [this, lookup] {
-        draining.removeOne(lookup);
+    draining.insert(lookup, key);
+    ++drainingAt[key];
+    QObject::connect(lookup, &QDnsLookup::finished, q, [this, lookup, key] {
+        draining.remove(lookup);
+        if (--drainingAt[key] == 0)
+            drainingAt.remove(key);
         lookup->deleteLater();
         launchWaiting();
     });
@@ -398,10 +436,16 @@ void DnsProber::Private::onDeadline(quint64 id)
     DnsProbe &p = *it->second;
     const QString after = seconds(p.spec.timeout);
     if (!p.lookup) {
-        finish(p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for DNS "
-                             "servers that do not answer")
-                   .arg(p.spec.target, after, QString::number(draining.size())));
+        if (const int held = drainingAt.value(p.server.key()); held > 0)
+            finish(p, HealthState::Down, ProbePhase::Dns,
+                   DnsProber::tr("the lookup of %1 could not start within %2 s: %3 still has not answered an "
+                                 "earlier lookup")
+                       .arg(p.spec.target, after, p.serverName));
+        else
+            finish(p, HealthState::Down, ProbePhase::Dns,
+                   DnsProber::tr("the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for "
+                                 "DNS servers that do not answer")
+                       .arg(p.spec.target, after, QString::number(draining.size())));
         return;
     }
     drain(p);
@@ -433,9 +477,10 @@ void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phas
     context.dnsRcode = rcode;
     applyConditions(result, p.spec.conditions, context);
 
-    if (p.lookup) {
-        QObject::disconnect(p.lookup, nullptr, q, nullptr);
-        p.lookup->deleteLater();
+    if (QDnsLookup *lookup = p.lookup) {
+        release(p);
+        QObject::disconnect(lookup, nullptr, q, nullptr);
+        lookup->deleteLater();
     }
     const quint64 id = p.id;
     const quint64 serial = p.serial;
@@ -497,7 +542,8 @@ void DnsProber::start(quint64 id, const ProbeSpec &spec)
     const quint64 serial = p->serial;
     DnsProbe &probe = *p;
     d->probes.emplace(id, std::move(p));
-    if (d->lookupsInUse() < maxLookups)
+    // Probes still waiting are held back by their server's share, or there is no free thread.
+    if (d->mayLaunch(probe))
         d->launch(probe);
     else
         d->waiting.append({id, serial});

@@ -16,7 +16,10 @@ namespace Vigie {
 // spec.timeout is a hard deadline: QDnsLookup has none of its own. Qt runs lookups on a pool of
 // 5 threads and a lookup given up on keeps its thread until the resolver gives up too, so at most
 // 5 lookups (running or given up on) are under way at once; later probes wait their turn within
-// their own deadline. phases.resolveMs (the lookup) and totalMs are set; latencyMs is the total.
+// their own deadline. One server takes at most 4 of them, and a server that has let a lookup run
+// past its deadline only 1 until it answers: a silent DNS server fails its own probes, not those
+// of the servers that answer. These counts are the prober's: keep one prober for the process's
+// lifetime (the engine does). phases.resolveMs (the lookup) and totalMs are set; latencyMs is the total.
 // Conditions see [DNS_ANSWERS], [DNS_RCODE] and [RESPONSE_TIME].
 class DnsProber final : public Prober
 {
