@@ -4,6 +4,7 @@
 #include "stateicons.h"
 #include "store/resultstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -67,6 +68,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     , m_service(new QComboBox(this))
     , m_group(new QComboBox(this))
     , m_span(new QComboBox(this))
+    , m_probeChanges(new QCheckBox(tr("&Probe changes"), this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
 {
@@ -123,6 +125,10 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     bar->addSpacing(fontMetrics().averageCharWidth());
     bar->addWidget(label(tr("&Time:"), m_span));
     bar->addWidget(m_span);
+    bar->addSpacing(fontMetrics().averageCharWidth());
+    m_probeChanges->setObjectName(QStringLiteral("probeChangesFilter"));
+    m_probeChanges->setToolTip(tr("Also list each probe's own changes of state, not only its service's."));
+    bar->addWidget(m_probeChanges);
     bar->addStretch(1);
     m_count->setObjectName(QStringLiteral("eventCount"));
     bar->addWidget(m_count);
@@ -159,11 +165,17 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
         previous = button;
     }
     setTabOrder(previous, m_span);
-    setTabOrder(m_span, m_view);
+    setTabOrder(m_span, m_probeChanges);
+    setTabOrder(m_probeChanges, m_view);
 
     connect(m_service, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
     connect(m_group, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
     connect(m_span, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
+    connect(m_probeChanges, &QCheckBox::toggled, this, [this](bool checked) {
+        // Only probe changes name a probe: without them the column would be empty.
+        m_view->setColumnHidden(EventLogModel::ProbeColumn, !checked);
+        applyFilter();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateCount();
         fitColumns();
@@ -172,6 +184,8 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
         // The log was empty: its columns were measured on nothing.
         if (m_model->rowCount() == last - first + 1)
             fitColumns();
+        else
+            widenColumns(first, last);
         updateCount();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventLogPanel::updateCount);
@@ -184,6 +198,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     for (qsizetype i = 0; i < m_states.size(); ++i)
         m_states.at(i)->setIcon(StateIcons::icon(filterStates.at(i), palette()));
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
+    m_view->setColumnHidden(EventLogModel::ProbeColumn, !m_probeChanges->isChecked());
     setWorkspace({});
 }
 
@@ -253,6 +268,7 @@ void EventLogPanel::applyFilter()
     for (qsizetype i = 0; i < m_states.size(); ++i)
         if (m_states.at(i)->isChecked())
             filter.states.append(filterStates.at(i));
+    filter.probeChanges = m_probeChanges->isChecked();
     // Relative to now, and sliding with it: the model moves the span's start as time passes.
     std::chrono::milliseconds span{0};
     switch (Span(m_span->currentData().toInt())) {
@@ -291,6 +307,22 @@ void EventLogPanel::fitColumns()
         return;
     for (int column = 0; column < EventLogModel::CauseColumn; ++column)
         m_view->resizeColumnToContents(column);
+}
+
+void EventLogPanel::widenColumns(int first, int last)
+{
+    // A log that fills live was measured on its first row: often a service's change, with no probe
+    // and a short name. Later rows widen a column they would not fit, and never narrow one.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < EventLogModel::CauseColumn; ++column) {
+        if (m_view->isColumnHidden(column))
+            continue;
+        int width = header->sectionSize(column);
+        for (int row = first; row <= last; ++row)
+            width = std::max(width, m_view->sizeHintForIndex(m_model->index(row, column)).width());
+        if (width > header->sectionSize(column))
+            header->resizeSection(column, width);
+    }
 }
 
 void EventLogPanel::onCurrentRowChanged(const QModelIndex &current)

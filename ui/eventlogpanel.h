@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTableView;
@@ -21,7 +22,8 @@ class ResultStore;
 // The event log: what happened to the services, newest first, narrowed by service, group, the
 // state moved to and a time span. Filters apply as they change; the store answers off the GUI
 // thread, and events it commits afterwards appear on top. A span counts back from now, as now
-// moves (the clock is the model's).
+// moves (the clock is the model's). A service's change of state is one row: the change of the
+// probe that caused it is listed only when "Probe changes" is checked, and so is the Probe column.
 class EventLogPanel final : public QWidget
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ private:
     void applyFilter();
     void updateCount();
     void fitColumns();
+    void widenColumns(int first, int last);
     void onCurrentRowChanged(const QModelIndex &current);
 
     EventLogModel *m_model;
@@ -62,6 +65,7 @@ private:
     QComboBox *m_group;
     QList<QToolButton *> m_states; // Up, Degraded, Down, Unknown
     QComboBox *m_span;
+    QCheckBox *m_probeChanges;
     QTableView *m_view;
     QLabel *m_count;
 };

@@ -60,6 +60,8 @@ bool EventLogModel::matches(const HealthEvent &event, const EventFilter &filter)
 {
     if (event.timestampMs < filter.fromMs || event.timestampMs > filter.toMs)
         return false;
+    if (!filter.probeChanges && event.kind == HealthEvent::Kind::ProbeState)
+        return false;
     if (!filter.serviceIds.isEmpty() && !filter.serviceIds.contains(event.serviceId))
         return false;
     // The store keeps "no group" as an empty text: a null and an empty group are the same here.

@@ -372,6 +372,10 @@ QFuture<QList<HealthEvent>> ResultStore::events(const EventFilter &filter) const
                 for (HealthState state : filter.states)
                     states.append(healthStateName(state));
                 in(u"to_state"_s, states);
+                if (!filter.probeChanges) {
+                    where.append(u"kind <> ?"_s);
+                    values.append(healthEventKindName(HealthEvent::Kind::ProbeState));
+                }
 
                 query.setForwardOnly(true);
                 if (!query.prepare(u"SELECT %1 FROM events WHERE %2 ORDER BY ts_ms DESC, id DESC LIMIT ?"_s.arg(

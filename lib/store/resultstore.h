@@ -33,6 +33,9 @@ struct EventFilter
     qint64 fromMs = 0;                                // UTC, inclusive
     qint64 toMs = std::numeric_limits<qint64>::max(); // UTC, inclusive
     int limit = 10'000;                               // the newest ones when there are more
+    // The probes' own state changes (Kind::ProbeState) too. A service's change of state comes with
+    // the change of the probe that caused it: the event log leaves the latter out unless asked.
+    bool probeChanges = true;
 };
 
 // The probe results store: SQLite in WAL mode, with versioned schema migrations.

@@ -5,6 +5,7 @@
 #include "store/resultstore.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -123,11 +124,23 @@ private Q_SLOTS:
         auto *down = panel.findChild<QToolButton *>(u"stateFilter-down"_s);
         auto *up = panel.findChild<QToolButton *>(u"stateFilter-up"_s);
         auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
-        QVERIFY(service && group && time && down && up && count);
+        auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);
+        QVERIFY(service && group && time && down && up && count && probeChanges);
 
-        // The last 24 hours by default. (No translator is loaded here: plurals read "(s)".)
+        // The last 24 hours by default, without the probes' own changes: 3 of the 6 events.
+        // (No translator is loaded here: plurals read "(s)".)
         QCOMPARE(time->currentText(), u"Last 24 hours"_s);
-        QCOMPARE(panel.model()->rowCount(), 6);
+        QVERIFY(!probeChanges->isChecked());
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QCOMPARE(count->text(), u"3 event(s)"_s);
+
+        const auto waitForRows = [&](int rows) {
+            return QTest::qWaitFor([&] { return !panel.model()->isLoading() && panel.model()->rowCount() == rows; },
+                                   10'000);
+        };
+        // The rest of this test counts them too.
+        probeChanges->click();
+        QVERIFY(waitForRows(6));
         QCOMPARE(count->text(), u"6 event(s)"_s);
 
         // Services by name after "All services"; groups in the workspace's order.
@@ -137,11 +150,6 @@ private Q_SLOTS:
         QCOMPARE(service->itemText(4), u"Orders database"_s);
         QCOMPARE(group->count(), 4);
         QCOMPARE(group->itemText(1), u"Web"_s);
-
-        const auto waitForRows = [&](int rows) {
-            return QTest::qWaitFor([&] { return !panel.model()->isLoading() && panel.model()->rowCount() == rows; },
-                                   10'000);
-        };
 
         time->setCurrentIndex(time->findText(u"Last hour"_s));
         QVERIFY(waitForRows(4));
@@ -186,11 +194,18 @@ private Q_SLOTS:
         panel.setWorkspace(sampleWorkspace());
         panel.setStore(m_store.get());
         auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"6 event(s)"_s, 10'000);
+        // The last 24 hours without the probes' own changes: 3 of its 6 events.
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"3 event(s)"_s, 10'000);
 
-        m_store->appendEvents({makeEvent(HealthEvent::Kind::ServiceState, u"cas"_s, u"Web"_s, m_now, HealthState::Down,
+        // The service's change comes with its probe's, which stays out of the log.
+        m_store->appendEvents({makeEvent(HealthEvent::Kind::ProbeState, u"cas"_s, u"Web"_s, m_now, HealthState::Down,
+                                         HealthState::Up, u"2 consecutive successes"_s, 1),
+                               makeEvent(HealthEvent::Kind::ServiceState, u"cas"_s, u"Web"_s, m_now, HealthState::Down,
                                          HealthState::Up, u"2 consecutive successes"_s)});
-        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"7 event(s)"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"4 event(s)"_s, 10'000);
+        QVERIFY(m_store->flush());
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.model()->rowCount(), 4);
         QCOMPARE(panel.model()->index(0, EventLogModel::ChangeColumn).data().toString(), u"Down → Up"_s);
         QCOMPARE(panel.model()->index(0, EventLogModel::ServiceColumn).data().toString(), u"CAS"_s);
     }
@@ -206,13 +221,14 @@ private Q_SLOTS:
         QVERIFY(time && count);
         time->setCurrentIndex(time->findText(u"Last hour"_s));
         panel.setStore(m_store.get());
-        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"4 event(s)"_s, 10'000);
+        // 4 events in the last hour, one of them a probe's own change, left out by default.
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"3 event(s)"_s, 10'000);
 
         // Half an hour on, the maintenance that began 40 minutes ago is out of the last hour.
         clock.advance(30min);
         panel.model()->slide();
-        QCOMPARE(count->text(), u"3 event(s)"_s);
-        QCOMPARE(panel.model()->index(2, EventLogModel::ChangeColumn).data().toString(), u"Up → Down"_s);
+        QCOMPARE(count->text(), u"2 event(s)"_s);
+        QCOMPARE(panel.model()->index(1, EventLogModel::ChangeColumn).data().toString(), u"Up → Down"_s);
     }
 
     void selectingARowActivatesItsService()
@@ -220,7 +236,8 @@ private Q_SLOTS:
         EventLogPanel panel(&m_clock);
         panel.setWorkspace(sampleWorkspace());
         panel.setStore(m_store.get());
-        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 6, 10'000);
+        // The last 24 hours without the probes' own changes: 3 of its 6 events.
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 3, 10'000);
         QSignalSpy activated(&panel, &EventLogPanel::serviceActivated);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -237,35 +254,155 @@ private Q_SLOTS:
         QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
     }
 
+    void probeChangesToggleTheRowsAndTheProbeColumn()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);
+        auto *count = panel.findChild<QLabel *>(u"eventCount"_s);
+        QVERIFY(time && probeChanges && count);
+        time->setCurrentIndex(time->findText(u"Everything"_s));
+        QSignalSpy loaded(panel.model(), &EventLogModel::loaded);
+        panel.setStore(m_store.get());
+        QVERIFY(loaded.wait(10'000));
+        QTableView *view = panel.view();
+
+        const auto kinds = [&panel] {
+            QList<HealthEvent::Kind> shown;
+            for (int row = 0; row < panel.model()->rowCount(); ++row)
+                shown.append(panel.model()->event(row).kind);
+            return shown;
+        };
+        using Kind = HealthEvent::Kind;
+        // Off: the services' changes, the impact and the maintenance; no probe, so no Probe column.
+        QVERIFY(!probeChanges->isChecked());
+        QCOMPARE(kinds(), (QList<Kind>{Kind::ImpactStart, Kind::ServiceState, Kind::MaintenanceStart,
+                                       Kind::ServiceState, Kind::ServiceState}));
+        QCOMPARE(count->text(), u"5 event(s)"_s);
+        QVERIFY(view->isColumnHidden(EventLogModel::ProbeColumn));
+        QCOMPARE(panel.model()->filter().probeChanges, false);
+
+        // On: the three probe changes join them, and the column that names their probe.
+        probeChanges->click();
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(kinds(), (QList<Kind>{Kind::ImpactStart, Kind::ServiceState, Kind::ProbeState, Kind::MaintenanceStart,
+                                       Kind::ProbeState, Kind::ProbeState, Kind::ServiceState, Kind::ServiceState}));
+        QCOMPARE(count->text(), u"8 event(s)"_s);
+        QVERIFY(!view->isColumnHidden(EventLogModel::ProbeColumn));
+        QCOMPARE(panel.model()->index(2, EventLogModel::ProbeColumn).data().toString(), u"#2 http"_s);
+
+        // Off again: the same five as before.
+        probeChanges->click();
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(count->text(), u"5 event(s)"_s);
+        QVERIFY(view->isColumnHidden(EventLogModel::ProbeColumn));
+        for (int row = 0; row < panel.model()->rowCount(); ++row)
+            QVERIFY(panel.model()->event(row).kind != Kind::ProbeState);
+    }
+
+    // A log that fills live measures its columns on its first row, a service's change with a short
+    // name and no probe: the rows that come later widen the columns they would not fit.
+    void liveRowsWidenTheColumns()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ResultStore empty;
+        QVERIFY(empty.open(dir.path()).has_value());
+        Workspace workspace = sampleWorkspace();
+        workspace.services[0].probes[1].kind = ProbeKind::Statuspage;
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(workspace);
+        auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);
+        QVERIFY(probeChanges);
+        probeChanges->click();
+        QSignalSpy loaded(panel.model(), &EventLogModel::loaded);
+        panel.setStore(&empty);
+        QVERIFY(loaded.wait(10'000));
+        panel.resize(1280, 320);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+        QSignalSpy inserted(panel.model(), &QAbstractItemModel::rowsInserted);
+        empty.appendEvents({makeEvent(HealthEvent::Kind::ServiceState, u"cas"_s, u"Web"_s, m_now - Minute,
+                                      HealthState::Unknown, HealthState::Up, u"first result: up"_s)});
+        QVERIFY(empty.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 1, 10'000);
+        QHeaderView *header = panel.view()->horizontalHeader();
+        const int serviceBefore = header->sectionSize(EventLogModel::ServiceColumn);
+        const int probeBefore = header->sectionSize(EventLogModel::ProbeColumn);
+
+        empty.appendEvents({makeEvent(HealthEvent::Kind::ProbeState, u"portal"_s, u"Web"_s, m_now, HealthState::Up,
+                                      HealthState::Down, u"3 consecutive failures: HTTP 503 (status)"_s, 1),
+                            makeEvent(HealthEvent::Kind::ServiceState, u"portal"_s, u"Web"_s, m_now, HealthState::Up,
+                                      HealthState::Down, u"probe #2 is down"_s)});
+        QVERIFY(empty.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 3, 10'000);
+        QCOMPARE(panel.model()->index(1, EventLogModel::ProbeColumn).data().toString(), u"#2 statuspage"_s);
+        QCOMPARE(panel.model()->index(1, EventLogModel::ServiceColumn).data().toString(), u"Customer portal"_s);
+
+        // Public in QAbstractItemView: what fitting a column to its contents measures.
+        const QAbstractItemView *view = panel.view();
+        for (const auto &[column, before] : {std::pair{int(EventLogModel::ServiceColumn), serviceBefore},
+                                             {int(EventLogModel::ProbeColumn), probeBefore}}) {
+            const int needed = view->sizeHintForColumn(column);
+            // The first row alone left it too narrow, or this would prove nothing.
+            QVERIFY(needed > before);
+            QVERIFY2(
+                header->sectionSize(column) >= needed,
+                qPrintable(u"column %1: %2 px for %3 px"_s.arg(column).arg(header->sectionSize(column)).arg(needed)));
+        }
+    }
+
     void screenshot()
     {
         EventLogPanel panel(&m_clock);
         panel.setWorkspace(sampleWorkspace());
         panel.setStore(m_store.get());
         auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);
+        QVERIFY(time && probeChanges);
         time->setCurrentIndex(time->findText(u"Everything"_s));
         panel.resize(1100, 320);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+        // Every column shown but the cause is wide enough for its text.
+        const auto checkWidths = [&panel] {
+            QHeaderView *header = panel.view()->horizontalHeader();
+            const QFontMetrics metrics = panel.view()->fontMetrics();
+            for (int column = 0; column < EventLogModel::CauseColumn; ++column) {
+                if (panel.view()->isColumnHidden(column))
+                    continue;
+                int widest = 0;
+                for (int row = 0; row < panel.model()->rowCount(); ++row)
+                    widest = std::max(widest,
+                                      metrics.horizontalAdvance(panel.model()->index(row, column).data().toString()));
+                QVERIFY2(header->sectionSize(column) > widest,
+                         qPrintable(u"column %1: %2 px for %3 px of text"_s.arg(column)
+                                        .arg(header->sectionSize(column))
+                                        .arg(widest)));
+            }
+        };
+        const auto shoot = [&panel](const QString &name) {
+            const QString path = Test::screenshotPath(name);
+            QVERIFY(panel.grab().save(path));
+            qInfo().noquote() << "Screenshot:" << path;
+        };
+
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 5, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isLoading(), 10'000);
+        panel.view()->selectRow(1);
+        checkWidths();
+        shoot(u"eventlogpanel"_s);
+
+        probeChanges->click();
         QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 8, 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isLoading(), 10'000);
+        QCoreApplication::processEvents();
         panel.view()->selectRow(2);
-        // Every column but the cause is wide enough for its text.
-        QHeaderView *header = panel.view()->horizontalHeader();
-        const QFontMetrics metrics = panel.view()->fontMetrics();
-        for (int column = 0; column < EventLogModel::CauseColumn; ++column) {
-            int widest = 0;
-            for (int row = 0; row < panel.model()->rowCount(); ++row)
-                widest =
-                    std::max(widest, metrics.horizontalAdvance(panel.model()->index(row, column).data().toString()));
-            QVERIFY2(
-                header->sectionSize(column) > widest,
-                qPrintable(
-                    u"column %1: %2 px for %3 px of text"_s.arg(column).arg(header->sectionSize(column)).arg(widest)));
-        }
-        const QString path = Test::screenshotPath(u"eventlogpanel"_s);
-        QVERIFY(panel.grab().save(path));
-        qInfo().noquote() << "Screenshot:" << path;
+        checkWidths();
+        shoot(u"eventlogpanel-probe-changes"_s);
     }
 
 private:

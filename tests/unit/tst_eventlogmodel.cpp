@@ -279,6 +279,63 @@ private Q_SLOTS:
         QCOMPARE(times(model), (QList<qint64>{7'500, 7'000, 6'000, 5'500}));
     }
 
+    // A service's change comes with its probe's, committed together: without probe changes, the
+    // stored rows and the live ones are the service's alone.
+    void liveEventsHonourProbeChanges()
+    {
+        store(sampleEvents());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(&model, &EventLogModel::loaded);
+        EventFilter filter;
+        filter.probeChanges = false;
+        model.setStore(m_store.get());
+        model.setFilter(filter);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+        // The sample's probe change at 1'000 is left out by the store.
+        QCOMPARE(times(model), (QList<qint64>{5'000, 4'000, 3'000, 2'000, 1'500}));
+        QCOMPARE(model.filter().probeChanges, false);
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        m_store->appendEvents({makeEvent(HealthEvent::Kind::ProbeState, u"cas"_s, u"Web"_s, 6'000,
+                                         HealthState::Degraded, HealthState::Down, 0),
+                               serviceEvent(u"cas"_s, u"Web"_s, 6'000, HealthState::Degraded, HealthState::Down)});
+        QVERIFY(m_store->flush());
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 1, 10'000);
+        QCoreApplication::processEvents();
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(times(model), (QList<qint64>{6'000, 5'000, 4'000, 3'000, 2'000, 1'500}));
+        QCOMPARE(model.event(0).kind, HealthEvent::Kind::ServiceState);
+
+        // Committed while a query runs: held back until it answers, and still only the service's.
+        filter.probeChanges = true;
+        filter.states = {HealthState::Up};
+        model.setFilter(filter);
+        filter.probeChanges = false;
+        model.setFilter(filter);
+        QVERIFY(model.isLoading());
+        m_store->appendEvents(
+            {makeEvent(HealthEvent::Kind::ProbeState, u"cas"_s, u"Web"_s, 7'000, HealthState::Down, HealthState::Up, 0),
+             serviceEvent(u"cas"_s, u"Web"_s, 7'000, HealthState::Down, HealthState::Up)});
+        QVERIFY(m_store->flush());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10'000);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(times(model), (QList<qint64>{7'000, 5'000, 2'000}));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.event(row).kind != HealthEvent::Kind::ProbeState);
+        QCOMPARE(column(model, EventLogModel::ProbeColumn), (QStringList{QString(), QString(), QString()}));
+
+        // With them, the probe's row is back, next to its service's.
+        filter.probeChanges = true;
+        model.setFilter(filter);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 10'000);
+        QCOMPARE(times(model), (QList<qint64>{7'000, 7'000, 5'000, 2'000}));
+        QCOMPARE(column(model, EventLogModel::ProbeColumn),
+                 (QStringList{QString(), u"#1 http"_s, QString(), QString()}));
+    }
+
     void aLiveEventIsNeverShownTwice()
     {
         EventLogModel model;
@@ -430,6 +487,22 @@ private Q_SLOTS:
         QVERIFY(!EventLogModel::matches(e, f));
         f.serviceIds = {u"cas"_s};
         QVERIFY(EventLogModel::matches(e, f));
+
+        // Without probe changes, only the probe-level state events are left out.
+        f = {};
+        f.probeChanges = false;
+        QVERIFY(EventLogModel::matches(e, f));
+        HealthEvent probe =
+            makeEvent(HealthEvent::Kind::ProbeState, u"cas"_s, u"Web"_s, 1'000, HealthState::Up, HealthState::Down, 0);
+        QVERIFY(!EventLogModel::matches(probe, f));
+        for (HealthEvent::Kind kind : {HealthEvent::Kind::MaintenanceStart, HealthEvent::Kind::MaintenanceEnd,
+                                       HealthEvent::Kind::ImpactStart, HealthEvent::Kind::ImpactEnd}) {
+            probe.kind = kind;
+            QVERIFY2(EventLogModel::matches(probe, f), qPrintable(healthEventKindName(kind)));
+        }
+        f.probeChanges = true;
+        probe.kind = HealthEvent::Kind::ProbeState;
+        QVERIFY(EventLogModel::matches(probe, f));
     }
 
 private:

@@ -683,6 +683,59 @@ private Q_SLOTS:
         QCOMPARE(timesOf(store.events(f).result()), (QList<qint64>{500, 500, 400, 300, 200, 100}));
     }
 
+    void eventFilterCanLeaveOutProbeChanges()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        // Each change of a service comes with the change of the probe behind it, at the same time.
+        HealthEvent maintenance =
+            makeEvent(HealthEvent::Kind::MaintenanceStart, u"web"_s, 300, HealthState::Up, HealthState::Up, u"Edge"_s);
+        maintenance.inMaintenance = true;
+        HealthEvent impact =
+            makeEvent(HealthEvent::Kind::ImpactStart, u"shop"_s, 500, HealthState::Down, HealthState::Down);
+        impact.impactedBy = u"api"_s;
+        const QList<HealthEvent> all{
+            probeEvent(u"api"_s, 0, 100, HealthState::Up, HealthState::Down),
+            serviceEvent(u"api"_s, 100, HealthState::Up, HealthState::Down),
+            probeEvent(u"api"_s, 1, 200, HealthState::Up, HealthState::Degraded),
+            maintenance,
+            probeEvent(u"api"_s, 0, 400, HealthState::Down, HealthState::Up),
+            serviceEvent(u"api"_s, 400, HealthState::Down, HealthState::Up),
+            impact,
+        };
+        store.appendEvents(all);
+        QVERIFY(store.flush());
+
+        const auto kinds = [&store](const EventFilter &filter) {
+            QStringList names;
+            for (const HealthEvent &e : store.events(filter).result())
+                names.append(u"%1 %2"_s.arg(healthEventKindName(e.kind)).arg(e.timestampMs));
+            return names;
+        };
+        // By default a filter keeps them, as every reader but the event log expects.
+        EventFilter f;
+        QVERIFY(f.probeChanges);
+        QCOMPARE(kinds(f).size(), all.size());
+
+        // Without them: the services' changes, the maintenance and the impact, nothing else.
+        f.probeChanges = false;
+        QCOMPARE(kinds(f), (QStringList{u"impact-start 500"_s, u"service-state 400"_s, u"maintenance-start 300"_s,
+                                        u"service-state 100"_s}));
+
+        // It narrows with the other fields, and the limit counts what is left.
+        f.states = {HealthState::Down, HealthState::Degraded};
+        QCOMPARE(kinds(f), (QStringList{u"impact-start 500"_s, u"service-state 100"_s}));
+        f.probeChanges = true;
+        QCOMPARE(kinds(f), (QStringList{u"impact-start 500"_s, u"probe-state 200"_s, u"service-state 100"_s,
+                                        u"probe-state 100"_s}));
+        f = {};
+        f.probeChanges = false;
+        f.limit = 2;
+        QCOMPARE(kinds(f), (QStringList{u"impact-start 500"_s, u"service-state 400"_s}));
+        f.serviceIds = {u"api"_s};
+        QCOMPARE(kinds(f), (QStringList{u"service-state 400"_s, u"service-state 100"_s}));
+    }
+
     void latestStateEventsHasTheNewestOfEachKindForEachProbeAndService()
     {
         ResultStore store;
