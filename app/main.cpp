@@ -30,14 +30,17 @@ using namespace Vigie;
 namespace {
 
 // English is the source language; any other supported language gets its translations, Qt's own
-// included (standard dialogs and buttons).
+// included (standard dialogs and buttons). A language Vigie does not speak, or none at all (the C
+// locale of a service or a minimal container), gets English with its plural forms ("1 probe",
+// "15 probes"), which only the English translation holds.
 void installTranslations(QCoreApplication &app, const QString &requested)
 {
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
     if (!requested.isEmpty())
         QLocale::setDefault(locale);
     auto *vigie = new QTranslator(&app);
-    if (vigie->load(locale, QStringLiteral("vigie"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (vigie->load(locale, QStringLiteral("vigie"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        vigie->load(QStringLiteral("vigie_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(vigie);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

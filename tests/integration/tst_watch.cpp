@@ -101,8 +101,8 @@ services:
     // "Stored 7 results and 4 events in …": the numbers the command says it kept.
     static std::pair<qint64, qint64> summary(const QByteArray &out)
     {
-        // The nouns' plural forms come from the translations: match whatever form they took.
-        static const QRegularExpression pattern(QStringLiteral("Stored (\\d+) result\\S* and (\\d+) event\\S* in "));
+        // English plural forms, in the C locale too.
+        static const QRegularExpression pattern(QStringLiteral("Stored (\\d+) results? and (\\d+) events? in "));
         const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(out));
         if (!match.hasMatch())
             return {-1, -1};
@@ -130,6 +130,8 @@ private Q_SLOTS:
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, err.constData());
 
+        // What it watches, in English with its plural forms although the locale is C.
+        QVERIFY2(err.contains("Watching 2 probes of"), err.constData());
         // One line per event, as it happened, then the summary.
         QVERIFY2(out.contains("portal  unknown → up"), out.constData());
         QVERIFY2(out.contains("extranet  unknown → down"), out.constData());
