@@ -257,6 +257,10 @@
         <source>the system resolver</source>
         <translation>le résolveur système</translation>
     </message>
+    <message>
+        <source>the lookup of %1 could not start within %2 s: %3 still has not answered an earlier lookup</source>
+        <translation>la résolution de %1 n’a pas pu démarrer en %2 s&#xa0;: %3 n’a toujours pas répondu à une résolution précédente</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::EventLogModel</name>
@@ -432,6 +436,14 @@
             <numerusform>%n événement</numerusform>
             <numerusform>%n événements</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Probe changes</source>
+        <translation>&amp;Changements des sondes</translation>
+    </message>
+    <message>
+        <source>Also list each probe&apos;s own changes of state, not only its service&apos;s.</source>
+        <translation>Affiche aussi les changements d’état de chaque sonde, pas seulement ceux de son service.</translation>
     </message>
 </context>
 <context>
