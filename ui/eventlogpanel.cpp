@@ -1,5 +1,6 @@
 #include "eventlogpanel.h"
 
+#include "flowlayout.h"
 #include "models/eventlogmodel.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
@@ -82,7 +83,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     for (QComboBox *combo : {m_service, m_group}) {
         // A long service name must not push the rest of the bar out of sight.
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(14);
+        combo->setMinimumContentsLength(combo == m_service ? 20 : 14);
     }
     m_service->setObjectName(QStringLiteral("serviceFilter"));
     m_service->setAccessibleName(tr("Service"));
@@ -96,17 +97,22 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     m_span->addItem(tr("Everything"), int(Span::Everything));
     m_span->setCurrentIndex(int(Span::LastDay));
 
-    auto *bar = new QHBoxLayout;
-    // The table runs edge to edge; the controls above it keep off the panel's edges.
-    const int gap = fontMetrics().height() / 3;
-    bar->setContentsMargins(gap, gap, gap, 0);
-    bar->addWidget(label(tr("&Service:"), m_service));
-    bar->addWidget(m_service, 2);
-    bar->addSpacing(fontMetrics().averageCharWidth());
-    bar->addWidget(label(tr("&Group:"), m_group));
-    bar->addWidget(m_group, 1);
-    bar->addSpacing(fontMetrics().averageCharWidth());
-    bar->addWidget(new QLabel(tr("Moved to:"), this));
+    // The filters flow: one line on a wall screen, two on a laptop or in French, never cut off.
+    // Each label stays with its control, and the states with their caption.
+    auto *filters = new QWidget(this);
+    auto *flow = new FlowLayout(filters);
+    flow->setContentsMargins(0, 0, 0, 0);
+    const auto group = [filters, flow](const QList<QWidget *> &widgets) {
+        auto *chunk = new QWidget(filters);
+        auto *row = new QHBoxLayout(chunk);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *widget : widgets)
+            row->addWidget(widget);
+        flow->addWidget(chunk);
+    };
+    group({label(tr("&Service:"), m_service), m_service});
+    group({label(tr("&Group:"), m_group), m_group});
+    QList<QWidget *> states{new QLabel(tr("Moved to:"), this)};
     for (HealthState state : filterStates) {
         auto *button = new QToolButton(this);
         button->setCheckable(true);
@@ -118,20 +124,26 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
         button->setToolTip(tr("Show only the events that moved to %1 (with the other states checked). "
                               "None checked: every state.")
                                .arg(EventLogModel::stateName(state)));
-        bar->addWidget(button);
+        states.append(button);
         m_states.append(button);
         connect(button, &QToolButton::toggled, this, &EventLogPanel::applyFilter);
     }
-    bar->addSpacing(fontMetrics().averageCharWidth());
-    bar->addWidget(label(tr("&Time:"), m_span));
-    bar->addWidget(m_span);
-    bar->addSpacing(fontMetrics().averageCharWidth());
+    group(states);
+    group({label(tr("&Time:"), m_span), m_span});
     m_probeChanges->setObjectName(QStringLiteral("probeChangesFilter"));
     m_probeChanges->setToolTip(tr("Also list each probe's own changes of state, not only its service's."));
-    bar->addWidget(m_probeChanges);
-    bar->addStretch(1);
+    flow->addWidget(m_probeChanges);
+
+    auto *bar = new QHBoxLayout;
+    // The table runs edge to edge; the controls above it keep off the panel's edges.
+    const int gap = fontMetrics().height() / 3;
+    bar->setContentsMargins(gap, gap, gap, 0);
+    bar->addWidget(filters, 1);
     m_count->setObjectName(QStringLiteral("eventCount"));
-    bar->addWidget(m_count);
+    // Level with the first line of filters, at the right.
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_count->setMinimumHeight(m_span->sizeHint().height());
+    bar->addWidget(m_count, 0, Qt::AlignTop);
 
     m_view->setObjectName(QStringLiteral("eventTable"));
     m_view->setAccessibleName(tr("Health events"));

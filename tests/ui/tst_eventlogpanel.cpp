@@ -15,7 +15,9 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <memory>
+#include <ranges>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
@@ -299,6 +301,50 @@ private Q_SLOTS:
         QVERIFY(view->isColumnHidden(EventLogModel::ProbeColumn));
         for (int row = 0; row < panel.model()->rowCount(); ++row)
             QVERIFY(panel.model()->event(row).kind != Kind::ProbeState);
+    }
+
+    // The filters fit a wall screen on one line, and wrap rather than leave controls out of sight
+    // in a narrow window (a laptop's half screen, or French, whose words are longer).
+    void filtersWrapInsteadOfHiding()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        const QList<QWidget *> controls{
+            panel.findChild<QComboBox *>(u"serviceFilter"_s),         panel.findChild<QComboBox *>(u"groupFilter"_s),
+            panel.findChild<QToolButton *>(u"stateFilter-unknown"_s), panel.findChild<QComboBox *>(u"timeFilter"_s),
+            panel.findChild<QCheckBox *>(u"probeChangesFilter"_s),    panel.findChild<QLabel *>(u"eventCount"_s),
+        };
+        for (QWidget *control : controls)
+            QVERIFY(control);
+        auto *table = panel.findChild<QTableView *>(u"eventTable"_s);
+        QVERIFY(table);
+        const auto inSight = [&panel](QWidget *control) {
+            const QRect shown(control->mapTo(&panel, QPoint(0, 0)), control->size());
+            return control->isVisible() && panel.rect().contains(shown);
+        };
+        const auto top = [&panel](QWidget *control) { return control->mapTo(&panel, QPoint(0, 0)).y(); };
+
+        panel.resize(1920, 320);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        for (QWidget *control : controls)
+            QVERIFY2(inSight(control), qPrintable(control->objectName()));
+        const int line = controls.first()->height();
+        QVERIFY2(std::abs(top(controls.at(4)) - top(controls.first())) < line,
+                 "on a wall screen the filters take one line");
+
+        // As a dock in a window on a laptop, the panel gets the width it is given: its filters must
+        // not demand more.
+        QVERIFY2(panel.minimumSizeHint().width() <= 640, qPrintable(QString::number(panel.minimumSizeHint().width())));
+        panel.resize(640, 320);
+        QTRY_COMPARE(panel.width(), 640);
+        QTRY_VERIFY(std::ranges::all_of(controls, inSight));
+        QVERIFY2(top(controls.at(4)) >= top(controls.first()) + line, "in a narrow window they wrap");
+        // The table starts below the last line of filters.
+        const int filtersBottom =
+            std::ranges::max(controls | std::views::transform([&](QWidget *c) { return top(c) + c->height(); }));
+        QVERIFY(table->mapTo(&panel, QPoint(0, 0)).y() >= filtersBottom);
+        QVERIFY(panel.grab().save(Test::screenshotPath(u"eventlogpanel-narrow"_s)));
     }
 
     // A log that fills live measures its columns on its first row, a service's change with a short
