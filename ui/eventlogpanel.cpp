@@ -44,6 +44,8 @@ public:
     {
         for (HealthState state : filterStates)
             m_icons[int(state)] = StateIcons::icon(state, palette);
+        m_maintenance = StateIcons::icon(StateIcons::Explained::Maintenance, palette);
+        m_impacted = StateIcons::icon(StateIcons::Explained::Impacted, palette);
     }
 
 protected:
@@ -53,13 +55,28 @@ protected:
         if (index.column() != EventLogModel::ChangeColumn)
             return;
         option->features |= QStyleOptionViewItem::HasDecoration;
-        option->icon = m_icons[int(toState(index.data(EventLogModel::StateRole)))];
+        // A maintenance or an impact is no change of state: its own sign, as on the tiles.
+        switch (index.data(EventLogModel::EventRole).value<HealthEvent>().kind) {
+        case HealthEvent::Kind::MaintenanceStart:
+        case HealthEvent::Kind::MaintenanceEnd:
+            option->icon = m_maintenance;
+            break;
+        case HealthEvent::Kind::ImpactStart:
+        case HealthEvent::Kind::ImpactEnd:
+            option->icon = m_impacted;
+            break;
+        default:
+            option->icon = m_icons[int(toState(index.data(EventLogModel::StateRole)))];
+            break;
+        }
         const int side = option->fontMetrics.height();
         option->decorationSize = QSize(side, side);
     }
 
 private:
     std::array<QIcon, 4> m_icons;
+    QIcon m_maintenance;
+    QIcon m_impacted;
 };
 
 EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)

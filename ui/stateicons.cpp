@@ -132,6 +132,29 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, Explained why, con
     painter->restore();
 }
 
+namespace {
+
+// Pixmaps of `draw` at the usual sizes, at 1x and 2x.
+template<typename Draw>
+QIcon iconOf(Draw draw)
+{
+    QIcon result;
+    for (int size : {16, 22, 32, 48}) {
+        for (qreal dpr : {1.0, 2.0}) {
+            QPixmap pm(QSize(size, size) * dpr);
+            pm.setDevicePixelRatio(dpr);
+            pm.fill(Qt::transparent);
+            QPainter painter(&pm);
+            draw(&painter, QRectF(0, 0, size, size));
+            painter.end();
+            result.addPixmap(pm);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
 QPixmap StateIcons::pixmap(HealthState state, int size, qreal devicePixelRatio, const QPalette &palette)
 {
     QPixmap pm(QSize(size, size) * devicePixelRatio);
@@ -144,11 +167,12 @@ QPixmap StateIcons::pixmap(HealthState state, int size, qreal devicePixelRatio, 
 
 QIcon StateIcons::icon(HealthState state, const QPalette &palette)
 {
-    QIcon result;
-    for (int size : {16, 22, 32, 48})
-        for (qreal dpr : {1.0, 2.0})
-            result.addPixmap(pixmap(state, size, dpr, palette));
-    return result;
+    return iconOf([&](QPainter *painter, const QRectF &rect) { paint(painter, rect, state, palette); });
+}
+
+QIcon StateIcons::icon(Explained why, const QPalette &palette)
+{
+    return iconOf([&](QPainter *painter, const QRectF &rect) { paint(painter, rect, why, palette); });
 }
 
 } // namespace Vigie

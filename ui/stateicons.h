@@ -40,6 +40,7 @@ public:
     enum class Explained { Maintenance, Impacted };
     static QColor color(Explained why, const QPalette &palette);
     static void paint(QPainter *painter, const QRectF &rect, Explained why, const QPalette &palette);
+    static QIcon icon(Explained why, const QPalette &palette);
 };
 
 } // namespace Vigie

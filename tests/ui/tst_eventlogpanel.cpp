@@ -2,6 +2,7 @@
 #include "manualclock.h"
 #include "models/eventlogmodel.h"
 #include "screenshots.h"
+#include "stateicons.h"
 #include "store/resultstore.h"
 
 #include <QApplication>
@@ -301,6 +302,48 @@ private Q_SLOTS:
         QVERIFY(view->isColumnHidden(EventLogModel::ProbeColumn));
         for (int row = 0; row < panel.model()->rowCount(); ++row)
             QVERIFY(panel.model()->event(row).kind != Kind::ProbeState);
+    }
+
+    // A maintenance or an impact is not a change of state: its row carries the same sign as the
+    // tile (a blue "pause", a grey arrow), not the icon of the state the service was in.
+    void maintenanceAndImpactRowsShowTheirOwnSign()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        QSignalSpy loaded(panel.model(), &EventLogModel::loaded);
+        panel.setStore(m_store.get());
+        QVERIFY(loaded.wait(10'000));
+        panel.resize(1280, 320);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *table = panel.findChild<QTableView *>(u"eventTable"_s);
+        QVERIFY(table);
+        const QImage shot = table->viewport()->grab().toImage();
+        const auto signOf = [&](HealthEvent::Kind kind) {
+            QSet<QRgb> colours;
+            for (int row = 0; row < panel.model()->rowCount(); ++row) {
+                if (panel.model()->event(row).kind != kind)
+                    continue;
+                const QRect cell = table->visualRect(panel.model()->index(row, EventLogModel::ChangeColumn));
+                const qreal dpr = shot.devicePixelRatio();
+                for (int y = cell.top(); y <= cell.bottom(); ++y)
+                    for (int x = cell.left(); x < cell.left() + cell.height(); ++x)
+                        colours.insert(shot.pixel(QPoint(int(x * dpr), int(y * dpr))) & 0xffffff);
+                break;
+            }
+            return colours;
+        };
+        const QPalette palette = table->palette();
+        const auto rgb = [](const QColor &colour) { return colour.rgb() & 0xffffff; };
+        const QSet<QRgb> impact = signOf(HealthEvent::Kind::ImpactStart);
+        QVERIFY(impact.contains(rgb(StateIcons::color(StateIcons::Explained::Impacted, palette))));
+        QVERIFY(!impact.contains(rgb(StateIcons::color(HealthState::Down, palette))));
+        const QSet<QRgb> maintenance = signOf(HealthEvent::Kind::MaintenanceStart);
+        QVERIFY(maintenance.contains(rgb(StateIcons::color(StateIcons::Explained::Maintenance, palette))));
+        QVERIFY(!maintenance.contains(rgb(StateIcons::color(HealthState::Up, palette))));
+        const QSet<QRgb> change = signOf(HealthEvent::Kind::ServiceState);
+        QVERIFY(!change.isEmpty());
+        QVERIFY(!change.contains(rgb(StateIcons::color(StateIcons::Explained::Maintenance, palette))));
     }
 
     // The filters fit a wall screen on one line, and wrap rather than leave controls out of sight
