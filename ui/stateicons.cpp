@@ -134,22 +134,28 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, Explained why, con
 
 namespace {
 
+// A pixmap of `size` logical pixels at `devicePixelRatio`, painted by `draw`.
+template<typename Draw>
+QPixmap pixmapOf(Draw draw, int size, qreal devicePixelRatio)
+{
+    QPixmap pm(QSize(size, size) * devicePixelRatio);
+    pm.setDevicePixelRatio(devicePixelRatio);
+    pm.fill(Qt::transparent);
+    {
+        QPainter painter(&pm);
+        draw(&painter, QRectF(0, 0, size, size));
+    }
+    return pm;
+}
+
 // Pixmaps of `draw` at the usual sizes, at 1x and 2x.
 template<typename Draw>
 QIcon iconOf(Draw draw)
 {
     QIcon result;
-    for (int size : {16, 22, 32, 48}) {
-        for (qreal dpr : {1.0, 2.0}) {
-            QPixmap pm(QSize(size, size) * dpr);
-            pm.setDevicePixelRatio(dpr);
-            pm.fill(Qt::transparent);
-            QPainter painter(&pm);
-            draw(&painter, QRectF(0, 0, size, size));
-            painter.end();
-            result.addPixmap(pm);
-        }
-    }
+    for (int size : {16, 22, 32, 48})
+        for (qreal dpr : {1.0, 2.0})
+            result.addPixmap(pixmapOf(draw, size, dpr));
     return result;
 }
 
@@ -157,12 +163,8 @@ QIcon iconOf(Draw draw)
 
 QPixmap StateIcons::pixmap(HealthState state, int size, qreal devicePixelRatio, const QPalette &palette)
 {
-    QPixmap pm(QSize(size, size) * devicePixelRatio);
-    pm.setDevicePixelRatio(devicePixelRatio);
-    pm.fill(Qt::transparent);
-    QPainter painter(&pm);
-    paint(&painter, QRectF(0, 0, size, size), state, palette);
-    return pm;
+    return pixmapOf([&](QPainter *painter, const QRectF &rect) { paint(painter, rect, state, palette); }, size,
+                    devicePixelRatio);
 }
 
 QIcon StateIcons::icon(HealthState state, const QPalette &palette)

@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -223,6 +224,7 @@ struct DnsProbe
     quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
     ProbeSpec spec;
     Nameserver server;
+    QString serverKey;  // server.key(): its lookups are counted under it
     QString serverName; // for messages: as written, or "the system resolver"
     QRegularExpression pattern;
     QPointer<QDnsLookup> lookup; // null while waiting for a free lookup thread
@@ -245,7 +247,7 @@ struct DnsProber::Private
                 QObject::disconnect(p->lookup, nullptr, q, nullptr);
                 delete p->lookup;
             }
-        for (QDnsLookup *lookup : draining.keys()) {
+        for (QDnsLookup *lookup : std::as_const(draining)) {
             QObject::disconnect(lookup, nullptr, q, nullptr);
             delete lookup;
         }
@@ -270,9 +272,9 @@ struct DnsProber::Private
     quint64 nextSerial = 1;
     std::unordered_map<quint64, std::unique_ptr<DnsProbe>> probes;
     QList<std::pair<quint64, quint64>> waiting; // (id, serial), oldest first
-    // Lookups given up on (deadline, cancel) whose thread the resolver still holds, with their
-    // server's key: kept until they finish so that we know when that thread is free again.
-    QHash<QDnsLookup *, QString> draining;
+    // Lookups given up on (deadline, cancel) whose thread the resolver still holds: kept until
+    // they finish so that we know when that thread is free again.
+    QSet<QDnsLookup *> draining;
     int running = 0;                // probes whose lookup runs
     QHash<QString, int> runningAt;  // by server key
     QHash<QString, int> drainingAt; // by server key
@@ -289,9 +291,8 @@ bool DnsProber::Private::mayLaunch(const DnsProbe &p) const
 {
     if (lookupsInUse() >= maxLookups)
         return false;
-    const QString key = p.server.key();
-    const int held = drainingAt.value(key);
-    return runningAt.value(key) + held < (held > 0 ? 1 : maxLookupsPerServer);
+    const int held = drainingAt.value(p.serverKey);
+    return runningAt.value(p.serverKey) + held < (held > 0 ? 1 : maxLookupsPerServer);
 }
 
 void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
@@ -310,7 +311,7 @@ void DnsProber::Private::launch(DnsProbe &p)
     QObject::connect(lookup, &QDnsLookup::finished, q, [this, id, serial] { onFinished(id, serial); });
     p.lookup = lookup;
     ++running;
-    ++runningAt[p.server.key()];
+    ++runningAt[p.serverKey];
     p.launchedAtMs = msSince(p.clock);
     lookup->lookup();
 }
@@ -333,10 +334,9 @@ void DnsProber::Private::launchWaiting()
 
 void DnsProber::Private::release(DnsProbe &p)
 {
-    const QString key = p.server.key();
     --running;
-    if (--runningAt[key] == 0)
-        runningAt.remove(key);
+    if (--runningAt[p.serverKey] == 0)
+        runningAt.remove(p.serverKey);
     p.lookup = nullptr;
 }
 
@@ -348,9 +348,9 @@ void DnsProber::Private::drain(DnsProbe &p)
     if (!lookup)
         return;
     release(p);
-    const QString key = p.server.key();
+    const QString key = p.serverKey;
     QObject::disconnect(lookup, nullptr, q, nullptr);
-    draining.insert(lookup, key);
+    draining.insert(lookup);
     ++drainingAt[key];
     QObject::connect(lookup, &QDnsLookup::finished, q, [this, lookup, key] {
         draining.remove(lookup);
@@ -436,7 +436,7 @@ void DnsProber::Private::onDeadline(quint64 id)
     DnsProbe &p = *it->second;
     const QString after = seconds(p.spec.timeout);
     if (!p.lookup) {
-        if (const int held = drainingAt.value(p.server.key()); held > 0)
+        if (const int held = drainingAt.value(p.serverKey); held > 0)
             finish(p, HealthState::Down, ProbePhase::Dns,
                    DnsProber::tr("the lookup of %1 could not start within %2 s: %3 still has not answered an "
                                  "earlier lookup")
@@ -531,6 +531,7 @@ void DnsProber::start(quint64 id, const ProbeSpec &spec)
     p->serial = d->nextSerial++;
     p->spec = spec;
     p->server = *server;
+    p->serverKey = server->key();
     p->serverName = spec.dnsServer.isEmpty() ? tr("the system resolver") : spec.dnsServer;
     p->pattern = std::move(pattern);
     p->deadline.setSingleShot(true);
