@@ -871,6 +871,13 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     curl_easy_setopt(easy, CURLOPT_SOCKOPTFUNCTION, &onTcpSocketOpened);
     curl_easy_setopt(easy, CURLOPT_SOCKOPTDATA, t.get());
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075700
+    // A probe that ends while its host name is still being looked up (a name server that never
+    // answers) must not wait for the lookup: without this, curl joins its resolver thread when the
+    // handle is removed, and the probe thread stalls, every other probe with it, until the
+    // system's resolver gives up (10 s and more). The thread finishes on its own, later.
+    curl_easy_setopt(easy, CURLOPT_QUICK_EXIT, 1L);
+#endif
     // Every probe measures what a new visitor gets: its own DNS lookup, TCP connect and handshake.
     curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
     curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);

@@ -327,8 +327,9 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
         if (!p.spec.expectBanner.isEmpty() || !p.spec.steps.isEmpty())
             result.phases.processingMs = totalMs - *p.connectedAtMs;
     }
-    // Time spent on the service itself, name resolution aside: connect, then the conversation.
-    result.latencyMs = p.resolveMs ? totalMs - *p.resolveMs : 0;
+    // Time spent on the service itself, name resolution aside: connect, then the conversation. A
+    // probe that never got past the lookup spent its whole time there: that is its latency.
+    result.latencyMs = p.resolveMs ? totalMs - *p.resolveMs : totalMs;
     // Conditions judge a probe that did what it was asked; a failed one already says why.
     if (status == HealthState::Up && !p.spec.conditions.isEmpty()) {
         ConditionContext context;

@@ -1,12 +1,15 @@
 #include "probes/httpprober.h"
+#include "silentnameserver.h"
 #include "testservers.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void gzipBombStopsAtTheCap();
     void resetInTheMiddleOfTheBody();
     void twoThousandConnectionsNeverAnswered();
+    void nameServerThatNeverAnswers();
 
 private:
     std::unique_ptr<HttpProber> m_prober;
@@ -205,6 +209,58 @@ void TestHostileServers::twoThousandConnectionsNeverAnswered()
     // Every client socket is closed by now; the server's go with it.
     server.reset();
     QTRY_COMPARE(openFileDescriptors(), descriptorsBefore);
+}
+
+// A name server that never answers: the probe of a name it serves ends at its own deadline, in
+// phase resolve, and the probes of other servers on the same prober keep their schedule meanwhile
+// (libcurl's lookup thread, still waiting, is not waited for).
+void TestHostileServers::nameServerThatNeverAnswers()
+{
+    VIGIE_UNDER_SILENT_NAME_SERVER();
+
+    RawHttpServer fast(httpResponse(200, "ok"_ba));
+    const ProbeSpec named = httpSpec(u"http://%1:%2/"_s.arg(silentHostName).arg(fast.port()), 2s);
+    constexpr auto interval = 500ms;
+    QElapsedTimer clock;
+    std::optional<qint64> namedEndedMs;
+    ProbeResult namedResult;
+    QList<qint64> fastEndedMs;
+    connect(m_prober.get(), &HttpProber::finished, this, [&](quint64 id, const ProbeResult &result) {
+        if (id == 1) {
+            namedEndedMs = clock.elapsed();
+            namedResult = result;
+            return;
+        }
+        QVERIFY2(result.status == HealthState::Up, qPrintable(result.error));
+        fastEndedMs.append(clock.elapsed());
+    });
+    // Every 500 ms, a probe of a server on 127.0.0.1, as a workspace's other probes would run.
+    quint64 nextId = 100;
+    QTimer others;
+    others.setInterval(interval);
+    connect(&others, &QTimer::timeout, this,
+            [&] { m_prober->start(nextId++, httpSpec(fast.url(), std::chrono::milliseconds(interval))); });
+
+    clock.start();
+    m_prober->start(1, named);
+    others.start();
+    QTest::qWait(5000);
+    others.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_prober->runningCount(), 0, 15000);
+    disconnect(m_prober.get(), &HttpProber::finished, this, nullptr);
+
+    QVERIFY2(namedEndedMs && *namedEndedMs <= upperBoundMs(named),
+             qPrintable(u"the probe of %1 ended after %2 ms"_s.arg(named.target).arg(namedEndedMs.value_or(-1))));
+    QCOMPARE(namedResult.status, HealthState::Down);
+    QCOMPARE(namedResult.failedPhase, ProbePhase::Resolve);
+    QCOMPARE(namedResult.error, u"timed out after 2.0 s in resolve (resolving the host name)"_s);
+    QVERIFY2(namedResult.latencyMs <= double(upperBoundMs(named)), qPrintable(QString::number(namedResult.latencyMs)));
+    QVERIFY2(fastEndedMs.size() >= 8, qPrintable(u"%1 probes ended"_s.arg(fastEndedMs.size())));
+    for (qsizetype i = 1; i < fastEndedMs.size(); ++i) {
+        const qint64 gap = fastEndedMs.at(i) - fastEndedMs.at(i - 1);
+        QVERIFY2(gap < 2 * interval.count(),
+                 qPrintable(u"%1 ms between two probes at %2 ms"_s.arg(gap).arg(fastEndedMs.at(i - 1))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostileServers)

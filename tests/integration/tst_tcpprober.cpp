@@ -1,5 +1,6 @@
 #include "probeonce.h"
 #include "probes/tcpprober.h"
+#include "silentnameserver.h"
 #include "testservers.h"
 
 #include <QElapsedTimer>
@@ -172,6 +173,7 @@ private Q_SLOTS:
     void silentServerTimesOutWaitingForTheBanner();
     void connectOnlyWhenNoBannerExpected();
     void unresolvableHost();
+    void timeoutWhileResolvingReportsItsLatency();
     void badSpecFailsLater_data();
     void badSpecFailsLater();
     void cancelStopsWithoutEmitting();
@@ -300,6 +302,26 @@ void TestTcpProber::unresolvableHost()
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Resolve);
     QCOMPARE(result->error, u"could not resolve host 'vigie-probe.invalid'"_s);
+    QVERIFY(!result->phases.connectMs);
+}
+
+// A name server that never answers: the probe ends at its deadline, in phase resolve, and its
+// latency is the time it spent, not 0 (which would read as the fastest service of all).
+void TestTcpProber::timeoutWhileResolvingReportsItsLatency()
+{
+    VIGIE_UNDER_SILENT_NAME_SERVER();
+
+    qint64 elapsedMs = 0;
+    const auto result = probeOnce(tcpSpec(silentHostName + u":25"_s, u"^220 "_s, 1500ms), &elapsedMs);
+    QVERIFY(result);
+    QVERIFY2(elapsedMs >= 1500 && elapsedMs <= 1650, qPrintable(u"ended after %1 ms"_s.arg(elapsedMs)));
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Resolve);
+    QCOMPARE(result->error, u"timed out after 1.5 s resolving host '%1'"_s.arg(silentHostName));
+    QVERIFY2(result->latencyMs >= 1500 && result->latencyMs <= double(elapsedMs),
+             qPrintable(QString::number(result->latencyMs)));
+    QVERIFY(result->phases.totalMs);
+    QCOMPARE(result->latencyMs, *result->phases.totalMs);
     QVERIFY(!result->phases.connectMs);
 }
 
