@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,40 @@ constexpr qsizetype maxCachedPatterns = 1024;
 QString shown(const QString &text)
 {
     return text.size() > shownBannerChars ? text.left(shownBannerChars) + u'…' : text;
+}
+
+// Commands whose arguments are credentials: SMTP's AUTH, IMAP's AUTHENTICATE and LOGIN (after their
+// tag), POP3's and FTP's PASS, POP3's APOP. The command (and the SASL mechanism) is kept.
+const QRegularExpression &credentialCommand()
+{
+    static const QRegularExpression pattern(
+        uR"(^((?:\S+\s+)?(?:AUTH|AUTHENTICATE)\s+\S+|(?:\S+\s+)?LOGIN|PASS|APOP)\s+\S)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+// A SASL exchange: the lines a client sends after it (a user name and a password in base64, for
+// AUTH LOGIN) are credentials too.
+const QRegularExpression &saslStart()
+{
+    static const QRegularExpression pattern(uR"(^(?:\S+\s+)?(?:AUTH|AUTHENTICATE)\s)"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+// What a message may quote of send step `index`: its text, with credentials masked ("AUTH PLAIN
+// ****"), since errors end up in the event log, on screen and in `vigie check`'s output.
+QString shownSend(const QList<TcpStep> &steps, qsizetype index)
+{
+    const QString text = QString::fromUtf8(steps.at(index).send).trimmed();
+    const auto isSaslStart = [](const TcpStep &step) {
+        return step.kind == TcpStep::Kind::Send && saslStart().match(QString::fromUtf8(step.send)).hasMatch();
+    };
+    if (std::any_of(steps.cbegin(), steps.cbegin() + index, isSaslStart))
+        return u"****"_s;
+    if (const QRegularExpressionMatch command = credentialCommand().match(text); command.hasMatch())
+        return command.captured(1) + u" ****"_s;
+    return text;
 }
 
 QString seconds(std::chrono::milliseconds duration)
@@ -258,9 +293,7 @@ QString TcpProber::Private::stepLabel(const TcpProbe &p) const
 {
     const TcpStep &step = p.spec.steps.at(p.step);
     if (step.kind == TcpStep::Kind::Send)
-        return TcpProber::tr("step %1 (send \"%2\")")
-            .arg(p.step + 1)
-            .arg(shown(QString::fromUtf8(step.send).trimmed()));
+        return TcpProber::tr("step %1 (send \"%2\")").arg(p.step + 1).arg(shown(shownSend(p.spec.steps, p.step)));
     return TcpProber::tr("step %1 (expect \"%2\")").arg(p.step + 1).arg(step.expectPattern);
 }
 

@@ -81,6 +81,7 @@ public:
 
     QString hostPort() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
     QList<QByteArray> received() const { return m_received; }
+    Answer &answer(const QByteArray &line) { return m_script[line]; }
     int openConnections() const { return m_open; }
 
 private:
@@ -186,6 +187,8 @@ private Q_SLOTS:
     void silentMidConversationEndsAtTheDeadline();
     void closedMidSequence();
     void closedBeforeASend();
+    void credentialsAreMaskedInErrors_data();
+    void credentialsAreMaskedInErrors();
     void overlongLineFailsTheStep();
     void stepsWithoutBanner();
     void badStepPattern();
@@ -521,6 +524,68 @@ void TestTcpProber::closedBeforeASend()
     QCOMPARE(result->failedPhase, ProbePhase::Send);
     QCOMPARE(result->error,
              u"step 3 (send \"MAIL FROM:<probe@example.org>\"): %1 closed the connection"_s.arg(server.hostPort()));
+}
+
+void TestTcpProber::credentialsAreMaskedInErrors_data()
+{
+    // The server closes the connection after its reply to `closesAfter`: the send step that follows
+    // fails, and its error quotes it.
+    QTest::addColumn<QByteArray>("greeting");
+    QTest::addColumn<QByteArray>("closesAfter");
+    QTest::addColumn<QList<TcpStep>>("steps");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::newRow("SMTP AUTH PLAIN") << smtpGreeting << "EHLO vigie"_ba
+                                     << QList<TcpStep>{send("EHLO vigie\r\n"_ba), expect(u"^250 "_s),
+                                                       send("AUTH PLAIN AGJvYgBodW50ZXIy\r\n"_ba)}
+                                     << u"step 3 (send \"AUTH PLAIN ****\")"_s << "AGJvYgBodW50ZXIy"_ba;
+    QTest::newRow("SMTP AUTH LOGIN, then base64 lines")
+        << smtpGreeting << "dXNlcg=="_ba
+        << QList<TcpStep>{send("AUTH LOGIN\r\n"_ba), expect(u"^334 "_s), send("dXNlcg==\r\n"_ba), expect(u"^334 "_s),
+                          send("aHVudGVyMg==\r\n"_ba)}
+        << u"step 5 (send \"****\")"_s << "aHVudGVyMg=="_ba;
+    QTest::newRow("POP3 PASS") << "+OK POP3 ready\r\n"_ba
+                               << "USER bob"_ba
+                               << QList<TcpStep>{send("USER bob\r\n"_ba), expect(u"^\\+OK$"_s),
+                                                 send("PASS hunter2\r\n"_ba)}
+                               << u"step 3 (send \"PASS ****\")"_s << "hunter2"_ba;
+    QTest::newRow("IMAP LOGIN") << "* OK IMAP4rev1 ready\r\n"_ba
+                                << "a1 CAPABILITY"_ba
+                                << QList<TcpStep>{send("a1 CAPABILITY\r\n"_ba), expect(u"^a1 OK"_s),
+                                                  send("a2 LOGIN bob hunter2\r\n"_ba)}
+                                << u"step 3 (send \"a2 LOGIN ****\")"_s << "hunter2"_ba;
+    QTest::newRow("no credentials") << smtpGreeting << "EHLO vigie"_ba
+                                    << QList<TcpStep>{send("EHLO vigie\r\n"_ba), expect(u"^250 "_s),
+                                                      send("MAIL FROM:<probe@example.org>\r\n"_ba)}
+                                    << u"step 3 (send \"MAIL FROM:<probe@example.org>\")"_s << QByteArray();
+}
+
+void TestTcpProber::credentialsAreMaskedInErrors()
+{
+    QFETCH(QByteArray, greeting);
+    QFETCH(QByteArray, closesAfter);
+    QFETCH(QList<TcpStep>, steps);
+    QFETCH(QString, shown);
+    QFETCH(QByteArray, secret);
+    ScriptedServer server(greeting, {{"EHLO vigie"_ba, {"250 mail.example.org\r\n"_ba}},
+                                     {"AUTH LOGIN"_ba, {"334 VXNlcm5hbWU6\r\n"_ba}},
+                                     {"USER bob"_ba, {"+OK\r\n"_ba}},
+                                     {"a1 CAPABILITY"_ba, {"a1 OK done\r\n"_ba}},
+                                     {"dXNlcg=="_ba, {"334 UGFzc3dvcmQ6\r\n"_ba}}});
+    // Without its line break, the reply is only complete once the server has closed: the send
+    // that follows always finds the connection gone.
+    ScriptedServer::Answer &last = server.answer(closesAfter);
+    last.reply.chop(2);
+    last.close = true;
+    ProbeSpec spec = tcpSpec(server.hostPort());
+    spec.steps = steps;
+    const auto result = probeOnce(spec);
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Send);
+    QCOMPARE(result->error, u"%1: %2 closed the connection"_s.arg(shown, server.hostPort()));
+    if (!secret.isEmpty())
+        QVERIFY(!result->error.contains(QString::fromLatin1(secret)));
 }
 
 void TestTcpProber::overlongLineFailsTheStep()
