@@ -3,6 +3,7 @@
 #include "pendingfailures.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -289,8 +290,14 @@ struct StatuspageProber::Private
     void judge(Fetch &f, int httpStatus, const QHash<QByteArray, QByteArray> &headers);
     void finish(Fetch &f, ProbeResult result);
 
+    QNetworkAccessManager *networkFor(const ProbeSpec &spec);
+
     StatuspageProber *q;
-    QNetworkAccessManager *network = nullptr; // created on first use, on the prober's thread
+    // One manager per way of trusting servers (the system's CAs, a ca_file, none with insecure:),
+    // each created on first use, on the prober's thread: a manager reuses its connections, and a
+    // connection opened without verification, or trusting another CA, must never carry a probe
+    // that verifies.
+    QHash<QString, QNetworkAccessManager *> networks;
     quint64 nextSerial = 1;
     std::unordered_map<quint64, std::unique_ptr<Fetch>> fetches;
     PendingFailures failures;
@@ -303,6 +310,15 @@ void StatuspageProber::Private::abandon(Fetch &f) const
         f.reply->abort();
         f.reply->deleteLater();
     }
+}
+
+QNetworkAccessManager *StatuspageProber::Private::networkFor(const ProbeSpec &spec)
+{
+    const QString trust = spec.insecureReason.isEmpty() ? u"ca:"_s + spec.caFile : u"insecure"_s;
+    QNetworkAccessManager *&network = networks[trust];
+    if (!network)
+        network = new QNetworkAccessManager(q);
+    return network;
 }
 
 void StatuspageProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
@@ -560,9 +576,6 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
         request.setSslConfiguration(tls);
     }
 
-    if (!d->network)
-        d->network = new QNetworkAccessManager(this);
-
     auto f = std::make_unique<Fetch>();
     f->id = id;
     f->serial = d->nextSerial++;
@@ -579,7 +592,7 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
     f->clock.start();
     f->deadline.start(spec.timeout);
 
-    QNetworkReply *reply = d->network->get(request);
+    QNetworkReply *reply = d->networkFor(spec)->get(request);
     f->reply = reply;
     connect(reply, &QNetworkReply::requestSent, this, [this, id, serial] {
         if (Fetch *fetch = d->find(id, serial); fetch && !fetch->sentAtMs)

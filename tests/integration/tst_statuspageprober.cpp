@@ -7,7 +7,11 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -67,6 +71,7 @@ private Q_SLOTS:
     void badSpecFailsLater();
     void noCookiesAreKept();
     void cancelStopsWithoutEmitting();
+    void verifyingProbeNeverReusesAnUnverifiedConnection();
 
 private:
     QString url(const QString &path) const { return u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path); }
@@ -463,6 +468,64 @@ void TestStatuspageProber::cancelStopsWithoutEmitting()
     QVERIFY(spy.wait(10000));
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<quint64>(), quint64(2));
+}
+
+// An insecure probe and a verifying one of the same server, on one prober: the verifying one must
+// judge the certificate itself, not ride on the connection the insecure one left open (the server
+// keeps connections alive).
+void TestStatuspageProber::verifyingProbeNeverReusesAnUnverifiedConnection()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    const auto certificates = makeTestCertificates(dir.path(), 30, &error);
+    if (!certificates)
+        QSKIP(qPrintable(error));
+    QFile key(certificates->keyFile);
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(certificates->certFile).value(0));
+    tls.setPrivateKey(QSslKey(&key, QSsl::Ec));
+    QVERIFY(!tls.localCertificate().isNull() && !tls.privateKey().isNull());
+
+    QHttpServer server;
+    server.route(u"/api/v2/summary.json"_s,
+                 [] { return QHttpServerResponse("application/json"_ba, fixture(u"all-operational.json"_s)); });
+    auto *listener = new QSslServer(&server);
+    listener->setSslConfiguration(tls);
+    int handshakes = 0;
+    connect(listener, &QSslServer::startedEncryptionHandshake, this, [&handshakes] { ++handshakes; });
+    QVERIFY(listener->listen(QHostAddress::LocalHost));
+    QVERIFY(server.bind(listener));
+
+    StatuspageProber prober;
+    QSignalSpy spy(&prober, &Prober::finished);
+    ProbeSpec insecure;
+    insecure.kind = ProbeKind::Statuspage;
+    insecure.target = u"https://127.0.0.1:%1/"_s.arg(listener->serverPort());
+    insecure.timeout = 5s;
+    insecure.insecureReason = u"a test certificate"_s;
+    prober.start(1, insecure);
+    QVERIFY(spy.wait(10000));
+    const auto unverified = spy.takeFirst().at(1).value<ProbeResult>();
+    QVERIFY2(unverified.status == HealthState::Up, qPrintable(unverified.error));
+    QCOMPARE(handshakes, 1);
+
+    ProbeSpec verifying = insecure;
+    verifying.insecureReason.clear();
+    prober.start(2, verifying);
+    QVERIFY(spy.wait(10000));
+    const auto verified = spy.takeFirst().at(1).value<ProbeResult>();
+    QCOMPARE(verified.status, HealthState::Down);
+    QCOMPARE(verified.failedPhase, ProbePhase::Tls);
+    QVERIFY2(verified.error.startsWith(u"TLS handshake with 127.0.0.1:%1 failed: "_s.arg(listener->serverPort())),
+             qPrintable(verified.error));
+    QCOMPARE(handshakes, 2);
+
+    // The insecure one still goes on with what it may reuse.
+    prober.start(3, insecure);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.takeFirst().at(1).value<ProbeResult>().status, HealthState::Up);
 }
 
 QTEST_GUILESS_MAIN(TestStatuspageProber)
