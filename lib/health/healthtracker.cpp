@@ -16,6 +16,9 @@ constexpr qint64 dayMs = 24 * 60 * 60 * 1000;
 // With no window edge ahead, the tracker still looks again this often, in case one comes into
 // MaintenanceSchedule's look-ahead.
 constexpr qint64 recheckMs = 7 * dayMs;
+// At most this many window edges are replayed one by one when time moves on; a longer jump is
+// announced as the state it lands in.
+constexpr int maxReplayedEdges = 8;
 
 using Occurrence = MaintenanceSchedule::Occurrence;
 
@@ -211,6 +214,20 @@ void HealthTracker::Private::advanceMaintenance(qint64 toMs, QList<HealthEvent> 
     }
     if (toMs <= *maintenanceNowMs)
         return;
+    // A clock that jumps far forward (a machine woken after days, a clock set from 1970 to today)
+    // would replay every edge it skipped: thousands of windows that nobody watched. Past a few
+    // edges, only the state at toMs is announced: an end for a maintenance that is over, a
+    // beginning for the one under way.
+    qint64 edge = nextCheckMs;
+    for (int skipped = 0; edge <= toMs; ++skipped) {
+        if (skipped == maxReplayedEdges) {
+            maintenanceNowMs = toMs;
+            refreshWindows(toMs, false, events);
+            nextCheckMs = nextCheckAfter(toMs);
+            return;
+        }
+        edge = nextCheckAfter(edge);
+    }
     // Edge by edge, so that each window's events carry the time of its own edge.
     while (nextCheckMs <= toMs) {
         const qint64 edge = nextCheckMs;

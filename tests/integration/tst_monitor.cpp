@@ -305,6 +305,41 @@ private Q_SLOTS:
         QVERIFY(stopAndDrain(monitor));
     }
 
+    // A clock set right long after the start (a machine that booted in 1970 until the network
+    // told it the date, or one woken from a long suspend) does not replay the nightly windows it
+    // jumped over: only the one under way now begins.
+    void forwardClockJumpDoesNotReplayWindows()
+    {
+        Test::ManualClock clock(QDateTime(QDate(1970, 1, 1), QTime(12, 0), QTimeZone::UTC));
+        MaintenanceWindow nightly;
+        nightly.name = QStringLiteral("Backups");
+        nightly.at = QTime(2, 0);
+        nightly.duration = 1h;
+        Workspace ws;
+        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 300ms)})};
+        ws.maintenance = {nightly};
+
+        Monitor monitor(&clock);
+        QSignalSpy events(&monitor, &Monitor::eventsRaised);
+        monitor.setWorkspace(ws);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up, Timeout);
+        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+
+        clock.set(QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone::UTC));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).inMaintenance, Timeout);
+        QTest::qWait(1000); // a few more results, inside the window
+        QVERIFY(stopAndDrain(monitor));
+        const QList<HealthEvent> raised = allEvents(events);
+        const auto count = [&raised](HealthEvent::Kind kind) {
+            return std::count_if(raised.cbegin(), raised.cend(),
+                                 [kind](const HealthEvent &e) { return e.kind == kind; });
+        };
+        QCOMPARE(count(HealthEvent::Kind::MaintenanceStart), 1);
+        QCOMPARE(count(HealthEvent::Kind::MaintenanceEnd), 0);
+        QVERIFY2(raised.size() <= 4, qPrintable(QString::number(raised.size())));
+    }
+
     // A console restarted inside a maintenance window carries it on: the store remembers that it
     // began, so the event log does not say so twice; it still ends on time.
     void restartInsideAWindowDoesNotBeginItAgain()

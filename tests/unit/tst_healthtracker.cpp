@@ -152,6 +152,7 @@ private Q_SLOTS:
     void resultsMoveMaintenanceTimeForward();
     void lateResultIsJudgedAtItsOwnTime();
     void recurringWindowAcrossDaylightSaving();
+    void forwardClockJumpAnnouncesOnlyWhereItLands();
     void upstreamMaintenance();
     void providerDownImpactsFailingDependents();
     void dependentFailingFirstIsImpactedWhenProviderGoesDown();
@@ -532,6 +533,55 @@ void TestHealthTracker::recurringWindowAcrossDaylightSaving()
                                               u"start 2026-11-01T01:30:00Z"_s, // winter again
                                               u"end 2026-11-01T02:30:00Z"_s,
                                           }));
+}
+
+void TestHealthTracker::forwardClockJumpAnnouncesOnlyWhereItLands()
+{
+    // A machine whose clock starts in 1970 until the network sets it, with a nightly window.
+    MaintenanceWindow nightly = window(u"Backups"_s, {}, QTime(2, 0), 1h);
+    nightly.date.reset();
+    HealthTracker tracker(makeWorkspace({makeService(u"db"_s, {}, 1, {}, 1, 1)}, {nightly}));
+    const qint64 epoch = utc(1970, 1, 1, 0, 0, 1);
+    QVERIFY(tracker.advanceTo(epoch).isEmpty());
+    QCOMPARE(ofKind(tracker.apply({up(u"db"_s, epoch + 1000)}), Kind::ServiceState).size(), 1);
+
+    // 56 years on, inside that night's window: it began, once; the 20,000 nights nobody watched are
+    // not replayed.
+    const qint64 landed = utc(2026, 6, 3, 2, 30);
+    QList<HealthEvent> events = tracker.advanceTo(landed);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).kind, Kind::MaintenanceStart);
+    QCOMPARE(events.at(0).cause, u"maintenance \"Backups\" began"_s);
+    QVERIFY2(events.at(0).timestampMs >= utc(2026, 6, 3, 2) && events.at(0).timestampMs <= landed,
+             qPrintable(iso(events.at(0).timestampMs)));
+    QVERIFY(tracker.serviceHealth(u"db"_s).inMaintenance);
+    // A result from after the jump is judged inside the window, and opens nothing more.
+    events = tracker.apply({down(u"db"_s, landed + 60'000)});
+    QVERIFY(ofKind(events, Kind::MaintenanceStart).isEmpty() && ofKind(events, Kind::MaintenanceEnd).isEmpty());
+    QVERIFY(!tracker.serviceHealth(u"db"_s).isAlarm());
+
+    // Another long jump, to an afternoon: the maintenance is over, once.
+    const qint64 afternoon = utc(2080, 1, 1, 15);
+    events = tracker.advanceTo(afternoon);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
+    QVERIFY(!tracker.serviceHealth(u"db"_s).inMaintenance);
+    QVERIFY(tracker.serviceHealth(u"db"_s).isAlarm());
+
+    // From there on, time moving as it should: each edge again, at its own time.
+    QCOMPARE(iso(*tracker.nextWakeMs(afternoon)), u"2080-01-02T02:00:00Z"_s);
+    events = tracker.advanceTo(utc(2080, 1, 2, 2, 0, 5));
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).kind, Kind::MaintenanceStart);
+    QCOMPARE(events.at(0).timestampMs, utc(2080, 1, 2, 2));
+    // A short gap (a machine asleep for two nights) still replays what it crossed, edge by edge.
+    events = tracker.advanceTo(utc(2080, 1, 4, 12));
+    QStringList edges;
+    for (const HealthEvent &e : events)
+        edges.append((e.kind == Kind::MaintenanceStart ? u"start "_s : u"end "_s) + iso(e.timestampMs));
+    QCOMPARE(edges,
+             (QStringList{u"end 2080-01-02T03:00:00Z"_s, u"start 2080-01-03T02:00:00Z"_s, u"end 2080-01-03T03:00:00Z"_s,
+                          u"start 2080-01-04T02:00:00Z"_s, u"end 2080-01-04T03:00:00Z"_s}));
 }
 
 void TestHealthTracker::upstreamMaintenance()
