@@ -724,10 +724,20 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         result.error = HttpProber::tr("too many redirects: more than %1").arg(t.spec.maxRedirects);
         return;
     case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_UNSUPPORTED_PROTOCOL: {
+        // A redirect to a scheme the probe does not follow (file:, ftp:...), which curl leaves as
+        // the effective URL: the server's doing, not the workspace's.
+        if (code == CURLE_UNSUPPORTED_PROTOCOL && result.httpStatus >= 300 && result.httpStatus <= 399) {
+            result.failedPhase = ProbePhase::Status;
+            result.error =
+                HttpProber::tr("refused to follow the redirect to %1: only http:// and https:// are followed")
+                    .arg(url.toDisplayString());
+            return;
+        }
         result.failedPhase = ProbePhase::Config;
         result.error = HttpProber::tr("cannot fetch '%1': %2").arg(url.toDisplayString(), curlMessage);
         return;
+    }
     case CURLE_GOT_NOTHING:
         result.failedPhase = ProbePhase::Processing;
         result.error = HttpProber::tr("%1 closed the connection without sending a response").arg(where);

@@ -117,6 +117,10 @@ private Q_SLOTS:
     void basicAuth();
     void bearerAuth();
     void missingSecretIsAConfigError();
+    void authStaysWithItsHostOnRedirects_data();
+    void authStaysWithItsHostOnRedirects();
+    void redirectsToOtherSchemesAreRefused_data();
+    void redirectsToOtherSchemesAreRefused();
     void conditionsPass();
     void failedCriticalConditionsAreDown();
     void failedWarningConditionsAreDegraded();
@@ -771,6 +775,87 @@ void TestHttpProber::missingSecretIsAConfigError()
     QVERIFY(later);
     QCOMPARE(later->status, HealthState::Up);
     QCOMPARE(server.requests().constFirst().header("Authorization"_ba), "Bearer tok3n-bill"_ba);
+}
+
+void TestHttpProber::authStaysWithItsHostOnRedirects_data()
+{
+    QTest::addColumn<HttpAuthType>("type");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<QByteArray>("landing"); // where the redirect leads: %1 is the other server's port
+    QTest::addColumn<bool>("kept");
+    const QByteArray basic = "Basic " + "ops:s3cret-pass"_ba.toBase64();
+    const QByteArray bearer = "Bearer s3cret-pass"_ba;
+    QTest::newRow("basic, same server") << HttpAuthType::Basic << basic << "/landing"_ba << true;
+    QTest::newRow("basic, another host") << HttpAuthType::Basic << basic << "http://localhost:%1/landing"_ba << false;
+    QTest::newRow("basic, another port") << HttpAuthType::Basic << basic << "http://127.0.0.1:%1/landing"_ba << false;
+    QTest::newRow("bearer, same server") << HttpAuthType::Bearer << bearer << "/landing"_ba << true;
+    QTest::newRow("bearer, another host")
+        << HttpAuthType::Bearer << bearer << "http://localhost:%1/landing"_ba << false;
+    QTest::newRow("bearer, another port")
+        << HttpAuthType::Bearer << bearer << "http://127.0.0.1:%1/landing"_ba << false;
+}
+
+// Credentials go to the host of the probe's URL only: a redirect elsewhere (another name, another
+// port) must not carry them to a host that could be anyone's.
+void TestHttpProber::authStaysWithItsHostOnRedirects()
+{
+    QFETCH(HttpAuthType, type);
+    QFETCH(QByteArray, authorization);
+    QFETCH(QByteArray, landing);
+    QFETCH(bool, kept);
+    const auto handler = [&landing](quint16 otherPort) {
+        return [location = QByteArray(landing).replace("%1", QByteArray::number(otherPort))](const HttpRequest &r) {
+            return r.path == "/landing" ? httpResponse(200, "landed"_ba)
+                                        : httpResponse(302, {}, {{"Location"_ba, location}});
+        };
+    };
+    RawHttpServer elsewhere(handler(0));
+    RawHttpServer origin(handler(elsewhere.port()));
+    HttpProber prober;
+    prober.setSecrets({{u"ops-secret"_s, "s3cret-pass"_ba}});
+    ProbeSpec spec = httpSpec(origin.url(u"/start"_s));
+    spec.auth = {type, type == HttpAuthType::Basic ? u"ops"_s : QString(), u"ops-secret"_s};
+    const auto result = probeWith(prober, spec);
+    QVERIFY(result);
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QCOMPARE(result->httpStatus, 200);
+
+    QCOMPARE(origin.requests().at(0).header("Authorization"_ba), authorization);
+    const QList<HttpRequest> landed = kept ? origin.requests().mid(1) : elsewhere.requests();
+    QCOMPARE(landed.size(), 1);
+    QCOMPARE(landed.at(0).path, "/landing"_ba);
+    QCOMPARE(landed.at(0).header("Authorization"_ba), kept ? authorization : QByteArray());
+    QCOMPARE(origin.requestCount() + elsewhere.requestCount(), 2);
+}
+
+void TestHttpProber::redirectsToOtherSchemesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("location"); // %1 is the port of a server that must see nothing
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("file") << "file:///etc/passwd"_ba << u"file:///etc/passwd"_s;
+    QTest::newRow("ftp") << "ftp://127.0.0.1:%1/pub/file"_ba << u"ftp://127.0.0.1:%1/pub/file"_s;
+    QTest::newRow("ftp, upper case") << "FTP://127.0.0.1:%1/pub/file"_ba << u"ftp://127.0.0.1:%1/pub/file"_s;
+}
+
+// A server may redirect a probe anywhere: only http and https are followed, never a local file or
+// another protocol, and the error says where the redirect led.
+void TestHttpProber::redirectsToOtherSchemesAreRefused()
+{
+    QFETCH(QByteArray, location);
+    QFETCH(QString, shown);
+    BannerServer ftp("220 FTP ready\r\n"_ba);
+    location.replace("%1", QByteArray::number(ftp.port()));
+    shown.replace(u"%1"_s, QString::number(ftp.port()));
+    RawHttpServer server(httpResponse(302, {}, {{"Location"_ba, location}}));
+    const auto result = probeOnce(httpSpec(server.url()));
+    QVERIFY(result);
+    QCOMPARE(result->status, HealthState::Down);
+    QCOMPARE(result->failedPhase, ProbePhase::Status);
+    QCOMPARE(result->httpStatus, 302);
+    QCOMPARE(result->error,
+             u"refused to follow the redirect to %1: only http:// and https:// are followed"_s.arg(shown));
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(ftp.connectionCount(), 0);
 }
 
 void TestHttpProber::conditionsPass()
