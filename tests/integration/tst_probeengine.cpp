@@ -139,6 +139,75 @@ private Q_SLOTS:
         QCOMPARE(results.size(), afterStop);
     }
 
+    // A hundred probes of one interval on the running engine: each keeps a slot of its own in the
+    // interval (its jitter), turn after turn, and together they cover the interval rather than
+    // fire in bursts.
+    void probesOfOneIntervalAreSpreadOverIt()
+    {
+        constexpr int count = 100;
+        constexpr auto interval = 1000ms;
+        constexpr qint64 intervalMs = interval.count();
+        constexpr int turns = 3;
+        const quint16 refused = Test::closedPort(); // refused at once: the probes cost nothing
+        Workspace ws;
+        for (int i = 0; i < count; ++i) {
+            ProbeSpec spec;
+            spec.kind = ProbeKind::Tcp;
+            spec.target = QStringLiteral("127.0.0.1:%1").arg(refused);
+            spec.interval = interval;
+            spec.timeout = 500ms;
+            ws.services.append(service(QStringLiteral("probe-%1").arg(i), {spec}));
+        }
+        ProbeEngine engine;
+        QHash<QString, QList<qint64>> runs; // each probe's start times, by service
+        connect(&engine, &ProbeEngine::resultsReady, this, [&runs](const QList<ProbeResult> &batch) {
+            for (const ProbeResult &r : batch)
+                runs[r.key.serviceId].append(r.timestampMs);
+        });
+        engine.setWorkspace(ws);
+        engine.start();
+        const auto allRan = [&runs] {
+            return runs.size() == count &&
+                   std::ranges::all_of(runs, [](const QList<qint64> &starts) { return starts.size() >= turns; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allRan(), 15000);
+        engine.stop();
+        QTRY_COMPARE(engine.runningCount(), 0);
+
+        // Where each probe's turns should fall: the start, its jitter, whole intervals.
+        QList<qint64> jitters;
+        QList<qint64> bases;
+        for (int i = 0; i < count; ++i) {
+            const QString id = QStringLiteral("probe-%1").arg(i);
+            jitters.append(ProbeEngine::jitterOffsetMs(ProbeKey{id, 0}, interval));
+            bases.append(runs.value(id).at(0) - jitters.last());
+        }
+        QList<qint64> sortedBases = bases;
+        std::ranges::sort(sortedBases);
+        const qint64 start = sortedBases.at(count / 2);
+        QList<qint64> offsets; // where in the interval each probe's last turn started
+        for (int i = 0; i < count; ++i) {
+            const QList<qint64> starts = runs.value(QStringLiteral("probe-%1").arg(i));
+            for (int turn = 0; turn < turns; ++turn) {
+                const qint64 late = starts.at(turn) - (start + jitters.at(i) + turn * intervalMs);
+                QVERIFY2(qAbs(late) <= 100,
+                         qPrintable(
+                             QStringLiteral("probe-%1, turn %2: %3 ms from its slot").arg(i).arg(turn + 1).arg(late)));
+            }
+            offsets.append((starts.at(turns - 1) - start) % intervalMs);
+        }
+        std::ranges::sort(offsets);
+        QList<int> tenths(10, 0);
+        for (const qint64 offset : std::as_const(offsets))
+            ++tenths[int(offset * 10 / intervalMs)];
+        for (const int inTenth : std::as_const(tenths))
+            QVERIFY2(inTenth >= 4 && inTenth <= 20, qPrintable(QString::number(inTenth)));
+        qint64 widestGap = offsets.first() + intervalMs - offsets.last();
+        for (int i = 1; i < count; ++i)
+            widestGap = std::max(widestGap, offsets.at(i) - offsets.at(i - 1));
+        QVERIFY2(widestGap <= 150, qPrintable(QStringLiteral("%1 ms without a probe starting").arg(widestGap)));
+    }
+
     void emptyWorkspaceFinishesAtOnce()
     {
         ProbeEngine engine;
