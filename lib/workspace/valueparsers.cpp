@@ -27,6 +27,64 @@ const QList<QLatin1StringView> weekdayNames{"monday"_L1, "tuesday"_L1,  "wednesd
 
 } // namespace
 
+std::optional<HostPort> HostPort::parse(QStringView text)
+{
+    QStringView host;
+    QStringView port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0 || close + 1 >= text.size() || text[close + 1] != u':')
+            return std::nullopt;
+        host = text.sliced(1, close - 1);
+        port = text.sliced(close + 2);
+        QHostAddress address;
+        if (!address.setAddress(host.toString()) || address.protocol() != QAbstractSocket::IPv6Protocol)
+            return std::nullopt;
+    } else {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon <= 0)
+            return std::nullopt;
+        host = text.first(colon);
+        port = text.sliced(colon + 1);
+        if (!std::all_of(host.begin(), host.end(), isHostCharacter))
+            return std::nullopt;
+    }
+    const auto number = parseBoundedInt(port, 1, 65535);
+    if (!number)
+        return std::nullopt;
+    return HostPort{host.toString(), quint16(*number)};
+}
+
+std::optional<NameServer> NameServer::parse(QStringView text)
+{
+    NameServer server;
+    if (server.address.setAddress(text.toString()))
+        return server;
+    QStringView port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0 || !server.address.setAddress(text.sliced(1, close - 1).toString()) ||
+            server.address.protocol() != QAbstractSocket::IPv6Protocol)
+            return std::nullopt;
+        if (close + 1 == text.size())
+            return server;
+        if (text[close + 1] != u':')
+            return std::nullopt;
+        port = text.sliced(close + 2);
+    } else {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon <= 0 || !server.address.setAddress(text.first(colon).toString()) ||
+            server.address.protocol() != QAbstractSocket::IPv4Protocol)
+            return std::nullopt;
+        port = text.sliced(colon + 1);
+    }
+    const auto number = parseBoundedInt(port, 1, 65535);
+    if (!number)
+        return std::nullopt;
+    server.port = quint16(*number);
+    return server;
+}
+
 qsizetype editDistance(QStringView a, QStringView b)
 {
     const qsizetype n = a.size();
@@ -116,32 +174,6 @@ std::optional<qint64> parseSize(QStringView text)
     return std::nullopt;
 }
 
-// "host:port", or "[ipv6]:port".
-bool isValidTcpTarget(QStringView text)
-{
-    QStringView host;
-    QStringView port;
-    if (text.startsWith(u'[')) {
-        const qsizetype close = text.indexOf(u']');
-        if (close < 0 || close + 1 >= text.size() || text[close + 1] != u':')
-            return false;
-        host = text.sliced(1, close - 1);
-        port = text.sliced(close + 2);
-        QHostAddress address;
-        if (!address.setAddress(host.toString()) || address.protocol() != QAbstractSocket::IPv6Protocol)
-            return false;
-    } else {
-        const qsizetype colon = text.lastIndexOf(u':');
-        if (colon <= 0)
-            return false;
-        host = text.first(colon);
-        port = text.sliced(colon + 1);
-        if (!std::all_of(host.begin(), host.end(), isHostCharacter))
-            return false;
-    }
-    return parseBoundedInt(port, 1, 65535).has_value();
-}
-
 bool isValidHttpUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
@@ -175,33 +207,6 @@ bool isValidHostName(QStringView text, bool trailingDotAllowed)
             return false;
     }
     return true;
-}
-
-// An IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, 2001:db8::53, [2001:db8::53]:53.
-bool isValidDnsServer(QStringView text)
-{
-    QHostAddress address;
-    if (address.setAddress(text.toString()))
-        return true;
-    QStringView port;
-    if (text.startsWith(u'[')) {
-        const qsizetype close = text.indexOf(u']');
-        if (close < 0 || !address.setAddress(text.sliced(1, close - 1).toString()) ||
-            address.protocol() != QAbstractSocket::IPv6Protocol)
-            return false;
-        if (close + 1 == text.size())
-            return true;
-        if (text[close + 1] != u':')
-            return false;
-        port = text.sliced(close + 2);
-    } else {
-        const qsizetype colon = text.lastIndexOf(u':');
-        if (colon <= 0 || !address.setAddress(text.first(colon).toString()) ||
-            address.protocol() != QAbstractSocket::IPv4Protocol)
-            return false;
-        port = text.sliced(colon + 1);
-    }
-    return parseBoundedInt(port, 1, 65535).has_value();
 }
 
 bool isHttpToken(QStringView text)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QHostAddress>
 #include <QString>
 #include <QStringView>
 #include <QTime>
@@ -17,6 +18,28 @@
 // same functions on the texts the loader let through. The format itself is documented in README.md.
 namespace Vigie {
 
+// Where a TCP or TLS probe connects to.
+struct HostPort
+{
+    QString host; // a host name or an IPv4 address, or an IPv6 address without its brackets
+    quint16 port = 0;
+
+    // "host:port", or "[ipv6 address]:port" (the brackets tell the address from the port); the host
+    // holds letters and digits of any script, '-', '.' and '_'; the port is a number from 1 to 65535.
+    static std::optional<HostPort> parse(QStringView text);
+};
+
+// The resolver a DNS probe asks.
+struct NameServer
+{
+    QHostAddress address;
+    quint16 port = 0; // 0: not given, the protocol's default (53)
+
+    // An IP address, optionally with a port from 1 to 65535: 192.0.2.53, 192.0.2.53:5353,
+    // 2001:db8::53, [2001:db8::53] or [2001:db8::53]:53.
+    static std::optional<NameServer> parse(QStringView text);
+};
+
 // A decimal whole number of at most 9 digits, from low to high; no sign, no spaces.
 std::optional<int> parseBoundedInt(QStringView text, int low, int high);
 // An HTTP status: 200, a class "2xx", or a range "200-299"; every code from 100 to 599.
@@ -29,10 +52,6 @@ bool isValidServiceId(QStringView id);
 // (service labels such as _sip._tcp), 253 characters at most; an internationalised name is checked
 // in its ASCII form. A trailing dot only when `trailingDotAllowed`.
 bool isValidHostName(QStringView text, bool trailingDotAllowed);
-// "host:port", or "[ipv6]:port", with a port from 1 to 65535.
-bool isValidTcpTarget(QStringView text);
-// An IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, 2001:db8::53, [2001:db8::53]:53.
-bool isValidDnsServer(QStringView text);
 // An http or https URL that names a host.
 bool isValidHttpUrl(const QString &text);
 // RFC 9110's token: the characters an HTTP header name may hold.

@@ -624,7 +624,7 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YAML::Node &node)
             const auto text = scalar(entry);
             if (!text)
                 continue;
-            if (isValidDnsServer(text->trimmed())) {
+            if (NameServer::parse(text->trimmed())) {
                 probe.dnsServer = text->trimmed();
             } else {
                 addError(locationOf(entry.value),
@@ -705,7 +705,7 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
                             .arg(shown(*text)));
         return;
     case ProbeKind::Tcp:
-        if (isValidTcpTarget(trimmed)) {
+        if (HostPort::parse(trimmed)) {
             probe.target = trimmed;
             return;
         }
@@ -714,7 +714,7 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
                             .arg(shown(*text)));
         return;
     case ProbeKind::Tls:
-        if (isValidTcpTarget(trimmed)) {
+        if (HostPort::parse(trimmed)) {
             probe.target = trimmed;
             return;
         }

@@ -15,6 +15,10 @@ private slots:
     void statusRange();
     void size_data();
     void size();
+    void hostPort_data();
+    void hostPort();
+    void nameServer_data();
+    void nameServer();
     void serviceId();
     void hostName();
     void httpUrl();
@@ -102,6 +106,92 @@ void tst_ValueParsers::size()
         QVERIFY(!value);
     else
         QCOMPARE(value, bytes);
+}
+
+void tst_ValueParsers::hostPort_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host"); // null: invalid
+    QTest::addColumn<int>("port");
+    QTest::newRow("name") << u"mail.example.org:25"_s << u"mail.example.org"_s << 25;
+    QTest::newRow("IPv4") << u"192.0.2.1:443"_s << u"192.0.2.1"_s << 443;
+    QTest::newRow("IPv6 in brackets") << u"[2001:db8::1]:443"_s << u"2001:db8::1"_s << 443;
+    QTest::newRow("loopback IPv6") << u"[::1]:25"_s << u"::1"_s << 25;
+    QTest::newRow("international name") << u"café.example:80"_s << u"café.example"_s << 80;
+    QTest::newRow("lowest port") << u"a:1"_s << u"a"_s << 1;
+    QTest::newRow("highest port") << u"a:65535"_s << u"a"_s << 65535;
+    QTest::newRow("port 0") << u"a:0"_s << QString() << 0;
+    QTest::newRow("port 65536") << u"a:65536"_s << QString() << 0;
+    QTest::newRow("missing port") << u"mail.example.org"_s << QString() << 0;
+    QTest::newRow("empty port") << u"mail.example.org:"_s << QString() << 0;
+    QTest::newRow("empty host") << u":25"_s << QString() << 0;
+    QTest::newRow("empty brackets") << u"[]:25"_s << QString() << 0;
+    QTest::newRow("empty") << QString() << QString() << 0;
+    QTest::newRow("IPv6 without brackets") << u"2001:db8::1:443"_s << QString() << 0;
+    QTest::newRow("IPv4 in brackets") << u"[192.0.2.1]:443"_s << QString() << 0;
+    QTest::newRow("name in brackets") << u"[example.org]:443"_s << QString() << 0;
+    QTest::newRow("unclosed bracket") << u"[::1:25"_s << QString() << 0;
+    QTest::newRow("brackets without port") << u"[::1]"_s << QString() << 0;
+    QTest::newRow("garbage after the brackets") << u"[::1]x:25"_s << QString() << 0;
+    QTest::newRow("garbage after the port") << u"a:25x"_s << QString() << 0;
+    QTest::newRow("space after the port") << u"a:25 "_s << QString() << 0;
+    QTest::newRow("signed port") << u"a:+25"_s << QString() << 0;
+    QTest::newRow("path") << u"a/b:25"_s << QString() << 0;
+    QTest::newRow("space in the host") << u"a b:25"_s << QString() << 0;
+}
+
+void tst_ValueParsers::hostPort()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    const auto parsed = HostPort::parse(text);
+    if (host.isNull()) {
+        QVERIFY2(!parsed, qPrintable(parsed ? parsed->host : QString()));
+        return;
+    }
+    QVERIFY(parsed);
+    QCOMPARE(parsed->host, host);
+    QCOMPARE(parsed->port, port);
+}
+
+void tst_ValueParsers::nameServer_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("address"); // null: invalid
+    QTest::addColumn<int>("port");
+    QTest::newRow("IPv4") << u"192.0.2.53"_s << u"192.0.2.53"_s << 0;
+    QTest::newRow("IPv4 and port") << u"192.0.2.53:5353"_s << u"192.0.2.53"_s << 5353;
+    QTest::newRow("bare IPv6") << u"2001:db8::53"_s << u"2001:db8::53"_s << 0;
+    QTest::newRow("IPv6 in brackets") << u"[2001:db8::53]"_s << u"2001:db8::53"_s << 0;
+    QTest::newRow("IPv6 and port") << u"[2001:db8::53]:53"_s << u"2001:db8::53"_s << 53;
+    QTest::newRow("port 0") << u"192.0.2.53:0"_s << QString() << 0;
+    QTest::newRow("port 65536") << u"192.0.2.53:65536"_s << QString() << 0;
+    QTest::newRow("empty port") << u"192.0.2.53:"_s << QString() << 0;
+    QTest::newRow("host name") << u"dns.example.org"_s << QString() << 0;
+    QTest::newRow("host name and port") << u"dns.example.org:53"_s << QString() << 0;
+    QTest::newRow("empty host") << u":53"_s << QString() << 0;
+    QTest::newRow("empty brackets") << u"[]:53"_s << QString() << 0;
+    QTest::newRow("IPv4 in brackets") << u"[192.0.2.53]:53"_s << QString() << 0;
+    QTest::newRow("unclosed bracket") << u"[2001:db8::53:53"_s << QString() << 0;
+    QTest::newRow("garbage after the brackets") << u"[2001:db8::53]x"_s << QString() << 0;
+    QTest::newRow("garbage after the port") << u"192.0.2.53:53x"_s << QString() << 0;
+    QTest::newRow("empty") << QString() << QString() << 0;
+}
+
+void tst_ValueParsers::nameServer()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, address);
+    QFETCH(int, port);
+    const auto parsed = NameServer::parse(text);
+    if (address.isNull()) {
+        QVERIFY2(!parsed, qPrintable(parsed ? parsed->address.toString() : QString()));
+        return;
+    }
+    QVERIFY(parsed);
+    QCOMPARE(parsed->address, QHostAddress(address));
+    QCOMPARE(parsed->port, port);
 }
 
 void tst_ValueParsers::serviceId()
