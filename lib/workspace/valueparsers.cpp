@@ -25,6 +25,23 @@ const QList<QLatin1StringView> dnsRecordTypes{"A"_L1, "AAAA"_L1, "CNAME"_L1, "MX
 const QList<QLatin1StringView> weekdayNames{"monday"_L1, "tuesday"_L1,  "wednesday"_L1, "thursday"_L1,
                                             "friday"_L1, "saturday"_L1, "sunday"_L1};
 
+// Where "user:password@" sits in a URL, end included: read from the text rather than by QUrl, so
+// that it is found even in a URL that is not valid otherwise.
+std::optional<std::pair<qsizetype, qsizetype>> userInfoSpan(QStringView url)
+{
+    const qsizetype scheme = url.indexOf(u"://");
+    if (scheme < 0)
+        return std::nullopt;
+    const qsizetype start = scheme + 3;
+    qsizetype end = start;
+    while (end < url.size() && url[end] != u'/' && url[end] != u'?' && url[end] != u'#')
+        ++end;
+    const qsizetype at = url.first(end).lastIndexOf(u'@');
+    if (at < start)
+        return std::nullopt;
+    return std::pair(start, at + 1);
+}
+
 } // namespace
 
 std::optional<HostPort> HostPort::parse(QStringView text)
@@ -207,6 +224,19 @@ bool isValidHostName(QStringView text, bool trailingDotAllowed)
             return false;
     }
     return true;
+}
+
+bool hasUserInfo(QStringView url)
+{
+    return userInfoSpan(url).has_value();
+}
+
+QString withoutUserInfo(QStringView url)
+{
+    const auto span = userInfoSpan(url);
+    if (!span)
+        return url.toString();
+    return url.first(span->first) + url.sliced(span->second);
 }
 
 bool isHttpToken(QStringView text)

@@ -54,6 +54,12 @@ bool isValidServiceId(QStringView id);
 bool isValidHostName(QStringView text, bool trailingDotAllowed);
 // An http or https URL that names a host.
 bool isValidHttpUrl(const QString &text);
+// A URL that holds a user name or a password (https://user:password@host/, or user@): the workspace
+// must not, as these are secrets that would be printed and stored with every result. Read from the
+// text, so that it is found in a URL that is not valid otherwise too.
+bool hasUserInfo(QStringView url);
+// The URL without its user name and password, to be shown.
+QString withoutUserInfo(QStringView url);
 // RFC 9110's token: the characters an HTTP header name may hold.
 bool isHttpToken(QStringView text);
 // A header value: one line, no NUL.

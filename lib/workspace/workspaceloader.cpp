@@ -22,6 +22,10 @@ std::expected<Workspace, QList<WorkspaceError>> WorkspaceLoader::loadFile(const 
     const QFileInfo info(path);
     if (info.isDir())
         return failed(YamlSource::tr("cannot read the workspace file: it is a directory"));
+    // Opening a FIFO waits for a writer, and a device may never end: only a regular file is read.
+    if (info.exists() && !info.isFile())
+        return failed(
+            YamlSource::tr("cannot read the workspace file: it is not a regular file (a FIFO, a device or a socket)"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failed(YamlSource::tr("cannot read the workspace file: %1").arg(file.errorString()));
@@ -44,13 +48,8 @@ std::expected<Workspace, QList<WorkspaceError>> WorkspaceLoader::parse(const QBy
     try {
         YamlSource source(yaml, fileName);
         std::optional<Workspace> workspace;
-        if (const std::optional<YAML::Node> root = source.load()) {
-            try {
-                workspace = WorkspaceReader(source).readWorkspace(*root);
-            } catch (const YAML::Exception &e) {
-                source.addSyntaxError(e.mark, e.msg);
-            }
-        }
+        if (const std::optional<YamlNode> root = source.load())
+            workspace = WorkspaceReader(source).readWorkspace(*root);
         if (source.hasErrors() || !workspace)
             return std::unexpected(source.takeErrors());
         return std::move(*workspace);

@@ -116,51 +116,37 @@ QString shown(const QString &text)
 
 } // namespace
 
-QString WorkspaceReader::describe(const YAML::Node &node)
+QString WorkspaceReader::describe(const YamlNode &node)
 {
-    switch (node.Type()) {
-    case YAML::NodeType::Map:
+    switch (node.type()) {
+    case YamlNode::Type::Map:
         return tr("a mapping");
-    case YAML::NodeType::Sequence:
+    case YamlNode::Type::Sequence:
         return tr("a sequence");
-    case YAML::NodeType::Scalar:
-        return tr("the value '%1'").arg(shown(QString::fromStdString(node.Scalar())));
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+    case YamlNode::Type::Scalar:
+        return tr("the value '%1'").arg(shown(node.scalar()));
+    case YamlNode::Type::Null:
         break;
     }
     return tr("nothing");
 }
 
-bool WorkspaceReader::spend(const YAML::Node &at)
-{
-    if (m_visitsLeft == 0)
-        return false;
-    if (--m_visitsLeft == 0) {
-        addError(locationOf(at), tr("the document names more than %1 values, through aliases (*name); write the "
-                                    "workspace out without so many aliases")
-                                     .arg(maxNodeVisits));
-        return false;
-    }
-    return true;
-}
-
-bool WorkspaceReader::expectType(const YAML::Node &node, Expected type, const QString &subject)
+bool WorkspaceReader::expectType(const YamlNode &node, Expected type, const QString &subject)
 {
     QString wanted;
     switch (type) {
     case Expected::Mapping:
-        if (node.IsMap())
+        if (node.isMap())
             return true;
         wanted = tr("a mapping (key: value lines)");
         break;
     case Expected::Sequence:
-        if (node.IsSequence())
+        if (node.isSequence())
             return true;
         wanted = tr("a sequence (a list of '- ' items)");
         break;
     case Expected::Scalar:
-        if (node.IsScalar())
+        if (node.isScalar())
             return true;
         wanted = tr("a single value");
         break;
@@ -169,41 +155,38 @@ bool WorkspaceReader::expectType(const YAML::Node &node, Expected type, const QS
     return false;
 }
 
-QList<WorkspaceReader::Entry> WorkspaceReader::entries(const YAML::Node &mapping)
+QList<WorkspaceReader::Entry> WorkspaceReader::entries(const YamlNode &mapping)
 {
     QList<Entry> out;
-    QHash<QString, SourceLocation> seen;
-    for (const auto &pair : mapping) {
-        if (!spend(pair.first))
-            break;
-        if (!pair.first.IsScalar()) {
-            addError(locationOf(pair.first),
-                     tr("a key should be a single word such as 'name', found %1").arg(describe(pair.first)));
+    QHash<QString, YamlNode> seen;
+    for (qsizetype i = 0; i < mapping.size() && !m_source.hasTooManyErrors(); ++i) {
+        const YamlNode keyNode = mapping.key(i);
+        if (!keyNode.isScalar()) {
+            addError(locationOf(keyNode),
+                     tr("a key should be a single word such as 'name', found %1").arg(describe(keyNode)));
             continue;
         }
-        const QString key = QString::fromStdString(pair.first.Scalar());
-        const SourceLocation where = locationOf(pair.first);
+        const QString key = keyNode.scalar();
         // yaml-cpp keeps both entries of a repeated key; which one a reader sees is an accident.
         if (const auto first = seen.constFind(key); first != seen.cend()) {
-            addError(where, tr("duplicate key '%1' (first defined at %2)").arg(shown(key), first->toString()));
+            addError(locationOf(keyNode),
+                     tr("duplicate key '%1' (first defined at %2)").arg(shown(key), locationOf(*first).toString()));
             continue;
         }
-        seen.insert(key, where);
-        out.append({key, pair.first, pair.second});
+        seen.insert(key, keyNode);
+        out.append({key, keyNode, mapping.value(i)});
     }
     return out;
 }
 
-QList<YAML::Node> WorkspaceReader::items(const YAML::Node &sequence, const QString &subject)
+QList<YamlNode> WorkspaceReader::items(const YamlNode &sequence, const QString &subject)
 {
-    QList<YAML::Node> out;
+    QList<YamlNode> out;
     if (!expectType(sequence, Expected::Sequence, subject))
         return out;
-    for (const auto &item : sequence) {
-        if (!spend(item))
-            break;
-        out.append(item);
-    }
+    out.reserve(sequence.size());
+    for (qsizetype i = 0; i < sequence.size() && !m_source.hasTooManyErrors(); ++i)
+        out.append(sequence.item(i));
     return out;
 }
 
@@ -211,7 +194,7 @@ std::optional<QString> WorkspaceReader::scalar(const Entry &entry)
 {
     if (!expectType(entry.value, Expected::Scalar, u'\'' + entry.key + u'\''))
         return std::nullopt;
-    return QString::fromStdString(entry.value.Scalar());
+    return entry.value.scalar();
 }
 
 std::optional<QString> WorkspaceReader::nonEmptyText(const Entry &entry)
@@ -263,11 +246,11 @@ std::optional<int> WorkspaceReader::boundedInt(const Entry &entry, int low, int 
     return value;
 }
 
-std::optional<QString> WorkspaceReader::pattern(const YAML::Node &node, const QString &subject)
+std::optional<QString> WorkspaceReader::pattern(const YamlNode &node, const QString &subject)
 {
     if (!expectType(node, Expected::Scalar, subject))
         return std::nullopt;
-    const QString text = QString::fromStdString(node.Scalar());
+    const QString text = node.scalar();
     const QRegularExpression expression(text);
     if (!expression.isValid()) {
         addError(locationOf(node),
@@ -282,10 +265,10 @@ std::optional<QString> WorkspaceReader::pattern(const YAML::Node &node, const QS
 QList<WorkspaceReader::Reference> WorkspaceReader::names(const Entry &entry, bool singleAllowed)
 {
     const QString subject = u'\'' + entry.key + u'\'';
-    QList<YAML::Node> nodes;
-    if (singleAllowed && entry.value.IsScalar()) {
+    QList<YamlNode> nodes;
+    if (singleAllowed && entry.value.isScalar()) {
         nodes.append(entry.value);
-    } else if (singleAllowed && !entry.value.IsSequence()) {
+    } else if (singleAllowed && !entry.value.isSequence()) {
         addError(locationOf(entry.value),
                  tr("%1 should be a name or a sequence of names, found %2").arg(subject, describe(entry.value)));
         return {};
@@ -294,10 +277,10 @@ QList<WorkspaceReader::Reference> WorkspaceReader::names(const Entry &entry, boo
     }
     QList<Reference> out;
     QHash<QString, SourceLocation> seen;
-    for (const YAML::Node &node : nodes) {
+    for (const YamlNode &node : nodes) {
         if (!expectType(node, Expected::Scalar, tr("each item of %1").arg(subject)))
             continue;
-        const QString name = QString::fromStdString(node.Scalar()).trimmed();
+        const QString name = node.scalar().trimmed();
         const SourceLocation where = locationOf(node);
         if (name.isEmpty()) {
             addError(where, tr("an empty name in %1").arg(subject));
@@ -368,7 +351,7 @@ QString WorkspaceReader::kindList(unsigned kinds) const
     return tr("%1 and %2").arg(names.join(", "_L1), last);
 }
 
-std::optional<Workspace> WorkspaceReader::readWorkspace(const YAML::Node &root)
+std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
 {
     if (!expectType(root, Expected::Mapping, tr("the top of a workspace file")))
         return std::nullopt;
@@ -384,10 +367,12 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YAML::Node &root)
                 workspace.name = *name;
         } else if (entry.key == "services"_L1) {
             hasServices = true;
-            const QList<YAML::Node> services = items(entry.value, tr("'services'"));
-            if (services.isEmpty() && entry.value.IsSequence())
+            const QList<YamlNode> services = items(entry.value, tr("'services'"));
+            if (services.isEmpty() && entry.value.isSequence())
                 addError(locationOf(entry.value), tr("'services' is empty; add at least one service"));
-            for (const YAML::Node &node : services) {
+            for (const YamlNode &node : services) {
+                if (m_source.hasTooManyErrors())
+                    break;
                 QList<Reference> dependsOn;
                 if (auto service = readService(node, dependsOn)) {
                     workspace.services.append(std::move(*service));
@@ -395,7 +380,9 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YAML::Node &root)
                 }
             }
         } else if (entry.key == "maintenance"_L1) {
-            for (const YAML::Node &node : items(entry.value, tr("'maintenance'"))) {
+            for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
                 if (auto window = readMaintenance(node))
                     workspace.maintenance.append(std::move(*window));
             }
@@ -412,7 +399,7 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YAML::Node &root)
     return workspace;
 }
 
-std::optional<Service> WorkspaceReader::readService(const YAML::Node &node, QList<Reference> &dependencies)
+std::optional<Service> WorkspaceReader::readService(const YamlNode &node, QList<Reference> &dependencies)
 {
     if (!expectType(node, Expected::Mapping, tr("each item of 'services'")))
         return std::nullopt;
@@ -450,11 +437,13 @@ std::optional<Service> WorkspaceReader::readService(const YAML::Node &node, QLis
                 service.dependsOn.append(reference.name);
         } else if (entry.key == "probes"_L1) {
             hasProbes = true;
-            const QList<YAML::Node> probes = items(entry.value, tr("'probes'"));
-            if (probes.isEmpty() && entry.value.IsSequence())
+            const QList<YamlNode> probes = items(entry.value, tr("'probes'"));
+            if (probes.isEmpty() && entry.value.isSequence())
                 addError(locationOf(entry.value), tr("'probes' is empty; add at least one probe (http, tcp, tls, dns "
                                                      "or statuspage)"));
-            for (const YAML::Node &probeNode : probes) {
+            for (const YamlNode &probeNode : probes) {
+                if (m_source.hasTooManyErrors())
+                    break;
                 if (auto probe = readProbe(probeNode))
                     service.probes.append(std::move(*probe));
             }
@@ -474,7 +463,7 @@ std::optional<Service> WorkspaceReader::readService(const YAML::Node &node, QLis
     return service;
 }
 
-std::optional<ProbeSpec> WorkspaceReader::readProbe(const YAML::Node &node)
+std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
 {
     if (!expectType(node, Expected::Mapping, tr("each item of 'probes'")))
         return std::nullopt;
@@ -685,6 +674,21 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
         return;
     const QString trimmed = text->trimmed();
     const SourceLocation where = locationOf(entry.value);
+    // Like an Authorization header: a secret in the file would be printed and stored with every result.
+    const bool http = probe.kind == ProbeKind::Http || probe.kind == ProbeKind::Statuspage;
+    if (http && hasUserInfo(trimmed)) {
+        const QString clean = shown(withoutUserInfo(trimmed));
+        if (probe.kind == ProbeKind::Http)
+            addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                               "workspace file; write %1 and use 'auth' instead, with the name of a secret stored in "
+                               "the system keychain")
+                                .arg(clean));
+        else
+            addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                               "workspace file; a status page is read without credentials: write %1")
+                                .arg(clean));
+        return;
+    }
     switch (probe.kind) {
     case ProbeKind::Http:
         if (isValidHttpUrl(trimmed)) {
@@ -735,7 +739,7 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readExpect(const YAML::Node &node, ProbeSpec &probe, std::optional<Entry> &maxLatency)
+void WorkspaceReader::readExpect(const YamlNode &node, ProbeSpec &probe, std::optional<Entry> &maxLatency)
 {
     for (const Entry &entry : entries(node)) {
         if (entry.key == "status"_L1) {
@@ -752,12 +756,12 @@ void WorkspaceReader::readExpect(const YAML::Node &node, ProbeSpec &probe, std::
     }
 }
 
-void WorkspaceReader::readStatus(const YAML::Node &node, ProbeSpec &probe)
+void WorkspaceReader::readStatus(const YamlNode &node, ProbeSpec &probe)
 {
-    QList<YAML::Node> codes;
-    if (node.IsScalar()) {
+    QList<YamlNode> codes;
+    if (node.isScalar()) {
         codes.append(node);
-    } else if (node.IsSequence()) {
+    } else if (node.isSequence()) {
         codes = items(node, tr("'status'"));
         if (codes.isEmpty()) {
             addError(locationOf(node), tr("'status' is empty; give at least one status, for example 200"));
@@ -770,9 +774,9 @@ void WorkspaceReader::readStatus(const YAML::Node &node, ProbeSpec &probe)
     }
     QList<StatusRange> ranges;
     bool valid = true;
-    for (const YAML::Node &code : codes) {
+    for (const YamlNode &code : codes) {
         const std::optional<StatusRange> range =
-            code.IsScalar() ? parseStatusRange(QString::fromStdString(code.Scalar()).trimmed()) : std::nullopt;
+            code.isScalar() ? parseStatusRange(code.scalar().trimmed()) : std::nullopt;
         if (range) {
             ranges.append(*range);
             continue;
@@ -786,12 +790,12 @@ void WorkspaceReader::readStatus(const YAML::Node &node, ProbeSpec &probe)
         probe.expectStatus = ranges;
 }
 
-void WorkspaceReader::readConditions(const YAML::Node &node, ProbeSpec &probe)
+void WorkspaceReader::readConditions(const YamlNode &node, ProbeSpec &probe)
 {
-    for (const YAML::Node &item : items(node, tr("'conditions'"))) {
-        YAML::Node text = item;
+    for (const YamlNode &item : items(node, tr("'conditions'"))) {
+        YamlNode text = item;
         bool warning = false;
-        if (item.IsMap()) {
+        if (item.isMap()) {
             const QList<Entry> keys = entries(item);
             const Entry *warn = nullptr;
             for (const Entry &entry : keys) {
@@ -808,7 +812,7 @@ void WorkspaceReader::readConditions(const YAML::Node &node, ProbeSpec &probe)
             }
             text = warn->value;
             warning = true;
-        } else if (!item.IsScalar()) {
+        } else if (!item.isScalar()) {
             addError(locationOf(item), tr("each item of 'conditions' should be a condition such as "
                                           "'[STATUS] == 200', or warn: and a condition, found %1")
                                            .arg(describe(item)));
@@ -816,7 +820,7 @@ void WorkspaceReader::readConditions(const YAML::Node &node, ProbeSpec &probe)
         }
         if (!expectType(text, Expected::Scalar, tr("'warn'")))
             continue;
-        const QString condition = QString::fromStdString(text.Scalar());
+        const QString condition = text.scalar();
         if (condition.trimmed().isEmpty()) {
             addError(locationOf(text), tr("an empty condition; write one such as [STATUS] == 200"));
             continue;
@@ -831,7 +835,7 @@ void WorkspaceReader::readConditions(const YAML::Node &node, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readHeaders(const YAML::Node &node, ProbeSpec &probe)
+void WorkspaceReader::readHeaders(const YamlNode &node, ProbeSpec &probe)
 {
     if (!expectType(node, Expected::Mapping, tr("'headers'")))
         return;
@@ -860,7 +864,7 @@ void WorkspaceReader::readHeaders(const YAML::Node &node, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readAuth(const YAML::Node &node, ProbeSpec &probe)
+void WorkspaceReader::readAuth(const YamlNode &node, ProbeSpec &probe)
 {
     if (!expectType(node, Expected::Mapping, tr("'auth'")))
         return;
@@ -924,14 +928,14 @@ void WorkspaceReader::readAuth(const YAML::Node &node, ProbeSpec &probe)
     probe.auth = auth;
 }
 
-void WorkspaceReader::readSteps(const YAML::Node &node, ProbeSpec &probe)
+void WorkspaceReader::readSteps(const YamlNode &node, ProbeSpec &probe)
 {
-    const QList<YAML::Node> steps = items(node, tr("'steps'"));
-    if (steps.isEmpty() && node.IsSequence()) {
+    const QList<YamlNode> steps = items(node, tr("'steps'"));
+    if (steps.isEmpty() && node.isSequence()) {
         addError(locationOf(node), tr("'steps' is empty; add send: and expect: steps, or remove it"));
         return;
     }
-    for (const YAML::Node &item : steps) {
+    for (const YamlNode &item : steps) {
         if (!expectType(item, Expected::Mapping, tr("each item of 'steps'")))
             continue;
         const QList<Entry> keys = entries(item);
@@ -992,22 +996,22 @@ void WorkspaceReader::readInsecure(const Entry &entry, ProbeSpec &probe)
 {
     // A reason, not a switch: the tile shows it, so that nobody forgets why verification is off.
     static const QStringList switches{u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"on"_s, u"off"_s};
-    const QString reason = entry.value.IsScalar() ? QString::fromStdString(entry.value.Scalar()).trimmed() : QString();
-    if (entry.value.IsScalar() && !reason.isEmpty() && !switches.contains(reason, Qt::CaseInsensitive)) {
+    const QString reason = entry.value.isScalar() ? entry.value.scalar().trimmed() : QString();
+    if (entry.value.isScalar() && !reason.isEmpty() && !switches.contains(reason, Qt::CaseInsensitive)) {
         probe.insecureReason = reason;
         return;
     }
-    if (!entry.value.IsScalar() && !entry.value.IsNull()) {
+    if (!entry.value.isScalar() && !entry.value.isNull()) {
         scalar(entry);
         return;
     }
-    addError(entry.value.IsNull() ? locationOf(entry.keyNode) : locationOf(entry.value),
+    addError(entry.value.isNull() ? locationOf(entry.keyNode) : locationOf(entry.value),
              tr("'insecure' turns TLS verification off and takes the reason, which the tile shows; write it, for "
                 "example insecure: \"self-signed certificate of the lab\", or remove the key to keep verification "
                 "on"));
 }
 
-std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YAML::Node &node)
+std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YamlNode &node)
 {
     if (!expectType(node, Expected::Mapping, tr("each item of 'maintenance'")))
         return std::nullopt;
@@ -1044,13 +1048,14 @@ std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YAML::No
                 window.timeZone = id;
                 continue;
             }
-            QStringList zones;
-            for (const QByteArray &zone : QTimeZone::availableTimeZoneIds())
-                zones.append(QString::fromUtf8(zone));
+            if (m_timeZoneNames.isEmpty()) {
+                for (const QByteArray &zone : QTimeZone::availableTimeZoneIds())
+                    m_timeZoneNames.append(QString::fromUtf8(zone));
+            }
             unknownReference({text->trimmed(), locationOf(entry.value)},
                              tr("'%1' is not a time zone this system knows; expected an IANA id such as "
                                 "Europe/Paris or UTC"),
-                             zones);
+                             m_timeZoneNames);
         } else if (entry.key == "date"_L1 || entry.key == "every"_L1) {
             if (when) {
                 addError(locationOf(entry.keyNode),
@@ -1110,12 +1115,10 @@ std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YAML::No
 
 void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)
 {
-    const auto weekday = [](const YAML::Node &node) {
-        return parseWeekday(QString::fromStdString(node.Scalar()).trimmed()).value_or(0);
-    };
+    const auto weekday = [](const YamlNode &node) { return parseWeekday(node.scalar().trimmed()).value_or(0); };
     const QString expected = tr("expected day, a weekday name (monday to sunday) or a sequence of weekday names");
-    if (entry.value.IsScalar()) {
-        const QString text = QString::fromStdString(entry.value.Scalar()).trimmed();
+    if (entry.value.isScalar()) {
+        const QString text = entry.value.scalar().trimmed();
         if (text.compare("day"_L1, Qt::CaseInsensitive) == 0)
             return;
         if (const int day = weekday(entry.value); day > 0)
@@ -1124,22 +1127,22 @@ void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)
             addError(locationOf(entry.value), tr("'%1' is not a day; %2").arg(shown(text), expected));
         return;
     }
-    if (!entry.value.IsSequence()) {
+    if (!entry.value.isSequence()) {
         addError(
             locationOf(entry.value),
             tr("'every' should be a day or a sequence of days; %1, found %2").arg(expected, describe(entry.value)));
         return;
     }
-    const QList<YAML::Node> days = items(entry.value, tr("'every'"));
+    const QList<YamlNode> days = items(entry.value, tr("'every'"));
     if (days.isEmpty()) {
         addError(locationOf(entry.value), tr("'every' is empty; %1").arg(expected));
         return;
     }
     QList<int> weekdays;
-    for (const YAML::Node &node : days) {
+    for (const YamlNode &node : days) {
         if (!expectType(node, Expected::Scalar, tr("each item of 'every'")))
             continue;
-        const QString text = QString::fromStdString(node.Scalar()).trimmed();
+        const QString text = node.scalar().trimmed();
         const int day = weekday(node);
         if (day == 0)
             addError(locationOf(node), tr("'%1' is not a weekday; expected monday, tuesday, wednesday, thursday, "

@@ -27,17 +27,14 @@ public:
     {}
 
     // Reads the whole workspace and checks the references between its parts.
-    std::optional<Workspace> readWorkspace(const YAML::Node &root);
+    std::optional<Workspace> readWorkspace(const YamlNode &root);
 
 private:
-    // Aliases let a small file name the same subtree many times; this bounds the work of the walk.
-    static constexpr qsizetype maxNodeVisits = 200'000;
-
     struct Entry
     {
         QString key;
-        YAML::Node keyNode;
-        YAML::Node value;
+        YamlNode keyNode;
+        YamlNode value;
     };
 
     // A name that refers to something defined elsewhere in the file, checked once all is read.
@@ -50,38 +47,37 @@ private:
     enum class Expected { Mapping, Sequence, Scalar };
 
     void addError(const SourceLocation &where, const QString &message) { m_source.addError(where, message); }
-    SourceLocation locationOf(const YAML::Node &node) const { return m_source.locationOf(node); }
-    SourceLocation locationInScalar(const YAML::Node &node, int column) const
+    SourceLocation locationOf(const YamlNode &node) const { return m_source.locationOf(node); }
+    SourceLocation locationInScalar(const YamlNode &node, int column) const
     {
         return m_source.locationInScalar(node, column);
     }
-    static QString describe(const YAML::Node &node);
+    static QString describe(const YamlNode &node);
 
-    bool spend(const YAML::Node &at);
-    bool expectType(const YAML::Node &node, Expected type, const QString &subject);
-    QList<Entry> entries(const YAML::Node &mapping);
-    QList<YAML::Node> items(const YAML::Node &sequence, const QString &subject);
+    bool expectType(const YamlNode &node, Expected type, const QString &subject);
+    QList<Entry> entries(const YamlNode &mapping);
+    QList<YamlNode> items(const YamlNode &sequence, const QString &subject);
     std::optional<QString> scalar(const Entry &entry);
     std::optional<QString> nonEmptyText(const Entry &entry);
     std::optional<std::chrono::milliseconds> duration(const Entry &entry, std::chrono::milliseconds longest);
     std::optional<int> boundedInt(const Entry &entry, int low, int high);
-    std::optional<QString> pattern(const YAML::Node &node, const QString &subject);
+    std::optional<QString> pattern(const YamlNode &node, const QString &subject);
     QList<Reference> names(const Entry &entry, bool singleAllowed);
     void unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner);
     void unknownReference(const Reference &reference, const QString &what, const QStringList &known);
 
-    std::optional<Service> readService(const YAML::Node &node, QList<Reference> &dependencies);
-    std::optional<ProbeSpec> readProbe(const YAML::Node &node);
+    std::optional<Service> readService(const YamlNode &node, QList<Reference> &dependencies);
+    std::optional<ProbeSpec> readProbe(const YamlNode &node);
     void readTarget(const Entry &entry, ProbeSpec &probe);
-    void readExpect(const YAML::Node &node, ProbeSpec &probe, std::optional<Entry> &maxLatency);
-    void readStatus(const YAML::Node &node, ProbeSpec &probe);
-    void readConditions(const YAML::Node &node, ProbeSpec &probe);
-    void readHeaders(const YAML::Node &node, ProbeSpec &probe);
-    void readAuth(const YAML::Node &node, ProbeSpec &probe);
-    void readSteps(const YAML::Node &node, ProbeSpec &probe);
+    void readExpect(const YamlNode &node, ProbeSpec &probe, std::optional<Entry> &maxLatency);
+    void readStatus(const YamlNode &node, ProbeSpec &probe);
+    void readConditions(const YamlNode &node, ProbeSpec &probe);
+    void readHeaders(const YamlNode &node, ProbeSpec &probe);
+    void readAuth(const YamlNode &node, ProbeSpec &probe);
+    void readSteps(const YamlNode &node, ProbeSpec &probe);
     void readCaFile(const Entry &entry, ProbeSpec &probe);
     void readInsecure(const Entry &entry, ProbeSpec &probe);
-    std::optional<MaintenanceWindow> readMaintenance(const YAML::Node &node);
+    std::optional<MaintenanceWindow> readMaintenance(const YamlNode &node);
     void readEvery(const Entry &entry, MaintenanceWindow &window);
     void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
     void checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
@@ -94,7 +90,7 @@ private:
     QList<Reference> m_maintenanceServices;
     QList<Reference> m_maintenanceGroups;
     QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
-    qsizetype m_visitsLeft = maxNodeVisits;
+    QStringList m_timeZoneNames;         // the system's, once one was not found
 };
 
 } // namespace Vigie

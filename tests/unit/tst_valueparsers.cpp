@@ -235,6 +235,17 @@ void tst_ValueParsers::httpUrl()
     QVERIFY(!isValidHttpUrl(u"https:///path"_s));
     QVERIFY(!isValidHttpUrl(u"https://exa mple.org/"_s));
     QVERIFY(!isValidHttpUrl(QString()));
+
+    QVERIFY(hasUserInfo(u"https://user:s3cret@portal.example.org/"));
+    QVERIFY(hasUserInfo(u"http://admin@portal.example.org"));
+    QVERIFY(hasUserInfo(u"https://@portal.example.org/"));
+    QVERIFY(hasUserInfo(u"https://us er:p@ss@portal.example.org/")); // not a valid URL, still a secret
+    QVERIFY(!hasUserInfo(u"https://portal.example.org/"));
+    QVERIFY(!hasUserInfo(u"https://portal.example.org/users/@me?to=a@b#c@d"));
+    QVERIFY(!hasUserInfo(u"mailto:a@example.org"));
+    QCOMPARE(withoutUserInfo(u"https://user:s3cret@portal.example.org:8443/x"), u"https://portal.example.org:8443/x"_s);
+    QCOMPARE(withoutUserInfo(u"https://us er:p@ss@portal.example.org/"), u"https://portal.example.org/"_s);
+    QCOMPARE(withoutUserInfo(u"https://portal.example.org/a@b"), u"https://portal.example.org/a@b"_s);
 }
 
 void tst_ValueParsers::headerNameAndValue()
