@@ -2,6 +2,7 @@
 
 #include "conditioncheck.h"
 #include "pendingfailures.h"
+#include "workspace/valueparsers.h"
 
 #include <QDnsLookup>
 #include <QElapsedTimer>
@@ -120,39 +121,15 @@ struct Nameserver
     QString key() const { return address.isNull() ? QString() : address.toString() + u'#' + QString::number(port); }
 };
 
-// "ip", "ip:port", "[v6]:port" or a bare IPv6 address.
+// The workspace's server text (see NameServer::parse); an empty text is the system's resolver.
 std::optional<Nameserver> parseNameserver(const QString &text)
 {
     if (text.isEmpty())
         return Nameserver{};
-    QString host = text;
-    QString port;
-    if (text.startsWith(u'[')) {
-        const qsizetype close = text.indexOf(u']');
-        if (close < 0)
-            return std::nullopt;
-        host = text.mid(1, close - 1);
-        const QString rest = text.mid(close + 1);
-        if (!rest.isEmpty()) {
-            if (!rest.startsWith(u':'))
-                return std::nullopt;
-            port = rest.mid(1);
-        }
-    } else if (text.count(u':') == 1) {
-        host = text.section(u':', 0, 0);
-        port = text.section(u':', 1);
-    }
-    Nameserver server;
-    if (!server.address.setAddress(host))
+    const std::optional<NameServer> server = NameServer::parse(text);
+    if (!server)
         return std::nullopt;
-    if (!port.isNull()) {
-        bool ok = false;
-        const uint number = port.toUInt(&ok);
-        if (!ok || number == 0 || number > 65535)
-            return std::nullopt;
-        server.port = quint16(number);
-    }
-    return server;
+    return Nameserver{server->address, server->port};
 }
 
 // Answers compare as DNS does: names and addresses without regard to case or spelling

@@ -2,6 +2,7 @@
 
 #include "pendingfailures.h"
 #include "prober.h"
+#include "workspace/valueparsers.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>
@@ -16,16 +17,6 @@
 #include <unordered_map>
 
 namespace Vigie {
-
-// Where a TCP or TLS probe connects to.
-struct HostPort
-{
-    QString host;
-    quint16 port = 0;
-
-    // "host:port" or "[v6 address]:port"; nullopt for anything else, or a port out of range.
-    static std::optional<HostPort> parse(const QString &target);
-};
 
 // What a TCP or TLS probe holds from its start until its socket is connected. The probers' own
 // probe structs derive from it and add their `stage`, an enum that begins with Resolving and

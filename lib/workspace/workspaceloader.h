@@ -2,6 +2,7 @@
 
 #include "duration.h"
 #include "workspace.h"
+#include "workspaceerror.h"
 
 #include <QList>
 #include <QString>
@@ -9,16 +10,6 @@
 #include <expected>
 
 namespace Vigie {
-
-// One problem found in a workspace file, at a place the user can jump to.
-struct WorkspaceError
-{
-    SourceLocation location;
-    QString message; // what was found and what was expected, translated
-
-    // "file:line:column: message"
-    QString toString() const { return location.toString() + QStringLiteral(": ") + message; }
-};
 
 // Loads a workspace from YAML. It never throws and never crashes on any input: every problem
 // comes back as a WorkspaceError naming file:line:column. Thread-safe (no shared state), so it can

@@ -1,12 +1,22 @@
 #include "workspace/workspaceloader.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTime>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -82,6 +92,11 @@ private slots:
     void loadFileReportsMissingFile();
     void loadFileReportsDirectory();
     void loadFileReportsOversizedFile();
+    void loadFileRefusesFifo();
+    void loadFileRefusesDevice();
+    void loadsFiftyThousandServices();
+    void boundsErrorsOfLongFlowSequence();
+    void refusesBillionLaughs();
     void survivesMutations();
 };
 
@@ -601,6 +616,32 @@ void tst_WorkspaceLoader::reportsBadText_data()
     QTest::newRow("stray comma before a quote") << QByteArray(" ,\"a") << u"1:2: invalid YAML: unexpected ',' here"_s;
     QTest::newRow("stray bracket after a document")
         << QByteArray("name: x\n]\n") << u"2:1: invalid YAML: this ']' or '}' closes nothing"_s;
+    // yaml-cpp ends a quoted value at the end of the text without a word; the file's last line
+    // would then read as a complete value, and the error land elsewhere (at 1:1, "no 'services'").
+    QTest::newRow("truncated quoted value")
+        << QByteArray("name: \"abc") << u"1:7: invalid YAML: a quoted value is not closed before the end of the file"_s;
+    QTest::newRow("truncated single-quoted value over lines")
+        << QByteArray("name: x\nservices: 'abc\n  def\n")
+        << u"2:11: invalid YAML: a quoted value is not closed before the end of the file"_s;
+    QTest::newRow("alias inside the node it names")
+        << QByteArray("services: &a [*a]\nname: loop\n")
+        << u"1:15: this alias (*name) is inside the node it names, which would make the document endless"_s;
+    // Credentials in a URL would be printed by check and stored with every result.
+    const QByteArray probeHead = "name: Text\nservices:\n  - id: a\n    probes:\n";
+    QTest::newRow("http URL with user and password")
+        << probeHead + "      - http: https://user:s3cret@a.example.org/health\n"
+        << u"5:15: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "write https://a.example.org/health and use 'auth' instead, with the name of a secret stored in the "
+           "system keychain"_s;
+    QTest::newRow("http URL with a user name")
+        << probeHead + "      - http: http://admin@a.example.org/\n"
+        << u"5:15: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "write http://a.example.org/ and use 'auth' instead, with the name of a secret stored in the system "
+           "keychain"_s;
+    QTest::newRow("statuspage URL with user and password")
+        << probeHead + "      - statuspage: \"https://u:p@status.example.org\"\n"
+        << u"5:21: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "a status page is read without credentials: write https://status.example.org"_s;
     QTest::newRow("file too large") << QByteArray(16 * 1024 * 1024 + 1, ' ')
                                     << u"1:1: the file is 16.0 MiB; a workspace file can be at most 16 MiB"_s;
 }
@@ -742,6 +783,96 @@ void tst_WorkspaceLoader::loadFileReportsOversizedFile()
     QVERIFY(!loaded.has_value());
     QCOMPARE(loaded.error().first().toString(),
              path + u":1:1: the file is 20.0 MiB; a workspace file can be at most 16 MiB"_s);
+}
+
+// Opening a FIFO blocks until a writer comes: check, watch and secret check hung on one.
+void tst_WorkspaceLoader::loadFileRefusesFifo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"fifo.yaml"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+
+    std::optional<std::expected<Vigie::Workspace, QList<WorkspaceError>>> loaded;
+    std::unique_ptr<QThread> thread(QThread::create([&] { loaded = WorkspaceLoader::loadFile(path); }));
+    thread->start();
+    if (!thread->wait(QDeadlineTimer(5s))) {
+        // Release the reader blocked in open(): a writer that comes and goes gives it an end of file.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0)
+            ::close(fd);
+        thread->wait();
+        QFAIL("loading a FIFO blocked until a writer came");
+    }
+    QVERIFY(loaded && !loaded->has_value());
+    QCOMPARE(loaded->error().size(), 1);
+    QCOMPARE(loaded->error().first().toString(),
+             path + u":1:1: cannot read the workspace file: it is not a regular file (a FIFO, a device or a socket)"_s);
+}
+
+void tst_WorkspaceLoader::loadFileRefusesDevice()
+{
+    const auto loaded = WorkspaceLoader::loadFile(u"/dev/zero"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(
+        loaded.error().first().toString(),
+        u"/dev/zero:1:1: cannot read the workspace file: it is not a regular file (a FIFO, a device or a socket)"_s);
+}
+
+// A large workspace without a single alias was refused as if aliases repeated its values.
+void tst_WorkspaceLoader::loadsFiftyThousandServices()
+{
+    constexpr int count = 50'000;
+    QByteArray yaml = "name: Large\nservices:\n";
+    yaml.reserve(4 * 1024 * 1024);
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        yaml += "  - id: s" + n + "\n    group: G" + QByteArray::number(i % 50) + "\n    probes:\n      - tcp: h" + n +
+                ".example.org:443\n";
+    }
+    QVERIFY(yaml.size() > 3'000'000);
+    const auto loaded = WorkspaceLoader::parse(yaml, u"large.yaml"_s);
+    QVERIFY2(loaded.has_value(), loaded ? "" : qPrintable(describe(loaded.error()).first(1).join(u'\n')));
+    QCOMPARE(loaded->services.size(), count);
+    QCOMPARE(loaded->services.last().id, u"s49999"_s);
+    QCOMPARE(loaded->services.last().probes.first().target, u"h49999.example.org:443"_s);
+}
+
+// services: [1,1,1,...] on one line: every item is an error. The errors stop at a bound, and so does
+// the time: counting each error's column from the start of the line made it quadratic (10 s for
+// 256 KiB). The deadline is a hang guard far above the time it takes; the speed is benchmarked.
+void tst_WorkspaceLoader::boundsErrorsOfLongFlowSequence()
+{
+    const QByteArray yaml = "name: Flow\nservices: [" + QByteArray("1,").repeated(128 * 1024) + "1]\n";
+    QElapsedTimer clock;
+    clock.start();
+    const auto loaded = WorkspaceLoader::parse(yaml, u"flow.yaml"_s);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!loaded.has_value());
+    const QStringList errors = describe(loaded.error());
+    QCOMPARE(errors.size(), 101);
+    QCOMPARE(errors.first(),
+             u"2:12: each item of 'services' should be a mapping (key: value lines), found the value '1'"_s);
+    QVERIFY2(errors.last().startsWith(u"2:212: and more than 900 problem(s) from here on, not shown"_s),
+             qPrintable(errors.last()));
+}
+
+void tst_WorkspaceLoader::refusesBillionLaughs()
+{
+    QByteArray yaml = "name: Laughs\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (int level = 1; level < 10; ++level) {
+        const QByteArray previous = "*l" + QByteArray::number(level - 1);
+        yaml += "l" + QByteArray::number(level) + ": &l" + QByteArray::number(level) + " [" +
+                QByteArray(previous + ", ").repeated(9) + previous + "]\n";
+    }
+    yaml += "services: *l9\n";
+    QElapsedTimer clock;
+    clock.start();
+    const auto loaded = WorkspaceLoader::parse(yaml, u"laughs.yaml"_s);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!loaded.has_value());
+    const QStringList errors = describe(loaded.error());
+    QVERIFY2(errors.filter(u"through aliases (*name)"_s).size() == 1, qPrintable(errors.join(u'\n')));
 }
 
 // Loading must return, never crash nor throw, whatever the bytes; every error must point into the

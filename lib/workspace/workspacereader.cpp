@@ -1,0 +1,1239 @@
+#include "workspacereader.h"
+
+#include "duration.h"
+#include "valueparsers.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Vigie {
+
+namespace {
+
+constexpr std::chrono::milliseconds longestInterval = 24h;
+constexpr std::chrono::milliseconds longestMaintenance = 7 * 24h;
+constexpr qint64 largestMaxBody = 64 * 1024 * 1024;
+constexpr int largestMaxRedirects = 50;
+constexpr int largestHysteresis = 100;
+constexpr int largestCertificateDays = 3650;
+
+const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1};
+const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "depends_on"_L1, "probes"_L1};
+const QList<QLatin1StringView> expectKeys{"status"_L1, "body_contains"_L1, "max_latency"_L1};
+const QList<QLatin1StringView> authKeys{"type"_L1, "username"_L1, "secret"_L1};
+const QList<QLatin1StringView> stepKeys{"send"_L1, "expect"_L1};
+const QList<QLatin1StringView> conditionKeys{"warn"_L1};
+const QList<QLatin1StringView> maintenanceKeys{"name"_L1, "services"_L1, "groups"_L1, "timezone"_L1,
+                                               "date"_L1, "every"_L1,    "at"_L1,     "duration"_L1};
+constexpr unsigned kindBit(ProbeKind kind)
+{
+    return 1u << unsigned(kind);
+}
+constexpr unsigned everyKind = (1u << unsigned(probeKindCount)) - 1;
+constexpr unsigned tlsKinds = kindBit(ProbeKind::Http) | kindBit(ProbeKind::Tls) | kindBit(ProbeKind::Statuspage);
+
+// Every probe key and the kinds it applies to. The targets come first, in ProbeKind's order.
+struct ProbeKey
+{
+    QLatin1StringView name;
+    unsigned kinds;
+};
+constexpr ProbeKey probeKeys[] = {
+    {"http"_L1, kindBit(ProbeKind::Http)},
+    {"tcp"_L1, kindBit(ProbeKind::Tcp)},
+    {"tls"_L1, kindBit(ProbeKind::Tls)},
+    {"dns"_L1, kindBit(ProbeKind::Dns)},
+    {"statuspage"_L1, kindBit(ProbeKind::Statuspage)},
+    {"interval"_L1, everyKind},
+    {"timeout"_L1, everyKind},
+    {"conditions"_L1, everyKind},
+    {"down_after"_L1, everyKind},
+    {"up_after"_L1, everyKind},
+    {"method"_L1, kindBit(ProbeKind::Http)},
+    {"headers"_L1, kindBit(ProbeKind::Http)},
+    {"body"_L1, kindBit(ProbeKind::Http)},
+    {"auth"_L1, kindBit(ProbeKind::Http)},
+    {"http_version"_L1, kindBit(ProbeKind::Http)},
+    {"expect"_L1, kindBit(ProbeKind::Http)},
+    {"max_redirects"_L1, kindBit(ProbeKind::Http)},
+    {"max_body"_L1, kindBit(ProbeKind::Http)},
+    {"ca_file"_L1, tlsKinds},
+    {"insecure"_L1, tlsKinds},
+    {"expect_banner"_L1, kindBit(ProbeKind::Tcp)},
+    {"steps"_L1, kindBit(ProbeKind::Tcp)},
+    {"server_name"_L1, kindBit(ProbeKind::Tls)},
+    {"warn_days"_L1, kindBit(ProbeKind::Tls)},
+    {"critical_days"_L1, kindBit(ProbeKind::Tls)},
+    {"record"_L1, kindBit(ProbeKind::Dns)},
+    {"server"_L1, kindBit(ProbeKind::Dns)},
+    {"expect_values"_L1, kindBit(ProbeKind::Dns)},
+    {"expect_matches"_L1, kindBit(ProbeKind::Dns)},
+    {"components"_L1, kindBit(ProbeKind::Statuspage)},
+};
+
+const ProbeKey *findProbeKey(QStringView name)
+{
+    for (const ProbeKey &key : probeKeys) {
+        if (name == key.name)
+            return &key;
+    }
+    return nullptr;
+}
+
+// The index of the kind `name` is the target key of, or -1.
+int targetKind(QStringView name)
+{
+    for (int kind = 0; kind < probeKindCount; ++kind) {
+        if (name == probeKeys[kind].name)
+            return kind;
+    }
+    return -1;
+}
+
+QList<QLatin1StringView> probeKeysFor(unsigned kinds)
+{
+    QList<QLatin1StringView> names;
+    for (const ProbeKey &key : probeKeys) {
+        if (key.kinds & kinds)
+            names.append(key.name);
+    }
+    return names;
+}
+
+// User text quoted back in a message: long values would drown the message.
+QString shown(const QString &text)
+{
+    constexpr qsizetype longest = 60;
+    return text.size() > longest ? text.left(longest - 1) + QChar(0x2026) : text;
+}
+
+} // namespace
+
+QString WorkspaceReader::describe(const YamlNode &node)
+{
+    switch (node.type()) {
+    case YamlNode::Type::Map:
+        return tr("a mapping");
+    case YamlNode::Type::Sequence:
+        return tr("a sequence");
+    case YamlNode::Type::Scalar:
+        return tr("the value '%1'").arg(shown(node.scalar()));
+    case YamlNode::Type::Null:
+        break;
+    }
+    return tr("nothing");
+}
+
+bool WorkspaceReader::expectType(const YamlNode &node, Expected type, const QString &subject)
+{
+    QString wanted;
+    switch (type) {
+    case Expected::Mapping:
+        if (node.isMap())
+            return true;
+        wanted = tr("a mapping (key: value lines)");
+        break;
+    case Expected::Sequence:
+        if (node.isSequence())
+            return true;
+        wanted = tr("a sequence (a list of '- ' items)");
+        break;
+    case Expected::Scalar:
+        if (node.isScalar())
+            return true;
+        wanted = tr("a single value");
+        break;
+    }
+    addError(locationOf(node), tr("%1 should be %2, found %3").arg(subject, wanted, describe(node)));
+    return false;
+}
+
+QList<WorkspaceReader::Entry> WorkspaceReader::entries(const YamlNode &mapping)
+{
+    QList<Entry> out;
+    QHash<QString, YamlNode> seen;
+    for (qsizetype i = 0; i < mapping.size() && !m_source.hasTooManyErrors(); ++i) {
+        const YamlNode keyNode = mapping.key(i);
+        if (!keyNode.isScalar()) {
+            addError(locationOf(keyNode),
+                     tr("a key should be a single word such as 'name', found %1").arg(describe(keyNode)));
+            continue;
+        }
+        const QString key = keyNode.scalar();
+        // yaml-cpp keeps both entries of a repeated key; which one a reader sees is an accident.
+        if (const auto first = seen.constFind(key); first != seen.cend()) {
+            addError(locationOf(keyNode),
+                     tr("duplicate key '%1' (first defined at %2)").arg(shown(key), locationOf(*first).toString()));
+            continue;
+        }
+        seen.insert(key, keyNode);
+        out.append({key, keyNode, mapping.value(i)});
+    }
+    return out;
+}
+
+QList<YamlNode> WorkspaceReader::items(const YamlNode &sequence, const QString &subject)
+{
+    QList<YamlNode> out;
+    if (!expectType(sequence, Expected::Sequence, subject))
+        return out;
+    out.reserve(sequence.size());
+    for (qsizetype i = 0; i < sequence.size() && !m_source.hasTooManyErrors(); ++i)
+        out.append(sequence.item(i));
+    return out;
+}
+
+std::optional<QString> WorkspaceReader::scalar(const Entry &entry)
+{
+    if (!expectType(entry.value, Expected::Scalar, u'\'' + entry.key + u'\''))
+        return std::nullopt;
+    return entry.value.scalar();
+}
+
+std::optional<QString> WorkspaceReader::nonEmptyText(const Entry &entry)
+{
+    std::optional<QString> text = scalar(entry);
+    if (text && text->trimmed().isEmpty()) {
+        addError(locationOf(entry.value), tr("'%1' should not be empty").arg(entry.key));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::chrono::milliseconds> WorkspaceReader::duration(const Entry &entry,
+                                                                   std::chrono::milliseconds longest)
+{
+    const std::optional<QString> text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const auto value = parseDuration(*text);
+    const SourceLocation where = locationOf(entry.value);
+    if (!value) {
+        addError(where, tr("'%1' is not a duration; expected a number and a unit: ms, s, m, h, d (for example 30s "
+                           "or 1m30s)")
+                            .arg(shown(*text)));
+        return std::nullopt;
+    }
+    if (*value <= 0ms) {
+        addError(where, tr("%1 should be longer than zero, found %2").arg(entry.key, *text));
+        return std::nullopt;
+    }
+    if (*value > longest) {
+        addError(where, tr("%1 can be at most %2, found %3").arg(entry.key, formatDuration(longest), shown(*text)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<int> WorkspaceReader::boundedInt(const Entry &entry, int low, int high)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const auto value = parseBoundedInt(text->trimmed(), low, high);
+    if (!value) {
+        addError(locationOf(entry.value),
+                 tr("%1 should be a whole number from %2 to %3, found '%4'")
+                     .arg(entry.key, QString::number(low), QString::number(high), shown(*text)));
+    }
+    return value;
+}
+
+std::optional<QString> WorkspaceReader::pattern(const YamlNode &node, const QString &subject)
+{
+    if (!expectType(node, Expected::Scalar, subject))
+        return std::nullopt;
+    const QString text = node.scalar();
+    const QRegularExpression expression(text);
+    if (!expression.isValid()) {
+        addError(locationOf(node),
+                 tr("'%1' is not a valid regular expression: %2 (at character %3 of the pattern)")
+                     .arg(shown(text), expression.errorString(), QString::number(expression.patternErrorOffset() + 1)));
+        return std::nullopt;
+    }
+    return text;
+}
+
+// A sequence of distinct, non-empty names (or, when `singleAllowed`, one name on its own).
+QList<WorkspaceReader::Reference> WorkspaceReader::names(const Entry &entry, bool singleAllowed)
+{
+    const QString subject = u'\'' + entry.key + u'\'';
+    QList<YamlNode> nodes;
+    if (singleAllowed && entry.value.isScalar()) {
+        nodes.append(entry.value);
+    } else if (singleAllowed && !entry.value.isSequence()) {
+        addError(locationOf(entry.value),
+                 tr("%1 should be a name or a sequence of names, found %2").arg(subject, describe(entry.value)));
+        return {};
+    } else {
+        nodes = items(entry.value, subject);
+    }
+    QList<Reference> out;
+    QHash<QString, SourceLocation> seen;
+    for (const YamlNode &node : nodes) {
+        if (!expectType(node, Expected::Scalar, tr("each item of %1").arg(subject)))
+            continue;
+        const QString name = node.scalar().trimmed();
+        const SourceLocation where = locationOf(node);
+        if (name.isEmpty()) {
+            addError(where, tr("an empty name in %1").arg(subject));
+        } else if (const auto first = seen.constFind(name); first != seen.cend()) {
+            addError(where, tr("'%1' is already listed in %2 at %3").arg(shown(name), subject, first->toString()));
+        } else {
+            seen.insert(name, where);
+            out.append({name, where});
+        }
+    }
+    return out;
+}
+
+void WorkspaceReader::unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner)
+{
+    const SourceLocation where = locationOf(entry.keyNode);
+    const QString closest = closestMatch(entry.key, known);
+    if (!closest.isEmpty()) {
+        addError(where, tr("unknown key '%1'; did you mean '%2'?").arg(shown(entry.key), closest));
+        return;
+    }
+    QStringList names;
+    for (QLatin1StringView candidate : known)
+        names.append(candidate);
+    addError(where, tr("unknown key '%1'; %2 accepts: %3").arg(shown(entry.key), owner, names.join(", "_L1)));
+}
+
+// `what` is a sentence with %1 for the name, e.g. "there is no service '%1' in this workspace".
+void WorkspaceReader::unknownReference(const Reference &reference, const QString &what, const QStringList &known)
+{
+    const QString closest = closestMatch(reference.name, known);
+    if (closest.isEmpty())
+        addError(reference.location, what.arg(shown(reference.name)));
+    else
+        addError(reference.location, tr("%1; did you mean '%2'?").arg(what.arg(shown(reference.name)), closest));
+}
+
+QString WorkspaceReader::probeNoun(ProbeKind kind) const
+{
+    switch (kind) {
+    case ProbeKind::Http:
+        return tr("an http probe");
+    case ProbeKind::Tcp:
+        return tr("a tcp probe");
+    case ProbeKind::Tls:
+        return tr("a tls probe");
+    case ProbeKind::Dns:
+        return tr("a dns probe");
+    case ProbeKind::Statuspage:
+        return tr("a statuspage probe");
+    case ProbeKind::KindCount:
+        break;
+    }
+    return tr("a probe");
+}
+
+// "tcp", "http and tls", "http, tls and statuspage".
+QString WorkspaceReader::kindList(unsigned kinds) const
+{
+    QStringList names;
+    for (int kind = 0; kind < probeKindCount; ++kind) {
+        if (kinds & kindBit(ProbeKind(kind)))
+            names.append(probeKeys[kind].name);
+    }
+    if (names.size() < 2)
+        return names.join(QString());
+    const QString last = names.takeLast();
+    return tr("%1 and %2").arg(names.join(", "_L1), last);
+}
+
+std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
+{
+    if (!expectType(root, Expected::Mapping, tr("the top of a workspace file")))
+        return std::nullopt;
+    Workspace workspace;
+    workspace.filePath = m_source.fileName();
+    QList<QList<Reference>> dependencies; // parallel to workspace.services
+    bool hasName = false;
+    bool hasServices = false;
+    for (const Entry &entry : entries(root)) {
+        if (entry.key == "name"_L1) {
+            hasName = true;
+            if (const auto name = nonEmptyText(entry))
+                workspace.name = *name;
+        } else if (entry.key == "services"_L1) {
+            hasServices = true;
+            const QList<YamlNode> services = items(entry.value, tr("'services'"));
+            if (services.isEmpty() && entry.value.isSequence())
+                addError(locationOf(entry.value), tr("'services' is empty; add at least one service"));
+            for (const YamlNode &node : services) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                QList<Reference> dependsOn;
+                if (auto service = readService(node, dependsOn)) {
+                    workspace.services.append(std::move(*service));
+                    dependencies.append(std::move(dependsOn));
+                }
+            }
+        } else if (entry.key == "maintenance"_L1) {
+            for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto window = readMaintenance(node))
+                    workspace.maintenance.append(std::move(*window));
+            }
+        } else {
+            unknownKey(entry, workspaceKeys, tr("the top level"));
+        }
+    }
+    const SourceLocation where = locationOf(root);
+    if (!hasName)
+        addError(where, tr("the workspace has no 'name'; add one, for example: name: ACME production"));
+    if (!hasServices)
+        addError(where, tr("the workspace has no 'services'; add a sequence of services, each with an id and probes"));
+    checkReferences(workspace, dependencies);
+    return workspace;
+}
+
+std::optional<Service> WorkspaceReader::readService(const YamlNode &node, QList<Reference> &dependencies)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'services'")))
+        return std::nullopt;
+    Service service;
+    service.location = locationOf(node);
+    bool hasId = false;
+    bool hasProbes = false;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "id"_L1) {
+            hasId = true;
+            const auto id = scalar(entry);
+            if (!id)
+                continue;
+            const SourceLocation where = locationOf(entry.value);
+            if (!isValidServiceId(*id)) {
+                addError(where, tr("'%1' is not a valid service id; use lower-case letters, digits, '-' and '_', "
+                                   "starting with a letter or digit")
+                                    .arg(shown(*id)));
+            } else if (const auto first = m_serviceIds.constFind(*id); first != m_serviceIds.cend()) {
+                addError(where, tr("duplicate service id '%1' (first defined at %2)").arg(*id, first->toString()));
+            } else {
+                m_serviceIds.insert(*id, where);
+                service.id = *id;
+            }
+        } else if (entry.key == "name"_L1) {
+            if (const auto name = nonEmptyText(entry))
+                service.name = *name;
+        } else if (entry.key == "group"_L1) {
+            if (const auto group = nonEmptyText(entry))
+                service.group = *group;
+        } else if (entry.key == "depends_on"_L1) {
+            // Checked once every service is read: a service may depend on one defined further down.
+            dependencies = names(entry, true);
+            for (const Reference &reference : std::as_const(dependencies))
+                service.dependsOn.append(reference.name);
+        } else if (entry.key == "probes"_L1) {
+            hasProbes = true;
+            const QList<YamlNode> probes = items(entry.value, tr("'probes'"));
+            if (probes.isEmpty() && entry.value.isSequence())
+                addError(locationOf(entry.value), tr("'probes' is empty; add at least one probe (http, tcp, tls, dns "
+                                                     "or statuspage)"));
+            for (const YamlNode &probeNode : probes) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto probe = readProbe(probeNode))
+                    service.probes.append(std::move(*probe));
+            }
+        } else {
+            unknownKey(entry, serviceKeys, tr("a service"));
+        }
+    }
+    if (!hasId)
+        addError(service.location, tr("this service has no 'id'; add one, for example: id: portal"));
+    if (!hasProbes)
+        addError(service.location, tr("this service has no 'probes'; add a sequence with at least one probe (http, "
+                                      "tcp, tls, dns or statuspage)"));
+    if (service.name.isEmpty())
+        service.name = service.id;
+    if (service.group.isEmpty())
+        service.group = tr("Services");
+    return service;
+}
+
+std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'probes'")))
+        return std::nullopt;
+    ProbeSpec probe;
+    probe.location = locationOf(node);
+    const QList<Entry> all = entries(node);
+
+    // The target decides which of the other keys apply, so it is found first.
+    const Entry *target = nullptr;
+    for (const Entry &entry : all) {
+        const int kind = targetKind(entry.key);
+        if (kind < 0)
+            continue;
+        if (target) {
+            addError(locationOf(entry.keyNode), tr("a probe has exactly one target; this one already has '%1' at %2")
+                                                    .arg(target->key, locationOf(target->keyNode).toString()));
+            continue;
+        }
+        target = &entry;
+        probe.kind = ProbeKind(kind);
+    }
+    if (!target) {
+        addError(probe.location, tr("this probe has no target; add one of 'http: URL', 'tcp: HOST:PORT', "
+                                    "'tls: HOST:PORT', 'dns: NAME' or 'statuspage: URL'"));
+    }
+    // Without a target every key is read, so that its own errors still show.
+    const unsigned kinds = target ? kindBit(probe.kind) : everyKind;
+
+    std::optional<std::chrono::milliseconds> interval;
+    std::optional<std::chrono::milliseconds> timeout;
+    std::optional<Entry> timeoutEntry;
+    std::optional<Entry> maxLatencyEntry;
+    std::optional<Entry> warnDaysEntry;
+    std::optional<Entry> criticalDaysEntry;
+
+    for (const Entry &entry : all) {
+        if (targetKind(entry.key) >= 0) { // a second target was reported above
+            if (&entry == target)
+                readTarget(entry, probe);
+            continue;
+        }
+        const ProbeKey *key = findProbeKey(entry.key);
+        if (!key) {
+            unknownKey(entry, probeKeysFor(kinds), target ? probeNoun(probe.kind) : tr("a probe"));
+            continue;
+        }
+        if (!(key->kinds & kinds)) {
+            addError(locationOf(entry.keyNode), tr("'%1' applies to %2 probes only; this is %3")
+                                                    .arg(entry.key, kindList(key->kinds), probeNoun(probe.kind)));
+            continue;
+        }
+        if (entry.key == "interval"_L1) {
+            interval = duration(entry, longestInterval);
+        } else if (entry.key == "timeout"_L1) {
+            timeout = duration(entry, longestInterval);
+            timeoutEntry = entry;
+        } else if (entry.key == "conditions"_L1) {
+            readConditions(entry.value, probe);
+        } else if (entry.key == "down_after"_L1) {
+            probe.downAfter = boundedInt(entry, 1, largestHysteresis).value_or(probe.downAfter);
+        } else if (entry.key == "up_after"_L1) {
+            probe.upAfter = boundedInt(entry, 1, largestHysteresis).value_or(probe.upAfter);
+        } else if (entry.key == "method"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto method = parseHttpMethod(text->trimmed())) {
+                probe.method = *method;
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not an HTTP method Vigie sends; expected GET, HEAD, "
+                                                     "POST, PUT, PATCH, DELETE or OPTIONS")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "headers"_L1) {
+            readHeaders(entry.value, probe);
+        } else if (entry.key == "body"_L1) {
+            if (const auto text = scalar(entry))
+                probe.body = text->toUtf8();
+        } else if (entry.key == "auth"_L1) {
+            readAuth(entry.value, probe);
+        } else if (entry.key == "http_version"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto version = parseHttpVersion(text->trimmed())) {
+                probe.httpVersion = *version;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not an HTTP version; expected 1.1, 2 or 3").arg(shown(*text)));
+            }
+        } else if (entry.key == "expect"_L1) {
+            if (expectType(entry.value, Expected::Mapping, tr("'expect'")))
+                readExpect(entry.value, probe, maxLatencyEntry);
+        } else if (entry.key == "max_redirects"_L1) {
+            probe.maxRedirects = boundedInt(entry, 0, largestMaxRedirects).value_or(probe.maxRedirects);
+        } else if (entry.key == "max_body"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const auto value = parseSize(*text);
+            if (value && *value > 0 && *value <= largestMaxBody) {
+                probe.maxBodyBytes = *value;
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a valid max_body; expected a size from 1 byte to "
+                                                     "64MiB, in bytes or with a unit: B, KB, MB, KiB, MiB (for "
+                                                     "example 512KiB)")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "ca_file"_L1) {
+            readCaFile(entry, probe);
+        } else if (entry.key == "insecure"_L1) {
+            readInsecure(entry, probe);
+        } else if (entry.key == "expect_banner"_L1) {
+            if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
+                probe.expectBanner = *text;
+        } else if (entry.key == "steps"_L1) {
+            readSteps(entry.value, probe);
+        } else if (entry.key == "server_name"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (isValidHostName(text->trimmed(), false)) {
+                probe.serverName = text->trimmed();
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a host name; server_name is the name the "
+                                                     "certificate must hold, for example portal.example.org")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "warn_days"_L1) {
+            warnDaysEntry = entry;
+            probe.warnDays = boundedInt(entry, 1, largestCertificateDays).value_or(probe.warnDays);
+        } else if (entry.key == "critical_days"_L1) {
+            criticalDaysEntry = entry;
+            probe.criticalDays = boundedInt(entry, 0, largestCertificateDays).value_or(probe.criticalDays);
+        } else if (entry.key == "record"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto type = parseDnsRecordType(text->trimmed())) {
+                probe.recordType = *type;
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a DNS record type Vigie asks for; expected A, "
+                                                     "AAAA, CNAME, MX, TXT, NS or SRV")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "server"_L1) {
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (NameServer::parse(text->trimmed())) {
+                probe.dnsServer = text->trimmed();
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a DNS server address; expected an IP address, optionally with a port: "
+                            "192.0.2.53, 192.0.2.53:5353, 2001:db8::53 or \"[2001:db8::53]:53\"")
+                             .arg(shown(*text)));
+            }
+        } else if (entry.key == "expect_values"_L1) {
+            for (const Reference &value : names(entry, false))
+                probe.expectValues.append(value.name);
+        } else if (entry.key == "expect_matches"_L1) {
+            if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
+                probe.expectMatches = *text;
+        } else if (entry.key == "components"_L1) {
+            for (const Reference &component : names(entry, false))
+                probe.components.append(component.name);
+        }
+    }
+
+    if (interval)
+        probe.interval = *interval;
+    probe.timeout = timeout ? *timeout : std::min(probe.timeout, probe.interval);
+    if (timeout && interval && *timeout > *interval) {
+        addError(locationOf(timeoutEntry->value), tr("timeout %1 is longer than interval %2; a probe must finish "
+                                                     "before the next one starts")
+                                                      .arg(formatDuration(*timeout), formatDuration(*interval)));
+    } else if (timeout && !interval && *timeout > probe.interval) {
+        addError(locationOf(timeoutEntry->value), tr("timeout %1 is longer than the default interval %2; a probe "
+                                                     "must finish before the next one starts")
+                                                      .arg(formatDuration(*timeout), formatDuration(probe.interval)));
+    }
+    if (probe.maxLatency && *probe.maxLatency > probe.timeout) {
+        addError(locationOf(maxLatencyEntry->value),
+                 tr("max_latency %1 is longer than the timeout %2; the probe would time out before it could be "
+                    "called slow")
+                     .arg(formatDuration(*probe.maxLatency), formatDuration(probe.timeout)));
+    }
+    if (probe.criticalDays >= probe.warnDays) {
+        if (criticalDaysEntry) {
+            addError(locationOf(criticalDaysEntry->value),
+                     tr("critical_days %1 should be below warn_days %2: a certificate near its expiry is first "
+                        "degraded, then down")
+                         .arg(QString::number(probe.criticalDays), QString::number(probe.warnDays)));
+        } else if (warnDaysEntry) {
+            addError(locationOf(warnDaysEntry->value),
+                     tr("warn_days %1 should be above critical_days, which is %2 by default; raise warn_days or "
+                        "set critical_days lower")
+                         .arg(QString::number(probe.warnDays), QString::number(probe.criticalDays)));
+        }
+    }
+    return probe;
+}
+
+void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return;
+    const QString trimmed = text->trimmed();
+    const SourceLocation where = locationOf(entry.value);
+    // Like an Authorization header: a secret in the file would be printed and stored with every result.
+    const bool http = probe.kind == ProbeKind::Http || probe.kind == ProbeKind::Statuspage;
+    if (http && hasUserInfo(trimmed)) {
+        const QString clean = shown(withoutUserInfo(trimmed));
+        if (probe.kind == ProbeKind::Http)
+            addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                               "workspace file; write %1 and use 'auth' instead, with the name of a secret stored in "
+                               "the system keychain")
+                                .arg(clean));
+        else
+            addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                               "workspace file; a status page is read without credentials: write %1")
+                                .arg(clean));
+        return;
+    }
+    switch (probe.kind) {
+    case ProbeKind::Http:
+        if (isValidHttpUrl(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not an http target; expected a URL that starts with http:// or https:// and "
+                           "names a host")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Statuspage:
+        if (isValidHttpUrl(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a statuspage target; expected the address of the provider's status page, a "
+                           "URL that starts with http:// or https://, for example https://www.githubstatus.com")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Tcp:
+        if (HostPort::parse(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a tcp target; expected HOST:PORT with a port from 1 to 65535, for example "
+                           "mail.example.org:25 (an IPv6 address goes in brackets and quotes: \"[::1]:25\")")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Tls:
+        if (HostPort::parse(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a tls target; expected HOST:PORT with a port from 1 to 65535, for example "
+                           "portal.example.org:443 (an IPv6 address goes in brackets and quotes: \"[::1]:443\")")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Dns:
+        if (isValidHostName(trimmed, true)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a dns target; expected a host name to look up, for example www.example.org")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::KindCount:
+        break;
+    }
+}
+
+void WorkspaceReader::readExpect(const YamlNode &node, ProbeSpec &probe, std::optional<Entry> &maxLatency)
+{
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "status"_L1) {
+            readStatus(entry.value, probe);
+        } else if (entry.key == "body_contains"_L1) {
+            if (const auto text = nonEmptyText(entry))
+                probe.expectBodyContains = *text;
+        } else if (entry.key == "max_latency"_L1) {
+            probe.maxLatency = duration(entry, longestInterval);
+            maxLatency = entry;
+        } else {
+            unknownKey(entry, expectKeys, tr("'expect'"));
+        }
+    }
+}
+
+void WorkspaceReader::readStatus(const YamlNode &node, ProbeSpec &probe)
+{
+    QList<YamlNode> codes;
+    if (node.isScalar()) {
+        codes.append(node);
+    } else if (node.isSequence()) {
+        codes = items(node, tr("'status'"));
+        if (codes.isEmpty()) {
+            addError(locationOf(node), tr("'status' is empty; give at least one status, for example 200"));
+            return;
+        }
+    } else {
+        addError(locationOf(node),
+                 tr("'status' should be a status or a sequence of them, found %1").arg(describe(node)));
+        return;
+    }
+    QList<StatusRange> ranges;
+    bool valid = true;
+    for (const YamlNode &code : codes) {
+        const std::optional<StatusRange> range =
+            code.isScalar() ? parseStatusRange(code.scalar().trimmed()) : std::nullopt;
+        if (range) {
+            ranges.append(*range);
+            continue;
+        }
+        valid = false;
+        addError(locationOf(code), tr("%1 is not an HTTP status; expected a code from 100 to 599 (200), a class "
+                                      "(2xx) or a range (200-299)")
+                                       .arg(describe(code)));
+    }
+    if (valid)
+        probe.expectStatus = ranges;
+}
+
+void WorkspaceReader::readConditions(const YamlNode &node, ProbeSpec &probe)
+{
+    for (const YamlNode &item : items(node, tr("'conditions'"))) {
+        YamlNode text = item;
+        bool warning = false;
+        if (item.isMap()) {
+            const QList<Entry> keys = entries(item);
+            const Entry *warn = nullptr;
+            for (const Entry &entry : keys) {
+                if (entry.key == "warn"_L1)
+                    warn = &entry;
+                else
+                    unknownKey(entry, conditionKeys, tr("a condition"));
+            }
+            if (!warn) {
+                if (keys.isEmpty())
+                    addError(locationOf(item), tr("an empty condition; write it as text, or as warn: text for one "
+                                                  "that only degrades"));
+                continue;
+            }
+            text = warn->value;
+            warning = true;
+        } else if (!item.isScalar()) {
+            addError(locationOf(item), tr("each item of 'conditions' should be a condition such as "
+                                          "'[STATUS] == 200', or warn: and a condition, found %1")
+                                           .arg(describe(item)));
+            continue;
+        }
+        if (!expectType(text, Expected::Scalar, tr("'warn'")))
+            continue;
+        const QString condition = text.scalar();
+        if (condition.trimmed().isEmpty()) {
+            addError(locationOf(text), tr("an empty condition; write one such as [STATUS] == 200"));
+            continue;
+        }
+        auto parsed = Condition::parse(condition, warning);
+        if (parsed) {
+            probe.conditions.append(std::move(*parsed));
+        } else {
+            addError(locationInScalar(text, parsed.error().column),
+                     tr("invalid condition '%1': %2").arg(shown(condition), parsed.error().message));
+        }
+    }
+}
+
+void WorkspaceReader::readHeaders(const YamlNode &node, ProbeSpec &probe)
+{
+    if (!expectType(node, Expected::Mapping, tr("'headers'")))
+        return;
+    for (const Entry &entry : entries(node)) {
+        const SourceLocation where = locationOf(entry.keyNode);
+        if (entry.key.compare("Authorization"_L1, Qt::CaseInsensitive) == 0) {
+            addError(where, tr("an Authorization header would keep a secret in the workspace file; use 'auth' "
+                               "instead, with the name of a secret stored in the system keychain"));
+            continue;
+        }
+        if (!isHttpToken(entry.key)) {
+            addError(where, tr("'%1' is not a valid header name; use letters, digits and '-', for example "
+                               "X-Request-Id")
+                                .arg(shown(entry.key)));
+            continue;
+        }
+        const auto value = scalar(entry);
+        if (!value)
+            continue;
+        if (!isValidHeaderValue(*value)) {
+            addError(locationOf(entry.value),
+                     tr("the value of header '%1' holds a line break; a header value is a single line").arg(entry.key));
+            continue;
+        }
+        probe.headers.append({entry.key.toLatin1(), value->toUtf8()});
+    }
+}
+
+void WorkspaceReader::readAuth(const YamlNode &node, ProbeSpec &probe)
+{
+    if (!expectType(node, Expected::Mapping, tr("'auth'")))
+        return;
+    HttpAuth auth;
+    bool hasType = false;
+    bool hasSecret = false;
+    std::optional<Entry> username;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "type"_L1) {
+            hasType = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString type = text->trimmed().toLower();
+            if (type == "basic"_L1) {
+                auth.type = HttpAuthType::Basic;
+            } else if (type == "bearer"_L1) {
+                auth.type = HttpAuthType::Bearer;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not an authentication type; expected basic or bearer").arg(shown(*text)));
+            }
+        } else if (entry.key == "username"_L1) {
+            username = entry;
+            if (const auto text = nonEmptyText(entry))
+                auth.username = *text;
+        } else if (entry.key == "secret"_L1) {
+            hasSecret = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (isValidSecretName(text->trimmed())) {
+                auth.secretName = text->trimmed();
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
+                            "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
+                            "the secret itself")
+                             .arg(shown(*text)));
+            }
+        } else if (entry.key == "password"_L1 || entry.key == "token"_L1) {
+            addError(locationOf(entry.keyNode),
+                     tr("'%1' would keep a secret in the workspace file; store it in the system keychain and give "
+                        "its name with 'secret'")
+                         .arg(entry.key));
+        } else {
+            unknownKey(entry, authKeys, tr("'auth'"));
+        }
+    }
+    const SourceLocation where = locationOf(node);
+    if (!hasType)
+        addError(where, tr("'auth' has no 'type'; add type: basic or type: bearer"));
+    if (!hasSecret)
+        addError(where, tr("'auth' has no 'secret'; name the secret stored in the system keychain, for example "
+                           "secret: portal-password"));
+    if (auth.type == HttpAuthType::Basic && !username)
+        addError(where, tr("basic authentication needs a 'username'"));
+    if (auth.type == HttpAuthType::Bearer && username)
+        addError(locationOf(username->keyNode),
+                 tr("a bearer token goes without a username; remove 'username', or use type: basic"));
+    probe.auth = auth;
+}
+
+void WorkspaceReader::readSteps(const YamlNode &node, ProbeSpec &probe)
+{
+    const QList<YamlNode> steps = items(node, tr("'steps'"));
+    if (steps.isEmpty() && node.isSequence()) {
+        addError(locationOf(node), tr("'steps' is empty; add send: and expect: steps, or remove it"));
+        return;
+    }
+    for (const YamlNode &item : steps) {
+        if (!expectType(item, Expected::Mapping, tr("each item of 'steps'")))
+            continue;
+        const QList<Entry> keys = entries(item);
+        if (keys.isEmpty()) {
+            addError(locationOf(item), tr("an empty step; write send: TEXT or expect: PATTERN"));
+            continue;
+        }
+        for (qsizetype i = 1; i < keys.size(); ++i) {
+            addError(locationOf(keys[i].keyNode), tr("a step does one thing, send: or expect:; start a new item "
+                                                     "with '- ' for this '%1'")
+                                                      .arg(shown(keys[i].key)));
+        }
+        const Entry &entry = keys.first();
+        TcpStep step;
+        step.location = locationOf(entry.keyNode);
+        if (entry.key == "send"_L1) {
+            const auto text = nonEmptyText(entry);
+            if (!text)
+                continue;
+            step.kind = TcpStep::Kind::Send;
+            step.send = text->toUtf8();
+        } else if (entry.key == "expect"_L1) {
+            const auto text = pattern(entry.value, tr("'expect'"));
+            if (!text)
+                continue;
+            step.kind = TcpStep::Kind::Expect;
+            step.expectPattern = *text;
+        } else {
+            unknownKey(entry, stepKeys, tr("a step"));
+            continue;
+        }
+        probe.steps.append(std::move(step));
+    }
+}
+
+void WorkspaceReader::readCaFile(const Entry &entry, ProbeSpec &probe)
+{
+    const auto text = nonEmptyText(entry);
+    if (!text)
+        return;
+    // Relative to the workspace, not to wherever Vigie was started, so that the pair moves together.
+    const QString path = QDir::cleanPath(QFileInfo(m_source.fileName()).absoluteDir().filePath(text->trimmed()));
+    const QFileInfo info(path);
+    const SourceLocation where = locationOf(entry.value);
+    if (!info.exists())
+        addError(
+            where,
+            tr("the CA file %1 does not exist (ca_file is read relative to the workspace file's folder)").arg(path));
+    else if (!info.isFile())
+        addError(where, tr("the CA file %1 is not a file").arg(path));
+    else if (!info.isReadable())
+        addError(where, tr("the CA file %1 cannot be read: permission denied").arg(path));
+    else
+        probe.caFile = path;
+}
+
+void WorkspaceReader::readInsecure(const Entry &entry, ProbeSpec &probe)
+{
+    // A reason, not a switch: the tile shows it, so that nobody forgets why verification is off.
+    static const QStringList switches{u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"on"_s, u"off"_s};
+    const QString reason = entry.value.isScalar() ? entry.value.scalar().trimmed() : QString();
+    if (entry.value.isScalar() && !reason.isEmpty() && !switches.contains(reason, Qt::CaseInsensitive)) {
+        probe.insecureReason = reason;
+        return;
+    }
+    if (!entry.value.isScalar() && !entry.value.isNull()) {
+        scalar(entry);
+        return;
+    }
+    addError(entry.value.isNull() ? locationOf(entry.keyNode) : locationOf(entry.value),
+             tr("'insecure' turns TLS verification off and takes the reason, which the tile shows; write it, for "
+                "example insecure: \"self-signed certificate of the lab\", or remove the key to keep verification "
+                "on"));
+}
+
+std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'maintenance'")))
+        return std::nullopt;
+    MaintenanceWindow window;
+    window.location = locationOf(node);
+    bool hasName = false;
+    bool hasAt = false;
+    bool hasDuration = false;
+    std::optional<Entry> when; // date or every, whichever came first
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "name"_L1) {
+            hasName = true;
+            if (const auto name = nonEmptyText(entry))
+                window.name = *name;
+        } else if (entry.key == "services"_L1) {
+            for (const Reference &reference : names(entry, true)) {
+                window.services.append(reference.name);
+                m_maintenanceServices.append(reference);
+            }
+        } else if (entry.key == "groups"_L1) {
+            for (const Reference &reference : names(entry, true)) {
+                window.groups.append(reference.name);
+                m_maintenanceGroups.append(reference);
+            }
+        } else if (entry.key == "timezone"_L1) {
+            const auto text = nonEmptyText(entry);
+            if (!text)
+                continue;
+            const QByteArray id = text->trimmed().toUtf8();
+            auto known = m_timeZones.constFind(id);
+            if (known == m_timeZones.cend())
+                known = m_timeZones.insert(id, QTimeZone::isTimeZoneIdAvailable(id));
+            if (*known) {
+                window.timeZone = id;
+                continue;
+            }
+            if (m_timeZoneNames.isEmpty()) {
+                for (const QByteArray &zone : QTimeZone::availableTimeZoneIds())
+                    m_timeZoneNames.append(QString::fromUtf8(zone));
+            }
+            unknownReference({text->trimmed(), locationOf(entry.value)},
+                             tr("'%1' is not a time zone this system knows; expected an IANA id such as "
+                                "Europe/Paris or UTC"),
+                             m_timeZoneNames);
+        } else if (entry.key == "date"_L1 || entry.key == "every"_L1) {
+            if (when) {
+                addError(locationOf(entry.keyNode),
+                         tr("a maintenance window happens either once (date) or again and again (every), not both; "
+                            "this one already has '%1' at %2")
+                             .arg(when->key, locationOf(when->keyNode).toString()));
+                continue;
+            }
+            when = entry;
+            if (entry.key == "every"_L1) {
+                readEvery(entry, window);
+                continue;
+            }
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto date = parseDate(text->trimmed())) {
+                window.date = *date;
+            } else {
+                addError(locationOf(entry.value),
+                         tr("'%1' is not a date; expected YYYY-MM-DD, for example 2026-12-24").arg(shown(*text)));
+            }
+        } else if (entry.key == "at"_L1) {
+            hasAt = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            if (const auto at = parseTimeOfDay(text->trimmed())) {
+                window.at = *at;
+            } else {
+                addError(locationOf(entry.value), tr("'%1' is not a time of day; expected HH:MM on a 24-hour clock, "
+                                                     "for example 02:30")
+                                                      .arg(shown(*text)));
+            }
+        } else if (entry.key == "duration"_L1) {
+            hasDuration = true;
+            if (const auto value = duration(entry, longestMaintenance))
+                window.duration = *value;
+        } else {
+            unknownKey(entry, maintenanceKeys, tr("a maintenance window"));
+        }
+    }
+    if (!hasName)
+        addError(window.location, tr("this maintenance window has no 'name'; add one, for example: name: Database "
+                                     "upgrade"));
+    if (!when)
+        addError(window.location, tr("this maintenance window says neither when it happens once (date: 2026-12-24) "
+                                     "nor when it recurs (every: sunday); add one of them"));
+    if (!hasAt)
+        addError(window.location, tr("this maintenance window has no 'at'; add its local start time, for example: "
+                                     "at: \"02:30\""));
+    if (!hasDuration)
+        addError(window.location, tr("this maintenance window has no 'duration'; add one, for example: duration: "
+                                     "2h"));
+    return window;
+}
+
+void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)
+{
+    const auto weekday = [](const YamlNode &node) { return parseWeekday(node.scalar().trimmed()).value_or(0); };
+    const QString expected = tr("expected day, a weekday name (monday to sunday) or a sequence of weekday names");
+    if (entry.value.isScalar()) {
+        const QString text = entry.value.scalar().trimmed();
+        if (text.compare("day"_L1, Qt::CaseInsensitive) == 0)
+            return;
+        if (const int day = weekday(entry.value); day > 0)
+            window.weekdays = {day};
+        else
+            addError(locationOf(entry.value), tr("'%1' is not a day; %2").arg(shown(text), expected));
+        return;
+    }
+    if (!entry.value.isSequence()) {
+        addError(
+            locationOf(entry.value),
+            tr("'every' should be a day or a sequence of days; %1, found %2").arg(expected, describe(entry.value)));
+        return;
+    }
+    const QList<YamlNode> days = items(entry.value, tr("'every'"));
+    if (days.isEmpty()) {
+        addError(locationOf(entry.value), tr("'every' is empty; %1").arg(expected));
+        return;
+    }
+    QList<int> weekdays;
+    for (const YamlNode &node : days) {
+        if (!expectType(node, Expected::Scalar, tr("each item of 'every'")))
+            continue;
+        const QString text = node.scalar().trimmed();
+        const int day = weekday(node);
+        if (day == 0)
+            addError(locationOf(node), tr("'%1' is not a weekday; expected monday, tuesday, wednesday, thursday, "
+                                          "friday, saturday or sunday")
+                                           .arg(shown(text)));
+        else if (weekdays.contains(day))
+            addError(locationOf(node), tr("'%1' is listed twice in 'every'").arg(shown(text)));
+        else
+            weekdays.append(day);
+    }
+    std::sort(weekdays.begin(), weekdays.end());
+    window.weekdays = weekdays;
+}
+
+void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
+{
+    const QStringList ids = m_serviceIds.keys();
+    for (qsizetype i = 0; i < workspace.services.size(); ++i) {
+        for (const Reference &reference : dependencies[i]) {
+            if (!m_serviceIds.contains(reference.name))
+                unknownReference(reference, tr("depends_on names '%1', which is not a service of this workspace"), ids);
+        }
+    }
+    for (const Reference &reference : std::as_const(m_maintenanceServices)) {
+        if (!m_serviceIds.contains(reference.name))
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), ids);
+    }
+    if (!m_maintenanceGroups.isEmpty()) {
+        QStringList groups;
+        for (const Service &service : workspace.services) {
+            if (!groups.contains(service.group))
+                groups.append(service.group);
+        }
+        for (const Reference &reference : std::as_const(m_maintenanceGroups)) {
+            if (!groups.contains(reference.name))
+                unknownReference(reference, tr("no service is in a group '%1'"), groups);
+        }
+    }
+    checkDependencyCycles(workspace, dependencies);
+}
+
+// A depth-first walk over depends_on, in file order: an edge back to a service still on the path
+// closes a cycle, reported at the entry that names it.
+void WorkspaceReader::checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
+{
+    const qsizetype count = workspace.services.size();
+    QHash<QString, qsizetype> indexOf;
+    indexOf.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (!workspace.services[i].id.isEmpty())
+            indexOf.insert(workspace.services[i].id, i);
+    }
+    enum class Mark : quint8 { Unvisited, OnPath, Done };
+    std::vector<Mark> marks(size_t(count), Mark::Unvisited);
+    std::vector<std::pair<qsizetype, qsizetype>> path; // service, next dependency to follow
+    for (qsizetype start = 0; start < count; ++start) {
+        if (marks[size_t(start)] != Mark::Unvisited)
+            continue;
+        marks[size_t(start)] = Mark::OnPath;
+        path.emplace_back(start, 0);
+        while (!path.empty()) {
+            auto &[service, next] = path.back();
+            if (next == dependencies[service].size()) {
+                marks[size_t(service)] = Mark::Done;
+                path.pop_back();
+                continue;
+            }
+            const Reference &reference = dependencies[service][next++];
+            const auto target = indexOf.constFind(reference.name);
+            if (target == indexOf.cend())
+                continue;
+            const qsizetype to = *target;
+            if (marks[size_t(to)] == Mark::Unvisited) {
+                marks[size_t(to)] = Mark::OnPath;
+                path.emplace_back(to, 0);
+            } else if (marks[size_t(to)] == Mark::OnPath) {
+                QStringList cycle;
+                auto from = std::find_if(path.begin(), path.end(), [&](const auto &step) { return step.first == to; });
+                for (; from != path.end(); ++from)
+                    cycle.append(workspace.services[from->first].id);
+                cycle.append(reference.name);
+                // A long chain is shown by its ends, which are enough to find it in the file.
+                constexpr qsizetype longestShown = 8;
+                if (cycle.size() > longestShown)
+                    cycle = cycle.first(3) + QStringList{QString(QChar(0x2026))} + cycle.last(3);
+                addError(reference.location, tr("depends_on makes a cycle: %1; a service cannot depend on itself, "
+                                                "even through others")
+                                                 .arg(cycle.join(u" \u2192 "_s)));
+            }
+        }
+    }
+}
+
+} // namespace Vigie

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "workspace.h"
+#include "yamlsource.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace Vigie {
+
+// The readers: they turn the YAML nodes of a workspace file into a Workspace, adding an error at
+// file:line:column to the source for everything that does not fit the format (README.md,
+// "Workspaces"). Unknown keys, keys given twice, keys of another probe kind and values of the wrong
+// type are all errors: a typo in a monitoring file must not silently drop a check.
+class WorkspaceReader
+{
+    Q_DECLARE_TR_FUNCTIONS(Vigie::WorkspaceLoader)
+
+public:
+    explicit WorkspaceReader(YamlSource &source)
+        : m_source(source)
+    {}
+
+    // Reads the whole workspace and checks the references between its parts.
+    std::optional<Workspace> readWorkspace(const YamlNode &root);
+
+private:
+    struct Entry
+    {
+        QString key;
+        YamlNode keyNode;
+        YamlNode value;
+    };
+
+    // A name that refers to something defined elsewhere in the file, checked once all is read.
+    struct Reference
+    {
+        QString name;
+        SourceLocation location;
+    };
+
+    enum class Expected { Mapping, Sequence, Scalar };
+
+    void addError(const SourceLocation &where, const QString &message) { m_source.addError(where, message); }
+    SourceLocation locationOf(const YamlNode &node) const { return m_source.locationOf(node); }
+    SourceLocation locationInScalar(const YamlNode &node, int column) const
+    {
+        return m_source.locationInScalar(node, column);
+    }
+    static QString describe(const YamlNode &node);
+
+    bool expectType(const YamlNode &node, Expected type, const QString &subject);
+    QList<Entry> entries(const YamlNode &mapping);
+    QList<YamlNode> items(const YamlNode &sequence, const QString &subject);
+    std::optional<QString> scalar(const Entry &entry);
+    std::optional<QString> nonEmptyText(const Entry &entry);
+    std::optional<std::chrono::milliseconds> duration(const Entry &entry, std::chrono::milliseconds longest);
+    std::optional<int> boundedInt(const Entry &entry, int low, int high);
+    std::optional<QString> pattern(const YamlNode &node, const QString &subject);
+    QList<Reference> names(const Entry &entry, bool singleAllowed);
+    void unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner);
+    void unknownReference(const Reference &reference, const QString &what, const QStringList &known);
+
+    std::optional<Service> readService(const YamlNode &node, QList<Reference> &dependencies);
+    std::optional<ProbeSpec> readProbe(const YamlNode &node);
+    void readTarget(const Entry &entry, ProbeSpec &probe);
+    void readExpect(const YamlNode &node, ProbeSpec &probe, std::optional<Entry> &maxLatency);
+    void readStatus(const YamlNode &node, ProbeSpec &probe);
+    void readConditions(const YamlNode &node, ProbeSpec &probe);
+    void readHeaders(const YamlNode &node, ProbeSpec &probe);
+    void readAuth(const YamlNode &node, ProbeSpec &probe);
+    void readSteps(const YamlNode &node, ProbeSpec &probe);
+    void readCaFile(const Entry &entry, ProbeSpec &probe);
+    void readInsecure(const Entry &entry, ProbeSpec &probe);
+    std::optional<MaintenanceWindow> readMaintenance(const YamlNode &node);
+    void readEvery(const Entry &entry, MaintenanceWindow &window);
+    void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
+    void checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
+
+    QString probeNoun(ProbeKind kind) const;
+    QString kindList(unsigned kinds) const;
+
+    YamlSource &m_source;
+    QHash<QString, SourceLocation> m_serviceIds;
+    QList<Reference> m_maintenanceServices;
+    QList<Reference> m_maintenanceGroups;
+    QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
+    QStringList m_timeZoneNames;         // the system's, once one was not found
+};
+
+} // namespace Vigie
