@@ -268,8 +268,14 @@ SourceLocation YamlSource::locationAt(qsizetype offset) const
         return count;
     };
     const qsizetype lineStart = m_lineStarts[size_t(line - 1)];
-    const qsizetype column =
-        offset - lineStart - (continuationBytesBefore(offset) - continuationBytesBefore(lineStart));
+    qsizetype continuationBytes = 0;
+    if (offset - lineStart <= qsizetype(checkpointBytes)) { // most lines: count them directly
+        for (qsizetype i = lineStart; i < offset; ++i)
+            continuationBytes += isContinuationByte(m_text[i]);
+    } else {
+        continuationBytes = continuationBytesBefore(offset) - continuationBytesBefore(lineStart);
+    }
+    const qsizetype column = offset - lineStart - continuationBytes;
     return {m_file, int(line), int(column + 1)};
 }
 
