@@ -25,6 +25,15 @@ namespace {
 
 constexpr qint64 dayMs = 24 * 3600 * 1000;
 
+// For the tests whose rows are older than any retention would keep.
+RetentionPolicy keepEverything()
+{
+    RetentionPolicy policy;
+    policy.resultsMaxAge = 0ms;
+    policy.eventsMaxAge = 0ms;
+    return policy;
+}
+
 ProbeResult makeResult(const QString &service, int index, qint64 ts, double latency = 10,
                        HealthState status = HealthState::Up)
 {
@@ -394,6 +403,9 @@ private Q_SLOTS:
         QVERIFY(!opened.has_value());
         QVERIFY2(opened.error().contains(file.fileName()), qPrintable(opened.error()));
         QVERIFY2(opened.error().contains(u"SQLite database"_s), qPrintable(opened.error()));
+        // Said as what it is, with what to do: trying again cannot help.
+        QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(u"move it aside"_s), qPrintable(opened.error()));
     }
 
     void burstFromTwoThreadsIsBatched()
@@ -954,10 +966,7 @@ private Q_SLOTS:
         }
 
         ResultStore store;
-        RetentionPolicy keepAll; // these events of 1970 are older than any retention
-        keepAll.resultsMaxAge = 0ms;
-        keepAll.eventsMaxAge = 0ms;
-        store.setRetention(keepAll);
+        store.setRetention(keepEverything()); // these events of 1970 are older than any retention
         const auto opened = store.open(dataDir());
         QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
         QCOMPARE(describe(store.latestStateEvents().result()), describe(QList<HealthEvent>{api, api0}));
@@ -1023,9 +1032,7 @@ private Q_SLOTS:
     void retentionByCountKeepsTheNewestOfEachProbe()
     {
         ResultStore store;
-        RetentionPolicy policy;
-        policy.resultsMaxAge = 0ms;
-        policy.eventsMaxAge = 0ms;
+        RetentionPolicy policy = keepEverything();
         policy.maxResultsPerProbe = 3;
         store.setRetention(policy);
         QVERIFY(store.open(dataDir()).has_value());
@@ -1088,10 +1095,7 @@ private Q_SLOTS:
         const qint64 now = clock.nowMs();
         {
             ResultStore store;
-            RetentionPolicy keepAll;
-            keepAll.resultsMaxAge = 0ms;
-            keepAll.eventsMaxAge = 0ms;
-            store.setRetention(keepAll);
+            store.setRetention(keepEverything());
             QVERIFY(store.open(dataDir()).has_value());
             QList<ProbeResult> results;
             for (int i = 0; i < 4'500; ++i)
@@ -1199,21 +1203,6 @@ private Q_SLOTS:
         QCOMPARE(kept.first().timestampMs, 24); // the newest are kept
     }
 
-    void aFileOfGarbageIsReportedAsDamaged()
-    {
-        QFile file(dataDir() + u"/vigie.sqlite"_s);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(8192, 'x'));
-        file.close();
-
-        ResultStore store;
-        const auto opened = store.open(dataDir());
-        QVERIFY(!opened.has_value());
-        QVERIFY2(opened.error().contains(file.fileName()), qPrintable(opened.error()));
-        QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
-        QVERIFY2(opened.error().contains(u"move it aside"_s), qPrintable(opened.error()));
-    }
-
     void aDamagedPageIsReportedOnceAndNotRetried()
     {
         QString path;
@@ -1238,10 +1227,7 @@ private Q_SLOTS:
         }
 
         ResultStore store;
-        RetentionPolicy keepAll; // so that the write, not the retention, meets the damage
-        keepAll.resultsMaxAge = 0ms;
-        keepAll.eventsMaxAge = 0ms;
-        store.setRetention(keepAll);
+        store.setRetention(keepEverything()); // so that the write, not the retention, meets the damage
         QSignalSpy errors(&store, &ResultStore::writeError);
         const auto opened = store.open(dataDir());
         QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
