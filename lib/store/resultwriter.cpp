@@ -129,6 +129,8 @@ std::expected<void, QString> ResultWriter::open(const QString &path)
 void ResultWriter::close()
 {
     m_timer.stop();
+    m_pruneTimer.stop();
+    m_pruning = false;
     m_findProbe = QSqlQuery();
     m_insertProbe = QSqlQuery();
     m_insertResult = QSqlQuery();
