@@ -3,6 +3,7 @@
 #include "sqliteconnection.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -71,6 +72,35 @@ const QList<Step> &allSteps()
              u"CREATE INDEX events_by_service_time ON events (service_id, ts_ms)"_s,
              u"CREATE INDEX events_by_group_time ON events (grp, ts_ms)"_s,
          }},
+        {3,
+         {
+             // What a start-up restores: the newest state event of each kind for each probe and
+             // service, kept up to date by a trigger, so that the restore reads one row per key
+             // instead of every event ever recorded. The kind names are HealthEvent's stable ones.
+             u"CREATE TABLE latest_state_events ("
+             "  service_id TEXT NOT NULL,"
+             "  probe_index INTEGER NOT NULL,"
+             "  kind TEXT NOT NULL,"
+             "  event_id INTEGER NOT NULL,"
+             "  PRIMARY KEY (service_id, probe_index, kind)) WITHOUT ROWID"_s,
+             // Retention keeps the events this table points at.
+             u"CREATE INDEX latest_state_events_by_event ON latest_state_events (event_id)"_s,
+             u"INSERT INTO latest_state_events (service_id, probe_index, kind, event_id) "
+             "SELECT service_id, probe_index, kind, id FROM (SELECT service_id, probe_index, kind, id, "
+             "  row_number() OVER (PARTITION BY kind, service_id, probe_index ORDER BY ts_ms DESC, id DESC) AS newest "
+             "  FROM events WHERE kind IN ('probe-state', 'service-state', 'maintenance-start', 'maintenance-end')) "
+             "WHERE newest = 1"_s,
+             // Events may arrive out of time order: the newest by (ts_ms, id) wins.
+             u"CREATE TRIGGER events_track_latest_state AFTER INSERT ON events "
+             "WHEN NEW.kind IN ('probe-state', 'service-state', 'maintenance-start', 'maintenance-end') "
+             "BEGIN "
+             "  INSERT INTO latest_state_events (service_id, probe_index, kind, event_id) "
+             "  VALUES (NEW.service_id, NEW.probe_index, NEW.kind, NEW.id) "
+             "  ON CONFLICT (service_id, probe_index, kind) DO UPDATE SET event_id = excluded.event_id "
+             "  WHERE NOT EXISTS (SELECT 1 FROM events o WHERE o.id = latest_state_events.event_id "
+             "    AND (o.ts_ms > NEW.ts_ms OR (o.ts_ms = NEW.ts_ms AND o.id > NEW.id))); "
+             "END"_s,
+         }},
     };
     return list;
 }
@@ -90,11 +120,14 @@ int latestVersion()
 std::expected<int, QString> userVersion(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery query(db);
-    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
+        if (isDamaged(query.lastError()))
+            return std::unexpected(damagedDatabaseText(path, sqlErrorText(query.lastError())));
         return std::unexpected(QCoreApplication::translate("Vigie::ResultStore",
                                                            "Cannot read the schema version of the results database %1 "
                                                            "(is it a SQLite database?): %2.")
                                    .arg(path, sqlErrorText(query.lastError())));
+    }
     return query.value(0).toInt();
 }
 
@@ -104,32 +137,55 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
     if (!current)
         return std::unexpected(current.error());
     const int latest = steps.empty() ? 0 : steps.back().version;
-    if (*current > latest)
+    const auto newer = [&](int version) {
         return std::unexpected(
             QCoreApplication::translate("Vigie::ResultStore",
                                         "The results database %1 was written by a newer version of Vigie "
                                         "(schema version %2; this version knows up to %3). Update Vigie, "
                                         "or start it with another data folder.")
                 .arg(path)
-                .arg(*current)
+                .arg(version)
                 .arg(latest));
+    };
+    if (*current > latest)
+        return newer(*current);
+    if (*current == latest)
+        return {};
+
+    // Another process (the console and `vigie watch`, two watches) may be migrating the same file
+    // at this moment: each step takes the write lock first (BEGIN IMMEDIATE, which waits for the
+    // other writer) and reads the version again under it, so that a step is applied once, by
+    // whoever gets the lock first. A step over a large history takes longer than the connection's
+    // usual wait for a lock: wait for the other's migration as long as a migration may take.
+    const auto setBusyTimeout = [&db](int ms) {
+        QSqlQuery query(db);
+        query.exec(u"PRAGMA busy_timeout = %1"_s.arg(ms));
+    };
+    int usualTimeoutMs = 0;
+    {
+        QSqlQuery query(db);
+        if (query.exec(u"PRAGMA busy_timeout"_s) && query.next())
+            usualTimeoutMs = query.value(0).toInt();
+    }
+    setBusyTimeout(migrationBusyTimeoutMs);
+    const auto restoreTimeout = qScopeGuard([&] { setBusyTimeout(usualTimeoutMs); });
 
     int reached = *current;
     for (const Step &step : steps) {
         if (step.version <= reached)
             continue;
-        if (!db.transaction())
+        QSqlQuery query(db);
+        if (!query.exec(u"BEGIN IMMEDIATE"_s))
             return std::unexpected(
                 QCoreApplication::translate("Vigie::ResultStore",
                                             "Cannot start upgrading the results database %1 to schema version "
                                             "%2: %3.")
                     .arg(path)
                     .arg(step.version)
-                    .arg(sqlErrorText(db.lastError())));
-        QSqlQuery query(db);
+                    .arg(sqlErrorText(query.lastError())));
         const auto fail = [&](const QString &detail) -> std::expected<void, QString> {
             query.finish();
-            db.rollback();
+            query.exec(u"ROLLBACK"_s);
             return std::unexpected(
                 QCoreApplication::translate("Vigie::ResultStore",
                                             "Cannot upgrade the results database %1 to schema version %2: %3. "
@@ -139,6 +195,20 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
                     .arg(detail)
                     .arg(reached));
         };
+        if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+            return fail(sqlErrorText(query.lastError()));
+        const int now = query.value(0).toInt();
+        query.finish();
+        if (now > latest) {
+            query.exec(u"ROLLBACK"_s);
+            return newer(now);
+        }
+        if (now >= step.version) {
+            // Done by another process meanwhile.
+            query.exec(u"ROLLBACK"_s);
+            reached = now;
+            continue;
+        }
         for (const QString &statement : step.statements)
             if (!query.exec(statement))
                 return fail(sqlErrorText(query.lastError()));
@@ -146,8 +216,8 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
         if (!query.exec(u"PRAGMA user_version = %1"_s.arg(step.version)))
             return fail(sqlErrorText(query.lastError()));
         query.finish();
-        if (!db.commit())
-            return fail(sqlErrorText(db.lastError()));
+        if (!query.exec(u"COMMIT"_s))
+            return fail(sqlErrorText(query.lastError()));
         reached = step.version;
     }
     return {};

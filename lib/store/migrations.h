@@ -17,6 +17,9 @@ struct Step
     QStringList statements;
 };
 
+// How long a migration waits for another process's migration of the same file to end.
+constexpr int migrationBusyTimeoutMs = 120'000;
+
 // The steps of this build, in order; the last one's version is the schema version it writes.
 std::span<const Step> steps();
 int latestVersion();

@@ -26,9 +26,11 @@ constexpr auto resultColumns = "r.id, p.service_id, p.probe_index, p.kind, p.tar
                                "r.resolve_ms, r.connect_ms, r.tls_ms, r.processing_ms, r.transfer_ms, r.total_ms, "
                                "r.http_status, r.failed_phase, r.error, r.detail, r.maintenance";
 
-// The columns readEvent() expects, in its order.
+// The columns readEvent() expects, in its order, unqualified and of a table aliased "e".
 constexpr auto eventColumns =
     "id, ts_ms, kind, service_id, grp, probe_index, from_state, to_state, in_maintenance, impacted_by, cause";
+constexpr auto eventColumnsOfE = "e.id, e.ts_ms, e.kind, e.service_id, e.grp, e.probe_index, e.from_state, "
+                                 "e.to_state, e.in_maintenance, e.impacted_by, e.cause";
 
 struct StoredResult
 {
@@ -117,6 +119,25 @@ T withReader(const QString &path, const char *what, T fallback, Body body)
     return *std::move(result);
 }
 
+// Runs `sql` with `values` bound in order, and reads each row with `read`: the one way every read
+// of the store goes, forward only.
+template<typename Read>
+auto selectRows(QSqlQuery &query, const QString &sql, const QVariantList &values, Read read)
+    -> std::expected<QList<std::invoke_result_t<Read, const QSqlQuery &>>, QString>
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(sqlErrorText(query.lastError()));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return std::unexpected(sqlErrorText(query.lastError()));
+    QList<std::invoke_result_t<Read, const QSqlQuery &>> rows;
+    while (query.next())
+        rows.append(read(query));
+    return rows;
+}
+
 } // namespace
 
 struct ResultStore::Private
@@ -125,14 +146,16 @@ struct ResultStore::Private
     QThread thread;
     ResultWriter *writer = nullptr;
     QString path;
+    const Clock *clock = nullptr;
+    mutable QMutex retentionMutex;
+    RetentionPolicy retention;
 
     void enqueue(QList<WriteEntry> entries)
     {
         if (entries.isEmpty())
             return;
         QMutexLocker lock(&queue->mutex);
-        queue->appended += entries.size();
-        queue->pending.append(std::move(entries));
+        queue->add(std::move(entries));
         if (queue->writer && !queue->wakePosted) {
             queue->wakePosted = true;
             QMetaObject::invokeMethod(queue->writer, &ResultWriter::wake, Qt::QueuedConnection);
@@ -164,11 +187,8 @@ ResultStore::ResultStore(QObject *parent)
 
 ResultStore::~ResultStore()
 {
-    if (!flush()) {
-        QMutexLocker lock(&d->queue->mutex);
-        qCWarning(lcStore).noquote() << "Closing the results store with" << d->queue->pending.size()
-                                     << "probe results and health events that could not be saved to" << d->path;
-    }
+    if (!flush())
+        qCWarning(lcStore).noquote() << "Closing the results store:" << unwrittenSummary();
     d->stopWriter();
 }
 
@@ -180,13 +200,14 @@ std::expected<void, QString> ResultStore::open(const QString &dataDir)
         return std::unexpected(tr("Cannot create the data folder %1 for the results database.").arg(dataDir));
     const QString path = QDir(dataDir).absoluteFilePath(u"vigie.sqlite"_s);
 
-    auto *writer = new ResultWriter(d->queue);
+    auto *writer = new ResultWriter(d->queue, d->clock);
     writer->moveToThread(&d->thread);
     connect(&d->thread, &QThread::finished, writer, &QObject::deleteLater);
     // Signal to signal, queued to this object's thread.
     connect(writer, &ResultWriter::batchCommitted, this, &ResultStore::committed);
     connect(writer, &ResultWriter::eventsCommitted, this, &ResultStore::eventsCommitted);
     connect(writer, &ResultWriter::writeFailed, this, &ResultStore::writeError);
+    connect(writer, &ResultWriter::writeRecovered, this, &ResultStore::writeRecovered);
     d->thread.start();
 
     std::expected<void, QString> opened;
@@ -200,6 +221,9 @@ std::expected<void, QString> ResultStore::open(const QString &dataDir)
 
     d->writer = writer;
     d->path = path;
+    // Old rows go at once, a few thousand at a time between the writes, then every hour.
+    QMetaObject::invokeMethod(
+        writer, [writer, policy = retention()] { writer->setRetention(policy); }, Qt::QueuedConnection);
     QMutexLocker lock(&d->queue->mutex);
     d->queue->writer = writer;
     // Results appended before the store was open have waited for this.
@@ -238,71 +262,131 @@ bool ResultStore::flush()
     WriteQueue &queue = *d->queue;
     QMutexLocker lock(&queue.mutex);
     const qint64 target = queue.appended;
-    if (queue.committed >= target)
-        return true;
-    if (!queue.writer)
+    const qint64 droppedBefore = queue.dropped();
+    const auto done = [&] { return queue.committed + queue.dropped() >= target; };
+    if (done())
+        return queue.dropped() == droppedBefore;
+    if (!queue.writer || queue.damaged)
         return false;
     const qint64 failuresBefore = queue.failedAttempts;
     QMetaObject::invokeMethod(queue.writer, &ResultWriter::writeAll, Qt::QueuedConnection);
-    while (queue.committed < target && queue.failedAttempts == failuresBefore)
+    while (!done() && queue.failedAttempts == failuresBefore)
         queue.progressed.wait(&queue.mutex);
-    return queue.committed >= target;
+    return done() && queue.dropped() == droppedBefore;
+}
+
+void ResultStore::setClock(const Clock *clock)
+{
+    d->clock = clock;
+}
+
+void ResultStore::setRetention(const RetentionPolicy &policy)
+{
+    {
+        QMutexLocker lock(&d->retentionMutex);
+        d->retention = policy;
+    }
+    QMutexLocker lock(&d->queue->mutex);
+    if (ResultWriter *writer = d->queue->writer)
+        QMetaObject::invokeMethod(
+            writer, [writer, policy] { writer->setRetention(policy); }, Qt::QueuedConnection);
+}
+
+RetentionPolicy ResultStore::retention() const
+{
+    QMutexLocker lock(&d->retentionMutex);
+    return d->retention;
+}
+
+std::expected<qint64, QString> ResultStore::prune()
+{
+    if (!d->writer)
+        return std::unexpected(tr("The results store is not open."));
+    std::expected<qint64, QString> removed;
+    QMetaObject::invokeMethod(
+        d->writer, [&, writer = d->writer] { removed = writer->pruneAll(); }, Qt::BlockingQueuedConnection);
+    return removed;
+}
+
+void ResultStore::setQueueLimit(qsizetype entries)
+{
+    QMutexLocker lock(&d->queue->mutex);
+    d->queue->limit = std::max<qsizetype>(1, entries);
+}
+
+WriteReport ResultStore::writeReport() const
+{
+    QMutexLocker lock(&d->queue->mutex);
+    return d->queue->report();
+}
+
+QString ResultStore::unwrittenSummary() const
+{
+    const WriteReport report = writeReport();
+    if (report.everythingWritten())
+        return {};
+    const QString where = d->path.isEmpty() ? tr("the history database") : d->path;
+    const qint64 results = report.resultsDropped + report.resultsPending;
+    const qint64 events = report.eventsDropped + report.eventsPending;
+    const QString resultText =
+        tr("%n probe result(s)", nullptr, int(std::min<qint64>(results, std::numeric_limits<int>::max())));
+    const QString eventText =
+        tr("%n health event(s)", nullptr, int(std::min<qint64>(events, std::numeric_limits<int>::max())));
+    const QString what = events == 0    ? resultText
+                         : results == 0 ? eventText
+                                        : tr("%1 and %2").arg(resultText, eventText);
+    return tr("%1 could not be written to %2.").arg(what, where);
+}
+
+void ResultStore::setMaxPageCount(qint64 pages)
+{
+    if (d->writer)
+        QMetaObject::invokeMethod(
+            d->writer, [writer = d->writer, pages] { writer->setMaxPageCount(pages); }, Qt::BlockingQueuedConnection);
 }
 
 QFuture<QList<LatencyPoint>> ResultStore::latencySeries(const QString &serviceId, qint64 fromMs, qint64 toMs) const
 {
     return QtConcurrent::run([path = d->path, serviceId, fromMs, toMs] {
-        return withReader(path, "a latency series", QList<LatencyPoint>(),
-                          [&](QSqlQuery &query) -> std::expected<QList<LatencyPoint>, QString> {
-                              query.setForwardOnly(true);
-                              if (!query.prepare(u"SELECT r.ts_ms, r.latency_ms, r.status FROM results r "
-                                                 "JOIN probes p ON p.id = r.probe_id "
-                                                 "WHERE p.service_id = ? AND r.ts_ms BETWEEN ? AND ? "
-                                                 "ORDER BY r.ts_ms, r.id"_s))
-                                  return std::unexpected(sqlErrorText(query.lastError()));
-                              query.addBindValue(serviceId);
-                              query.addBindValue(fromMs);
-                              query.addBindValue(toMs);
-                              if (!query.exec())
-                                  return std::unexpected(sqlErrorText(query.lastError()));
-                              QList<LatencyPoint> points;
-                              while (query.next())
-                                  points.append({query.value(0).toLongLong(), query.value(1).toDouble(),
-                                                 healthStateFromName(query.value(2).toString())});
-                              return points;
-                          });
+        return withReader(path, "a latency series", QList<LatencyPoint>(), [&](QSqlQuery &query) {
+            return selectRows(
+                query,
+                u"SELECT r.ts_ms, r.latency_ms, r.status FROM results r JOIN probes p ON p.id = r.probe_id "
+                "WHERE p.service_id = ? AND r.ts_ms BETWEEN ? AND ? ORDER BY r.ts_ms, r.id"_s,
+                {serviceId, fromMs, toMs}, [](const QSqlQuery &row) {
+                    return LatencyPoint{row.value(0).toLongLong(), row.value(1).toDouble(),
+                                        healthStateFromName(row.value(2).toString())};
+                });
+        });
     });
 }
 
 QFuture<QList<ProbeResult>> ResultStore::latestResults() const
 {
     return QtConcurrent::run([path = d->path] {
-        return withReader(
-            path, "the latest results", QList<ProbeResult>(),
-            [&](QSqlQuery &query) -> std::expected<QList<ProbeResult>, QString> {
-                query.setForwardOnly(true);
-                // One row per probe row; a probe whose kind or target changed in the workspace has
-                // several, and only the newest of them describes it now.
-                if (!query.exec(u"SELECT %1 FROM probes p JOIN results r ON r.id = "
-                                "(SELECT id FROM results WHERE probe_id = p.id ORDER BY ts_ms DESC, id DESC LIMIT 1) "
-                                "ORDER BY p.service_id, p.probe_index"_s.arg(QLatin1StringView(resultColumns))))
-                    return std::unexpected(sqlErrorText(query.lastError()));
-                QList<StoredResult> newest;
-                while (query.next()) {
-                    StoredResult row = readResult(query);
-                    if (!newest.isEmpty() && newest.constLast().result.key == row.result.key) {
-                        if (olderFirst(newest.constLast(), row))
-                            newest.last() = std::move(row);
-                    } else {
-                        newest.append(std::move(row));
-                    }
-                }
-                QList<ProbeResult> results;
-                results.reserve(newest.size());
-                for (StoredResult &row : newest)
-                    results.append(std::move(row.result));
-                return results;
-            });
+        return withReader(path, "the latest results", QList<ProbeResult>(),
+                          [&](QSqlQuery &query) -> std::expected<QList<ProbeResult>, QString> {
+                              // One row per probe row, each found at the end of its range of results_by_probe_time
+                              // (no scan of results); a probe whose kind or target changed in the workspace has
+                              // several, and only the newest of them describes it now.
+                              const auto rows = selectRows(query, latestResultsQuery(), {}, readResult);
+                              if (!rows)
+                                  return std::unexpected(rows.error());
+                              QList<StoredResult> newest;
+                              for (const StoredResult &row : *rows) {
+                                  if (!newest.isEmpty() && newest.constLast().result.key == row.result.key) {
+                                      if (olderFirst(newest.constLast(), row))
+                                          newest.last() = row;
+                                  } else {
+                                      newest.append(row);
+                                  }
+                              }
+                              QList<ProbeResult> results;
+                              results.reserve(newest.size());
+                              for (StoredResult &row : newest)
+                                  results.append(std::move(row.result));
+                              return results;
+                          });
     });
 }
 
@@ -316,21 +400,18 @@ QFuture<QList<ProbeResult>> ResultStore::recentResults(const QString &serviceId,
                               // Each probe's last `count` come straight off the index; the service's last
                               // `count` are among them. One query over the whole service would sort all its
                               // history instead.
-                              if (!query.prepare(u"SELECT id FROM probes WHERE service_id = ?"_s))
-                                  return std::unexpected(sqlErrorText(query.lastError()));
-                              query.addBindValue(serviceId);
-                              if (!query.exec())
-                                  return std::unexpected(sqlErrorText(query.lastError()));
-                              QList<qint64> probeIds;
-                              while (query.next())
-                                  probeIds.append(query.value(0).toLongLong());
+                              const auto probeIds =
+                                  selectRows(query, u"SELECT id FROM probes WHERE service_id = ?"_s, {serviceId},
+                                             [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+                              if (!probeIds)
+                                  return std::unexpected(probeIds.error());
 
                               if (!query.prepare(u"SELECT %1 FROM results r JOIN probes p ON p.id = r.probe_id "
                                                  "WHERE r.probe_id = ? ORDER BY r.ts_ms DESC, r.id DESC LIMIT ?"_s.arg(
                                                      QLatin1StringView(resultColumns))))
                                   return std::unexpected(sqlErrorText(query.lastError()));
                               QList<StoredResult> rows;
-                              for (qint64 probeId : std::as_const(probeIds)) {
+                              for (qint64 probeId : *probeIds) {
                                   query.bindValue(0, probeId);
                                   query.bindValue(1, count);
                                   if (!query.exec())
@@ -352,74 +433,61 @@ QFuture<QList<ProbeResult>> ResultStore::recentResults(const QString &serviceId,
 QFuture<QList<HealthEvent>> ResultStore::events(const EventFilter &filter) const
 {
     return QtConcurrent::run([path = d->path, filter] {
-        return withReader(
-            path, "health events", QList<HealthEvent>(),
-            [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
-                if (filter.limit <= 0 || filter.fromMs > filter.toMs)
-                    return QList<HealthEvent>();
-                QStringList where{u"ts_ms BETWEEN ? AND ?"_s};
-                QVariantList values{filter.fromMs, filter.toMs};
-                const auto in = [&](const QString &column, const QStringList &list) {
-                    if (list.isEmpty())
-                        return;
-                    where.append(u"%1 IN (%2)"_s.arg(column, placeholders(list.size())));
-                    for (const QString &value : list)
-                        values.append(value.isNull() ? u""_s : value);
-                };
-                in(u"service_id"_s, filter.serviceIds);
-                in(u"grp"_s, filter.groups);
-                QStringList states;
-                for (HealthState state : filter.states)
-                    states.append(healthStateName(state));
-                in(u"to_state"_s, states);
-                if (!filter.probeChanges) {
-                    where.append(u"kind <> ?"_s);
-                    values.append(healthEventKindName(HealthEvent::Kind::ProbeState));
-                }
+        return withReader(path, "health events", QList<HealthEvent>(),
+                          [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
+                              if (filter.limit <= 0 || filter.fromMs > filter.toMs)
+                                  return QList<HealthEvent>();
+                              QStringList where{u"ts_ms BETWEEN ? AND ?"_s};
+                              QVariantList values{filter.fromMs, filter.toMs};
+                              const auto in = [&](const QString &column, const QStringList &list) {
+                                  if (list.isEmpty())
+                                      return;
+                                  where.append(u"%1 IN (%2)"_s.arg(column, placeholders(list.size())));
+                                  for (const QString &value : list)
+                                      values.append(value.isNull() ? u""_s : value);
+                              };
+                              in(u"service_id"_s, filter.serviceIds);
+                              in(u"grp"_s, filter.groups);
+                              QStringList states;
+                              for (HealthState state : filter.states)
+                                  states.append(healthStateName(state));
+                              in(u"to_state"_s, states);
+                              if (!filter.probeChanges) {
+                                  where.append(u"kind <> ?"_s);
+                                  values.append(healthEventKindName(HealthEvent::Kind::ProbeState));
+                              }
 
-                query.setForwardOnly(true);
-                if (!query.prepare(u"SELECT %1 FROM events WHERE %2 ORDER BY ts_ms DESC, id DESC LIMIT ?"_s.arg(
-                        QLatin1StringView(eventColumns), where.join(u" AND "_s))))
-                    return std::unexpected(sqlErrorText(query.lastError()));
-                for (const QVariant &value : std::as_const(values))
-                    query.addBindValue(value);
-                query.addBindValue(filter.limit);
-                if (!query.exec())
-                    return std::unexpected(sqlErrorText(query.lastError()));
-                QList<HealthEvent> events;
-                while (query.next())
-                    events.append(readEvent(query));
-                return events;
-            });
+                              values.append(filter.limit);
+                              return selectRows(
+                                  query,
+                                  u"SELECT %1 FROM events WHERE %2 ORDER BY ts_ms DESC, id DESC LIMIT ?"_s.arg(
+                                      QLatin1StringView(eventColumns), where.join(u" AND "_s)),
+                                  values, readEvent);
+                          });
     });
 }
 
 QFuture<QList<HealthEvent>> ResultStore::latestStateEvents() const
 {
     return QtConcurrent::run([path = d->path] {
-        return withReader(
-            path, "the latest state events", QList<HealthEvent>(),
-            [&](QSqlQuery &query) -> std::expected<QList<HealthEvent>, QString> {
-                query.setForwardOnly(true);
-                // A service event has probe_index -1, so one partition per probe and per service.
-                if (!query.prepare(
-                        u"SELECT %1 FROM (SELECT *, row_number() OVER (PARTITION BY kind, service_id, "
-                        "probe_index ORDER BY ts_ms DESC, id DESC) AS newest FROM events "
-                        "WHERE kind IN (?, ?, ?, ?)) WHERE newest = 1 ORDER BY service_id, probe_index, ts_ms, id"_s
-                            .arg(QLatin1StringView(eventColumns))))
-                    return std::unexpected(sqlErrorText(query.lastError()));
-                query.addBindValue(healthEventKindName(HealthEvent::Kind::ProbeState));
-                query.addBindValue(healthEventKindName(HealthEvent::Kind::ServiceState));
-                query.addBindValue(healthEventKindName(HealthEvent::Kind::MaintenanceStart));
-                query.addBindValue(healthEventKindName(HealthEvent::Kind::MaintenanceEnd));
-                if (!query.exec())
-                    return std::unexpected(sqlErrorText(query.lastError()));
-                QList<HealthEvent> events;
-                while (query.next())
-                    events.append(readEvent(query));
-                return events;
-            });
+        return withReader(path, "the latest state events", QList<HealthEvent>(),
+                          [&](QSqlQuery &query) { return selectRows(query, latestStateEventsQuery(), {}, readEvent); });
     });
+}
+
+QString ResultStore::latestResultsQuery()
+{
+    return u"SELECT %1 FROM probes p JOIN results r ON r.id = "
+           "(SELECT id FROM results WHERE probe_id = p.id ORDER BY ts_ms DESC, id DESC LIMIT 1) "
+           "ORDER BY p.service_id, p.probe_index"_s.arg(QLatin1StringView(resultColumns));
+}
+
+QString ResultStore::latestStateEventsQuery()
+{
+    // latest_state_events has one row per kind, probe and service (a service's events have
+    // probe_index -1), kept by a trigger on events: no scan of events.
+    return u"SELECT %1 FROM latest_state_events l JOIN events e ON e.id = l.event_id "
+           "ORDER BY e.service_id, e.probe_index, e.ts_ms, e.id"_s.arg(QLatin1StringView(eventColumnsOfE));
 }
 
 int ResultStore::schemaVersion()

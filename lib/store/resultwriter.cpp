@@ -1,7 +1,9 @@
 #include "resultwriter.h"
 
+#include "core/clock.h"
 #include "migrations.h"
 
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QVariant>
 
@@ -24,14 +26,56 @@ QVariant optionalText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+Q_LOGGING_CATEGORY(lcWriter, "vigie.store")
+
+bool isResult(const WriteEntry &entry)
+{
+    return std::holds_alternative<ProbeResult>(entry);
+}
+
 } // namespace
 
-ResultWriter::ResultWriter(std::shared_ptr<WriteQueue> queue, QObject *parent)
+void WriteQueue::add(QList<WriteEntry> entries)
+{
+    appended += entries.size();
+    appendedResults += std::ranges::count_if(entries, isResult);
+    pending.append(std::move(entries));
+    if (pending.size() <= limit)
+        return;
+    const qsizetype excess = pending.size() - (limit - limit / 10);
+    const qsizetype results = std::ranges::count_if(pending, isResult);
+    qsizetype dropResults = std::min(excess, results);
+    qsizetype dropEvents = excess - dropResults;
+    if (droppedResults + droppedEvents == 0)
+        qCWarning(lcWriter) << "The results store's write queue is full: dropping the oldest entries, results first";
+    droppedResults += dropResults;
+    droppedEvents += dropEvents;
+    pending.removeIf([&](const WriteEntry &entry) {
+        qsizetype &left = isResult(entry) ? dropResults : dropEvents;
+        if (left == 0)
+            return false;
+        --left;
+        return true;
+    });
+}
+
+WriteReport WriteQueue::report() const
+{
+    const qint64 committedEvents = committed - committedResults;
+    const qint64 appendedEvents = appended - appendedResults;
+    return {droppedResults, droppedEvents, appendedResults - committedResults - droppedResults,
+            appendedEvents - committedEvents - droppedEvents};
+}
+
+ResultWriter::ResultWriter(std::shared_ptr<WriteQueue> queue, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_queue(std::move(queue))
+    , m_clock(clock ? clock : Clock::system())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ResultWriter::onTimer);
+    m_pruneTimer.setInterval(pruneInterval);
+    connect(&m_pruneTimer, &QTimer::timeout, this, [this] { setRetention(m_retention); });
 }
 
 ResultWriter::~ResultWriter()
@@ -72,7 +116,10 @@ std::expected<void, QString> ResultWriter::open(const QString &path)
         failed = &m_insertEvent;
     if (failed) {
         const QString detail = sqlErrorText(failed->lastError());
+        const bool damaged = isDamaged(failed->lastError());
         close();
+        if (damaged)
+            return std::unexpected(damagedDatabaseText(path, detail));
         return std::unexpected(
             tr("Cannot prepare the statements that save probe results and health events in %1: %2.").arg(path, detail));
     }
@@ -82,6 +129,8 @@ std::expected<void, QString> ResultWriter::open(const QString &path)
 void ResultWriter::close()
 {
     m_timer.stop();
+    m_pruneTimer.stop();
+    m_pruning = false;
     m_findProbe = QSqlQuery();
     m_insertProbe = QSqlQuery();
     m_insertResult = QSqlQuery();
@@ -134,6 +183,8 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
     if (!m_connection.database().isOpen())
         return;
     for (;;) {
+        if (QMutexLocker lock(&m_queue->mutex); m_queue->damaged)
+            return;
         if (m_batch.isEmpty()) {
             QMutexLocker lock(&m_queue->mutex);
             if (m_queue->pending.size() < minimum)
@@ -143,10 +194,14 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
             m_queue->pending.remove(0, take);
         }
         const int count = int(m_batch.size());
-        const int resultCount = int(
-            std::ranges::count_if(m_batch, [](const WriteEntry &e) { return std::holds_alternative<ProbeResult>(e); }));
+        const int resultCount = int(std::ranges::count_if(m_batch, isResult));
         QList<HealthEvent> events;
+        m_damagedError = false;
         if (auto written = commitBatch(events); !written) {
+            if (m_damagedError) {
+                reportDamaged(written.error());
+                return;
+            }
             {
                 QMutexLocker lock(&m_queue->mutex);
                 ++m_queue->failedAttempts;
@@ -156,6 +211,11 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
             m_retryDelay = std::min(m_retryDelay * 2, maxRetryDelay);
             m_retrying = true;
             m_timer.start(delay);
+            // Said once per kind of failure: a full disk retried every 30 s for an hour is one
+            // problem, not 120.
+            if (written.error() == m_lastFailure)
+                return;
+            m_lastFailure = written.error();
             const int eventCount = count - resultCount;
             const QString results = tr("%n probe result(s)", nullptr, resultCount);
             const QString healthEvents = tr("%n health event(s)", nullptr, eventCount);
@@ -172,8 +232,13 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
         {
             QMutexLocker lock(&m_queue->mutex);
             m_queue->committed += count;
+            m_queue->committedResults += resultCount;
         }
         m_queue->progressed.wakeAll();
+        if (!m_lastFailure.isEmpty()) {
+            m_lastFailure.clear();
+            Q_EMIT writeRecovered(tr("Probe results and health events are saved to %1 again.").arg(m_path));
+        }
         if (resultCount > 0)
             Q_EMIT batchCommitted(resultCount);
         if (!events.isEmpty())
@@ -181,11 +246,149 @@ void ResultWriter::writeWhileAtLeast(qsizetype minimum)
     }
 }
 
+std::unexpected<QString> ResultWriter::failure(const QSqlError &error)
+{
+    if (isDamaged(error))
+        m_damagedError = true;
+    return std::unexpected(sqlErrorText(error));
+}
+
+void ResultWriter::reportDamaged(const QString &detail)
+{
+    m_timer.stop();
+    m_pruneTimer.stop();
+    m_pruning = false;
+    m_retrying = true; // nothing is written any more
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        if (m_queue->damaged)
+            return;
+        m_queue->damaged = true;
+        ++m_queue->failedAttempts;
+    }
+    m_queue->progressed.wakeAll();
+    Q_EMIT writeFailed(damagedDatabaseText(m_path, detail) + u' ' +
+                       tr("Probe results and health events are no longer saved until Vigie is restarted."));
+}
+
+void ResultWriter::setRetention(const RetentionPolicy &policy)
+{
+    m_retention = policy;
+    if (!m_connection.database().isOpen())
+        return;
+    m_pruneTimer.start();
+    if (!m_pruning) {
+        // The first step now, before anything appended meanwhile is written; the next ones
+        // between the writes.
+        m_pruning = true;
+        continuePruning();
+    }
+}
+
+void ResultWriter::continuePruning()
+{
+    if (!m_pruning || !m_connection.database().isOpen())
+        return;
+    const auto removed = pruneStep();
+    if (!removed) {
+        m_pruning = false;
+        if (!m_damagedError)
+            qCWarning(lcWriter).noquote()
+                << "Removing old history from" << m_path << "failed:" << removed.error() << "(tried again in an hour)";
+        return;
+    }
+    if (*removed == 0) {
+        m_pruning = false;
+        return;
+    }
+    // One statement at a time: the batches of results queued meanwhile are written in between.
+    QTimer::singleShot(0, this, &ResultWriter::continuePruning);
+}
+
+std::expected<qint64, QString> ResultWriter::pruneAll()
+{
+    if (!m_connection.database().isOpen())
+        return std::unexpected(tr("The results store is not open."));
+    qint64 total = 0;
+    for (;;) {
+        const auto removed = pruneStep();
+        if (!removed)
+            return std::unexpected(removed.error());
+        if (*removed == 0)
+            return total;
+        total += *removed;
+    }
+}
+
+std::expected<int, QString> ResultWriter::pruneStep()
+{
+    using std::chrono::milliseconds;
+    const qint64 now = m_clock->nowMs();
+    QSqlQuery query(m_connection.database());
+    m_damagedError = false;
+    const auto run = [&](const QString &sql, const QVariantList &values) -> std::expected<int, QString> {
+        if (!query.prepare(sql))
+            return failure(query.lastError());
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return failure(query.lastError());
+        const int removed = query.numRowsAffected();
+        query.finish();
+        return removed;
+    };
+    const auto step = [&]() -> std::expected<int, QString> {
+        // Results older than the age limit, or beyond the count, but never a probe's newest: the
+        // probes table is small, and each probe's old rows are a range of results_by_probe_time (CROSS
+        // JOIN keeps probes outside: without statistics SQLite would rather scan all of results).
+        if (m_retention.resultsMaxAge > milliseconds::zero()) {
+            const auto removed = run(
+                u"DELETE FROM results WHERE id IN (SELECT r.id FROM probes p CROSS JOIN results r ON r.probe_id = p.id "
+                "WHERE r.ts_ms < min(?, (SELECT max(ts_ms) FROM results WHERE probe_id = p.id)) LIMIT ?)"_s,
+                {now - m_retention.resultsMaxAge.count(), pruneChunk});
+            if (!removed || *removed > 0)
+                return removed;
+        }
+        if (m_retention.maxResultsPerProbe > 0) {
+            const auto removed = run(
+                u"DELETE FROM results WHERE id IN (SELECT r.id FROM probes p CROSS JOIN results r ON r.probe_id = p.id "
+                "WHERE r.ts_ms < (SELECT ts_ms FROM results WHERE probe_id = p.id ORDER BY ts_ms DESC "
+                "LIMIT 1 OFFSET ?) LIMIT ?)"_s,
+                {m_retention.maxResultsPerProbe - 1, pruneChunk});
+            if (!removed || *removed > 0)
+                return removed;
+        }
+        // Events older than the age limit, but not the latest state of a probe or service.
+        if (m_retention.eventsMaxAge > milliseconds::zero())
+            return run(u"DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.ts_ms < ? AND NOT EXISTS "
+                       "(SELECT 1 FROM latest_state_events l WHERE l.event_id = e.id) LIMIT ?)"_s,
+                       {now - m_retention.eventsMaxAge.count(), pruneChunk});
+        return 0;
+    };
+    const auto removed = step();
+    if (!removed && m_damagedError)
+        reportDamaged(removed.error());
+    return removed;
+}
+
+void ResultWriter::setMaxPageCount(qint64 pages)
+{
+    if (!m_connection.database().isOpen())
+        return;
+    // SQLite's own maximum; a larger value is lowered to it.
+    constexpr qint64 sqliteMaximum = 4'294'967'294;
+    QSqlQuery query(m_connection.database());
+    if (!query.exec(u"PRAGMA max_page_count = %1"_s.arg(pages > 0 ? pages : sqliteMaximum)))
+        qCWarning(lcWriter).noquote() << "Cannot limit the size of" << m_path << ":" << sqlErrorText(query.lastError());
+}
+
 std::expected<void, QString> ResultWriter::commitBatch(QList<HealthEvent> &events)
 {
     QSqlDatabase &db = m_connection.database();
-    if (!db.transaction())
-        return std::unexpected(sqlErrorText(db.lastError()));
+    // The write lock first: another process writing the same file (the console and `vigie watch`)
+    // makes us wait for it, where a deferred transaction that read first would fail at once.
+    if (QSqlQuery begin(db); !begin.exec(u"BEGIN IMMEDIATE"_s))
+        return failure(begin.lastError());
     const auto fail = [&](const QString &detail) -> std::expected<void, QString> {
         m_insertResult.finish();
         m_insertEvent.finish();
@@ -211,7 +414,7 @@ std::expected<void, QString> ResultWriter::commitBatch(QList<HealthEvent> &event
     m_insertResult.finish();
     m_insertEvent.finish();
     if (!db.commit())
-        return fail(sqlErrorText(db.lastError()));
+        return fail(failure(db.lastError()).error());
     return {};
 }
 
@@ -238,7 +441,7 @@ std::expected<void, QString> ResultWriter::insertResult(const ProbeResult &resul
     m_insertResult.bindValue(13, optionalText(result.detail));
     m_insertResult.bindValue(14, result.maintenance ? 1 : 0);
     if (!m_insertResult.exec())
-        return std::unexpected(sqlErrorText(m_insertResult.lastError()));
+        return failure(m_insertResult.lastError());
     return {};
 }
 
@@ -256,7 +459,7 @@ std::expected<qint64, QString> ResultWriter::insertEvent(const HealthEvent &even
     m_insertEvent.bindValue(8, optionalText(event.impactedBy));
     m_insertEvent.bindValue(9, event.cause.isNull() ? u""_s : event.cause);
     if (!m_insertEvent.exec())
-        return std::unexpected(sqlErrorText(m_insertEvent.lastError()));
+        return failure(m_insertEvent.lastError());
     return m_insertEvent.lastInsertId().toLongLong();
 }
 
@@ -274,7 +477,7 @@ std::expected<qint64, QString> ResultWriter::probeId(const ProbeResult &result)
     };
     bind(m_findProbe);
     if (!m_findProbe.exec())
-        return std::unexpected(sqlErrorText(m_findProbe.lastError()));
+        return failure(m_findProbe.lastError());
     qint64 id = 0;
     if (m_findProbe.next()) {
         id = m_findProbe.value(0).toLongLong();
@@ -283,7 +486,7 @@ std::expected<qint64, QString> ResultWriter::probeId(const ProbeResult &result)
         m_findProbe.finish();
         bind(m_insertProbe);
         if (!m_insertProbe.exec())
-            return std::unexpected(sqlErrorText(m_insertProbe.lastError()));
+            return failure(m_insertProbe.lastError());
         id = m_insertProbe.lastInsertId().toLongLong();
     }
     m_probeIds.insert(identity, id);

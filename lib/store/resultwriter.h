@@ -2,6 +2,7 @@
 
 #include "health/healthevent.h"
 #include "probes/proberesult.h"
+#include "resultstore.h"
 #include "sqliteconnection.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@
 
 namespace Vigie {
 
+class Clock;
 class ResultWriter;
 
 // One thing to write: results and events share one queue so that they are committed in the order
@@ -25,18 +27,35 @@ class ResultWriter;
 using WriteEntry = std::variant<ProbeResult, HealthEvent>;
 
 // What the store's callers and its writer thread share, under one mutex. The counters (of entries)
-// only grow, and entries are committed in the order they were appended, so "committed >= n" means
-// that the first n entries appended are on disk.
+// only grow. Every entry appended is in the end either committed or dropped (when the queue is
+// full), so "committed + dropped >= n" means that none of the first n entries waits any more.
 struct WriteQueue
 {
+    // Enough for several minutes of a large workspace's results while the disk is full, and
+    // about 100 MB of memory at most (a queued result takes some 500 bytes).
+    static constexpr qsizetype defaultLimit = 200'000;
+
     QMutex mutex;
     QWaitCondition progressed; // after each commit or failed attempt
     QList<WriteEntry> pending;
+    qsizetype limit = defaultLimit;
     qint64 appended = 0;
+    qint64 appendedResults = 0;
     qint64 committed = 0;
+    qint64 committedResults = 0;
+    qint64 droppedResults = 0;
+    qint64 droppedEvents = 0;
     qint64 failedAttempts = 0;
     ResultWriter *writer = nullptr; // set once the write connection is open
     bool wakePosted = false;        // coalesces the wake-ups a burst of appends would post
+    bool damaged = false;           // the file is corrupt: nothing more is tried
+
+    qint64 dropped() const { return droppedResults + droppedEvents; }
+    // Mutex held: appends, then drops the oldest results (then, if need be, the oldest events)
+    // when more than `limit` entries wait. It drops a tenth more than needed, so that a full queue
+    // is trimmed once in a while rather than at every append.
+    void add(QList<WriteEntry> entries);
+    WriteReport report() const;
 };
 
 // Lives on the store's writer thread and holds the only write connection. It commits what the
@@ -51,8 +70,12 @@ public:
     static constexpr std::chrono::milliseconds batchDelay{250};
     static constexpr std::chrono::milliseconds firstRetryDelay{1000};
     static constexpr std::chrono::milliseconds maxRetryDelay{30000};
+    // Retention deletes at most this many rows per statement, so that it never holds the write
+    // lock for long, and runs at open and then every pruneInterval.
+    static constexpr int pruneChunk = 2000;
+    static constexpr std::chrono::milliseconds pruneInterval{std::chrono::hours(1)};
 
-    explicit ResultWriter(std::shared_ptr<WriteQueue> queue, QObject *parent = nullptr);
+    ResultWriter(std::shared_ptr<WriteQueue> queue, const Clock *clock, QObject *parent = nullptr);
     ~ResultWriter() override;
 
     // On the writer thread: opens and migrates the database.
@@ -65,12 +88,21 @@ public:
     // Queued from flush(): commit everything now, retrying or not.
     void writeAll();
 
+    // Retention: the policy, applied at once in small steps between the writes, then every hour.
+    void setRetention(const RetentionPolicy &policy);
+    // Applies the retention policy now, whole; returns the rows removed.
+    std::expected<qint64, QString> pruneAll();
+    // PRAGMA max_page_count of the write connection (0: SQLite's maximum).
+    void setMaxPageCount(qint64 pages);
+
 Q_SIGNALS:
     // After a commit: how many results it held (none when it held only events).
     void batchCommitted(int count);
     // After a commit that held events: them, with the ids the database gave them.
     void eventsCommitted(const QList<Vigie::HealthEvent> &events);
+    // Once per distinct failure (not at every retry), and once more when writing works again.
     void writeFailed(const QString &message);
+    void writeRecovered(const QString &message);
 
 private:
     struct ProbeIdentity
@@ -94,6 +126,13 @@ private:
     std::expected<void, QString> insertResult(const ProbeResult &result);
     std::expected<qint64, QString> insertEvent(const HealthEvent &event);
     std::expected<qint64, QString> probeId(const ProbeResult &result);
+    // The text of `error`, noting whether it says that the file is damaged.
+    std::unexpected<QString> failure(const QSqlError &error);
+    // Stops every further attempt; says so once, naming the file.
+    void reportDamaged(const QString &detail);
+    // One retention statement (at most pruneChunk rows); the rows it removed.
+    std::expected<int, QString> pruneStep();
+    void continuePruning();
 
     std::shared_ptr<WriteQueue> m_queue;
     SqliteConnection m_connection;
@@ -105,7 +144,13 @@ private:
     QHash<ProbeIdentity, qint64> m_probeIds;
     QList<WriteEntry> m_batch; // taken from the queue; kept across failed attempts
     QTimer m_timer{this};      // a child, so that it moves to the writer thread with us
+    QTimer m_pruneTimer{this};
+    const Clock *m_clock = nullptr;
+    RetentionPolicy m_retention;
+    bool m_pruning = false;
     bool m_retrying = false;
+    bool m_damagedError = false; // the last failure() saw SQLITE_CORRUPT or SQLITE_NOTADB
+    QString m_lastFailure;       // what SQLite said at the last failed attempt, until one succeeds
     std::chrono::milliseconds m_retryDelay = firstRetryDelay;
 };
 

@@ -21,6 +21,24 @@ QString sqlErrorText(const QSqlError &error)
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
+bool isDamaged(const QSqlError &error)
+{
+    // The driver gives SQLite's result code, perhaps an extended one: its low byte is the primary.
+    constexpr int sqliteCorrupt = 11;
+    constexpr int sqliteNotADatabase = 26;
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == sqliteCorrupt || code == sqliteNotADatabase);
+}
+
+QString damagedDatabaseText(const QString &path, const QString &detail)
+{
+    return QCoreApplication::translate("Vigie::ResultStore",
+                                       "The history database %1 is damaged or is not a SQLite database (%2): move "
+                                       "it aside to start a new one.")
+        .arg(path, detail);
+}
+
 SqliteConnection::~SqliteConnection()
 {
     close();
@@ -69,9 +87,12 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
     QSqlQuery query(m_db);
     for (const QString &pragma : std::as_const(pragmas)) {
         if (!query.exec(pragma)) {
-            const QString detail = sqlErrorText(query.lastError());
+            const QSqlError error = query.lastError();
+            const QString detail = sqlErrorText(error);
             query = QSqlQuery();
             close();
+            if (isDamaged(error))
+                return std::unexpected(damagedDatabaseText(path, detail));
             return std::unexpected(
                 QCoreApplication::translate("Vigie::ResultStore",
                                             "Cannot use the results database %1 (is it a SQLite database?): %2.")

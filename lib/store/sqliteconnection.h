@@ -39,5 +39,10 @@ private:
 
 // What SQLite said ("database is locked"), without the driver's own words when SQLite said something.
 QString sqlErrorText(const QSqlError &error);
+// Whether SQLite said that the file is damaged or is no database (SQLITE_CORRUPT, SQLITE_NOTADB):
+// trying again cannot help.
+bool isDamaged(const QSqlError &error);
+// The sentence for a damaged file at `path`, with what SQLite said.
+QString damagedDatabaseText(const QString &path, const QString &detail);
 
 } // namespace Vigie

@@ -1,7 +1,10 @@
+#include "manualclock.h"
 #include "store/migrations.h"
 #include "store/resultstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -11,12 +14,25 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
+using namespace std::chrono_literals;
 
 namespace {
+
+constexpr qint64 dayMs = 24 * 3600 * 1000;
+
+// For the tests whose rows are older than any retention would keep.
+RetentionPolicy keepEverything()
+{
+    RetentionPolicy policy;
+    policy.resultsMaxAge = 0ms;
+    policy.eventsMaxAge = 0ms;
+    return policy;
+}
 
 ProbeResult makeResult(const QString &service, int index, qint64 ts, double latency = 10,
                        HealthState status = HealthState::Up)
@@ -151,6 +167,19 @@ public:
             return {};
         }
         return query.value(0);
+    }
+    // The detail column of each step of SQLite's plan for `sql`.
+    QStringList plan(const QString &sql)
+    {
+        QSqlQuery query(m_db);
+        QStringList steps;
+        if (!query.exec(u"EXPLAIN QUERY PLAN "_s + sql)) {
+            qWarning() << sql << query.lastError().text();
+            return {u"<no plan>"_s};
+        }
+        while (query.next())
+            steps.append(query.value(3).toString());
+        return steps;
     }
     bool exec(const QString &sql)
     {
@@ -374,6 +403,9 @@ private Q_SLOTS:
         QVERIFY(!opened.has_value());
         QVERIFY2(opened.error().contains(file.fileName()), qPrintable(opened.error()));
         QVERIFY2(opened.error().contains(u"SQLite database"_s), qPrintable(opened.error()));
+        // Said as what it is, with what to do: trying again cannot help.
+        QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(u"move it aside"_s), qPrintable(opened.error()));
     }
 
     void burstFromTwoThreadsIsBatched()
@@ -837,6 +869,385 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(committedEvents.count(), 2, 10'000);
         QCOMPARE(describe(committedEvents.last().at(0).value<QList<HealthEvent>>()), describe(later));
         QCOMPARE(timesOf(store.events({}).result()), (QList<qint64>{2, 2, 1}));
+    }
+
+    void twoStoresOpeningANewFolderAtOnceBothSucceed()
+    {
+        // The console and `vigie watch` (or two watches) started together on a new data folder:
+        // each migrates, and only one may create the tables.
+        constexpr int rounds = 20;
+        constexpr int openers = 4;
+        for (int round = 0; round < rounds; ++round) {
+            const QString folder = dataDir() + u"/round-%1"_s.arg(round);
+            std::vector<QString> errors(openers);
+            std::vector<std::unique_ptr<QThread>> threads;
+            for (int i = 0; i < openers; ++i) {
+                threads.emplace_back(QThread::create([&folder, &errors, i] {
+                    ResultStore store;
+                    if (const auto opened = store.open(folder); !opened)
+                        errors[i] = opened.error();
+                    else if (store.append({makeResult(u"api"_s, i, 1'000)}); !store.flush())
+                        errors[i] = u"the first write failed"_s;
+                }));
+            }
+            for (auto &thread : threads)
+                thread->start();
+            for (auto &thread : threads)
+                QVERIFY(thread->wait(60'000));
+            for (const QString &error : std::as_const(errors))
+                QVERIFY2(error.isEmpty(), qPrintable(u"round %1: %2"_s.arg(round).arg(error)));
+
+            Inspector db(folder + u"/vigie.sqlite"_s);
+            QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), ResultStore::schemaVersion());
+            QCOMPARE(db.scalar(u"SELECT count(*) FROM results"_s).toInt(), openers);
+            QCOMPARE(db.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'latest_state_events'"_s).toInt(), 1);
+        }
+    }
+
+    void theRestoreReadsDoNotScanWholeTables()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        QList<ProbeResult> results;
+        QList<HealthEvent> events;
+        for (int i = 0; i < 200; ++i) {
+            results.append(makeResult(u"svc-%1"_s.arg(i % 20), i % 3, i));
+            events.append(probeEvent(u"svc-%1"_s.arg(i % 20), i % 3, i, HealthState::Up, HealthState::Down));
+            events.append(serviceEvent(u"svc-%1"_s.arg(i % 20), i, HealthState::Up, HealthState::Down));
+        }
+        store.append(results);
+        store.appendEvents(events);
+        QVERIFY(store.flush());
+
+        Inspector db(store.databasePath());
+        // With statistics too, as a long-lived database may have them.
+        for (bool analyzed : {false, true}) {
+            if (analyzed)
+                QVERIFY(db.exec(u"ANALYZE"_s));
+            for (const QString &sql : {ResultStore::latestResultsQuery(), ResultStore::latestStateEventsQuery()}) {
+                const QStringList plan = db.plan(sql);
+                QVERIFY(!plan.isEmpty());
+                for (const QString &step : plan) {
+                    // "SCAN results", "SCAN events" or their aliases, with or without a covering index:
+                    // reading every row of either table is what the restore must not do.
+                    static const QRegularExpression wholeTable(u"^SCAN (results|events|r|e)\\b"_s);
+                    QVERIFY2(!wholeTable.match(step).hasMatch(),
+                             qPrintable(u"%1\n  plans: %2"_s.arg(sql, plan.join(u" | "_s))));
+                }
+            }
+        }
+    }
+
+    void migratesAVersion2DatabaseKeepingItsEvents()
+    {
+        const QString path = dataDir() + u"/vigie.sqlite"_s;
+        const HealthEvent api0Old = probeEvent(u"api"_s, 0, 100, HealthState::Unknown, HealthState::Up);
+        const HealthEvent api0 = probeEvent(u"api"_s, 0, 300, HealthState::Up, HealthState::Down);
+        const HealthEvent api = serviceEvent(u"api"_s, 300, HealthState::Up, HealthState::Down);
+        const HealthEvent impact =
+            makeEvent(HealthEvent::Kind::ImpactStart, u"api"_s, 400, HealthState::Down, HealthState::Down);
+        {
+            // The schema as the second release wrote it, with results and events of that time.
+            Inspector db(path);
+            QVERIFY(db.isOpen());
+            QVERIFY(Migrations::migrate(db.db(), path, Migrations::steps().first(2)).has_value());
+            QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+            QVERIFY(db.exec(u"INSERT INTO probes (id, service_id, probe_index, kind, target) "
+                            "VALUES (1, 'api', 0, 'http', 'https://api.example/health')"_s));
+            QVERIFY(db.exec(u"INSERT INTO results (probe_id, ts_ms, status, latency_ms) VALUES (1, 300, 'down', 0)"_s));
+            // Out of time order on purpose: the newest by time is the latest.
+            for (const HealthEvent &e : {api0, api0Old, api, impact})
+                QVERIFY(db.exec(
+                    u"INSERT INTO events (ts_ms, kind, service_id, grp, probe_index, from_state, "
+                    "to_state, cause) VALUES (%1, '%2', '%3', 'Core', %4, '%5', '%6', '%7')"_s.arg(e.timestampMs)
+                        .arg(healthEventKindName(e.kind), e.serviceId)
+                        .arg(e.probeIndex)
+                        .arg(healthStateName(e.from), healthStateName(e.to), e.cause)));
+        }
+
+        ResultStore store;
+        store.setRetention(keepEverything()); // these events of 1970 are older than any retention
+        const auto opened = store.open(dataDir());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
+        QCOMPARE(describe(store.latestStateEvents().result()), describe(QList<HealthEvent>{api, api0}));
+        QCOMPARE(store.events({}).result().size(), 4);
+        QCOMPARE(store.latestResults().result().size(), 1);
+
+        // Events written from now on keep the restore up to date.
+        const HealthEvent api0New = probeEvent(u"api"_s, 0, 500, HealthState::Down, HealthState::Up);
+        store.appendEvents({api0New, probeEvent(u"api"_s, 0, 250, HealthState::Up, HealthState::Down)});
+        QVERIFY(store.flush());
+        QCOMPARE(describe(store.latestStateEvents().result()), describe(QList<HealthEvent>{api, api0New}));
+        Inspector db(path);
+        QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), ResultStore::schemaVersion());
+    }
+
+    void retentionRemovesOldResultsButKeepsEachProbesNewest()
+    {
+        Test::ManualClock clock;
+        const qint64 now = clock.nowMs();
+        ResultStore store;
+        store.setClock(&clock);
+        RetentionPolicy policy;
+        policy.resultsMaxAge = 10 * 24h;
+        policy.eventsMaxAge = 0ms; // events kept
+        store.setRetention(policy);
+        QVERIFY(store.open(dataDir()).has_value());
+
+        // api/0: 5,000 results a minute apart ending 20 days ago, then three recent ones. api/1:
+        // only old results (a probe paused for a month keeps its last one). web/0: only recent.
+        QList<ProbeResult> results;
+        for (int i = 0; i < 5'000; ++i)
+            results.append(makeResult(u"api"_s, 0, now - 20 * dayMs - (5'000 - i) * 60'000));
+        for (qint64 age : {9 * dayMs, dayMs, 0LL})
+            results.append(makeResult(u"api"_s, 0, now - age));
+        results.append(makeResult(u"api"_s, 1, now - 40 * dayMs));
+        const ProbeResult pausedNewest = makeResult(u"api"_s, 1, now - 30 * dayMs);
+        results.append(pausedNewest);
+        results.append(makeResult(u"web"_s, 0, now - 5 * dayMs));
+        store.append(results);
+        const HealthEvent oldEvent = serviceEvent(u"api"_s, now - 400 * dayMs, HealthState::Up, HealthState::Down);
+        store.appendEvents({oldEvent});
+        QVERIFY(store.flush());
+
+        const auto removed = store.prune();
+        QVERIFY2(removed.has_value(), removed ? "" : qPrintable(removed.error()));
+        QCOMPARE(*removed, 5'001);
+        Inspector db(store.databasePath());
+        // Each remaining result as service/probe@age in days, oldest first.
+        QCOMPARE(db.scalar(u"SELECT group_concat(row, ' ') FROM (SELECT p.service_id || '/' || p.probe_index || "
+                           "'@' || ((%1 - r.ts_ms) / 86400000) AS row FROM results r JOIN probes p ON "
+                           "p.id = r.probe_id ORDER BY r.ts_ms)"_s.arg(now))
+                     .toString(),
+                 u"api/1@30 api/0@9 web/0@5 api/0@1 api/0@0"_s);
+        QCOMPARE(describe(store.latestResults().result()).size(), 3);
+        QCOMPARE(store.events({}).result().size(), 1);
+
+        // Nothing left to remove; time passing makes more.
+        QCOMPARE(store.prune().value_or(-1), 0);
+        clock.advance(std::chrono::days(2));
+        QCOMPARE(store.prune().value_or(-1), 1); // api/0@9 is now 11 days old
+    }
+
+    void retentionByCountKeepsTheNewestOfEachProbe()
+    {
+        ResultStore store;
+        RetentionPolicy policy = keepEverything();
+        policy.maxResultsPerProbe = 3;
+        store.setRetention(policy);
+        QVERIFY(store.open(dataDir()).has_value());
+        QList<ProbeResult> results;
+        for (int i = 0; i < 10; ++i)
+            results.append(makeResult(u"api"_s, 0, 1'000 + i));
+        results.append({makeResult(u"web"_s, 0, 5), makeResult(u"web"_s, 0, 6)});
+        store.append(results);
+        QVERIFY(store.flush());
+        QCOMPARE(store.prune().value_or(-1), 7);
+
+        const auto times = [&store](const QString &service) {
+            QList<qint64> list;
+            for (const ProbeResult &r : store.recentResults(service, 100).result())
+                list.append(r.timestampMs);
+            return list;
+        };
+        QCOMPARE(times(u"api"_s), (QList<qint64>{1'007, 1'008, 1'009}));
+        QCOMPARE(times(u"web"_s), (QList<qint64>{5, 6}));
+    }
+
+    void retentionRemovesOldEventsButKeepsTheLatestStates()
+    {
+        Test::ManualClock clock;
+        const qint64 now = clock.nowMs();
+        ResultStore store;
+        store.setClock(&clock);
+        RetentionPolicy policy;
+        policy.eventsMaxAge = 30 * 24h;
+        store.setRetention(policy);
+        QVERIFY(store.open(dataDir()).has_value());
+
+        const qint64 old = now - 100 * dayMs;
+        // api has been down for 100 days: its latest probe and service states are old, and stay.
+        const HealthEvent apiProbe = probeEvent(u"api"_s, 0, old, HealthState::Up, HealthState::Down);
+        const HealthEvent apiService = serviceEvent(u"api"_s, old, HealthState::Up, HealthState::Down);
+        const HealthEvent webService = serviceEvent(u"web"_s, now - dayMs, HealthState::Down, HealthState::Up);
+        HealthEvent impact =
+            makeEvent(HealthEvent::Kind::ImpactStart, u"shop"_s, old, HealthState::Up, HealthState::Degraded);
+        impact.impactedBy = u"api"_s;
+        QList<HealthEvent> events{probeEvent(u"api"_s, 0, old - dayMs, HealthState::Unknown, HealthState::Up), apiProbe,
+                                  apiService, impact};
+        // Enough old changes of web to take several statements.
+        for (int i = 0; i < 5'000; ++i)
+            events.append(serviceEvent(u"web"_s, old + i * 1'000, i % 2 ? HealthState::Down : HealthState::Up,
+                                       i % 2 ? HealthState::Up : HealthState::Down));
+        events.append(webService);
+        store.appendEvents(events);
+        QVERIFY(store.flush());
+
+        QCOMPARE(store.prune().value_or(-1), 5'002);
+        QCOMPARE(describe(store.events({}).result()), describe(QList<HealthEvent>{webService, apiService, apiProbe}));
+        QCOMPARE(describe(store.latestStateEvents().result()),
+                 describe(QList<HealthEvent>{apiService, apiProbe, webService}));
+    }
+
+    void retentionRunsWhenTheStoreOpens()
+    {
+        Test::ManualClock clock;
+        const qint64 now = clock.nowMs();
+        {
+            ResultStore store;
+            store.setRetention(keepEverything());
+            QVERIFY(store.open(dataDir()).has_value());
+            QList<ProbeResult> results;
+            for (int i = 0; i < 4'500; ++i)
+                results.append(makeResult(u"api"_s, 0, now - 200 * dayMs + i));
+            results.append(makeResult(u"api"_s, 0, now));
+            store.append(results);
+            QVERIFY(store.flush());
+            QCOMPARE(store.resultCount().result(), 4'501);
+        }
+        ResultStore store;
+        store.setClock(&clock);
+        QCOMPARE(store.retention(), RetentionPolicy());
+        QVERIFY(store.open(dataDir()).has_value());
+        // The default policy, without a call to prune().
+        QTRY_COMPARE_WITH_TIMEOUT(store.resultCount().result(), 1, 10'000);
+    }
+
+    void aFullDiskDropsResultsBeforeEventsAndRecovers()
+    {
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        QSignalSpy errors(&store, &ResultStore::writeError);
+        QSignalSpy recovered(&store, &ResultStore::writeRecovered);
+        store.setQueueLimit(100);
+        const auto bulky = [](int i) {
+            ProbeResult r = makeResult(u"api"_s, 0, i);
+            r.detail = QString(2'000, u'x'); // a batch of them needs new pages
+            return r;
+        };
+        store.append({bulky(0)});
+        QVERIFY(store.flush());
+        QVERIFY(store.writeReport().everythingWritten());
+        QVERIFY(store.unwrittenSummary().isEmpty());
+
+        // The disk is full: nothing grows the file any more.
+        store.setMaxPageCount(1);
+        QList<HealthEvent> events;
+        int appendedResults = 1;
+        for (int i = 1; i <= 50; ++i) {
+            QList<ProbeResult> results;
+            for (int j = 0; j < 10; ++j)
+                results.append(bulky(i * 100 + j));
+            store.append(results);
+            appendedResults += results.size();
+            if (i % 5 == 0) {
+                events.append(serviceEvent(u"api"_s, i * 100, HealthState::Up, HealthState::Down));
+                store.appendEvents({events.last()});
+            }
+            if (i % 10 == 0)
+                QVERIFY(!store.flush()); // every flush is one more failed attempt
+        }
+        QVERIFY(!store.flush());
+
+        const WriteReport full = store.writeReport();
+        QVERIFY2(full.resultsDropped > 0, qPrintable(QString::number(full.resultsDropped)));
+        QCOMPARE(full.eventsDropped, 0);
+        QCOMPARE(full.eventsPending, events.size());
+        QVERIFY(full.resultsPending > 0);
+        QVERIFY(full.resultsPending + full.eventsPending <= 100 + 2'000); // the queue and one batch
+        QCOMPARE(full.resultsPending + full.resultsDropped, appendedResults - 1);
+        const QString summary = store.unwrittenSummary();
+        // (No translation is loaded: "%n probe result(s)" stays as it is.)
+        QVERIFY2(summary.contains(u"%1 probe result"_s.arg(appendedResults - 1)), qPrintable(summary));
+        QVERIFY2(summary.contains(u"10 health event"_s), qPrintable(summary));
+        QVERIFY2(summary.contains(store.databasePath()), qPrintable(summary));
+
+        // Said once, not at every attempt.
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10'000);
+        QVERIFY2(errors.first().at(0).toString().contains(u"full"_s), qPrintable(errors.first().at(0).toString()));
+        QTest::qWait(100);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(recovered.count(), 0);
+
+        // Space comes back: the next attempt writes everything still queued, events included.
+        store.setMaxPageCount(0);
+        QVERIFY(store.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(recovered.count(), 1, 10'000);
+        QCOMPARE(errors.count(), 1);
+        const WriteReport after = store.writeReport();
+        QCOMPARE(after.resultsPending, 0);
+        QCOMPARE(after.eventsPending, 0);
+        QCOMPARE(after.resultsDropped, full.resultsDropped);
+        QCOMPARE(describe(reversed(store.events({}).result())), describe(events));
+        QCOMPARE(store.resultCount().result(), appendedResults - after.resultsDropped);
+        // The results kept are the newest.
+        const QList<ProbeResult> newest = store.recentResults(u"api"_s, 1).result();
+        QCOMPARE(newest.size(), 1);
+        QCOMPARE(newest.first().timestampMs, 50 * 100 + 9);
+    }
+
+    void aFullQueueOfEventsDropsTheOldestEvents()
+    {
+        ResultStore store; // not open: everything waits
+        store.setQueueLimit(10);
+        for (int i = 0; i < 25; ++i)
+            store.appendEvents({serviceEvent(u"api"_s, i, HealthState::Up, HealthState::Down)});
+        const WriteReport report = store.writeReport();
+        QCOMPARE(report.resultsDropped, 0);
+        QCOMPARE(report.eventsDropped + report.eventsPending, 25);
+        QVERIFY(report.eventsPending <= 10);
+        QVERIFY(store.open(dataDir()).has_value());
+        QVERIFY(store.flush());
+        const QList<HealthEvent> kept = store.events({}).result();
+        QCOMPARE(kept.size(), report.eventsPending);
+        QCOMPARE(kept.first().timestampMs, 24); // the newest are kept
+    }
+
+    void aDamagedPageIsReportedOnceAndNotRetried()
+    {
+        QString path;
+        {
+            ResultStore store;
+            QVERIFY(store.open(dataDir()).has_value());
+            path = store.databasePath();
+            QList<ProbeResult> results;
+            for (int i = 0; i < 3'000; ++i)
+                results.append(makeResult(u"svc-%1"_s.arg(i % 50), 0, i));
+            store.append(results);
+            QVERIFY(store.flush());
+        }
+        {
+            // Every page but the first (the header and the schema) turns to garbage.
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 size = file.size();
+            QVERIFY(size > 3 * 4096);
+            QVERIFY(file.seek(4096));
+            QVERIFY(file.write(QByteArray(size - 4096, char(0x5a))) == size - 4096);
+        }
+
+        ResultStore store;
+        store.setRetention(keepEverything()); // so that the write, not the retention, meets the damage
+        QSignalSpy errors(&store, &ResultStore::writeError);
+        const auto opened = store.open(dataDir());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
+        store.append({makeResult(u"new"_s, 0, 10'000)});
+        QVERIFY(!store.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10'000);
+        const QString message = errors.first().at(0).toString();
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(u"is damaged"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"move it aside"_s), qPrintable(message));
+
+        // No retry: flush() answers at once, and nothing more is said.
+        store.append({makeResult(u"new"_s, 0, 10'001)});
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!store.flush());
+        QVERIFY(timer.elapsed() < 1'000);
+        QTest::qWait(1'500); // past the first retry delay
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(store.writeReport().resultsPending, 2);
     }
 
     void readsBeforeOpenAreEmpty()
