@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -170,6 +172,7 @@ private Q_SLOTS:
     void closedBeforeBanner();
     void connectionRefused();
     void silentServerTimesOutWaitingForTheBanner();
+    void secondsFollowTheLocale();
     void connectOnlyWhenNoBannerExpected();
     void unresolvableHost();
     void badSpecFailsLater_data();
@@ -263,6 +266,17 @@ void TestTcpProber::connectionRefused()
     QVERIFY(result->phases.resolveMs);
     QVERIFY(!result->phases.connectMs);
     QVERIFY(!result->phases.processingMs);
+}
+
+void TestTcpProber::secondsFollowTheLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    SilentServer server;
+    const auto result = probeOnce(tcpSpec(server.hostPort(), u"^220 "_s, 500ms));
+    QVERIFY(result);
+    QCOMPARE(result->error, u"no banner within 0,5 s"_s);
 }
 
 void TestTcpProber::silentServerTimesOutWaitingForTheBanner()
