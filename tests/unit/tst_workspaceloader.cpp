@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,7 @@ private slots:
     void loadsGoodFiles();
     void readsEveryKey();
     void readsEveryKind();
+    void keysFollowTheTableOfKinds();
     void readsCaFileRelativeToTheWorkspace();
     void reportsConditionErrorsAtTheirColumn_data();
     void reportsConditionErrorsAtTheirColumn();
@@ -423,6 +425,42 @@ void tst_WorkspaceLoader::readsEveryKind()
     QCOMPARE(friday.weekdays, QList<int>{5});
     QCOMPARE(friday.at, QTime(17, 0));
     QCOMPARE(friday.duration, 90min);
+}
+
+// Every key of the table of kinds is refused, by name, on a probe of a kind that does not list it.
+void tst_WorkspaceLoader::keysFollowTheTableOfKinds()
+{
+    const QHash<ProbeKind, QByteArray> targets{
+        {ProbeKind::Http, "http://portal.example.org"},
+        {ProbeKind::Tcp, "mail.example.org:25"},
+        {ProbeKind::Tls, "portal.example.org:443"},
+        {ProbeKind::Dns, "portal.example.org"},
+        {ProbeKind::Statuspage, "https://status.example.org"},
+    };
+    QCOMPARE(targets.size(), Vigie::probeKindCount);
+    int refused = 0;
+    for (const Vigie::ProbeKindInfo &kind : Vigie::probeKinds()) {
+        QCOMPARE(Vigie::probeKindFromName(kind.name.toString()), std::optional(kind.kind));
+        QCOMPARE(kind.reportsMaintenance, kind.kind == ProbeKind::Statuspage);
+        for (const Vigie::ProbeKindInfo &other : Vigie::probeKinds()) {
+            for (QLatin1StringView key : other.keys) {
+                if (kind.keys.contains(key))
+                    continue;
+                const QByteArray yaml = "name: Kinds\nservices:\n  - id: web\n    probes:\n      - " +
+                                        kind.name.toString().toUtf8() + ": " + targets.value(kind.kind) + "\n        " +
+                                        key.toString().toUtf8() + ": x\n";
+                const auto loaded = WorkspaceLoader::parse(yaml, u"inline.yaml"_s);
+                QVERIFY2(!loaded.has_value(), yaml.constData());
+                const QStringList errors = describe(loaded.error());
+                QVERIFY2(errors.size() == 1, qPrintable(errors.join(u'\n')));
+                QVERIFY2(errors.first().startsWith(u"6:9: '%1' applies to "_s.arg(key)) &&
+                             errors.first().contains(other.name) && errors.first().endsWith(u" probe"_s),
+                         qPrintable(errors.first()));
+                ++refused;
+            }
+        }
+    }
+    QVERIFY(refused > 40);
 }
 
 void tst_WorkspaceLoader::readsCaFileRelativeToTheWorkspace()
