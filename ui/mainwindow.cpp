@@ -568,11 +568,11 @@ void MainWindow::Private::updateFailing()
     int unknown = 0;
     // Alarms only: a service in maintenance or impacted by a dependency is counted apart.
     for (int g = 0, groups = model->rowCount(); g < groups; ++g) {
-        const QList<int> counts = model->index(g, 0).data(ServiceBoardModel::CountsRole).value<QList<int>>();
-        up += counts.value(0);
-        degraded += counts.value(1);
-        down += counts.value(2);
-        unknown += counts.value(3);
+        const auto counts = model->index(g, 0).data(ServiceBoardModel::CountsRole).value<StateCounts>();
+        up += counts.up;
+        degraded += counts.degraded;
+        down += counts.down;
+        unknown += counts.unknown;
     }
     const int maintenance = model->countInPresentation(ServiceBoardModel::Presentation::Maintenance);
     const int impacted = model->countInPresentation(ServiceBoardModel::Presentation::Impacted);

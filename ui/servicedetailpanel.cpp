@@ -291,7 +291,8 @@ void ServiceDetailPanel::refreshDetails()
         if (spec && i < spec->probes.size()) {
             kind = spec->probes.at(i).kindName();
             target = spec->probes.at(i).target;
-            insecure = spec->probes.at(i).insecureReason;
+            if (const TlsTrust *trust = spec->probes.at(i).tlsTrust())
+                insecure = trust->insecureReason;
         }
         probe.title->setText(tr("%1 %2").arg(kind.toUpper(), target));
 

@@ -11,6 +11,12 @@ bool StateIcons::isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightnessF() < 0.5;
 }
 
+QColor StateIcons::mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t);
+}
+
 QColor StateIcons::color(HealthState state, const QPalette &palette)
 {
     // Light palettes get deep tones (readable as text on white), dark palettes lighter ones.

@@ -24,6 +24,8 @@ public:
     static bool isDark(const QPalette &palette);
 
     static QColor color(HealthState state, const QPalette &palette);
+    // `a` moved towards `b` by `t` (0: a, 1: b), for tints of the palette by a state's colour.
+    static QColor mix(const QColor &a, const QColor &b, qreal t);
     // The colour of the glyph drawn over color().
     static QColor glyphColor(HealthState state, const QPalette &palette);
 

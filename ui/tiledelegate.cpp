@@ -36,12 +36,6 @@ struct Metrics
     int spark;
 };
 
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
-}
-
 QFont boldFont(const QFont &font, qreal scale = 1.0)
 {
     QFont f = font;
@@ -148,22 +142,21 @@ QString TileDelegate::formatSince(const QDateTime &since, const QDateTime &now)
     return tr("for %n d", nullptr, int(secs / 86400));
 }
 
-QString TileDelegate::formatCounts(const QList<int> &counts)
+QString TileDelegate::formatCounts(const StateCounts &counts)
 {
     QStringList parts;
-    const auto count = [&](int i) { return i < counts.size() ? counts.at(i) : 0; };
-    if (count(0) > 0)
-        parts << tr("%n up", nullptr, count(0));
-    if (count(1) > 0)
-        parts << tr("%n degraded", nullptr, count(1));
-    if (count(2) > 0)
-        parts << tr("%n down", nullptr, count(2));
-    if (count(3) > 0)
-        parts << tr("%n without data", nullptr, count(3));
-    if (count(4) > 0)
-        parts << tr("%n in maintenance", nullptr, count(4));
-    if (count(5) > 0)
-        parts << tr("%n impacted", nullptr, count(5));
+    if (counts.up > 0)
+        parts << tr("%n up", nullptr, counts.up);
+    if (counts.degraded > 0)
+        parts << tr("%n degraded", nullptr, counts.degraded);
+    if (counts.down > 0)
+        parts << tr("%n down", nullptr, counts.down);
+    if (counts.unknown > 0)
+        parts << tr("%n without data", nullptr, counts.unknown);
+    if (counts.maintenance > 0)
+        parts << tr("%n in maintenance", nullptr, counts.maintenance);
+    if (counts.impacted > 0)
+        parts << tr("%n impacted", nullptr, counts.impacted);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -194,7 +187,7 @@ void TileDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &op
                       state, pal);
 
     const int nameLeft = textBox.left() + iconSize + m.gap * 2;
-    const QString counts = formatCounts(index.data(ServiceBoardModel::CountsRole).value<QList<int>>());
+    const QString counts = formatCounts(index.data(ServiceBoardModel::CountsRole).value<StateCounts>());
     const int countsWidth = m.fm.horizontalAdvance(counts);
     const int nameRoom = std::max(0, textBox.right() - nameLeft - countsWidth - m.pad * 2);
     painter->setFont(titleFont);
@@ -232,7 +225,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
     // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained.
-    const bool failing = !explained && (state == HealthState::Down || state == HealthState::Degraded);
+    const bool failing = index.data(ServiceBoardModel::AlarmRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -242,7 +235,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     shape.addRoundedRect(frame, radius, radius);
 
     // Failing tiles are tinted so that they stand out on a wall screen across the room.
-    const QColor background = failing ? mix(base, stateColor, dark ? 0.2 : 0.1) : base;
+    const QColor background = failing ? StateIcons::mix(base, stateColor, dark ? 0.2 : 0.1) : base;
     painter->fillPath(shape, background);
     // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
     // radius wider, its right edge then covered with the background: a clip path would cost a
@@ -252,7 +245,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawRoundedRect(QRectF(frame.left(), frame.top(), m.band + radius, frame.height()), radius, radius);
     painter->fillRect(QRectF(frame.left() + m.band, frame.top() + 1, radius, frame.height() - 2), background);
 
-    QColor border = failing ? stateColor : mix(base, text, dark ? 0.3 : 0.2);
+    QColor border = failing ? stateColor : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
     qreal borderWidth = 1.0;
     if (selected) {
         border = pal.color(QPalette::Highlight);
@@ -344,7 +337,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(QPen(baseline, 1));
         painter->drawLine(QPointF(area.left(), area.bottom() + 0.5), QPointF(area.right(), area.bottom() + 0.5));
 
-        const QColor lineColor = mix(base, text, dark ? 0.7 : 0.55);
+        const QColor lineColor = StateIcons::mix(base, text, dark ? 0.7 : 0.55);
         QColor fillColor = lineColor;
         fillColor.setAlphaF(0.12);
         QPolygonF run;
@@ -408,7 +401,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
                           m.fm.elidedText(line.simplified(), Qt::ElideRight, g.errorLine.width()));
     };
     if (!error.isEmpty()) {
-        drawBottom(error, failing ? mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
+        drawBottom(error, failing ? StateIcons::mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
     } else if (!insecure.isEmpty()) {
         drawBottom(tr("TLS not verified: %1").arg(insecure), dim);
     } else if (!detail.isEmpty()) {
@@ -430,7 +423,7 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
     const bool group = index.data(ServiceBoardModel::IsGroupRole).toBool();
     QString tip = QStringLiteral("<b>") + nameOf(index, group).toHtmlEscaped() + QStringLiteral("</b><br>");
     if (group) {
-        tip += formatCounts(index.data(ServiceBoardModel::CountsRole).value<QList<int>>()).toHtmlEscaped();
+        tip += formatCounts(index.data(ServiceBoardModel::CountsRole).value<StateCounts>()).toHtmlEscaped();
     } else {
         tip += index.data(ServiceBoardModel::StateTextRole).toString().toHtmlEscaped();
         const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);

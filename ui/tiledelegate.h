@@ -6,6 +6,8 @@
 
 namespace Vigie {
 
+struct StateCounts;
+
 // Paints the health board (ServiceBoardModel): a tile per service (state band, icon and text,
 // name, last latency, sparkline, time in the state, error) and a header line per group (name and
 // counts). Every size derives from the font metrics, so tiles grow with the font and the DPI.
@@ -30,8 +32,8 @@ public:
     static QString formatLatency(double ms);
     // "for 40 s", "for 3 min", "for 2 h 5 min", "for 3 d"; empty for an invalid or future time.
     static QString formatSince(const QDateTime &since, const QDateTime &now);
-    // "3 up · 1 down": only the states that have services; counts as ServiceBoardModel::CountsRole.
-    static QString formatCounts(const QList<int> &counts);
+    // "3 up · 1 down": only the states that have services (ServiceBoardModel::CountsRole).
+    static QString formatCounts(const StateCounts &counts);
 
 private:
     void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;

@@ -536,7 +536,7 @@ HealthTracker::HealthTracker(const Workspace &workspace)
         for (int p = 0; p < int(from.probes.size()); ++p) {
             service.probes[p].downAfter = std::max(1, from.probes.at(p).downAfter);
             service.probes[p].upAfter = std::max(1, from.probes.at(p).upAfter);
-            service.probes[p].reportsMaintenance = from.probes.at(p).kind == ProbeKind::Statuspage;
+            service.probes[p].reportsMaintenance = probeKindInfo(from.probes.at(p).kind()).reportsMaintenance;
         }
         d->index.insert(from.id, s);
     }

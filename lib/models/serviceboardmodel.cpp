@@ -64,8 +64,9 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
         row.groupRow = *group;
         QStringList insecure;
         for (const ProbeSpec &probe : service.probes)
-            if (!probe.insecureReason.isEmpty() && !insecure.contains(probe.insecureReason))
-                insecure.append(probe.insecureReason);
+            if (const TlsTrust *trust = probe.tlsTrust();
+                trust && !trust->insecureReason.isEmpty() && !insecure.contains(trust->insecureReason))
+                insecure.append(trust->insecureReason);
         row.insecure = insecure.join(QStringLiteral("; "));
         row.latest.resize(service.probes.size());
         for (int i = 0; i < service.probes.size(); ++i) {
@@ -155,6 +156,15 @@ ServiceBoardModel::Presentation ServiceBoardModel::presentation(const ServiceRow
     return Presentation::Normal;
 }
 
+// The tracker's rule (ServiceHealth::isAlarm) over the state the tile shows: the raw results'
+// until the tracker's first verdict.
+bool ServiceBoardModel::isAlarm(const ServiceRow &row)
+{
+    ServiceHealth shown = row.health;
+    shown.state = row.state;
+    return shown.isAlarm();
+}
+
 QString ServiceBoardModel::stateTextOf(const ServiceRow &row) const
 {
     switch (presentation(row)) {
@@ -233,10 +243,7 @@ int ServiceBoardModel::countInState(HealthState state) const
 
 int ServiceBoardModel::alarmCount() const
 {
-    return int(std::count_if(m_services.cbegin(), m_services.cend(), [](const ServiceRow &row) {
-        return presentation(row) == Presentation::Normal &&
-               (row.state == HealthState::Down || row.state == HealthState::Degraded);
-    }));
+    return int(std::count_if(m_services.cbegin(), m_services.cend(), &ServiceBoardModel::isAlarm));
 }
 
 int ServiceBoardModel::countInPresentation(Presentation which) const
@@ -319,25 +326,25 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         case StateTextRole:
             return stateText(groupState(group));
         case CountsRole: {
-            QList<int> counts(6, 0); // up, degraded, down, unknown, maintenance, impacted
+            StateCounts counts;
             for (int i : group.services) {
                 const Presentation shown = presentation(m_services[i]);
                 if (shown != Presentation::Normal) {
-                    ++counts[shown == Presentation::Maintenance ? 4 : 5];
+                    ++(shown == Presentation::Maintenance ? counts.maintenance : counts.impacted);
                     continue;
                 }
                 switch (m_services[i].state) {
                 case HealthState::Up:
-                    ++counts[0];
+                    ++counts.up;
                     break;
                 case HealthState::Degraded:
-                    ++counts[1];
+                    ++counts.degraded;
                     break;
                 case HealthState::Down:
-                    ++counts[2];
+                    ++counts.down;
                     break;
                 case HealthState::Unknown:
-                    ++counts[3];
+                    ++counts.unknown;
                     break;
                 }
             }
@@ -391,8 +398,7 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         return details.join(QStringLiteral(" · "));
     }
     case AlarmRole:
-        return presentation(row) == Presentation::Normal &&
-               (row.state == HealthState::Down || row.state == HealthState::Degraded);
+        return isAlarm(row);
     case LastLatencyRole: {
         // The latest result of the probe that ran last.
         const ProbeResult *last = nullptr;

@@ -11,6 +11,30 @@
 
 namespace Vigie {
 
+// How many services of a group show each state. A failure explained by maintenance or by a
+// dependency is counted apart: up to unknown count the services that show their own state.
+struct StateCounts
+{
+    int up = 0;
+    int degraded = 0;
+    int down = 0;
+    int unknown = 0;
+    int maintenance = 0;
+    int impacted = 0;
+
+    StateCounts &operator+=(const StateCounts &other)
+    {
+        up += other.up;
+        degraded += other.degraded;
+        down += other.down;
+        unknown += other.unknown;
+        maintenance += other.maintenance;
+        impacted += other.impacted;
+        return *this;
+    }
+    friend bool operator==(const StateCounts &, const StateCounts &) = default;
+};
+
 // The health board: a two-level tree, groups at the top (in the order the workspace first names
 // them), their services below (in workspace order). Results arrive through applyResults() at any
 // rate; the model folds them in at once but tells views at most ten times a second, with one
@@ -34,7 +58,7 @@ public:
         LastResultTimeRole,  // QDateTime (UTC) of the last result
         ErrorRole,           // QString: the error of the worst failing probe, empty if none
         ProbeCountRole,      // int
-        CountsRole,          // on groups: QList<int> {up, degraded, down, unknown, maintenance, impacted}
+        CountsRole,          // on groups: StateCounts
         PresentationRole,    // int (Presentation): how the tile explains its state
         MaintenanceRole,     // QString: the maintenance window's name (or the upstream's) when in maintenance
         ImpactedByRole,      // QString: the name of the service down that explains this one's failure
@@ -107,6 +131,7 @@ private:
     void markChanged(int serviceIndex);
     void setState(ServiceRow &row, HealthState state, const QDateTime &at);
     static Presentation presentation(const ServiceRow &row);
+    static bool isAlarm(const ServiceRow &row);
     QString stateTextOf(const ServiceRow &row) const;
 
     Clock *m_clock;
@@ -118,3 +143,5 @@ private:
 };
 
 } // namespace Vigie
+
+Q_DECLARE_METATYPE(Vigie::StateCounts)

@@ -5,27 +5,16 @@
 
 namespace Vigie {
 
-// Folds the workspace's conditions into a probe's own verdict: the worse of the two wins, and the
-// probe's own problem stays first in the error, being the likelier cause. Shared by the probers
-// whose own finding comes before the conditions (TLS, DNS).
-inline void applyConditions(ProbeResult &result, const QList<Condition> &conditions, const ConditionContext &context)
-{
-    if (conditions.isEmpty())
-        return;
-    const ConditionsVerdict verdict = evaluateConditions(conditions, context);
-    const QStringList failed = verdict.failedCritical + verdict.failedWarnings;
-    if (failed.isEmpty())
-        return;
-    const HealthState worst = verdict.failedCritical.isEmpty() ? HealthState::Degraded : HealthState::Down;
-    if (worst > result.status) {
-        result.status = worst;
-        result.failedPhase = ProbePhase::Condition;
-    }
-    QStringList errors;
-    if (!result.error.isEmpty())
-        errors.append(result.error);
-    errors += failed;
-    result.error = errors.join(QStringLiteral("; "));
-}
+// Folds the workspace's conditions into a probe's own verdict, the same way for every kind:
+// - a probe that is down on its own is not judged further: its own reason is the likelier cause,
+//   and conditions on what it could not reach would only repeat it;
+// - otherwise the worse of the probe's own state and the conditions' wins (a failed critical
+//   condition means down, a failed warning one degraded);
+// - the phase and the error say what made that state: the probe's own phase and reason when it
+//   reached that state itself, its reason first; then the failed conditions of that state (the
+//   critical ones for down, the warning ones for degraded), in the order written. The phase is
+//   Condition when only conditions made the state.
+// Every prober calls it once its own verdict (status, failedPhase, error) is in `result`.
+void applyConditions(ProbeResult &result, const QList<Condition> &conditions, const ConditionContext &context);
 
 } // namespace Vigie

@@ -1,6 +1,7 @@
 #include "dnsprober.h"
 
 #include "conditioncheck.h"
+#include "core/numbertext.h"
 #include "pendingfailures.h"
 #include "workspace/valueparsers.h"
 
@@ -32,11 +33,6 @@ constexpr int maxLookups = 5;
 constexpr int maxLookupsPerServer = maxLookups - 1;
 // Answers shown in `detail` and in messages; the rest are counted.
 constexpr qsizetype shownAnswers = 5;
-
-QString seconds(std::chrono::milliseconds duration)
-{
-    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
-}
 
 double msSince(const QElapsedTimer &clock)
 {
@@ -200,6 +196,7 @@ struct DnsProbe
     quint64 id = 0;
     quint64 serial = 0; // tells a late callback of a cancelled probe from one of a newer probe with the same id
     ProbeSpec spec;
+    const DnsOptions &options() const { return spec.options<DnsOptions>(); }
     Nameserver server;
     QString serverKey;  // server.key(): its lookups are counted under it
     QString serverName; // for messages: as written, or "the system resolver"
@@ -280,7 +277,7 @@ void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &
 
 void DnsProber::Private::launch(DnsProbe &p)
 {
-    auto *lookup = new QDnsLookup(lookupType(p.spec.recordType), p.spec.target, q);
+    auto *lookup = new QDnsLookup(lookupType(p.options().recordType), p.spec.target, q);
     if (!p.server.address.isNull())
         lookup->setNameserver(p.server.address, p.server.port);
     const quint64 id = p.id;
@@ -344,10 +341,10 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
     if (!p || !p->lookup)
         return;
     const QDnsLookup &lookup = *p->lookup;
-    const QString type = typeName(p->spec.recordType);
+    const QString type = typeName(p->options().recordType);
     const QString &name = p->spec.target;
     const std::optional<QString> rcode = rcodeName(lookup.error());
-    const QStringList answers = answersOf(lookup, p->spec.recordType);
+    const QStringList answers = answersOf(lookup, p->options().recordType);
 
     switch (lookup.error()) {
     case QDnsLookup::NoError:
@@ -359,7 +356,7 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
     case QDnsLookup::TimeoutError:
         finish(*p, HealthState::Down, ProbePhase::Dns,
                DnsProber::tr("no answer from %1 for %2 (the resolver gave up after %3 s)")
-                   .arg(p->serverName, name, QString::number(msSince(p->clock) / 1000.0, 'f', 1)));
+                   .arg(p->serverName, name, formatSeconds(msSince(p->clock) / 1000.0)));
         return;
     default:
         finish(*p, HealthState::Down, ProbePhase::Dns,
@@ -378,10 +375,10 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
 
     QStringList have;
     for (const QString &answer : answers)
-        have.append(comparable(p->spec.recordType, answer));
+        have.append(comparable(p->options().recordType, answer));
     QStringList missing;
-    for (const QString &expected : std::as_const(p->spec.expectValues))
-        if (!have.contains(comparable(p->spec.recordType, expected)))
+    for (const QString &expected : std::as_const(p->options().expectValues))
+        if (!have.contains(comparable(p->options().recordType, expected)))
             missing.append(expected);
     if (!missing.isEmpty()) {
         finish(*p, HealthState::Down, ProbePhase::Dns,
@@ -391,13 +388,13 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
         return;
     }
 
-    if (!p->spec.expectMatches.isEmpty()) {
+    if (!p->options().expectMatches.isEmpty()) {
         const bool matched =
             std::ranges::any_of(answers, [p](const QString &answer) { return p->pattern.match(answer).hasMatch(); });
         if (!matched) {
             finish(*p, HealthState::Down, ProbePhase::Dns,
                    DnsProber::tr("no %1 answer for %2 matches %3 (%4)")
-                       .arg(type, name, p->spec.expectMatches, shortList(answers)),
+                       .arg(type, name, p->options().expectMatches, shortList(answers)),
                    answers, rcode);
             return;
         }
@@ -411,7 +408,7 @@ void DnsProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     DnsProbe &p = *it->second;
-    const QString after = seconds(p.spec.timeout);
+    const QString after = formatSeconds(p.spec.timeout);
     if (!p.lookup) {
         if (const int held = drainingAt.value(p.serverKey); held > 0)
             finish(p, HealthState::Down, ProbePhase::Dns,
@@ -442,7 +439,7 @@ void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phas
     result.phases.totalMs = totalMs;
     if (p.launchedAtMs)
         result.phases.resolveMs = totalMs - *p.launchedAtMs;
-    const QString type = typeName(p.spec.recordType);
+    const QString type = typeName(p.options().recordType);
     if (!answers.isEmpty())
         result.detail = type + u' ' + shortList(answers);
     else if (rcode && *rcode != u"NOERROR"_s)
@@ -477,25 +474,26 @@ DnsProber::~DnsProber() = default;
 
 void DnsProber::start(quint64 id, const ProbeSpec &spec)
 {
+    const DnsOptions &options = spec.options<DnsOptions>();
     cancel(id);
 
     if (spec.target.trimmed().isEmpty()) {
         d->failLater(id, ProbePhase::Config, tr("the DNS probe has no name to look up"));
         return;
     }
-    const std::optional<Nameserver> server = parseNameserver(spec.dnsServer);
+    const std::optional<Nameserver> server = parseNameserver(options.dnsServer);
     if (!server) {
         d->failLater(
             id, ProbePhase::Config,
             tr("'%1' is not a DNS server address (an IP address, optionally with :port; IPv6 as [address]:port)")
-                .arg(spec.dnsServer));
+                .arg(options.dnsServer));
         return;
     }
-    QRegularExpression pattern(spec.expectMatches);
+    QRegularExpression pattern(options.expectMatches);
     if (!pattern.isValid()) {
         d->failLater(id, ProbePhase::Config,
                      tr("the answer pattern %1 is not a valid regular expression: %2")
-                         .arg(spec.expectMatches, pattern.errorString()));
+                         .arg(options.expectMatches, pattern.errorString()));
         return;
     }
     if (spec.timeout <= 0ms) {
@@ -509,7 +507,7 @@ void DnsProber::start(quint64 id, const ProbeSpec &spec)
     p->spec = spec;
     p->server = *server;
     p->serverKey = server->key();
-    p->serverName = spec.dnsServer.isEmpty() ? tr("the system resolver") : spec.dnsServer;
+    p->serverName = options.dnsServer.isEmpty() ? tr("the system resolver") : options.dnsServer;
     p->pattern = std::move(pattern);
     p->deadline.setSingleShot(true);
     // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.

@@ -6,13 +6,13 @@
 
 namespace Vigie {
 
-// Looks up spec.target with QDnsLookup on the thread that owns it: record type spec.recordType,
-// at spec.dnsServer ("ip", "ip:port", "[v6]:port") or else the system's resolver. Answers are
+// Looks up spec.target with QDnsLookup on the thread that owns it: record type DnsOptions::recordType,
+// at DnsOptions::dnsServer ("ip", "ip:port", "[v6]:port") or else the system's resolver. Answers are
 // text without trailing dots: A/AAAA the address, CNAME and NS the name, MX "10 mail.example.org",
 // TXT the record's strings joined, SRV "10 5 5060 sip.example.org".
-// Down, phase Dns: a DNS error (NXDOMAIN, SERVFAIL, REFUSED...), no answers, an spec.expectValues
+// Down, phase Dns: a DNS error (NXDOMAIN, SERVFAIL, REFUSED...), no answers, an DnsOptions::expectValues
 // entry missing from the answers (names and addresses compared without regard to case), or no
-// answer matching spec.expectMatches. detail reads "A 192.0.2.10, 192.0.2.11".
+// answer matching DnsOptions::expectMatches. detail reads "A 192.0.2.10, 192.0.2.11".
 // spec.timeout is a hard deadline: QDnsLookup has none of its own. Qt runs lookups on a pool of
 // 5 threads and a lookup given up on keeps its thread until the resolver gives up too, so at most
 // 5 lookups (running or given up on) are under way at once; later probes wait their turn within
@@ -27,6 +27,8 @@ class DnsProber final : public Prober
     Q_DISABLE_COPY_MOVE(DnsProber)
 
 public:
+    using Options = DnsOptions; // the kind it runs
+
     explicit DnsProber(QObject *parent = nullptr);
     ~DnsProber() override;
 

@@ -1,5 +1,7 @@
 #include "httpprober.h"
 
+#include "conditioncheck.h"
+#include "core/numbertext.h"
 #include "pendingfailures.h"
 
 #include <QDateTime>
@@ -29,7 +31,7 @@ using namespace Qt::StringLiterals;
 // Secrets (auth passwords and tokens) go to curl and nowhere else: no message or result quotes
 // them, and curl only sends them to the host of the URL, not to hosts a redirect leads to.
 //
-// Redirects: the probe follows up to spec.maxRedirects redirects and judges the status of the final
+// Redirects: the probe follows up to HttpOptions::maxRedirects redirects and judges the status of the final
 // answer, so a site that sends "/" to "/login" is up when the login page answers 200. A
 // maxRedirects of 0 turns following off: the 3xx itself is then the answer that expectStatus judges,
 // which is how a probe checks that a redirect is in place.
@@ -77,6 +79,7 @@ struct Transfer
     quint64 id = 0;
     CURL *easy = nullptr;
     ProbeSpec spec;
+    const HttpOptions &options() const { return spec.options<HttpOptions>(); }
     bool keepBody = false;
     // What the conditions read, collected only when one of them does.
     bool keepHeaders = false;
@@ -143,11 +146,6 @@ PhaseTimings phasesFrom(const CurlTimes &t, double totalMs)
     }
     p.totalMs = totalMs;
     return p;
-}
-
-QString seconds(std::chrono::milliseconds duration)
-{
-    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
 }
 
 QString byteSize(qint64 bytes)
@@ -274,7 +272,8 @@ QString timeoutMessage(std::chrono::milliseconds timeout, ProbePhase phase)
         doing = HttpProber::tr("reading the response");
         break;
     }
-    return HttpProber::tr("timed out after %1 s in %2 (%3)").arg(seconds(timeout), probePhaseDisplayName(phase), doing);
+    return HttpProber::tr("timed out after %1 s in %2 (%3)")
+        .arg(formatSeconds(timeout), probePhaseDisplayName(phase), doing);
 }
 
 bool isConnectionRefused(long osError)
@@ -299,7 +298,7 @@ size_t writeBody(char *data, size_t size, size_t count, void *userp)
 {
     auto *t = static_cast<Transfer *>(userp);
     const qint64 n = qint64(size * count);
-    if (t->spec.maxBodyBytes > 0 && t->received + n > t->spec.maxBodyBytes) {
+    if (t->options().maxBodyBytes > 0 && t->received + n > t->options().maxBodyBytes) {
         t->bodyTooLarge = true;
         return 0; // anything but n makes curl abort the transfer with CURLE_WRITE_ERROR
     }
@@ -544,15 +543,16 @@ void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const QString 
 
 std::shared_ptr<const HeaderList> HttpProber::Private::headerListFor(const ProbeSpec &spec)
 {
+    const HttpOptions &options = spec.options<HttpOptions>();
     // curl announces a body with "Expect: 100-continue" and then waits a second for an answer
     // most servers never send; an empty "Expect:" removes it.
-    const bool noExpect = !spec.body.isEmpty();
-    if (spec.headers.isEmpty() && !noExpect)
+    const bool noExpect = !options.body.isEmpty();
+    if (options.headers.isEmpty() && !noExpect)
         return {};
-    const quintptr key = quintptr(spec.headers.constData()) | quintptr(noExpect);
+    const quintptr key = quintptr(options.headers.constData()) | quintptr(noExpect);
     if (const auto it = headerLists.find(key); it != headerLists.end() &&
-                                               it->second->source.constData() == spec.headers.constData() &&
-                                               it->second->source.size() == spec.headers.size())
+                                               it->second->source.constData() == options.headers.constData() &&
+                                               it->second->source.size() == options.headers.size())
         return it->second;
 
     // Lists of specs that are gone (a reloaded workspace) are dropped once they pile up.
@@ -561,8 +561,8 @@ std::shared_ptr<const HeaderList> HttpProber::Private::headerListFor(const Probe
         std::erase_if(headerLists, [](const auto &entry) { return entry.second.use_count() == 1; });
 
     auto list = std::make_shared<HeaderList>();
-    list->source = spec.headers;
-    for (const auto &[name, value] : spec.headers) {
+    list->source = options.headers;
+    for (const auto &[name, value] : options.headers) {
         // "Name;" is curl's way of sending a header with an empty value ("Name:" would remove it).
         const QByteArray line = value.isEmpty() ? QByteArray(name + ';') : QByteArray(name + ": " + value);
         list->list = curl_slist_append(list->list, line.constData());
@@ -592,34 +592,26 @@ ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
     }
 
     const QList<StatusRange> expected =
-        t.spec.expectStatus.isEmpty() ? QList<StatusRange>{StatusRange{}} : t.spec.expectStatus;
+        t.options().expectStatus.isEmpty() ? QList<StatusRange>{StatusRange{}} : t.options().expectStatus;
     if (std::ranges::none_of(expected, [&](const StatusRange &r) { return r.contains(result.httpStatus); })) {
         result.failedPhase = ProbePhase::Status;
         result.error = HttpProber::tr("HTTP status %1, expected %2").arg(result.httpStatus).arg(statusRanges(expected));
         return result;
     }
-    if (!t.spec.expectBodyContains.isEmpty() && !t.body.contains(t.spec.expectBodyContains.toUtf8())) {
+    if (!t.options().expectBodyContains.isEmpty() && !t.body.contains(t.options().expectBodyContains.toUtf8())) {
         result.failedPhase = ProbePhase::Body;
-        result.error = HttpProber::tr("the body does not contain \"%1\"").arg(t.spec.expectBodyContains);
+        result.error = HttpProber::tr("the body does not contain \"%1\"").arg(t.options().expectBodyContains);
         return result;
     }
     result.status = HealthState::Up;
-    checkConditions(t, totalMs, result);
-    if (result.status == HealthState::Down)
-        return result;
-    if (t.spec.maxLatency && totalMs > double(t.spec.maxLatency->count())) {
-        const QString slow = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
-                                 .arg(qRound64(totalMs))
-                                 .arg(qint64(t.spec.maxLatency->count()));
-        // Failed warning conditions keep their phase; the latency adds to what they say.
-        if (result.status == HealthState::Degraded) {
-            result.error += "; "_L1 + slow;
-        } else {
-            result.status = HealthState::Degraded;
-            result.failedPhase = ProbePhase::Latency;
-            result.error = slow;
-        }
+    if (t.options().maxLatency && totalMs > double(t.options().maxLatency->count())) {
+        result.status = HealthState::Degraded;
+        result.failedPhase = ProbePhase::Latency;
+        result.error = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
+                           .arg(qRound64(totalMs))
+                           .arg(qint64(t.options().maxLatency->count()));
     }
+    checkConditions(t, totalMs, result);
     return result;
 }
 
@@ -640,16 +632,7 @@ void HttpProber::Private::checkConditions(Transfer &t, double totalMs, ProbeResu
     if (t.wantCertificates)
         context.certificateExpiresInMs = earliestCertificateExpiry(t.easy);
 
-    const ConditionsVerdict verdict = evaluateConditions(t.spec.conditions, context);
-    if (!verdict.failedCritical.isEmpty()) {
-        result.status = HealthState::Down;
-        result.failedPhase = ProbePhase::Condition;
-        result.error = verdict.failedCritical.join("; "_L1);
-    } else if (!verdict.failedWarnings.isEmpty()) {
-        result.status = HealthState::Degraded;
-        result.failedPhase = ProbePhase::Condition;
-        result.error = verdict.failedWarnings.join("; "_L1);
-    }
+    applyConditions(result, t.spec.conditions, context);
 }
 
 void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const CurlTimes &times,
@@ -677,9 +660,9 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
             curl_easy_header(t.easy, "Content-Encoding", 0, CURLH_HEADER, -1, &encoding) == CURLHE_OK &&
             qstricmp(encoding->value, "identity") != 0) {
             result.error = HttpProber::tr("response body larger than %1 after decompression (Content-Encoding: %2)")
-                               .arg(byteSize(t.spec.maxBodyBytes), QString::fromLatin1(encoding->value));
+                               .arg(byteSize(t.options().maxBodyBytes), QString::fromLatin1(encoding->value));
         } else {
-            result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.spec.maxBodyBytes));
+            result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.options().maxBodyBytes));
         }
         return;
     }
@@ -705,7 +688,8 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         return;
     case CURLE_SSL_CACERT_BADFILE:
         result.failedPhase = ProbePhase::Config;
-        result.error = HttpProber::tr("cannot use the CA file '%1' (ca_file): %2").arg(t.spec.caFile, curlMessage);
+        result.error =
+            HttpProber::tr("cannot use the CA file '%1' (ca_file): %2").arg(t.options().tls.caFile, curlMessage);
         return;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
@@ -721,7 +705,7 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         return;
     case CURLE_TOO_MANY_REDIRECTS:
         result.failedPhase = ProbePhase::Status;
-        result.error = HttpProber::tr("too many redirects: more than %1").arg(t.spec.maxRedirects);
+        result.error = HttpProber::tr("too many redirects: more than %1").arg(t.options().maxRedirects);
         return;
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL: {
@@ -805,6 +789,7 @@ HttpProber::~HttpProber() = default;
 
 void HttpProber::start(quint64 id, const ProbeSpec &spec)
 {
+    const HttpOptions &options = spec.options<HttpOptions>();
     cancel(id);
 
     const QUrl url(spec.target, QUrl::StrictMode);
@@ -819,7 +804,7 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     }
     const bool https = scheme == "https"_L1;
     long httpVersion = CURL_HTTP_VERSION_NONE;
-    switch (spec.httpVersion) {
+    switch (options.httpVersion) {
     case HttpVersion::Default:
         break;
     case HttpVersion::Http1_1:
@@ -845,12 +830,12 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
         break;
     }
     const QByteArray *secret = nullptr;
-    if (spec.auth.type != HttpAuthType::None) {
-        const auto found = d->secrets.constFind(spec.auth.secretName);
+    if (options.auth.type != HttpAuthType::None) {
+        const auto found = d->secrets.constFind(options.auth.secretName);
         if (found == d->secrets.cend()) {
             d->failLater(id, ProbePhase::Config,
                          tr("the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
-                             .arg(spec.auth.secretName));
+                             .arg(options.auth.secretName));
             return;
         }
         secret = &found.value();
@@ -870,7 +855,7 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
         t->keepHeaders = conditionsMention(spec.conditions, "[HEADER]"_L1);
         t->wantCertificates = https && conditionsMention(spec.conditions, "[CERTIFICATE_EXPIRATION]"_L1);
     }
-    t->keepBody = t->keepBody || !spec.expectBodyContains.isEmpty();
+    t->keepBody = t->keepBody || !options.expectBodyContains.isEmpty();
 
     const QByteArray encodedUrl = url.toEncoded();
     curl_easy_setopt(easy, CURLOPT_URL, encodedUrl.constData());
@@ -893,18 +878,18 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
     curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(spec.timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, spec.maxRedirects > 0 ? 1L : 0L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, long(std::max(0, spec.maxRedirects)));
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, options.maxRedirects > 0 ? 1L : 0L);
+    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, long(std::max(0, options.maxRedirects)));
     // "" offers every encoding curl can decode; the body cap then counts decoded bytes.
     curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-    if (spec.maxBodyBytes > 0)
-        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(spec.maxBodyBytes));
+    if (options.maxBodyBytes > 0)
+        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes));
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "Vigie/" VIGIE_VERSION);
     // The probe measures the service itself, not a proxy found in the environment.
     curl_easy_setopt(easy, CURLOPT_PROXY, "");
 
-    const QByteArray &method = t->spec.method;
-    const QByteArray &body = t->spec.body;
+    const QByteArray &method = t->options().method;
+    const QByteArray &body = t->options().body;
     if (method == "HEAD") {
         curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
     } else {
@@ -921,9 +906,9 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     if (t->requestHeaders)
         curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t->requestHeaders->list);
     if (secret) {
-        if (spec.auth.type == HttpAuthType::Basic) {
+        if (options.auth.type == HttpAuthType::Basic) {
             curl_easy_setopt(easy, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
-            curl_easy_setopt(easy, CURLOPT_USERNAME, spec.auth.username.toUtf8().constData());
+            curl_easy_setopt(easy, CURLOPT_USERNAME, options.auth.username.toUtf8().constData());
             curl_easy_setopt(easy, CURLOPT_PASSWORD, secret->constData());
         } else {
             curl_easy_setopt(easy, CURLOPT_HTTPAUTH, long(CURLAUTH_BEARER));
@@ -932,11 +917,11 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     }
     if (httpVersion != CURL_HTTP_VERSION_NONE)
         curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, httpVersion);
-    if (!spec.caFile.isEmpty()) {
-        curl_easy_setopt(easy, CURLOPT_CAINFO, QFile::encodeName(spec.caFile).constData());
+    if (!options.tls.caFile.isEmpty()) {
+        curl_easy_setopt(easy, CURLOPT_CAINFO, QFile::encodeName(options.tls.caFile).constData());
         curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
     }
-    if (!spec.insecureReason.isEmpty()) {
+    if (!options.tls.insecureReason.isEmpty()) {
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
     }

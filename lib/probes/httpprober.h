@@ -10,7 +10,7 @@ namespace Vigie {
 // timer (curl_multi_socket_action): one object, any number of concurrent probes, all on the
 // thread that owns it (the probe thread). Every probe uses a fresh connection (no reuse), so that
 // each one measures resolve, connect and TLS; the spec's timeout is a hard deadline for the whole
-// probe, and the body read is capped at spec.maxBodyBytes, counted after decompression. The
+// probe, and the body read is capped at HttpOptions::maxBodyBytes, counted after decompression. The
 // response's body, headers and certificate chain are kept only when a check of the probe reads
 // them, so that a plain status probe stays cheap.
 class HttpProber final : public Prober
@@ -19,6 +19,8 @@ class HttpProber final : public Prober
     Q_DISABLE_COPY_MOVE(HttpProber)
 
 public:
+    using Options = HttpOptions; // the kind it runs
+
     explicit HttpProber(QObject *parent = nullptr);
     ~HttpProber() override;
 

@@ -1,10 +1,7 @@
 #include "probeengine.h"
 
-#include "dnsprober.h"
-#include "httpprober.h"
-#include "statuspageprober.h"
-#include "tcpprober.h"
-#include "tlsprober.h"
+#include "prober.h"
+#include "proberregistry.h"
 
 #include <QMutex>
 
@@ -103,8 +100,7 @@ class ProbeWorker final : public QObject
 public:
     explicit ProbeWorker(Clock *clock)
         : m_clock(clock)
-        , m_probers{new HttpProber(this), new TcpProber(this), new TlsProber(this), new DnsProber(this),
-                    new StatuspageProber(this)}
+        , m_probers(createProbers(this))
         , m_tick(this) // parented, so that moveToThread() takes the timers along
         , m_batchTimer(this)
     {
@@ -170,7 +166,7 @@ public:
         m_tick.stop();
         m_queue = {};
         for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
-            m_probers[size_t(m_probes[it->probe].spec.kind)]->cancel(it.key());
+            m_probers[size_t(m_probes[it->probe].spec.kind())]->cancel(it.key());
         m_inFlight.clear();
         m_onceOutstanding = 0;
         flushBatch();
@@ -255,7 +251,7 @@ private:
             const QMutexLocker lock(&m_statsMutex);
             ++m_stats.launched;
         }
-        m_probers[size_t(probe.spec.kind)]->start(id, probe.spec);
+        m_probers[size_t(probe.spec.kind())]->start(id, probe.spec);
         return true;
     }
 
@@ -304,7 +300,7 @@ private:
     };
 
     Clock *m_clock;
-    // One per ProbeKind, in the enum's order.
+    // One per ProbeKind, at the kind's index.
     std::array<Prober *, probeKindCount> m_probers;
     mutable QMutex m_statsMutex;
     ProbeEngine::Statistics m_stats;

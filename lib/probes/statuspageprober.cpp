@@ -1,5 +1,7 @@
 #include "statuspageprober.h"
 
+#include "conditioncheck.h"
+#include "core/numbertext.h"
 #include "pendingfailures.h"
 
 #include <QElapsedTimer>
@@ -32,11 +34,6 @@ constexpr qint64 maxBodyBytes = 4 * 1024 * 1024;
 constexpr qsizetype listedComponents = 5;
 // How many unresolved incidents the one-line detail names before "and N more".
 constexpr qsizetype shownIncidents = 3;
-
-QString seconds(std::chrono::milliseconds duration)
-{
-    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
-}
 
 double msSince(const QElapsedTimer &clock)
 {
@@ -108,7 +105,7 @@ struct Verdict
     bool maintenance = false;
 };
 
-Verdict judgePage(const QJsonObject &page, const ProbeSpec &spec, const QString &where)
+Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, const QString &where)
 {
     Verdict verdict;
     const QJsonObject status = page.value("status"_L1).toObject();
@@ -129,9 +126,9 @@ Verdict judgePage(const QJsonObject &page, const ProbeSpec &spec, const QString 
     };
 
     QStringList problems; // "API Requests partial outage"
-    if (!spec.components.isEmpty()) {
+    if (!options.components.isEmpty()) {
         QStringList missing;
-        for (const QString &name : spec.components) {
+        for (const QString &name : options.components) {
             bool found = false;
             for (const QJsonValue &value : components) {
                 const QJsonObject component = value.toObject();
@@ -215,10 +212,10 @@ Verdict judgePage(const QJsonObject &page, const ProbeSpec &spec, const QString 
         const QString maintenanceStatus = maintenance.value("status"_L1).toString();
         if (maintenanceStatus != "in_progress"_L1 && maintenanceStatus != "verifying"_L1)
             continue;
-        bool affects = spec.components.isEmpty();
+        bool affects = options.components.isEmpty();
         for (const QJsonValue &component : maintenance.value("components"_L1).toArray()) {
             const QString name = component.toObject().value("name"_L1).toString();
-            affects = affects || std::any_of(spec.components.cbegin(), spec.components.cend(),
+            affects = affects || std::any_of(options.components.cbegin(), options.components.cend(),
                                              [&](const QString &named) { return sameName(name, named); });
         }
         if (!affects)
@@ -245,6 +242,7 @@ struct Fetch
     quint64 id = 0;
     quint64 serial = 0; // tells a late signal of a cancelled probe from one of a newer probe with the same id
     ProbeSpec spec;
+    const StatuspageOptions &options() const { return spec.options<StatuspageOptions>(); }
     QUrl url;
     QPointer<QNetworkReply> reply;
     QByteArray body;
@@ -314,7 +312,8 @@ void StatuspageProber::Private::abandon(Fetch &f) const
 
 QNetworkAccessManager *StatuspageProber::Private::networkFor(const ProbeSpec &spec)
 {
-    const QString trust = spec.insecureReason.isEmpty() ? u"ca:"_s + spec.caFile : u"insecure"_s;
+    const TlsTrust &tls = spec.options<StatuspageOptions>().tls;
+    const QString trust = tls.insecureReason.isEmpty() ? u"ca:"_s + tls.caFile : u"insecure"_s;
     QNetworkAccessManager *&network = networks[trust];
     if (!network)
         network = new QNetworkAccessManager(q);
@@ -353,7 +352,7 @@ void StatuspageProber::Private::onReadyRead(Fetch &f)
 
 void StatuspageProber::Private::onDeadline(Fetch &f)
 {
-    const QString after = seconds(f.spec.timeout);
+    const QString after = formatSeconds(f.spec.timeout);
     const QString where = f.url.toDisplayString();
     switch (f.stage()) {
     case Stage::Connecting:
@@ -472,7 +471,7 @@ void StatuspageProber::Private::judge(Fetch &f, int httpStatus, const QHash<QByt
                    {},
                    false};
     } else {
-        verdict = judgePage(document.object(), f.spec, where);
+        verdict = judgePage(document.object(), f.options(), where);
     }
     result.status = verdict.status;
     result.failedPhase = verdict.phase;
@@ -480,26 +479,14 @@ void StatuspageProber::Private::judge(Fetch &f, int httpStatus, const QHash<QByt
     result.detail = verdict.detail;
     result.maintenance = verdict.maintenance;
 
-    // Conditions judge a page that was read; a page that could not be read is already down.
-    const bool pageRead = verdict.phase != ProbePhase::Body && verdict.phase != ProbePhase::Config;
-    if (pageRead && !f.spec.conditions.isEmpty()) {
+    // A page that could not be read is down, and so not judged by the conditions.
+    if (!f.spec.conditions.isEmpty()) {
         ConditionContext context;
         context.status = httpStatus;
         context.responseTimeMs = totalMs;
         context.body = &f.body;
         context.headers = headers;
-        const ConditionsVerdict conditions = evaluateConditions(f.spec.conditions, context);
-        const HealthState conditionState = !conditions.failedCritical.isEmpty()   ? HealthState::Down
-                                           : !conditions.failedWarnings.isEmpty() ? HealthState::Degraded
-                                                                                  : HealthState::Up;
-        const QString messages = (conditions.failedCritical + conditions.failedWarnings).join(u"; "_s);
-        if (conditionState > result.status) {
-            result.status = conditionState;
-            result.failedPhase = ProbePhase::Condition;
-            result.error = messages;
-        } else if (conditionState > HealthState::Up) {
-            result.error += u"; "_s + messages;
-        }
+        applyConditions(result, f.spec.conditions, context);
     }
     finish(f, result);
 }
@@ -539,6 +526,7 @@ StatuspageProber::~StatuspageProber() = default;
 
 void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
 {
+    const StatuspageOptions &options = spec.options<StatuspageOptions>();
     cancel(id);
 
     const std::optional<QUrl> url = summaryUrl(spec.target);
@@ -562,16 +550,17 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     if (url->scheme() == "https"_L1) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!spec.caFile.isEmpty()) {
-            const QList<QSslCertificate> authorities = QSslCertificate::fromPath(spec.caFile, QSsl::Pem);
+        if (!options.tls.caFile.isEmpty()) {
+            const QList<QSslCertificate> authorities = QSslCertificate::fromPath(options.tls.caFile, QSsl::Pem);
             if (authorities.isEmpty()) {
-                d->failLater(id, ProbePhase::Config,
-                             tr("the CA file %1 could not be read or holds no PEM certificate").arg(spec.caFile));
+                d->failLater(
+                    id, ProbePhase::Config,
+                    tr("the CA file %1 could not be read or holds no PEM certificate").arg(options.tls.caFile));
                 return;
             }
             tls.setCaCertificates(authorities);
         }
-        if (!spec.insecureReason.isEmpty())
+        if (!options.tls.insecureReason.isEmpty())
             tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         request.setSslConfiguration(tls);
     }
@@ -610,7 +599,7 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
         Fetch *fetch = d->find(id, serial);
         if (!fetch)
             return;
-        if (!fetch->spec.insecureReason.isEmpty()) {
+        if (!fetch->options().tls.insecureReason.isEmpty()) {
             fetch->reply->ignoreSslErrors();
             return;
         }

@@ -1,5 +1,7 @@
 #include "tcpprober.h"
 
+#include "conditioncheck.h"
+#include "core/numbertext.h"
 #include "socketdialer.h"
 
 #include <QRegularExpression>
@@ -62,11 +64,6 @@ QString shownSend(const QList<TcpStep> &steps, qsizetype index)
     return text;
 }
 
-QString seconds(std::chrono::milliseconds duration)
-{
-    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
-}
-
 enum class Stage { Resolving, Connecting, ReadingBanner, Conversing };
 
 // Where an expect step stands after reading what has arrived.
@@ -74,6 +71,7 @@ enum class Expecting { Matched, Waiting, Failed };
 
 struct TcpProbe : DialedProbe<QTcpSocket>
 {
+    const TcpOptions &options() const { return spec.options<TcpOptions>(); }
     QRegularExpression banner;
     QList<QRegularExpression> expects; // one per step; unused for send steps
     Stage stage = Stage::Resolving;
@@ -133,7 +131,7 @@ QTcpSocket *TcpProber::Private::newSocket(TcpProbe &p)
 
 void TcpProber::Private::onConnected(TcpProbe &p)
 {
-    if (p.spec.expectBanner.isEmpty()) {
+    if (p.options().expectBanner.isEmpty()) {
         p.stage = Stage::Conversing;
         converse(p);
         return;
@@ -204,15 +202,15 @@ void TcpProber::Private::judgeBanner(TcpProbe &p, QByteArray line)
         return;
     }
     finish(p, HealthState::Down, ProbePhase::Banner,
-           TcpProber::tr("banner \"%1\" does not match %2").arg(shown(text), p.spec.expectBanner));
+           TcpProber::tr("banner \"%1\" does not match %2").arg(shown(text), p.options().expectBanner));
 }
 
 // Runs the steps from the current one for as long as they need nothing more from the server;
 // finishes the probe when they are done or one fails.
 void TcpProber::Private::converse(TcpProbe &p)
 {
-    while (p.step < p.spec.steps.size()) {
-        const TcpStep &step = p.spec.steps.at(p.step);
+    while (p.step < p.options().steps.size()) {
+        const TcpStep &step = p.options().steps.at(p.step);
         if (step.kind == TcpStep::Kind::Send) {
             if (p.peerClosed || !p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
                 failStep(p, TcpProber::tr("%1 closed the connection").arg(p.spec.target));
@@ -291,15 +289,15 @@ Expecting TcpProber::Private::expectLine(TcpProbe &p)
 // "step 3 (expect "^250 ")", "step 2 (send "EHLO vigie")": numbered from 1, as written.
 QString TcpProber::Private::stepLabel(const TcpProbe &p) const
 {
-    const TcpStep &step = p.spec.steps.at(p.step);
+    const TcpStep &step = p.options().steps.at(p.step);
     if (step.kind == TcpStep::Kind::Send)
-        return TcpProber::tr("step %1 (send \"%2\")").arg(p.step + 1).arg(shown(shownSend(p.spec.steps, p.step)));
+        return TcpProber::tr("step %1 (send \"%2\")").arg(p.step + 1).arg(shown(shownSend(p.options().steps, p.step)));
     return TcpProber::tr("step %1 (expect \"%2\")").arg(p.step + 1).arg(step.expectPattern);
 }
 
 void TcpProber::Private::failStep(TcpProbe &p, const QString &what)
 {
-    const bool sending = p.spec.steps.at(p.step).kind == TcpStep::Kind::Send;
+    const bool sending = p.options().steps.at(p.step).kind == TcpStep::Kind::Send;
     finish(p, HealthState::Down, sending ? ProbePhase::Send : ProbePhase::Expect, stepLabel(p) + u": "_s + what);
 }
 
@@ -324,7 +322,7 @@ void TcpProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     TcpProbe &p = *it->second;
-    const QString after = seconds(p.spec.timeout);
+    const QString after = formatSeconds(p.spec.timeout);
     switch (p.stage) {
     case Stage::Resolving:
         finish(p, HealthState::Down, ProbePhase::Resolve,
@@ -357,7 +355,7 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
     result.phases.resolveMs = p.resolveMs;
     if (p.connectedAtMs) {
         result.phases.connectMs = *p.connectedAtMs - p.resolveMs.value_or(0);
-        if (!p.spec.expectBanner.isEmpty() || !p.spec.steps.isEmpty())
+        if (!p.options().expectBanner.isEmpty() || !p.options().steps.isEmpty())
             result.phases.processingMs = totalMs - *p.connectedAtMs;
     }
     // Time spent on the service itself, name resolution aside: connect, then the conversation. A
@@ -369,16 +367,7 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
         context.connected = true;
         context.ip = p.peerAddress;
         context.responseTimeMs = result.latencyMs;
-        const ConditionsVerdict verdict = evaluateConditions(p.spec.conditions, context);
-        if (!verdict.failedCritical.isEmpty()) {
-            result.status = HealthState::Down;
-            result.failedPhase = ProbePhase::Condition;
-            result.error = verdict.failedCritical.join(u"; "_s);
-        } else if (!verdict.failedWarnings.isEmpty()) {
-            result.status = HealthState::Degraded;
-            result.failedPhase = ProbePhase::Condition;
-            result.error = verdict.failedWarnings.join(u"; "_s);
-        }
+        applyConditions(result, p.spec.conditions, context);
     }
 
     const quint64 id = p.id;
@@ -395,6 +384,7 @@ TcpProber::~TcpProber() = default;
 
 void TcpProber::start(quint64 id, const ProbeSpec &spec)
 {
+    const TcpOptions &options = spec.options<TcpOptions>();
     cancel(id);
 
     const std::optional<HostPort> target = HostPort::parse(spec.target);
@@ -403,17 +393,17 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
         return;
     }
     QString patternError;
-    std::optional<QRegularExpression> banner = d->pattern(spec.expectBanner, &patternError);
+    std::optional<QRegularExpression> banner = d->pattern(options.expectBanner, &patternError);
     if (!banner) {
         d->failLater(
             id, ProbePhase::Config,
-            tr("the banner pattern %1 is not a valid regular expression: %2").arg(spec.expectBanner, patternError));
+            tr("the banner pattern %1 is not a valid regular expression: %2").arg(options.expectBanner, patternError));
         return;
     }
     QList<QRegularExpression> expects;
-    expects.reserve(spec.steps.size());
-    for (qsizetype i = 0; i < spec.steps.size(); ++i) {
-        const TcpStep &step = spec.steps.at(i);
+    expects.reserve(options.steps.size());
+    for (qsizetype i = 0; i < options.steps.size(); ++i) {
+        const TcpStep &step = options.steps.at(i);
         if (step.kind == TcpStep::Kind::Send) {
             expects.append(QRegularExpression());
             continue;

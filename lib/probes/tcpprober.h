@@ -7,8 +7,8 @@
 namespace Vigie {
 
 // Runs TCP probes with QTcpSocket on the thread that owns it: connect time, and when
-// spec.expectBanner is set, the first line the server sends must match that regular expression
-// (SMTP "^220 ", IMAP "^\* OK", POP3 "^\+OK"). Then spec.steps run in order: a send step writes
+// TcpOptions::expectBanner is set, the first line the server sends must match that regular expression
+// (SMTP "^220 ", IMAP "^\* OK", POP3 "^\+OK"). Then TcpOptions::steps run in order: a send step writes
 // its bytes, an expect step reads lines until one matches its pattern (so that multi-line replies
 // such as SMTP's "250-" lines are read through); a line longer than 64 KiB fails the step. When
 // all of that succeeds, spec.conditions judge the result ([CONNECTED], [IP], [RESPONSE_TIME]).
@@ -20,6 +20,8 @@ class TcpProber final : public Prober
     Q_DISABLE_COPY_MOVE(TcpProber)
 
 public:
+    using Options = TcpOptions; // the kind it runs
+
     explicit TcpProber(QObject *parent = nullptr);
     ~TcpProber() override;
 

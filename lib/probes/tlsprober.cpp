@@ -2,6 +2,7 @@
 
 #include "conditioncheck.h"
 #include "core/clock.h"
+#include "core/numbertext.h"
 #include "socketdialer.h"
 
 #include <QSslCertificate>
@@ -16,11 +17,6 @@ namespace Vigie {
 namespace {
 
 constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
-
-QString seconds(std::chrono::milliseconds duration)
-{
-    return QString::number(double(duration.count()) / 1000.0, 'f', 1);
-}
 
 // The name people know a certificate by: its subject's common name, else its organisation.
 QString certificateName(const QSslCertificate &certificate)
@@ -61,8 +57,9 @@ enum class Stage { Resolving, Connecting, Handshaking };
 
 struct TlsProbe : DialedProbe<QSslSocket>
 {
+    const TlsOptions &options() const { return spec.options<TlsOptions>(); }
     QString peerName;                      // SNI and the name the certificate must carry
-    QList<QSslCertificate> caCertificates; // from spec.caFile; empty: the system's
+    QList<QSslCertificate> caCertificates; // from the options' caFile; empty: the system's
     Stage stage = Stage::Resolving;
     QList<QSslError> sslErrors;
     std::optional<double> encryptedAtMs;
@@ -156,7 +153,7 @@ void TlsProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     TlsProbe &p = *it->second;
-    const QString after = seconds(p.spec.timeout);
+    const QString after = formatSeconds(p.spec.timeout);
     switch (p.stage) {
     case Stage::Resolving:
         finish(p, HealthState::Down, ProbePhase::Resolve,
@@ -218,7 +215,7 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
         v.problems.append(problem);
     };
 
-    if (p.spec.insecureReason.isEmpty()) {
+    if (p.options().tls.insecureReason.isEmpty()) {
         bool mismatch = false;
         QStringList untrusted;
         for (const QSslError &error : p.sslErrors) {
@@ -256,14 +253,14 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
         fail(HealthState::Down,
              TlsProber::tr("certificate \"%1\" expired %n day(s) ago (%2)", nullptr, int(-earliestDays))
                  .arg(earliestName, isoDate(earliest.expiryDate())));
-    else if (earliestDays < p.spec.criticalDays)
+    else if (earliestDays < p.options().criticalDays)
         fail(HealthState::Down,
              TlsProber::tr("certificate \"%1\" expires in %n day(s) (critical below %2)", nullptr, int(earliestDays))
-                 .arg(earliestName, QString::number(p.spec.criticalDays)));
-    else if (earliestDays < p.spec.warnDays)
+                 .arg(earliestName, QString::number(p.options().criticalDays)));
+    else if (earliestDays < p.options().warnDays)
         fail(HealthState::Degraded,
              TlsProber::tr("certificate \"%1\" expires in %n day(s) (warning below %2)", nullptr, int(earliestDays))
-                 .arg(earliestName, QString::number(p.spec.warnDays)));
+                 .arg(earliestName, QString::number(p.options().warnDays)));
     return v;
 }
 
@@ -308,6 +305,7 @@ TlsProber::~TlsProber() = default;
 
 void TlsProber::start(quint64 id, const ProbeSpec &spec)
 {
+    const TlsOptions &options = spec.options<TlsOptions>();
     cancel(id);
 
     const std::optional<HostPort> target = HostPort::parse(spec.target);
@@ -320,11 +318,12 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
         return;
     }
     QList<QSslCertificate> caCertificates;
-    if (!spec.caFile.isEmpty()) {
-        caCertificates = QSslCertificate::fromPath(spec.caFile, QSsl::Pem);
+    if (!options.tls.caFile.isEmpty()) {
+        caCertificates = QSslCertificate::fromPath(options.tls.caFile, QSsl::Pem);
         if (caCertificates.isEmpty()) {
-            d->failLater(id, ProbePhase::Config,
-                         tr("no CA certificate could be read from %1 (a PEM file is expected)").arg(spec.caFile));
+            d->failLater(
+                id, ProbePhase::Config,
+                tr("no CA certificate could be read from %1 (a PEM file is expected)").arg(options.tls.caFile));
             return;
         }
     }
@@ -333,7 +332,7 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
     p->id = id;
     p->spec = spec;
     p->target = *target;
-    p->peerName = spec.serverName.isEmpty() ? target->host : spec.serverName;
+    p->peerName = options.serverName.isEmpty() ? target->host : options.serverName;
     p->caCertificates = std::move(caCertificates);
     d->dial(std::move(p));
 }

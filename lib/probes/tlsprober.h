@@ -7,12 +7,12 @@
 namespace Vigie {
 
 // Checks a TLS endpoint's certificate with QSslSocket on the thread that owns it. Connects to
-// spec.target (host:port) with SNI spec.serverName (else the host), reads the chain the server
+// spec.target (host:port) with SNI TlsOptions::serverName (else the host), reads the chain the server
 // sends even when verification fails, and judges it:
-// - a host name mismatch or an untrusted chain (against spec.caFile's CAs when set, else the
-//   system's) is Down, phase Certificate, unless spec.insecureReason is set;
+// - a host name mismatch or an untrusted chain (against TlsOptions::tls.caFile's CAs when set, else the
+//   system's) is Down, phase Certificate, unless TlsOptions::tls.insecureReason is set;
 // - an expired certificate anywhere in the chain, or the earliest expiry less than
-//   spec.criticalDays away, is Down, phase Certificate; less than spec.warnDays away, Degraded.
+//   TlsOptions::criticalDays away, is Down, phase Certificate; less than TlsOptions::warnDays away, Degraded.
 // detail reads "expires in 45 days (2027-01-06), issued by R3; chain: earliest in 45 days".
 // spec.timeout is a hard deadline for everything; a handshake still running then fails in phase
 // Tls. phases.resolveMs, connectMs, tlsMs and totalMs are set; latencyMs is the total. Conditions
@@ -23,6 +23,8 @@ class TlsProber final : public Prober
     Q_DISABLE_COPY_MOVE(TlsProber)
 
 public:
+    using Options = TlsOptions; // the kind it runs
+
     explicit TlsProber(QObject *parent = nullptr);
     ~TlsProber() override;
 

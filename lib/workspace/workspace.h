@@ -2,6 +2,7 @@
 
 #include "condition.h"
 #include "core/sourcelocation.h"
+#include "probekind.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -14,14 +15,11 @@
 #include <chrono>
 #include <optional>
 #include <utility>
+#include <variant>
 
 namespace Vigie {
 
 using namespace std::chrono_literals;
-
-// In the order of ProbeEngine's probers: keep KindCount last.
-enum class ProbeKind { Http, Tcp, Tls, Dns, Statuspage, KindCount };
-constexpr int probeKindCount = int(ProbeKind::KindCount);
 
 // An inclusive range of HTTP status codes; a single code is a range of one.
 struct StatusRange
@@ -57,9 +55,88 @@ struct TcpStep
 
 enum class DnsRecordType { A, AAAA, CNAME, MX, TXT, NS, SRV };
 
+// How a probe that talks TLS trusts its peer (HTTP, TLS and status pages).
+struct TlsTrust
+{
+    QString caFile; // a PEM file of CA certificates to trust instead of the system's; empty: system
+    // Non-empty only when the workspace switches TLS verification off, in its own words
+    // (`insecure: "self-signed lab certificate"`): the tile shows this text.
+    QString insecureReason;
+    friend bool operator==(const TlsTrust &, const TlsTrust &) = default;
+};
+
+// Each kind's own settings; ProbeSpec holds the one of its kind.
+struct HttpOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Http;
+    QByteArray method = "GET";
+    QList<std::pair<QByteArray, QByteArray>> headers; // in the order written
+    QByteArray body;                                  // the request body, sent as written
+    HttpAuth auth;
+    HttpVersion httpVersion = HttpVersion::Default;
+    QList<StatusRange> expectStatus = {StatusRange{200, 399}};
+    QString expectBodyContains;                          // empty: no body check
+    std::optional<std::chrono::milliseconds> maxLatency; // slower: degraded
+    int maxRedirects = 10;
+    qint64 maxBodyBytes = 1024 * 1024; // a larger body fails the probe
+    TlsTrust tls;
+};
+
+struct TcpOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Tcp;
+    QString expectBanner; // a regular expression the first line must match; empty: connect only
+    QList<TcpStep> steps; // after the banner (if any): send/expect in order
+};
+
+// A TLS certificate check.
+struct TlsOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Tls;
+    QString serverName;   // SNI and the name to match; empty: the target's host
+    int warnDays = 21;    // fewer days to the earliest expiry: degraded
+    int criticalDays = 7; // fewer: down
+    TlsTrust tls;
+};
+
+struct DnsOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Dns;
+    DnsRecordType recordType = DnsRecordType::A;
+    QString dnsServer;        // an IP address, optionally with :port; empty: the system's resolver
+    QStringList expectValues; // every one must be among the answers (as text, see DnsProber)
+    QString expectMatches;    // a regular expression at least one answer must match
+};
+
+// A provider's status page (Statuspage v2).
+struct StatuspageOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Statuspage;
+    QStringList components; // component names to report on; empty: the page's overall indicator only
+    TlsTrust tls;
+};
+
+// One alternative per kind, at the kind's index (checked below): the variant's index is the kind.
+using ProbeOptions = std::variant<HttpOptions, TcpOptions, TlsOptions, DnsOptions, StatuspageOptions>;
+static_assert(std::variant_size_v<ProbeOptions> == size_t(probeKindCount));
+static_assert([]<size_t... I>(std::index_sequence<I...>) {
+    return ((std::variant_alternative_t<I, ProbeOptions>::kind == ProbeKind(I)) && ...);
+}(std::make_index_sequence<probeKindCount>{}));
+
+// The default options of a kind.
+inline ProbeOptions defaultProbeOptions(ProbeKind kind)
+{
+    return [kind]<size_t... I>(std::index_sequence<I...>)
+    {
+        ProbeOptions options;
+        ((size_t(kind) == I ? void(options.emplace<I>()) : void()), ...);
+        return options;
+    }
+    (std::make_index_sequence<probeKindCount>{});
+}
+
 struct ProbeSpec
 {
-    ProbeKind kind = ProbeKind::Http;
     // http/statuspage: an http(s) URL; tcp/tls: host:port; dns: the name to look up.
     QString target;
     std::chrono::milliseconds interval = 60s;
@@ -72,63 +149,42 @@ struct ProbeSpec
     int downAfter = 3;
     int upAfter = 2;
 
-    // HTTP
-    QByteArray method = "GET";
-    QList<std::pair<QByteArray, QByteArray>> headers; // in the order written
-    QByteArray body;                                  // the request body, sent as written
-    HttpAuth auth;
-    HttpVersion httpVersion = HttpVersion::Default;
-    QList<StatusRange> expectStatus = {StatusRange{200, 399}};
-    QString expectBodyContains;                          // empty: no body check
-    std::optional<std::chrono::milliseconds> maxLatency; // slower: degraded
-    int maxRedirects = 10;
-    qint64 maxBodyBytes = 1024 * 1024; // a larger body fails the probe
-
-    // HTTP, TLS and status pages
-    QString caFile; // a PEM file of CA certificates to trust instead of the system's; empty: system
-    // Non-empty only when the workspace switches TLS verification off, in its own words
-    // (`insecure: "self-signed lab certificate"`): the tile shows this text.
-    QString insecureReason;
-
-    // TCP
-    QString expectBanner; // a regular expression the first line must match; empty: connect only
-    QList<TcpStep> steps; // after the banner (if any): send/expect in order
-
-    // TLS certificate
-    QString serverName;   // SNI and the name to match; empty: the target's host
-    int warnDays = 21;    // fewer days to the earliest expiry: degraded
-    int criticalDays = 7; // fewer: down
-
-    // DNS
-    DnsRecordType recordType = DnsRecordType::A;
-    QString dnsServer;        // an IP address, optionally with :port; empty: the system's resolver
-    QStringList expectValues; // every one must be among the answers (as text, see DnsProber)
-    QString expectMatches;    // a regular expression at least one answer must match
-
-    // Status page (Statuspage v2)
-    QStringList components; // component names to report on; empty: the page's overall indicator only
+    // The kind's own settings; its alternative is the probe's kind.
+    ProbeOptions kindOptions;
 
     SourceLocation location; // where the probe is written
 
-    // "http", "tcp", "tls", "dns", "statuspage": stable, not translated (stored, and workspace keys).
-    QString kindName() const
+    ProbeKind kind() const { return ProbeKind(kindOptions.index()); }
+    // Makes this a probe of `kind`, with that kind's default options.
+    void setKind(ProbeKind kind) { kindOptions = defaultProbeOptions(kind); }
+    // The kind's options: spec.options<HttpOptions>(). Asking for another kind's is a programming error.
+    template<typename T>
+    const T &options() const
     {
-        switch (kind) {
-        case ProbeKind::Http:
-            return QStringLiteral("http");
-        case ProbeKind::Tcp:
-            return QStringLiteral("tcp");
-        case ProbeKind::Tls:
-            return QStringLiteral("tls");
-        case ProbeKind::Dns:
-            return QStringLiteral("dns");
-        case ProbeKind::Statuspage:
-            return QStringLiteral("statuspage");
-        case ProbeKind::KindCount:
-            break;
-        }
-        return {};
+        Q_ASSERT(std::holds_alternative<T>(kindOptions));
+        return *std::get_if<T>(&kindOptions);
     }
+    template<typename T>
+    T &options()
+    {
+        Q_ASSERT(std::holds_alternative<T>(kindOptions));
+        return *std::get_if<T>(&kindOptions);
+    }
+    // How the probe trusts TLS peers, for the kinds that talk TLS; null for the others.
+    const TlsTrust *tlsTrust() const
+    {
+        return std::visit(
+            [](const auto &options) -> const TlsTrust * {
+                if constexpr (requires { options.tls; })
+                    return &options.tls;
+                else
+                    return nullptr;
+            },
+            kindOptions);
+    }
+
+    // "http", "tcp", "tls", "dns", "statuspage": stable, not translated (stored, and workspace keys).
+    QString kindName() const { return probeKindName(kind()); }
 };
 
 struct Service
@@ -194,8 +250,9 @@ struct Workspace
         QStringList names;
         for (const Service &s : services)
             for (const ProbeSpec &p : s.probes)
-                if (p.auth.type != HttpAuthType::None && !names.contains(p.auth.secretName))
-                    names.append(p.auth.secretName);
+                if (const auto *http = std::get_if<HttpOptions>(&p.kindOptions);
+                    http && http->auth.type != HttpAuthType::None && !names.contains(http->auth.secretName))
+                    names.append(http->auth.secretName);
         return names;
     }
 };

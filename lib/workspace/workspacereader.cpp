@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -37,72 +38,36 @@ constexpr unsigned kindBit(ProbeKind kind)
     return 1u << unsigned(kind);
 }
 constexpr unsigned everyKind = (1u << unsigned(probeKindCount)) - 1;
-constexpr unsigned tlsKinds = kindBit(ProbeKind::Http) | kindBit(ProbeKind::Tls) | kindBit(ProbeKind::Statuspage);
 
-// Every probe key and the kinds it applies to. The targets come first, in ProbeKind's order.
-struct ProbeKey
+// The kinds that accept `key` besides their target (every kind for the common keys); 0: none.
+unsigned kindsAccepting(QStringView key)
 {
-    QLatin1StringView name;
-    unsigned kinds;
-};
-constexpr ProbeKey probeKeys[] = {
-    {"http"_L1, kindBit(ProbeKind::Http)},
-    {"tcp"_L1, kindBit(ProbeKind::Tcp)},
-    {"tls"_L1, kindBit(ProbeKind::Tls)},
-    {"dns"_L1, kindBit(ProbeKind::Dns)},
-    {"statuspage"_L1, kindBit(ProbeKind::Statuspage)},
-    {"interval"_L1, everyKind},
-    {"timeout"_L1, everyKind},
-    {"conditions"_L1, everyKind},
-    {"down_after"_L1, everyKind},
-    {"up_after"_L1, everyKind},
-    {"method"_L1, kindBit(ProbeKind::Http)},
-    {"headers"_L1, kindBit(ProbeKind::Http)},
-    {"body"_L1, kindBit(ProbeKind::Http)},
-    {"auth"_L1, kindBit(ProbeKind::Http)},
-    {"http_version"_L1, kindBit(ProbeKind::Http)},
-    {"expect"_L1, kindBit(ProbeKind::Http)},
-    {"max_redirects"_L1, kindBit(ProbeKind::Http)},
-    {"max_body"_L1, kindBit(ProbeKind::Http)},
-    {"ca_file"_L1, tlsKinds},
-    {"insecure"_L1, tlsKinds},
-    {"expect_banner"_L1, kindBit(ProbeKind::Tcp)},
-    {"steps"_L1, kindBit(ProbeKind::Tcp)},
-    {"server_name"_L1, kindBit(ProbeKind::Tls)},
-    {"warn_days"_L1, kindBit(ProbeKind::Tls)},
-    {"critical_days"_L1, kindBit(ProbeKind::Tls)},
-    {"record"_L1, kindBit(ProbeKind::Dns)},
-    {"server"_L1, kindBit(ProbeKind::Dns)},
-    {"expect_values"_L1, kindBit(ProbeKind::Dns)},
-    {"expect_matches"_L1, kindBit(ProbeKind::Dns)},
-    {"components"_L1, kindBit(ProbeKind::Statuspage)},
-};
-
-const ProbeKey *findProbeKey(QStringView name)
-{
-    for (const ProbeKey &key : probeKeys) {
-        if (name == key.name)
-            return &key;
+    if (commonProbeKeys().contains(key))
+        return everyKind;
+    unsigned kinds = 0;
+    for (const ProbeKindInfo &info : probeKinds()) {
+        if (info.keys.contains(key))
+            kinds |= kindBit(info.kind);
     }
-    return nullptr;
+    return kinds;
 }
 
-// The index of the kind `name` is the target key of, or -1.
-int targetKind(QStringView name)
-{
-    for (int kind = 0; kind < probeKindCount; ++kind) {
-        if (name == probeKeys[kind].name)
-            return kind;
-    }
-    return -1;
-}
-
+// The keys probes of `kinds` accept: their targets, the common keys, then their own.
 QList<QLatin1StringView> probeKeysFor(unsigned kinds)
 {
     QList<QLatin1StringView> names;
-    for (const ProbeKey &key : probeKeys) {
-        if (key.kinds & kinds)
-            names.append(key.name);
+    for (const ProbeKindInfo &info : probeKinds()) {
+        if (kinds & kindBit(info.kind))
+            names.append(info.name);
+    }
+    names += commonProbeKeys();
+    for (const ProbeKindInfo &info : probeKinds()) {
+        if (!(kinds & kindBit(info.kind)))
+            continue;
+        for (QLatin1StringView key : info.keys) {
+            if (!names.contains(key))
+                names.append(key);
+        }
     }
     return names;
 }
@@ -331,8 +296,6 @@ QString WorkspaceReader::probeNoun(ProbeKind kind) const
         return tr("a dns probe");
     case ProbeKind::Statuspage:
         return tr("a statuspage probe");
-    case ProbeKind::KindCount:
-        break;
     }
     return tr("a probe");
 }
@@ -343,7 +306,7 @@ QString WorkspaceReader::kindList(unsigned kinds) const
     QStringList names;
     for (int kind = 0; kind < probeKindCount; ++kind) {
         if (kinds & kindBit(ProbeKind(kind)))
-            names.append(probeKeys[kind].name);
+            names.append(probeKindName(ProbeKind(kind)));
     }
     if (names.size() < 2)
         return names.join(QString());
@@ -474,8 +437,8 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     // The target decides which of the other keys apply, so it is found first.
     const Entry *target = nullptr;
     for (const Entry &entry : all) {
-        const int kind = targetKind(entry.key);
-        if (kind < 0)
+        const std::optional<ProbeKind> kind = probeKindFromName(entry.key);
+        if (!kind)
             continue;
         if (target) {
             addError(locationOf(entry.keyNode), tr("a probe has exactly one target; this one already has '%1' at %2")
@@ -483,14 +446,21 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
             continue;
         }
         target = &entry;
-        probe.kind = ProbeKind(kind);
+        probe.setKind(*kind);
     }
     if (!target) {
         addError(probe.location, tr("this probe has no target; add one of 'http: URL', 'tcp: HOST:PORT', "
                                     "'tls: HOST:PORT', 'dns: NAME' or 'statuspage: URL'"));
     }
     // Without a target every key is read, so that its own errors still show.
-    const unsigned kinds = target ? kindBit(probe.kind) : everyKind;
+    const unsigned kinds = target ? kindBit(probe.kind()) : everyKind;
+    // Each kind's options are read apart, then the probe keeps its own kind's.
+    HttpOptions http;
+    TcpOptions tcp;
+    TlsOptions tls;
+    DnsOptions dns;
+    StatuspageOptions statuspage;
+    TlsTrust trust;
 
     std::optional<std::chrono::milliseconds> interval;
     std::optional<std::chrono::milliseconds> timeout;
@@ -500,19 +470,19 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     std::optional<Entry> criticalDaysEntry;
 
     for (const Entry &entry : all) {
-        if (targetKind(entry.key) >= 0) { // a second target was reported above
+        if (probeKindFromName(entry.key)) { // a second target was reported above
             if (&entry == target)
                 readTarget(entry, probe);
             continue;
         }
-        const ProbeKey *key = findProbeKey(entry.key);
-        if (!key) {
-            unknownKey(entry, probeKeysFor(kinds), target ? probeNoun(probe.kind) : tr("a probe"));
+        const unsigned accepting = kindsAccepting(entry.key);
+        if (!accepting) {
+            unknownKey(entry, probeKeysFor(kinds), target ? probeNoun(probe.kind()) : tr("a probe"));
             continue;
         }
-        if (!(key->kinds & kinds)) {
+        if (!(accepting & kinds)) {
             addError(locationOf(entry.keyNode), tr("'%1' applies to %2 probes only; this is %3")
-                                                    .arg(entry.key, kindList(key->kinds), probeNoun(probe.kind)));
+                                                    .arg(entry.key, kindList(accepting), probeNoun(probe.kind())));
             continue;
         }
         if (entry.key == "interval"_L1) {
@@ -531,41 +501,41 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
             if (!text)
                 continue;
             if (const auto method = parseHttpMethod(text->trimmed())) {
-                probe.method = *method;
+                http.method = *method;
             } else {
                 addError(locationOf(entry.value), tr("'%1' is not an HTTP method Vigie sends; expected GET, HEAD, "
                                                      "POST, PUT, PATCH, DELETE or OPTIONS")
                                                       .arg(shown(*text)));
             }
         } else if (entry.key == "headers"_L1) {
-            readHeaders(entry.value, probe);
+            readHeaders(entry.value, http);
         } else if (entry.key == "body"_L1) {
             if (const auto text = scalar(entry))
-                probe.body = text->toUtf8();
+                http.body = text->toUtf8();
         } else if (entry.key == "auth"_L1) {
-            readAuth(entry.value, probe);
+            readAuth(entry.value, http);
         } else if (entry.key == "http_version"_L1) {
             const auto text = scalar(entry);
             if (!text)
                 continue;
             if (const auto version = parseHttpVersion(text->trimmed())) {
-                probe.httpVersion = *version;
+                http.httpVersion = *version;
             } else {
                 addError(locationOf(entry.value),
                          tr("'%1' is not an HTTP version; expected 1.1, 2 or 3").arg(shown(*text)));
             }
         } else if (entry.key == "expect"_L1) {
             if (expectType(entry.value, Expected::Mapping, tr("'expect'")))
-                readExpect(entry.value, probe, maxLatencyEntry);
+                readExpect(entry.value, http, maxLatencyEntry);
         } else if (entry.key == "max_redirects"_L1) {
-            probe.maxRedirects = boundedInt(entry, 0, largestMaxRedirects).value_or(probe.maxRedirects);
+            http.maxRedirects = boundedInt(entry, 0, largestMaxRedirects).value_or(http.maxRedirects);
         } else if (entry.key == "max_body"_L1) {
             const auto text = scalar(entry);
             if (!text)
                 continue;
             const auto value = parseSize(*text);
             if (value && *value > 0 && *value <= largestMaxBody) {
-                probe.maxBodyBytes = *value;
+                http.maxBodyBytes = *value;
             } else {
                 addError(locationOf(entry.value), tr("'%1' is not a valid max_body; expected a size from 1 byte to "
                                                      "64MiB, in bytes or with a unit: B, KB, MB, KiB, MiB (for "
@@ -573,20 +543,20 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
                                                       .arg(shown(*text)));
             }
         } else if (entry.key == "ca_file"_L1) {
-            readCaFile(entry, probe);
+            readCaFile(entry, trust);
         } else if (entry.key == "insecure"_L1) {
-            readInsecure(entry, probe);
+            readInsecure(entry, trust);
         } else if (entry.key == "expect_banner"_L1) {
             if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
-                probe.expectBanner = *text;
+                tcp.expectBanner = *text;
         } else if (entry.key == "steps"_L1) {
-            readSteps(entry.value, probe);
+            readSteps(entry.value, tcp);
         } else if (entry.key == "server_name"_L1) {
             const auto text = scalar(entry);
             if (!text)
                 continue;
             if (isValidHostName(text->trimmed(), false)) {
-                probe.serverName = text->trimmed();
+                tls.serverName = text->trimmed();
             } else {
                 addError(locationOf(entry.value), tr("'%1' is not a host name; server_name is the name the "
                                                      "certificate must hold, for example portal.example.org")
@@ -594,16 +564,16 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
             }
         } else if (entry.key == "warn_days"_L1) {
             warnDaysEntry = entry;
-            probe.warnDays = boundedInt(entry, 1, largestCertificateDays).value_or(probe.warnDays);
+            tls.warnDays = boundedInt(entry, 1, largestCertificateDays).value_or(tls.warnDays);
         } else if (entry.key == "critical_days"_L1) {
             criticalDaysEntry = entry;
-            probe.criticalDays = boundedInt(entry, 0, largestCertificateDays).value_or(probe.criticalDays);
+            tls.criticalDays = boundedInt(entry, 0, largestCertificateDays).value_or(tls.criticalDays);
         } else if (entry.key == "record"_L1) {
             const auto text = scalar(entry);
             if (!text)
                 continue;
             if (const auto type = parseDnsRecordType(text->trimmed())) {
-                probe.recordType = *type;
+                dns.recordType = *type;
             } else {
                 addError(locationOf(entry.value), tr("'%1' is not a DNS record type Vigie asks for; expected A, "
                                                      "AAAA, CNAME, MX, TXT, NS or SRV")
@@ -614,7 +584,7 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
             if (!text)
                 continue;
             if (NameServer::parse(text->trimmed())) {
-                probe.dnsServer = text->trimmed();
+                dns.dnsServer = text->trimmed();
             } else {
                 addError(locationOf(entry.value),
                          tr("'%1' is not a DNS server address; expected an IP address, optionally with a port: "
@@ -623,13 +593,13 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
             }
         } else if (entry.key == "expect_values"_L1) {
             for (const Reference &value : names(entry, false))
-                probe.expectValues.append(value.name);
+                dns.expectValues.append(value.name);
         } else if (entry.key == "expect_matches"_L1) {
             if (const auto text = pattern(entry.value, u'\'' + entry.key + u'\''))
-                probe.expectMatches = *text;
+                dns.expectMatches = *text;
         } else if (entry.key == "components"_L1) {
             for (const Reference &component : names(entry, false))
-                probe.components.append(component.name);
+                statuspage.components.append(component.name);
         }
     }
 
@@ -645,24 +615,31 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
                                                      "must finish before the next one starts")
                                                       .arg(formatDuration(*timeout), formatDuration(probe.interval)));
     }
-    if (probe.maxLatency && *probe.maxLatency > probe.timeout) {
+    if (http.maxLatency && *http.maxLatency > probe.timeout) {
         addError(locationOf(maxLatencyEntry->value),
                  tr("max_latency %1 is longer than the timeout %2; the probe would time out before it could be "
                     "called slow")
-                     .arg(formatDuration(*probe.maxLatency), formatDuration(probe.timeout)));
+                     .arg(formatDuration(*http.maxLatency), formatDuration(probe.timeout)));
     }
-    if (probe.criticalDays >= probe.warnDays) {
+    if (tls.criticalDays >= tls.warnDays) {
         if (criticalDaysEntry) {
             addError(locationOf(criticalDaysEntry->value),
                      tr("critical_days %1 should be below warn_days %2: a certificate near its expiry is first "
                         "degraded, then down")
-                         .arg(QString::number(probe.criticalDays), QString::number(probe.warnDays)));
+                         .arg(QString::number(tls.criticalDays), QString::number(tls.warnDays)));
         } else if (warnDaysEntry) {
             addError(locationOf(warnDaysEntry->value),
                      tr("warn_days %1 should be above critical_days, which is %2 by default; raise warn_days or "
                         "set critical_days lower")
-                         .arg(QString::number(probe.warnDays), QString::number(probe.criticalDays)));
+                         .arg(QString::number(tls.warnDays), QString::number(tls.criticalDays)));
         }
+    }
+    http.tls = trust;
+    tls.tls = trust;
+    statuspage.tls = trust;
+    for (ProbeOptions &options : std::array<ProbeOptions, probeKindCount>{http, tcp, tls, dns, statuspage}) {
+        if (options.index() == probe.kindOptions.index())
+            probe.kindOptions = std::move(options);
     }
     return probe;
 }
@@ -675,10 +652,10 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
     const QString trimmed = text->trimmed();
     const SourceLocation where = locationOf(entry.value);
     // Like an Authorization header: a secret in the file would be printed and stored with every result.
-    const bool http = probe.kind == ProbeKind::Http || probe.kind == ProbeKind::Statuspage;
+    const bool http = probe.kind() == ProbeKind::Http || probe.kind() == ProbeKind::Statuspage;
     if (http && hasUserInfo(trimmed)) {
         const QString clean = shown(withoutUserInfo(trimmed));
-        if (probe.kind == ProbeKind::Http)
+        if (probe.kind() == ProbeKind::Http)
             addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
                                "workspace file; write %1 and use 'auth' instead, with the name of a secret stored in "
                                "the system keychain")
@@ -689,7 +666,7 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
                                 .arg(clean));
         return;
     }
-    switch (probe.kind) {
+    switch (probe.kind()) {
     case ProbeKind::Http:
         if (isValidHttpUrl(trimmed)) {
             probe.target = trimmed;
@@ -734,12 +711,10 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
         addError(where, tr("'%1' is not a dns target; expected a host name to look up, for example www.example.org")
                             .arg(shown(*text)));
         return;
-    case ProbeKind::KindCount:
-        break;
     }
 }
 
-void WorkspaceReader::readExpect(const YamlNode &node, ProbeSpec &probe, std::optional<Entry> &maxLatency)
+void WorkspaceReader::readExpect(const YamlNode &node, HttpOptions &probe, std::optional<Entry> &maxLatency)
 {
     for (const Entry &entry : entries(node)) {
         if (entry.key == "status"_L1) {
@@ -756,7 +731,7 @@ void WorkspaceReader::readExpect(const YamlNode &node, ProbeSpec &probe, std::op
     }
 }
 
-void WorkspaceReader::readStatus(const YamlNode &node, ProbeSpec &probe)
+void WorkspaceReader::readStatus(const YamlNode &node, HttpOptions &probe)
 {
     QList<YamlNode> codes;
     if (node.isScalar()) {
@@ -835,7 +810,7 @@ void WorkspaceReader::readConditions(const YamlNode &node, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readHeaders(const YamlNode &node, ProbeSpec &probe)
+void WorkspaceReader::readHeaders(const YamlNode &node, HttpOptions &probe)
 {
     if (!expectType(node, Expected::Mapping, tr("'headers'")))
         return;
@@ -864,7 +839,7 @@ void WorkspaceReader::readHeaders(const YamlNode &node, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readAuth(const YamlNode &node, ProbeSpec &probe)
+void WorkspaceReader::readAuth(const YamlNode &node, HttpOptions &probe)
 {
     if (!expectType(node, Expected::Mapping, tr("'auth'")))
         return;
@@ -928,7 +903,7 @@ void WorkspaceReader::readAuth(const YamlNode &node, ProbeSpec &probe)
     probe.auth = auth;
 }
 
-void WorkspaceReader::readSteps(const YamlNode &node, ProbeSpec &probe)
+void WorkspaceReader::readSteps(const YamlNode &node, TcpOptions &probe)
 {
     const QList<YamlNode> steps = items(node, tr("'steps'"));
     if (steps.isEmpty() && node.isSequence()) {
@@ -971,7 +946,7 @@ void WorkspaceReader::readSteps(const YamlNode &node, ProbeSpec &probe)
     }
 }
 
-void WorkspaceReader::readCaFile(const Entry &entry, ProbeSpec &probe)
+void WorkspaceReader::readCaFile(const Entry &entry, TlsTrust &trust)
 {
     const auto text = nonEmptyText(entry);
     if (!text)
@@ -989,16 +964,16 @@ void WorkspaceReader::readCaFile(const Entry &entry, ProbeSpec &probe)
     else if (!info.isReadable())
         addError(where, tr("the CA file %1 cannot be read: permission denied").arg(path));
     else
-        probe.caFile = path;
+        trust.caFile = path;
 }
 
-void WorkspaceReader::readInsecure(const Entry &entry, ProbeSpec &probe)
+void WorkspaceReader::readInsecure(const Entry &entry, TlsTrust &trust)
 {
     // A reason, not a switch: the tile shows it, so that nobody forgets why verification is off.
     static const QStringList switches{u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"on"_s, u"off"_s};
     const QString reason = entry.value.isScalar() ? entry.value.scalar().trimmed() : QString();
     if (entry.value.isScalar() && !reason.isEmpty() && !switches.contains(reason, Qt::CaseInsensitive)) {
-        probe.insecureReason = reason;
+        trust.insecureReason = reason;
         return;
     }
     if (!entry.value.isScalar() && !entry.value.isNull()) {

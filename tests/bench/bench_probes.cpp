@@ -280,7 +280,7 @@ Workspace makeWorkspace(quint16 port, int services)
         service.name = u"Target %1"_s.arg(i + 1);
         service.group = u"Fleet %1"_s.arg(i / TilesPerGroup + 1, 2, 10, QChar(u'0'));
         ProbeSpec probe;
-        probe.kind = ProbeKind::Http;
+        probe.setKind(ProbeKind::Http);
         probe.target = targetUrl(port, i);
         probe.interval = fast ? FastInterval : SlowInterval;
         // Below the interval, so that a turn is skipped only when the engine cannot keep up.

@@ -76,10 +76,10 @@ private:
     ProbeSpec dnsSpec(const QString &name, DnsRecordType type, std::chrono::milliseconds timeout = 10s) const
     {
         ProbeSpec spec;
-        spec.kind = ProbeKind::Dns;
+        spec.setKind(ProbeKind::Dns);
         spec.target = name;
-        spec.recordType = type;
-        spec.dnsServer = m_dns.hostPort();
+        spec.options<DnsOptions>().recordType = type;
+        spec.options<DnsOptions>().dnsServer = m_dns.hostPort();
         spec.timeout = timeout;
         return spec;
     }
@@ -157,20 +157,20 @@ void TestDnsProber::answers()
 void TestDnsProber::expectedValuesPresent()
 {
     ProbeSpec spec = dnsSpec(u"www.vigie.test"_s, DnsRecordType::A);
-    spec.expectValues = {u"192.0.2.11"_s, u"192.0.2.10"_s};
+    spec.options<DnsOptions>().expectValues = {u"192.0.2.11"_s, u"192.0.2.10"_s};
     const auto a = probeOnce(spec);
     QVERIFY(a);
     QVERIFY2(a->status == HealthState::Up, qPrintable(a->error));
 
     // Names compare without regard to case or a trailing dot.
     spec = dnsSpec(u"vigie.test"_s, DnsRecordType::MX);
-    spec.expectValues = {u"10 MAIL.vigie.test."_s};
+    spec.options<DnsOptions>().expectValues = {u"10 MAIL.vigie.test."_s};
     const auto mx = probeOnce(spec);
     QVERIFY(mx);
     QVERIFY2(mx->status == HealthState::Up, qPrintable(mx->error));
 
     spec = dnsSpec(u"v6.vigie.test"_s, DnsRecordType::AAAA);
-    spec.expectValues = {u"2001:DB8:0::1"_s};
+    spec.options<DnsOptions>().expectValues = {u"2001:DB8:0::1"_s};
     const auto aaaa = probeOnce(spec);
     QVERIFY(aaaa);
     QVERIFY2(aaaa->status == HealthState::Up, qPrintable(aaaa->error));
@@ -179,7 +179,7 @@ void TestDnsProber::expectedValuesPresent()
 void TestDnsProber::expectedValuesMissing()
 {
     ProbeSpec spec = dnsSpec(u"www.vigie.test"_s, DnsRecordType::A);
-    spec.expectValues = {u"192.0.2.10"_s, u"192.0.2.99"_s, u"192.0.2.98"_s};
+    spec.options<DnsOptions>().expectValues = {u"192.0.2.10"_s, u"192.0.2.99"_s, u"192.0.2.98"_s};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -191,7 +191,7 @@ void TestDnsProber::expectedValuesMissing()
 
     // TXT values are compared exactly.
     spec = dnsSpec(u"vigie.test"_s, DnsRecordType::TXT);
-    spec.expectValues = {u"V=SPF1 -all"_s};
+    spec.options<DnsOptions>().expectValues = {u"V=SPF1 -all"_s};
     const auto txt = probeOnce(spec);
     QVERIFY(txt);
     QCOMPARE(txt->status, HealthState::Down);
@@ -201,12 +201,12 @@ void TestDnsProber::expectedValuesMissing()
 void TestDnsProber::answerPattern()
 {
     ProbeSpec spec = dnsSpec(u"www.vigie.test"_s, DnsRecordType::A);
-    spec.expectMatches = u"^192\\.0\\.2\\.1[01]$"_s;
+    spec.options<DnsOptions>().expectMatches = u"^192\\.0\\.2\\.1[01]$"_s;
     const auto matched = probeOnce(spec);
     QVERIFY(matched);
     QVERIFY2(matched->status == HealthState::Up, qPrintable(matched->error));
 
-    spec.expectMatches = u"^10\\."_s;
+    spec.options<DnsOptions>().expectMatches = u"^10\\."_s;
     const auto missed = probeOnce(spec);
     QVERIFY(missed);
     QCOMPARE(missed->status, HealthState::Down);
@@ -290,7 +290,7 @@ void TestDnsProber::silentServerEndsAtTheDeadline()
 {
     SilentDnsServer silent;
     ProbeSpec spec = dnsSpec(u"www.vigie.test"_s, DnsRecordType::A, 1500ms);
-    spec.dnsServer = silent.address();
+    spec.options<DnsOptions>().dnsServer = silent.address();
     qint64 elapsed = 0;
     const auto result = probeOnce(spec, &elapsed);
     QVERIFY(result);
@@ -312,7 +312,7 @@ void TestDnsProber::aSilentServerCannotTakeEveryThread()
     const auto resultAt = [&spy](qsizetype i) { return spy.at(i).at(1).value<ProbeResult>(); };
     const auto silentSpec = [&](std::chrono::milliseconds timeout) {
         ProbeSpec spec = dnsSpec(u"www.vigie.test"_s, DnsRecordType::A, timeout);
-        spec.dnsServer = silent.address();
+        spec.options<DnsOptions>().dnsServer = silent.address();
         return spec;
     };
     QElapsedTimer clock;
@@ -390,8 +390,8 @@ void TestDnsProber::badSpecFailsLater()
     QFETCH(QString, error);
 
     ProbeSpec spec = dnsSpec(name, DnsRecordType::A);
-    spec.dnsServer = server;
-    spec.expectMatches = pattern;
+    spec.options<DnsOptions>().dnsServer = server;
+    spec.options<DnsOptions>().expectMatches = pattern;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);

@@ -27,7 +27,7 @@ constexpr qint64 MiB = 1024 * 1024;
 ProbeSpec httpSpec(const QString &url, std::chrono::milliseconds timeout)
 {
     ProbeSpec spec;
-    spec.kind = ProbeKind::Http;
+    spec.setKind(ProbeKind::Http);
     spec.target = url;
     spec.timeout = timeout;
     return spec;
@@ -137,7 +137,7 @@ void TestHostileServers::gzipBombStopsAtTheCap()
     GzipBombServer server;
     const qint64 rssBefore = residentBytes();
     const ProbeSpec spec = httpSpec(server.url(), 10s);
-    QCOMPARE(spec.maxBodyBytes, MiB);
+    QCOMPARE(spec.options<HttpOptions>().maxBodyBytes, MiB);
     const auto run = runTimed(*m_prober, spec);
     QVERIFY(run);
     QVERIFY2(run->elapsedMs <= upperBoundMs(spec), qPrintable(u"ended after %1 ms"_s.arg(run->elapsedMs)));

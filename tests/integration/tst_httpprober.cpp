@@ -25,7 +25,7 @@ namespace {
 ProbeSpec httpSpec(const QString &url, std::chrono::milliseconds timeout = 5s)
 {
     ProbeSpec spec;
-    spec.kind = ProbeKind::Http;
+    spec.setKind(ProbeKind::Http);
     spec.target = url;
     spec.timeout = timeout;
     return spec;
@@ -245,7 +245,7 @@ void TestHttpProber::unexpectedStatusNamesTheExpectedRanges()
     QFETCH(QString, error);
     RawHttpServer server(httpResponse(503));
     ProbeSpec spec = httpSpec(server.url());
-    spec.expectStatus = expected;
+    spec.options<HttpOptions>().expectStatus = expected;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -261,7 +261,7 @@ void TestHttpProber::redirectsAreFollowedAndTheFinalStatusJudged()
         return httpResponse(302, {}, {{"Location"_ba, "/final"_ba}});
     });
     ProbeSpec spec = httpSpec(server.url());
-    spec.expectStatus = {{200, 200}, {302, 302}};
+    spec.options<HttpOptions>().expectStatus = {{200, 200}, {302, 302}};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
@@ -287,15 +287,15 @@ void TestHttpProber::maxRedirectsZeroJudgesTheRedirectItself()
 {
     RawHttpServer server(httpResponse(302, {}, {{"Location"_ba, "/elsewhere"_ba}}));
     ProbeSpec spec = httpSpec(server.url());
-    spec.maxRedirects = 0;
-    spec.expectStatus = {{200, 200}, {302, 302}};
+    spec.options<HttpOptions>().maxRedirects = 0;
+    spec.options<HttpOptions>().expectStatus = {{200, 200}, {302, 302}};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
     QCOMPARE(result->httpStatus, 302);
     QCOMPARE(server.requestCount(), 1);
 
-    spec.expectStatus = {{200, 200}};
+    spec.options<HttpOptions>().expectStatus = {{200, 200}};
     const auto strict = probeOnce(spec);
     QVERIFY(strict);
     QCOMPARE(strict->status, HealthState::Down);
@@ -306,7 +306,7 @@ void TestHttpProber::maxRedirectsZeroJudgesTheRedirectItself()
 void TestHttpProber::redirectLoopStopsAtTheLimit_data()
 {
     QTest::addColumn<int>("maxRedirects");
-    QTest::newRow("default") << ProbeSpec().maxRedirects;
+    QTest::newRow("default") << HttpOptions().maxRedirects;
     QTest::newRow("three") << 3;
 }
 
@@ -315,7 +315,7 @@ void TestHttpProber::redirectLoopStopsAtTheLimit()
     QFETCH(int, maxRedirects);
     const auto server = makeRedirectLoopServer();
     ProbeSpec spec = httpSpec(server->url(u"/0"_s));
-    spec.maxRedirects = maxRedirects;
+    spec.options<HttpOptions>().maxRedirects = maxRedirects;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -329,12 +329,12 @@ void TestHttpProber::bodyCheck()
 {
     RawHttpServer server(httpResponse(200, "<html><h1>Bienvenue</h1><a>Connexion</a></html>"_ba));
     ProbeSpec spec = httpSpec(server.url());
-    spec.expectBodyContains = u"Connexion"_s;
+    spec.options<HttpOptions>().expectBodyContains = u"Connexion"_s;
     const auto found = probeOnce(spec);
     QVERIFY(found);
     QCOMPARE(found->status, HealthState::Up);
 
-    spec.expectBodyContains = u"Déconnexion"_s;
+    spec.options<HttpOptions>().expectBodyContains = u"Déconnexion"_s;
     const auto missing = probeOnce(spec);
     QVERIFY(missing);
     QCOMPARE(missing->status, HealthState::Down);
@@ -429,7 +429,7 @@ void TestHttpProber::bodyCapBoundary()
 {
     RawHttpServer exact(httpResponse(200, QByteArray(1000, 'a')));
     ProbeSpec spec = httpSpec(exact.url());
-    spec.maxBodyBytes = 1000;
+    spec.options<HttpOptions>().maxBodyBytes = 1000;
     const auto fits = probeOnce(spec);
     QVERIFY(fits);
     QCOMPARE(fits->status, HealthState::Up);
@@ -461,7 +461,7 @@ void TestHttpProber::bodyCapCountsDecodedBytes()
     // And the body check sees the decoded text.
     RawHttpServer page(httpResponse(200, deflate("<p>Connexion</p>"_ba), {{"Content-Encoding"_ba, "deflate"_ba}}));
     ProbeSpec spec = httpSpec(page.url());
-    spec.expectBodyContains = u"Connexion"_s;
+    spec.options<HttpOptions>().expectBodyContains = u"Connexion"_s;
     const auto decoded = probeOnce(spec);
     QVERIFY(decoded);
     QCOMPARE(decoded->status, HealthState::Up);
@@ -485,7 +485,7 @@ void TestHttpProber::slowAnswerIsDegraded()
     RawHttpServer server(httpResponse(200, "late"_ba));
     server.setResponseDelay(300ms);
     ProbeSpec spec = httpSpec(server.url());
-    spec.maxLatency = 100ms;
+    spec.options<HttpOptions>().maxLatency = 100ms;
     const auto slow = probeOnce(spec);
     QVERIFY(slow);
     QCOMPARE(slow->status, HealthState::Degraded);
@@ -497,7 +497,7 @@ void TestHttpProber::slowAnswerIsDegraded()
     QVERIFY(slow->latencyMs >= 300);
     QVERIFY(*slow->phases.processingMs >= 290);
 
-    spec.maxLatency = 5s;
+    spec.options<HttpOptions>().maxLatency = 5s;
     const auto fine = probeOnce(spec);
     QVERIFY(fine);
     QCOMPARE(fine->status, HealthState::Up);
@@ -657,9 +657,9 @@ void TestHttpProber::methodAndBodyAreSent()
     QFETCH(QByteArray, body);
     RawHttpServer server(&echo);
     ProbeSpec spec = httpSpec(server.url(u"/api"_s));
-    spec.method = method;
-    spec.body = body;
-    spec.expectBodyContains = QString::fromLatin1(method + '\n');
+    spec.options<HttpOptions>().method = method;
+    spec.options<HttpOptions>().body = body;
+    spec.options<HttpOptions>().expectBodyContains = QString::fromLatin1(method + '\n');
     qint64 elapsed = 0;
     const auto result = probeOnce(spec, &elapsed);
     QVERIFY(result);
@@ -678,11 +678,11 @@ void TestHttpProber::headersAreSentInOrder()
 {
     RawHttpServer server(httpResponse(200));
     ProbeSpec spec = httpSpec(server.url());
-    spec.method = "HEAD";
-    spec.headers = {{"X-Trace"_ba, "abc-123"_ba},
-                    {"Accept"_ba, "application/json"_ba},
-                    {"X-Empty"_ba, {}},
-                    {"X-Trace-Again"_ba, "second"_ba}};
+    spec.options<HttpOptions>().method = "HEAD";
+    spec.options<HttpOptions>().headers = {{"X-Trace"_ba, "abc-123"_ba},
+                                           {"Accept"_ba, "application/json"_ba},
+                                           {"X-Empty"_ba, {}},
+                                           {"X-Trace-Again"_ba, "second"_ba}};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
@@ -699,7 +699,7 @@ void TestHttpProber::headersAreSentInOrder()
 
     // The same spec again (the cached header list) and a spec with other headers.
     QVERIFY(probeOnce(spec));
-    spec.headers = {{"X-Other"_ba, "1"_ba}};
+    spec.options<HttpOptions>().headers = {{"X-Other"_ba, "1"_ba}};
     QVERIFY(probeOnce(spec));
     QCOMPARE(server.requests().at(1).headerLines().indexOf("X-Trace: abc-123"_ba), trace);
     QVERIFY(server.requests().at(2).headerLines().contains("X-Other: 1"_ba));
@@ -716,12 +716,12 @@ void TestHttpProber::basicAuth()
     HttpProber prober;
     prober.setSecrets({{u"ops-password"_s, "s3cret-pass"_ba}, {u"old-password"_s, "expired-pass"_ba}});
     ProbeSpec spec = httpSpec(server.url());
-    spec.auth = {HttpAuthType::Basic, u"ops"_s, u"ops-password"_s};
+    spec.options<HttpOptions>().auth = {HttpAuthType::Basic, u"ops"_s, u"ops-password"_s};
     const auto accepted = probeWith(prober, spec);
     QVERIFY(accepted);
     QVERIFY2(accepted->status == HealthState::Up, qPrintable(accepted->error));
 
-    spec.auth.secretName = u"old-password"_s;
+    spec.options<HttpOptions>().auth.secretName = u"old-password"_s;
     const auto rejected = probeWith(prober, spec);
     QVERIFY(rejected);
     QCOMPARE(rejected->status, HealthState::Down);
@@ -740,12 +740,12 @@ void TestHttpProber::bearerAuth()
     HttpProber prober;
     prober.setSecrets({{u"api-token"_s, "tok3n-abc"_ba}, {u"revoked-token"_s, "tok3n-old"_ba}});
     ProbeSpec spec = httpSpec(server.url());
-    spec.auth = {HttpAuthType::Bearer, {}, u"api-token"_s};
+    spec.options<HttpOptions>().auth = {HttpAuthType::Bearer, {}, u"api-token"_s};
     const auto accepted = probeWith(prober, spec);
     QVERIFY(accepted);
     QVERIFY2(accepted->status == HealthState::Up, qPrintable(accepted->error));
 
-    spec.auth.secretName = u"revoked-token"_s;
+    spec.options<HttpOptions>().auth.secretName = u"revoked-token"_s;
     const auto rejected = probeWith(prober, spec);
     QVERIFY(rejected);
     QCOMPARE(rejected->status, HealthState::Down);
@@ -760,7 +760,7 @@ void TestHttpProber::missingSecretIsAConfigError()
     HttpProber prober;
     prober.setSecrets({{u"api-token"_s, "tok3n-abc"_ba}});
     ProbeSpec spec = httpSpec(server.url());
-    spec.auth = {HttpAuthType::Bearer, {}, u"billing-token"_s};
+    spec.options<HttpOptions>().auth = {HttpAuthType::Bearer, {}, u"billing-token"_s};
     const auto result = probeWith(prober, spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -814,7 +814,7 @@ void TestHttpProber::authStaysWithItsHostOnRedirects()
     HttpProber prober;
     prober.setSecrets({{u"ops-secret"_s, "s3cret-pass"_ba}});
     ProbeSpec spec = httpSpec(origin.url(u"/start"_s));
-    spec.auth = {type, type == HttpAuthType::Basic ? u"ops"_s : QString(), u"ops-secret"_s};
+    spec.options<HttpOptions>().auth = {type, type == HttpAuthType::Basic ? u"ops"_s : QString(), u"ops-secret"_s};
     const auto result = probeWith(prober, spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
@@ -905,15 +905,16 @@ void TestHttpProber::failedWarningConditionsAreDegraded()
              qPrintable(degraded->error));
     QVERIFY(!degraded->error.contains(u"; "_s));
 
-    // Slow as well: both are said, the condition's phase kept.
-    spec.maxLatency = 50ms;
+    // Slow as well: both are said, the probe's own finding (and phase) first.
+    spec.options<HttpOptions>().maxLatency = 50ms;
     const auto slow = probeOnce(spec);
     QVERIFY(slow);
     QCOMPARE(slow->status, HealthState::Degraded);
-    QCOMPARE(slow->failedPhase, ProbePhase::Condition);
+    QCOMPARE(slow->failedPhase, ProbePhase::Latency);
     const QStringList messages = slow->error.split(u"; "_s);
     QCOMPARE(messages.size(), 2);
-    QVERIFY2(messages.at(1).startsWith(u"slow: "_s), qPrintable(slow->error));
+    QVERIFY2(messages.at(0).startsWith(u"slow: "_s), qPrintable(slow->error));
+    QVERIFY2(messages.at(1).startsWith(u"[BODY].queue < 500"_s), qPrintable(slow->error));
 }
 
 void TestHttpProber::statusFailureKeepsItsPhase()
@@ -972,9 +973,9 @@ void TestHttpProber::httpVersions()
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     ProbeSpec spec =
         httpSpec(tls ? u"https://127.0.0.1:%1/"_s.arg(m_httpsPort) : u"http://127.0.0.1:%1/"_s.arg(m_plainPort));
-    spec.caFile = m_certificates->caFile;
-    spec.httpVersion = version;
-    spec.expectBodyContains = tls ? u"secure hello"_s : u"plain hello"_s;
+    spec.options<HttpOptions>().tls.caFile = m_certificates->caFile;
+    spec.options<HttpOptions>().httpVersion = version;
+    spec.options<HttpOptions>().expectBodyContains = tls ? u"secure hello"_s : u"plain hello"_s;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
@@ -986,8 +987,8 @@ void TestHttpProber::http3()
 {
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
-    spec.caFile = m_certificates->caFile;
-    spec.httpVersion = HttpVersion::Http3;
+    spec.options<HttpOptions>().tls.caFile = m_certificates->caFile;
+    spec.options<HttpOptions>().httpVersion = HttpVersion::Http3;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     if (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP3) {
@@ -1012,7 +1013,7 @@ void TestHttpProber::privateCaTrustedWithCaFile()
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     for (const QString &host : {u"127.0.0.1"_s, u"localhost"_s}) {
         ProbeSpec spec = httpSpec(u"https://%1:%2/"_s.arg(host).arg(m_httpsPort));
-        spec.caFile = m_certificates->caFile;
+        spec.options<HttpOptions>().tls.caFile = m_certificates->caFile;
         const auto result = probeOnce(spec);
         QVERIFY(result);
         QVERIFY2(result->status == HealthState::Up, qPrintable(host + u": "_s + result->error));
@@ -1037,7 +1038,7 @@ void TestHttpProber::privateCaRejectedWithoutCaFile()
     const auto otherCa = makeTestCertificates(other.path(), 30, &error);
     QVERIFY2(otherCa, qPrintable(error));
     ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
-    spec.caFile = otherCa->caFile;
+    spec.options<HttpOptions>().tls.caFile = otherCa->caFile;
     const auto wrongCa = probeOnce(spec);
     QVERIFY(wrongCa);
     QCOMPARE(wrongCa->status, HealthState::Down);
@@ -1048,7 +1049,7 @@ void TestHttpProber::insecureSkipsVerification()
 {
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
-    spec.insecureReason = u"lab certificate from our own CA"_s;
+    spec.options<HttpOptions>().tls.insecureReason = u"lab certificate from our own CA"_s;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
@@ -1059,12 +1060,13 @@ void TestHttpProber::unreadableCaFileIsAConfigError()
 {
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
-    spec.caFile = m_tlsDir->filePath(u"no-such-ca.pem"_s);
+    spec.options<HttpOptions>().tls.caFile = m_tlsDir->filePath(u"no-such-ca.pem"_s);
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Config);
-    QVERIFY2(result->error.startsWith(u"cannot use the CA file '%1' (ca_file): "_s.arg(spec.caFile)),
+    QVERIFY2(result->error.startsWith(
+                 u"cannot use the CA file '%1' (ca_file): "_s.arg(spec.options<HttpOptions>().tls.caFile)),
              qPrintable(result->error));
 }
 
@@ -1073,7 +1075,7 @@ void TestHttpProber::certificateExpirationConditions()
     QVERIFY2(m_nginx, qPrintable(m_nginxError));
     // The leaf expires in 30 days (720 h), well before the CA.
     ProbeSpec spec = httpSpec(u"https://127.0.0.1:%1/"_s.arg(m_httpsPort));
-    spec.caFile = m_certificates->caFile;
+    spec.options<HttpOptions>().tls.caFile = m_certificates->caFile;
     spec.conditions = conditions({u"[CERTIFICATE_EXPIRATION] > 700h"_s});
     const auto fine = probeOnce(spec);
     QVERIFY(fine);

@@ -22,7 +22,7 @@ constexpr int Timeout = 20000;
 ProbeSpec httpProbe(const QString &url, std::chrono::milliseconds interval, int downAfter = 3, int upAfter = 2)
 {
     ProbeSpec spec;
-    spec.kind = ProbeKind::Http;
+    spec.setKind(ProbeKind::Http);
     spec.target = url;
     spec.interval = interval;
     spec.timeout = std::min<std::chrono::milliseconds>(interval, 5s);

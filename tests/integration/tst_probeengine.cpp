@@ -24,7 +24,7 @@ class TestProbeEngine : public QObject
     ProbeSpec http(const QString &path, std::chrono::milliseconds interval = 60s)
     {
         ProbeSpec spec;
-        spec.kind = ProbeKind::Http;
+        spec.setKind(ProbeKind::Http);
         spec.target = QStringLiteral("http://127.0.0.1:%1%2").arg(m_httpPort).arg(path);
         spec.interval = interval;
         spec.timeout = std::min<std::chrono::milliseconds>(interval, 5s);
@@ -33,9 +33,9 @@ class TestProbeEngine : public QObject
     ProbeSpec tcp()
     {
         ProbeSpec spec;
-        spec.kind = ProbeKind::Tcp;
+        spec.setKind(ProbeKind::Tcp);
         spec.target = QStringLiteral("127.0.0.1:%1").arg(m_banner.port());
-        spec.expectBanner = QStringLiteral("^220 ");
+        spec.options<TcpOptions>().expectBanner = QStringLiteral("^220 ");
         return spec;
     }
     static Service service(const QString &id, QList<ProbeSpec> probes)
@@ -152,7 +152,7 @@ private Q_SLOTS:
         Workspace ws;
         for (int i = 0; i < count; ++i) {
             ProbeSpec spec;
-            spec.kind = ProbeKind::Tcp;
+            spec.setKind(ProbeKind::Tcp);
             spec.target = QStringLiteral("127.0.0.1:%1").arg(refused);
             spec.interval = interval;
             spec.timeout = 500ms;

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -25,9 +27,9 @@ namespace {
 ProbeSpec tcpSpec(const QString &target, const QString &banner = {}, std::chrono::milliseconds timeout = 5s)
 {
     ProbeSpec spec;
-    spec.kind = ProbeKind::Tcp;
+    spec.setKind(ProbeKind::Tcp);
     spec.target = target;
-    spec.expectBanner = banner;
+    spec.options<TcpOptions>().expectBanner = banner;
     spec.timeout = timeout;
     return spec;
 }
@@ -139,14 +141,14 @@ const QByteArray ehloReply = "250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE
 ProbeSpec smtpSpec(const QString &target, std::chrono::milliseconds timeout = 5s)
 {
     ProbeSpec spec = tcpSpec(target, u"^220 "_s, timeout);
-    spec.steps = {send("EHLO vigie.example.org\r\n"_ba),
-                  expect(u"^250 "_s),
-                  send("MAIL FROM:<probe@example.org>\r\n"_ba),
-                  expect(u"^250 "_s),
-                  send("RCPT TO:<someone@example.net>\r\n"_ba),
-                  expect(u"^250 "_s),
-                  send("QUIT\r\n"_ba),
-                  expect(u"^221 "_s)};
+    spec.options<TcpOptions>().steps = {send("EHLO vigie.example.org\r\n"_ba),
+                                        expect(u"^250 "_s),
+                                        send("MAIL FROM:<probe@example.org>\r\n"_ba),
+                                        expect(u"^250 "_s),
+                                        send("RCPT TO:<someone@example.net>\r\n"_ba),
+                                        expect(u"^250 "_s),
+                                        send("QUIT\r\n"_ba),
+                                        expect(u"^221 "_s)};
     return spec;
 }
 
@@ -172,6 +174,7 @@ private Q_SLOTS:
     void closedBeforeBanner();
     void connectionRefused();
     void silentServerTimesOutWaitingForTheBanner();
+    void secondsFollowTheLocale();
     void connectOnlyWhenNoBannerExpected();
     void unresolvableHost();
     void timeoutWhileResolvingReportsItsLatency();
@@ -268,6 +271,17 @@ void TestTcpProber::connectionRefused()
     QVERIFY(result->phases.resolveMs);
     QVERIFY(!result->phases.connectMs);
     QVERIFY(!result->phases.processingMs);
+}
+
+void TestTcpProber::secondsFollowTheLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    SilentServer server;
+    const auto result = probeOnce(tcpSpec(server.hostPort(), u"^220 "_s, 500ms));
+    QVERIFY(result);
+    QCOMPARE(result->error, u"no banner within 0,5 s"_s);
 }
 
 void TestTcpProber::silentServerTimesOutWaitingForTheBanner()
@@ -421,14 +435,15 @@ void TestTcpProber::imapConversation()
           {"* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\r\na1 OK Pre-login capabilities listed\r\n"_ba}},
          {"a2 LOGOUT"_ba, {"* BYE Logging out\r\na2 OK Logout completed.\r\n"_ba, true}}});
     ProbeSpec spec = tcpSpec(server.hostPort(), u"^\\* OK"_s);
-    spec.steps = {send("a1 CAPABILITY\r\n"_ba), expect(u"^a1 OK"_s), send("a2 LOGOUT\r\n"_ba), expect(u"^a2 OK"_s)};
+    spec.options<TcpOptions>().steps = {send("a1 CAPABILITY\r\n"_ba), expect(u"^a1 OK"_s), send("a2 LOGOUT\r\n"_ba),
+                                        expect(u"^a2 OK"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
     QCOMPARE(server.received(), (QList<QByteArray>{"a1 CAPABILITY"_ba, "a2 LOGOUT"_ba}));
 
     // The same conversation expecting what the server does not say.
-    spec.steps[1] = expect(u"IMAP4rev2"_s);
+    spec.options<TcpOptions>().steps[1] = expect(u"IMAP4rev2"_s);
     const auto mismatch = probeOnce([&] {
         ProbeSpec s = spec;
         s.timeout = 1s;
@@ -447,7 +462,7 @@ void TestTcpProber::bannerRemainderFeedsTheFirstExpect()
     // Greeting and more in one packet: the line after the banner is there for the first expect.
     ScriptedServer server("220 ready\r\n250 early\r\n"_ba, {});
     ProbeSpec spec = tcpSpec(server.hostPort(), u"^220 "_s, 2s);
-    spec.steps = {expect(u"^250 early$"_s)};
+    spec.options<TcpOptions>().steps = {expect(u"^250 early$"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
@@ -578,7 +593,7 @@ void TestTcpProber::credentialsAreMaskedInErrors()
     last.reply.chop(2);
     last.close = true;
     ProbeSpec spec = tcpSpec(server.hostPort());
-    spec.steps = steps;
+    spec.options<TcpOptions>().steps = steps;
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -592,7 +607,7 @@ void TestTcpProber::overlongLineFailsTheStep()
 {
     ScriptedServer server("220 ready\r\n"_ba, {{"HELLO"_ba, {QByteArray(70 * 1024, 'x')}}});
     ProbeSpec spec = tcpSpec(server.hostPort(), u"^220 "_s);
-    spec.steps = {send("HELLO\r\n"_ba), expect(u"^250"_s)};
+    spec.options<TcpOptions>().steps = {send("HELLO\r\n"_ba), expect(u"^250"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
@@ -606,7 +621,7 @@ void TestTcpProber::stepsWithoutBanner()
     // Protocols where the client speaks first (Redis): no banner, straight to the steps.
     ScriptedServer server({}, {{"PING"_ba, {"+PONG\r\n"_ba}}});
     ProbeSpec spec = tcpSpec(server.hostPort());
-    spec.steps = {send("PING\r\n"_ba), expect(u"^\\+PONG$"_s)};
+    spec.options<TcpOptions>().steps = {send("PING\r\n"_ba), expect(u"^\\+PONG$"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
@@ -617,7 +632,8 @@ void TestTcpProber::stepsWithoutBanner()
 void TestTcpProber::badStepPattern()
 {
     ProbeSpec spec = tcpSpec(u"127.0.0.1:25"_s, u"^220 "_s);
-    spec.steps = {send("EHLO x\r\n"_ba), expect(u"^250 "_s), send("QUIT\r\n"_ba), expect(u"^(221"_s)};
+    spec.options<TcpOptions>().steps = {send("EHLO x\r\n"_ba), expect(u"^250 "_s), send("QUIT\r\n"_ba),
+                                        expect(u"^(221"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);

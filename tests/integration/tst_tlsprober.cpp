@@ -24,10 +24,10 @@ namespace {
 ProbeSpec tlsSpec(const QString &target, const QString &caFile, std::chrono::milliseconds timeout = 10s)
 {
     ProbeSpec spec;
-    spec.kind = ProbeKind::Tls;
+    spec.setKind(ProbeKind::Tls);
     spec.target = target;
-    spec.serverName = u"localhost"_s;
-    spec.caFile = caFile;
+    spec.options<TlsOptions>().serverName = u"localhost"_s;
+    spec.options<TlsOptions>().tls.caFile = caFile;
     spec.timeout = timeout;
     return spec;
 }
@@ -212,8 +212,8 @@ void TestTlsProber::expiringVerySoonIsDown()
 
     // The thresholds are the probe's own.
     ProbeSpec relaxed = tlsSpec(target, path(u"ca.pem"_s));
-    relaxed.criticalDays = 1;
-    relaxed.warnDays = 2;
+    relaxed.options<TlsOptions>().criticalDays = 1;
+    relaxed.options<TlsOptions>().warnDays = 2;
     const auto relaxedResult = probeOnce(relaxed);
     QVERIFY(relaxedResult);
     QCOMPARE(relaxedResult->status, HealthState::Up);
@@ -246,7 +246,7 @@ void TestTlsProber::wrongHostNameIsDown()
 
     // The same server is fine for the name it was issued to.
     ProbeSpec rightName = tlsSpec(target, path(u"ca.pem"_s));
-    rightName.serverName = u"other.test"_s;
+    rightName.options<TlsOptions>().serverName = u"other.test"_s;
     const auto rightResult = probeOnce(rightName);
     QVERIFY(rightResult);
     QCOMPARE(rightResult->status, HealthState::Up);
@@ -270,7 +270,7 @@ void TestTlsProber::insecureSkipsTrustAndNameButNotExpiry()
     const QString valid = serve(u"other"_s);
     QVERIFY(!valid.isEmpty());
     ProbeSpec insecure = tlsSpec(valid, QString());
-    insecure.insecureReason = u"lab certificate"_s;
+    insecure.options<TlsOptions>().tls.insecureReason = u"lab certificate"_s;
     const auto up = probeOnce(insecure);
     QVERIFY(up);
     QCOMPARE(up->status, HealthState::Up);
@@ -279,7 +279,7 @@ void TestTlsProber::insecureSkipsTrustAndNameButNotExpiry()
     const QString expired = serve(u"expired"_s);
     QVERIFY(!expired.isEmpty());
     insecure.target = expired;
-    insecure.serverName = u"not-this-one.test"_s;
+    insecure.options<TlsOptions>().serverName = u"not-this-one.test"_s;
     const auto down = probeOnce(insecure);
     QVERIFY(down);
     QCOMPARE(down->status, HealthState::Down);

@@ -30,7 +30,7 @@ Workspace makeWorkspace(const QStringList &groups, int servicesPerGroup)
             service.name = group + u" service "_s + QString::number(i);
             service.group = group;
             Vigie::ProbeSpec probe;
-            probe.kind = Vigie::ProbeKind::Tcp;
+            probe.setKind(Vigie::ProbeKind::Tcp);
             probe.target = u"127.0.0.1:"_s + QString::number(1000 + i);
             service.probes.append(probe);
             workspace.services.append(service);
@@ -338,7 +338,7 @@ void tst_BoardView::formatsForPeople()
     QCOMPARE(TileDelegate::formatSince(now.addSecs(-(2 * 3600 + 5 * 60)), now), u"for 2 h 5 min"_s);
     QCOMPARE(TileDelegate::formatSince(now.addSecs(-40), now), u"for 40 s"_s);
     QCOMPARE(TileDelegate::formatSince(QDateTime(), now), QString());
-    QCOMPARE(TileDelegate::formatCounts({3, 0, 1, 0}), u"3 up · 1 down"_s);
+    QCOMPARE(TileDelegate::formatCounts({.up = 3, .down = 1}), u"3 up · 1 down"_s);
     // Tiles grow with the font.
     QFont small = QApplication::font();
     small.setPointSize(9);

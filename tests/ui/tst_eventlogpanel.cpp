@@ -38,7 +38,7 @@ Workspace sampleWorkspace()
         s.name = name;
         s.group = group;
         ProbeSpec p;
-        p.kind = kind;
+        p.setKind(kind);
         p.target = u"%1.example:443"_s.arg(id);
         s.probes = {p, p};
         return s;
@@ -399,7 +399,7 @@ private Q_SLOTS:
         ResultStore empty;
         QVERIFY(empty.open(dir.path()).has_value());
         Workspace workspace = sampleWorkspace();
-        workspace.services[0].probes[1].kind = ProbeKind::Statuspage;
+        workspace.services[0].probes[1].setKind(ProbeKind::Statuspage);
         EventLogPanel panel(&m_clock);
         panel.setWorkspace(workspace);
         auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);

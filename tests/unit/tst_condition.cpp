@@ -1,3 +1,4 @@
+#include "probes/conditioncheck.h"
 #include "workspace/condition.h"
 
 #include <QTest>
@@ -96,6 +97,8 @@ private slots:
     void emptyConditionHolds();
     void verdictSplitsCriticalAndWarnings();
     void verdictSharesOneParsedBodyAcrossConditions();
+    void conditionsFoldIntoAResult_data();
+    void conditionsFoldIntoAResult();
 };
 
 void tst_Condition::parses_data()
@@ -477,6 +480,77 @@ void tst_Condition::verdictSharesOneParsedBodyAcrossConditions()
     const ConditionsVerdict verdict = evaluateConditions(conditions, contextNamed(u"http"_s));
     QCOMPARE(verdict.failedCritical, QStringList());
     QCOMPARE(verdict.failedWarnings, QStringList());
+}
+
+void tst_Condition::conditionsFoldIntoAResult_data()
+{
+    QTest::addColumn<HealthState>("ownStatus");
+    QTest::addColumn<ProbePhase>("ownPhase");
+    QTest::addColumn<QString>("ownError");
+    QTest::addColumn<QStringList>("critical");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::addColumn<HealthState>("status");
+    QTest::addColumn<ProbePhase>("phase");
+    QTest::addColumn<QStringList>("errors"); // how each part of the error starts, in order
+
+    const QString passes = u"[STATUS] == 200"_s;
+    const QString failsCritical = u"[STATUS] == 204"_s;
+    const QString failsAlso = u"[STATUS] == 201"_s;
+    const QString failsWarning = u"[STATUS] == 299"_s;
+    const auto up = HealthState::Up;
+    const auto degraded = HealthState::Degraded;
+    const auto down = HealthState::Down;
+
+    QTest::newRow("up, conditions pass") << up << ProbePhase::None << QString() << QStringList{passes}
+                                         << QStringList{passes} << up << ProbePhase::None << QStringList{};
+    QTest::newRow("up, a warning fails") << up << ProbePhase::None << QString() << QStringList{passes}
+                                         << QStringList{failsWarning} << degraded << ProbePhase::Condition
+                                         << QStringList{failsWarning};
+    QTest::newRow("up, critical ones fail, in the order written")
+        << up << ProbePhase::None << QString() << QStringList{failsCritical, passes, failsAlso}
+        << QStringList{failsWarning} << down << ProbePhase::Condition << QStringList{failsCritical, failsAlso};
+    QTest::newRow("degraded on its own, a warning fails too")
+        << degraded << ProbePhase::Latency << u"slow: 900 ms"_s << QStringList{} << QStringList{failsWarning}
+        << degraded << ProbePhase::Latency << QStringList{u"slow: 900 ms"_s, failsWarning};
+    QTest::newRow("degraded on its own, conditions pass")
+        << degraded << ProbePhase::Certificate << u"expires in 10 days"_s << QStringList{passes} << QStringList{passes}
+        << degraded << ProbePhase::Certificate << QStringList{u"expires in 10 days"_s};
+    QTest::newRow("degraded on its own, a critical one fails")
+        << degraded << ProbePhase::Certificate << u"expires in 10 days"_s << QStringList{failsCritical}
+        << QStringList{failsWarning} << down << ProbePhase::Condition << QStringList{failsCritical};
+    QTest::newRow("down on its own: not judged further")
+        << down << ProbePhase::Status << u"HTTP status 503"_s << QStringList{failsCritical} << QStringList{failsWarning}
+        << down << ProbePhase::Status << QStringList{u"HTTP status 503"_s};
+}
+
+void tst_Condition::conditionsFoldIntoAResult()
+{
+    QFETCH(HealthState, ownStatus);
+    QFETCH(ProbePhase, ownPhase);
+    QFETCH(QString, ownError);
+    QFETCH(QStringList, critical);
+    QFETCH(QStringList, warnings);
+    QFETCH(HealthState, status);
+    QFETCH(ProbePhase, phase);
+    QFETCH(QStringList, errors);
+
+    QList<Condition> conditions;
+    for (const QString &text : critical)
+        conditions.append(Condition::parse(text).value());
+    for (const QString &text : warnings)
+        conditions.append(Condition::parse(text, true).value());
+    ProbeResult result;
+    result.status = ownStatus;
+    result.failedPhase = ownPhase;
+    result.error = ownError;
+    applyConditions(result, conditions, contextNamed(u"http"_s));
+
+    QCOMPARE(result.status, status);
+    QCOMPARE(result.failedPhase, phase);
+    const QStringList parts = result.error.isEmpty() ? QStringList{} : result.error.split(u"; "_s);
+    QCOMPARE(parts.size(), errors.size());
+    for (qsizetype i = 0; i < parts.size(); ++i)
+        QVERIFY2(parts.at(i).startsWith(errors.at(i)), qPrintable(result.error));
 }
 
 QTEST_GUILESS_MAIN(tst_Condition)

@@ -28,7 +28,7 @@ Workspace sampleWorkspace()
         s.group = group;
         for (ProbeKind kind : kinds) {
             ProbeSpec p;
-            p.kind = kind;
+            p.setKind(kind);
             p.target = u"%1.example"_s.arg(id);
             s.probes.append(p);
         }

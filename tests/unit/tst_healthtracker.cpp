@@ -37,7 +37,7 @@ Service makeService(const QString &id, const QString &name = {}, int probes = 1,
     s.dependsOn = std::move(dependsOn);
     for (int i = 0; i < probes; ++i) {
         ProbeSpec spec;
-        spec.kind = ProbeKind::Tcp;
+        spec.setKind(ProbeKind::Tcp);
         spec.target = u"%1.example.org:%2"_s.arg(id).arg(25 + i);
         spec.downAfter = downAfter;
         spec.upAfter = upAfter;
@@ -892,7 +892,7 @@ void TestHealthTracker::restoreEndsAMaintenanceThatIsOver()
 void TestHealthTracker::restoreLeavesUpstreamMaintenanceToTheProvider()
 {
     Service provider = makeService(u"github"_s, u"GitHub"_s, 1, {}, 1, 1);
-    provider.probes[0].kind = ProbeKind::Statuspage;
+    provider.probes[0].setKind(ProbeKind::Statuspage);
     const Workspace workspace = makeWorkspace({provider});
     ProbeResult announced = result(u"github"_s, t0, Degraded, u"Git operations: under maintenance"_s);
     announced.maintenance = true;

@@ -20,7 +20,7 @@ Workspace sampleWorkspace()
         s.group = group;
         for (int i = 0; i < probes; ++i) {
             ProbeSpec p;
-            p.kind = i == 0 ? ProbeKind::Http : ProbeKind::Tcp;
+            p.setKind(i == 0 ? ProbeKind::Http : ProbeKind::Tcp);
             p.target = QStringLiteral("target-%1").arg(i);
             s.probes.append(p);
         }
@@ -92,8 +92,8 @@ private Q_SLOTS:
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 2000);
         QCOMPARE(portal.data(ServiceBoardModel::LastLatencyRole).toDouble(), 3.0);
         QCOMPARE(portal.parent().data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
-        QCOMPARE(portal.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(),
-                 (QList<int>{0, 0, 1, 1, 0, 0}));
+        QCOMPARE(portal.parent().data(ServiceBoardModel::CountsRole).value<StateCounts>(),
+                 (StateCounts{.down = 1, .unknown = 1}));
         QCOMPARE(model.countInState(HealthState::Down), 1);
         QCOMPARE(changes.size(), 2);
         QCOMPARE(changes.last().at(2).value<HealthState>(), HealthState::Down);
@@ -132,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(cas.data(ServiceBoardModel::MaintenanceRole).toString(), QStringLiteral("Kernel update"));
         QCOMPARE(cas.data(ServiceBoardModel::AlarmRole).toBool(), false);
         QCOMPARE(model.alarmCount(), 0);
-        QCOMPARE(cas.parent().data(ServiceBoardModel::CountsRole).value<QList<int>>(), (QList<int>{0, 0, 0, 1, 1, 0}));
+        QCOMPARE(cas.parent().data(ServiceBoardModel::CountsRole).value<StateCounts>(),
+                 (StateCounts{.unknown = 1, .maintenance = 1}));
         QVERIFY(cas.parent().data(ServiceBoardModel::StateRole).toInt() != int(HealthState::Down));
 
         // Down because a dependency is: "impacted by" with the dependency's name.
@@ -153,7 +154,8 @@ private Q_SLOTS:
         Test::ManualClock clock;
         ServiceBoardModel model(&clock);
         Workspace ws = sampleWorkspace();
-        ws.services[0].probes[0].insecureReason = QStringLiteral("self-signed lab certificate");
+        ws.services[0].probes[0].options<HttpOptions>().tls.insecureReason =
+            QStringLiteral("self-signed lab certificate");
         model.setWorkspace(ws);
         const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
         const QModelIndex smtp = model.serviceIndex(QStringLiteral("smtp"));

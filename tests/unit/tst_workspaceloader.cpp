@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,12 +21,17 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+using Vigie::DnsOptions;
 using Vigie::DnsRecordType;
 using Vigie::HttpAuthType;
+using Vigie::HttpOptions;
 using Vigie::HttpVersion;
 using Vigie::ProbeKind;
 using Vigie::SourceLocation;
+using Vigie::StatuspageOptions;
 using Vigie::StatusRange;
+using Vigie::TcpOptions;
+using Vigie::TlsOptions;
 using Vigie::WorkspaceError;
 using Vigie::WorkspaceLoader;
 
@@ -75,6 +81,7 @@ private slots:
     void loadsGoodFiles();
     void readsEveryKey();
     void readsEveryKind();
+    void keysFollowTheTableOfKinds();
     void readsCaFileRelativeToTheWorkspace();
     void reportsConditionErrorsAtTheirColumn_data();
     void reportsConditionErrorsAtTheirColumn();
@@ -121,29 +128,29 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(portal.location, (SourceLocation{path, 5, 5}));
     QCOMPARE(portal.probes.size(), 2);
     const Vigie::ProbeSpec &http = portal.probes[0];
-    QCOMPARE(http.kind, ProbeKind::Http);
+    QCOMPARE(http.kind(), ProbeKind::Http);
     QCOMPARE(http.kindName(), u"http"_s);
     QCOMPARE(http.target, u"https://portal.example.org/"_s);
     QCOMPARE(http.interval, 30s);
     QCOMPARE(http.timeout, 10s);
-    QCOMPARE(http.expectStatus, (QList<StatusRange>{{200, 200}, {302, 302}}));
-    QCOMPARE(http.expectBodyContains, u"Connexion"_s);
-    QVERIFY(http.maxLatency.has_value());
-    QCOMPARE(*http.maxLatency, 800ms);
-    QCOMPARE(http.maxRedirects, 10);
-    QCOMPARE(http.maxBodyBytes, 1024 * 1024);
-    QCOMPARE(http.method, "GET");
+    QCOMPARE(http.options<HttpOptions>().expectStatus, (QList<StatusRange>{{200, 200}, {302, 302}}));
+    QCOMPARE(http.options<HttpOptions>().expectBodyContains, u"Connexion"_s);
+    QVERIFY(http.options<HttpOptions>().maxLatency.has_value());
+    QCOMPARE(*http.options<HttpOptions>().maxLatency, 800ms);
+    QCOMPARE(http.options<HttpOptions>().maxRedirects, 10);
+    QCOMPARE(http.options<HttpOptions>().maxBodyBytes, 1024 * 1024);
+    QCOMPARE(http.options<HttpOptions>().method, "GET");
     QCOMPARE(http.downAfter, 3);
     QCOMPARE(http.upAfter, 2);
     QVERIFY(http.conditions.isEmpty());
-    QVERIFY(http.expectBanner.isEmpty());
+    QVERIFY(std::holds_alternative<HttpOptions>(http.kindOptions));
     QCOMPARE(http.location, (SourceLocation{path, 10, 9}));
     const Vigie::ProbeSpec &tls = portal.probes[1];
-    QCOMPARE(tls.kind, ProbeKind::Tls);
+    QCOMPARE(tls.kind(), ProbeKind::Tls);
     QCOMPARE(tls.target, u"portal.example.org:443"_s);
     QCOMPARE(tls.interval, 1h);
-    QCOMPARE(tls.warnDays, 30);
-    QCOMPARE(tls.criticalDays, 7);
+    QCOMPARE(tls.options<TlsOptions>().warnDays, 30);
+    QCOMPARE(tls.options<TlsOptions>().criticalDays, 7);
 
     const Vigie::Service &cas = ws.services[1];
     QCOMPARE(cas.id, u"cas"_s);
@@ -153,13 +160,13 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(cas.location, (SourceLocation{path, 20, 5}));
     QCOMPARE(cas.probes.size(), 1);
     const Vigie::ProbeSpec &casProbe = cas.probes[0];
-    QCOMPARE(casProbe.kind, ProbeKind::Http);
+    QCOMPARE(casProbe.kind(), ProbeKind::Http);
     QCOMPARE(casProbe.target, u"https://cas.example.org/cas/login"_s);
     QCOMPARE(casProbe.interval, 60s);
     QCOMPARE(casProbe.timeout, 10s);
-    QCOMPARE(casProbe.expectStatus, (QList<StatusRange>{{200, 399}}));
-    QVERIFY(casProbe.expectBodyContains.isEmpty());
-    QVERIFY(!casProbe.maxLatency.has_value());
+    QCOMPARE(casProbe.options<HttpOptions>().expectStatus, (QList<StatusRange>{{200, 399}}));
+    QVERIFY(casProbe.options<HttpOptions>().expectBodyContains.isEmpty());
+    QVERIFY(!casProbe.options<HttpOptions>().maxLatency.has_value());
     QCOMPARE(casProbe.conditions.size(), 2);
     QCOMPARE(casProbe.conditions[0].text(), u"[STATUS] == 200"_s);
     QVERIFY(!casProbe.conditions[0].isWarning());
@@ -170,8 +177,10 @@ void tst_WorkspaceLoader::loadsExample()
     const Vigie::Service &api = ws.services[2];
     QCOMPARE(api.dependsOn, (QStringList{u"cas"_s, u"github"_s}));
     const Vigie::ProbeSpec &apiProbe = api.probes[0];
-    QCOMPARE(apiProbe.headers, (QList<std::pair<QByteArray, QByteArray>>{{"Accept", "application/json"}}));
-    QCOMPARE(apiProbe.auth, (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"acme-orders-api-token"_s}));
+    QCOMPARE(apiProbe.options<HttpOptions>().headers,
+             (QList<std::pair<QByteArray, QByteArray>>{{"Accept", "application/json"}}));
+    QCOMPARE(apiProbe.options<HttpOptions>().auth,
+             (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"acme-orders-api-token"_s}));
     QCOMPARE(apiProbe.conditions.size(), 3);
     QCOMPARE(apiProbe.downAfter, 2);
     QCOMPARE(ws.secretNames(), QStringList{u"acme-orders-api-token"_s});
@@ -182,28 +191,29 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(smtp.group, u"Mail"_s);
     QCOMPARE(smtp.probes.size(), 1);
     const Vigie::ProbeSpec &tcp = smtp.probes[0];
-    QCOMPARE(tcp.kind, ProbeKind::Tcp);
+    QCOMPARE(tcp.kind(), ProbeKind::Tcp);
     QCOMPARE(tcp.kindName(), u"tcp"_s);
     QCOMPARE(tcp.target, u"mail.example.org:25"_s);
-    QCOMPARE(tcp.expectBanner, u"^220 "_s);
+    QCOMPARE(tcp.options<TcpOptions>().expectBanner, u"^220 "_s);
     QCOMPARE(tcp.interval, 60s);
     QCOMPARE(tcp.timeout, 10s);
-    QCOMPARE(tcp.steps.size(), 3);
-    QCOMPARE(tcp.steps[0].send, "EHLO vigie.example.org\r\n");
-    QCOMPARE(tcp.steps[1].expectPattern, u"^250 "_s);
+    QCOMPARE(tcp.options<TcpOptions>().steps.size(), 3);
+    QCOMPARE(tcp.options<TcpOptions>().steps[0].send, "EHLO vigie.example.org\r\n");
+    QCOMPARE(tcp.options<TcpOptions>().steps[1].expectPattern, u"^250 "_s);
     QCOMPARE(tcp.location, (SourceLocation{path, 48, 9}));
 
     const Vigie::ProbeSpec &dns = ws.services[4].probes[0];
-    QCOMPARE(dns.kind, ProbeKind::Dns);
+    QCOMPARE(dns.kind(), ProbeKind::Dns);
     QCOMPARE(dns.target, u"www.example.org"_s);
-    QCOMPARE(dns.expectValues, QStringList{u"203.0.113.10"_s});
+    QCOMPARE(dns.options<DnsOptions>().expectValues, QStringList{u"203.0.113.10"_s});
 
     const Vigie::Service &github = ws.services[5];
     QCOMPARE(github.group, u"Providers"_s);
-    QCOMPARE(github.probes[0].kind, ProbeKind::Statuspage);
+    QCOMPARE(github.probes[0].kind(), ProbeKind::Statuspage);
     QCOMPARE(github.probes[0].kindName(), u"statuspage"_s);
     QCOMPARE(github.probes[0].target, u"https://www.githubstatus.com"_s);
-    QCOMPARE(github.probes[0].components, (QStringList{u"Git Operations"_s, u"Actions"_s}));
+    QCOMPARE(github.probes[0].options<StatuspageOptions>().components,
+             (QStringList{u"Git Operations"_s, u"Actions"_s}));
 
     QCOMPARE(ws.maintenance.size(), 1);
     const Vigie::MaintenanceWindow &window = ws.maintenance[0];
@@ -263,25 +273,25 @@ void tst_WorkspaceLoader::readsEveryKey()
     QCOMPARE(full.target, u"http://www.example.org:8080/health?full=1"_s);
     QCOMPARE(full.interval, 90s);
     QCOMPARE(full.timeout, 1500ms);
-    QCOMPARE(full.expectStatus, (QList<StatusRange>{{200, 299}, {301, 308}, {418, 418}}));
-    QCOMPARE(full.expectBodyContains, u"status: ok"_s);
-    QCOMPARE(full.maxLatency, std::optional(250ms));
-    QCOMPARE(full.maxRedirects, 0);
-    QCOMPARE(full.maxBodyBytes, 512 * 1024);
+    QCOMPARE(full.options<HttpOptions>().expectStatus, (QList<StatusRange>{{200, 299}, {301, 308}, {418, 418}}));
+    QCOMPARE(full.options<HttpOptions>().expectBodyContains, u"status: ok"_s);
+    QCOMPARE(full.options<HttpOptions>().maxLatency, std::optional(250ms));
+    QCOMPARE(full.options<HttpOptions>().maxRedirects, 0);
+    QCOMPARE(full.options<HttpOptions>().maxBodyBytes, 512 * 1024);
     const Vigie::ProbeSpec &single = web.probes[1];
-    QCOMPARE(single.expectStatus, (QList<StatusRange>{{204, 204}}));
-    QCOMPARE(single.maxBodyBytes, 2'000'000);
+    QCOMPARE(single.options<HttpOptions>().expectStatus, (QList<StatusRange>{{204, 204}}));
+    QCOMPARE(single.options<HttpOptions>().maxBodyBytes, 2'000'000);
 
     const Vigie::Service &db = loaded->services[1];
     QCOMPARE(db.id, u"db_2"_s);
     QCOMPARE(db.name, u"db_2"_s);      // the id when no name is given
     QCOMPARE(db.group, u"Services"_s); // the default group
     QCOMPARE(db.probes.size(), 2);
-    QCOMPARE(db.probes[0].kind, ProbeKind::Tcp);
+    QCOMPARE(db.probes[0].kind(), ProbeKind::Tcp);
     QCOMPARE(db.probes[0].target, u"[2001:db8::1]:5432"_s);
     QCOMPARE(db.probes[0].interval, 5s);
     QCOMPARE(db.probes[0].timeout, 5s); // the default 10s, shortened to the interval
-    QCOMPARE(db.probes[0].expectBanner, uR"(^\d{3} (ready|ok)$)"_s);
+    QCOMPARE(db.probes[0].options<TcpOptions>().expectBanner, uR"(^\d{3} (ready|ok)$)"_s);
     QCOMPARE(db.probes[1].target, u"192.0.2.10:22"_s);
     QCOMPARE(db.probes[1].timeout, 3s);
     QCOMPARE(db.probes[1].interval, 60s);
@@ -299,16 +309,18 @@ void tst_WorkspaceLoader::readsEveryKind()
     QCOMPARE(api.dependsOn, (QStringList{u"auth"_s, u"github"_s}));
     QCOMPARE(api.probes.size(), 2);
     const Vigie::ProbeSpec &post = api.probes[0];
-    QCOMPARE(post.kind, ProbeKind::Http);
-    QCOMPARE(post.method, "POST");
-    QCOMPARE(post.headers, (QList<std::pair<QByteArray, QByteArray>>{{"Content-Type", "application/json"},
-                                                                     {"X-Request-Id", "vigie-probe"}}));
-    QCOMPARE(post.body, R"({"dry_run": true})");
-    QCOMPARE(post.auth, (Vigie::HttpAuth{HttpAuthType::Basic, u"probe"_s, u"api.probe-password_1"_s}));
-    QCOMPARE(post.httpVersion, HttpVersion::Http1_1);
-    QCOMPARE(post.caFile, caFile);
-    QVERIFY(QFileInfo(post.caFile).isAbsolute());
-    QCOMPARE(post.insecureReason, u"self-signed certificate of the staging box"_s);
+    QCOMPARE(post.kind(), ProbeKind::Http);
+    QCOMPARE(post.options<HttpOptions>().method, "POST");
+    QCOMPARE(post.options<HttpOptions>().headers,
+             (QList<std::pair<QByteArray, QByteArray>>{{"Content-Type", "application/json"},
+                                                       {"X-Request-Id", "vigie-probe"}}));
+    QCOMPARE(post.options<HttpOptions>().body, R"({"dry_run": true})");
+    QCOMPARE(post.options<HttpOptions>().auth,
+             (Vigie::HttpAuth{HttpAuthType::Basic, u"probe"_s, u"api.probe-password_1"_s}));
+    QCOMPARE(post.options<HttpOptions>().httpVersion, HttpVersion::Http1_1);
+    QCOMPARE(post.tlsTrust()->caFile, caFile);
+    QVERIFY(QFileInfo(post.tlsTrust()->caFile).isAbsolute());
+    QCOMPARE(post.tlsTrust()->insecureReason, u"self-signed certificate of the staging box"_s);
     QCOMPARE(post.conditions.size(), 3);
     QCOMPARE(post.conditions[0].text(), u"[STATUS] == any(200, 201)"_s);
     QVERIFY(!post.conditions[0].isWarning());
@@ -319,75 +331,76 @@ void tst_WorkspaceLoader::readsEveryKind()
     QCOMPARE(post.downAfter, 5);
     QCOMPARE(post.upAfter, 1);
     const Vigie::ProbeSpec &head = api.probes[1];
-    QCOMPARE(head.method, "HEAD");
-    QCOMPARE(head.httpVersion, HttpVersion::Http2);
-    QCOMPARE(head.auth, (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"api-token"_s}));
-    QVERIFY(head.headers.isEmpty());
-    QVERIFY(head.body.isEmpty());
-    QVERIFY(head.caFile.isEmpty());
-    QVERIFY(head.insecureReason.isEmpty());
+    QCOMPARE(head.options<HttpOptions>().method, "HEAD");
+    QCOMPARE(head.options<HttpOptions>().httpVersion, HttpVersion::Http2);
+    QCOMPARE(head.options<HttpOptions>().auth, (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"api-token"_s}));
+    QVERIFY(head.options<HttpOptions>().headers.isEmpty());
+    QVERIFY(head.options<HttpOptions>().body.isEmpty());
+    QVERIFY(head.tlsTrust()->caFile.isEmpty());
+    QVERIFY(head.tlsTrust()->insecureReason.isEmpty());
     QCOMPARE(head.downAfter, 3);
     QCOMPARE(head.upAfter, 2);
 
     const Vigie::Service &auth = loaded->services[1];
     QCOMPARE(auth.dependsOn, QStringList{u"github"_s});
-    QCOMPARE(auth.probes[0].httpVersion, HttpVersion::Http3);
+    QCOMPARE(auth.probes[0].options<HttpOptions>().httpVersion, HttpVersion::Http3);
     const Vigie::ProbeSpec &tls = auth.probes[1];
-    QCOMPARE(tls.kind, ProbeKind::Tls);
+    QCOMPARE(tls.kind(), ProbeKind::Tls);
     QCOMPARE(tls.kindName(), u"tls"_s);
     QCOMPARE(tls.target, u"auth.example.org:443"_s);
-    QCOMPARE(tls.serverName, u"login.example.org"_s);
-    QCOMPARE(tls.warnDays, 30);
-    QCOMPARE(tls.criticalDays, 0);
-    QCOMPARE(tls.caFile, caFile);
+    QCOMPARE(tls.options<TlsOptions>().serverName, u"login.example.org"_s);
+    QCOMPARE(tls.options<TlsOptions>().warnDays, 30);
+    QCOMPARE(tls.options<TlsOptions>().criticalDays, 0);
+    QCOMPARE(tls.tlsTrust()->caFile, caFile);
     QCOMPARE(tls.conditions.size(), 1);
     QCOMPARE(tls.location, (SourceLocation{path, 37, 9}));
 
     const Vigie::Service &mail = loaded->services[2];
     const Vigie::ProbeSpec &tcp = mail.probes[0];
-    QCOMPARE(tcp.expectBanner, u"^220 "_s);
+    QCOMPARE(tcp.options<TcpOptions>().expectBanner, u"^220 "_s);
     using Step = Vigie::TcpStep;
-    QCOMPARE(tcp.steps,
+    QCOMPARE(tcp.options<TcpOptions>().steps,
              (QList<Step>{{Step::Kind::Send, "EHLO vigie.example.org\r\n", QString(), SourceLocation{path, 50, 13}},
                           {Step::Kind::Expect, QByteArray(), u"^250 "_s, SourceLocation{path, 51, 13}},
                           {Step::Kind::Send, "QUIT\r\n", QString(), SourceLocation{path, 52, 14}},
                           {Step::Kind::Expect, QByteArray(), u"^221"_s, SourceLocation{path, 53, 13}}}));
     QCOMPARE(tcp.conditions.size(), 1);
     const Vigie::ProbeSpec &relay = mail.probes[1];
-    QCOMPARE(relay.kind, ProbeKind::Tls);
+    QCOMPARE(relay.kind(), ProbeKind::Tls);
     QCOMPARE(relay.target, u"[2001:db8::25]:465"_s);
-    QCOMPARE(relay.insecureReason, u"lab relay, certificate issued to a retired name"_s);
-    QCOMPARE(relay.warnDays, 21);
-    QCOMPARE(relay.criticalDays, 7);
-    QVERIFY(relay.serverName.isEmpty());
+    QCOMPARE(relay.tlsTrust()->insecureReason, u"lab relay, certificate issued to a retired name"_s);
+    QCOMPARE(relay.options<TlsOptions>().warnDays, 21);
+    QCOMPARE(relay.options<TlsOptions>().criticalDays, 7);
+    QVERIFY(relay.options<TlsOptions>().serverName.isEmpty());
 
     const Vigie::Service &resolver = loaded->services[3];
     QCOMPARE(resolver.probes.size(), 4);
     const Vigie::ProbeSpec &aaaa = resolver.probes[0];
-    QCOMPARE(aaaa.kind, ProbeKind::Dns);
+    QCOMPARE(aaaa.kind(), ProbeKind::Dns);
     QCOMPARE(aaaa.kindName(), u"dns"_s);
     QCOMPARE(aaaa.target, u"www.example.org."_s);
-    QCOMPARE(aaaa.recordType, DnsRecordType::AAAA);
-    QCOMPARE(aaaa.dnsServer, u"[2001:db8::53]:5353"_s);
-    QCOMPARE(aaaa.expectValues, (QStringList{u"2001:db8::80"_s, u"2001:db8::81"_s}));
-    QCOMPARE(aaaa.expectMatches, u"^2001:db8::"_s);
+    QCOMPARE(aaaa.options<DnsOptions>().recordType, DnsRecordType::AAAA);
+    QCOMPARE(aaaa.options<DnsOptions>().dnsServer, u"[2001:db8::53]:5353"_s);
+    QCOMPARE(aaaa.options<DnsOptions>().expectValues, (QStringList{u"2001:db8::80"_s, u"2001:db8::81"_s}));
+    QCOMPARE(aaaa.options<DnsOptions>().expectMatches, u"^2001:db8::"_s);
     QCOMPARE(aaaa.conditions.size(), 1);
     QCOMPARE(resolver.probes[1].target, u"_sip._tcp.example.org"_s);
-    QCOMPARE(resolver.probes[1].recordType, DnsRecordType::SRV);
-    QCOMPARE(resolver.probes[1].dnsServer, u"192.0.2.53"_s);
-    QCOMPARE(resolver.probes[2].recordType, DnsRecordType::MX);
-    QCOMPARE(resolver.probes[2].dnsServer, u"192.0.2.53:53"_s);
-    QCOMPARE(resolver.probes[3].recordType, DnsRecordType::A);
-    QCOMPARE(resolver.probes[3].dnsServer, u"2001:db8::53"_s);
-    QVERIFY(resolver.probes[3].expectValues.isEmpty());
-    QVERIFY(resolver.probes[3].expectMatches.isEmpty());
+    QCOMPARE(resolver.probes[1].options<DnsOptions>().recordType, DnsRecordType::SRV);
+    QCOMPARE(resolver.probes[1].options<DnsOptions>().dnsServer, u"192.0.2.53"_s);
+    QCOMPARE(resolver.probes[2].options<DnsOptions>().recordType, DnsRecordType::MX);
+    QCOMPARE(resolver.probes[2].options<DnsOptions>().dnsServer, u"192.0.2.53:53"_s);
+    QCOMPARE(resolver.probes[3].options<DnsOptions>().recordType, DnsRecordType::A);
+    QCOMPARE(resolver.probes[3].options<DnsOptions>().dnsServer, u"2001:db8::53"_s);
+    QVERIFY(resolver.probes[3].options<DnsOptions>().expectValues.isEmpty());
+    QVERIFY(resolver.probes[3].options<DnsOptions>().expectMatches.isEmpty());
 
     const Vigie::ProbeSpec &status = loaded->services[4].probes[0];
-    QCOMPARE(status.kind, ProbeKind::Statuspage);
+    QCOMPARE(status.kind(), ProbeKind::Statuspage);
     QCOMPARE(status.target, u"https://www.githubstatus.com"_s);
-    QCOMPARE(status.components, (QStringList{u"Git Operations"_s, u"API Requests"_s, u"Actions"_s}));
-    QCOMPARE(status.caFile, caFile);
-    QCOMPARE(status.insecureReason, u"corporate proxy re-signs it"_s);
+    QCOMPARE(status.options<StatuspageOptions>().components,
+             (QStringList{u"Git Operations"_s, u"API Requests"_s, u"Actions"_s}));
+    QCOMPARE(status.tlsTrust()->caFile, caFile);
+    QCOMPARE(status.tlsTrust()->insecureReason, u"corporate proxy re-signs it"_s);
     QCOMPARE(loaded->secretNames(), (QStringList{u"api.probe-password_1"_s, u"api-token"_s}));
 
     QCOMPARE(loaded->maintenance.size(), 4);
@@ -429,6 +442,42 @@ void tst_WorkspaceLoader::readsEveryKind()
     QCOMPARE(friday.duration, 90min);
 }
 
+// Every key of the table of kinds is refused, by name, on a probe of a kind that does not list it.
+void tst_WorkspaceLoader::keysFollowTheTableOfKinds()
+{
+    const QHash<ProbeKind, QByteArray> targets{
+        {ProbeKind::Http, "http://portal.example.org"},
+        {ProbeKind::Tcp, "mail.example.org:25"},
+        {ProbeKind::Tls, "portal.example.org:443"},
+        {ProbeKind::Dns, "portal.example.org"},
+        {ProbeKind::Statuspage, "https://status.example.org"},
+    };
+    QCOMPARE(targets.size(), Vigie::probeKindCount);
+    int refused = 0;
+    for (const Vigie::ProbeKindInfo &kind : Vigie::probeKinds()) {
+        QCOMPARE(Vigie::probeKindFromName(kind.name.toString()), std::optional(kind.kind));
+        QCOMPARE(kind.reportsMaintenance, kind.kind == ProbeKind::Statuspage);
+        for (const Vigie::ProbeKindInfo &other : Vigie::probeKinds()) {
+            for (QLatin1StringView key : other.keys) {
+                if (kind.keys.contains(key))
+                    continue;
+                const QByteArray yaml = "name: Kinds\nservices:\n  - id: web\n    probes:\n      - " +
+                                        kind.name.toString().toUtf8() + ": " + targets.value(kind.kind) + "\n        " +
+                                        key.toString().toUtf8() + ": x\n";
+                const auto loaded = WorkspaceLoader::parse(yaml, u"inline.yaml"_s);
+                QVERIFY2(!loaded.has_value(), yaml.constData());
+                const QStringList errors = describe(loaded.error());
+                QVERIFY2(errors.size() == 1, qPrintable(errors.join(u'\n')));
+                QVERIFY2(errors.first().startsWith(u"6:9: '%1' applies to "_s.arg(key)) &&
+                             errors.first().contains(other.name) && errors.first().endsWith(u" probe"_s),
+                         qPrintable(errors.first()));
+                ++refused;
+            }
+        }
+    }
+    QVERIFY(refused > 40);
+}
+
 void tst_WorkspaceLoader::readsCaFileRelativeToTheWorkspace()
 {
     QTemporaryDir dir;
@@ -448,7 +497,8 @@ void tst_WorkspaceLoader::readsCaFileRelativeToTheWorkspace()
     write("../../certs/ca.pem");
     const auto loaded = WorkspaceLoader::loadFile(workspace);
     QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
-    QCOMPARE(loaded->services[0].probes[0].caFile, QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
+    QCOMPARE(loaded->services[0].probes[0].tlsTrust()->caFile,
+             QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
 
     // The folder of the workspace, not the current one, even when the workspace is named relatively.
     const QString previous = QDir::currentPath();
@@ -456,7 +506,8 @@ void tst_WorkspaceLoader::readsCaFileRelativeToTheWorkspace()
     const auto relative = WorkspaceLoader::loadFile(u"web/ws.yaml"_s);
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY2(relative.has_value(), qPrintable(relative ? QString() : describe(relative.error()).join(u'\n')));
-    QCOMPARE(relative->services[0].probes[0].caFile, QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
+    QCOMPARE(relative->services[0].probes[0].tlsTrust()->caFile,
+             QFileInfo(dir.filePath(u"certs/ca.pem"_s)).absoluteFilePath());
 
     write("certs/ca.pem");
     const auto missing = WorkspaceLoader::loadFile(workspace);
