@@ -44,6 +44,7 @@ struct ServiceData
     std::vector<ProbeData> probes;
     QList<int> dependsOn;  // service indices, in the workspace's order
     QList<int> dependents; // services that name this one in dependsOn
+    int depth = 0;         // 0 without dependencies, else one more than its deepest dependency
     QList<int> windows;    // maintenance windows covering it
     ServiceHealth health;
     bool maintenanceFromWindow = false; // health.inMaintenance because of a window, not the upstream
@@ -532,6 +533,23 @@ HealthTracker::HealthTracker(const Workspace &workspace)
             d->services[*dependency].dependents.append(s);
         }
     }
+    // Depths, in topological order (Kahn); the members of a cycle keep what they reached.
+    {
+        std::vector<int> waiting(count);
+        std::vector<int> ready;
+        for (int s = 0; s < count; ++s)
+            if ((waiting[s] = int(d->services[s].dependsOn.size())) == 0)
+                ready.push_back(s);
+        while (!ready.empty()) {
+            const int s = ready.back();
+            ready.pop_back();
+            for (int dependent : std::as_const(d->services[s].dependents)) {
+                d->services[dependent].depth = std::max(d->services[dependent].depth, d->services[s].depth + 1);
+                if (--waiting[dependent] == 0)
+                    ready.push_back(dependent);
+            }
+        }
+    }
     d->windows.resize(workspace.maintenance.size());
     for (int w = 0; w < int(workspace.maintenance.size()); ++w) {
         const MaintenanceWindow &window = workspace.maintenance.at(w);
@@ -616,8 +634,17 @@ void HealthTracker::restore(const QList<HealthEvent> &latestEvents)
 
 QList<HealthEvent> HealthTracker::apply(const QList<ProbeResult> &results)
 {
+    // Within a batch, dependencies are judged before what depends on them (each probe's results
+    // keep their order): a dependent failing with its dependency is impacted from its first change,
+    // never an alarm first.
+    QList<ProbeResult> ordered = results;
+    const auto depth = [this](const ProbeResult &result) {
+        const auto found = d->index.constFind(result.key.serviceId);
+        return found != d->index.cend() ? d->services[*found].depth : 0;
+    };
+    std::ranges::stable_sort(ordered, {}, depth);
     QList<HealthEvent> events;
-    for (const ProbeResult &result : results)
+    for (const ProbeResult &result : std::as_const(ordered))
         d->applyResult(result, events);
     return events;
 }
