@@ -64,21 +64,6 @@ struct WindowData
     bool cached = false;
 };
 
-QString stateWord(HealthState state)
-{
-    switch (state) {
-    case HealthState::Up:
-        return QCoreApplication::translate("Vigie::HealthTracker", "up");
-    case HealthState::Degraded:
-        return QCoreApplication::translate("Vigie::HealthTracker", "degraded");
-    case HealthState::Down:
-        return QCoreApplication::translate("Vigie::HealthTracker", "down");
-    case HealthState::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("Vigie::HealthTracker", "unknown");
-}
-
 } // namespace
 
 struct HealthTracker::Private
@@ -132,7 +117,7 @@ std::optional<QString> HealthTracker::Private::feed(ProbeData &probe, const Prob
     const HealthState seen = result.status;
     if (seen == HealthState::Unknown)
         return std::nullopt; // a result that says nothing about the service moves nothing
-    const QString what = result.error.isEmpty() ? stateWord(seen) : result.error;
+    const QString what = result.error.isEmpty() ? healthStateWord(seen) : result.error;
     if (probe.state == HealthState::Unknown) {
         probe.state = seen;
         probe.streak = 0;
@@ -455,7 +440,7 @@ void HealthTracker::Private::updateImpact(int s, qint64 atMs, QList<HealthEvent>
         HealthEvent began = event(service, HealthEvent::Kind::ImpactStart, atMs);
         began.impactedBy = impactedBy;
         began.cause = QCoreApplication::translate("Vigie::HealthTracker", "impacted by %1 (%2)")
-                          .arg(services[root].name, stateWord(services[root].health.state));
+                          .arg(services[root].name, healthStateWord(services[root].health.state));
         events.append(began);
     }
     markChanged(s);

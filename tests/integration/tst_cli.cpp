@@ -357,9 +357,18 @@ services:
 
     void checkExplainsMaintenanceAndImpact()
     {
+        // A window that covers every moment.
+        static const QString ArchiveInMaintenance = QStringLiteral(R"(maintenance:
+  - name: Archive move
+    services: archive
+    timezone: UTC
+    every: day
+    at: "00:00"
+    duration: 24h
+)");
         // The relay refuses; the portal, which depends on it, fails with it; the archive refuses
         // too, inside a window that covers every moment; the mail server answers.
-        const QString withAlarm = writeWorkspace(QStringLiteral(R"(name: Explained
+        const QString withAlarm = writeWorkspace(QString(QStringLiteral(R"(name: Explained
 services:
   - id: relay
     probes:
@@ -374,14 +383,7 @@ services:
   - id: smtp
     probes:
       - tcp: 127.0.0.1:%2
-maintenance:
-  - name: Archive move
-    services: archive
-    timezone: UTC
-    every: day
-    at: "00:00"
-    duration: 24h
-)")
+)") + ArchiveInMaintenance)
                                                      .arg(m_closedPort)
                                                      .arg(m_banner.port())
                                                      .toUtf8());
@@ -405,7 +407,7 @@ maintenance:
         QVERIFY2(lines.at(3).startsWith("archive") && lines.at(3).contains(" maintenance "), lines.at(3).constData());
 
         // Without the relay's own alarm, nothing counts against the exit status.
-        const QString explained = writeWorkspace(QStringLiteral(R"(name: Explained
+        const QString explained = writeWorkspace(QString(QStringLiteral(R"(name: Explained
 services:
   - id: archive
     probes:
@@ -413,14 +415,7 @@ services:
   - id: smtp
     probes:
       - tcp: 127.0.0.1:%2
-maintenance:
-  - name: Archive move
-    services: archive
-    timezone: UTC
-    every: day
-    at: "00:00"
-    duration: 24h
-)")
+)") + ArchiveInMaintenance)
                                                      .arg(m_closedPort)
                                                      .arg(m_banner.port())
                                                      .toUtf8());

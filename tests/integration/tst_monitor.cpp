@@ -2,6 +2,7 @@
 // the health tracker, and a real store in a temporary folder.
 #include "manualclock.h"
 #include "monitor/monitor.h"
+#include "spies.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
@@ -13,6 +14,8 @@
 #include <atomic>
 
 using namespace Vigie;
+using Vigie::Test::allEvents;
+using Vigie::Test::allResults;
 using namespace std::chrono_literals;
 
 namespace {
@@ -39,22 +42,6 @@ Service service(const QString &id, QList<ProbeSpec> probes)
     s.group = QStringLiteral("Web");
     s.probes = std::move(probes);
     return s;
-}
-
-QList<HealthEvent> allEvents(const QSignalSpy &spy)
-{
-    QList<HealthEvent> events;
-    for (const QList<QVariant> &arguments : spy)
-        events += arguments.at(0).value<QList<HealthEvent>>();
-    return events;
-}
-
-QList<ProbeResult> allResults(const QSignalSpy &spy)
-{
-    QList<ProbeResult> results;
-    for (const QList<QVariant> &arguments : spy)
-        results += arguments.at(0).value<QList<ProbeResult>>();
-    return results;
 }
 
 std::optional<HealthEvent> findEvent(const QList<HealthEvent> &events, HealthEvent::Kind kind, const QString &service,

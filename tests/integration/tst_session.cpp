@@ -2,6 +2,7 @@
 // on loopback, a real store in a temporary folder, workspaces written as files.
 #include "monitor/monitor.h"
 #include "session/session.h"
+#include "spies.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
@@ -13,26 +14,12 @@
 #include <algorithm>
 
 using namespace Vigie;
+using Vigie::Test::allEvents;
+using Vigie::Test::allResults;
 
 namespace {
 
 constexpr int Timeout = 20000;
-
-QList<HealthEvent> allEvents(const QSignalSpy &spy)
-{
-    QList<HealthEvent> events;
-    for (const QList<QVariant> &arguments : spy)
-        events += arguments.at(0).value<QList<HealthEvent>>();
-    return events;
-}
-
-QList<ProbeResult> allResults(const QSignalSpy &spy)
-{
-    QList<ProbeResult> results;
-    for (const QList<QVariant> &arguments : spy)
-        results += arguments.at(0).value<QList<ProbeResult>>();
-    return results;
-}
 
 qsizetype countStates(const QList<HealthEvent> &events, HealthEvent::Kind kind, const QString &service, HealthState to)
 {
