@@ -1,9 +1,10 @@
 #include "checkcommand.h"
 
-#include "probes/probeengine.h"
-#include "workspace/workspaceloader.h"
+#include "core/terminaltext.h"
+#include "session/session.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,24 +40,21 @@ QString formatLatency(double ms)
                       : QString::number(ms, 'f', 0) + QStringLiteral(" ms");
 }
 
-QString stateWord(HealthState state)
+// A probe's result as check reports it: what its service's health explains comes first.
+ServiceHealth reported(const ProbeResult &result, const QHash<QString, ServiceHealth> &health)
 {
-    switch (state) {
-    case HealthState::Up:
-        return CheckCommand::tr("up");
-    case HealthState::Degraded:
-        return CheckCommand::tr("degraded");
-    case HealthState::Down:
-        return CheckCommand::tr("down");
-    case HealthState::Unknown:
-        break;
-    }
-    return CheckCommand::tr("unknown");
+    ServiceHealth shown = health.value(result.key.serviceId);
+    shown.state = result.status;
+    // Impact explains a failure, not a probe that passed.
+    if (result.status == HealthState::Up || result.status == HealthState::Unknown)
+        shown.impactedBy.clear();
+    return shown;
 }
 
 } // namespace
 
-QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeResult> &results)
+QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeResult> &results,
+                                const QHash<QString, ServiceHealth> &health)
 {
     QJsonArray array;
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results)) {
@@ -74,7 +72,12 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
         object.insert(QStringLiteral("group"), service ? service->group : QString());
         object.insert(QStringLiteral("probe"), r.kind);
         object.insert(QStringLiteral("target"), r.target);
-        object.insert(QStringLiteral("status"), healthStateName(r.status));
+        const ServiceHealth shown = reported(r, health);
+        object.insert(QStringLiteral("status"), serviceHealthName(shown));
+        if (!shown.impactedBy.isEmpty())
+            object.insert(QStringLiteral("impacted_by"), shown.impactedBy);
+        if (shown.inMaintenance && !shown.maintenanceName.isEmpty())
+            object.insert(QStringLiteral("maintenance"), shown.maintenanceName);
         object.insert(QStringLiteral("latency_ms"), std::round(r.latencyMs * 1000) / 1000);
         object.insert(QStringLiteral("phases"), phases);
         object.insert(QStringLiteral("http_status"), r.httpStatus > 0 ? QJsonValue(r.httpStatus) : QJsonValue());
@@ -88,15 +91,17 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResult> &results)
+QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResult> &results,
+                              const QHash<QString, ServiceHealth> &health)
 {
     const QStringList header{CheckCommand::tr("SERVICE"), CheckCommand::tr("PROBE"),   CheckCommand::tr("TARGET"),
                              CheckCommand::tr("STATUS"),  CheckCommand::tr("LATENCY"), CheckCommand::tr("HTTP"),
                              CheckCommand::tr("ERROR")};
     QList<QStringList> rows{header};
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results))
-        rows.append({r.key.serviceId, r.kind, r.target, stateWord(r.status), formatLatency(r.latencyMs),
-                     r.httpStatus > 0 ? QString::number(r.httpStatus) : QStringLiteral("-"), r.error});
+        rows.append({r.key.serviceId, r.kind, terminalSafe(r.target), serviceHealthWord(reported(r, health)),
+                     formatLatency(r.latencyMs), r.httpStatus > 0 ? QString::number(r.httpStatus) : QStringLiteral("-"),
+                     terminalSafe(r.error)});
 
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : std::as_const(rows))
@@ -114,34 +119,42 @@ QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResul
 
 int CheckCommand::run(const QString &workspacePath, bool json, QTextStream &out, QTextStream &err)
 {
-    const auto loaded = WorkspaceLoader::loadFile(workspacePath);
-    if (!loaded) {
-        for (const WorkspaceError &error : loaded.error())
-            err << error.toString() << '\n';
-        err.flush();
-        return 2;
-    }
-    const Workspace &workspace = *loaded;
-
-    ProbeEngine engine;
-    QList<ProbeResult> results;
+    Session session(Session::Mode::Once);
+    int code = 2;
     QEventLoop loop;
-    QObject::connect(&engine, &ProbeEngine::resultsReady, &loop,
-                     [&results](const QList<ProbeResult> &batch) { results.append(batch); });
-    QObject::connect(&engine, &ProbeEngine::finishedOnce, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    engine.setWorkspace(workspace);
-    engine.runOnce();
+    QObject::connect(&session, &Session::workspaceFailed, &loop,
+                     [&err, &loop](const QString &, const QList<WorkspaceError> &errors) {
+                         for (const WorkspaceError &error : errors)
+                             err << terminalSafe(error.toString()) << '\n';
+                         err.flush();
+                         loop.quit();
+                     });
+    QObject::connect(&session, &Session::secretsRead, &loop, [&err](const QStringList &missing, const QString &error) {
+        if (!error.isEmpty())
+            err << tr("warning: %1").arg(terminalSafe(error)) << '\n';
+        for (const QString &name : missing)
+            err << tr("warning: the secret \"%1\" is not in the keychain: the probes that use it fail until you add "
+                      "it with: vigie secret set %1")
+                       .arg(name)
+                << '\n';
+        err.flush();
+    });
+    QObject::connect(&session, &Session::finished, &loop, [&](const Session::Report &report) {
+        const Workspace &workspace = session.workspace();
+        if (json)
+            out << QString::fromUtf8(toJson(workspace, report.results, report.health));
+        else
+            out << toTable(workspace, report.results, report.health);
+        out.flush();
+        // Only real alarms count: maintenance and impact are explained.
+        const bool alarm = std::any_of(report.health.cbegin(), report.health.cend(),
+                                       [](const ServiceHealth &health) { return health.isAlarm(); });
+        code = !alarm && report.results.size() == workspace.probeCount() ? 0 : 1;
+        loop.quit();
+    });
+    session.open(workspacePath);
     loop.exec();
-
-    if (json)
-        out << QString::fromUtf8(toJson(workspace, results));
-    else
-        out << toTable(workspace, results);
-    out.flush();
-
-    const bool allPass =
-        std::all_of(results.cbegin(), results.cend(), [](const ProbeResult &r) { return r.status == HealthState::Up; });
-    return allPass && results.size() == workspace.probeCount() ? 0 : 1;
+    return code;
 }
 
 } // namespace Vigie

@@ -4,7 +4,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QStandardPaths>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
 
 namespace Vigie {
 
@@ -28,15 +33,88 @@ QCommandLineOption workspaceOption()
             Options::tr("FILE")};
 }
 
-Options failure(const QString &message)
+// A mistake comes with the usage of what was asked for.
+Options failure(const QCommandLineParser &parser, const QString &message)
 {
     Options options;
     options.mode = Options::Mode::Error;
     options.errorText = message;
+    options.helpText = parser.helpText();
     return options;
 }
 
+// The options QApplication takes for itself (X11's -geometry, -style, -platform...): the console
+// leaves them to it. Those that take a value, then those that do not.
+const QStringList toolkitOptionsWithValue{u"platform"_s,
+                                          u"platformpluginpath"_s,
+                                          u"platformtheme"_s,
+                                          u"plugin"_s,
+                                          u"qwindowgeometry"_s,
+                                          u"qwindowicon"_s,
+                                          u"qwindowtitle"_s,
+                                          u"session"_s,
+                                          u"style"_s,
+                                          u"stylesheet"_s,
+                                          u"display"_s,
+                                          u"geometry"_s,
+                                          u"title"_s,
+                                          u"name"_s,
+                                          u"visual"_s,
+                                          u"ncols"_s,
+                                          u"fn"_s,
+                                          u"font"_s,
+                                          u"bg"_s,
+                                          u"background"_s,
+                                          u"fg"_s,
+                                          u"foreground"_s,
+                                          u"btn"_s,
+                                          u"button"_s,
+                                          u"im"_s,
+                                          u"inputstyle"_s};
+const QStringList toolkitFlags{u"reverse"_s, u"widgetcount"_s, u"nograb"_s, u"dograb"_s, u"sync"_s, u"cmap"_s};
+
+QStringList withoutToolkitOptions(const QStringList &arguments)
+{
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        // Qt's own options take one dash; Vigie's take two.
+        if (i > 0 && arg.size() > 1 && arg.startsWith(u'-') && !arg.startsWith(u"--"_s)) {
+            const QString name = arg.mid(1);
+            const qsizetype equals = name.indexOf(u'=');
+            if (toolkitFlags.contains(name) || name.startsWith(u"qmljsdebugger"_s))
+                continue;
+            if (toolkitOptionsWithValue.contains(equals < 0 ? name : name.left(equals))) {
+                if (equals < 0)
+                    ++i; // its value
+                continue;
+            }
+        }
+        kept.append(arg);
+    }
+    return kept;
+}
+
 } // namespace
+
+// English is the source language; any other supported language gets its translations, Qt's own
+// included (standard dialogs and buttons). A language Vigie does not speak, or none at all (the C
+// locale of a service or a minimal container), gets English with its plural forms ("1 probe",
+// "15 probes"), which only the English translation holds.
+void installTranslations(QCoreApplication &app, const QString &requested)
+{
+    const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
+    if (!requested.isEmpty())
+        QLocale::setDefault(locale);
+    auto *vigie = new QTranslator(&app);
+    if (vigie->load(locale, QStringLiteral("vigie"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        vigie->load(QStringLiteral("vigie_en"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(vigie);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
 
 QString languageFromArguments(const QStringList &arguments)
 {
@@ -48,11 +126,6 @@ QString languageFromArguments(const QStringList &arguments)
             return arg.mid(7);
     }
     return {};
-}
-
-bool Options::isCommandLineOnly(const QString &command)
-{
-    return command == QLatin1String("check") || command == QLatin1String("watch") || command == QLatin1String("secret");
 }
 
 QString Options::defaultDataDir()
@@ -79,8 +152,10 @@ Options Options::parse(const QStringList &arguments)
     const bool isCheck = command == QLatin1String("check");
     const bool isWatch = command == QLatin1String("watch");
     const bool isSecret = command == QLatin1String("secret");
+    const bool isValidate = command == QLatin1String("validate");
     const QCommandLineOption json(QStringList{QStringLiteral("json")},
-                                  Options::tr("Print the results as a JSON array instead of a table."));
+                                  isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
+                                             : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
         QStringList{QStringLiteral("screenshot")},
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
@@ -90,6 +165,8 @@ Options Options::parse(const QStringList &arguments)
         QStringList{QStringLiteral("for")},
         Options::tr("Stop after DURATION (30s, 5m, 1h30m...) instead of waiting for Ctrl+C or SIGTERM."),
         Options::tr("DURATION"));
+    const QCommandLineOption probes(QStringList{QStringLiteral("probes")},
+                                    Options::tr("Print each probe's changes too, not only each service's."));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
@@ -97,6 +174,13 @@ Options Options::parse(const QStringList &arguments)
                         "2 when the workspace is invalid."));
         parser.addPositionalArgument(QStringLiteral("check"),
                                      Options::tr("Run every probe once and print the results."));
+        parser.addOption(json);
+    } else if (isValidate) {
+        parser.setApplicationDescription(
+            Options::tr("Load a workspace and report its errors (file:line:column) without running a probe.\n"
+                        "Exit status: 0 when the workspace is valid, 2 when it is not or an option is invalid."));
+        parser.addPositionalArgument(QStringLiteral("validate"),
+                                     Options::tr("Check a workspace file without probing."));
         parser.addOption(json);
     } else if (isWatch) {
         parser.setApplicationDescription(
@@ -109,6 +193,7 @@ Options Options::parse(const QStringList &arguments)
                                      Options::tr("Probe on schedule and print health changes."));
         parser.addOption(dataDirOption());
         parser.addOption(forOption);
+        parser.addOption(probes);
     } else if (isSecret) {
         parser.setApplicationDescription(
             Options::tr("Keep the secrets a workspace names (HTTP passwords and tokens) in the system keychain.\n"
@@ -128,6 +213,7 @@ Options Options::parse(const QStringList &arguments)
             QStringLiteral("command"),
             Options::tr("check: run every probe once and print the results (see vigie check --help).\n"
                         "watch: probe on schedule without a window (see vigie watch --help).\n"
+                        "validate: report a workspace's errors without probing (see vigie validate --help).\n"
                         "secret: keep workspace secrets in the keychain (see vigie secret --help)."),
             Options::tr("[command]"));
         parser.addOption(dataDirOption());
@@ -135,8 +221,9 @@ Options Options::parse(const QStringList &arguments)
         parser.addOption(quitAfter);
     }
 
-    if (!parser.parse(arguments))
-        return failure(parser.errorText());
+    // The console's QApplication takes its own options; the commands have no toolkit.
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate ? arguments : withoutToolkitOptions(arguments)))
+        return failure(parser, parser.errorText());
     if (parser.isSet(help)) {
         options.mode = Mode::Help;
         options.helpText = parser.helpText();
@@ -148,15 +235,19 @@ Options Options::parse(const QStringList &arguments)
     }
     options.workspace = parser.value(QStringLiteral("workspace"));
     options.language = parser.value(QStringLiteral("lang"));
-    if (!isCheck && !isSecret)
+    if (!isCheck && !isSecret && !isValidate)
         options.dataDir = parser.value(QStringLiteral("data-dir"));
     const QStringList positional = parser.positionalArguments();
-    if (isCheck || isWatch) {
+    if (isCheck || isWatch || isValidate) {
         if (positional.size() > 1)
-            return failure(Options::tr("Unexpected argument: %1").arg(positional.at(1)));
+            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(1)));
         if (options.workspace.isEmpty())
-            return failure(isCheck ? Options::tr("vigie check needs a workspace: vigie check --workspace FILE")
-                                   : Options::tr("vigie watch needs a workspace: vigie watch --workspace FILE"));
+            return failure(parser, Options::tr("vigie %1 needs a workspace: vigie %1 --workspace FILE").arg(command));
+    }
+    if (isValidate) {
+        options.mode = Mode::Validate;
+        options.json = parser.isSet(json);
+        return options;
     }
     if (isCheck) {
         options.mode = Mode::Check;
@@ -165,11 +256,13 @@ Options Options::parse(const QStringList &arguments)
     }
     if (isWatch) {
         options.mode = Mode::Watch;
+        options.probeLines = parser.isSet(probes);
         if (parser.isSet(forOption)) {
             const QString text = parser.value(forOption);
             options.watchFor = parseDuration(text);
             if (!options.watchFor || options.watchFor->count() <= 0)
-                return failure(Options::tr("--for needs a duration such as 30s, 5m or 1h30m, not \"%1\".").arg(text));
+                return failure(parser,
+                               Options::tr("--for needs a duration such as 30s, 5m or 1h30m, not \"%1\".").arg(text));
         }
         return options;
     }
@@ -182,27 +275,27 @@ Options Options::parse(const QStringList &arguments)
             options.secretName = positional.value(2);
             if (options.secretName.isEmpty())
                 return failure(
-                    Options::tr("vigie secret %1 needs the secret's name: vigie secret %1 NAME").arg(action));
+                    parser, Options::tr("vigie secret %1 needs the secret's name: vigie secret %1 NAME").arg(action));
             if (positional.size() > 3)
-                return failure(Options::tr("Unexpected argument: %1").arg(positional.at(3)));
+                return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(3)));
             return options;
         }
         if (action == QLatin1String("check")) {
             options.mode = Mode::SecretCheck;
             if (positional.size() > 2)
-                return failure(Options::tr("Unexpected argument: %1").arg(positional.at(2)));
+                return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(2)));
             if (options.workspace.isEmpty())
                 return failure(
-                    Options::tr("vigie secret check needs a workspace: vigie secret check --workspace FILE"));
+                    parser, Options::tr("vigie secret check needs a workspace: vigie secret check --workspace FILE"));
             return options;
         }
         if (action.isEmpty())
-            return failure(Options::tr("vigie secret needs an action: %1").arg(secretUsage));
-        return failure(Options::tr("Unknown secret action: %1 (use %2)").arg(action, secretUsage));
+            return failure(parser, Options::tr("vigie secret needs an action: %1").arg(secretUsage));
+        return failure(parser, Options::tr("Unknown secret action: %1 (use %2)").arg(action, secretUsage));
     }
     if (!positional.isEmpty())
-        return failure(
-            Options::tr("Unknown command: %1 (the commands are: check, watch, secret)").arg(positional.first()));
+        return failure(parser, Options::tr("Unknown command: %1 (the commands are: check, watch, validate, secret)")
+                                   .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);
     return options;

@@ -9,14 +9,14 @@
 
 namespace Vigie {
 
-// What the command line asks for. Parsed before any QApplication exists, so that `check`,
-// `watch`, `secret`, `--help` and `--version` never need a display.
+// What the command line asks for. Parsed before any QApplication exists, so that the commands,
+// `--help`, `--version` and any mistake on the command line never need a display.
 struct Options
 {
     Q_DECLARE_TR_FUNCTIONS(Vigie::Options)
 
 public:
-    enum class Mode { Console, Check, Watch, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
+    enum class Mode { Console, Check, Watch, Validate, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
     Mode mode = Mode::Console;
     QString workspace;
     QString dataDir;
@@ -25,18 +25,19 @@ public:
     QString screenshot; // console: grab the window once the first results are in
     bool quitAfterScreenshot = false;
     std::optional<std::chrono::milliseconds> watchFor; // watch: stop after this long; empty: until a signal
+    bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete
     QString helpText;                                  // for Help
     QString errorText;                                 // for Error
 
     static Options parse(const QStringList &arguments);
-    // The commands that run without a display (the first argument).
-    static bool isCommandLineOnly(const QString &command);
     // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.
     static QString defaultDataDir();
 };
 
 // --lang, read early: translators must be installed before the help text is written.
 QString languageFromArguments(const QStringList &arguments);
+// Installs Vigie's and Qt's translations for `language` ("fr", "en"; empty: the system's).
+void installTranslations(QCoreApplication &app, const QString &language);
 
 } // namespace Vigie

@@ -1,5 +1,6 @@
 #include "secretcommand.h"
 
+#include "core/terminaltext.h"
 #include "secrets/secretstore.h"
 #include "workspace/workspaceloader.h"
 
@@ -112,10 +113,24 @@ SecretStore::Lookup readSecrets(const QStringList &names)
     return watcher.future().resultCount() > 0 ? watcher.result() : SecretStore::Lookup{};
 }
 
+// A name no workspace could give is refused before anything is read or stored.
+bool refuseInvalidName(const QString &name, QTextStream &err)
+{
+    if (SecretStore::isValidName(name))
+        return false;
+    err << SecretCommand::tr("vigie: \"%1\" is not a secret name: use letters, digits, '.', '_' and '-' only, as a "
+                             "workspace's 'secret:' does.")
+               .arg(terminalSafe(name))
+        << '\n';
+    return true;
+}
+
 } // namespace
 
 int SecretCommand::set(const QString &name, QTextStream &out, QTextStream &err)
 {
+    if (refuseInvalidName(name, err))
+        return 2;
     const QByteArray secret = readSecret(name, err);
     if (secret.isEmpty()) {
         err << tr("vigie: no secret was read from standard input, so nothing was stored for %1.").arg(name) << '\n';
@@ -131,6 +146,8 @@ int SecretCommand::set(const QString &name, QTextStream &out, QTextStream &err)
 
 int SecretCommand::remove(const QString &name, QTextStream &out, QTextStream &err)
 {
+    if (refuseInvalidName(name, err))
+        return 2;
     if (const auto removed = SecretStore::remove(name); !removed) {
         err << QStringLiteral("vigie: ") << removed.error() << '\n';
         return 1;

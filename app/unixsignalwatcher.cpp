@@ -9,9 +9,15 @@
 
 namespace {
 int signalPipe[2] = {-1, -1};
+volatile std::sig_atomic_t signalsReceived = 0;
 
 void onSignal(int signalNumber)
 {
+    // A second Ctrl+C means "now": whatever the first one started (draining the probe thread,
+    // flushing the store) is abandoned. _exit() is async-signal-safe; exit() is not.
+    if (signalsReceived > 0)
+        ::_exit(128 + signalNumber);
+    signalsReceived = 1;
     const char byte = char(signalNumber);
     // write() is async-signal-safe; nothing else is done here.
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);

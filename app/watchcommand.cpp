@@ -2,56 +2,35 @@
 
 #include "unixsignalwatcher.h"
 
+#include "core/terminaltext.h"
 #include "monitor/monitor.h"
-#include "secrets/secretstore.h"
+#include "session/session.h"
 #include "store/resultstore.h"
-#include "workspace/workspaceloader.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QTimeZone>
 #include <QTimer>
+
+#include <algorithm>
+#include <limits>
 
 namespace Vigie {
 
 namespace {
 
-// How long stopping waits for the probe thread to hand over its last batch.
-constexpr std::chrono::seconds DrainTimeout{10};
-
-QString stateWord(HealthState state)
+// Whether watch prints an event: a probe's change only when asked, since its service's change
+// (or the lack of one) says the same for people.
+bool printed(const HealthEvent &event, bool probeLines)
 {
-    switch (state) {
-    case HealthState::Up:
-        return WatchCommand::tr("up");
-    case HealthState::Degraded:
-        return WatchCommand::tr("degraded");
-    case HealthState::Down:
-        return WatchCommand::tr("down");
-    case HealthState::Unknown:
-        break;
-    }
-    return WatchCommand::tr("unknown");
-}
-
-// The keychain's answer, waited for with an event loop: its jobs run on this thread.
-SecretStore::Lookup readSecrets(const QStringList &names)
-{
-    QFutureWatcher<SecretStore::Lookup> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<SecretStore::Lookup>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(SecretStore::read(names));
-    if (!watcher.isFinished())
-        loop.exec();
-    return watcher.future().resultCount() > 0 ? watcher.result() : SecretStore::Lookup{};
+    return probeLines || event.kind != HealthEvent::Kind::ProbeState;
 }
 
 } // namespace
 
-QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &event)
+QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &event, const HealthEvent *impact)
 {
     // Local time, with its offset: unambiguous in a log that is pasted elsewhere.
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(event.timestampMs, QTimeZone::UTC).toLocalTime();
@@ -69,7 +48,9 @@ QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &e
     switch (event.kind) {
     case HealthEvent::Kind::ProbeState:
     case HealthEvent::Kind::ServiceState:
-        change = tr("%1 → %2").arg(stateWord(event.from), stateWord(event.to));
+        change = tr("%1 → %2").arg(healthStateWord(event.from), healthStateWord(event.to));
+        if (impact)
+            change = tr("%1, impacted by %2").arg(change, impact->impactedBy);
         if (event.inMaintenance)
             change = tr("%1 (during maintenance)").arg(change);
         break;
@@ -89,109 +70,135 @@ QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &e
     QString line = time + QStringLiteral("  ") + subject + QStringLiteral("  ") + change;
     if (!event.cause.isEmpty())
         line += QStringLiteral("  ") + event.cause;
-    return line;
+    // Causes quote servers (errors, banners, bodies): nothing they send may drive the terminal.
+    return terminalSafe(line);
+}
+
+QStringList WatchCommand::eventLines(const Workspace &workspace, const QList<HealthEvent> &events, bool probeLines)
+{
+    // A service failing with its dependency: its change and the impact that explains it are one
+    // line, not an alarm followed by its explanation.
+    QStringList lines;
+    QList<bool> merged(events.size(), false);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const HealthEvent &event = events.at(i);
+        if (merged.at(i) || !printed(event, probeLines))
+            continue;
+        const HealthEvent *impact = nullptr;
+        if (event.kind == HealthEvent::Kind::ServiceState) {
+            for (qsizetype j = i + 1; j < events.size() && !impact; ++j) {
+                const HealthEvent &next = events.at(j);
+                if (next.serviceId != event.serviceId)
+                    continue;
+                if (next.kind == HealthEvent::Kind::ServiceState)
+                    break;
+                if (next.kind == HealthEvent::Kind::ImpactStart) {
+                    impact = &next;
+                    merged[j] = true;
+                }
+            }
+        }
+        lines.append(eventLine(workspace, event, impact));
+    }
+    return lines;
 }
 
 int WatchCommand::run(const QString &workspacePath, const QString &dataDir,
-                      std::optional<std::chrono::milliseconds> duration, QTextStream &out, QTextStream &err)
+                      std::optional<std::chrono::milliseconds> duration, bool probeLines, QTextStream &out,
+                      QTextStream &err)
 {
-    const auto loaded = WorkspaceLoader::loadFile(workspacePath);
-    if (!loaded) {
-        for (const WorkspaceError &error : loaded.error())
-            err << error.toString() << '\n';
+    Session session;
+    session.setDataDir(dataDir);
+    std::optional<int> failed;
+    QEventLoop loop;
+    const auto fail = [&failed, &loop, &err](int code) {
         err.flush();
-        return 2;
-    }
-    const Workspace &workspace = *loaded;
-
-    QHash<QString, QByteArray> secrets;
-    if (const QStringList names = workspace.secretNames(); !names.isEmpty()) {
-        const SecretStore::Lookup lookup = readSecrets(names);
-        if (!lookup.error.isEmpty())
+        failed = code;
+        loop.quit();
+    };
+    QObject::connect(&session, &Session::workspaceFailed, &loop,
+                     [&err, &fail](const QString &, const QList<WorkspaceError> &errors) {
+                         for (const WorkspaceError &error : errors)
+                             err << terminalSafe(error.toString()) << '\n';
+                         fail(2);
+                     });
+    QObject::connect(&session, &Session::storeFailed, &loop, [&err, &fail, &session](const QString &reason) {
+        err << tr("vigie: the history database in %1 could not be opened: %2")
+                   .arg(QDir::toNativeSeparators(session.dataDir()), terminalSafe(reason))
+            << '\n';
+        fail(1);
+    });
+    QObject::connect(&session, &Session::secretsRead, &loop, [&err](const QStringList &missing, const QString &error) {
+        if (!error.isEmpty())
             err << tr("warning: %1\nThe probes that need a secret will fail until the keychain can be read.")
-                       .arg(lookup.error)
+                       .arg(terminalSafe(error))
                 << '\n';
-        for (const QString &name : lookup.missing)
+        for (const QString &name : missing)
             err << tr("warning: the secret \"%1\" is not in the keychain: the probes that use it will fail until "
                       "you add it with: vigie secret set %1")
                        .arg(name)
                 << '\n';
-        secrets = lookup.secrets;
         err.flush();
-    }
-
-    ResultStore store;
-    const QString absoluteDataDir = QDir(dataDir).absolutePath();
-    if (const auto opened = store.open(absoluteDataDir); !opened) {
-        err << tr("vigie: the history database in %1 could not be opened: %2")
-                   .arg(QDir::toNativeSeparators(absoluteDataDir), opened.error())
-            << '\n';
-        err.flush();
-        return 1;
-    }
-    const QString databasePath = QDir::toNativeSeparators(store.databasePath());
-
+    });
     QString writeError;
-    QObject::connect(&store, &ResultStore::writeError, &store, [&writeError, &err](const QString &message) {
+    QObject::connect(session.store(), &ResultStore::writeError, &loop, [&writeError, &err](const QString &message) {
         // The store keeps the batch and retries: one warning per kind of failure is enough.
         if (message == writeError)
             return;
         writeError = message;
-        err << tr("warning: %1").arg(message) << '\n';
+        err << tr("warning: %1").arg(terminalSafe(message)) << '\n';
         err.flush();
     });
 
-    Monitor monitor;
+    // Counted from the start: the last stored results the monitor shows first are not new.
+    qint64 startedMs = std::numeric_limits<qint64>::max();
     qint64 resultCount = 0;
     qint64 eventCount = 0;
-    QObject::connect(&monitor, &Monitor::resultsReady, &monitor,
-                     [&resultCount](const QList<ProbeResult> &results) { resultCount += results.size(); });
-    QObject::connect(&monitor, &Monitor::eventsRaised, &monitor,
-                     [&eventCount, &out, &workspace](const QList<HealthEvent> &events) {
-                         for (const HealthEvent &event : events)
-                             out << eventLine(workspace, event) << '\n';
+    QObject::connect(session.monitor(), &Monitor::resultsReady, &loop,
+                     [&resultCount, &startedMs](const QList<ProbeResult> &results) {
+                         resultCount += std::count_if(results.cbegin(), results.cend(),
+                                                      [&](const ProbeResult &r) { return r.timestampMs >= startedMs; });
+                     });
+    QObject::connect(session.monitor(), &Monitor::eventsRaised, &loop,
+                     [&eventCount, &out, &session, probeLines](const QList<HealthEvent> &events) {
+                         for (const QString &line : eventLines(session.workspace(), events, probeLines))
+                             out << line << '\n';
                          out.flush();
                          eventCount += events.size();
                      });
-    monitor.setStore(&store);
-    monitor.setWorkspace(workspace);
-    monitor.setSecrets(secrets);
 
-    QEventLoop loop;
     UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop, [&loop, &err] {
+        err << tr("Stopping: storing the last results (Ctrl+C again quits at once).") << '\n';
+        err.flush();
+        loop.quit();
+    });
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    if (duration)
-        deadline.start(*duration);
+    QObject::connect(&session, &Session::started, &loop, [&] {
+        startedMs = QDateTime::currentMSecsSinceEpoch();
+        const Workspace &workspace = session.workspace();
+        const QString name = workspace.name.isEmpty() ? QFileInfo(workspacePath).completeBaseName() : workspace.name;
+        err << tr("Watching %n probe(s) of \"%1\"; history in %2. Stop with Ctrl+C.", "", workspace.probeCount())
+                   .arg(name, QDir::toNativeSeparators(session.store()->databasePath()))
+            << '\n';
+        err.flush();
+        if (duration)
+            deadline.start(*duration);
+    });
 
-    const QString name = workspace.name.isEmpty() ? QFileInfo(workspacePath).completeBaseName() : workspace.name;
-    err << tr("Watching %n probe(s) of \"%1\"; history in %2. Stop with Ctrl+C.", "", workspace.probeCount())
-               .arg(name, databasePath)
-        << '\n';
-    err.flush();
-
-    monitor.start();
+    session.open(workspacePath);
     loop.exec();
+    if (failed)
+        return *failed;
 
-    // The probe thread hands over what it has left when it stops; wait for that last batch so
-    // that it is stored too.
-    const bool wasRunning = monitor.runningCount() > 0;
-    monitor.stop();
-    if (wasRunning) {
-        QEventLoop drain;
-        QObject::connect(&monitor, &Monitor::runningCountChanged, &drain, [&drain](int running) {
-            if (running == 0)
-                drain.quit();
-        });
-        QTimer::singleShot(DrainTimeout, &drain, &QEventLoop::quit);
-        drain.exec();
-    }
-
-    if (!store.flush()) {
+    // The probe thread's last batch is stored too.
+    const QString databasePath = QDir::toNativeSeparators(session.store()->databasePath());
+    if (!session.close()) {
         err << tr("vigie: the history could not be written to %1: %2")
-                   .arg(databasePath, writeError.isEmpty() ? tr("the database refused the last results.") : writeError)
+                   .arg(databasePath,
+                        writeError.isEmpty() ? tr("the database refused the last results.") : terminalSafe(writeError))
             << '\n';
         err.flush();
         return 1;

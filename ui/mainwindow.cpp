@@ -4,8 +4,8 @@
 #include "eventlogpanel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
-#include "secrets/secretstore.h"
 #include "servicedetailpanel.h"
+#include "session/session.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
 #include "workspace/workspaceloader.h"
@@ -14,11 +14,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -28,19 +26,12 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTextStream>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <cstdio>
 
 namespace Vigie {
 
 namespace {
-
-using LoadResult = std::expected<Workspace, QList<WorkspaceError>>;
 
 // The in-window report of a workspace that could not be opened: unlike a dialog it never blocks,
 // and the list stays on screen while the engineer fixes the file.
@@ -174,16 +165,14 @@ private:
 
 struct MainWindow::Private
 {
-    Private(MainWindow *window, Monitor *workspaceMonitor, ResultStore *resultStore, ServiceBoardModel *boardModel)
+    Private(MainWindow *window, Session *shown, ServiceBoardModel *boardModel)
         : q(window)
-        , monitor(workspaceMonitor)
-        , store(resultStore)
+        , session(shown)
         , model(boardModel)
     {}
 
     MainWindow *q;
-    Monitor *monitor;
-    ResultStore *store;
+    Session *session;
     ServiceBoardModel *model;
 
     BoardView *board = nullptr;
@@ -200,33 +189,20 @@ struct MainWindow::Private
     QAction *reloadAction = nullptr;
     QAction *detailAction = nullptr;
 
+    // The file shown, or the one that failed to open first (reload retries it).
     QString path;
-    Workspace workspace;
-    bool hasWorkspace = false;
-    // Reads wait until the store is open: before that it has no database to read.
-    bool storeReady = false;
-    // Probing waits for the store's open to end (it restores health from it) and for secrets.
-    bool storeSettled = false;
-    bool secretsRead = false;
-    bool startPending = false;
-    // The latest open request: an older load finishing late must not replace a newer one.
-    quint64 loadId = 0;
 
     void createMenus();
-    void applyWorkspace(const Workspace &loaded, const QString &absolutePath, quint64 id);
-    void readSecrets(quint64 id);
-    void startWhenReady();
-    void seedFromStore(quint64 id);
+    void showWorkspace(const Workspace &workspace, const QString &absolutePath);
+    void showSecrets(const QStringList &missing, const QString &keychainError);
     void showErrors(const QString &absolutePath, const QList<WorkspaceError> &errors);
     void updateRunning(int running);
     void updateFailing();
-    bool everyServiceHasResult() const;
-    void takeScreenshot(const QString &path, bool quitAfter);
 };
 
-MainWindow::MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *model, QWidget *parent)
+MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
     : QMainWindow(parent)
-    , d(std::make_unique<Private>(this, monitor, store, model))
+    , d(std::make_unique<Private>(this, session, model))
 {
     setWindowTitle(tr("Vigie"));
     setMinimumSize(720, 480);
@@ -235,12 +211,11 @@ MainWindow::MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *
     d->board->setModel(model);
     d->board->setAccessibleName(tr("Service board"));
     d->board->setPlaceholderText(tr("No workspace is open.\nUse File › Open Workspace… (Ctrl+O) to choose one."));
-    d->storeReady = store && !store->databasePath().isEmpty();
-    d->storeSettled = !store || d->storeReady;
-    d->detail = new ServiceDetailPanel(model, d->storeReady ? store : nullptr);
+    ResultStore *store = session->isStoreOpen() ? session->store() : nullptr;
+    d->detail = new ServiceDetailPanel(model, store);
     d->events = new EventLogPanel;
     d->events->setObjectName(QStringLiteral("eventLog"));
-    if (d->storeReady)
+    if (store)
         d->events->setStore(store);
     d->eventsDock = new QDockWidget(tr("Events"), this);
     d->eventsDock->setObjectName(QStringLiteral("eventsDock"));
@@ -289,14 +264,35 @@ MainWindow::MainWindow(Monitor *monitor, ResultStore *store, ServiceBoardModel *
         if (index.isValid())
             d->board->setCurrentIndex(index);
     });
-    monitor->setStore(store);
+    // The board is fed by the monitor alone: live results, and at start the last stored ones.
+    Monitor *monitor = session->monitor();
     connect(monitor, &Monitor::resultsReady, model, &ServiceBoardModel::applyResults);
     connect(monitor, &Monitor::healthChanged, model, &ServiceBoardModel::applyHealth);
     connect(monitor, &Monitor::runningCountChanged, this, [this](int running) { d->updateRunning(running); });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] { d->updateFailing(); });
     connect(model, &QAbstractItemModel::modelReset, this, [this] { d->updateFailing(); });
+    connect(session, &Session::workspaceOpened, this,
+            [this](const QString &path, const Workspace &workspace) { d->showWorkspace(workspace, path); });
+    connect(session, &Session::workspaceFailed, this,
+            [this](const QString &path, const QList<WorkspaceError> &errors) { d->showErrors(path, errors); });
+    connect(session, &Session::secretsRead, this,
+            [this](const QStringList &missing, const QString &error) { d->showSecrets(missing, error); });
+    connect(session, &Session::storeOpened, this, [this] {
+        d->storeErrors->hide();
+        d->detail->setStore(d->session->store());
+        d->events->setStore(d->session->store());
+    });
+    connect(session, &Session::storeFailed, this, [this](const QString &reason) {
+        // Health starts afresh and nothing is kept, but probing goes on.
+        d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "
+                                      "but not kept, and the charts stay empty.")
+                                       .arg(QDir::toNativeSeparators(d->session->dataDir())),
+                                   {reason});
+    });
     d->updateRunning(monitor->runningCount());
     d->updateFailing();
+    if (!session->workspacePath().isEmpty())
+        d->showWorkspace(session->workspace(), session->workspacePath());
 
     QSize size(1280, 800);
     if (const QScreen *s = screen())
@@ -367,60 +363,10 @@ void MainWindow::Private::createMenus()
     });
 }
 
-void MainWindow::openStore(const QString &dataDir)
-{
-    if (!d->store)
-        return;
-    using OpenResult = std::expected<void, QString>;
-    auto *watcher = new QFutureWatcher<OpenResult>(this);
-    connect(watcher, &QFutureWatcher<OpenResult>::finished, this, [this, watcher, dataDir] {
-        watcher->deleteLater();
-        const OpenResult opened = watcher->future().resultCount() > 0
-                                      ? watcher->result()
-                                      : OpenResult(std::unexpect, tr("Opening the results database was cancelled."));
-        d->storeSettled = true;
-        if (!opened) {
-            // Health starts afresh and nothing is kept, but probing goes on.
-            d->monitor->setStore(nullptr);
-            d->startWhenReady();
-            d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "
-                                          "but not kept, and the charts stay empty.")
-                                           .arg(QDir::toNativeSeparators(dataDir)),
-                                       {opened.error()});
-            return;
-        }
-        d->storeReady = true;
-        d->storeErrors->hide();
-        d->detail->setStore(d->store);
-        d->events->setStore(d->store);
-        d->seedFromStore(d->loadId);
-        d->startWhenReady();
-    });
-    // Opening creates and migrates the database: disk work the GUI thread never waits for.
-    ResultStore *store = d->store;
-    watcher->setFuture(QtConcurrent::run([store, dataDir] { return store->open(dataDir); }));
-}
-
 void MainWindow::openWorkspace(const QString &path)
 {
-    const QString absolutePath = QFileInfo(path).absoluteFilePath();
-    const quint64 id = ++d->loadId;
-    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(absolutePath)));
-
-    auto *watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, id, absolutePath] {
-        watcher->deleteLater();
-        if (id != d->loadId)
-            return;
-        statusBar()->clearMessage();
-        const LoadResult result = watcher->result();
-        if (result)
-            d->applyWorkspace(*result, absolutePath, id);
-        else
-            d->showErrors(absolutePath, result.error());
-    });
-    // Reading and parsing happen on the thread pool: the GUI thread never parses.
-    watcher->setFuture(QtConcurrent::run(&WorkspaceLoader::loadFile, absolutePath));
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    d->session->open(path);
 }
 
 QString MainWindow::workspacePath() const
@@ -428,105 +374,43 @@ QString MainWindow::workspacePath() const
     return d->path;
 }
 
-void MainWindow::Private::applyWorkspace(const Workspace &loaded, const QString &absolutePath, quint64 id)
+void MainWindow::Private::showWorkspace(const Workspace &workspace, const QString &absolutePath)
 {
+    q->statusBar()->clearMessage();
     errors->hide();
-    workspace = loaded;
     path = absolutePath;
     reloadAction->setEnabled(true);
 
-    monitor->stop();
     model->setWorkspace(workspace);
     detail->setWorkspace(workspace);
     events->setWorkspace(workspace);
-    monitor->setWorkspace(workspace);
 
     const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
     q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
     workspaceLabel->setText(name);
     workspaceLabel->setToolTip(QDir::toNativeSeparators(absolutePath));
     QSettings().setValue(QStringLiteral("workspace/last"), absolutePath);
-
-    hasWorkspace = true;
-    startPending = true;
-    secretsRead = false;
-    readSecrets(id);
+    if (workspace.secretNames().isEmpty())
+        secretErrors->hide();
     updateFailing();
-    // The model keeps the newest result of each probe, so history seeded after live results
-    // never hides them.
-    seedFromStore(id);
     Q_EMIT q->workspaceOpened(absolutePath);
 }
 
-void MainWindow::Private::readSecrets(quint64 id)
+void MainWindow::Private::showSecrets(const QStringList &missing, const QString &keychainError)
 {
-    const QStringList names = workspace.secretNames();
-    if (names.isEmpty()) {
+    QStringList problems;
+    if (!keychainError.isEmpty())
+        problems << keychainError;
+    for (const QString &name : missing)
+        problems
+            << MainWindow::tr("The secret \"%1\" is not in the keychain; add it with: vigie secret set %1").arg(name);
+    if (problems.isEmpty())
         secretErrors->hide();
-        monitor->setSecrets({});
-        secretsRead = true;
-        startWhenReady();
-        return;
-    }
-    auto *watcher = new QFutureWatcher<SecretStore::Lookup>(q);
-    QObject::connect(watcher, &QFutureWatcher<SecretStore::Lookup>::finished, q, [this, watcher, id] {
-        watcher->deleteLater();
-        if (id != loadId)
-            return;
-        const SecretStore::Lookup lookup =
-            watcher->future().resultCount() > 0 ? watcher->result() : SecretStore::Lookup{};
-        QStringList problems;
-        if (!lookup.error.isEmpty())
-            problems << lookup.error;
-        for (const QString &name : lookup.missing)
-            problems << MainWindow::tr("The secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
-                            .arg(name);
-        if (problems.isEmpty())
-            secretErrors->hide();
-        else
-            secretErrors->showErrors(
-                MainWindow::tr("Some probes cannot authenticate: they will fail until their secrets are in the "
-                               "keychain."),
-                problems);
-        monitor->setSecrets(lookup.secrets);
-        secretsRead = true;
-        startWhenReady();
-    });
-    // The keychain may ask the desktop to unlock it: never on the GUI thread's time.
-    watcher->setFuture(SecretStore::read(names));
-}
-
-void MainWindow::Private::startWhenReady()
-{
-    if (!startPending || !hasWorkspace || !secretsRead || !storeSettled)
-        return;
-    startPending = false;
-    monitor->start();
-}
-
-void MainWindow::Private::seedFromStore(quint64 id)
-{
-    if (!store || !storeReady || !hasWorkspace)
-        return;
-    // The last known results show at once, before the first probe of this session answers.
-    auto *watcher = new QFutureWatcher<QList<ProbeResult>>(q);
-    QObject::connect(watcher, &QFutureWatcher<QList<ProbeResult>>::finished, q, [this, watcher, id] {
-        watcher->deleteLater();
-        if (id != loadId || watcher->future().resultCount() == 0)
-            return;
-        QList<ProbeResult> seed;
-        const QList<ProbeResult> stored = watcher->result();
-        for (const ProbeResult &result : stored) {
-            const Service *service = workspace.service(result.key.serviceId);
-            // A probe edited since (another target) starts afresh rather than with stale history.
-            if (service && result.key.index >= 0 && result.key.index < service->probes.size() &&
-                service->probes.at(result.key.index).target == result.target)
-                seed.append(result);
-        }
-        if (!seed.isEmpty())
-            model->applyResults(seed);
-    });
-    watcher->setFuture(store->latestResults());
+    else
+        secretErrors->showErrors(
+            MainWindow::tr("Some probes cannot authenticate: they will fail until their secrets are in the "
+                           "keychain."),
+            problems);
 }
 
 void MainWindow::Private::showErrors(const QString &absolutePath, const QList<WorkspaceError> &list)
@@ -542,6 +426,7 @@ void MainWindow::Private::showErrors(const QString &absolutePath, const QList<Wo
             : MainWindow::tr("Vigie could not open %1: fix the problems below, then reload (F5). The board still "
                              "shows the workspace that was open before.")
                   .arg(file);
+    q->statusBar()->clearMessage();
     errors->showErrors(title, lines);
     // Reload retries the file that failed, which is the one being fixed.
     if (path.isEmpty()) {
@@ -597,58 +482,6 @@ void MainWindow::Private::updateFailing()
     else if (degraded > 0)
         colour = HealthState::Degraded;
     failingLabel->setStateText(parts.join(QStringLiteral(" · ")), colour);
-}
-
-bool MainWindow::Private::everyServiceHasResult() const
-{
-    const int groups = model->rowCount();
-    if (groups == 0)
-        return false;
-    for (int g = 0; g < groups; ++g) {
-        const QModelIndex group = model->index(g, 0);
-        for (int s = 0, n = model->rowCount(group); s < n; ++s)
-            if (!model->index(s, 0, group).data(ServiceBoardModel::LastResultTimeRole).toDateTime().isValid())
-                return false;
-    }
-    return true;
-}
-
-void MainWindow::scheduleScreenshot(const QString &path, bool quitAfter, int maxWaitMs)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(100);
-    auto elapsed = std::make_shared<QElapsedTimer>();
-    elapsed->start();
-    connect(poll, &QTimer::timeout, this, [this, poll, elapsed, path, quitAfter, maxWaitMs] {
-        if (!d->everyServiceHasResult() && elapsed->elapsed() < maxWaitMs)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        d->takeScreenshot(path, quitAfter);
-    });
-    poll->start();
-}
-
-void MainWindow::Private::takeScreenshot(const QString &file, bool quitAfter)
-{
-    // The model holds back notifications for up to 100 ms: push them out so the picture is current.
-    model->flushPendingChanges();
-    updateFailing();
-    QCoreApplication::processEvents();
-    const QString absolute = QFileInfo(file).absoluteFilePath();
-    const bool saved = q->grab().save(absolute, "PNG");
-    if (saved) {
-        QTextStream(stdout) << absolute << Qt::endl;
-        Q_EMIT q->screenshotSaved(absolute);
-    } else {
-        QTextStream(stderr) << MainWindow::tr(
-                                   "Vigie could not save the screenshot to %1: check that the folder exists and is "
-                                   "writable.")
-                                   .arg(QDir::toNativeSeparators(absolute))
-                            << Qt::endl;
-    }
-    if (quitAfter)
-        QCoreApplication::exit(saved ? 0 : 1);
 }
 
 } // namespace Vigie

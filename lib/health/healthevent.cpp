@@ -1,5 +1,7 @@
 #include "healthevent.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <utility>
 
@@ -23,6 +25,24 @@ QString healthEventKindName(HealthEvent::Kind kind)
         if (k == kind)
             return QLatin1StringView(name);
     return {};
+}
+
+QString serviceHealthWord(const ServiceHealth &health)
+{
+    if (health.inMaintenance)
+        return QCoreApplication::translate("Vigie::HealthState", "maintenance");
+    if (!health.impactedBy.isEmpty())
+        return QCoreApplication::translate("Vigie::HealthState", "impacted");
+    return healthStateWord(health.state);
+}
+
+QString serviceHealthName(const ServiceHealth &health)
+{
+    if (health.inMaintenance)
+        return QStringLiteral("maintenance");
+    if (!health.impactedBy.isEmpty())
+        return QStringLiteral("impacted");
+    return healthStateName(health.state);
 }
 
 // An unknown name (a row written by a newer version) reads as a service state change, the kind

@@ -57,7 +57,12 @@ struct HealthEvent
     friend bool operator==(const HealthEvent &, const HealthEvent &) = default;
 };
 
-QString healthEventKindName(HealthEvent::Kind kind); // "probe-state", "service-state", ...: stable, stored
+QString healthEventKindName(HealthEvent::Kind kind);
+// What a service is, in one word for people: "maintenance" inside a window, "impacted" when a
+// dependency explains its failure, otherwise its state's word (healthStateWord). Translated.
+QString serviceHealthWord(const ServiceHealth &health);
+// The same, untranslated and stable, for JSON: "maintenance", "impacted", or healthStateName().
+QString serviceHealthName(const ServiceHealth &health); // "probe-state", "service-state", ...: stable, stored
 HealthEvent::Kind healthEventKindFromName(const QString &name);
 
 } // namespace Vigie

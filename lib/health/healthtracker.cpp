@@ -47,6 +47,7 @@ struct ServiceData
     std::vector<ProbeData> probes;
     QList<int> dependsOn;  // service indices, in the workspace's order
     QList<int> dependents; // services that name this one in dependsOn
+    int depth = 0;         // 0 without dependencies, else one more than its deepest dependency
     QList<int> windows;    // maintenance windows covering it
     ServiceHealth health;
     bool maintenanceFromWindow = false; // health.inMaintenance because of a window, not the upstream
@@ -65,21 +66,6 @@ struct WindowData
     qint64 cacheToMs = 0;
     bool cached = false;
 };
-
-QString stateWord(HealthState state)
-{
-    switch (state) {
-    case HealthState::Up:
-        return QCoreApplication::translate("Vigie::HealthTracker", "up");
-    case HealthState::Degraded:
-        return QCoreApplication::translate("Vigie::HealthTracker", "degraded");
-    case HealthState::Down:
-        return QCoreApplication::translate("Vigie::HealthTracker", "down");
-    case HealthState::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("Vigie::HealthTracker", "unknown");
-}
 
 } // namespace
 
@@ -134,7 +120,7 @@ std::optional<QString> HealthTracker::Private::feed(ProbeData &probe, const Prob
     const HealthState seen = result.status;
     if (seen == HealthState::Unknown)
         return std::nullopt; // a result that says nothing about the service moves nothing
-    const QString what = result.error.isEmpty() ? stateWord(seen) : result.error;
+    const QString what = result.error.isEmpty() ? healthStateWord(seen) : result.error;
     if (probe.state == HealthState::Unknown) {
         probe.state = seen;
         probe.streak = 0;
@@ -471,7 +457,7 @@ void HealthTracker::Private::updateImpact(int s, qint64 atMs, QList<HealthEvent>
         HealthEvent began = event(service, HealthEvent::Kind::ImpactStart, atMs);
         began.impactedBy = impactedBy;
         began.cause = QCoreApplication::translate("Vigie::HealthTracker", "impacted by %1 (%2)")
-                          .arg(services[root].name, stateWord(services[root].health.state));
+                          .arg(services[root].name, healthStateWord(services[root].health.state));
         events.append(began);
     }
     markChanged(s);
@@ -547,6 +533,23 @@ HealthTracker::HealthTracker(const Workspace &workspace)
                 continue;
             d->services[s].dependsOn.append(*dependency);
             d->services[*dependency].dependents.append(s);
+        }
+    }
+    // Depths, in topological order (Kahn); the members of a cycle keep what they reached.
+    {
+        std::vector<int> waiting(count);
+        std::vector<int> ready;
+        for (int s = 0; s < count; ++s)
+            if ((waiting[s] = int(d->services[s].dependsOn.size())) == 0)
+                ready.push_back(s);
+        while (!ready.empty()) {
+            const int s = ready.back();
+            ready.pop_back();
+            for (int dependent : std::as_const(d->services[s].dependents)) {
+                d->services[dependent].depth = std::max(d->services[dependent].depth, d->services[s].depth + 1);
+                if (--waiting[dependent] == 0)
+                    ready.push_back(dependent);
+            }
         }
     }
     d->windows.resize(workspace.maintenance.size());
@@ -633,8 +636,17 @@ void HealthTracker::restore(const QList<HealthEvent> &latestEvents)
 
 QList<HealthEvent> HealthTracker::apply(const QList<ProbeResult> &results)
 {
+    // Within a batch, dependencies are judged before what depends on them (each probe's results
+    // keep their order): a dependent failing with its dependency is impacted from its first change,
+    // never an alarm first.
+    QList<ProbeResult> ordered = results;
+    const auto depth = [this](const ProbeResult &result) {
+        const auto found = d->index.constFind(result.key.serviceId);
+        return found != d->index.cend() ? d->services[*found].depth : 0;
+    };
+    std::ranges::stable_sort(ordered, {}, depth);
     QList<HealthEvent> events;
-    for (const ProbeResult &result : results)
+    for (const ProbeResult &result : std::as_const(ordered))
         d->applyResult(result, events);
     return events;
 }

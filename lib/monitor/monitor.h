@@ -21,7 +21,11 @@ class ResultStore;
 //
 // Results and the events they cause are appended to the store (when one is set) in the order
 // they happen. On start() the tracker is restored from the store's latest state events, so a
-// restart does not announce every state again.
+// restart does not announce every state again, and the board gets each probe's last stored result
+// (through resultsReady, before any live result) so that it shows something at once.
+//
+// Results count only for the run that asked for them: after stop(), the probe thread's last batch
+// is still tracked and stored, then drained() says so, and anything that comes later is dropped.
 class Monitor final : public QObject
 {
     Q_OBJECT
@@ -38,7 +42,14 @@ public:
 
     // Restores health from the store (asynchronously), then probes on schedule until stop().
     void start();
+    // Stops probing; the batch the probe thread still holds arrives, then drained().
     void stop();
+    // Runs every probe once, concurrently, with the tracker's maintenance windows and dependencies
+    // (no restore: nothing is announced, the health is for the caller to read); finishedOnce()
+    // follows the last result.
+    void runOnce();
+    // Whether a stop() waits for the probe thread's last batch.
+    bool isDraining() const;
 
     const Workspace &workspace() const;
     ServiceHealth serviceHealth(const QString &serviceId) const;
@@ -52,6 +63,10 @@ Q_SIGNALS:
     // State changes, maintenance and impact, as they happen (already queued for the store).
     void eventsRaised(const QList<Vigie::HealthEvent> &events);
     void runningCountChanged(int running);
+    // After stop(): the last batch has been tracked and queued for the store.
+    void drained();
+    // After runOnce(): every probe has reported.
+    void finishedOnce();
 
 private:
     struct Private;

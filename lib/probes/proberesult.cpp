@@ -43,6 +43,21 @@ QString healthStateName(HealthState state)
     return QStringLiteral("unknown");
 }
 
+QString healthStateWord(HealthState state)
+{
+    switch (state) {
+    case HealthState::Up:
+        return QCoreApplication::translate("Vigie::HealthState", "up");
+    case HealthState::Degraded:
+        return QCoreApplication::translate("Vigie::HealthState", "degraded");
+    case HealthState::Down:
+        return QCoreApplication::translate("Vigie::HealthState", "down");
+    case HealthState::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("Vigie::HealthState", "unknown");
+}
+
 HealthState healthStateFromName(const QString &name)
 {
     for (const auto &[s, n] : stateNames)

@@ -81,6 +81,9 @@ struct ProbeResult
 QString healthStateName(HealthState state); // "up", "degraded", "down", "unknown": stable, not translated
 QString probePhaseName(ProbePhase phase);   // "resolve", "connect", ...: stable, not translated
 HealthState healthStateFromName(const QString &name);
+// The state's word for people, translated and lower-case ("down", "en panne"), as the command line
+// prints it.
+QString healthStateWord(HealthState state);
 ProbePhase probePhaseFromName(const QString &name);
 // The phase's name for people, translated: "resolve" in English, "résolution" in French.
 QString probePhaseDisplayName(ProbePhase phase);

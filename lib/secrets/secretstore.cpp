@@ -6,6 +6,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace Vigie {
@@ -109,6 +110,14 @@ std::expected<void, QString> SecretStore::write(const QString &name, const QByte
                                         "Vigie could not store the secret \"%1\" in the system keychain: %2")
                 .arg(name, errorString));
     return {};
+}
+
+bool SecretStore::isValidName(QStringView name)
+{
+    return !name.isEmpty() && std::all_of(name.begin(), name.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' ||
+               c == u'_' || c == u'-';
+    });
 }
 
 std::expected<void, QString> SecretStore::remove(const QString &name)

@@ -30,12 +30,16 @@ class TestCli : public QObject
     };
 
     // Runs vigie without blocking the event loop, so that the in-process servers keep answering.
-    Run vigie(const QStringList &arguments)
+    Run vigie(const QStringList &arguments, bool noPlatform = false)
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY")); // the command line must not need one
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        if (noPlatform)
+            env.remove(QStringLiteral("QT_QPA_PLATFORM")); // not even a platform plugin chosen for it
+        else
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(VIGIE_BINARY), arguments);
@@ -269,7 +273,7 @@ services:
         expectUsageError({QStringLiteral("secret"), QStringLiteral("set")}, "vigie secret set NAME");
         expectUsageError({QStringLiteral("secret"), QStringLiteral("delete")}, "vigie secret delete NAME");
         expectUsageError({QStringLiteral("secret"), QStringLiteral("check")}, "vigie secret check --workspace FILE");
-        expectUsageError({QStringLiteral("frobnicate")}, "check, watch, secret");
+        expectUsageError({QStringLiteral("frobnicate")}, "check, watch, validate, secret");
 
         // Invalid workspaces are reported by place, whichever command reads them.
         const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
@@ -281,6 +285,165 @@ services:
             vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), broken});
         QCOMPARE(secrets.exitCode, 2);
         QVERIFY2(secrets.err.contains(QByteArray(broken.toUtf8() + ":2:")), secrets.err.constData());
+    }
+
+    void mistakesGetTheUsageWithoutADisplay()
+    {
+        // With no display and no platform plugin chosen: a mistake is a usage error, never an abort.
+        const QList<QStringList> mistakes{
+            {QStringLiteral("chek")},
+            {QStringLiteral("--json"), QStringLiteral("check")},
+            {QStringLiteral("check"), QStringLiteral("--workspace")},
+            {QStringLiteral("watch"), QStringLiteral("--probes-please"), QStringLiteral("--workspace"),
+             QStringLiteral("ws.yaml")},
+            {QStringLiteral("validate")},
+            {QStringLiteral("--screenshot")},
+        };
+        for (const QStringList &arguments : mistakes) {
+            const Run run = vigie(arguments, true);
+            QVERIFY2(run.exitCode == 2,
+                     qPrintable(arguments.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(run.err)));
+            QVERIFY2(run.err.startsWith("vigie: "), run.err.constData());
+            QVERIFY2(run.err.contains("Usage: "), run.err.constData());
+            QVERIFY(!run.err.contains("display"));
+        }
+    }
+
+    void validateReportsWithoutProbing()
+    {
+        const int connectionsBefore = m_banner.connectionCount();
+        const QString good = writeWorkspace(QStringLiteral("name: Valid\nservices:\n  - id: smtp\n    probes:\n"
+                                                           "      - tcp: 127.0.0.1:%1\n  - id: dns\n    probes:\n"
+                                                           "      - tcp: 127.0.0.1:%1\n")
+                                                .arg(m_banner.port())
+                                                .toUtf8());
+        const Run valid = vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), good}, true);
+        QVERIFY2(valid.exitCode == 0, valid.err.constData());
+        QVERIFY2(valid.out.contains("is valid: 2 service") && valid.out.contains(", 2 probe"), valid.out.constData());
+
+        const QString bad =
+            writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
+                                             "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
+        const Run invalid = vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), bad}, true);
+        QCOMPARE(invalid.exitCode, 2);
+        QVERIFY2(invalid.err.contains(QByteArray(bad.toUtf8() + ":6:9:")), invalid.err.constData());
+
+        const Run json =
+            vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), bad, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 2);
+        const QJsonObject verdict = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(verdict.value(u"valid").toBool(true), false);
+        const QJsonObject first = verdict.value(u"errors").toArray().at(0).toObject();
+        QCOMPARE(first.value(u"line").toInt(), 6);
+        QCOMPARE(first.value(u"column").toInt(), 9);
+        QVERIFY(first.value(u"message").toString().contains(QLatin1String("intervall")));
+        const Run goodJson =
+            vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), good, QStringLiteral("--json")});
+        QCOMPARE(goodJson.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(goodJson.out).object().value(u"probes").toInt(), 2);
+
+        // Not one probe ran.
+        QCOMPARE(m_banner.connectionCount(), connectionsBefore);
+    }
+
+    void secretNamesFollowTheWorkspaceRule()
+    {
+        for (const QString &action : {QStringLiteral("set"), QStringLiteral("delete")}) {
+            const Run run = vigie({QStringLiteral("secret"), action, QStringLiteral("bad name!")});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains("\"bad name!\" is not a secret name"), run.err.constData());
+        }
+    }
+
+    void checkExplainsMaintenanceAndImpact()
+    {
+        // A window that covers every moment.
+        static const QString ArchiveInMaintenance = QStringLiteral(R"(maintenance:
+  - name: Archive move
+    services: archive
+    timezone: UTC
+    every: day
+    at: "00:00"
+    duration: 24h
+)");
+        // The relay refuses; the portal, which depends on it, fails with it; the archive refuses
+        // too, inside a window that covers every moment; the mail server answers.
+        const QString withAlarm = writeWorkspace(QString(QStringLiteral(R"(name: Explained
+services:
+  - id: relay
+    probes:
+      - tcp: 127.0.0.1:%1
+  - id: portal
+    depends_on: relay
+    probes:
+      - tcp: 127.0.0.1:%1
+  - id: archive
+    probes:
+      - tcp: 127.0.0.1:%1
+  - id: smtp
+    probes:
+      - tcp: 127.0.0.1:%2
+)") + ArchiveInMaintenance)
+                                                     .arg(m_closedPort)
+                                                     .arg(m_banner.port())
+                                                     .toUtf8());
+        const Run json =
+            vigie({QStringLiteral("check"), QStringLiteral("--workspace"), withAlarm, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1); // the relay is a real alarm
+        const QJsonArray results = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(results.size(), 4);
+        QCOMPARE(results.at(0).toObject().value(u"status").toString(), QStringLiteral("down"));
+        QCOMPARE(results.at(1).toObject().value(u"status").toString(), QStringLiteral("impacted"));
+        QCOMPARE(results.at(1).toObject().value(u"impacted_by").toString(), QStringLiteral("relay"));
+        QCOMPARE(results.at(2).toObject().value(u"status").toString(), QStringLiteral("maintenance"));
+        QCOMPARE(results.at(2).toObject().value(u"maintenance").toString(), QStringLiteral("Archive move"));
+        QCOMPARE(results.at(3).toObject().value(u"status").toString(), QStringLiteral("up"));
+
+        const Run table = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), withAlarm});
+        QCOMPARE(table.exitCode, 1);
+        const QList<QByteArray> lines = table.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 5);
+        QVERIFY2(lines.at(2).startsWith("portal") && lines.at(2).contains(" impacted "), lines.at(2).constData());
+        QVERIFY2(lines.at(3).startsWith("archive") && lines.at(3).contains(" maintenance "), lines.at(3).constData());
+
+        // Without the relay's own alarm, nothing counts against the exit status.
+        const QString explained = writeWorkspace(QString(QStringLiteral(R"(name: Explained
+services:
+  - id: archive
+    probes:
+      - tcp: 127.0.0.1:%1
+  - id: smtp
+    probes:
+      - tcp: 127.0.0.1:%2
+)") + ArchiveInMaintenance)
+                                                     .arg(m_closedPort)
+                                                     .arg(m_banner.port())
+                                                     .toUtf8());
+        const Run quiet = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), explained});
+        QVERIFY2(quiet.exitCode == 0, quiet.out.constData());
+    }
+
+    void serverTextCannotDriveTheTerminal()
+    {
+        // A banner that would clear the screen and retitle the window.
+        Vigie::Test::BannerServer hostile{QByteArrayLiteral("\x1b[2J\x1b]0;owned\x07SSH-2.0-evil\r\n")};
+        const QString ws = writeWorkspace(QStringLiteral("name: Hostile\nservices:\n  - id: bastion\n    probes:\n"
+                                                         "      - tcp: 127.0.0.1:%1\n"
+                                                         "        expect_banner: \"^220 \"\n")
+                                              .arg(hostile.port())
+                                              .toUtf8());
+        const Run table = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        QCOMPARE(table.exitCode, 1);
+        QVERIFY2(!table.out.contains('\x1b') && !table.out.contains('\x07'), table.out.constData());
+        QVERIFY2(table.out.contains("\\x1b[2J"), table.out.constData());
+
+        const Run watch =
+            vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
+                   QStringLiteral("2s"), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("hostile"))});
+        QVERIFY2(watch.exitCode == 0, watch.err.constData());
+        QVERIFY2(watch.out.contains("bastion  unknown → down"), watch.out.constData());
+        QVERIFY2(!watch.out.contains('\x1b') && !watch.out.contains('\x07'), watch.out.constData());
+        QVERIFY(!watch.err.contains('\x1b'));
     }
 
     void secretCheckWithoutSecretsNeedsNoKeychain()

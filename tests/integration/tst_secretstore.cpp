@@ -5,9 +5,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -233,6 +237,46 @@ services:
         const Run empty = vigie({QStringLiteral("secret"), QStringLiteral("set"), name}, QByteArrayLiteral("\n"));
         QCOMPARE(empty.exitCode, 2);
         QVERIFY(lookup({name}).secrets.isEmpty());
+#endif
+    }
+
+    void checkAuthenticatesWithTheKeychain()
+    {
+#ifndef VIGIE_BINARY
+        QSKIP("built without the vigie executable");
+#else
+        // A server that wants the token, and the token in the keychain: `vigie check` must read it.
+        QHttpServer server;
+        server.route(QStringLiteral("/"), [](const QHttpServerRequest &request) {
+            if (request.value("Authorization") == QByteArrayLiteral("Bearer s3cret-token"))
+                return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("welcome"));
+            return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("who are you?"),
+                                       QHttpServerResponse::StatusCode::Unauthorized);
+        });
+        auto *tcp = new QTcpServer;
+        QVERIFY(tcp->listen(QHostAddress::LocalHost));
+        QVERIFY(server.bind(tcp));
+        const QString name = QStringLiteral("vigie-test-check");
+        QVERIFY(SecretStore::write(name, QByteArrayLiteral("s3cret-token")).has_value());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ws = dir.filePath(QStringLiteral("ws.yaml"));
+        QFile file(ws);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("name: Keychain check\nservices:\n"
+                                  "  - id: portal\n"
+                                  "    probes:\n"
+                                  "      - http: http://127.0.0.1:%1/\n"
+                                  "        auth: {type: bearer, secret: vigie-test-check}\n")
+                       .arg(tcp->serverPort())
+                       .toUtf8());
+        file.close();
+        const Run check = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
+        QVERIFY2(check.out.contains("\"status\": \"up\""), check.out.constData());
+        QVERIFY(!check.out.contains("s3cret-token"));
+        QVERIFY(SecretStore::remove(name).has_value());
 #endif
     }
 };

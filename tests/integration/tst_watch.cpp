@@ -1,15 +1,24 @@
 // `vigie watch` end to end: the real binary against servers on loopback, its history read back
 // with ResultStore as the console reads it.
+#include "health/healthtracker.h"
 #include "store/resultstore.h"
 #include "testservers.h"
+#include "watchcommand.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+
+#include <csignal>
+#include <sys/types.h>
 
 #ifndef VIGIE_BINARY
 #error "tst_watch needs the vigie executable (VIGIE_BUILD_UI=ON)"
@@ -173,6 +182,92 @@ private Q_SLOTS:
         const auto [results, events] = summary(out);
         QCOMPARE(results, history.results);
         QCOMPARE(events, qint64(history.events.size()));
+    }
+
+    void printsEachChangeOnce()
+    {
+        // Services' changes by default; probes' too with --probes.
+        for (const bool probes : {false, true}) {
+            QProcess process;
+            prepare(process);
+            QStringList arguments{
+                QStringLiteral("watch"),
+                QStringLiteral("--workspace"),
+                goodWorkspace(),
+                QStringLiteral("--for"),
+                QStringLiteral("3s"),
+                QStringLiteral("--data-dir"),
+                m_dir.filePath(probes ? QStringLiteral("data-probes") : QStringLiteral("data-lines"))};
+            if (probes)
+                arguments << QStringLiteral("--probes");
+            process.start(QStringLiteral(VIGIE_BINARY), arguments);
+            QVERIFY(process.waitForStarted());
+            QVERIFY(finish(process));
+            const QByteArray out = process.readAllStandardOutput();
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            QCOMPARE(out.count("extranet  unknown → down"), 1);
+            QCOMPARE(out.count("portal  unknown → up"), 1);
+            QCOMPARE(out.count("extranet probe 1 (http)  unknown → down"), probes ? 1 : 0);
+            QCOMPARE(out.count("portal probe 1 (http)  unknown → up"), probes ? 1 : 0);
+        }
+    }
+
+    void aDependentFailingWithItsDependencyIsOneLine()
+    {
+        // The portal's result came first in the batch; the relay it depends on is down too.
+        Workspace workspace;
+        for (const QString &id : {QStringLiteral("portal"), QStringLiteral("relay")}) {
+            Service service;
+            service.id = id;
+            service.name = id;
+            ProbeSpec spec;
+            spec.kind = ProbeKind::Tcp;
+            spec.target = QStringLiteral("127.0.0.1:%1").arg(m_closedPort);
+            spec.downAfter = 1;
+            service.probes.append(spec);
+            if (id == QStringLiteral("portal"))
+                service.dependsOn = {QStringLiteral("relay")};
+            workspace.services.append(service);
+        }
+        HealthTracker tracker(workspace);
+        QList<ProbeResult> batch;
+        for (const QString &id : {QStringLiteral("portal"), QStringLiteral("relay")}) {
+            ProbeResult result;
+            result.key = ProbeKey{id, 0};
+            result.kind = QStringLiteral("tcp");
+            result.timestampMs = 1'780'000'000'000 + batch.size();
+            result.status = HealthState::Down;
+            result.error = QStringLiteral("connection refused");
+            batch.append(result);
+        }
+        const QStringList lines = WatchCommand::eventLines(workspace, tracker.apply(batch), false);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).contains(QStringLiteral("  relay  unknown → down  ")), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).contains(QStringLiteral("  portal  unknown → down, impacted by relay  ")),
+                 qPrintable(lines.at(1)));
+    }
+
+    void secondInterruptExitsAtOnce()
+    {
+        QProcess process;
+        prepare(process);
+        process.start(QStringLiteral(VIGIE_BINARY),
+                      {QStringLiteral("watch"), QStringLiteral("--workspace"), goodWorkspace(),
+                       QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data-int"))});
+        QVERIFY(process.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("portal  unknown → up"), 20000);
+        // Two requests to stop, back to back (two of the same signal may merge into one while
+        // pending, hence Ctrl+C then SIGTERM): the second does not wait for the orderly stop the
+        // first began, which would print its summary and exit 0.
+        const auto pid = pid_t(process.processId());
+        QCOMPARE(::kill(pid, SIGINT), 0);
+        QCOMPARE(::kill(pid, SIGTERM), 0);
+        QVERIFY(finish(process, 5000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 128 + SIGINT || process.exitCode() == 128 + SIGTERM,
+                 qPrintable(QString::number(process.exitCode())));
+        QVERIFY2(!process.readAllStandardOutput().contains("Stored "), "no orderly summary after a forced exit");
     }
 
     void invalidWorkspaceExitsTwoWithThePlace()

@@ -5,10 +5,12 @@
 #include "monitor/monitor.h"
 #include "screenshots.h"
 #include "servicedetailpanel.h"
+#include "session/session.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -83,7 +85,8 @@ private slots:
     void cleanup();
     void showsLiveStatesOfAWorkspace();
     void invalidWorkspaceShowsItsErrorsAndKeepsTheBoard();
-    void opensTheStoreOffTheGuiThread();
+    void showsTheLastKnownResultsAtOnce();
+    void reportsAStoreThatCannotOpen();
     void showsHistoryRecordedByWatch();
     void screenshotsInLightAndDarkPalettes();
 
@@ -91,16 +94,15 @@ private:
     QString writeFile(const QString &name, const QByteArray &contents);
     QString writeLabWorkspace(bool rich);
     QString writeDailyWorkspace(const QString &labPath);
-    void reopenWindow();
+    void reopenWindow(const QString &dataDir);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Vigie::Test::BannerServer> m_banner;
     std::unique_ptr<Vigie::Test::RawHttpServer> m_http;
     std::unique_ptr<Vigie::Test::RawHttpServer> m_failingHttp;
     std::unique_ptr<Vigie::Test::RawHttpServer> m_slowHttp;
-    std::unique_ptr<Vigie::ResultStore> m_store;
+    std::unique_ptr<Vigie::Session> m_session;
     std::unique_ptr<ServiceBoardModel> m_model;
-    std::unique_ptr<Vigie::Monitor> m_monitor;
     std::unique_ptr<MainWindow> m_window;
     QPalette m_lightPalette;
     QFont m_font;
@@ -127,22 +129,15 @@ void tst_MainWindow::init()
     m_failingHttp = std::make_unique<Vigie::Test::RawHttpServer>(Vigie::Test::httpResponse(503, "maintenance"));
     m_slowHttp = std::make_unique<Vigie::Test::RawHttpServer>(Vigie::Test::httpResponse(200, "ok"));
     m_slowHttp->setResponseDelay(std::chrono::milliseconds(250));
-    m_store = std::make_unique<Vigie::ResultStore>();
-    QVERIFY(m_store->open(m_dir->filePath(u"data"_s)).has_value());
-    m_model = std::make_unique<ServiceBoardModel>();
-    m_monitor = std::make_unique<Vigie::Monitor>();
-    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
-    m_window->show();
+    reopenWindow(m_dir->filePath(u"data"_s));
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void tst_MainWindow::cleanup()
 {
-    m_monitor->stop();
     m_window.reset();
-    m_monitor.reset();
+    m_session.reset();
     m_model.reset();
-    m_store.reset();
     m_slowHttp.reset();
     m_failingHttp.reset();
     m_http.reset();
@@ -218,12 +213,15 @@ QString tst_MainWindow::writeDailyWorkspace(const QString &labPath)
 }
 
 // A new window on a new, not yet opened store and an empty board.
-void tst_MainWindow::reopenWindow()
+// A new window on a new session (its store opens with the first workspace) and an empty board.
+void tst_MainWindow::reopenWindow(const QString &dataDir)
 {
     m_window.reset();
-    m_store = std::make_unique<Vigie::ResultStore>();
+    m_session.reset(); // stores the last batch
+    m_session = std::make_unique<Vigie::Session>();
+    m_session->setDataDir(dataDir);
     m_model = std::make_unique<ServiceBoardModel>();
-    m_window = std::make_unique<MainWindow>(m_monitor.get(), m_store.get(), m_model.get());
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_model.get());
     m_window->show();
 }
 
@@ -262,7 +260,7 @@ void tst_MainWindow::showsLiveStatesOfAWorkspace()
     QTRY_VERIFY_WITH_TIMEOUT(
         m_model->serviceIndex(u"closed"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 2,
         ProbeTimeoutMs);
-    m_store->flush();
+    m_session->store()->flush();
     QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);
     QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, board->visualRect(closed).center());
     QCOMPARE(detail->serviceId(), u"closed"_s);
@@ -335,41 +333,74 @@ void tst_MainWindow::invalidWorkspaceShowsItsErrorsAndKeepsTheBoard()
     QVERIFY(!banner->isVisible());
 }
 
-void tst_MainWindow::opensTheStoreOffTheGuiThread()
+void tst_MainWindow::showsTheLastKnownResultsAtOnce()
 {
-    // A window whose store opens after it: the history of the first store seeds the board.
+    // A first run records; the next start, on probes that will not run again for a day, shows what
+    // the store knows: on the board and, for the selected service, in the detail panel at once.
     const QString path = writeLabWorkspace(false);
     QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
     m_window->openWorkspace(path);
     QVERIFY(opened.wait(10000));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
-    m_monitor->stop();
-    m_window.reset();
-    m_store.reset(); // flushes
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), ProbeTimeoutMs);
 
-    reopenWindow();
+    reopenWindow(m_dir->filePath(u"data"_s));
+    const qint64 closedAt = QDateTime::currentMSecsSinceEpoch();
     const QString later = writeDailyWorkspace(path);
     QVERIFY(!later.isEmpty());
     QSignalSpy reopened(m_window.get(), &MainWindow::workspaceOpened);
+    QSignalSpy results(m_session->monitor(), &Vigie::Monitor::resultsReady);
     m_window->openWorkspace(later);
     QVERIFY(reopened.wait(10000));
-    QCOMPARE(stateOf(*m_model, u"closed"_s), int(HealthState::Unknown));
-    m_window->openStore(m_dir->filePath(u"data"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_store->databasePath().isEmpty(), 10000);
+    // The first results the board gets are the last stored ones, one per probe, before any live one.
+    QVERIFY(results.wait(10000));
+    const auto lastKnown = results.first().at(0).value<QList<Vigie::ProbeResult>>();
+    QCOMPARE(lastKnown.size(), 2);
+    for (const Vigie::ProbeResult &result : lastKnown)
+        QVERIFY(result.timestampMs <= closedAt);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), 10000);
     auto *storeErrors = m_window->findChild<QFrame *>(u"storeErrors"_s);
     QVERIFY(storeErrors && !storeErrors->isVisible());
 
-    // A store that cannot open is reported in the window, and the board carries on.
-    Vigie::ResultStore unusable;
-    MainWindow second(m_monitor.get(), &unusable, m_model.get());
-    second.show();
+    // Selecting a service shows its last known result now, not after its next probe.
+    auto *board = m_window->findChild<Vigie::BoardView *>();
+    auto *detail = m_window->findChild<Vigie::ServiceDetailPanel *>();
+    QVERIFY(board && detail);
+    QTest::mouseClick(board->viewport(), Qt::LeftButton, {},
+                      board->visualRect(m_model->serviceIndex(u"closed"_s)).center());
+    QCOMPARE(detail->serviceId(), u"closed"_s);
+    const auto shows = [detail](const QString &text) {
+        const QList<QLabel *> labels = detail->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+                           [&](QLabel *l) { return l->isVisibleTo(detail) && l->text().contains(text); });
+    };
+    const auto shown = [detail] {
+        QStringList texts;
+        for (const QLabel *label : detail->findChildren<QLabel *>())
+            if (label->isVisibleTo(detail) && !label->text().isEmpty())
+                texts << label->text();
+        return texts.join(u" | "_s);
+    };
+    // (The panel's new rows are shown by the layout at the next turn of the event loop.)
+    QTRY_VERIFY2_WITH_TIMEOUT(shows(u"checked at"_s), qPrintable(shown()), 1000);
+    QVERIFY2(shows(u"TCP 127.0.0.1:"_s), qPrintable(shown()));
+    QVERIFY2(shows(u"refused"_s), qPrintable(shown()));
+}
+
+void tst_MainWindow::reportsAStoreThatCannotOpen()
+{
+    // A file where the data folder should be: reported in the window, and the board carries on.
     const QString blocker = writeFile(u"not-a-folder"_s, "a file where the data folder should be");
-    second.openStore(blocker + u"/data"_s);
-    auto *secondErrors = second.findChild<QFrame *>(u"storeErrors"_s);
-    QVERIFY(secondErrors);
-    QTRY_VERIFY_WITH_TIMEOUT(secondErrors->isVisible(), 10000);
+    reopenWindow(blocker + u"/data"_s);
+    const QString path = writeLabWorkspace(false);
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(path);
+    QVERIFY(opened.wait(10000));
+    auto *storeErrors = m_window->findChild<QFrame *>(u"storeErrors"_s);
+    QVERIFY(storeErrors);
+    QTRY_VERIFY_WITH_TIMEOUT(storeErrors->isVisible(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
 }
 
 void tst_MainWindow::showsHistoryRecordedByWatch()
@@ -388,13 +419,12 @@ void tst_MainWindow::showsHistoryRecordedByWatch()
     const QByteArray output = watch.readAll();
     QVERIFY2(watch.exitStatus() == QProcess::NormalExit && watch.exitCode() == 0, output.constData());
 
-    reopenWindow();
+    reopenWindow(dataDir);
     const QString daily = writeDailyWorkspace(path);
     QVERIFY(!daily.isEmpty());
     QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
     m_window->openWorkspace(daily);
     QVERIFY(opened.wait(10000));
-    m_window->openStore(dataDir);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"banner"_s), int(HealthState::Up), 10000);
 
@@ -421,16 +451,15 @@ void tst_MainWindow::screenshotsInLightAndDarkPalettes()
     m_window->openWorkspace(path);
     QVERIFY(opened.wait(10000));
 
-    // scheduleScreenshot waits for every service's first result.
-    QSignalSpy saved(m_window.get(), &MainWindow::screenshotSaved);
-    const QString first = m_dir->filePath(u"first.png"_s);
-    m_window->scheduleScreenshot(first, false, 30000);
-    QVERIFY(saved.wait(40000));
-    QCOMPARE(saved.first().first().toString(), first);
-    QVERIFY(QFileInfo(first).size() > 0);
-    for (int g = 0; g < m_model->rowCount(); ++g)
-        for (int s = 0; s < m_model->rowCount(m_model->index(g, 0)); ++s)
-            QVERIFY(m_model->index(s, 0, m_model->index(g, 0)).data(ServiceBoardModel::LastResultTimeRole).isValid());
+    // Every service's first result.
+    const auto everyServiceHasResult = [this] {
+        for (int g = 0; g < m_model->rowCount(); ++g)
+            for (int s = 0; s < m_model->rowCount(m_model->index(g, 0)); ++s)
+                if (!m_model->index(s, 0, m_model->index(g, 0)).data(ServiceBoardModel::LastResultTimeRole).isValid())
+                    return false;
+        return m_model->rowCount() > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(everyServiceHasResult(), 30000);
 
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"checkout"_s), int(HealthState::Down), ProbeTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"search"_s), int(HealthState::Degraded), ProbeTimeoutMs);
@@ -438,7 +467,7 @@ void tst_MainWindow::screenshotsInLightAndDarkPalettes()
     QTRY_VERIFY_WITH_TIMEOUT(
         m_model->serviceIndex(u"checkout"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 5,
         ProbeTimeoutMs);
-    m_store->flush();
+    m_session->store()->flush();
     auto *board = m_window->findChild<Vigie::BoardView *>();
     auto *detail = m_window->findChild<Vigie::ServiceDetailPanel *>();
     QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);

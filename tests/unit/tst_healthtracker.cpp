@@ -156,6 +156,7 @@ private Q_SLOTS:
     void upstreamMaintenance();
     void providerDownImpactsFailingDependents();
     void dependentFailingFirstIsImpactedWhenProviderGoesDown();
+    void dependenciesAreJudgedFirstWithinABatch();
     void chainsBlameTheRoot();
     void dependencyCyclesTerminate();
     void restoreDoesNotReannounce();
@@ -610,6 +611,32 @@ void TestHealthTracker::upstreamMaintenance()
     QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
     QCOMPARE(events.at(0).cause, u"the upstream no longer reports maintenance"_s);
     QVERIFY(!tracker.serviceHealth(u"github"_s).inMaintenance);
+}
+
+void TestHealthTracker::dependenciesAreJudgedFirstWithinABatch()
+{
+    // The portal's result finished a moment before the relay's, in the same batch: the relay's
+    // change still comes first, and the portal's own change is followed at once by its impact.
+    const QList<Service> services{makeService(u"portal"_s, u"Portal"_s, 1, {u"relay"_s}, 1, 1),
+                                  makeService(u"relay"_s, u"Relay"_s, 1, {}, 1, 1)};
+    HealthTracker tracker(makeWorkspace(services));
+    const QList<HealthEvent> events =
+        tracker.apply({down(u"portal"_s, t0, u"HTTP 502"_s), down(u"relay"_s, t0 + 5, u"connection refused"_s)});
+    QList<HealthEvent> serviceEvents;
+    for (const HealthEvent &e : events)
+        if (e.kind != Kind::ProbeState)
+            serviceEvents.append(e);
+    QCOMPARE(serviceEvents.size(), 3);
+    QCOMPARE(serviceEvents.at(0).kind, Kind::ServiceState);
+    QCOMPARE(serviceEvents.at(0).serviceId, u"relay"_s);
+    QCOMPARE(serviceEvents.at(1).kind, Kind::ServiceState);
+    QCOMPARE(serviceEvents.at(1).serviceId, u"portal"_s);
+    QCOMPARE(serviceEvents.at(2).kind, Kind::ImpactStart);
+    QCOMPARE(serviceEvents.at(2).serviceId, u"portal"_s);
+    QCOMPARE(serviceEvents.at(2).impactedBy, u"relay"_s);
+    QVERIFY(!tracker.serviceHealth(u"portal"_s).isAlarm());
+    // Each probe's results keep their own order.
+    QCOMPARE(tracker.probeState(ProbeKey{u"portal"_s, 0}), Down);
 }
 
 void TestHealthTracker::providerDownImpactsFailingDependents()

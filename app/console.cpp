@@ -1,0 +1,50 @@
+#include "console.h"
+
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "unixsignalwatcher.h"
+
+#include "models/serviceboardmodel.h"
+#include "session/session.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QIcon>
+#include <QSettings>
+
+namespace Vigie {
+
+int runConsole(int &argc, char **argv, const Options &options)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Vigie"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/vigie.svg")));
+    installTranslations(app, options.language);
+
+    // The session opens the store and the workspace off the GUI thread; the window shows at once
+    // and fills in when they are ready.
+    Session session;
+    session.setDataDir(options.dataDir.isEmpty() ? Options::defaultDataDir() : QDir(options.dataDir).absolutePath());
+    session.setReloadOnChange(true);
+    ServiceBoardModel model;
+    MainWindow window(&session, &model);
+    window.show();
+
+    QString workspace = options.workspace;
+    if (workspace.isEmpty())
+        workspace = QSettings().value(QStringLiteral("workspace/last")).toString();
+    if (!workspace.isEmpty())
+        window.openWorkspace(workspace);
+    if (!options.screenshot.isEmpty())
+        scheduleScreenshot(window, model, options.screenshot, options.quitAfterScreenshot);
+
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+
+    const int code = QApplication::exec();
+    // The last batch is stored, as `vigie watch` does.
+    session.close();
+    return code;
+}
+
+} // namespace Vigie

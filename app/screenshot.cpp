@@ -1,0 +1,118 @@
+#include "screenshot.h"
+
+#include "boardview.h"
+#include "mainwindow.h"
+#include "models/serviceboardmodel.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+namespace Vigie {
+
+namespace {
+
+bool everyServiceHasResult(const ServiceBoardModel &model)
+{
+    const int groups = model.rowCount();
+    if (groups == 0)
+        return false;
+    for (int g = 0; g < groups; ++g) {
+        const QModelIndex group = model.index(g, 0);
+        for (int s = 0, n = model.rowCount(group); s < n; ++s)
+            if (!model.index(s, 0, group).data(ServiceBoardModel::LastResultTimeRole).toDateTime().isValid())
+                return false;
+    }
+    return true;
+}
+
+// Beside a screenshot, what the board showed: each tile's service, state and place in the window,
+// so that a test can check the picture against it.
+void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, const QString &path)
+{
+    const auto *board = window.findChild<BoardView *>();
+    if (!board)
+        return;
+    QJsonArray tiles;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        for (int r = 0; r < model.rowCount(group); ++r) {
+            const QModelIndex service = model.index(r, 0, group);
+            const QRect rect = board->visualRect(service);
+            const QPoint topLeft = board->viewport()->mapTo(&window, rect.topLeft());
+            tiles.append(QJsonObject{
+                {QStringLiteral("service"), service.data(ServiceBoardModel::IdRole).toString()},
+                {QStringLiteral("group"), group.data().toString()},
+                {QStringLiteral("state"),
+                 healthStateName(HealthState(service.data(ServiceBoardModel::StateRole).toInt()))},
+                {QStringLiteral("state_text"), service.data(ServiceBoardModel::StateTextRole).toString()},
+                {QStringLiteral("presentation"),
+                 QLatin1StringView(QMetaEnum::fromType<ServiceBoardModel::Presentation>().valueToKey(
+                                       service.data(ServiceBoardModel::PresentationRole).toInt()))
+                     .toString()
+                     .toLower()},
+                {QStringLiteral("alarm"), service.data(ServiceBoardModel::AlarmRole).toBool()},
+                {QStringLiteral("visible"), board->viewport()->rect().intersects(rect)},
+                {QStringLiteral("rect"), QJsonArray{topLeft.x(), topLeft.y(), rect.width(), rect.height()}},
+            });
+        }
+    }
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(
+            QJsonDocument(QJsonObject{{QStringLiteral("tiles"), tiles},
+                                      {QStringLiteral("dark"), window.palette().window().color().lightness() < 128}})
+                .toJson());
+}
+
+void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &file, bool quitAfter)
+{
+    // The model holds back notifications for up to 100 ms: push them out so the picture is current.
+    model.flushPendingChanges();
+    QCoreApplication::processEvents();
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    const bool saved = window.grab().save(absolute, "PNG");
+    if (saved) {
+        writeBoardDump(window, model, absolute + QStringLiteral(".json"));
+        QTextStream(stdout) << absolute << Qt::endl;
+    } else {
+        QTextStream(stderr) << MainWindow::tr(
+                                   "Vigie could not save the screenshot to %1: check that the folder exists and is "
+                                   "writable.")
+                                   .arg(QDir::toNativeSeparators(absolute))
+                            << Qt::endl;
+    }
+    if (quitAfter)
+        QCoreApplication::exit(saved ? 0 : 1);
+}
+
+} // namespace
+
+void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
+                        int maxWaitMs)
+{
+    auto *poll = new QTimer(&window);
+    poll->setInterval(100);
+    auto elapsed = std::make_shared<QElapsedTimer>();
+    elapsed->start();
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, &model, poll, elapsed, path, quitAfter, maxWaitMs] {
+        if (!everyServiceHasResult(model) && elapsed->elapsed() < maxWaitMs)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        takeScreenshot(window, model, path, quitAfter);
+    });
+    poll->start();
+}
+
+} // namespace Vigie

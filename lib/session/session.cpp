@@ -1,0 +1,361 @@
+#include "session.h"
+
+#include "monitor/monitor.h"
+#include "secrets/secretstore.h"
+#include "store/resultstore.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+#include <optional>
+
+namespace Vigie {
+
+namespace {
+
+using LoadResult = std::expected<Workspace, QList<WorkspaceError>>;
+using OpenResult = std::expected<void, QString>;
+
+// How long closing waits for the probe thread to hand over its last batch.
+constexpr std::chrono::seconds DrainTimeout{10};
+// Editors write a file in several steps (truncate, write, rename): one reload for all of them.
+constexpr std::chrono::milliseconds ReloadDebounce{300};
+
+} // namespace
+
+struct Session::Private
+{
+    enum class StoreState { Closed, Opening, Open, Failed };
+
+    // One open() on its way to being applied: each part arrives on its own.
+    struct Pending
+    {
+        quint64 generation = 0;
+        QString path;
+        std::optional<Workspace> workspace;
+        std::optional<SecretStore::Lookup> secrets;
+        // The previous run's last batch is tracked and committed (or there was none).
+        bool previousSettled = false;
+    };
+
+    Private(Session *session, Mode sessionMode, Clock *sessionClock)
+        : q(session)
+        , mode(sessionMode)
+        , clock(sessionClock)
+        , monitor(sessionClock)
+    {}
+
+    void load(quint64 generation, const QString &path);
+    void readSecrets(quint64 generation);
+    void settlePrevious(quint64 generation);
+    void openStore();
+    void applyWhenReady();
+    void watchFile();
+
+    Session *q;
+    Mode mode;
+    Clock *clock;
+    ResultStore store;
+    Monitor monitor;
+    QString dataDir;
+    StoreState storeState = StoreState::Closed;
+    // Work on the store that runs on the thread pool: waited for before the store goes away.
+    QFuture<OpenResult> storeOpening;
+    QFuture<bool> storeFlushing;
+    QString writeError;
+
+    Workspace workspace;
+    QString path;
+    bool running = false;
+    quint64 generation = 0;
+    std::optional<Pending> pending;
+    QList<ProbeResult> onceResults;
+
+    bool reloadOnChange = false;
+    QFileSystemWatcher *fileWatcher = nullptr;
+    QTimer reloadTimer;
+};
+
+void Session::Private::load(quint64 loadGeneration, const QString &absolutePath)
+{
+    auto *watcher = new QFutureWatcher<LoadResult>(q);
+    QObject::connect(watcher, &QFutureWatcher<LoadResult>::finished, q, [this, watcher, loadGeneration, absolutePath] {
+        watcher->deleteLater();
+        if (!pending || pending->generation != loadGeneration)
+            return;
+        const LoadResult loaded = watcher->future().resultCount() > 0 ? watcher->result() : LoadResult{};
+        if (!loaded) {
+            // What runs goes on; the errors are for the user to fix, then to open again.
+            pending.reset();
+            Q_EMIT q->workspaceFailed(absolutePath, loaded.error());
+            return;
+        }
+        pending->workspace = *loaded;
+        // Nothing is created on disk for a workspace that cannot run.
+        if (mode == Mode::Watch)
+            openStore();
+        readSecrets(loadGeneration);
+        settlePrevious(loadGeneration);
+    });
+    // Reading and parsing happen on the thread pool: the caller's thread never parses.
+    watcher->setFuture(QtConcurrent::run(&WorkspaceLoader::loadFile, absolutePath));
+}
+
+void Session::Private::readSecrets(quint64 readGeneration)
+{
+    const QStringList names = pending->workspace->secretNames();
+    if (names.isEmpty()) {
+        pending->secrets = SecretStore::Lookup{};
+        return;
+    }
+    auto *watcher = new QFutureWatcher<SecretStore::Lookup>(q);
+    QObject::connect(watcher, &QFutureWatcher<SecretStore::Lookup>::finished, q, [this, watcher, readGeneration] {
+        watcher->deleteLater();
+        if (!pending || pending->generation != readGeneration)
+            return;
+        pending->secrets = watcher->future().resultCount() > 0 ? watcher->result() : SecretStore::Lookup{};
+        Q_EMIT q->secretsRead(pending->secrets->missing, pending->secrets->error);
+        applyWhenReady();
+    });
+    // The keychain may ask the desktop to unlock it: never on the caller's time.
+    watcher->setFuture(SecretStore::read(names));
+}
+
+void Session::Private::settlePrevious(quint64 settleGeneration)
+{
+    const auto commit = [this, settleGeneration] {
+        if (storeState != StoreState::Open) {
+            if (pending && pending->generation == settleGeneration) {
+                pending->previousSettled = true;
+                applyWhenReady();
+            }
+            return;
+        }
+        // The restore of the next run must read what this one stored last.
+        auto *watcher = new QFutureWatcher<bool>(q);
+        QObject::connect(watcher, &QFutureWatcher<bool>::finished, q, [this, watcher, settleGeneration] {
+            watcher->deleteLater();
+            if (!pending || pending->generation != settleGeneration)
+                return;
+            pending->previousSettled = true;
+            applyWhenReady();
+        });
+        ResultStore *target = &store;
+        storeFlushing = QtConcurrent::run([target] { return target->flush(); });
+        watcher->setFuture(storeFlushing);
+    };
+    if (!running) {
+        commit();
+        return;
+    }
+    running = false;
+    monitor.stop();
+    if (!monitor.isDraining()) {
+        // Stopped at once; a batch already on its way is dropped.
+        commit();
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(&monitor, &Monitor::drained, q, [connection, commit] {
+        QObject::disconnect(*connection);
+        commit();
+    });
+}
+
+void Session::Private::openStore()
+{
+    if (dataDir.isEmpty() || storeState != StoreState::Closed)
+        return;
+    storeState = StoreState::Opening;
+    auto *watcher = new QFutureWatcher<OpenResult>(q);
+    const QString folder = dataDir;
+    QObject::connect(watcher, &QFutureWatcher<OpenResult>::finished, q, [this, watcher] {
+        watcher->deleteLater();
+        const OpenResult opened =
+            watcher->future().resultCount() > 0
+                ? watcher->result()
+                : OpenResult(std::unexpect, Session::tr("Opening the results database was cancelled."));
+        if (opened) {
+            storeState = StoreState::Open;
+            Q_EMIT q->storeOpened();
+        } else {
+            // Health starts afresh and nothing is kept, but probing goes on.
+            storeState = StoreState::Failed;
+            Q_EMIT q->storeFailed(opened.error());
+        }
+        applyWhenReady();
+    });
+    // Opening creates and migrates the database: disk work the caller's thread never waits for.
+    ResultStore *target = &store;
+    storeOpening = QtConcurrent::run([target, folder] { return target->open(folder); });
+    watcher->setFuture(storeOpening);
+}
+
+void Session::Private::applyWhenReady()
+{
+    if (!pending || !pending->workspace || !pending->secrets || !pending->previousSettled ||
+        storeState == StoreState::Opening)
+        return;
+    Pending next = std::exchange(pending, std::nullopt).value();
+    workspace = *next.workspace;
+    path = next.path;
+    monitor.setStore(mode == Mode::Watch && storeState == StoreState::Open ? &store : nullptr);
+    monitor.setWorkspace(workspace);
+    monitor.setSecrets(next.secrets->secrets);
+    watchFile();
+    Q_EMIT q->workspaceOpened(path, workspace);
+    if (mode == Mode::Once) {
+        onceResults.clear();
+        monitor.runOnce();
+        return;
+    }
+    running = true;
+    monitor.start();
+    Q_EMIT q->started();
+}
+
+void Session::Private::watchFile()
+{
+    if (!reloadOnChange)
+        return;
+    if (!fileWatcher) {
+        fileWatcher = new QFileSystemWatcher(q);
+        QObject::connect(fileWatcher, &QFileSystemWatcher::fileChanged, q, [this] { reloadTimer.start(); });
+        // An editor that saves by writing a new file and renaming it over the old one removes the
+        // watched file: the folder says when the new one is there.
+        QObject::connect(fileWatcher, &QFileSystemWatcher::directoryChanged, q, [this] {
+            if (!path.isEmpty() && !fileWatcher->files().contains(path) && QFileInfo::exists(path))
+                reloadTimer.start();
+        });
+    }
+    if (!fileWatcher->files().isEmpty())
+        fileWatcher->removePaths(fileWatcher->files());
+    if (!fileWatcher->directories().isEmpty())
+        fileWatcher->removePaths(fileWatcher->directories());
+    fileWatcher->addPath(path);
+    fileWatcher->addPath(QFileInfo(path).absolutePath());
+}
+
+Session::Session(Mode mode, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, mode, clock))
+{
+    qRegisterMetaType<Session::Report>();
+    qRegisterMetaType<QList<WorkspaceError>>();
+    d->reloadTimer.setSingleShot(true);
+    d->reloadTimer.setInterval(ReloadDebounce);
+    connect(&d->reloadTimer, &QTimer::timeout, this, [this] {
+        if (!d->path.isEmpty() && QFileInfo::exists(d->path)) {
+            // Re-armed: a file replaced by rename is a new file for the watcher.
+            if (!d->fileWatcher->files().contains(d->path))
+                d->fileWatcher->addPath(d->path);
+            open(d->path);
+        }
+    });
+    connect(&d->store, &ResultStore::writeError, this, [this](const QString &message) { d->writeError = message; });
+    connect(&d->monitor, &Monitor::resultsReady, this, [this](const QList<ProbeResult> &results) {
+        if (d->mode == Mode::Once)
+            d->onceResults += results;
+    });
+    connect(&d->monitor, &Monitor::finishedOnce, this, [this] {
+        Report report;
+        report.results = std::exchange(d->onceResults, {});
+        for (const Service &service : std::as_const(d->workspace.services))
+            report.health.insert(service.id, d->monitor.serviceHealth(service.id));
+        Q_EMIT finished(report);
+    });
+}
+
+Session::~Session()
+{
+    close();
+}
+
+void Session::setDataDir(const QString &dataDir)
+{
+    d->dataDir = dataDir.isEmpty() ? QString() : QDir(dataDir).absolutePath();
+}
+
+QString Session::dataDir() const
+{
+    return d->dataDir;
+}
+
+void Session::setReloadOnChange(bool reload)
+{
+    d->reloadOnChange = reload;
+    if (reload && !d->path.isEmpty())
+        d->watchFile();
+}
+
+void Session::open(const QString &path)
+{
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+    d->pending = Private::Pending{++d->generation, absolutePath, {}, {}, false};
+    d->load(d->generation, absolutePath);
+}
+
+bool Session::close()
+{
+    d->pending.reset();
+    d->reloadTimer.stop();
+    if (d->running) {
+        d->running = false;
+        d->monitor.stop();
+        if (d->monitor.isDraining()) {
+            QEventLoop drain;
+            connect(&d->monitor, &Monitor::drained, &drain, &QEventLoop::quit);
+            QTimer::singleShot(DrainTimeout, &drain, &QEventLoop::quit);
+            drain.exec();
+        }
+    }
+    // Neither may outlive the store.
+    d->storeOpening.waitForFinished();
+    d->storeFlushing.waitForFinished();
+    if (d->store.databasePath().isEmpty())
+        return true;
+    return d->store.flush();
+}
+
+Session::Mode Session::mode() const
+{
+    return d->mode;
+}
+
+Monitor *Session::monitor() const
+{
+    return &d->monitor;
+}
+
+ResultStore *Session::store() const
+{
+    return &d->store;
+}
+
+bool Session::isStoreOpen() const
+{
+    return d->storeState == Private::StoreState::Open;
+}
+
+QString Session::writeError() const
+{
+    return d->writeError;
+}
+
+const Workspace &Session::workspace() const
+{
+    return d->workspace;
+}
+
+QString Session::workspacePath() const
+{
+    return d->path;
+}
+
+} // namespace Vigie

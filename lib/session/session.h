@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/clock.h"
+#include "health/healthevent.h"
+#include "probes/proberesult.h"
+#include "workspace/workspace.h"
+#include "workspace/workspaceloader.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Vigie {
+
+class Monitor;
+class ResultStore;
+
+// One workspace being watched, from its file to its last stored batch: the console, `vigie watch`
+// and `vigie check` each drive one. It owns the Monitor (engine, health tracker), the ResultStore
+// and the secret lookup, and sequences them: open(path) loads the workspace off the calling
+// thread, reads its secrets from the keychain and opens the store (off the calling thread too, and
+// all three at once), then restores the previous state and probes on schedule (Mode::Watch), or
+// runs every probe once with maintenance windows and dependencies applied (Mode::Once).
+//
+// What fails is reported as values and signals, never by a dialog: an invalid workspace keeps the
+// running one (workspaceFailed), a store that cannot be opened leaves probing on without history
+// (storeFailed), missing secrets leave their probes failing (secretsRead).
+//
+// Opening again while running (a reload) stops the previous run, waits for its last batch, commits
+// it, and only then restores and starts the new one: no state is announced twice. close() (or the
+// destructor) does the same at exit: drain the probe thread, flush the store.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    enum class Mode { Watch, Once };
+
+    // What a Mode::Once run found: every result, and each service's health after them.
+    struct Report
+    {
+        QList<ProbeResult> results;
+        QHash<QString, ServiceHealth> health;
+    };
+
+    explicit Session(Mode mode = Mode::Watch, Clock *clock = Clock::system(), QObject *parent = nullptr);
+    ~Session() override; // close()
+
+    // Where results and events are kept (dataDir/vigie.sqlite); empty, the default: nothing is
+    // kept. Takes effect at the next open() if the store is not open yet.
+    void setDataDir(const QString &dataDir);
+    QString dataDir() const;
+    // Opens the workspace again when its file changes on disk (debounced; an editor that replaces
+    // the file is followed). Off by default.
+    void setReloadOnChange(bool reload);
+
+    // Asynchronous: see the class comment. A later open() supersedes one still in progress.
+    void open(const QString &path);
+    // Stops probing, waits (a bounded time) for the probe thread's last batch and commits
+    // everything to the store. Blocking: for the end of the program. Returns false when the store
+    // could not write what it held (writeError() says why).
+    bool close();
+
+    Mode mode() const;
+    Monitor *monitor() const;
+    ResultStore *store() const;
+    bool isStoreOpen() const;
+    QString writeError() const;
+    // The workspace being watched and its absolute path (empty before the first successful open).
+    const Workspace &workspace() const;
+    QString workspacePath() const;
+
+Q_SIGNALS:
+    // The new workspace is in place (the monitor has it); probing starts right after.
+    void workspaceOpened(const QString &path, const Vigie::Workspace &workspace);
+    // The file could not be loaded; whatever ran before goes on.
+    void workspaceFailed(const QString &path, const QList<Vigie::WorkspaceError> &errors);
+    void storeOpened();
+    void storeFailed(const QString &reason);
+    // After each keychain read: the names it does not have, and why it could not be read at all.
+    void secretsRead(const QStringList &missing, const QString &keychainError);
+    void started();
+    // Mode::Once: every probe has reported.
+    void finished(const Vigie::Session::Report &report);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Vigie
+Q_DECLARE_METATYPE(Vigie::Session::Report)

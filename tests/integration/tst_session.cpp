@@ -1,0 +1,367 @@
+// The Session as the console, `vigie watch` and `vigie check` drive it: real probes against servers
+// on loopback, a real store in a temporary folder, workspaces written as files.
+#include "monitor/monitor.h"
+#include "session/session.h"
+#include "spies.h"
+#include "store/resultstore.h"
+#include "testservers.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Vigie;
+using Vigie::Test::allEvents;
+using Vigie::Test::allResults;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+qsizetype countStates(const QList<HealthEvent> &events, HealthEvent::Kind kind, const QString &service, HealthState to)
+{
+    return std::ranges::count_if(
+        events, [&](const HealthEvent &e) { return e.kind == kind && e.serviceId == service && e.to == to; });
+}
+
+} // namespace
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    Test::BannerServer m_banner{"SSH-2.0-VigieTest\r\n"};
+    quint16 m_closedPort = 0;
+
+    QString writeFile(const QByteArray &contents, const QString &name = {})
+    {
+        const QString path = m_dir.filePath(name.isEmpty() ? QStringLiteral("ws-%1.yaml").arg(++m_files) : name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+            return {};
+        return path;
+    }
+
+    // A bastion that answers and a relay that refuses, probed every `interval`.
+    QString labWorkspace(const QByteArray &interval = "300ms", const QByteArray &extra = {})
+    {
+        return writeFile("name: Session lab\n"
+                         "services:\n"
+                         "  - id: bastion\n"
+                         "    probes:\n"
+                         "      - tcp: 127.0.0.1:" +
+                         QByteArray::number(m_banner.port()) +
+                         "\n"
+                         "        interval: " +
+                         interval +
+                         "\n"
+                         "  - id: relay\n"
+                         "    probes:\n"
+                         "      - tcp: 127.0.0.1:" +
+                         QByteArray::number(m_closedPort) +
+                         "\n"
+                         "        interval: " +
+                         interval +
+                         "\n"
+                         "        down_after: 1\n" +
+                         extra);
+    }
+
+    QString dataDir(const QString &name) const { return m_dir.filePath(name); }
+
+    static qint64 storedResults(const QString &folder)
+    {
+        ResultStore store;
+        if (!store.open(folder))
+            return -1;
+        return store.resultCount().result();
+    }
+
+    static QList<HealthEvent> storedEvents(const QString &folder)
+    {
+        ResultStore store;
+        if (!store.open(folder))
+            return {};
+        return store.events(EventFilter{}).result();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_closedPort = Test::closedPort();
+    }
+
+    void opensStoresAndProbes()
+    {
+        Session session;
+        session.setDataDir(dataDir(QStringLiteral("open")));
+        QSignalSpy opened(&session, &Session::workspaceOpened);
+        QSignalSpy storeOpened(&session, &Session::storeOpened);
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy events(session.monitor(), &Monitor::eventsRaised);
+        const QString path = labWorkspace();
+        session.open(path);
+        QVERIFY(started.wait(Timeout));
+        QCOMPARE(storeOpened.size(), 1);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().at(0).toString(), path);
+        QCOMPARE(session.workspacePath(), path);
+        QCOMPARE(session.workspace().services.size(), 2);
+        QVERIFY(session.isStoreOpen());
+        QTRY_VERIFY_WITH_TIMEOUT(countStates(allEvents(events), HealthEvent::Kind::ServiceState,
+                                             QStringLiteral("relay"), HealthState::Down) == 1 &&
+                                     countStates(allEvents(events), HealthEvent::Kind::ServiceState,
+                                                 QStringLiteral("bastion"), HealthState::Up) == 1,
+                                 Timeout);
+        QVERIFY(session.close());
+        const QList<HealthEvent> stored = storedEvents(dataDir(QStringLiteral("open")));
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("relay"), HealthState::Down), 1);
+    }
+
+    void invalidWorkspaceIsReportedWithItsPlaces()
+    {
+        Session session;
+        session.setDataDir(dataDir(QStringLiteral("invalid")));
+        QSignalSpy failed(&session, &Session::workspaceFailed);
+        QSignalSpy started(&session, &Session::started);
+        const QString path = writeFile("name: Broken\nservices:\n  - id: web\n    probes:\n"
+                                       "      - tcp: 127.0.0.1:1\n        intervl: 5s\n");
+        session.open(path);
+        QVERIFY(failed.wait(Timeout));
+        QCOMPARE(failed.first().at(0).toString(), path);
+        const auto errors = failed.first().at(1).value<QList<WorkspaceError>>();
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(errors.first().toString().startsWith(path + QStringLiteral(":6:9:")),
+                 qPrintable(errors.first().toString()));
+        QCOMPARE(started.size(), 0);
+        QVERIFY(session.workspacePath().isEmpty());
+        // Nothing is created on disk for a workspace that cannot run.
+        QVERIFY(!QFile::exists(dataDir(QStringLiteral("invalid"))));
+    }
+
+    void brokenReloadKeepsTheRunningWorkspace()
+    {
+        Session session;
+        QSignalSpy started(&session, &Session::started);
+        const QString path = labWorkspace();
+        session.open(path);
+        QVERIFY(started.wait(Timeout));
+        QSignalSpy failed(&session, &Session::workspaceFailed);
+        QSignalSpy results(session.monitor(), &Monitor::resultsReady);
+        session.open(writeFile("services: [\n"));
+        QVERIFY(failed.wait(Timeout));
+        QCOMPARE(session.workspacePath(), path);
+        // Still probing.
+        QVERIFY(results.wait(Timeout));
+        QCOMPARE(started.size(), 1);
+    }
+
+    void unusableStoreLeavesProbingOn()
+    {
+        // A file where the data folder should be.
+        const QString blocker = writeFile("not a folder", QStringLiteral("blocker"));
+        Session session;
+        session.setDataDir(blocker + QStringLiteral("/data"));
+        QSignalSpy storeFailed(&session, &Session::storeFailed);
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy results(session.monitor(), &Monitor::resultsReady);
+        session.open(labWorkspace());
+        QVERIFY(started.wait(Timeout));
+        QCOMPARE(storeFailed.size(), 1);
+        QVERIFY(!storeFailed.first().at(0).toString().isEmpty());
+        QVERIFY(!session.isStoreOpen());
+        QVERIFY(results.wait(Timeout));
+        QVERIFY(session.close());
+    }
+
+    void missingSecretIsReported()
+    {
+        // A name no keychain holds: either the keychain says it is missing, or it cannot be read at
+        // all (no Secret Service in the test's session); both are reported, and probing goes on.
+        const QString name = QStringLiteral("vigie-tst-session-absent-%1").arg(QCoreApplication::applicationPid());
+        const QString path = writeFile("name: Session test\n"
+                                       "services:\n"
+                                       "  - id: portal\n"
+                                       "    probes:\n"
+                                       "      - http: http://127.0.0.1:" +
+                                       QByteArray::number(m_closedPort) +
+                                       "/\n"
+                                       "        interval: 1s\n"
+                                       "        auth:\n"
+                                       "          type: bearer\n"
+                                       "          secret: " +
+                                       name.toUtf8() + "\n");
+        Session session;
+        QSignalSpy secrets(&session, &Session::secretsRead);
+        QSignalSpy started(&session, &Session::started);
+        session.open(path);
+        QVERIFY(started.wait(Timeout));
+        QCOMPARE(secrets.size(), 1);
+        const QStringList missing = secrets.first().at(0).toStringList();
+        const QString keychainError = secrets.first().at(1).toString();
+        QVERIFY2(missing == QStringList{name} || !keychainError.isEmpty(), qPrintable(keychainError));
+    }
+
+    void reloadAnnouncesNothingTwice()
+    {
+        // A reload right after the first changes: the new run's restore must read them, and no batch
+        // of the first run may reach the second.
+        const QString folder = dataDir(QStringLiteral("reload"));
+        Session session;
+        session.setDataDir(folder);
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy events(session.monitor(), &Monitor::eventsRaised);
+        QSignalSpy results(session.monitor(), &Monitor::resultsReady);
+        const QString path = labWorkspace("100ms");
+        session.open(path);
+        QVERIFY(started.wait(Timeout));
+        QTRY_VERIFY_WITH_TIMEOUT(countStates(allEvents(events), HealthEvent::Kind::ServiceState,
+                                             QStringLiteral("relay"), HealthState::Down) == 1,
+                                 Timeout);
+        session.open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, Timeout);
+        // Several batches of the second run.
+        const qsizetype before = allResults(results).size();
+        QTRY_VERIFY_WITH_TIMEOUT(allResults(results).size() >= before + 6, Timeout);
+        QVERIFY(session.close());
+
+        const QList<HealthEvent> raised = allEvents(events);
+        for (const QString &service : {QStringLiteral("relay"), QStringLiteral("bastion")}) {
+            QCOMPARE(countStates(raised, HealthEvent::Kind::ServiceState, service,
+                                 service == QStringLiteral("relay") ? HealthState::Down : HealthState::Up),
+                     1);
+            QCOMPARE(countStates(raised, HealthEvent::Kind::ProbeState, service,
+                                 service == QStringLiteral("relay") ? HealthState::Down : HealthState::Up),
+                     1);
+        }
+        const QList<HealthEvent> stored = storedEvents(folder);
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("relay"), HealthState::Down), 1);
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("bastion"), HealthState::Up), 1);
+    }
+
+    void closeStoresTheLastBatch()
+    {
+        const QString folder = dataDir(QStringLiteral("close"));
+        qsizetype seen = 0;
+        {
+            Session session;
+            session.setDataDir(folder);
+            QSignalSpy started(&session, &Session::started);
+            QSignalSpy live(session.monitor(), &Monitor::resultsReady);
+            session.open(labWorkspace("100ms"));
+            QVERIFY(started.wait(Timeout));
+            QTRY_VERIFY_WITH_TIMEOUT(allResults(live).size() >= 4, Timeout);
+            // Closed while probes are in flight and a batch is held on the probe thread.
+            QVERIFY(session.close());
+            seen = allResults(live).size();
+            QCOMPARE(storedResults(folder), qint64(seen));
+        }
+        QCOMPARE(storedResults(folder), qint64(seen));
+    }
+
+    void runsOnceWithMaintenanceAndDependencies()
+    {
+        // The relay is down; the portal, which depends on it, fails too; the archive is in a window
+        // that covers every moment.
+        const QString path = writeFile("name: Session test\n"
+                                       "services:\n"
+                                       "  - id: relay\n"
+                                       "    probes:\n"
+                                       "      - tcp: 127.0.0.1:" +
+                                       QByteArray::number(m_closedPort) +
+                                       "\n"
+                                       "  - id: portal\n"
+                                       "    depends_on: relay\n"
+                                       "    probes:\n"
+                                       "      - tcp: 127.0.0.1:" +
+                                       QByteArray::number(m_closedPort) +
+                                       "\n"
+                                       "  - id: archive\n"
+                                       "    probes:\n"
+                                       "      - tcp: 127.0.0.1:" +
+                                       QByteArray::number(m_closedPort) +
+                                       "\n"
+                                       "  - id: bastion\n"
+                                       "    probes:\n"
+                                       "      - tcp: 127.0.0.1:" +
+                                       QByteArray::number(m_banner.port()) +
+                                       "\n"
+                                       "maintenance:\n"
+                                       "  - name: Archive move\n"
+                                       "    services: archive\n"
+                                       "    timezone: UTC\n"
+                                       "    every: day\n"
+                                       "    at: \"00:00\"\n"
+                                       "    duration: 24h\n");
+        Session session(Session::Mode::Once);
+        session.setDataDir(dataDir(QStringLiteral("once")));
+        QSignalSpy finished(&session, &Session::finished);
+        QSignalSpy started(&session, &Session::started);
+        session.open(path);
+        QVERIFY(finished.wait(Timeout));
+        const auto report = finished.first().at(0).value<Session::Report>();
+        QCOMPARE(report.results.size(), 4);
+        QCOMPARE(report.health.value(QStringLiteral("relay")).state, HealthState::Down);
+        QVERIFY(report.health.value(QStringLiteral("relay")).isAlarm());
+        QCOMPARE(report.health.value(QStringLiteral("portal")).impactedBy, QStringLiteral("relay"));
+        QVERIFY(!report.health.value(QStringLiteral("portal")).isAlarm());
+        QVERIFY(report.health.value(QStringLiteral("archive")).inMaintenance);
+        QVERIFY(!report.health.value(QStringLiteral("archive")).isAlarm());
+        QCOMPARE(report.health.value(QStringLiteral("bastion")).state, HealthState::Up);
+        // Once runs keep nothing and never start a schedule.
+        QCOMPARE(started.size(), 0);
+        QVERIFY(!QFile::exists(dataDir(QStringLiteral("once"))));
+    }
+
+    void reloadsWhenTheFileChanges()
+    {
+        Session session;
+        session.setReloadOnChange(true);
+        QSignalSpy opened(&session, &Session::workspaceOpened);
+        QSignalSpy failed(&session, &Session::workspaceFailed);
+        const QString path = labWorkspace("1h");
+        session.open(path);
+        QVERIFY(opened.wait(Timeout));
+
+        // Written in place.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray yaml = file.readAll();
+        file.close();
+        yaml.replace("name: Session lab", "name: Edited lab");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(yaml);
+        file.close();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, Timeout);
+        QCOMPARE(session.workspace().name, QStringLiteral("Edited lab"));
+
+        // Replaced by another file, as editors that save atomically do: still followed.
+        const QString replacement = path + QStringLiteral(".new");
+        yaml.replace("name: Edited lab", "name: Replaced lab");
+        QFile next(replacement);
+        QVERIFY(next.open(QIODevice::WriteOnly));
+        next.write(yaml);
+        next.close();
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::rename(replacement, path));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, Timeout);
+        QCOMPARE(session.workspace().name, QStringLiteral("Replaced lab"));
+
+        // Broken: reported, and what runs goes on.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("services: [\n");
+        file.close();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, Timeout);
+        QCOMPARE(session.workspace().name, QStringLiteral("Replaced lab"));
+        QCOMPARE(opened.size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
