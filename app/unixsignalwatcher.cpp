@@ -3,21 +3,24 @@
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
 
+#include <atomic>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
 int signalPipe[2] = {-1, -1};
-volatile std::sig_atomic_t signalsReceived = 0;
+// Set by the first request to stop. Lock-free, so that two signals handled at once on two threads
+// cannot both take themselves for the first.
+std::atomic_flag stopRequested = ATOMIC_FLAG_INIT;
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 void onSignal(int signalNumber)
 {
     // A second Ctrl+C means "now": whatever the first one started (draining the probe thread,
     // flushing the store) is abandoned. _exit() is async-signal-safe; exit() is not.
-    if (signalsReceived > 0)
+    if (stopRequested.test_and_set())
         ::_exit(128 + signalNumber);
-    signalsReceived = 1;
     const char byte = char(signalNumber);
     // write() is async-signal-safe; nothing else is done here.
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
@@ -51,6 +54,9 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
 UnixSignalWatcher::~UnixSignalWatcher()
 {
 #ifdef Q_OS_UNIX
+    // Once a stop has begun, a second request must still cut it short, however far it got.
+    if (stopRequested.test())
+        return;
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
 #endif

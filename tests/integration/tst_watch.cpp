@@ -221,7 +221,7 @@ private Q_SLOTS:
             service.id = id;
             service.name = id;
             ProbeSpec spec;
-            spec.kind = ProbeKind::Tcp;
+            spec.setKind(ProbeKind::Tcp);
             spec.target = QStringLiteral("127.0.0.1:%1").arg(m_closedPort);
             spec.downAfter = 1;
             service.probes.append(spec);
@@ -259,10 +259,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("portal  unknown → up"), 20000);
         // Two requests to stop, back to back (two of the same signal may merge into one while
         // pending, hence Ctrl+C then SIGTERM): the second does not wait for the orderly stop the
-        // first began, which would print its summary and exit 0.
+        // first began, which would print its summary and exit 0. Both are made pending while the
+        // process is stopped, so that the orderly stop cannot finish between them, whatever the
+        // machine's load; on resuming, two threads may take one each at the same moment.
         const auto pid = pid_t(process.processId());
+        QCOMPARE(::kill(pid, SIGSTOP), 0);
         QCOMPARE(::kill(pid, SIGINT), 0);
         QCOMPARE(::kill(pid, SIGTERM), 0);
+        QCOMPARE(::kill(pid, SIGCONT), 0);
         QVERIFY(finish(process, 5000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QVERIFY2(process.exitCode() == 128 + SIGINT || process.exitCode() == 128 + SIGTERM,
