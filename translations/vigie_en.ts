@@ -74,6 +74,23 @@
     </message>
 </context>
 <context>
+    <name>Vigie::ResultStore</name>
+    <message numerus="yes">
+        <source>%n probe result(s)</source>
+        <translation>
+            <numerusform>%n probe result</numerusform>
+            <numerusform>%n probe results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n health event(s)</source>
+        <translation>
+            <numerusform>%n health event</numerusform>
+            <numerusform>%n health events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ResultWriter</name>
     <message numerus="yes">
         <source>%n probe result(s)</source>
@@ -240,6 +257,30 @@
     </message>
 </context>
 <context>
+    <name>Vigie::ValidateCommand</name>
+    <message numerus="yes">
+        <source>%n error(s) in %1.</source>
+        <translation>
+            <numerusform>%n error in %1.</numerusform>
+            <numerusform>%n errors in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n probe</numerusform>
+            <numerusform>%n probes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::WatchCommand</name>
     <message numerus="yes">
         <source>Watching %n probe(s) of &quot;%1&quot;; history in %2. Stop with Ctrl+C.</source>
@@ -270,6 +311,13 @@
         <translation>
             <numerusform>and %n more problem from here on, not shown</numerusform>
             <numerusform>and %n more problems from here on, not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and more than %n problem(s) from here on, not shown; reading stopped there</source>
+        <translation>
+            <numerusform>and more than %n problem from here on, not shown; reading stopped there</numerusform>
+            <numerusform>and more than %n problems from here on, not shown; reading stopped there</numerusform>
         </translation>
     </message>
 </context>

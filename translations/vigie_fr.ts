@@ -32,20 +32,12 @@
         <translation>ERREUR</translation>
     </message>
     <message>
-        <source>up</source>
-        <translation>opérationnel</translation>
+        <source>warning: %1</source>
+        <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <source>degraded</source>
-        <translation>dégradé</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>en panne</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
+        <source>warning: the secret &quot;%1&quot; is not in the keychain: the probes that use it fail until you add it with: vigie secret set %1</source>
+        <translation>avertissement&#xa0;: le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;: les sondes qui l’utilisent échouent tant que vous ne l’ajoutez pas avec&#xa0;: vigie secret set %1</translation>
     </message>
 </context>
 <context>
@@ -447,7 +439,7 @@
     </message>
 </context>
 <context>
-    <name>Vigie::HealthTracker</name>
+    <name>Vigie::HealthState</name>
     <message>
         <source>up</source>
         <translation>opérationnel</translation>
@@ -464,6 +456,17 @@
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
+    <message>
+        <source>maintenance</source>
+        <translation>maintenance</translation>
+    </message>
+    <message>
+        <source>impacted</source>
+        <translation>impacté</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::HealthTracker</name>
     <message>
         <source>first result: %1</source>
         <translation>premier résultat&#xa0;: %1</translation>
@@ -685,6 +688,10 @@
         <source>the secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
         <translation>le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
     </message>
+    <message>
+        <source>refused to follow the redirect to %1: only http:// and https:// are followed</source>
+        <translation>redirection vers %1 refusée&#xa0;: seules les redirections vers http:// et https:// sont suivies</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::LatencyChart</name>
@@ -788,10 +795,6 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>About Vigie</source>
         <translation>À propos de Vigie</translation>
-    </message>
-    <message>
-        <source>Opening the results database was cancelled.</source>
-        <translation>L’ouverture de la base de résultats a été annulée.</translation>
     </message>
     <message>
         <source>Vigie could not open its results database in %1: results are shown but not kept, and the charts stay empty.</source>
@@ -938,10 +941,6 @@ Code de sortie&#xa0;: 0 si toutes les sondes réussissent, 1 si l’une d’elle
         <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
     <message>
-        <source>vigie check needs a workspace: vigie check --workspace FILE</source>
-        <translation>vigie check a besoin d’un espace de travail&#xa0;: vigie check --workspace FICHIER</translation>
-    </message>
-    <message>
         <source>Keep probe history in DIR instead of the application data folder.</source>
         <translation>Conserve l’historique des sondes dans DOSSIER au lieu du dossier de données de l’application.</translation>
     </message>
@@ -1014,18 +1013,6 @@ Code de sortie&#xa0;: 0 en cas de succès, 1 si le trousseau a échoué ou si un
         <translation>[NOM]</translation>
     </message>
     <message>
-        <source>check: run every probe once and print the results (see vigie check --help).
-watch: probe on schedule without a window (see vigie watch --help).
-secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
-        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).
-watch&#xa0;: sonde selon la planification, sans fenêtre (voir vigie watch --help).
-secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (voir vigie secret --help).</translation>
-    </message>
-    <message>
-        <source>vigie watch needs a workspace: vigie watch --workspace FILE</source>
-        <translation>vigie watch a besoin d’un espace de travail&#xa0;: vigie watch --workspace FICHIER</translation>
-    </message>
-    <message>
         <source>--for needs a duration such as 30s, 5m or 1h30m, not &quot;%1&quot;.</source>
         <translation>--for attend une durée comme 30s, 5m ou 1h30m, pas &quot;%1&quot;.</translation>
     </message>
@@ -1050,8 +1037,44 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
         <translation>Action de secret inconnue&#xa0;: %1 (utilisez %2)</translation>
     </message>
     <message>
-        <source>Unknown command: %1 (the commands are: check, watch, secret)</source>
-        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, secret)</translation>
+        <source>vigie: this build has no console; use vigie check, watch, validate or secret (see vigie --help).</source>
+        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate ou secret (voir vigie --help).</translation>
+    </message>
+    <message>
+        <source>Print the verdict and the errors as a JSON object.</source>
+        <translation>Afficher le verdict et les erreurs sous forme d’objet JSON.</translation>
+    </message>
+    <message>
+        <source>Print each probe&apos;s changes too, not only each service&apos;s.</source>
+        <translation>Afficher aussi les changements de chaque sonde, pas seulement ceux de chaque service.</translation>
+    </message>
+    <message>
+        <source>Load a workspace and report its errors (file:line:column) without running a probe.
+Exit status: 0 when the workspace is valid, 2 when it is not or an option is invalid.</source>
+        <translation>Charger un espace de travail et signaler ses erreurs (fichier:ligne:colonne) sans lancer de sonde.
+Code de sortie&#xa0;: 0 si l’espace de travail est valide, 2 s’il ne l’est pas ou si une option est invalide.</translation>
+    </message>
+    <message>
+        <source>Check a workspace file without probing.</source>
+        <translation>Vérifier un fichier d’espace de travail sans sonder.</translation>
+    </message>
+    <message>
+        <source>check: run every probe once and print the results (see vigie check --help).
+watch: probe on schedule without a window (see vigie watch --help).
+validate: report a workspace&apos;s errors without probing (see vigie validate --help).
+secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
+        <translation>check&#xa0;: lancer chaque sonde une fois et afficher les résultats (voir vigie check --help).
+watch&#xa0;: sonder selon le calendrier, sans fenêtre (voir vigie watch --help).
+validate&#xa0;: signaler les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
+secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir vigie secret --help).</translation>
+    </message>
+    <message>
+        <source>vigie %1 needs a workspace: vigie %1 --workspace FILE</source>
+        <translation>vigie %1 a besoin d’un espace de travail&#xa0;: vigie %1 --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (the commands are: check, watch, validate, secret)</source>
+        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, secret)</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1186,40 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
         <source>Cannot switch the results database %1 to write-ahead logging: SQLite kept the journal mode &quot;%2&quot; (is the data folder on a network share?).</source>
         <translation>Impossible de passer la base de résultats %1 en journalisation anticipée (WAL)&#xa0;: SQLite a conservé le mode de journal &quot;%2&quot; (le dossier de données est-il sur un partage réseau&#xa0;?).</translation>
     </message>
+    <message>
+        <source>The results store is not open.</source>
+        <translation>La base des résultats n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>the history database</source>
+        <translation>la base d’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe result(s)</source>
+        <translation>
+            <numerusform>%n résultat de sonde</numerusform>
+            <numerusform>%n résultats de sonde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n health event(s)</source>
+        <translation>
+            <numerusform>%n événement de santé</numerusform>
+            <numerusform>%n événements de santé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written to %2.</source>
+        <translation>%1 n’ont pas pu être écrits dans %2.</translation>
+    </message>
+    <message>
+        <source>The history database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
+        <translation>La base d’historique %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la pour en commencer une nouvelle.</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::ResultWriter</name>
@@ -1191,6 +1248,18 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
     <message>
         <source>Could not save %1 to %2: %3. They are kept in memory and will be written again in %4 s.</source>
         <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3. Ils sont conservés en mémoire et une nouvelle écriture sera tentée dans %4 s.</translation>
+    </message>
+    <message>
+        <source>Probe results and health events are saved to %1 again.</source>
+        <translation>Les résultats des sondes et les événements de santé sont de nouveau enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <source>Probe results and health events are no longer saved until Vigie is restarted.</source>
+        <translation>Les résultats des sondes et les événements de santé ne sont plus enregistrés jusqu’au redémarrage de Vigie.</translation>
+    </message>
+    <message>
+        <source>The results store is not open.</source>
+        <translation>La base des résultats n’est pas ouverte.</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1291,10 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
     <message>
         <source>missing: add it with: vigie secret set %1</source>
         <translation>absent&#xa0;: ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+    <message>
+        <source>vigie: &quot;%1&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, as a workspace&apos;s &apos;secret:&apos; does.</source>
+        <translation>vigie&#xa0;: &quot;%1&quot; n’est pas un nom de secret&#xa0;: n’utilisez que des lettres, des chiffres, &apos;.&apos;, &apos;_&apos; et &apos;-&apos;, comme le &apos;secret:&apos; d’un espace de travail.</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1416,13 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
     <message>
         <source>TLS not verified: %1</source>
         <translation>TLS non vérifié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::Session</name>
+    <message>
+        <source>Opening the results database was cancelled.</source>
+        <translation>L’ouverture de la base des résultats a été annulée.</translation>
     </message>
 </context>
 <context>
@@ -1810,23 +1890,35 @@ secret&#xa0;: conserve les secrets de l’espace de travail dans le trousseau (v
     </message>
 </context>
 <context>
+    <name>Vigie::ValidateCommand</name>
+    <message numerus="yes">
+        <source>%n error(s) in %1.</source>
+        <translation>
+            <numerusform>%n erreur dans %1.</numerusform>
+            <numerusform>%n erreurs dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is valid: %2, %3.</source>
+        <translation>%1 est valide&#xa0;: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n sonde</numerusform>
+            <numerusform>%n sondes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::WatchCommand</name>
-    <message>
-        <source>up</source>
-        <translation>opérationnel</translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation>dégradé</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>en panne</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
     <message>
         <source>%1 probe %2</source>
         <translation>%1, sonde %2</translation>
@@ -1909,6 +2001,14 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
             <numerusform>%n événement</numerusform>
             <numerusform>%n événements</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1, impacted by %2</source>
+        <translation>%1, impacté par %2</translation>
+    </message>
+    <message>
+        <source>Stopping: storing the last results (Ctrl+C again quits at once).</source>
+        <translation>Arrêt&#xa0;: enregistrement des derniers résultats (Ctrl+C à nouveau pour quitter aussitôt).</translation>
     </message>
 </context>
 <context>
@@ -2503,6 +2603,33 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>depends_on makes a cycle: %1; a service cannot depend on itself, even through others</source>
         <translation>depends_on crée un cycle&#xa0;: %1&#xa0;; un service ne peut pas dépendre de lui-même, même par l’intermédiaire d’autres services</translation>
+    </message>
+    <message>
+        <source>cannot read the workspace file: it is not a regular file (a FIFO, a device or a socket)</source>
+        <translation>impossible de lire le fichier d’espace de travail&#xa0;: ce n’est pas un fichier ordinaire (c’est un FIFO, un périphérique ou une socket)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and more than %n problem(s) from here on, not shown; reading stopped there</source>
+        <translation>
+            <numerusform>et plus de %n problème à partir d’ici, non affiché&#xa0;; la lecture s’est arrêtée là</numerusform>
+            <numerusform>et plus de %n problèmes à partir d’ici, non affichés&#xa0;; la lecture s’est arrêtée là</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the document holds more than %1 values; a workspace file can hold at most that many</source>
+        <translation>le document contient plus de %1 valeurs&#xa0;; un fichier d’espace de travail ne peut pas en contenir davantage</translation>
+    </message>
+    <message>
+        <source>this alias (*name) is inside the node it names, which would make the document endless</source>
+        <translation>cet alias (*nom) se trouve à l’intérieur du nœud qu’il désigne, ce qui rendrait le document infini</translation>
+    </message>
+    <message>
+        <source>a URL with a user name or password (user:password@) would keep a secret in the workspace file; write %1 and use &apos;auth&apos; instead, with the name of a secret stored in the system keychain</source>
+        <translation>une URL avec un nom d’utilisateur ou un mot de passe (user:password@) garderait un secret dans le fichier d’espace de travail&#xa0;; écrivez %1 et utilisez plutôt &apos;auth&apos;, avec le nom d’un secret enregistré dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>a URL with a user name or password (user:password@) would keep a secret in the workspace file; a status page is read without credentials: write %1</source>
+        <translation>une URL avec un nom d’utilisateur ou un mot de passe (user:password@) garderait un secret dans le fichier d’espace de travail&#xa0;; une page d’état se lit sans identifiants&#xa0;: écrivez %1</translation>
     </message>
 </context>
 </TS>
