@@ -2,6 +2,7 @@
 
 #include "core/terminaltext.h"
 #include "secrets/secretstore.h"
+#include "workspace/valueparsers.h"
 #include "workspace/workspaceloader.h"
 
 #include <QEventLoop>
@@ -116,7 +117,7 @@ SecretStore::Lookup readSecrets(const QStringList &names)
 // A name no workspace could give is refused before anything is read or stored.
 bool refuseInvalidName(const QString &name, QTextStream &err)
 {
-    if (SecretStore::isValidName(name))
+    if (isValidSecretName(name))
         return false;
     err << SecretCommand::tr("vigie: \"%1\" is not a secret name: use letters, digits, '.', '_' and '-' only, as a "
                              "workspace's 'secret:' does.")

@@ -149,6 +149,11 @@ int WatchCommand::run(const QString &workspacePath, const QString &dataDir,
         err << tr("warning: %1").arg(terminalSafe(message)) << '\n';
         err.flush();
     });
+    QObject::connect(session.store(), &ResultStore::writeRecovered, &loop, [&writeError, &err](const QString &message) {
+        writeError.clear();
+        err << terminalSafe(message) << '\n';
+        err.flush();
+    });
 
     // Counted from the start: the last stored results the monitor shows first are not new.
     qint64 startedMs = std::numeric_limits<qint64>::max();
@@ -200,6 +205,9 @@ int WatchCommand::run(const QString &workspacePath, const QString &dataDir,
                    .arg(databasePath,
                         writeError.isEmpty() ? tr("the database refused the last results.") : terminalSafe(writeError))
             << '\n';
+        // What is lost, honestly: results dropped while the disk was full, what is still queued.
+        if (const QString unwritten = session.store()->unwrittenSummary(); !unwritten.isEmpty())
+            err << terminalSafe(unwritten) << '\n';
         err.flush();
         return 1;
     }

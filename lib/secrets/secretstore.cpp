@@ -112,14 +112,6 @@ std::expected<void, QString> SecretStore::write(const QString &name, const QByte
     return {};
 }
 
-bool SecretStore::isValidName(QStringView name)
-{
-    return !name.isEmpty() && std::all_of(name.begin(), name.end(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' ||
-               c == u'_' || c == u'-';
-    });
-}
-
 std::expected<void, QString> SecretStore::remove(const QString &name)
 {
     QKeychain::DeletePasswordJob job(ServiceName);

@@ -30,10 +30,6 @@ public:
     // Blocking, for the command line (`vigie secret set NAME`, reading the secret from stdin).
     static std::expected<void, QString> write(const QString &name, const QByteArray &secret);
     static std::expected<void, QString> remove(const QString &name);
-
-    // The one rule for a secret's name, the workspace's `secret:` and `vigie secret set|delete`
-    // alike: one or more of A-Z, a-z, 0-9, '.', '_' and '-'.
-    static bool isValidName(QStringView name);
 };
 
 } // namespace Vigie

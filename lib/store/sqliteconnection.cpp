@@ -1,8 +1,10 @@
 #include "sqliteconnection.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
 
@@ -19,6 +21,17 @@ std::atomic<quint64> connectionCounter{0};
 QString sqlErrorText(const QSqlError &error)
 {
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+// SQLite returns "busy" at once, without calling the busy handler, where waiting could deadlock:
+// two connections switching a new database to WAL together, for instance. Those are retried.
+bool isBusy(const QSqlError &error)
+{
+    constexpr int sqliteBusy = 5;
+    constexpr int sqliteLocked = 6;
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == sqliteBusy || code == sqliteLocked);
 }
 
 bool isDamaged(const QSqlError &error)
@@ -85,8 +98,15 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
     else
         pragmas = {u"PRAGMA query_only = ON"_s};
     QSqlQuery query(m_db);
+    QElapsedTimer waiting;
+    waiting.start();
     for (const QString &pragma : std::as_const(pragmas)) {
-        if (!query.exec(pragma)) {
+        bool done = query.exec(pragma);
+        while (!done && isBusy(query.lastError()) && waiting.elapsed() < busyTimeoutMs) {
+            QThread::msleep(20);
+            done = query.exec(pragma);
+        }
+        if (!done) {
             const QSqlError error = query.lastError();
             const QString detail = sqlErrorText(error);
             query = QSqlQuery();

@@ -23,6 +23,7 @@ private slots:
     void hostName();
     void httpUrl();
     void headerNameAndValue();
+    void secretName_data();
     void secretName();
     void enumerations();
     void timeOfDay();
@@ -263,13 +264,29 @@ void tst_ValueParsers::headerNameAndValue()
     QVERIFY(!isValidHeaderValue(QStringView(u"a\0b", 3)));
 }
 
+// The one rule for a secret's name, the workspace's `secret:` and `vigie secret set|delete` alike.
+void tst_ValueParsers::secretName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("letters and dashes") << u"portal-api-token"_s << true;
+    QTest::newRow("dots, underscores, digits") << u"Team.Secret_2"_s << true;
+    QTest::newRow("capitals") << u"GRAFANA"_s << true;
+    QTest::newRow("one character") << u"x"_s << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("space and bang") << u"bad name!"_s << false;
+    QTest::newRow("slash") << u"a/b"_s << false;
+    QTest::newRow("colon") << u"user:pass"_s << false;
+    QTest::newRow("accent") << u"clé"_s << false;
+    QTest::newRow("escape") << u"a\x1b[2J"_s << false;
+    QTest::newRow("trailing newline") << u"token\n"_s << false;
+}
+
 void tst_ValueParsers::secretName()
 {
-    QVERIFY(isValidSecretName(u"portal-api-token"));
-    QVERIFY(isValidSecretName(u"Team.Secret_2"));
-    QVERIFY(!isValidSecretName(u""));
-    QVERIFY(!isValidSecretName(u"bad name!"));
-    QVERIFY(!isValidSecretName(u"a/b"));
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QCOMPARE(isValidSecretName(name), valid);
 }
 
 void tst_ValueParsers::enumerations()
