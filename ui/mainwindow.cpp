@@ -106,9 +106,7 @@ private:
         const QColor down = StateIcons::color(HealthState::Down, pal);
         const QColor window = pal.color(QPalette::Window);
         const qreal t = StateIcons::isDark(pal) ? 0.22 : 0.12;
-        pal.setColor(QPalette::Window, QColor::fromRgbF(window.redF() + (down.redF() - window.redF()) * t,
-                                                        window.greenF() + (down.greenF() - window.greenF()) * t,
-                                                        window.blueF() + (down.blueF() - window.blueF()) * t));
+        pal.setColor(QPalette::Window, StateIcons::mix(window, down, t));
         setPalette(pal);
         const int size = m_title->fontMetrics().height();
         m_icon->setPixmap(StateIcons::pixmap(HealthState::Down, size, devicePixelRatioF(), pal));
