@@ -23,25 +23,31 @@ QString sqlErrorText(const QSqlError &error)
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
+// SQLite's primary result code (SQLITE_BUSY, SQLITE_CORRUPT...): the driver gives the result
+// code, perhaps an extended one, whose low byte is the primary; -1 when it gives none.
+int primaryResultCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : -1;
+}
+
 // SQLite returns "busy" at once, without calling the busy handler, where waiting could deadlock:
 // two connections switching a new database to WAL together, for instance. Those are retried.
 bool isBusy(const QSqlError &error)
 {
     constexpr int sqliteBusy = 5;
     constexpr int sqliteLocked = 6;
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    return ok && (code == sqliteBusy || code == sqliteLocked);
+    const int code = primaryResultCode(error);
+    return code == sqliteBusy || code == sqliteLocked;
 }
 
 bool isDamaged(const QSqlError &error)
 {
-    // The driver gives SQLite's result code, perhaps an extended one: its low byte is the primary.
     constexpr int sqliteCorrupt = 11;
     constexpr int sqliteNotADatabase = 26;
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    return ok && (code == sqliteCorrupt || code == sqliteNotADatabase);
+    const int code = primaryResultCode(error);
+    return code == sqliteCorrupt || code == sqliteNotADatabase;
 }
 
 QString damagedDatabaseText(const QString &path, const QString &detail)
