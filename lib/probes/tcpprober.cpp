@@ -358,9 +358,13 @@ void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phas
         if (!p.options().expectBanner.isEmpty() || !p.options().steps.isEmpty())
             result.phases.processingMs = totalMs - *p.connectedAtMs;
     }
-    // Time spent on the service itself, name resolution aside: connect, then the conversation. A
+    // Time spent on the service itself, name resolution aside: connect, then the conversation, as
+    // the phases say (a connect-only probe's latency is its connect time, to the microsecond). A
     // probe that never got past the lookup spent its whole time there: that is its latency.
-    result.latencyMs = p.resolveMs ? totalMs - *p.resolveMs : totalMs;
+    if (result.phases.connectMs)
+        result.latencyMs = *result.phases.connectMs + result.phases.processingMs.value_or(0);
+    else
+        result.latencyMs = p.resolveMs ? totalMs - *p.resolveMs : totalMs;
     // Conditions judge a probe that did what it was asked; a failed one already says why.
     if (status == HealthState::Up && !p.spec.conditions.isEmpty()) {
         ConditionContext context;
