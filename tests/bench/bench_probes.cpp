@@ -28,6 +28,7 @@
 // blackbox_exporter's CPU per probe came out between 0.74 and 1.29 ms from run to run: its
 // garbage collector's work falls in the window or not).
 
+#include "benchworkspace.h"
 #include "boardview.h"
 #include "models/serviceboardmodel.h"
 #include "probes/probeengine.h"
@@ -68,14 +69,10 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Vigie;
+using namespace Vigie::Bench;
 
 namespace {
 
-constexpr int SlowTargets = 10'000;
-constexpr int FastTargets = 1'000;
-constexpr int Targets = SlowTargets + FastTargets;
-constexpr auto SlowInterval = 60s;
-constexpr auto FastInterval = 5s;
 constexpr double WorkloadRate = SlowTargets / std::chrono::duration<double>(SlowInterval).count() +
                                 FastTargets / std::chrono::duration<double>(FastInterval).count();
 // The engine runs every probe once within 2 s of start, then each in its own slot of its
@@ -84,7 +81,6 @@ constexpr double WorkloadRate = SlowTargets / std::chrono::duration<double>(Slow
 constexpr auto WarmUp = SlowInterval / 2 + 4s;
 constexpr int BaselineWarmUp = 300;
 constexpr int BaselineMaxInFlight = 64;
-constexpr int TilesPerGroup = 500;
 
 // The targets.
 constexpr double MaxCpuRatio = 1.0 / 3.0;
@@ -128,11 +124,6 @@ void runFor(std::chrono::milliseconds duration)
     QEventLoop loop;
     QTimer::singleShot(duration, &loop, &QEventLoop::quit);
     loop.exec();
-}
-
-QString targetUrl(quint16 port, int index)
-{
-    return u"http://127.0.0.1:%1/t/%2"_s.arg(port).arg(index % Targets + 1, 5, 10, QChar(u'0'));
 }
 
 quint16 freePort()
@@ -266,29 +257,6 @@ double peakRssMb()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     fail(u"/proc/self/status has no VmHWM line"_s);
-}
-
-Workspace makeWorkspace(quint16 port, int services)
-{
-    Workspace workspace;
-    workspace.name = u"bench"_s;
-    workspace.services.reserve(services);
-    for (int i = 0; i < services; ++i) {
-        const bool fast = i >= SlowTargets;
-        Service service;
-        service.id = u"t%1"_s.arg(i + 1, 5, 10, QChar(u'0'));
-        service.name = u"Target %1"_s.arg(i + 1);
-        service.group = u"Fleet %1"_s.arg(i / TilesPerGroup + 1, 2, 10, QChar(u'0'));
-        ProbeSpec probe;
-        probe.setKind(ProbeKind::Http);
-        probe.target = targetUrl(port, i);
-        probe.interval = fast ? FastInterval : SlowInterval;
-        // Below the interval, so that a turn is skipped only when the engine cannot keep up.
-        probe.timeout = fast ? 4s : 10s;
-        service.probes = {probe};
-        workspace.services.append(service);
-    }
-    return workspace;
 }
 
 struct BaselineOutcome

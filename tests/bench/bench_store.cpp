@@ -8,15 +8,15 @@
 // defaults, over fewer rows, per result.
 //
 // Restore: latestResults() then latestStateEvents() over a store holding 30 days of one-minute
-// results of 1,000 probes (43 million rows), built once into
+// results of 1,000 probes (43 million rows; tests/support/benchstore.h), built once into
 // ${XDG_CACHE_HOME:-~/.cache}/vigie/bench-stores/ and reused; --quick builds 2 days of them in a
 // temporary folder. The build time is printed on its own line.
 
+#include "benchstore.h"
 #include "store/migrations.h"
 #include "store/resultstore.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -29,7 +29,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
@@ -171,110 +170,19 @@ double naive(const QString &dataDir, const QList<ProbeResult> &results)
     return rate;
 }
 
-constexpr int restoreProbes = 1'000;
-
-RetentionPolicy keepEverything()
-{
-    RetentionPolicy policy;
-    policy.resultsMaxAge = std::chrono::milliseconds::zero();
-    policy.eventsMaxAge = std::chrono::milliseconds::zero();
-    return policy;
-}
-
-void exec(QSqlQuery &query, const QString &sql)
-{
-    if (!query.exec(sql))
-        fail(u"%1: %2"_s.arg(sql.left(80), query.lastError().text()));
-}
-
-// Fills `dataDir`/vigie.sqlite with `days` of one result a minute for each of restoreProbes probes
-// (500 services of two probes), ending now, and two probe state changes a day for each probe with
-// the service changes they cause. Built with SQL rather than through the store: 43 million rows
-// through append() would take the better part of an hour.
-void buildRestoreStore(const QString &dataDir, int days)
-{
-    {
-        // The schema, exactly as the store makes it.
-        ResultStore store;
-        store.setRetention(keepEverything());
-        if (const auto opened = store.open(dataDir); !opened)
-            fail(opened.error());
-    }
-    const QString name = u"restore-build"_s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(QDir(dataDir).absoluteFilePath(u"vigie.sqlite"_s));
-        if (!db.open())
-            fail(db.lastError().text());
-        QSqlQuery query(db);
-        exec(query, u"PRAGMA journal_mode = OFF"_s);
-        exec(query, u"PRAGMA synchronous = OFF"_s);
-        exec(query, u"PRAGMA cache_size = -400000"_s);
-        exec(query, u"BEGIN"_s);
-        exec(query, u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-                    "INSERT INTO probes (id, service_id, probe_index, kind, target) "
-                    "SELECT i, 'service-' || ((i - 1) / 2), (i - 1) % 2, CASE i % 2 WHEN 1 THEN 'http' ELSE 'tcp' END, "
-                    "CASE i % 2 WHEN 1 THEN 'https://svc-' || i || '.example/health' "
-                    "ELSE 'db-' || i || '.internal:5432' END FROM n"_s.arg(restoreProbes));
-        exec(query, u"COMMIT"_s);
-        const qint64 end = QDateTime::currentMSecsSinceEpoch();
-        const qint64 start = end - qint64(days) * 24 * 3600 * 1000;
-        for (int day = 0; day < days; ++day) {
-            exec(query, u"BEGIN"_s);
-            // A minute of every probe after another, as the engine writes them; one result in 500 down.
-            exec(query, u"WITH RECURSIVE m(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM m WHERE i < %2) "
-                        "INSERT INTO results (probe_id, ts_ms, status, latency_ms, resolve_ms, connect_ms, tls_ms, "
-                        "processing_ms, transfer_ms, total_ms, http_status, failed_phase, error) "
-                        "SELECT p.id, %3 + m.i * 60000 + p.id * 37, "
-                        "CASE WHEN (m.i + p.id) % 500 = 0 THEN 'down' ELSE 'up' END, 20 + (m.i * 7 + p.id) % 37, "
-                        "1.2, 3.4, CASE p.id % 2 WHEN 1 THEN 8.9 END, 12.5, 0.7, 20 + (m.i * 7 + p.id) % 37, "
-                        "CASE p.id % 2 WHEN 1 THEN 200 END, "
-                        "CASE WHEN (m.i + p.id) % 500 = 0 THEN 'connect' END, "
-                        "CASE WHEN (m.i + p.id) % 500 = 0 THEN 'Connection refused by ' || p.target || '.' END "
-                        "FROM m CROSS JOIN probes p ORDER BY m.i, p.id"_s.arg(day * 1440)
-                            .arg(day * 1440 + 1439)
-                            .arg(start));
-            // Each probe goes down and up again once a day, and its service with it.
-            for (const auto &[offsetMin, from, to] : {std::tuple{300, "up", "down"}, std::tuple{310, "down", "up"}}) {
-                const qint64 at = start + (qint64(day) * 1440 + offsetMin) * 60000;
-                exec(query, u"INSERT INTO events (ts_ms, kind, service_id, grp, probe_index, from_state, to_state, "
-                            "cause) SELECT %1 + id * 37, 'probe-state', service_id, 'Group ' || (id % 20), "
-                            "probe_index, '%2', '%3', '3 consecutive failures' FROM probes ORDER BY id"_s.arg(at)
-                                .arg(QLatin1StringView(from), QLatin1StringView(to)));
-                exec(query, u"INSERT INTO events (ts_ms, kind, service_id, grp, probe_index, from_state, to_state, "
-                            "cause) SELECT %1 + id * 37, 'service-state', service_id, 'Group ' || (id % 20), -1, "
-                            "'%2', '%3', 'a probe changed' FROM probes WHERE probe_index = 0 ORDER BY id"_s.arg(at)
-                                .arg(QLatin1StringView(from), QLatin1StringView(to)));
-            }
-            exec(query, u"COMMIT"_s);
-        }
-        exec(query, u"PRAGMA journal_mode = WAL"_s);
-        query = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
 // The restore over a store of `days` days in `dataDir`, built first unless `reuse` and it is there.
 void restore(const QString &dataDir, int days, bool reuse)
 {
-    const QString complete = QDir(dataDir).absoluteFilePath(u"complete"_s);
-    if (!reuse || !QFileInfo::exists(complete)) {
-        QDir(dataDir).removeRecursively();
-        QDir().mkpath(dataDir);
-        QElapsedTimer build;
-        build.start();
-        buildRestoreStore(dataDir, days);
-        print("restore_build_s", build.nsecsElapsed() / 1e9, "s");
-        QFile marker(complete);
-        if (!marker.open(QIODevice::WriteOnly))
-            fail(u"cannot write %1"_s.arg(complete));
-    } else {
+    const auto built = Bench::prepareStore(dataDir, days, reuse);
+    if (!built)
+        fail(built.error());
+    if (*built > 0)
+        print("restore_build_s", *built, "s");
+    else
         std::printf("bench_store: reusing the store in %s\n", qPrintable(dataDir));
-    }
 
     ResultStore store;
-    store.setRetention(keepEverything());
+    store.setRetention(Bench::keepEverything());
     QElapsedTimer timer;
     timer.start();
     if (const auto opened = store.open(dataDir); !opened)
@@ -286,11 +194,11 @@ void restore(const QString &dataDir, int days, bool reuse)
     timer.restart();
     const qsizetype events = store.latestStateEvents().result().size();
     const double eventsMs = timer.nsecsElapsed() / 1e6;
-    if (results != restoreProbes || events == 0)
+    if (results != Bench::StoreProbes || events == 0)
         fail(u"the restore read %1 results and %2 events"_s.arg(results).arg(events));
     std::printf("bench_store: %d days x %d probes: %s (%.0f MB), restored %lld results and %lld events\n", days,
-                restoreProbes, qPrintable(store.databasePath()), fileBytes(store.databasePath()) / 1e6, qint64(results),
-                qint64(events));
+                Bench::StoreProbes, qPrintable(store.databasePath()), fileBytes(store.databasePath()) / 1e6,
+                qint64(results), qint64(events));
     print("open_ms", openMs, "ms");
     print("restore_ms", resultsMs + eventsMs, "ms");
     print("restore_results_ms", resultsMs, "ms");
@@ -320,14 +228,9 @@ int main(int argc, char *argv[])
     print("batched_vs_naive_ratio", batchedRate / naiveRate, "ratio");
     print("db_bytes_per_result", double(dbBytes) / batchedCount, "bytes");
 
-    if (quick) {
-        restore(dir.filePath(u"restore"_s), 2, false);
-    } else {
-        const QString cache = qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + u"/.cache"_s);
-        restore(
-            cache +
-                u"/vigie/bench-stores/restore-30d-%1-probes-v%2"_s.arg(restoreProbes).arg(ResultStore::schemaVersion()),
-            30, true);
-    }
+    if (quick)
+        restore(dir.filePath(u"restore"_s), Bench::QuickStoreDays, false);
+    else
+        restore(Bench::cachedStoreDir(), Bench::FullStoreDays, true);
     return 0;
 }
