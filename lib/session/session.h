@@ -22,9 +22,10 @@ class ResultStore;
 // One workspace being watched, from its file to its last stored batch: the console, `vigie watch`
 // and `vigie check` each drive one. It owns the Monitor (engine, health tracker), the ResultStore
 // and the secret lookup, and sequences them: open(path) loads the workspace off the calling
-// thread, reads its secrets from the keychain and opens the store (off the calling thread too, and
-// all three at once), then restores the previous state and probes on schedule (Mode::Watch), or
-// runs every probe once with maintenance windows and dependencies applied (Mode::Once).
+// thread; once it is valid (nothing is created on disk for one that is not), it reads its secrets
+// from the keychain and opens the store, both at once and off the calling thread too; then it
+// restores the previous state and probes on schedule (Mode::Watch), or runs every probe once with
+// maintenance windows and dependencies applied (Mode::Once).
 //
 // What fails is reported as values and signals, never by a dialog: an invalid workspace keeps the
 // running one (workspaceFailed), a store that cannot be opened leaves probing on without history
