@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 
+#include "core/numbertext.h"
 #include "core/terminaltext.h"
 #include "session/session.h"
 
@@ -32,12 +33,6 @@ QList<ProbeResult> inWorkspaceOrder(const Workspace &workspace, QList<ProbeResul
         return sa != sb ? sa < sb : a.key.index < b.key.index;
     });
     return results;
-}
-
-QString formatLatency(double ms)
-{
-    return ms >= 1000 ? QString::number(ms / 1000, 'f', 2) + QStringLiteral(" s")
-                      : QString::number(ms, 'f', 0) + QStringLiteral(" ms");
 }
 
 // A probe's result as check reports it: what its service's health explains comes first.
@@ -83,7 +78,8 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
         object.insert(QStringLiteral("http_status"), r.httpStatus > 0 ? QJsonValue(r.httpStatus) : QJsonValue());
         object.insert(QStringLiteral("failed_phase"),
                       r.failedPhase == ProbePhase::None ? QJsonValue() : QJsonValue(probePhaseName(r.failedPhase)));
-        object.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
+        // For machines: the English source text, whatever the language of the run.
+        object.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error.toSourceString()));
         object.insert(QStringLiteral("timestamp"),
                       QDateTime::fromMSecsSinceEpoch(r.timestampMs, QTimeZone::UTC).toString(Qt::ISODateWithMs));
         array.append(object);
@@ -101,7 +97,7 @@ QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResul
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results))
         rows.append({r.key.serviceId, r.kind, terminalSafe(r.target), serviceHealthWord(reported(r, health)),
                      formatLatency(r.latencyMs), r.httpStatus > 0 ? QString::number(r.httpStatus) : QStringLiteral("-"),
-                     terminalSafe(r.error)});
+                     terminalSafe(r.error.toString())});
 
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : std::as_const(rows))

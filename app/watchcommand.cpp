@@ -69,7 +69,7 @@ QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &e
     }
     QString line = time + QStringLiteral("  ") + subject + QStringLiteral("  ") + change;
     if (!event.cause.isEmpty())
-        line += QStringLiteral("  ") + event.cause;
+        line += QStringLiteral("  ") + event.cause.toString();
     // Causes quote servers (errors, banners, bodies): nothing they send may drive the terminal.
     return terminalSafe(line);
 }

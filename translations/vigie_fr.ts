@@ -694,6 +694,17 @@
     </message>
 </context>
 <context>
+    <name>Vigie::Latency</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::LatencyChart</name>
     <message>
         <source>No results in this range yet</source>
@@ -1669,17 +1680,14 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
         <source>step %1: the pattern %2 is not a valid regular expression: %3</source>
         <translation>étape %1&#xa0;: le motif %2 n’est pas une expression régulière valide&#xa0;: %3</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a step, and what went wrong in it</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::TileDelegate</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
     <message numerus="yes">
         <source>for %n s</source>
         <translation>

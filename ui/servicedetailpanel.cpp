@@ -1,5 +1,6 @@
 #include "servicedetailpanel.h"
 
+#include "core/numbertext.h"
 #include "latencychart.h"
 #include "models/serviceboardmodel.h"
 #include "stateicons.h"
@@ -29,7 +30,7 @@ HealthState toState(const QVariant &value)
 
 QString phaseText(const std::optional<double> &ms)
 {
-    return ms ? TileDelegate::formatLatency(*ms) : QStringLiteral("—");
+    return ms ? formatLatency(*ms) : QStringLiteral("—");
 }
 
 QFont scaledBold(QFont font, qreal scale)
@@ -301,7 +302,7 @@ void ServiceDetailPanel::refreshDetails()
         if (result.httpStatus > 0)
             status = tr("%1 · HTTP %2").arg(status).arg(result.httpStatus);
         else if (result.status != HealthState::Unknown && result.latencyMs > 0)
-            status = tr("%1 · %2").arg(status, TileDelegate::formatLatency(result.latencyMs));
+            status = tr("%1 · %2").arg(status, formatLatency(result.latencyMs));
         probe.state->setText(status);
         probe.checked->setText(
             result.timestampMs > 0
@@ -311,7 +312,7 @@ void ServiceDetailPanel::refreshDetails()
                 : QString());
 
         probe.error->setVisible(!result.error.isEmpty());
-        probe.error->setText(result.error);
+        probe.error->setText(result.error.toString());
         QPalette errorPalette = probe.error->palette();
         errorPalette.setColor(QPalette::WindowText,
                               StateIcons::color(std::max(result.status, HealthState::Degraded), pal));
@@ -319,7 +320,7 @@ void ServiceDetailPanel::refreshDetails()
 
         QStringList detailLines;
         if (!result.detail.isEmpty())
-            detailLines << result.detail;
+            detailLines << result.detail.toString();
         if (!insecure.isEmpty())
             detailLines << tr("TLS not verified: %1").arg(insecure);
         probe.detail->setVisible(!detailLines.isEmpty());

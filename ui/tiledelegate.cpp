@@ -1,5 +1,6 @@
 #include "tiledelegate.h"
 
+#include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
 #include "stateicons.h"
 
@@ -110,16 +111,6 @@ QSize TileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     if (index.data(ServiceBoardModel::IsGroupRole).toBool())
         return {tileSize(option.font).width(), headerHeight(option.font)};
     return tileSize(option.font);
-}
-
-QString TileDelegate::formatLatency(double ms)
-{
-    const QLocale locale;
-    if (ms >= 1000)
-        return tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', 2));
-    if (ms < 10)
-        return tr("%1 ms").arg(locale.toString(ms, 'f', 1));
-    return tr("%1 ms").arg(locale.toString(qRound(ms)));
 }
 
 QString TileDelegate::formatSince(const QDateTime &since, const QDateTime &now)

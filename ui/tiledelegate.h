@@ -29,7 +29,6 @@ public:
     static int headerHeight(const QFont &font);
 
     // "123 ms", "4.5 ms", "1.24 s".
-    static QString formatLatency(double ms);
     // "for 40 s", "for 3 min", "for 2 h 5 min", "for 3 d"; empty for an invalid or future time.
     static QString formatSince(const QDateTime &since, const QDateTime &now);
     // "3 up · 1 down": only the states that have services (ServiceBoardModel::CountsRole).

@@ -10,5 +10,8 @@ namespace Vigie {
 // French. The unit is the caller's, in its own translated sentence ("timed out after %1 s").
 QString formatSeconds(double seconds);
 QString formatSeconds(std::chrono::milliseconds duration);
+// A latency for people, in the current locale: "4.6 ms", "123 ms", "1.24 s" ("1,24 s" in French).
+// The board, the detail panel and `vigie check` all show latencies this way.
+QString formatLatency(double ms);
 
 } // namespace Vigie

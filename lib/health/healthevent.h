@@ -51,9 +51,9 @@ struct HealthEvent
     HealthState to = HealthState::Unknown;
     bool inMaintenance = false; // happened inside a maintenance window: not an outage
     QString impactedBy;         // ImpactStart/ImpactEnd: the root cause's id
-    // A sentence, translated: "3 consecutive failures: connection refused (connect)",
+    // Why, translated when shown: "3 consecutive failures: connection refused (connect)",
     // "2 consecutive successes", "maintenance \"Kernel update\" began".
-    QString cause;
+    Message cause;
     friend bool operator==(const HealthEvent &, const HealthEvent &) = default;
 };
 

@@ -36,7 +36,7 @@ struct ProbeData
     bool reportsMaintenance = false;
     // The latest result says the upstream is in maintenance.
     bool upstreamMaintenance = false;
-    QString upstreamDetail;
+    Message upstreamDetail;
 };
 
 struct ServiceData
@@ -72,7 +72,7 @@ struct WindowData
 struct HealthTracker::Private
 {
     // Feeds one result to a probe's hysteresis; returns the cause when its state changed.
-    static std::optional<QString> feed(ProbeData &probe, const ProbeResult &result);
+    static std::optional<Message> feed(ProbeData &probe, const ProbeResult &result);
 
     std::optional<Occurrence> windowAt(int window, qint64 atMs);
     bool windowCovers(const ServiceData &service, qint64 atMs);
@@ -115,16 +115,16 @@ struct HealthTracker::Private
     quint32 cycleGeneration = 0;
 };
 
-std::optional<QString> HealthTracker::Private::feed(ProbeData &probe, const ProbeResult &result)
+std::optional<Message> HealthTracker::Private::feed(ProbeData &probe, const ProbeResult &result)
 {
     const HealthState seen = result.status;
     if (seen == HealthState::Unknown)
         return std::nullopt; // a result that says nothing about the service moves nothing
-    const QString what = result.error.isEmpty() ? healthStateWord(seen) : result.error;
+    const Message what = result.error.isEmpty() ? healthStateMessage(seen) : result.error;
     if (probe.state == HealthState::Unknown) {
         probe.state = seen;
         probe.streak = 0;
-        return QCoreApplication::translate("Vigie::HealthTracker", "first result: %1").arg(what);
+        return trMessage("Vigie::HealthTracker", "first result: %1").arg(what);
     }
     if (seen == probe.state) {
         probe.streak = 0;
@@ -147,13 +147,12 @@ std::optional<QString> HealthTracker::Private::feed(ProbeData &probe, const Prob
     probe.streak = 0;
     if (worse) {
         if (count == 1)
-            return QCoreApplication::translate("Vigie::HealthTracker", "failed: %1").arg(what);
-        return QCoreApplication::translate("Vigie::HealthTracker", "%n consecutive failures: %1", nullptr, count)
-            .arg(what);
+            return trMessage("Vigie::HealthTracker", "failed: %1").arg(what);
+        return trMessage("Vigie::HealthTracker", "%n consecutive failures: %1", nullptr, count).arg(what);
     }
     if (count == 1)
-        return QCoreApplication::translate("Vigie::HealthTracker", "succeeded again");
-    return QCoreApplication::translate("Vigie::HealthTracker", "%n consecutive successes", nullptr, count);
+        return trMessage("Vigie::HealthTracker", "succeeded again");
+    return trMessage("Vigie::HealthTracker", "%n consecutive successes", nullptr, count);
 }
 
 std::optional<Occurrence> HealthTracker::Private::windowAt(int window, qint64 atMs)
@@ -265,8 +264,10 @@ void HealthTracker::Private::updateMaintenance(int s, qint64 atMs, bool first, Q
             upstream = &p;
 
     const bool inMaintenance = window != nullptr || upstream != nullptr;
-    const QString name =
-        window ? schedule.windows().at(window->window).name : (upstream ? upstream->upstreamDetail : QString());
+    // The upstream's words are kept as a message, for the event; the board shows them as text.
+    const Message nameMessage = window ? Message::verbatim(schedule.windows().at(window->window).name)
+                                       : (upstream ? upstream->upstreamDetail : Message());
+    const QString name = nameMessage.toString();
     ServiceHealth &health = service.health;
     if (const std::optional<qint64> since = std::exchange(service.restoredMaintenanceMs, std::nullopt)) {
         // The same occurrence of a window, or an upstream still in maintenance, goes on without a
@@ -280,8 +281,7 @@ void HealthTracker::Private::updateMaintenance(int s, qint64 atMs, bool first, Q
         }
         HealthEvent ended =
             event(service, HealthEvent::Kind::MaintenanceEnd, first && window ? std::min(atMs, window->startMs) : atMs);
-        ended.cause =
-            QCoreApplication::translate("Vigie::HealthTracker", "the maintenance was over when monitoring resumed");
+        ended.cause = trMessage("Vigie::HealthTracker", "the maintenance was over when monitoring resumed");
         ended.inMaintenance = false;
         events.append(ended);
         health.inMaintenance = false;
@@ -302,11 +302,9 @@ void HealthTracker::Private::updateMaintenance(int s, qint64 atMs, bool first, Q
 
     if (health.inMaintenance) {
         HealthEvent ended = event(service, HealthEvent::Kind::MaintenanceEnd, atMs);
-        ended.cause =
-            service.maintenanceFromWindow
-                ? QCoreApplication::translate("Vigie::HealthTracker", "maintenance \"%1\" ended")
-                      .arg(health.maintenanceName)
-                : QCoreApplication::translate("Vigie::HealthTracker", "the upstream no longer reports maintenance");
+        ended.cause = service.maintenanceFromWindow
+                          ? trMessage("Vigie::HealthTracker", "maintenance \"%1\" ended").arg(health.maintenanceName)
+                          : trMessage("Vigie::HealthTracker", "the upstream no longer reports maintenance");
         health.inMaintenance = false;
         health.maintenanceName.clear();
         ended.inMaintenance = false;
@@ -320,12 +318,11 @@ void HealthTracker::Private::updateMaintenance(int s, qint64 atMs, bool first, Q
         HealthEvent began =
             event(service, HealthEvent::Kind::MaintenanceStart, first && window ? window->startMs : atMs);
         if (window)
-            began.cause = QCoreApplication::translate("Vigie::HealthTracker", "maintenance \"%1\" began").arg(name);
+            began.cause = trMessage("Vigie::HealthTracker", "maintenance \"%1\" began").arg(name);
         else if (name.isEmpty())
-            began.cause = QCoreApplication::translate("Vigie::HealthTracker", "the upstream reports maintenance");
+            began.cause = trMessage("Vigie::HealthTracker", "the upstream reports maintenance");
         else
-            began.cause =
-                QCoreApplication::translate("Vigie::HealthTracker", "the upstream reports maintenance: %1").arg(name);
+            began.cause = trMessage("Vigie::HealthTracker", "the upstream reports maintenance: %1").arg(nameMessage);
         began.inMaintenance = true;
         events.append(began);
     }
@@ -348,7 +345,7 @@ void HealthTracker::Private::applyResult(const ProbeResult &result, QList<Health
     if (probe.upstreamMaintenance != result.maintenance ||
         (result.maintenance && probe.upstreamDetail != result.detail)) {
         probe.upstreamMaintenance = result.maintenance;
-        probe.upstreamDetail = result.maintenance ? result.detail : QString();
+        probe.upstreamDetail = result.maintenance ? result.detail : Message();
         updateMaintenance(s, atMs, false, events);
     }
     // A restored maintenance no window carried on: the provider's result says whether it goes on.
@@ -356,7 +353,7 @@ void HealthTracker::Private::applyResult(const ProbeResult &result, QList<Health
         updateMaintenance(s, atMs, false, events);
 
     const HealthState probeBefore = probe.state;
-    const std::optional<QString> cause = feed(probe, result);
+    const std::optional<Message> cause = feed(probe, result);
     if (!cause)
         return;
     // Judged at the result's own time: a probe started inside a window failed inside it.
@@ -449,15 +446,16 @@ void HealthTracker::Private::updateImpact(int s, qint64 atMs, QList<HealthEvent>
         ended.impactedBy = service.health.impactedBy;
         const auto previous = index.constFind(ended.impactedBy);
         const QString name = previous != index.cend() ? services[*previous].name : ended.impactedBy;
-        ended.cause = QCoreApplication::translate("Vigie::HealthTracker", "no longer impacted by %1").arg(name);
+        ended.cause = trMessage("Vigie::HealthTracker", "no longer impacted by %1").arg(name);
         events.append(ended);
     }
     service.health.impactedBy = impactedBy;
     if (root >= 0) {
         HealthEvent began = event(service, HealthEvent::Kind::ImpactStart, atMs);
         began.impactedBy = impactedBy;
-        began.cause = QCoreApplication::translate("Vigie::HealthTracker", "impacted by %1 (%2)")
-                          .arg(services[root].name, healthStateWord(services[root].health.state));
+        began.cause = trMessage("Vigie::HealthTracker", "impacted by %1 (%2)")
+                          .arg(services[root].name)
+                          .arg(healthStateMessage(services[root].health.state));
         events.append(began);
     }
     markChanged(s);

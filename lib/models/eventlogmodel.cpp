@@ -323,7 +323,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case ChangeColumn:
             return changeText(event);
         case CauseColumn:
-            return event.cause;
+            return event.cause.toString();
         case ColumnCount:
             break;
         }

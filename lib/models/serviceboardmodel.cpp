@@ -365,7 +365,7 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("TLS verification off: %1").arg(row.insecure);
         for (const ProbeResult &result : row.latest)
             if (!result.error.isEmpty())
-                tip += QLatin1Char('\n') + result.target + QStringLiteral(": ") + result.error;
+                tip += QLatin1Char('\n') + result.target + QStringLiteral(": ") + result.error.toString();
         return tip;
     }
     case IdRole:
@@ -394,7 +394,7 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         QStringList details;
         for (const ProbeResult &result : row.latest)
             if (!result.detail.isEmpty())
-                details.append(result.detail);
+                details.append(result.detail.toString());
         return details.join(QStringLiteral(" · "));
     }
     case AlarmRole:
@@ -420,7 +420,7 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         for (const ProbeResult &result : row.latest)
             if (!result.error.isEmpty() && (!worstFailing || result.status > worstFailing->status))
                 worstFailing = &result;
-        return worstFailing ? worstFailing->error : QString();
+        return worstFailing ? worstFailing->error.toString() : QString();
     }
     case ProbeCountRole:
         return int(row.service.probes.size());

@@ -15,15 +15,15 @@ void applyConditions(ProbeResult &result, const QList<Condition> &conditions, co
     const HealthState state = critical ? HealthState::Down : HealthState::Degraded;
     if (state < result.status)
         return; // the probe's own finding is worse: it alone says why
-    const QStringList &failed = critical ? verdict.failedCritical : verdict.failedWarnings;
-    QStringList errors;
+    const QList<Message> &failed = critical ? verdict.failedCritical : verdict.failedWarnings;
+    QList<Message> errors;
     if (state == result.status && !result.error.isEmpty())
         errors.append(result.error);
     else
         result.failedPhase = ProbePhase::Condition;
     errors += failed;
     result.status = state;
-    result.error = errors.join("; "_L1);
+    result.error = Message::joined(errors, u"; "_s);
 }
 
 } // namespace Vigie

@@ -183,12 +183,13 @@ QStringList answersOf(const QDnsLookup &lookup, DnsRecordType type)
     return answers;
 }
 
-QString shortList(const QStringList &answers)
+Message shortList(const QStringList &answers)
 {
-    QString text = answers.first(qMin(answers.size(), shownAnswers)).join(u", "_s);
-    if (answers.size() > shownAnswers)
-        text += u' ' + DnsProber::tr("+%1 more").arg(answers.size() - shownAnswers);
-    return text;
+    const Message shown = Message::verbatim(answers.first(qMin(answers.size(), shownAnswers)).join(u", "_s));
+    if (answers.size() <= shownAnswers)
+        return shown;
+    return Message::joined({shown, trMessage("Vigie::DnsProber", "+%1 more").arg(answers.size() - shownAnswers)},
+                           u" "_s);
 }
 
 struct DnsProbe
@@ -199,7 +200,7 @@ struct DnsProbe
     const DnsOptions &options() const { return spec.options<DnsOptions>(); }
     Nameserver server;
     QString serverKey;  // server.key(): its lookups are counted under it
-    QString serverName; // for messages: as written, or "the system resolver"
+    Message serverName; // for messages: as written, or "the system resolver"
     QRegularExpression pattern;
     QPointer<QDnsLookup> lookup; // null while waiting for a free lookup thread
     QElapsedTimer clock;
@@ -231,7 +232,7 @@ struct DnsProber::Private
     int lookupsInUse() const { return running + int(draining.size()); }
     // Whether p's lookup may take a thread now: one is free, and its server is within its share.
     bool mayLaunch(const DnsProbe &p) const;
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    void failLater(quint64 id, ProbePhase phase, const Message &error);
     void launch(DnsProbe &p);
     void launchWaiting();
     // Counts p's lookup out of the running ones and detaches it from p.
@@ -239,7 +240,7 @@ struct DnsProber::Private
     void drain(DnsProbe &p);
     void onFinished(quint64 id, quint64 serial);
     void onDeadline(quint64 id);
-    void finish(DnsProbe &p, HealthState status, ProbePhase phase, const QString &error,
+    void finish(DnsProbe &p, HealthState status, ProbePhase phase, const Message &error,
                 const QStringList &answers = {}, const std::optional<QString> &rcode = std::nullopt);
 
     DnsProber *q;
@@ -269,7 +270,7 @@ bool DnsProber::Private::mayLaunch(const DnsProbe &p) const
     return runningAt.value(p.serverKey) + held < (held > 0 ? 1 : maxLookupsPerServer);
 }
 
-void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
+void DnsProber::Private::failLater(quint64 id, ProbePhase phase, const Message &error)
 {
     failures.post(q, id, phase, error,
                   [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
@@ -351,25 +352,30 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
         break;
     case QDnsLookup::NotFoundError:
         finish(*p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("%1 does not exist (NXDOMAIN from %2)").arg(name, p->serverName), {}, rcode);
+               trMessage("Vigie::DnsProber", "%1 does not exist (NXDOMAIN from %2)").arg(name).arg(p->serverName), {},
+               rcode);
         return;
     case QDnsLookup::TimeoutError:
         finish(*p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("no answer from %1 for %2 (the resolver gave up after %3 s)")
-                   .arg(p->serverName, name, formatSeconds(msSince(p->clock) / 1000.0)));
+               trMessage("Vigie::DnsProber", "no answer from %1 for %2 (the resolver gave up after %3 s)")
+                   .arg(p->serverName)
+                   .arg(name)
+                   .argSeconds(msSince(p->clock) / 1000.0));
         return;
     default:
         finish(*p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("looking up the %1 records of %2 at %3 failed: %4")
-                   .arg(type, name, p->serverName,
-                        rcode ? lookup.errorString() + u" ("_s + *rcode + u')' : lookup.errorString()),
+               trMessage("Vigie::DnsProber", "looking up the %1 records of %2 at %3 failed: %4")
+                   .arg(type, name)
+                   .arg(p->serverName)
+                   .arg(rcode ? lookup.errorString() + u" ("_s + *rcode + u')' : lookup.errorString()),
                {}, rcode);
         return;
     }
 
     if (answers.isEmpty()) {
         finish(*p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("%1 has no %2 records at %3").arg(name, type, p->serverName), answers, rcode);
+               trMessage("Vigie::DnsProber", "%1 has no %2 records at %3").arg(name, type).arg(p->serverName), answers,
+               rcode);
         return;
     }
 
@@ -382,8 +388,9 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
             missing.append(expected);
     if (!missing.isEmpty()) {
         finish(*p, HealthState::Down, ProbePhase::Dns,
-               DnsProber::tr("%1 not among the %2 answers for %3 (%4)")
-                   .arg(missing.join(u", "_s), type, name, shortList(answers)),
+               trMessage("Vigie::DnsProber", "%1 not among the %2 answers for %3 (%4)")
+                   .arg(missing.join(u", "_s), type, name)
+                   .arg(shortList(answers)),
                answers, rcode);
         return;
     }
@@ -393,8 +400,9 @@ void DnsProber::Private::onFinished(quint64 id, quint64 serial)
             std::ranges::any_of(answers, [p](const QString &answer) { return p->pattern.match(answer).hasMatch(); });
         if (!matched) {
             finish(*p, HealthState::Down, ProbePhase::Dns,
-                   DnsProber::tr("no %1 answer for %2 matches %3 (%4)")
-                       .arg(type, name, p->options().expectMatches, shortList(answers)),
+                   trMessage("Vigie::DnsProber", "no %1 answer for %2 matches %3 (%4)")
+                       .arg(type, name, p->options().expectMatches)
+                       .arg(shortList(answers)),
                    answers, rcode);
             return;
         }
@@ -408,26 +416,32 @@ void DnsProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     DnsProbe &p = *it->second;
-    const QString after = formatSeconds(p.spec.timeout);
+    const std::chrono::milliseconds after = p.spec.timeout;
     if (!p.lookup) {
         if (const int held = drainingAt.value(p.serverKey); held > 0)
             finish(p, HealthState::Down, ProbePhase::Dns,
-                   DnsProber::tr("the lookup of %1 could not start within %2 s: %3 still has not answered an "
-                                 "earlier lookup")
-                       .arg(p.spec.target, after, p.serverName));
+                   trMessage("Vigie::DnsProber",
+                             "the lookup of %1 could not start within %2 s: %3 still has not answered an "
+                             "earlier lookup")
+                       .arg(p.spec.target)
+                       .argSeconds(after)
+                       .arg(p.serverName));
         else
             finish(p, HealthState::Down, ProbePhase::Dns,
-                   DnsProber::tr("the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for "
-                                 "DNS servers that do not answer")
-                       .arg(p.spec.target, after, QString::number(draining.size())));
+                   trMessage("Vigie::DnsProber",
+                             "the lookup of %1 could not start within %2 s: %3 earlier lookups still wait for "
+                             "DNS servers that do not answer")
+                       .arg(p.spec.target)
+                       .argSeconds(after)
+                       .arg(draining.size()));
         return;
     }
     drain(p);
     finish(p, HealthState::Down, ProbePhase::Dns,
-           DnsProber::tr("no answer from %1 within %2 s").arg(p.serverName, after));
+           trMessage("Vigie::DnsProber", "no answer from %1 within %2 s").arg(p.serverName).argSeconds(after));
 }
 
-void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phase, const QString &error,
+void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phase, const Message &error,
                                 const QStringList &answers, const std::optional<QString> &rcode)
 {
     const double totalMs = msSince(p.clock);
@@ -441,9 +455,9 @@ void DnsProber::Private::finish(DnsProbe &p, HealthState status, ProbePhase phas
         result.phases.resolveMs = totalMs - *p.launchedAtMs;
     const QString type = typeName(p.options().recordType);
     if (!answers.isEmpty())
-        result.detail = type + u' ' + shortList(answers);
+        result.detail = Message::joined({Message::verbatim(type), shortList(answers)}, u" "_s);
     else if (rcode && *rcode != u"NOERROR"_s)
-        result.detail = type + u' ' + *rcode;
+        result.detail = Message::verbatim(type + u' ' + *rcode);
 
     ConditionContext context;
     context.responseTimeMs = totalMs;
@@ -478,26 +492,28 @@ void DnsProber::start(quint64 id, const ProbeSpec &spec)
     cancel(id);
 
     if (spec.target.trimmed().isEmpty()) {
-        d->failLater(id, ProbePhase::Config, tr("the DNS probe has no name to look up"));
+        d->failLater(id, ProbePhase::Config, trMessage("Vigie::DnsProber", "the DNS probe has no name to look up"));
         return;
     }
     const std::optional<Nameserver> server = parseNameserver(options.dnsServer);
     if (!server) {
         d->failLater(
             id, ProbePhase::Config,
-            tr("'%1' is not a DNS server address (an IP address, optionally with :port; IPv6 as [address]:port)")
+            trMessage("Vigie::DnsProber",
+                      "'%1' is not a DNS server address (an IP address, optionally with :port; IPv6 as [address]:port)")
                 .arg(options.dnsServer));
         return;
     }
     QRegularExpression pattern(options.expectMatches);
     if (!pattern.isValid()) {
         d->failLater(id, ProbePhase::Config,
-                     tr("the answer pattern %1 is not a valid regular expression: %2")
+                     trMessage("Vigie::DnsProber", "the answer pattern %1 is not a valid regular expression: %2")
                          .arg(options.expectMatches, pattern.errorString()));
         return;
     }
     if (spec.timeout <= 0ms) {
-        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::DnsProber", "the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
 
@@ -507,7 +523,8 @@ void DnsProber::start(quint64 id, const ProbeSpec &spec)
     p->spec = spec;
     p->server = *server;
     p->serverKey = server->key();
-    p->serverName = options.dnsServer.isEmpty() ? tr("the system resolver") : options.dnsServer;
+    p->serverName = options.dnsServer.isEmpty() ? trMessage("Vigie::DnsProber", "the system resolver")
+                                                : Message::verbatim(options.dnsServer);
     p->pattern = std::move(pattern);
     p->deadline.setSingleShot(true);
     // A coarse timer may fire up to 5 % early, which would cut a probe short of its deadline.

@@ -148,13 +148,13 @@ PhaseTimings phasesFrom(const CurlTimes &t, double totalMs)
     return p;
 }
 
-QString byteSize(qint64 bytes)
+Message byteSize(qint64 bytes)
 {
     if (bytes >= MiB)
-        return HttpProber::tr("%1 MiB").arg(QString::number(double(bytes) / double(MiB), 'g', 4));
+        return trMessage("Vigie::HttpProber", "%1 MiB").argNumber(double(bytes) / double(MiB), 4, 'g');
     if (bytes >= KiB)
-        return HttpProber::tr("%1 KiB").arg(QString::number(double(bytes) / double(KiB), 'g', 4));
-    return HttpProber::tr("%1 bytes").arg(bytes);
+        return trMessage("Vigie::HttpProber", "%1 KiB").argNumber(double(bytes) / double(KiB), 4, 'g');
+    return trMessage("Vigie::HttpProber", "%1 bytes").arg(bytes);
 }
 
 // "1.1", "2", "3": the HTTP version curl ended up speaking.
@@ -175,13 +175,13 @@ QLatin1StringView httpVersionName(long version)
 }
 
 // "HTTP/2 200": the version spoken and the status of the final answer, when there was one.
-QString responseDetail(CURL *easy, long status)
+Message responseDetail(CURL *easy, long status)
 {
     if (status <= 0)
         return {};
     long version = 0;
     curl_easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
-    return HttpProber::tr("HTTP/%1 %2").arg(httpVersionName(version)).arg(status);
+    return trMessage("Vigie::HttpProber", "HTTP/%1 %2").arg(QString(httpVersionName(version))).arg(status);
 }
 
 bool libcurlHasHttp3()
@@ -241,39 +241,41 @@ std::optional<qint64> earliestCertificateExpiry(CURL *easy)
     return *earliest - QDateTime::currentMSecsSinceEpoch();
 }
 
-QString statusRanges(const QList<StatusRange> &ranges)
+Message statusRanges(const QList<StatusRange> &ranges)
 {
     QStringList parts;
     for (const StatusRange &r : ranges)
         parts << (r.from == r.to ? QString::number(r.from) : QString::number(r.from) + u'-' + QString::number(r.to));
     if (parts.size() <= 1)
-        return parts.value(0);
+        return Message::verbatim(parts.value(0));
     const QString last = parts.takeLast();
-    return HttpProber::tr("%1 or %2").arg(parts.join(", "_L1), last);
+    return trMessage("Vigie::HttpProber", "%1 or %2").arg(parts.join(", "_L1), last);
 }
 
-QString timeoutMessage(std::chrono::milliseconds timeout, ProbePhase phase)
+Message timeoutMessage(std::chrono::milliseconds timeout, ProbePhase phase)
 {
-    QString doing;
+    Message doing;
     switch (phase) {
     case ProbePhase::Resolve:
-        doing = HttpProber::tr("resolving the host name");
+        doing = trMessage("Vigie::HttpProber", "resolving the host name");
         break;
     case ProbePhase::Connect:
-        doing = HttpProber::tr("opening the TCP connection");
+        doing = trMessage("Vigie::HttpProber", "opening the TCP connection");
         break;
     case ProbePhase::Tls:
-        doing = HttpProber::tr("TLS handshake");
+        doing = trMessage("Vigie::HttpProber", "TLS handshake");
         break;
     case ProbePhase::Processing:
-        doing = HttpProber::tr("waiting for the first byte");
+        doing = trMessage("Vigie::HttpProber", "waiting for the first byte");
         break;
     default:
-        doing = HttpProber::tr("reading the response");
+        doing = trMessage("Vigie::HttpProber", "reading the response");
         break;
     }
-    return HttpProber::tr("timed out after %1 s in %2 (%3)")
-        .arg(formatSeconds(timeout), probePhaseDisplayName(phase), doing);
+    return trMessage("Vigie::HttpProber", "timed out after %1 s in %2 (%3)")
+        .argSeconds(timeout)
+        .arg(probePhaseMessage(phase))
+        .arg(doing);
 }
 
 bool isConnectionRefused(long osError)
@@ -361,7 +363,7 @@ struct HttpProber::Private
     void drainFinished();
     void onDeadline(quint64 id);
     std::unique_ptr<Transfer> take(quint64 id);
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    void failLater(quint64 id, ProbePhase phase, const Message &error);
     std::shared_ptr<const HeaderList> headerListFor(const ProbeSpec &spec);
     ProbeResult evaluate(Transfer &t, CURLcode code) const;
     void transportError(const Transfer &t, CURLcode code, const CurlTimes &times, ProbeResult &result) const;
@@ -535,7 +537,7 @@ void HttpProber::Private::onDeadline(quint64 id)
     Q_EMIT q->finished(id, result);
 }
 
-void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
+void HttpProber::Private::failLater(quint64 id, ProbePhase phase, const Message &error)
 {
     failures.post(q, id, phase, error,
                   [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
@@ -595,19 +597,22 @@ ProbeResult HttpProber::Private::evaluate(Transfer &t, CURLcode code) const
         t.options().expectStatus.isEmpty() ? QList<StatusRange>{StatusRange{}} : t.options().expectStatus;
     if (std::ranges::none_of(expected, [&](const StatusRange &r) { return r.contains(result.httpStatus); })) {
         result.failedPhase = ProbePhase::Status;
-        result.error = HttpProber::tr("HTTP status %1, expected %2").arg(result.httpStatus).arg(statusRanges(expected));
+        result.error = trMessage("Vigie::HttpProber", "HTTP status %1, expected %2")
+                           .arg(result.httpStatus)
+                           .arg(statusRanges(expected));
         return result;
     }
     if (!t.options().expectBodyContains.isEmpty() && !t.body.contains(t.options().expectBodyContains.toUtf8())) {
         result.failedPhase = ProbePhase::Body;
-        result.error = HttpProber::tr("the body does not contain \"%1\"").arg(t.options().expectBodyContains);
+        result.error =
+            trMessage("Vigie::HttpProber", "the body does not contain \"%1\"").arg(t.options().expectBodyContains);
         return result;
     }
     result.status = HealthState::Up;
     if (t.options().maxLatency && totalMs > double(t.options().maxLatency->count())) {
         result.status = HealthState::Degraded;
         result.failedPhase = ProbePhase::Latency;
-        result.error = HttpProber::tr("slow: %1 ms, above the %2 ms limit")
+        result.error = trMessage("Vigie::HttpProber", "slow: %1 ms, above the %2 ms limit")
                            .arg(qRound64(totalMs))
                            .arg(qint64(t.options().maxLatency->count()));
     }
@@ -659,37 +664,41 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         if (t.bodyTooLarge &&
             curl_easy_header(t.easy, "Content-Encoding", 0, CURLH_HEADER, -1, &encoding) == CURLHE_OK &&
             qstricmp(encoding->value, "identity") != 0) {
-            result.error = HttpProber::tr("response body larger than %1 after decompression (Content-Encoding: %2)")
-                               .arg(byteSize(t.options().maxBodyBytes), QString::fromLatin1(encoding->value));
+            result.error = trMessage("Vigie::HttpProber",
+                                     "response body larger than %1 after decompression (Content-Encoding: %2)")
+                               .arg(byteSize(t.options().maxBodyBytes))
+                               .arg(QString::fromLatin1(encoding->value));
         } else {
-            result.error = HttpProber::tr("response body larger than %1").arg(byteSize(t.options().maxBodyBytes));
+            result.error =
+                trMessage("Vigie::HttpProber", "response body larger than %1").arg(byteSize(t.options().maxBodyBytes));
         }
         return;
     }
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
         result.failedPhase = ProbePhase::Resolve;
-        result.error = HttpProber::tr("could not resolve host '%1'").arg(url.host());
+        result.error = trMessage("Vigie::HttpProber", "could not resolve host '%1'").arg(url.host());
         return;
     case CURLE_COULDNT_CONNECT: {
         long osError = 0;
         curl_easy_getinfo(t.easy, CURLINFO_OS_ERRNO, &osError);
         result.failedPhase = ProbePhase::Connect;
         result.error = isConnectionRefused(osError)
-                           ? HttpProber::tr("connection refused by %1").arg(where)
-                           : HttpProber::tr("could not connect to %1: %2").arg(where, curlMessage);
+                           ? trMessage("Vigie::HttpProber", "connection refused by %1").arg(where)
+                           : trMessage("Vigie::HttpProber", "could not connect to %1: %2").arg(where, curlMessage);
         return;
     }
     case CURLE_PEER_FAILED_VERIFICATION:
         result.failedPhase = ProbePhase::Certificate;
-        result.error = HttpProber::tr("the certificate of %1 is not accepted: %2 (to trust a private CA, name "
-                                      "its certificate in ca_file)")
-                           .arg(where, curlMessage);
+        result.error =
+            trMessage("Vigie::HttpProber", "the certificate of %1 is not accepted: %2 (to trust a private CA, name "
+                                           "its certificate in ca_file)")
+                .arg(where, curlMessage);
         return;
     case CURLE_SSL_CACERT_BADFILE:
         result.failedPhase = ProbePhase::Config;
-        result.error =
-            HttpProber::tr("cannot use the CA file '%1' (ca_file): %2").arg(t.options().tls.caFile, curlMessage);
+        result.error = trMessage("Vigie::HttpProber", "cannot use the CA file '%1' (ca_file): %2")
+                           .arg(t.options().tls.caFile, curlMessage);
         return;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
@@ -701,11 +710,11 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
     case CURLE_SSL_ENGINE_INITFAILED:
     case CURLE_USE_SSL_FAILED:
         result.failedPhase = ProbePhase::Tls;
-        result.error = HttpProber::tr("TLS handshake with %1 failed: %2").arg(where, curlMessage);
+        result.error = trMessage("Vigie::HttpProber", "TLS handshake with %1 failed: %2").arg(where, curlMessage);
         return;
     case CURLE_TOO_MANY_REDIRECTS:
         result.failedPhase = ProbePhase::Status;
-        result.error = HttpProber::tr("too many redirects: more than %1").arg(t.options().maxRedirects);
+        result.error = trMessage("Vigie::HttpProber", "too many redirects: more than %1").arg(t.options().maxRedirects);
         return;
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL: {
@@ -713,22 +722,22 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         // the effective URL: the server's doing, not the workspace's.
         if (code == CURLE_UNSUPPORTED_PROTOCOL && result.httpStatus >= 300 && result.httpStatus <= 399) {
             result.failedPhase = ProbePhase::Status;
-            result.error =
-                HttpProber::tr("refused to follow the redirect to %1: only http:// and https:// are followed")
-                    .arg(url.toDisplayString());
+            result.error = trMessage("Vigie::HttpProber",
+                                     "refused to follow the redirect to %1: only http:// and https:// are followed")
+                               .arg(url.toDisplayString());
             return;
         }
         result.failedPhase = ProbePhase::Config;
-        result.error = HttpProber::tr("cannot fetch '%1': %2").arg(url.toDisplayString(), curlMessage);
+        result.error = trMessage("Vigie::HttpProber", "cannot fetch '%1': %2").arg(url.toDisplayString(), curlMessage);
         return;
     }
     case CURLE_GOT_NOTHING:
         result.failedPhase = ProbePhase::Processing;
-        result.error = HttpProber::tr("%1 closed the connection without sending a response").arg(where);
+        result.error = trMessage("Vigie::HttpProber", "%1 closed the connection without sending a response").arg(where);
         return;
     case CURLE_WEIRD_SERVER_REPLY:
         result.failedPhase = ProbePhase::Processing;
-        result.error = HttpProber::tr("%1 did not answer with HTTP: %2").arg(where, curlMessage);
+        result.error = trMessage("Vigie::HttpProber", "%1 did not answer with HTTP: %2").arg(where, curlMessage);
         return;
     case CURLE_PARTIAL_FILE: {
         curl_off_t received = 0;
@@ -737,10 +746,12 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         curl_easy_getinfo(t.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
         result.failedPhase = ProbePhase::Transfer;
         result.error =
-            announced > 0
-                ? HttpProber::tr("%1 closed the connection after %2 of the %3 it announced")
-                      .arg(where, byteSize(received), byteSize(announced))
-                : HttpProber::tr("%1 closed the connection in the middle of the response: %2").arg(where, curlMessage);
+            announced > 0 ? trMessage("Vigie::HttpProber", "%1 closed the connection after %2 of the %3 it announced")
+                                .arg(where)
+                                .arg(byteSize(received))
+                                .arg(byteSize(announced))
+                          : trMessage("Vigie::HttpProber", "%1 closed the connection in the middle of the response: %2")
+                                .arg(where, curlMessage);
         return;
     }
 #if LIBCURL_VERSION_NUM >= 0x080600
@@ -757,25 +768,33 @@ void HttpProber::Private::transportError(const Transfer &t, CURLcode code, const
         // headers beyond its limits (100 KiB a line, 300 KiB in all).
         if (code != CURLE_SEND_ERROR && osError == 0 && result.httpStatus > 0 && received == 0) {
             result.failedPhase = ProbePhase::Transfer;
-            result.error =
-                HttpProber::tr("%1 sent response headers larger than libcurl accepts: %2").arg(where, curlMessage);
+            result.error = trMessage("Vigie::HttpProber", "%1 sent response headers larger than libcurl accepts: %2")
+                               .arg(where, curlMessage);
         } else if (result.failedPhase == ProbePhase::Transfer) {
-            result.error = HttpProber::tr("the connection to %1 broke after %2 of the response body: %3")
-                               .arg(where, byteSize(received), curlMessage);
+            result.error =
+                trMessage("Vigie::HttpProber", "the connection to %1 broke after %2 of the response body: %3")
+                    .arg(where)
+                    .arg(byteSize(received))
+                    .arg(curlMessage);
         } else {
-            result.error = HttpProber::tr("the connection to %1 broke in %2: %3")
-                               .arg(where, probePhaseDisplayName(result.failedPhase), curlMessage);
+            result.error = trMessage("Vigie::HttpProber", "the connection to %1 broke in %2: %3")
+                               .arg(where)
+                               .arg(probePhaseMessage(result.failedPhase))
+                               .arg(curlMessage);
         }
         return;
     }
     case CURLE_BAD_CONTENT_ENCODING:
         result.failedPhase = ProbePhase::Transfer;
-        result.error = HttpProber::tr("could not decode the response body from %1: %2").arg(where, curlMessage);
+        result.error =
+            trMessage("Vigie::HttpProber", "could not decode the response body from %1: %2").arg(where, curlMessage);
         return;
     default:
         result.failedPhase = unfinishedPhase(times, https);
-        result.error = HttpProber::tr("request to %1 failed in %2: %3")
-                           .arg(where, probePhaseDisplayName(result.failedPhase), curlMessage);
+        result.error = trMessage("Vigie::HttpProber", "request to %1 failed in %2: %3")
+                           .arg(where)
+                           .arg(probePhaseMessage(result.failedPhase))
+                           .arg(curlMessage);
         return;
     }
 }
@@ -795,11 +814,14 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     const QUrl url(spec.target, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != "http"_L1 && scheme != "https"_L1) || url.host().isEmpty()) {
-        d->failLater(id, ProbePhase::Config, tr("'%1' is not an http:// or https:// URL").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::HttpProber", "'%1' is not an http:// or https:// URL").arg(spec.target));
         return;
     }
     if (spec.timeout <= 0ms) {
-        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        d->failLater(
+            id, ProbePhase::Config,
+            trMessage("Vigie::HttpProber", "the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
     const bool https = scheme == "https"_L1;
@@ -816,14 +838,16 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
         break;
     case HttpVersion::Http3:
         if (!libcurlHasHttp3()) {
-            d->failLater(
-                id, ProbePhase::Config,
-                tr("the probe of %1 asks for HTTP/3, but this libcurl has no HTTP/3 support").arg(spec.target));
+            d->failLater(id, ProbePhase::Config,
+                         trMessage("Vigie::HttpProber",
+                                   "the probe of %1 asks for HTTP/3, but this libcurl has no HTTP/3 support")
+                             .arg(spec.target));
             return;
         }
         if (!https) {
             d->failLater(id, ProbePhase::Config,
-                         tr("the probe of %1 asks for HTTP/3, which needs an https:// URL").arg(spec.target));
+                         trMessage("Vigie::HttpProber", "the probe of %1 asks for HTTP/3, which needs an https:// URL")
+                             .arg(spec.target));
             return;
         }
         httpVersion = CURL_HTTP_VERSION_3ONLY;
@@ -834,7 +858,8 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
         const auto found = d->secrets.constFind(options.auth.secretName);
         if (found == d->secrets.cend()) {
             d->failLater(id, ProbePhase::Config,
-                         tr("the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
+                         trMessage("Vigie::HttpProber",
+                                   "the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
                              .arg(options.auth.secretName));
             return;
         }
@@ -842,7 +867,7 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     }
     CURL *easy = d->multi ? curl_easy_init() : nullptr;
     if (!easy) {
-        d->failLater(id, ProbePhase::Config, tr("libcurl could not be initialised"));
+        d->failLater(id, ProbePhase::Config, trMessage("Vigie::HttpProber", "libcurl could not be initialised"));
         return;
     }
 
@@ -949,7 +974,8 @@ void HttpProber::start(quint64 id, const ProbeSpec &spec)
     t->clock.start();
     if (curl_multi_add_handle(d->multi, easy) != CURLM_OK) {
         curl_easy_cleanup(easy);
-        d->failLater(id, ProbePhase::Config, tr("libcurl refused the probe of %1").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::HttpProber", "libcurl refused the probe of %1").arg(spec.target));
         return;
     }
     t->deadline.start(spec.timeout + grace);

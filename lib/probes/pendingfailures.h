@@ -16,7 +16,7 @@ public:
     // Queues a Down result for `id`; `notify(id, result)` runs later on `context`'s thread, unless
     // cancelled meanwhile or `context` is gone.
     template<typename Notify>
-    void post(QObject *context, quint64 id, ProbePhase phase, const QString &error, Notify notify)
+    void post(QObject *context, quint64 id, ProbePhase phase, const Message &error, Notify notify)
     {
         ProbeResult result;
         result.status = HealthState::Down;

@@ -43,19 +43,24 @@ QString healthStateName(HealthState state)
     return QStringLiteral("unknown");
 }
 
-QString healthStateWord(HealthState state)
+Message healthStateMessage(HealthState state)
 {
     switch (state) {
     case HealthState::Up:
-        return QCoreApplication::translate("Vigie::HealthState", "up");
+        return trMessage("Vigie::HealthState", "up");
     case HealthState::Degraded:
-        return QCoreApplication::translate("Vigie::HealthState", "degraded");
+        return trMessage("Vigie::HealthState", "degraded");
     case HealthState::Down:
-        return QCoreApplication::translate("Vigie::HealthState", "down");
+        return trMessage("Vigie::HealthState", "down");
     case HealthState::Unknown:
         break;
     }
-    return QCoreApplication::translate("Vigie::HealthState", "unknown");
+    return trMessage("Vigie::HealthState", "unknown");
+}
+
+QString healthStateWord(HealthState state)
+{
+    return healthStateMessage(state).toString();
 }
 
 HealthState healthStateFromName(const QString &name)
@@ -74,45 +79,50 @@ QString probePhaseName(ProbePhase phase)
     return {};
 }
 
-QString probePhaseDisplayName(ProbePhase phase)
+Message probePhaseMessage(ProbePhase phase)
 {
     switch (phase) {
     case ProbePhase::Resolve:
-        return QCoreApplication::translate("Vigie::ProbePhase", "resolve");
+        return trMessage("Vigie::ProbePhase", "resolve");
     case ProbePhase::Connect:
-        return QCoreApplication::translate("Vigie::ProbePhase", "connect");
+        return trMessage("Vigie::ProbePhase", "connect");
     case ProbePhase::Tls:
-        return QCoreApplication::translate("Vigie::ProbePhase", "TLS");
+        return trMessage("Vigie::ProbePhase", "TLS");
     case ProbePhase::Processing:
-        return QCoreApplication::translate("Vigie::ProbePhase", "processing");
+        return trMessage("Vigie::ProbePhase", "processing");
     case ProbePhase::Transfer:
-        return QCoreApplication::translate("Vigie::ProbePhase", "transfer");
+        return trMessage("Vigie::ProbePhase", "transfer");
     case ProbePhase::Banner:
-        return QCoreApplication::translate("Vigie::ProbePhase", "banner");
+        return trMessage("Vigie::ProbePhase", "banner");
     case ProbePhase::Status:
-        return QCoreApplication::translate("Vigie::ProbePhase", "status");
+        return trMessage("Vigie::ProbePhase", "status");
     case ProbePhase::Body:
-        return QCoreApplication::translate("Vigie::ProbePhase", "body");
+        return trMessage("Vigie::ProbePhase", "body");
     case ProbePhase::Latency:
-        return QCoreApplication::translate("Vigie::ProbePhase", "latency");
+        return trMessage("Vigie::ProbePhase", "latency");
     case ProbePhase::Config:
-        return QCoreApplication::translate("Vigie::ProbePhase", "configuration");
+        return trMessage("Vigie::ProbePhase", "configuration");
     case ProbePhase::Condition:
-        return QCoreApplication::translate("Vigie::ProbePhase", "condition");
+        return trMessage("Vigie::ProbePhase", "condition");
     case ProbePhase::Certificate:
-        return QCoreApplication::translate("Vigie::ProbePhase", "certificate");
+        return trMessage("Vigie::ProbePhase", "certificate");
     case ProbePhase::Dns:
-        return QCoreApplication::translate("Vigie::ProbePhase", "DNS answer");
+        return trMessage("Vigie::ProbePhase", "DNS answer");
     case ProbePhase::Send:
-        return QCoreApplication::translate("Vigie::ProbePhase", "send");
+        return trMessage("Vigie::ProbePhase", "send");
     case ProbePhase::Expect:
-        return QCoreApplication::translate("Vigie::ProbePhase", "expect");
+        return trMessage("Vigie::ProbePhase", "expect");
     case ProbePhase::Provider:
-        return QCoreApplication::translate("Vigie::ProbePhase", "provider status");
+        return trMessage("Vigie::ProbePhase", "provider status");
     case ProbePhase::None:
         break;
     }
     return {};
+}
+
+QString probePhaseDisplayName(ProbePhase phase)
+{
+    return probePhaseMessage(phase).toString();
 }
 
 ProbePhase probePhaseFromName(const QString &name)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/message.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -69,10 +71,10 @@ struct ProbeResult
     PhaseTimings phases;
     int httpStatus = 0; // 0 when no response
     ProbePhase failedPhase = ProbePhase::None;
-    QString error; // a sentence for the user; empty when up
-    // What the probe found, in a line, for the tile and the detail view, translated: "certificate
-    // expires in 45 days (Let's Encrypt R3)", "A 192.0.2.10, 192.0.2.11", "Minor service outage".
-    QString detail;
+    Message error; // a sentence for the user, translated when shown; empty when up
+    // What the probe found, in a line, for the tile and the detail view: "certificate expires in
+    // 45 days (Let's Encrypt R3)", "A 192.0.2.10, 192.0.2.11", "Minor service outage".
+    Message detail;
     // The upstream itself says it is in maintenance (a status page's component or scheduled
     // maintenance in progress): shown as maintenance, not as an outage.
     bool maintenance = false;
@@ -84,9 +86,13 @@ HealthState healthStateFromName(const QString &name);
 // The state's word for people, translated and lower-case ("down", "en panne"), as the command line
 // prints it.
 QString healthStateWord(HealthState state);
+// The same, to translate when shown.
+Message healthStateMessage(HealthState state);
 ProbePhase probePhaseFromName(const QString &name);
-// The phase's name for people, translated: "resolve" in English, "résolution" in French.
+// The phase's name for people, translated: "resolve" in English, "résolution DNS" in French.
 QString probePhaseDisplayName(ProbePhase phase);
+// The same, to translate when shown (inside a message kept for later).
+Message probePhaseMessage(ProbePhase phase);
 
 } // namespace Vigie
 

@@ -50,9 +50,9 @@ struct DialedProbe
 // host, `refused` the target, `unreachable` the target and the socket's error.
 struct DialMessages
 {
-    QString unresolved;
-    QString refused;
-    QString unreachable;
+    Message unresolved;
+    Message refused;
+    Message unreachable;
 };
 
 // The skeleton the TCP and TLS probers share, as the base of their Private (CRTP). It keeps the
@@ -71,7 +71,7 @@ struct DialMessages
 // - void onConnected(Probe &): the socket connected; the stage is still Connecting;
 // - void onSocketError(Probe &, QAbstractSocket::SocketError): an error once past Connecting;
 // - void onDeadline(quint64 id): the deadline passed;
-// - void finish(Probe &, HealthState, ProbePhase, const QString &error): reports the result, and
+// - void finish(Probe &, HealthState, ProbePhase, const Message &error): reports the result, and
 //   ends with remove().
 template<typename Derived, typename Probe>
 class SocketDialer
@@ -91,7 +91,7 @@ public:
     // Arms the deadline and starts resolving `probe`, whose id, spec and target are set.
     void dial(std::unique_ptr<Probe> probe);
     // Reports a Down result for `id` on the next turn of the event loop.
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    void failLater(quint64 id, ProbePhase phase, const Message &error);
     // Stops a probe, or withdraws its pending failure, without a result; unknown ids are ignored.
     void cancel(quint64 id);
     int runningCount() const { return int(probes.size()) + failures.size(); }
@@ -141,7 +141,7 @@ void SocketDialer<Derived, Probe>::dial(std::unique_ptr<Probe> probe)
 }
 
 template<typename Derived, typename Probe>
-void SocketDialer<Derived, Probe>::failLater(quint64 id, ProbePhase phase, const QString &error)
+void SocketDialer<Derived, Probe>::failLater(quint64 id, ProbePhase phase, const Message &error)
 {
     failures.post(q, id, phase, error,
                   [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });

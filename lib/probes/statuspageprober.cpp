@@ -60,34 +60,34 @@ struct ComponentState
 {
     HealthState health = HealthState::Up;
     bool maintenance = false;
-    QString label; // for people: "partial outage"
+    Message label; // for people: "partial outage"
 };
 
 ComponentState componentState(const QString &status)
 {
     if (status == "operational"_L1)
-        return {HealthState::Up, false, StatuspageProber::tr("operational")};
+        return {HealthState::Up, false, trMessage("Vigie::StatuspageProber", "operational")};
     if (status == "degraded_performance"_L1)
-        return {HealthState::Degraded, false, StatuspageProber::tr("degraded performance")};
+        return {HealthState::Degraded, false, trMessage("Vigie::StatuspageProber", "degraded performance")};
     if (status == "partial_outage"_L1)
-        return {HealthState::Degraded, false, StatuspageProber::tr("partial outage")};
+        return {HealthState::Degraded, false, trMessage("Vigie::StatuspageProber", "partial outage")};
     if (status == "major_outage"_L1)
-        return {HealthState::Down, false, StatuspageProber::tr("major outage")};
+        return {HealthState::Down, false, trMessage("Vigie::StatuspageProber", "major outage")};
     if (status == "under_maintenance"_L1)
-        return {HealthState::Up, true, StatuspageProber::tr("under maintenance")};
+        return {HealthState::Up, true, trMessage("Vigie::StatuspageProber", "under maintenance")};
     // A state this version does not know: worth a look, not an alarm.
-    return {HealthState::Degraded, false, QString(status).replace(u'_', u' ')};
+    return {HealthState::Degraded, false, Message::verbatim(QString(status).replace(u'_', u' '))};
 }
 
-QString incidentStatusLabel(const QString &status)
+Message incidentStatusLabel(const QString &status)
 {
     if (status == "investigating"_L1)
-        return StatuspageProber::tr("investigating");
+        return trMessage("Vigie::StatuspageProber", "investigating");
     if (status == "identified"_L1)
-        return StatuspageProber::tr("identified");
+        return trMessage("Vigie::StatuspageProber", "identified");
     if (status == "monitoring"_L1)
-        return StatuspageProber::tr("monitoring");
-    return QString(status).replace(u'_', u' ');
+        return trMessage("Vigie::StatuspageProber", "monitoring");
+    return Message::verbatim(QString(status).replace(u'_', u' '));
 }
 
 bool isUnresolved(const QString &incidentStatus)
@@ -100,8 +100,8 @@ struct Verdict
 {
     HealthState status = HealthState::Up;
     ProbePhase phase = ProbePhase::None;
-    QString error;
-    QString detail;
+    Message error;
+    Message detail;
     bool maintenance = false;
 };
 
@@ -114,7 +114,8 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
         verdict.status = HealthState::Down;
         verdict.phase = ProbePhase::Body;
         verdict.error =
-            StatuspageProber::tr("%1 is not a Statuspage v2 summary: it has no status indicator").arg(where);
+            trMessage("Vigie::StatuspageProber", "%1 is not a Statuspage v2 summary: it has no status indicator")
+                .arg(where);
         return verdict;
     }
     const QString indicator = indicatorValue.toString();
@@ -125,7 +126,7 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
         return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
     };
 
-    QStringList problems; // "API Requests partial outage"
+    QList<Message> problems; // "API Requests partial outage"
     if (!options.components.isEmpty()) {
         QStringList missing;
         for (const QString &name : options.components) {
@@ -140,7 +141,7 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
                 verdict.status = std::max(verdict.status, state.health);
                 verdict.maintenance = verdict.maintenance || state.maintenance;
                 if (state.health > HealthState::Up)
-                    problems.append(componentName + u' ' + state.label);
+                    problems.append(Message::joined({Message::verbatim(componentName), state.label}, u" "_s));
             }
             if (!found)
                 missing.append(u'"' + name + u'"');
@@ -157,11 +158,12 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
                 listed += u", …"_s;
             verdict.status = HealthState::Down;
             verdict.phase = ProbePhase::Config;
-            verdict.error = existing.isEmpty()
-                                ? StatuspageProber::tr("the status page %1 has no component %2, nor any other")
-                                      .arg(where, missing.join(", "_L1))
-                                : StatuspageProber::tr("the status page %1 has no component %2; it lists %3")
-                                      .arg(where, missing.join(", "_L1), listed);
+            verdict.error =
+                existing.isEmpty()
+                    ? trMessage("Vigie::StatuspageProber", "the status page %1 has no component %2, nor any other")
+                          .arg(where, missing.join(", "_L1))
+                    : trMessage("Vigie::StatuspageProber", "the status page %1 has no component %2; it lists %3")
+                          .arg(where, missing.join(", "_L1), listed);
             return verdict;
         }
     } else {
@@ -176,7 +178,7 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
             verdict.maintenance = true;
         } else {
             verdict.status = HealthState::Degraded;
-            problems.append(StatuspageProber::tr("an unknown status indicator \"%1\"").arg(indicator));
+            problems.append(trMessage("Vigie::StatuspageProber", "an unknown status indicator \"%1\"").arg(indicator));
         }
         // Group containers only repeat the state of their members.
         for (const QJsonValue &value : components) {
@@ -185,27 +187,30 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
                 continue;
             const ComponentState state = componentState(component.value("status"_L1).toString());
             if (state.health > HealthState::Up)
-                problems.append(component.value("name"_L1).toString() + u' ' + state.label);
+                problems.append(
+                    Message::joined({Message::verbatim(component.value("name"_L1).toString()), state.label}, u" "_s));
         }
         if (verdict.status > HealthState::Up && problems.isEmpty() && !description.isEmpty())
-            problems.append(description);
+            problems.append(Message::verbatim(description));
     }
 
-    QStringList detail;
+    QList<Message> detail;
     if (!description.isEmpty())
-        detail.append(description);
-    QStringList incidents;
+        detail.append(Message::verbatim(description));
+    QList<Message> incidents;
     for (const QJsonValue &value : page.value("incidents"_L1).toArray()) {
         const QJsonObject incident = value.toObject();
         const QString incidentStatus = incident.value("status"_L1).toString();
         if (isUnresolved(incidentStatus)) {
-            incidents.append(StatuspageProber::tr("incident \"%1\" (%2)")
-                                 .arg(incident.value("name"_L1).toString(), incidentStatusLabel(incidentStatus)));
+            incidents.append(trMessage("Vigie::StatuspageProber", "incident \"%1\" (%2)")
+                                 .arg(incident.value("name"_L1).toString())
+                                 .arg(incidentStatusLabel(incidentStatus)));
         }
     }
     detail.append(incidents.mid(0, shownIncidents));
     if (incidents.size() > shownIncidents)
-        detail.append(StatuspageProber::tr("%n more incident(s)", nullptr, int(incidents.size() - shownIncidents)));
+        detail.append(trMessage("Vigie::StatuspageProber", "%n more incident(s)", nullptr,
+                                int(incidents.size() - shownIncidents)));
 
     for (const QJsonValue &value : page.value("scheduled_maintenances"_L1).toArray()) {
         const QJsonObject maintenance = value.toObject();
@@ -223,14 +228,15 @@ Verdict judgePage(const QJsonObject &page, const StatuspageOptions &options, con
         verdict.maintenance = true;
         const QString name = maintenance.value("name"_L1).toString();
         detail.append(maintenanceStatus == "in_progress"_L1
-                          ? StatuspageProber::tr("maintenance \"%1\" in progress").arg(name)
-                          : StatuspageProber::tr("maintenance \"%1\" verifying").arg(name));
+                          ? trMessage("Vigie::StatuspageProber", "maintenance \"%1\" in progress").arg(name)
+                          : trMessage("Vigie::StatuspageProber", "maintenance \"%1\" verifying").arg(name));
     }
-    verdict.detail = detail.join(u" · "_s);
+    verdict.detail = detail.isEmpty() ? Message() : Message::joined(detail, u" · "_s);
 
     if (verdict.status > HealthState::Up) {
         verdict.phase = ProbePhase::Provider;
-        verdict.error = StatuspageProber::tr("Provider reports: %1").arg(problems.join(", "_L1));
+        verdict.error =
+            trMessage("Vigie::StatuspageProber", "Provider reports: %1").arg(Message::joined(problems, u", "_s));
     }
     return verdict;
 }
@@ -279,12 +285,12 @@ struct StatuspageProber::Private
         return it != fetches.end() && it->second->serial == serial ? it->second.get() : nullptr;
     }
     void abandon(Fetch &f) const;
-    void failLater(quint64 id, ProbePhase phase, const QString &error);
+    void failLater(quint64 id, ProbePhase phase, const Message &error);
     void onMetaData(Fetch &f);
     void onReadyRead(Fetch &f);
     void onFinished(Fetch &f);
     void onDeadline(Fetch &f);
-    void fail(Fetch &f, ProbePhase phase, const QString &error);
+    void fail(Fetch &f, ProbePhase phase, const Message &error);
     void judge(Fetch &f, int httpStatus, const QHash<QByteArray, QByteArray> &headers);
     void finish(Fetch &f, ProbeResult result);
 
@@ -320,7 +326,7 @@ QNetworkAccessManager *StatuspageProber::Private::networkFor(const ProbeSpec &sp
     return network;
 }
 
-void StatuspageProber::Private::failLater(quint64 id, ProbePhase phase, const QString &error)
+void StatuspageProber::Private::failLater(quint64 id, ProbePhase phase, const Message &error)
 {
     failures.post(q, id, phase, error,
                   [this](quint64 failedId, const ProbeResult &result) { Q_EMIT q->finished(failedId, result); });
@@ -333,7 +339,8 @@ void StatuspageProber::Private::onMetaData(Fetch &f)
     const QVariant length = f.reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > maxBodyBytes) {
         fail(f, ProbePhase::Body,
-             StatuspageProber::tr("the status page %1 announces %2 MiB, more than the 4 MiB a summary may weigh")
+             trMessage("Vigie::StatuspageProber",
+                       "the status page %1 announces %2 MiB, more than the 4 MiB a summary may weigh")
                  .arg(f.url.toDisplayString(), QString::number(double(length.toLongLong()) / 1048576.0, 'f', 1)));
     }
 }
@@ -345,7 +352,7 @@ void StatuspageProber::Private::onReadyRead(Fetch &f)
     f.body += f.reply->read(maxBodyBytes + 1 - f.body.size());
     if (f.body.size() > maxBodyBytes) {
         fail(f, ProbePhase::Body,
-             StatuspageProber::tr("the status page %1 sent more than the 4 MiB a summary may weigh")
+             trMessage("Vigie::StatuspageProber", "the status page %1 sent more than the 4 MiB a summary may weigh")
                  .arg(f.url.toDisplayString()));
     }
 }
@@ -356,19 +363,19 @@ void StatuspageProber::Private::onDeadline(Fetch &f)
     const QString where = f.url.toDisplayString();
     switch (f.stage()) {
     case Stage::Connecting:
-        fail(
-            f, ProbePhase::Connect,
-            f.url.scheme() == "https"_L1
-                ? StatuspageProber::tr("timed out after %1 s connecting to %2 (TCP or TLS handshake)").arg(after, where)
-                : StatuspageProber::tr("timed out after %1 s connecting to %2").arg(after, where));
+        fail(f, ProbePhase::Connect,
+             f.url.scheme() == "https"_L1
+                 ? trMessage("Vigie::StatuspageProber", "timed out after %1 s connecting to %2 (TCP or TLS handshake)")
+                       .arg(after, where)
+                 : trMessage("Vigie::StatuspageProber", "timed out after %1 s connecting to %2").arg(after, where));
         return;
     case Stage::Waiting:
         fail(f, ProbePhase::Processing,
-             StatuspageProber::tr("timed out after %1 s waiting for %2 to answer").arg(after, where));
+             trMessage("Vigie::StatuspageProber", "timed out after %1 s waiting for %2 to answer").arg(after, where));
         return;
     case Stage::Reading:
         fail(f, ProbePhase::Transfer,
-             StatuspageProber::tr("timed out after %1 s reading the status page %2").arg(after, where));
+             trMessage("Vigie::StatuspageProber", "timed out after %1 s reading the status page %2").arg(after, where));
         return;
     }
 }
@@ -389,7 +396,8 @@ void StatuspageProber::Private::onFinished(Fetch &f)
         result.failedPhase = ProbePhase::Status;
         const QString seen =
             reason.isEmpty() ? QString::number(httpStatus) : QString::number(httpStatus) + u' ' + reason;
-        result.error = StatuspageProber::tr("the status page %1 answered HTTP %2, expected 2xx").arg(where, seen);
+        result.error =
+            trMessage("Vigie::StatuspageProber", "the status page %1 answered HTTP %2, expected 2xx").arg(where, seen);
         finish(f, result);
         return;
     }
@@ -397,27 +405,29 @@ void StatuspageProber::Private::onFinished(Fetch &f)
         const QString detail = reply->errorString();
         switch (error) {
         case QNetworkReply::HostNotFoundError:
-            fail(f, ProbePhase::Resolve, StatuspageProber::tr("could not resolve host '%1'").arg(f.url.host()));
+            fail(f, ProbePhase::Resolve,
+                 trMessage("Vigie::StatuspageProber", "could not resolve host '%1'").arg(f.url.host()));
             return;
         case QNetworkReply::ConnectionRefusedError:
-            fail(f, ProbePhase::Connect, StatuspageProber::tr("connection refused by %1").arg(f.url.authority()));
+            fail(f, ProbePhase::Connect,
+                 trMessage("Vigie::StatuspageProber", "connection refused by %1").arg(f.url.authority()));
             return;
         case QNetworkReply::SslHandshakeFailedError:
             fail(f, ProbePhase::Tls,
-                 StatuspageProber::tr("TLS handshake with %1 failed: %2")
+                 trMessage("Vigie::StatuspageProber", "TLS handshake with %1 failed: %2")
                      .arg(f.url.authority(), f.tlsErrors.isEmpty() ? detail : f.tlsErrors.join(u"; "_s)));
             return;
         case QNetworkReply::TooManyRedirectsError:
         case QNetworkReply::InsecureRedirectError:
             fail(f, ProbePhase::Status,
-                 StatuspageProber::tr("the status page %1 redirects where it may not be followed: %2")
+                 trMessage("Vigie::StatuspageProber", "the status page %1 redirects where it may not be followed: %2")
                      .arg(where, detail));
             return;
         case QNetworkReply::RemoteHostClosedError:
             if (!f.headersAtMs) {
-                fail(
-                    f, f.sentAtMs ? ProbePhase::Processing : ProbePhase::Connect,
-                    StatuspageProber::tr("%1 closed the connection without sending a response").arg(f.url.authority()));
+                fail(f, f.sentAtMs ? ProbePhase::Processing : ProbePhase::Connect,
+                     trMessage("Vigie::StatuspageProber", "%1 closed the connection without sending a response")
+                         .arg(f.url.authority()));
                 return;
             }
             break;
@@ -427,7 +437,8 @@ void StatuspageProber::Private::onFinished(Fetch &f)
         const ProbePhase phase = f.stage() == Stage::Reading   ? ProbePhase::Transfer
                                  : f.stage() == Stage::Waiting ? ProbePhase::Processing
                                                                : ProbePhase::Connect;
-        fail(f, phase, StatuspageProber::tr("fetching the status page %1 failed: %2").arg(where, detail));
+        fail(f, phase,
+             trMessage("Vigie::StatuspageProber", "fetching the status page %1 failed: %2").arg(where, detail));
         return;
     }
 
@@ -450,14 +461,14 @@ void StatuspageProber::Private::judge(Fetch &f, int httpStatus, const QHash<QByt
     if (f.body.trimmed().isEmpty()) {
         verdict = {HealthState::Down,
                    ProbePhase::Body,
-                   StatuspageProber::tr("the status page %1 sent an empty body").arg(where),
+                   trMessage("Vigie::StatuspageProber", "the status page %1 sent an empty body").arg(where),
                    {},
                    false};
     } else if (parseError.error != QJsonParseError::NoError) {
         const QByteArray before = f.body.left(parseError.offset);
         verdict = {HealthState::Down,
                    ProbePhase::Body,
-                   StatuspageProber::tr("the status page %1 did not send JSON (line %2, column %3: %4)")
+                   trMessage("Vigie::StatuspageProber", "the status page %1 did not send JSON (line %2, column %3: %4)")
                        .arg(where)
                        .arg(before.count('\n') + 1)
                        .arg(parseError.offset - (before.lastIndexOf('\n') + 1) + 1)
@@ -467,7 +478,8 @@ void StatuspageProber::Private::judge(Fetch &f, int httpStatus, const QHash<QByt
     } else if (!document.isObject()) {
         verdict = {HealthState::Down,
                    ProbePhase::Body,
-                   StatuspageProber::tr("%1 is not a Statuspage v2 summary: it is not a JSON object").arg(where),
+                   trMessage("Vigie::StatuspageProber", "%1 is not a Statuspage v2 summary: it is not a JSON object")
+                       .arg(where),
                    {},
                    false};
     } else {
@@ -491,7 +503,7 @@ void StatuspageProber::Private::judge(Fetch &f, int httpStatus, const QHash<QByt
     finish(f, result);
 }
 
-void StatuspageProber::Private::fail(Fetch &f, ProbePhase phase, const QString &error)
+void StatuspageProber::Private::fail(Fetch &f, ProbePhase phase, const Message &error)
 {
     ProbeResult result;
     result.status = HealthState::Down;
@@ -531,11 +543,14 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
 
     const std::optional<QUrl> url = summaryUrl(spec.target);
     if (!url) {
-        d->failLater(id, ProbePhase::Config, tr("'%1' is not an http:// or https:// URL").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::StatuspageProber", "'%1' is not an http:// or https:// URL").arg(spec.target));
         return;
     }
     if (spec.timeout <= std::chrono::milliseconds(0)) {
-        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        d->failLater(
+            id, ProbePhase::Config,
+            trMessage("Vigie::StatuspageProber", "the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
 
@@ -555,7 +570,8 @@ void StatuspageProber::start(quint64 id, const ProbeSpec &spec)
             if (authorities.isEmpty()) {
                 d->failLater(
                     id, ProbePhase::Config,
-                    tr("the CA file %1 could not be read or holds no PEM certificate").arg(options.tls.caFile));
+                    trMessage("Vigie::StatuspageProber", "the CA file %1 could not be read or holds no PEM certificate")
+                        .arg(options.tls.caFile));
                 return;
             }
             tls.setCaCertificates(authorities);

@@ -97,11 +97,11 @@ struct TcpProber::Private : SocketDialer<TcpProber::Private, TcpProbe>
     void judgeBanner(TcpProbe &p, QByteArray line);
     void converse(TcpProbe &p);
     Expecting expectLine(TcpProbe &p);
-    QString stepLabel(const TcpProbe &p) const;
-    void failStep(TcpProbe &p, const QString &what);
+    Message stepLabel(const TcpProbe &p) const;
+    void failStep(TcpProbe &p, const Message &what);
     std::optional<QRegularExpression> pattern(const QString &text, QString *error);
     void onDeadline(quint64 id);
-    void finish(TcpProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const QString &error = {});
+    void finish(TcpProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const Message &error = {});
 
     // Compiled once, shared by every run of the probes that use them.
     QHash<QString, QRegularExpression> patterns;
@@ -110,8 +110,9 @@ struct TcpProber::Private : SocketDialer<TcpProber::Private, TcpProbe>
 // The dialer's messages, in TcpProber's context.
 DialMessages TcpProber::Private::dialMessages() const
 {
-    return {TcpProber::tr("could not resolve host '%1'"), TcpProber::tr("connection refused by %1"),
-            TcpProber::tr("could not connect to %1: %2")};
+    return {trMessage("Vigie::TcpProber", "could not resolve host '%1'"),
+            trMessage("Vigie::TcpProber", "connection refused by %1"),
+            trMessage("Vigie::TcpProber", "could not connect to %1: %2")};
 }
 
 QTcpSocket *TcpProber::Private::newSocket(TcpProbe &p)
@@ -151,7 +152,8 @@ void TcpProber::Private::onSocketError(TcpProbe &p, QAbstractSocket::SocketError
             converse(p);
             return;
         }
-        failStep(p, TcpProber::tr("the connection to %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
+        failStep(p, trMessage("Vigie::TcpProber", "the connection to %1 failed: %2")
+                        .arg(p.spec.target, p.socket->errorString()));
         return;
     }
     if (p.stage != Stage::ReadingBanner)
@@ -169,11 +171,12 @@ void TcpProber::Private::onSocketError(TcpProbe &p, QAbstractSocket::SocketError
             return;
         }
         finish(p, HealthState::Down, ProbePhase::Banner,
-               TcpProber::tr("connection closed by %1 before a banner").arg(p.spec.target));
+               trMessage("Vigie::TcpProber", "connection closed by %1 before a banner").arg(p.spec.target));
         return;
     }
     finish(p, HealthState::Down, ProbePhase::Banner,
-           TcpProber::tr("reading the banner from %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
+           trMessage("Vigie::TcpProber", "reading the banner from %1 failed: %2")
+               .arg(p.spec.target, p.socket->errorString()));
 }
 
 void TcpProber::Private::readBanner(TcpProbe &p)
@@ -202,7 +205,7 @@ void TcpProber::Private::judgeBanner(TcpProbe &p, QByteArray line)
         return;
     }
     finish(p, HealthState::Down, ProbePhase::Banner,
-           TcpProber::tr("banner \"%1\" does not match %2").arg(shown(text), p.options().expectBanner));
+           trMessage("Vigie::TcpProber", "banner \"%1\" does not match %2").arg(shown(text), p.options().expectBanner));
 }
 
 // Runs the steps from the current one for as long as they need nothing more from the server;
@@ -213,7 +216,7 @@ void TcpProber::Private::converse(TcpProbe &p)
         const TcpStep &step = p.options().steps.at(p.step);
         if (step.kind == TcpStep::Kind::Send) {
             if (p.peerClosed || !p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
-                failStep(p, TcpProber::tr("%1 closed the connection").arg(p.spec.target));
+                failStep(p, trMessage("Vigie::TcpProber", "%1 closed the connection").arg(p.spec.target));
                 return;
             }
             // Hands the bytes to the system now: the probe may end (and drop the socket) at once.
@@ -226,7 +229,8 @@ void TcpProber::Private::converse(TcpProbe &p)
             }
             p.writing = false;
             if (!written) {
-                failStep(p, TcpProber::tr("writing to %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
+                failStep(p, trMessage("Vigie::TcpProber", "writing to %1 failed: %2")
+                                .arg(p.spec.target, p.socket->errorString()));
                 return;
             }
         } else {
@@ -262,17 +266,17 @@ Expecting TcpProber::Private::expectLine(TcpProbe &p)
             line = p.received.left(newline);
             p.received.remove(0, newline + 1);
         } else if (p.received.size() >= maxLineBytes) {
-            failStep(p, TcpProber::tr("got a line longer than 64 KiB: \"%1\"")
+            failStep(p, trMessage("Vigie::TcpProber", "got a line longer than 64 KiB: \"%1\"")
                             .arg(shown(QString::fromUtf8(p.received.left(shownBannerChars * 4)))));
             return Expecting::Failed;
         } else if (p.peerClosed && !p.received.isEmpty()) {
             line = std::exchange(p.received, {}); // the last line, without its line break
         } else if (p.peerClosed) {
             failStep(
-                p,
-                p.sawLine
-                    ? TcpProber::tr("got \"%1\", then %2 closed the connection").arg(shown(p.lastLine), p.spec.target)
-                    : TcpProber::tr("%1 closed the connection without replying").arg(p.spec.target));
+                p, p.sawLine
+                       ? trMessage("Vigie::TcpProber", "got \"%1\", then %2 closed the connection")
+                             .arg(shown(p.lastLine), p.spec.target)
+                       : trMessage("Vigie::TcpProber", "%1 closed the connection without replying").arg(p.spec.target));
             return Expecting::Failed;
         } else {
             return Expecting::Waiting;
@@ -287,18 +291,21 @@ Expecting TcpProber::Private::expectLine(TcpProbe &p)
 }
 
 // "step 3 (expect "^250 ")", "step 2 (send "EHLO vigie")": numbered from 1, as written.
-QString TcpProber::Private::stepLabel(const TcpProbe &p) const
+Message TcpProber::Private::stepLabel(const TcpProbe &p) const
 {
     const TcpStep &step = p.options().steps.at(p.step);
     if (step.kind == TcpStep::Kind::Send)
-        return TcpProber::tr("step %1 (send \"%2\")").arg(p.step + 1).arg(shown(shownSend(p.options().steps, p.step)));
-    return TcpProber::tr("step %1 (expect \"%2\")").arg(p.step + 1).arg(step.expectPattern);
+        return trMessage("Vigie::TcpProber", "step %1 (send \"%2\")")
+            .arg(p.step + 1)
+            .arg(shown(shownSend(p.options().steps, p.step)));
+    return trMessage("Vigie::TcpProber", "step %1 (expect \"%2\")").arg(p.step + 1).arg(step.expectPattern);
 }
 
-void TcpProber::Private::failStep(TcpProbe &p, const QString &what)
+void TcpProber::Private::failStep(TcpProbe &p, const Message &what)
 {
     const bool sending = p.options().steps.at(p.step).kind == TcpStep::Kind::Send;
-    finish(p, HealthState::Down, sending ? ProbePhase::Send : ProbePhase::Expect, stepLabel(p) + u": "_s + what);
+    finish(p, HealthState::Down, sending ? ProbePhase::Send : ProbePhase::Expect,
+           trMessage("Vigie::TcpProber", "%1: %2", "a step, and what went wrong in it").arg(stepLabel(p)).arg(what));
 }
 
 std::optional<QRegularExpression> TcpProber::Private::pattern(const QString &text, QString *error)
@@ -322,29 +329,35 @@ void TcpProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     TcpProbe &p = *it->second;
-    const QString after = formatSeconds(p.spec.timeout);
+    const std::chrono::milliseconds after = p.spec.timeout;
     switch (p.stage) {
     case Stage::Resolving:
         finish(p, HealthState::Down, ProbePhase::Resolve,
-               TcpProber::tr("timed out after %1 s resolving host '%2'").arg(after, p.target.host));
+               trMessage("Vigie::TcpProber", "timed out after %1 s resolving host '%2'")
+                   .argSeconds(after)
+                   .arg(p.target.host));
         return;
     case Stage::Connecting:
         finish(p, HealthState::Down, ProbePhase::Connect,
-               TcpProber::tr("timed out after %1 s connecting to %2").arg(after, p.spec.target));
+               trMessage("Vigie::TcpProber", "timed out after %1 s connecting to %2")
+                   .argSeconds(after)
+                   .arg(p.spec.target));
         return;
     case Stage::ReadingBanner:
-        finish(p, HealthState::Down, ProbePhase::Banner, TcpProber::tr("no banner within %1 s").arg(after));
+        finish(p, HealthState::Down, ProbePhase::Banner,
+               trMessage("Vigie::TcpProber", "no banner within %1 s").argSeconds(after));
         return;
     case Stage::Conversing:
         // Send steps never wait: the deadline always finds an expect step.
-        failStep(p, p.sawLine
-                        ? TcpProber::tr("got \"%1\", then no matching line within %2 s").arg(shown(p.lastLine), after)
-                        : TcpProber::tr("no reply within %1 s").arg(after));
+        failStep(p, p.sawLine ? trMessage("Vigie::TcpProber", "got \"%1\", then no matching line within %2 s")
+                                    .arg(shown(p.lastLine))
+                                    .argSeconds(after)
+                              : trMessage("Vigie::TcpProber", "no reply within %1 s").argSeconds(after));
         return;
     }
 }
 
-void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phase, const QString &error)
+void TcpProber::Private::finish(TcpProbe &p, HealthState status, ProbePhase phase, const Message &error)
 {
     const double totalMs = p.elapsedMs();
     ProbeResult result;
@@ -393,15 +406,16 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
 
     const std::optional<HostPort> target = HostPort::parse(spec.target);
     if (!target) {
-        d->failLater(id, ProbePhase::Config, tr("'%1' is not a host:port target").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::TcpProber", "'%1' is not a host:port target").arg(spec.target));
         return;
     }
     QString patternError;
     std::optional<QRegularExpression> banner = d->pattern(options.expectBanner, &patternError);
     if (!banner) {
-        d->failLater(
-            id, ProbePhase::Config,
-            tr("the banner pattern %1 is not a valid regular expression: %2").arg(options.expectBanner, patternError));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::TcpProber", "the banner pattern %1 is not a valid regular expression: %2")
+                         .arg(options.expectBanner, patternError));
         return;
     }
     QList<QRegularExpression> expects;
@@ -415,7 +429,7 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
         std::optional<QRegularExpression> expect = d->pattern(step.expectPattern, &patternError);
         if (!expect) {
             d->failLater(id, ProbePhase::Config,
-                         tr("step %1: the pattern %2 is not a valid regular expression: %3")
+                         trMessage("Vigie::TcpProber", "step %1: the pattern %2 is not a valid regular expression: %3")
                              .arg(i + 1)
                              .arg(step.expectPattern, patternError));
             return;
@@ -423,7 +437,8 @@ void TcpProber::start(quint64 id, const ProbeSpec &spec)
         expects.append(*std::move(expect));
     }
     if (spec.timeout <= 0ms) {
-        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::TcpProber", "the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
 

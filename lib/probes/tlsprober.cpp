@@ -69,8 +69,8 @@ struct Verdict
 {
     HealthState status = HealthState::Up;
     ProbePhase phase = ProbePhase::None;
-    QStringList problems;
-    QString detail;
+    QList<Message> problems;
+    Message detail;
     std::optional<qint64> earliestExpiryMs;
 };
 
@@ -87,15 +87,16 @@ struct TlsProber::Private : SocketDialer<TlsProber::Private, TlsProbe>
     void onSocketError(TlsProbe &p, QAbstractSocket::SocketError error);
     void onDeadline(quint64 id);
     Verdict judge(const TlsProbe &p) const;
-    void finish(TlsProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const QString &error = {},
+    void finish(TlsProbe &p, HealthState status, ProbePhase phase = ProbePhase::None, const Message &error = {},
                 const Verdict *verdict = nullptr);
 };
 
 // The dialer's messages, in TlsProber's context.
 DialMessages TlsProber::Private::dialMessages() const
 {
-    return {TlsProber::tr("could not resolve host '%1'"), TlsProber::tr("connection refused by %1"),
-            TlsProber::tr("could not connect to %1: %2")};
+    return {trMessage("Vigie::TlsProber", "could not resolve host '%1'"),
+            trMessage("Vigie::TlsProber", "connection refused by %1"),
+            trMessage("Vigie::TlsProber", "could not connect to %1: %2")};
 }
 
 QSslSocket *TlsProber::Private::newSocket(TlsProbe &p)
@@ -135,7 +136,7 @@ void TlsProber::Private::onEncrypted(quint64 id, quint64 serial)
         return;
     p->encryptedAtMs = p->elapsedMs();
     const Verdict verdict = judge(*p);
-    finish(*p, verdict.status, verdict.phase, verdict.problems.join(u"; "_s), &verdict);
+    finish(*p, verdict.status, verdict.phase, Message::joined(verdict.problems, u"; "_s), &verdict);
 }
 
 void TlsProber::Private::onSocketError(TlsProbe &p, QAbstractSocket::SocketError error)
@@ -144,7 +145,8 @@ void TlsProber::Private::onSocketError(TlsProbe &p, QAbstractSocket::SocketError
     if (p.stage != Stage::Handshaking)
         return;
     finish(p, HealthState::Down, ProbePhase::Tls,
-           TlsProber::tr("the TLS handshake with %1 failed: %2").arg(p.spec.target, p.socket->errorString()));
+           trMessage("Vigie::TlsProber", "the TLS handshake with %1 failed: %2")
+               .arg(p.spec.target, p.socket->errorString()));
 }
 
 void TlsProber::Private::onDeadline(quint64 id)
@@ -153,19 +155,24 @@ void TlsProber::Private::onDeadline(quint64 id)
     if (it == probes.end())
         return;
     TlsProbe &p = *it->second;
-    const QString after = formatSeconds(p.spec.timeout);
+    const std::chrono::milliseconds after = p.spec.timeout;
     switch (p.stage) {
     case Stage::Resolving:
         finish(p, HealthState::Down, ProbePhase::Resolve,
-               TlsProber::tr("timed out after %1 s resolving host '%2'").arg(after, p.target.host));
+               trMessage("Vigie::TlsProber", "timed out after %1 s resolving host '%2'")
+                   .argSeconds(after)
+                   .arg(p.target.host));
         return;
     case Stage::Connecting:
         finish(p, HealthState::Down, ProbePhase::Connect,
-               TlsProber::tr("timed out after %1 s connecting to %2").arg(after, p.spec.target));
+               trMessage("Vigie::TlsProber", "timed out after %1 s connecting to %2")
+                   .argSeconds(after)
+                   .arg(p.spec.target));
         return;
     case Stage::Handshaking:
-        finish(p, HealthState::Down, ProbePhase::Tls,
-               TlsProber::tr("no TLS handshake with %1 within %2 s").arg(p.spec.target, after));
+        finish(
+            p, HealthState::Down, ProbePhase::Tls,
+            trMessage("Vigie::TlsProber", "no TLS handshake with %1 within %2 s").arg(p.spec.target).argSeconds(after));
         return;
     }
 }
@@ -179,7 +186,7 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
     if (leaf.isNull() || chain.isEmpty()) {
         v.status = HealthState::Down;
         v.phase = ProbePhase::Certificate;
-        v.problems.append(TlsProber::tr("%1 sent no certificate").arg(p.spec.target));
+        v.problems.append(trMessage("Vigie::TlsProber", "%1 sent no certificate").arg(p.spec.target));
         return v;
     }
 
@@ -192,24 +199,28 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
     v.earliestExpiryMs = earliestMs;
 
     const qint64 leafDays = daysUntil(now, leaf.expiryDate());
-    const QString leafPart = leafDays >= 0
-                                 ? TlsProber::tr("expires in %n day(s) (%1), issued by %2", nullptr, int(leafDays))
-                                       .arg(isoDate(leaf.expiryDate()), issuerName(leaf))
-                                 : TlsProber::tr("expired %n day(s) ago (%1), issued by %2", nullptr, int(-leafDays))
-                                       .arg(isoDate(leaf.expiryDate()), issuerName(leaf));
+    const Message leafPart =
+        leafDays >= 0
+            ? trMessage("Vigie::TlsProber", "expires in %n day(s) (%1), issued by %2", nullptr, int(leafDays))
+                  .arg(isoDate(leaf.expiryDate()), issuerName(leaf))
+            : trMessage("Vigie::TlsProber", "expired %n day(s) ago (%1), issued by %2", nullptr, int(-leafDays))
+                  .arg(isoDate(leaf.expiryDate()), issuerName(leaf));
     const qint64 earliestDays = daysUntil(now, earliest.expiryDate());
-    QString chainPart;
+    Message chainPart;
     if (earliest == leaf)
-        chainPart = earliestDays >= 0 ? TlsProber::tr("chain: earliest in %n day(s)", nullptr, int(earliestDays))
-                                      : TlsProber::tr("chain: earliest %n day(s) ago", nullptr, int(-earliestDays));
+        chainPart = earliestDays >= 0
+                        ? trMessage("Vigie::TlsProber", "chain: earliest in %n day(s)", nullptr, int(earliestDays))
+                        : trMessage("Vigie::TlsProber", "chain: earliest %n day(s) ago", nullptr, int(-earliestDays));
     else
-        chainPart = earliestDays >= 0 ? TlsProber::tr("chain: earliest in %n day(s) (%1)", nullptr, int(earliestDays))
-                                            .arg(certificateName(earliest))
-                                      : TlsProber::tr("chain: earliest %n day(s) ago (%1)", nullptr, int(-earliestDays))
-                                            .arg(certificateName(earliest));
-    v.detail = leafPart + u"; "_s + chainPart;
+        chainPart =
+            earliestDays >= 0
+                ? trMessage("Vigie::TlsProber", "chain: earliest in %n day(s) (%1)", nullptr, int(earliestDays))
+                      .arg(certificateName(earliest))
+                : trMessage("Vigie::TlsProber", "chain: earliest %n day(s) ago (%1)", nullptr, int(-earliestDays))
+                      .arg(certificateName(earliest));
+    v.detail = Message::joined({leafPart, chainPart}, u"; "_s);
 
-    const auto fail = [&v](HealthState status, const QString &problem) {
+    const auto fail = [&v](HealthState status, const Message &problem) {
         v.status = std::max(v.status, status);
         v.phase = ProbePhase::Certificate;
         v.problems.append(problem);
@@ -217,7 +228,7 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
 
     if (p.options().tls.insecureReason.isEmpty()) {
         bool mismatch = false;
-        QStringList untrusted;
+        QList<Message> untrusted;
         for (const QSslError &error : p.sslErrors) {
             switch (error.error()) {
             case QSslError::HostNameMismatch:
@@ -228,7 +239,7 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
                 break; // judged below from the dates, insecure or not
             default: {
                 const QSslCertificate subject = error.certificate().isNull() ? leaf : error.certificate();
-                const QString problem = TlsProber::tr("certificate for \"%1\" is not trusted: %2")
+                const Message problem = trMessage("Vigie::TlsProber", "certificate for \"%1\" is not trusted: %2")
                                             .arg(certificateName(subject), error.errorString());
                 if (!untrusted.contains(problem))
                     untrusted.append(problem);
@@ -237,34 +248,36 @@ Verdict TlsProber::Private::judge(const TlsProbe &p) const
             }
         }
         if (mismatch)
-            fail(HealthState::Down,
-                 TlsProber::tr("certificate for \"%1\" does not match \"%2\"").arg(certificateName(leaf), p.peerName));
-        for (const QString &problem : std::as_const(untrusted))
+            fail(HealthState::Down, trMessage("Vigie::TlsProber", "certificate for \"%1\" does not match \"%2\"")
+                                        .arg(certificateName(leaf), p.peerName));
+        for (const Message &problem : std::as_const(untrusted))
             fail(HealthState::Down, problem);
     }
 
     for (const QSslCertificate &certificate : chain)
         if (certificate.effectiveDate() > now)
-            fail(HealthState::Down, TlsProber::tr("certificate \"%1\" is not valid before %2")
+            fail(HealthState::Down, trMessage("Vigie::TlsProber", "certificate \"%1\" is not valid before %2")
                                         .arg(certificateName(certificate), isoDate(certificate.effectiveDate())));
 
     const QString earliestName = certificateName(earliest);
     if (earliestMs <= 0)
         fail(HealthState::Down,
-             TlsProber::tr("certificate \"%1\" expired %n day(s) ago (%2)", nullptr, int(-earliestDays))
+             trMessage("Vigie::TlsProber", "certificate \"%1\" expired %n day(s) ago (%2)", nullptr, int(-earliestDays))
                  .arg(earliestName, isoDate(earliest.expiryDate())));
     else if (earliestDays < p.options().criticalDays)
         fail(HealthState::Down,
-             TlsProber::tr("certificate \"%1\" expires in %n day(s) (critical below %2)", nullptr, int(earliestDays))
+             trMessage("Vigie::TlsProber", "certificate \"%1\" expires in %n day(s) (critical below %2)", nullptr,
+                       int(earliestDays))
                  .arg(earliestName, QString::number(p.options().criticalDays)));
     else if (earliestDays < p.options().warnDays)
         fail(HealthState::Degraded,
-             TlsProber::tr("certificate \"%1\" expires in %n day(s) (warning below %2)", nullptr, int(earliestDays))
+             trMessage("Vigie::TlsProber", "certificate \"%1\" expires in %n day(s) (warning below %2)", nullptr,
+                       int(earliestDays))
                  .arg(earliestName, QString::number(p.options().warnDays)));
     return v;
 }
 
-void TlsProber::Private::finish(TlsProbe &p, HealthState status, ProbePhase phase, const QString &error,
+void TlsProber::Private::finish(TlsProbe &p, HealthState status, ProbePhase phase, const Message &error,
                                 const Verdict *verdict)
 {
     const double totalMs = p.elapsedMs();
@@ -310,11 +323,13 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
 
     const std::optional<HostPort> target = HostPort::parse(spec.target);
     if (!target) {
-        d->failLater(id, ProbePhase::Config, tr("'%1' is not a host:port target").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::TlsProber", "'%1' is not a host:port target").arg(spec.target));
         return;
     }
     if (spec.timeout <= 0ms) {
-        d->failLater(id, ProbePhase::Config, tr("the timeout of the probe of %1 must be positive").arg(spec.target));
+        d->failLater(id, ProbePhase::Config,
+                     trMessage("Vigie::TlsProber", "the timeout of the probe of %1 must be positive").arg(spec.target));
         return;
     }
     QList<QSslCertificate> caCertificates;
@@ -323,7 +338,8 @@ void TlsProber::start(quint64 id, const ProbeSpec &spec)
         if (caCertificates.isEmpty()) {
             d->failLater(
                 id, ProbePhase::Config,
-                tr("no CA certificate could be read from %1 (a PEM file is expected)").arg(options.tls.caFile));
+                trMessage("Vigie::TlsProber", "no CA certificate could be read from %1 (a PEM file is expected)")
+                    .arg(options.tls.caFile));
             return;
         }
     }

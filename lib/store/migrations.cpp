@@ -101,6 +101,11 @@ const QList<Step> &allSteps()
              "    AND (o.ts_ms > NEW.ts_ms OR (o.ts_ms = NEW.ts_ms AND o.id > NEW.id))); "
              "END"_s,
          }},
+        // From version 4, results' error and detail and events' cause hold what Message::toStored()
+        // writes: a coded message (a marker, then JSON with its own version) translated when read,
+        // or verbatim text. Rows written before hold sentences, which read back as verbatim text;
+        // nothing is rewritten. The version stops an older Vigie, which would show the codes raw.
+        {4, {}},
     };
     return list;
 }

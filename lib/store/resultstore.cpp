@@ -62,8 +62,8 @@ StoredResult readResult(const QSqlQuery &query)
     r.phases.totalMs = optionalDouble(query.value(13));
     r.httpStatus = query.value(14).toInt();
     r.failedPhase = probePhaseFromName(query.value(15).toString());
-    r.error = query.value(16).toString();
-    r.detail = query.value(17).toString();
+    r.error = Message::fromStored(query.value(16).toString());
+    r.detail = Message::fromStored(query.value(17).toString());
     r.maintenance = query.value(18).toInt() != 0;
     return stored;
 }
@@ -81,7 +81,7 @@ HealthEvent readEvent(const QSqlQuery &query)
     e.to = healthStateFromName(query.value(7).toString());
     e.inMaintenance = query.value(8).toInt() != 0;
     e.impactedBy = query.value(9).toString();
-    e.cause = query.value(10).toString();
+    e.cause = Message::fromStored(query.value(10).toString());
     return e;
 }
 

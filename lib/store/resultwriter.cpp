@@ -437,8 +437,8 @@ std::expected<void, QString> ResultWriter::insertResult(const ProbeResult &resul
                                                         : QVariant(QMetaType::fromType<int>()));
     m_insertResult.bindValue(11, result.failedPhase != ProbePhase::None ? QVariant(probePhaseName(result.failedPhase))
                                                                         : QVariant(QMetaType::fromType<QString>()));
-    m_insertResult.bindValue(12, optionalText(result.error));
-    m_insertResult.bindValue(13, optionalText(result.detail));
+    m_insertResult.bindValue(12, optionalText(result.error.toStored()));
+    m_insertResult.bindValue(13, optionalText(result.detail.toStored()));
     m_insertResult.bindValue(14, result.maintenance ? 1 : 0);
     if (!m_insertResult.exec())
         return failure(m_insertResult.lastError());
@@ -457,7 +457,7 @@ std::expected<qint64, QString> ResultWriter::insertEvent(const HealthEvent &even
     m_insertEvent.bindValue(6, healthStateName(event.to));
     m_insertEvent.bindValue(7, event.inMaintenance ? 1 : 0);
     m_insertEvent.bindValue(8, optionalText(event.impactedBy));
-    m_insertEvent.bindValue(9, event.cause.isNull() ? u""_s : event.cause);
+    m_insertEvent.bindValue(9, event.cause.isEmpty() ? u""_s : event.cause.toStored());
     if (!m_insertEvent.exec())
         return failure(m_insertEvent.lastError());
     return m_insertEvent.lastInsertId().toLongLong();

@@ -785,17 +785,17 @@ struct Condition::Body
         return m_json;
     }
     // Why the body is not JSON, for messages; empty when it is.
-    QString jsonError()
+    Message jsonError()
     {
         json();
         if (m_error.error == QJsonParseError::NoError)
             return {};
         if (bytes->trimmed().isEmpty())
-            return QCoreApplication::translate("Vigie::Condition", "the body is empty");
+            return trMessage("Vigie::Condition", "the body is empty");
         const QByteArray before = bytes->left(m_error.offset);
         const qsizetype line = before.count('\n') + 1;
         const qsizetype column = m_error.offset - (before.lastIndexOf('\n') + 1) + 1;
-        return QCoreApplication::translate("Vigie::Condition", "the body is not JSON (line %1, column %2: %3)")
+        return trMessage("Vigie::Condition", "the body is not JSON (line %1, column %2: %3)")
             .arg(line)
             .arg(column)
             .arg(m_error.errorString());
@@ -847,17 +847,17 @@ Condition::Outcome Condition::evaluate(const ConditionContext &context, Body &bo
     if (!d)
         return {true, {}};
     const Form &form = *d;
-    const auto failed = [&form](const QString &reason) {
-        return Outcome{false, QCoreApplication::translate("Vigie::Condition", "%1 failed: %2").arg(form.shown, reason)};
+    const auto failed = [&form](const Message &reason) {
+        return Outcome{false, trMessage("Vigie::Condition", "%1 failed: %2").arg(form.shown).arg(reason)};
     };
     const auto unavailable = [&] {
-        return failed(QCoreApplication::translate("Vigie::Condition", "%1 is not available for this probe")
-                          .arg(placeholderNames[size_t(form.source)].name));
+        return failed(trMessage("Vigie::Condition", "%1 is not available for this probe")
+                          .arg(QString(placeholderNames[size_t(form.source)].name)));
     };
     const auto judge = [&](const Value &value) {
         if (test(form, value))
             return Outcome{true, {}};
-        return failed(QCoreApplication::translate("Vigie::Condition", "%1 was %2").arg(form.leftText, shown(value)));
+        return failed(trMessage("Vigie::Condition", "%1 was %2").arg(form.leftText, shown(value)));
     };
 
     switch (form.source) {
@@ -889,8 +889,8 @@ Condition::Outcome Condition::evaluate(const ConditionContext &context, Body &bo
             if (test(form, textValue(answer, true)))
                 return {true, {}};
         if (context.dnsAnswers.isEmpty())
-            return failed(QCoreApplication::translate("Vigie::Condition", "there were no DNS answers"));
-        return failed(QCoreApplication::translate("Vigie::Condition", "%1 were %2")
+            return failed(trMessage("Vigie::Condition", "there were no DNS answers"));
+        return failed(trMessage("Vigie::Condition", "%1 were %2")
                           .arg(form.leftText, shortened(context.dnsAnswers.join(", "_L1))));
     }
     case Source::Header: {
@@ -898,8 +898,7 @@ Condition::Outcome Condition::evaluate(const ConditionContext &context, Body &bo
         if (form.function == Function::Has)
             return judge(boolValue(it != context.headers.cend()));
         if (it == context.headers.cend()) {
-            return failed(
-                QCoreApplication::translate("Vigie::Condition", "the response has no %1 header").arg(form.headerShown));
+            return failed(trMessage("Vigie::Condition", "the response has no %1 header").arg(form.headerShown));
         }
         const QString value = QString::fromUtf8(it.value());
         return judge(form.function == Function::Len ? numberValue(double(value.size())) : textValue(value, true));
@@ -935,8 +934,7 @@ Condition::Outcome Condition::evaluate(const ConditionContext &context, Body &bo
         if (next.isUndefined()) {
             if (form.function == Function::Has)
                 return judge(boolValue(false));
-            return failed(QCoreApplication::translate("Vigie::Condition", "the body has no \"%1\"")
-                              .arg(pathText(form.path, i + 1)));
+            return failed(trMessage("Vigie::Condition", "the body has no \"%1\"").arg(pathText(form.path, i + 1)));
         }
         current = next;
     }

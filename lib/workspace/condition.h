@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/message.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -55,7 +57,7 @@ public:
         // When not ok: what failed, with the values seen, e.g.
         // `[STATUS] == 200 failed: status was 503`, `[BODY].status == UP failed: [BODY].status was "DOWN"`,
         // `[BODY].status == UP failed: the body is not JSON (line 1, column 3: ...)`.
-        QString message;
+        Message message;
     };
     Outcome evaluate(const ConditionContext &context) const;
 
@@ -79,8 +81,8 @@ private:
 // warning ones (in workspace order).
 struct ConditionsVerdict
 {
-    QStringList failedCritical;
-    QStringList failedWarnings;
+    QList<Message> failedCritical;
+    QList<Message> failedWarnings;
 };
 ConditionsVerdict evaluateConditions(const QList<Condition> &conditions, const ConditionContext &context);
 

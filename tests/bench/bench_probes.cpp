@@ -605,7 +605,7 @@ void sanityCheck(QNetworkAccessManager &network, quint16 targetPort, quint16 exp
         fail(u"The probe engine ran three probes of nginx but delivered %1 results"_s.arg(results.size()));
     for (const ProbeResult &result : std::as_const(results))
         if (result.status != HealthState::Up)
-            fail(u"The probe engine's probe of %1 is not up: %2"_s.arg(result.target, result.error));
+            fail(u"The probe engine's probe of %1 is not up: %2"_s.arg(result.target, result.error.toString()));
 }
 
 } // namespace
@@ -693,7 +693,7 @@ int main(int argc, char *argv[])
                 continue;
             ++errors;
             if (errorSamples.size() < 5)
-                errorSamples.append(result.target + u": "_s + result.error);
+                errorSamples.append(result.target + u": "_s + result.error.toString());
         }
     });
     engine.setWorkspace(workspace);

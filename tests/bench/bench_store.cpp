@@ -52,7 +52,7 @@ QList<ProbeResult> makeResults(int count)
             r.status = HealthState::Down;
             r.phases.resolveMs = 1.2;
             r.failedPhase = ProbePhase::Connect;
-            r.error = u"Connection refused by %1."_s.arg(r.target);
+            r.error = Message::verbatim(u"Connection refused by %1."_s.arg(r.target));
         } else {
             r.status = HealthState::Up;
             r.phases = {1.2, 3.4, probe % 2 ? std::nullopt : std::optional<double>(8.9), 12.5, 0.7, r.latencyMs};
@@ -159,7 +159,7 @@ double naive(const QString &dataDir, const QList<ProbeResult> &results)
             insert.addBindValue(r.httpStatus ? QVariant(r.httpStatus) : QVariant());
             insert.addBindValue(r.failedPhase == ProbePhase::None ? QVariant()
                                                                   : QVariant(probePhaseName(r.failedPhase)));
-            insert.addBindValue(r.error.isEmpty() ? QVariant() : QVariant(r.error));
+            insert.addBindValue(r.error.toString().isEmpty() ? QVariant() : QVariant(r.error.toString()));
             if (!insert.exec())
                 fail(insert.lastError().text());
         }

@@ -120,7 +120,8 @@ private Q_SLOTS:
         const auto closedDown =
             findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("closed"), HealthState::Down);
         QVERIFY(closedDown);
-        QVERIFY2(closedDown->cause.contains(QLatin1String("refused")), qPrintable(closedDown->cause));
+        QVERIFY2(closedDown->cause.toString().contains(QLatin1String("refused")),
+                 qPrintable(closedDown->cause.toString()));
         QVERIFY(findEvent(raised, HealthEvent::Kind::ProbeState, QStringLiteral("closed"), HealthState::Down));
         // Only changes are events: one per service and one per probe, however many results came.
         QCOMPARE(raised.size(), 4);
@@ -192,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(patientFailures.size() >= 3);
         QCOMPARE(quickDown->timestampMs, quickFailures.first().timestampMs);
         QCOMPARE(patientDown->timestampMs, patientFailures.at(2).timestampMs);
-        QVERIFY2(patientDown->cause.contains(QLatin1String("3")), qPrintable(patientDown->cause));
+        QVERIFY2(patientDown->cause.toString().contains(QLatin1String("3")), qPrintable(patientDown->cause.toString()));
     }
 
     void restoreRaisesNoDuplicateStates()
@@ -284,7 +285,7 @@ private Q_SLOTS:
             findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")), Timeout);
         const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web"));
         QCOMPARE(began->timestampMs, QDateTime(t0.date(), QTime(0, 30, 1), QTimeZone::UTC).toMSecsSinceEpoch());
-        QVERIFY2(began->cause.contains(QLatin1String("Kernel update")), qPrintable(began->cause));
+        QVERIFY2(began->cause.toString().contains(QLatin1String("Kernel update")), qPrintable(began->cause.toString()));
         QVERIFY(monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
         QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")));
 

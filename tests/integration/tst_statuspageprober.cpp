@@ -138,8 +138,8 @@ void TestStatuspageProber::allOperational()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
     QCOMPARE(result->failedPhase, ProbePhase::None);
-    QCOMPARE(result->error, QString());
-    QCOMPARE(result->detail, u"All Systems Operational"_s);
+    QCOMPARE(result->error.toString(), QString());
+    QCOMPARE(result->detail.toString(), u"All Systems Operational"_s);
     QCOMPARE(result->httpStatus, 200);
     QVERIFY(!result->maintenance);
     QVERIFY(result->latencyMs > 0);
@@ -178,8 +178,8 @@ void TestStatuspageProber::minorIncidentDegrades()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Degraded);
     QCOMPARE(result->failedPhase, ProbePhase::Provider);
-    QCOMPARE(result->error, u"Provider reports: Webhooks degraded performance"_s);
-    QCOMPARE(result->detail, u"Minor Service Outage · incident \"Webhook delays\" (identified)"_s);
+    QCOMPARE(result->error.toString(), u"Provider reports: Webhooks degraded performance"_s);
+    QCOMPARE(result->detail.toString(), u"Minor Service Outage · incident \"Webhook delays\" (identified)"_s);
     QVERIFY(!result->maintenance);
 }
 
@@ -211,9 +211,10 @@ void TestStatuspageProber::namedComponents()
     QVERIFY(result);
     QCOMPARE(result->status, status);
     QCOMPARE(result->failedPhase, status == HealthState::Up ? ProbePhase::None : ProbePhase::Provider);
-    QCOMPARE(result->error, error);
-    QCOMPARE(result->detail, u"Partial System Outage · incident \"Elevated API errors\" (investigating) · incident "
-                             u"\"Webhooks not delivered\" (monitoring)"_s);
+    QCOMPARE(result->error.toString(), error);
+    QCOMPARE(result->detail.toString(),
+             u"Partial System Outage · incident \"Elevated API errors\" (investigating) · incident "
+             u"\"Webhooks not delivered\" (monitoring)"_s);
 }
 
 void TestStatuspageProber::componentUnderMaintenance_data()
@@ -233,7 +234,7 @@ void TestStatuspageProber::componentUnderMaintenance()
     const auto result = probeOnce(spec(u"/component-maintenance"_s, components));
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
-    QCOMPARE(result->error, QString());
+    QCOMPARE(result->error.toString(), QString());
     QCOMPARE(result->maintenance, maintenance);
 }
 
@@ -259,7 +260,7 @@ void TestStatuspageProber::scheduledMaintenanceInProgress()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
     QCOMPARE(result->maintenance, maintenance);
-    QCOMPARE(result->detail, detail);
+    QCOMPARE(result->detail.toString(), detail);
 }
 
 void TestStatuspageProber::missingComponentIsAConfigError()
@@ -268,8 +269,9 @@ void TestStatuspageProber::missingComponentIsAConfigError()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Config);
-    QCOMPARE(result->error, u"the status page %1 has no component \"Billing\"; it lists API Requests, Webhooks, "
-                            u"Dashboard"_s.arg(url(u"/all-operational/api/v2/summary.json"_s)));
+    QCOMPARE(result->error.toString(),
+             u"the status page %1 has no component \"Billing\"; it lists API Requests, Webhooks, "
+             u"Dashboard"_s.arg(url(u"/all-operational/api/v2/summary.json"_s)));
 }
 
 void TestStatuspageProber::notJson()
@@ -281,7 +283,7 @@ void TestStatuspageProber::notJson()
     QCOMPARE(result->httpStatus, 200);
     const QString expected =
         u"the status page %1 did not send JSON (line 1, column "_s.arg(url(u"/not-json/api/v2/summary.json"_s));
-    QVERIFY2(result->error.startsWith(expected), qPrintable(result->error));
+    QVERIFY2(result->error.toString().startsWith(expected), qPrintable(result->error.toString()));
 }
 
 void TestStatuspageProber::notASummary()
@@ -290,7 +292,7 @@ void TestStatuspageProber::notASummary()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Body);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"%1 is not a Statuspage v2 summary: it is not a JSON object"_s.arg(url(u"/array/api/v2/summary.json"_s)));
 }
 
@@ -301,9 +303,9 @@ void TestStatuspageProber::httpErrorStatus()
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Status);
     QCOMPARE(result->httpStatus, 503);
-    QVERIFY2(result->error.startsWith(
+    QVERIFY2(result->error.toString().startsWith(
                  u"the status page %1 answered HTTP 503"_s.arg(url(u"/unavailable/api/v2/summary.json"_s))),
-             qPrintable(result->error));
+             qPrintable(result->error.toString()));
 }
 
 void TestStatuspageProber::bodyLargerThan4MiB()
@@ -312,7 +314,7 @@ void TestStatuspageProber::bodyLargerThan4MiB()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Body);
-    QVERIFY2(result->error.contains(u"4 MiB"_s), qPrintable(result->error));
+    QVERIFY2(result->error.toString().contains(u"4 MiB"_s), qPrintable(result->error.toString()));
 }
 
 void TestStatuspageProber::silentServerEndsWithinTheTimeout()
@@ -326,7 +328,7 @@ void TestStatuspageProber::silentServerEndsWithinTheTimeout()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Processing);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"timed out after 2.0 s waiting for %1 to answer"_s.arg(silent.url(u"/api/v2/summary.json"_s)));
     QVERIFY2(elapsed >= 2000 && elapsed <= 2200, qPrintable(QString::number(elapsed)));
 }
@@ -340,7 +342,7 @@ void TestStatuspageProber::connectionRefused()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Connect);
-    QCOMPARE(result->error, u"connection refused by 127.0.0.1:%1"_s.arg(port));
+    QCOMPARE(result->error.toString(), u"connection refused by 127.0.0.1:%1"_s.arg(port));
 }
 
 void TestStatuspageProber::conditions_data()
@@ -384,7 +386,7 @@ void TestStatuspageProber::conditions()
     QVERIFY(result);
     QCOMPARE(result->status, status);
     QCOMPARE(result->failedPhase, phase);
-    QCOMPARE(result->error, error);
+    QCOMPARE(result->error.toString(), error);
 }
 
 void TestStatuspageProber::badSpecFailsLater_data()
@@ -427,7 +429,7 @@ void TestStatuspageProber::badSpecFailsLater()
     QCOMPARE(spy.at(0).at(0).value<quint64>(), quint64(3));
     QCOMPARE(result.status, HealthState::Down);
     QCOMPARE(result.failedPhase, ProbePhase::Config);
-    QCOMPARE(result.error, error);
+    QCOMPARE(result.error.toString(), error);
     QCOMPARE(prober.runningCount(), 0);
 }
 
@@ -507,7 +509,7 @@ void TestStatuspageProber::verifyingProbeNeverReusesAnUnverifiedConnection()
     prober.start(1, insecure);
     QVERIFY(spy.wait(10000));
     const auto unverified = spy.takeFirst().at(1).value<ProbeResult>();
-    QVERIFY2(unverified.status == HealthState::Up, qPrintable(unverified.error));
+    QVERIFY2(unverified.status == HealthState::Up, qPrintable(unverified.error.toString()));
     QCOMPARE(handshakes, 1);
 
     ProbeSpec verifying = insecure;
@@ -517,8 +519,9 @@ void TestStatuspageProber::verifyingProbeNeverReusesAnUnverifiedConnection()
     const auto verified = spy.takeFirst().at(1).value<ProbeResult>();
     QCOMPARE(verified.status, HealthState::Down);
     QCOMPARE(verified.failedPhase, ProbePhase::Tls);
-    QVERIFY2(verified.error.startsWith(u"TLS handshake with 127.0.0.1:%1 failed: "_s.arg(listener->serverPort())),
-             qPrintable(verified.error));
+    QVERIFY2(
+        verified.error.toString().startsWith(u"TLS handshake with 127.0.0.1:%1 failed: "_s.arg(listener->serverPort())),
+        qPrintable(verified.error.toString()));
     QCOMPARE(handshakes, 2);
 
     // The insecure one still goes on with what it may reuse.

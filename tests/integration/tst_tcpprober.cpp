@@ -205,7 +205,7 @@ void TestTcpProber::bannerMatches()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
     QCOMPARE(result->failedPhase, ProbePhase::None);
-    QVERIFY(result->error.isEmpty());
+    QVERIFY(result->error.toString().isEmpty());
     const PhaseTimings &p = result->phases;
     QVERIFY(p.resolveMs && p.connectMs && p.processingMs && p.totalMs);
     QVERIFY(!p.tlsMs && !p.transferMs);
@@ -220,7 +220,7 @@ void TestTcpProber::bannerMismatch()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Banner);
-    QCOMPARE(result->error, u"banner \"554 go away\" does not match ^220 "_s);
+    QCOMPARE(result->error.toString(), u"banner \"554 go away\" does not match ^220 "_s);
     QVERIFY(result->phases.connectMs);
 }
 
@@ -247,7 +247,7 @@ void TestTcpProber::longBannerIsJudgedOnItsFirst4KiB()
     const auto mismatch = probeOnce(tcpSpec(server.hostPort(), u"^220 "_s));
     QVERIFY(mismatch);
     QCOMPARE(mismatch->status, HealthState::Down);
-    QCOMPARE(mismatch->error, u"banner \"%1…\" does not match ^220 "_s.arg(QString(200, u'a')));
+    QCOMPARE(mismatch->error.toString(), u"banner \"%1…\" does not match ^220 "_s.arg(QString(200, u'a')));
 }
 
 void TestTcpProber::closedBeforeBanner()
@@ -257,7 +257,7 @@ void TestTcpProber::closedBeforeBanner()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Banner);
-    QCOMPARE(result->error, u"connection closed by %1 before a banner"_s.arg(server.hostPort()));
+    QCOMPARE(result->error.toString(), u"connection closed by %1 before a banner"_s.arg(server.hostPort()));
 }
 
 void TestTcpProber::connectionRefused()
@@ -267,7 +267,7 @@ void TestTcpProber::connectionRefused()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Connect);
-    QCOMPARE(result->error, u"connection refused by 127.0.0.1:%1"_s.arg(port));
+    QCOMPARE(result->error.toString(), u"connection refused by 127.0.0.1:%1"_s.arg(port));
     QVERIFY(result->phases.resolveMs);
     QVERIFY(!result->phases.connectMs);
     QVERIFY(!result->phases.processingMs);
@@ -281,7 +281,7 @@ void TestTcpProber::secondsFollowTheLocale()
     SilentServer server;
     const auto result = probeOnce(tcpSpec(server.hostPort(), u"^220 "_s, 500ms));
     QVERIFY(result);
-    QCOMPARE(result->error, u"no banner within 0,5 s"_s);
+    QCOMPARE(result->error.toString(), u"no banner within 0,5 s"_s);
 }
 
 void TestTcpProber::silentServerTimesOutWaitingForTheBanner()
@@ -292,7 +292,7 @@ void TestTcpProber::silentServerTimesOutWaitingForTheBanner()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Banner);
-    QCOMPARE(result->error, u"no banner within 0.5 s"_s);
+    QCOMPARE(result->error.toString(), u"no banner within 0.5 s"_s);
     QVERIFY2(elapsed >= 500 && elapsed <= 750, qPrintable(QString::number(elapsed)));
     QVERIFY(result->phases.connectMs);
     QVERIFY(*result->phases.processingMs >= 450);
@@ -318,7 +318,7 @@ void TestTcpProber::unresolvableHost()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Resolve);
-    QCOMPARE(result->error, u"could not resolve host 'vigie-probe.invalid'"_s);
+    QCOMPARE(result->error.toString(), u"could not resolve host 'vigie-probe.invalid'"_s);
     QVERIFY(!result->phases.connectMs);
 }
 
@@ -334,8 +334,9 @@ void TestTcpProber::timeoutWhileResolvingReportsItsLatency()
     QVERIFY2(elapsedMs >= 1500 && elapsedMs <= 1650, qPrintable(u"ended after %1 ms"_s.arg(elapsedMs)));
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Resolve);
-    QCOMPARE(result->error, u"timed out after 1.5 s resolving host '%1'"_s.arg(silentHostName));
-    QVERIFY2(result->latencyMs >= 1500 && result->latencyMs <= double(elapsedMs),
+    QCOMPARE(result->error.toString(), u"timed out after 1.5 s resolving host '%1'"_s.arg(silentHostName));
+    // elapsedMs is whole milliseconds, truncated.
+    QVERIFY2(result->latencyMs >= 1500 && result->latencyMs < double(elapsedMs + 1),
              qPrintable(QString::number(result->latencyMs)));
     QVERIFY(result->phases.totalMs);
     QCOMPARE(result->latencyMs, *result->phases.totalMs);
@@ -365,7 +366,7 @@ void TestTcpProber::badSpecFailsLater()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Config);
-    QCOMPARE(result->error, error);
+    QCOMPARE(result->error.toString(), error);
 }
 
 void TestTcpProber::cancelStopsWithoutEmitting()
@@ -415,9 +416,9 @@ void TestTcpProber::smtpConversation()
                                          {"QUIT"_ba, {"221 2.0.0 Bye\r\n"_ba, true}}});
     const auto result = probeOnce(smtpSpec(server.hostPort()));
     QVERIFY(result);
-    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error.toString()));
     QCOMPARE(result->failedPhase, ProbePhase::None);
-    QVERIFY(result->error.isEmpty());
+    QVERIFY(result->error.toString().isEmpty());
     QCOMPARE(server.received(), (QList<QByteArray>{"EHLO vigie.example.org"_ba, "MAIL FROM:<probe@example.org>"_ba,
                                                    "RCPT TO:<someone@example.net>"_ba, "QUIT"_ba}));
     const PhaseTimings &p = result->phases;
@@ -439,7 +440,7 @@ void TestTcpProber::imapConversation()
                                         expect(u"^a2 OK"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
-    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error.toString()));
     QCOMPARE(server.received(), (QList<QByteArray>{"a1 CAPABILITY"_ba, "a2 LOGOUT"_ba}));
 
     // The same conversation expecting what the server does not say.
@@ -452,7 +453,7 @@ void TestTcpProber::imapConversation()
     QVERIFY(mismatch);
     QCOMPARE(mismatch->status, HealthState::Down);
     QCOMPARE(mismatch->failedPhase, ProbePhase::Expect);
-    QCOMPARE(mismatch->error,
+    QCOMPARE(mismatch->error.toString(),
              u"step 2 (expect \"IMAP4rev2\"): got \"a1 OK Pre-login capabilities listed\", then no matching line "
              "within 1.0 s"_s);
 }
@@ -465,7 +466,7 @@ void TestTcpProber::bannerRemainderFeedsTheFirstExpect()
     spec.options<TcpOptions>().steps = {expect(u"^250 early$"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
-    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error.toString()));
 }
 
 void TestTcpProber::relayDenied()
@@ -480,8 +481,9 @@ void TestTcpProber::relayDenied()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Expect);
-    QCOMPARE(result->error, u"step 6 (expect \"^250 \"): got \"554 5.7.1 <someone@example.net>: Relay access "
-                            "denied\", then no matching line within 1.0 s"_s);
+    QCOMPARE(result->error.toString(),
+             u"step 6 (expect \"^250 \"): got \"554 5.7.1 <someone@example.net>: Relay access "
+             "denied\", then no matching line within 1.0 s"_s);
     QCOMPARE(server.received().size(), 3); // QUIT was never sent
     QTRY_COMPARE(server.openConnections(), 0);
 }
@@ -497,8 +499,9 @@ void TestTcpProber::relayDeniedThenClosed()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Expect);
-    QCOMPARE(result->error, u"step 6 (expect \"^250 \"): got \"554 5.7.1 Relay access denied\", then %1 closed the "
-                            "connection"_s.arg(server.hostPort()));
+    QCOMPARE(result->error.toString(),
+             u"step 6 (expect \"^250 \"): got \"554 5.7.1 Relay access denied\", then %1 closed the "
+             "connection"_s.arg(server.hostPort()));
     QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed))); // the close ends it, not the deadline
 }
 
@@ -511,7 +514,7 @@ void TestTcpProber::silentMidConversationEndsAtTheDeadline()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Expect);
-    QCOMPARE(result->error, u"step 4 (expect \"^250 \"): no reply within 1.0 s"_s);
+    QCOMPARE(result->error.toString(), u"step 4 (expect \"^250 \"): no reply within 1.0 s"_s);
     QVERIFY2(elapsed >= 1000 && elapsed <= 1100, qPrintable(QString::number(elapsed)));
     QVERIFY(*result->phases.processingMs >= 900);
     QTRY_COMPARE(server.openConnections(), 0);
@@ -525,7 +528,7 @@ void TestTcpProber::closedMidSequence()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Expect);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"step 2 (expect \"^250 \"): %1 closed the connection without replying"_s.arg(server.hostPort()));
 }
 
@@ -537,7 +540,7 @@ void TestTcpProber::closedBeforeASend()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Send);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"step 3 (send \"MAIL FROM:<probe@example.org>\"): %1 closed the connection"_s.arg(server.hostPort()));
 }
 
@@ -598,9 +601,9 @@ void TestTcpProber::credentialsAreMaskedInErrors()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Send);
-    QCOMPARE(result->error, u"%1: %2 closed the connection"_s.arg(shown, server.hostPort()));
+    QCOMPARE(result->error.toString(), u"%1: %2 closed the connection"_s.arg(shown, server.hostPort()));
     if (!secret.isEmpty())
-        QVERIFY(!result->error.contains(QString::fromLatin1(secret)));
+        QVERIFY(!result->error.toString().contains(QString::fromLatin1(secret)));
 }
 
 void TestTcpProber::overlongLineFailsTheStep()
@@ -612,7 +615,7 @@ void TestTcpProber::overlongLineFailsTheStep()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Expect);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"step 2 (expect \"^250\"): got a line longer than 64 KiB: \"%1…\""_s.arg(QString(200, u'x')));
 }
 
@@ -624,7 +627,7 @@ void TestTcpProber::stepsWithoutBanner()
     spec.options<TcpOptions>().steps = {send("PING\r\n"_ba), expect(u"^\\+PONG$"_s)};
     const auto result = probeOnce(spec);
     QVERIFY(result);
-    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error.toString()));
     QVERIFY(result->phases.processingMs);
     QCOMPARE(server.received(), QList<QByteArray>{"PING"_ba});
 }
@@ -638,7 +641,7 @@ void TestTcpProber::badStepPattern()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Config);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"step 4: the pattern ^(221 is not a valid regular expression: missing closing parenthesis"_s);
 }
 
@@ -650,22 +653,22 @@ void TestTcpProber::conditions()
                        condition(u"[RESPONSE_TIME] < 5000"_s)};
     auto result = probeOnce(spec);
     QVERIFY(result);
-    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error));
+    QVERIFY2(result->status == HealthState::Up, qPrintable(result->error.toString()));
 
     spec.conditions = {condition(u"[CONNECTED] == true"_s), condition(u"[RESPONSE_TIME] < 0"_s, true)};
     result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Degraded);
     QCOMPARE(result->failedPhase, ProbePhase::Condition);
-    QVERIFY2(result->error.startsWith(u"[RESPONSE_TIME] < 0"_s), qPrintable(result->error));
+    QVERIFY2(result->error.toString().startsWith(u"[RESPONSE_TIME] < 0"_s), qPrintable(result->error.toString()));
 
     spec.conditions = {condition(u"[IP] == 192.0.2.1"_s), condition(u"[RESPONSE_TIME] < 0"_s, true)};
     result = probeOnce(spec);
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Condition);
-    QVERIFY2(result->error.startsWith(u"[IP] == 192.0.2.1"_s), qPrintable(result->error));
-    QVERIFY2(result->error.contains(u"127.0.0.1"_s), qPrintable(result->error));
+    QVERIFY2(result->error.toString().startsWith(u"[IP] == 192.0.2.1"_s), qPrintable(result->error.toString()));
+    QVERIFY2(result->error.toString().contains(u"127.0.0.1"_s), qPrintable(result->error.toString()));
 
     // A probe that already failed keeps its own reason.
     BannerServer wrong("554 no\r\n"_ba);

@@ -167,12 +167,12 @@ void TestTlsProber::validCertificateIsUp()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Up);
     QCOMPARE(result->failedPhase, ProbePhase::None);
-    QVERIFY2(result->error.isEmpty(), qPrintable(result->error));
+    QVERIFY2(result->error.toString().isEmpty(), qPrintable(result->error.toString()));
 
     const QRegularExpression detail(
         u"^expires in (\\d+) day\\(s\\) \\((\\d{4}-\\d\\d-\\d\\d)\\), issued by Vigie Test CA; chain: earliest in (\\d+) day\\(s\\)$"_s);
-    const QRegularExpressionMatch match = detail.match(result->detail);
-    QVERIFY2(match.hasMatch(), qPrintable(result->detail));
+    const QRegularExpressionMatch match = detail.match(result->detail.toString());
+    QVERIFY2(match.hasMatch(), qPrintable(result->detail.toString()));
     QVERIFY(qAbs(match.captured(1).toInt() - 90) <= 1);
     QCOMPARE(match.captured(2), expiryDateOf(path(u"valid.pem"_s)));
     QCOMPARE(match.captured(3), match.captured(1));
@@ -192,10 +192,11 @@ void TestTlsProber::expiringSoonIsDegraded()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Degraded);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    const int days = daysIn(result->error, u"certificate \"localhost\" expires in "_s);
-    QVERIFY2(qAbs(days - 10) <= 1, qPrintable(result->error));
-    QCOMPARE(result->error, u"certificate \"localhost\" expires in %1 day(s) (warning below 21)"_s.arg(days));
-    QVERIFY(result->detail.startsWith(u"expires in %1 day(s) ("_s.arg(days)));
+    const int days = daysIn(result->error.toString(), u"certificate \"localhost\" expires in "_s);
+    QVERIFY2(qAbs(days - 10) <= 1, qPrintable(result->error.toString()));
+    QCOMPARE(result->error.toString(),
+             u"certificate \"localhost\" expires in %1 day(s) (warning below 21)"_s.arg(days));
+    QVERIFY(result->detail.toString().startsWith(u"expires in %1 day(s) ("_s.arg(days)));
 }
 
 void TestTlsProber::expiringVerySoonIsDown()
@@ -206,9 +207,10 @@ void TestTlsProber::expiringVerySoonIsDown()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    const int days = daysIn(result->error, u"certificate \"localhost\" expires in "_s);
-    QVERIFY2(qAbs(days - 3) <= 1, qPrintable(result->error));
-    QCOMPARE(result->error, u"certificate \"localhost\" expires in %1 day(s) (critical below 7)"_s.arg(days));
+    const int days = daysIn(result->error.toString(), u"certificate \"localhost\" expires in "_s);
+    QVERIFY2(qAbs(days - 3) <= 1, qPrintable(result->error.toString()));
+    QCOMPARE(result->error.toString(),
+             u"certificate \"localhost\" expires in %1 day(s) (critical below 7)"_s.arg(days));
 
     // The thresholds are the probe's own.
     ProbeSpec relaxed = tlsSpec(target, path(u"ca.pem"_s));
@@ -227,11 +229,12 @@ void TestTlsProber::expiredIsDown()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    const int days = daysIn(result->error, u"certificate \"localhost\" expired "_s);
-    QVERIFY2(qAbs(days - 3) <= 1, qPrintable(result->error));
-    QCOMPARE(result->error, u"certificate \"localhost\" expired %1 day(s) ago (%2)"_s.arg(days).arg(
-                                expiryDateOf(path(u"expired.pem"_s))));
-    QVERIFY2(result->detail.startsWith(u"expired %1 day(s) ago"_s.arg(days)), qPrintable(result->detail));
+    const int days = daysIn(result->error.toString(), u"certificate \"localhost\" expired "_s);
+    QVERIFY2(qAbs(days - 3) <= 1, qPrintable(result->error.toString()));
+    QCOMPARE(result->error.toString(), u"certificate \"localhost\" expired %1 day(s) ago (%2)"_s.arg(days).arg(
+                                           expiryDateOf(path(u"expired.pem"_s))));
+    QVERIFY2(result->detail.toString().startsWith(u"expired %1 day(s) ago"_s.arg(days)),
+             qPrintable(result->detail.toString()));
 }
 
 void TestTlsProber::wrongHostNameIsDown()
@@ -242,7 +245,7 @@ void TestTlsProber::wrongHostNameIsDown()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    QCOMPARE(result->error, u"certificate for \"other.test\" does not match \"localhost\""_s);
+    QCOMPARE(result->error.toString(), u"certificate for \"other.test\" does not match \"localhost\""_s);
 
     // The same server is fine for the name it was issued to.
     ProbeSpec rightName = tlsSpec(target, path(u"ca.pem"_s));
@@ -261,8 +264,9 @@ void TestTlsProber::untrustedChainIsDown()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    QVERIFY2(result->error.startsWith(u"certificate for \"localhost\" is not trusted: "_s), qPrintable(result->error));
-    QVERIFY(result->detail.contains(u"issued by Vigie Test CA"_s));
+    QVERIFY2(result->error.toString().startsWith(u"certificate for \"localhost\" is not trusted: "_s),
+             qPrintable(result->error.toString()));
+    QVERIFY(result->detail.toString().contains(u"issued by Vigie Test CA"_s));
 }
 
 void TestTlsProber::insecureSkipsTrustAndNameButNotExpiry()
@@ -274,7 +278,7 @@ void TestTlsProber::insecureSkipsTrustAndNameButNotExpiry()
     const auto up = probeOnce(insecure);
     QVERIFY(up);
     QCOMPARE(up->status, HealthState::Up);
-    QVERIFY2(up->error.isEmpty(), qPrintable(up->error));
+    QVERIFY2(up->error.toString().isEmpty(), qPrintable(up->error.toString()));
 
     const QString expired = serve(u"expired"_s);
     QVERIFY(!expired.isEmpty());
@@ -284,9 +288,10 @@ void TestTlsProber::insecureSkipsTrustAndNameButNotExpiry()
     QVERIFY(down);
     QCOMPARE(down->status, HealthState::Down);
     QCOMPARE(down->failedPhase, ProbePhase::Certificate);
-    QVERIFY2(down->error.startsWith(u"certificate \"localhost\" expired "_s), qPrintable(down->error));
-    QVERIFY(!down->error.contains(u"trusted"_s));
-    QVERIFY(!down->error.contains(u"does not match"_s));
+    QVERIFY2(down->error.toString().startsWith(u"certificate \"localhost\" expired "_s),
+             qPrintable(down->error.toString()));
+    QVERIFY(!down->error.toString().contains(u"trusted"_s));
+    QVERIFY(!down->error.toString().contains(u"does not match"_s));
 }
 
 void TestTlsProber::intermediateExpiringFirstDecides()
@@ -297,15 +302,16 @@ void TestTlsProber::intermediateExpiringFirstDecides()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Certificate);
-    const int days = daysIn(result->error, u"certificate \"Vigie Intermediate CA\" expires in "_s);
-    QVERIFY2(qAbs(days - 5) <= 1, qPrintable(result->error));
-    QCOMPARE(result->error,
+    const int days = daysIn(result->error.toString(), u"certificate \"Vigie Intermediate CA\" expires in "_s);
+    QVERIFY2(qAbs(days - 5) <= 1, qPrintable(result->error.toString()));
+    QCOMPARE(result->error.toString(),
              u"certificate \"Vigie Intermediate CA\" expires in %1 day(s) (critical below 7)"_s.arg(days));
-    const int leafDays = daysIn(result->detail, u"expires in "_s);
-    QVERIFY2(qAbs(leafDays - 90) <= 1, qPrintable(result->detail));
-    QVERIFY2(result->detail.endsWith(u", issued by Vigie Intermediate CA; chain: earliest in %1 day(s) (Vigie "
-                                     "Intermediate CA)"_s.arg(days)),
-             qPrintable(result->detail));
+    const int leafDays = daysIn(result->detail.toString(), u"expires in "_s);
+    QVERIFY2(qAbs(leafDays - 90) <= 1, qPrintable(result->detail.toString()));
+    QVERIFY2(
+        result->detail.toString().endsWith(u", issued by Vigie Intermediate CA; chain: earliest in %1 day(s) (Vigie "
+                                           "Intermediate CA)"_s.arg(days)),
+        qPrintable(result->detail.toString()));
 }
 
 void TestTlsProber::conditionsSeeTheEarliestExpiry()
@@ -328,7 +334,8 @@ void TestTlsProber::conditionsSeeTheEarliestExpiry()
     QVERIFY(down);
     QCOMPARE(down->status, HealthState::Down);
     QCOMPARE(down->failedPhase, ProbePhase::Condition);
-    QVERIFY2(down->error.contains(u"[CERTIFICATE_EXPIRATION] > 2400h"_s), qPrintable(down->error));
+    QVERIFY2(down->error.toString().contains(u"[CERTIFICATE_EXPIRATION] > 2400h"_s),
+             qPrintable(down->error.toString()));
 
     const auto connected = Condition::parse(u"[CONNECTED] == true"_s);
     const auto ip = Condition::parse(u"[IP] == 127.0.0.1"_s);
@@ -336,7 +343,7 @@ void TestTlsProber::conditionsSeeTheEarliestExpiry()
     spec.conditions = {*connected, *ip};
     const auto seen = probeOnce(spec);
     QVERIFY(seen);
-    QVERIFY2(seen->status == HealthState::Up, qPrintable(seen->error));
+    QVERIFY2(seen->status == HealthState::Up, qPrintable(seen->error.toString()));
 }
 
 void TestTlsProber::stalledHandshakeEndsAtTheDeadline()
@@ -347,7 +354,7 @@ void TestTlsProber::stalledHandshakeEndsAtTheDeadline()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Tls);
-    QCOMPARE(result->error, u"no TLS handshake with %1 within 1.5 s"_s.arg(server.hostPort()));
+    QCOMPARE(result->error.toString(), u"no TLS handshake with %1 within 1.5 s"_s.arg(server.hostPort()));
     QVERIFY2(elapsed >= 1500 && elapsed <= 1650, qPrintable(QString::number(elapsed)));
     QVERIFY(result->phases.connectMs);
     QVERIFY(!result->phases.tlsMs);
@@ -360,8 +367,8 @@ void TestTlsProber::plainTextServerFailsTheHandshake()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Tls);
-    QVERIFY2(result->error.startsWith(u"the TLS handshake with %1 failed: "_s.arg(server.hostPort())),
-             qPrintable(result->error));
+    QVERIFY2(result->error.toString().startsWith(u"the TLS handshake with %1 failed: "_s.arg(server.hostPort())),
+             qPrintable(result->error.toString()));
 }
 
 void TestTlsProber::unreadableCaFileIsAConfigError()
@@ -370,7 +377,7 @@ void TestTlsProber::unreadableCaFileIsAConfigError()
     QVERIFY(result);
     QCOMPARE(result->status, HealthState::Down);
     QCOMPARE(result->failedPhase, ProbePhase::Config);
-    QCOMPARE(result->error,
+    QCOMPARE(result->error.toString(),
              u"no CA certificate could be read from %1 (a PEM file is expected)"_s.arg(path(u"missing.pem"_s)));
 }
 

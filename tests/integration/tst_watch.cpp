@@ -237,7 +237,7 @@ private Q_SLOTS:
             result.kind = QStringLiteral("tcp");
             result.timestampMs = 1'780'000'000'000 + batch.size();
             result.status = HealthState::Down;
-            result.error = QStringLiteral("connection refused");
+            result.error = Message::verbatim(QStringLiteral("connection refused"));
             batch.append(result);
         }
         const QStringList lines = WatchCommand::eventLines(workspace, tracker.apply(batch), false);

@@ -1,4 +1,5 @@
 #include "boardview.h"
+#include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
 #include "screenshots.h"
 #include "tiledelegate.h"
@@ -56,7 +57,8 @@ QList<ProbeResult> fakeResults(const Workspace &workspace)
             result.status = k == 11 ? last : (k == 5 && s % 2 ? HealthState::Down : HealthState::Up);
             result.latencyMs = result.status == HealthState::Down ? 0 : 20.0 + (k * 37 + s * 11) % 90;
             if (result.status == HealthState::Down)
-                result.error = u"Connecting to 127.0.0.1 was refused: nothing listens on that port."_s;
+                result.error =
+                    Vigie::Message::verbatim(u"Connecting to 127.0.0.1 was refused: nothing listens on that port."_s);
             results.append(result);
         }
     }
@@ -276,7 +278,7 @@ void tst_BoardView::dataChangedRepaintsWithoutRelayout()
     result.target = service.probes.first().target;
     result.timestampMs = QDateTime::currentMSecsSinceEpoch();
     result.status = HealthState::Down;
-    result.error = u"Connecting to 127.0.0.1 timed out after 10 s."_s;
+    result.error = Vigie::Message::verbatim(u"Connecting to 127.0.0.1 timed out after 10 s."_s);
     m_model->applyResults({result});
     m_model->flushPendingChanges();
 
@@ -330,9 +332,9 @@ void tst_BoardView::elevenThousandServicesPaintOnlyWhatIsVisible()
 
 void tst_BoardView::formatsForPeople()
 {
-    QCOMPARE(TileDelegate::formatLatency(123.4), u"123 ms"_s);
-    QCOMPARE(TileDelegate::formatLatency(1240), u"1.24 s"_s);
-    QCOMPARE(TileDelegate::formatLatency(4.56), u"4.6 ms"_s);
+    QCOMPARE(Vigie::formatLatency(123.4), u"123 ms"_s);
+    QCOMPARE(Vigie::formatLatency(1240), u"1.24 s"_s);
+    QCOMPARE(Vigie::formatLatency(4.56), u"4.6 ms"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QCOMPARE(TileDelegate::formatSince(now.addSecs(-180), now), u"for 3 min"_s);
     QCOMPARE(TileDelegate::formatSince(now.addSecs(-(2 * 3600 + 5 * 60)), now), u"for 2 h 5 min"_s);

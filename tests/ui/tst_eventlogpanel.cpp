@@ -61,7 +61,7 @@ HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, const QStr
     e.from = from;
     e.to = to;
     e.probeIndex = probeIndex;
-    e.cause = cause;
+    e.cause = Message::verbatim(cause);
     return e;
 }
 

@@ -8,6 +8,14 @@ using namespace Vigie;
 
 namespace {
 
+QStringList texts(const QList<Message> &messages)
+{
+    QStringList shown;
+    for (const Message &message : messages)
+        shown.append(message.toString());
+    return shown;
+}
+
 constexpr qint64 day = 24 * 60 * 60 * 1000;
 
 const QByteArray &jsonBody()
@@ -402,7 +410,7 @@ void tst_Condition::evaluates()
     const auto condition = Condition::parse(text);
     QVERIFY2(condition.has_value(), qPrintable(condition ? QString() : condition.error().message));
     const Condition::Outcome outcome = condition->evaluate(contextNamed(context));
-    QCOMPARE(outcome.message, message);
+    QCOMPARE(outcome.message.toString(), message);
     QCOMPARE(outcome.ok, ok);
 }
 
@@ -453,15 +461,15 @@ void tst_Condition::verdictSplitsCriticalAndWarnings()
     QVERIFY(good.failedWarnings.isEmpty());
 
     const ConditionsVerdict verdict = evaluateConditions(conditions, contextNamed(u"http"_s));
-    QCOMPARE(verdict.failedCritical, QStringList());
-    QCOMPARE(verdict.failedWarnings, QStringList{u"[BODY].count > 5 failed: [BODY].count was 3"_s});
+    QCOMPARE(texts(verdict.failedCritical), QStringList());
+    QCOMPARE(texts(verdict.failedWarnings), QStringList{u"[BODY].count > 5 failed: [BODY].count was 3"_s});
 
     const ConditionsVerdict bad = evaluateConditions(conditions, contextNamed(u"http503"_s));
-    QCOMPARE(bad.failedCritical,
+    QCOMPARE(texts(bad.failedCritical),
              (QStringList{u"[STATUS] == 200 failed: [STATUS] was 503"_s,
                           u"[BODY].status == UP failed: the body is not JSON (line 1, column 2: illegal value)"_s,
                           u"[CONNECTED] == true failed: [CONNECTED] is not available for this probe"_s}));
-    QCOMPARE(bad.failedWarnings,
+    QCOMPARE(texts(bad.failedWarnings),
              (QStringList{u"[RESPONSE_TIME] < 1s failed: [RESPONSE_TIME] was 2.5s"_s,
                           u"[BODY].count > 5 failed: the body is not JSON (line 1, column 2: illegal value)"_s}));
 }
@@ -478,8 +486,8 @@ void tst_Condition::verdictSharesOneParsedBodyAcrossConditions()
         conditions.append(*condition);
     }
     const ConditionsVerdict verdict = evaluateConditions(conditions, contextNamed(u"http"_s));
-    QCOMPARE(verdict.failedCritical, QStringList());
-    QCOMPARE(verdict.failedWarnings, QStringList());
+    QCOMPARE(texts(verdict.failedCritical), QStringList());
+    QCOMPARE(texts(verdict.failedWarnings), QStringList());
 }
 
 void tst_Condition::conditionsFoldIntoAResult_data()
@@ -542,15 +550,16 @@ void tst_Condition::conditionsFoldIntoAResult()
     ProbeResult result;
     result.status = ownStatus;
     result.failedPhase = ownPhase;
-    result.error = ownError;
+    result.error = Message::verbatim(ownError);
     applyConditions(result, conditions, contextNamed(u"http"_s));
 
     QCOMPARE(result.status, status);
     QCOMPARE(result.failedPhase, phase);
-    const QStringList parts = result.error.isEmpty() ? QStringList{} : result.error.split(u"; "_s);
+    const QStringList parts =
+        result.error.toString().isEmpty() ? QStringList{} : result.error.toString().split(u"; "_s);
     QCOMPARE(parts.size(), errors.size());
     for (qsizetype i = 0; i < parts.size(); ++i)
-        QVERIFY2(parts.at(i).startsWith(errors.at(i)), qPrintable(result.error));
+        QVERIFY2(parts.at(i).startsWith(errors.at(i)), qPrintable(result.error.toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_Condition)

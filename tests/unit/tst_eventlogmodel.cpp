@@ -51,7 +51,7 @@ HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, const QStr
     e.from = from;
     e.to = to;
     e.probeIndex = probeIndex;
-    e.cause = u"cause of %1 at %2"_s.arg(service).arg(ts);
+    e.cause = Message::verbatim(u"cause of %1 at %2"_s.arg(service).arg(ts));
     return e;
 }
 
@@ -65,7 +65,7 @@ QList<HealthEvent> sampleEvents()
 {
     HealthEvent probe =
         makeEvent(HealthEvent::Kind::ProbeState, u"portal"_s, u"Web"_s, 1'000, HealthState::Up, HealthState::Down, 1);
-    probe.cause = u"3 consecutive failures: connection refused (connect)"_s;
+    probe.cause = Message::verbatim(u"3 consecutive failures: connection refused (connect)"_s);
     HealthEvent maintenance =
         makeEvent(HealthEvent::Kind::MaintenanceStart, u"smtp"_s, u"Mail"_s, 2'000, HealthState::Up, HealthState::Up);
     maintenance.inMaintenance = true;

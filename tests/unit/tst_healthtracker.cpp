@@ -62,7 +62,7 @@ ProbeResult result(const QString &serviceId, qint64 atMs, HealthState status, co
     r.kind = u"tcp"_s;
     r.timestampMs = atMs;
     r.status = status;
-    r.error = error;
+    r.error = Message::verbatim(error);
     return r;
 }
 
@@ -174,13 +174,13 @@ void TestHealthTracker::firstResultSetsTheStateAtOnce()
     const QList<HealthEvent> events = tracker.apply({up(u"web"_s, t0), down(u"db"_s, t0 + 1, u"connection refused"_s)});
     QCOMPARE(events.size(), 4);
     QCOMPARE(events.at(0).kind, Kind::ProbeState);
-    QCOMPARE(events.at(0).cause, u"first result: up"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"first result: up"_s);
     QCOMPARE(events.at(1).kind, Kind::ServiceState);
     QCOMPARE(events.at(1).from, Unknown);
     QCOMPARE(events.at(1).to, Up);
     QCOMPARE(events.at(3).serviceId, u"db"_s);
     QCOMPARE(events.at(3).to, Down);
-    QCOMPARE(events.at(3).cause, u"first result: connection refused"_s);
+    QCOMPARE(events.at(3).cause.toString(), u"first result: connection refused"_s);
     QCOMPARE(tracker.serviceHealth(u"web"_s).state, Up);
     QCOMPARE(tracker.serviceHealth(u"db"_s).state, Down);
     QVERIFY(tracker.serviceHealth(u"db"_s).isAlarm());
@@ -199,10 +199,10 @@ void TestHealthTracker::defaultHysteresis()
     QCOMPARE(fell.at(0).kind, Kind::ProbeState);
     QCOMPARE(fell.at(0).from, Up);
     QCOMPARE(fell.at(0).to, Down);
-    QCOMPARE(fell.at(0).cause, u"3 consecutive failures: timed out after 10.0 s (connect)"_s);
+    QCOMPARE(fell.at(0).cause.toString(), u"3 consecutive failures: timed out after 10.0 s (connect)"_s);
     QCOMPARE(fell.at(0).timestampMs, t0 + 3000);
     QCOMPARE(fell.at(1).kind, Kind::ServiceState);
-    QCOMPARE(fell.at(1).cause, fell.at(0).cause);
+    QCOMPARE(fell.at(1).cause.toString(), fell.at(0).cause.toString());
     QCOMPARE(tracker.probeState({u"web"_s, 0}), Down);
 
     QVERIFY(tracker.apply({up(u"web"_s, t0 + 4000)}).isEmpty());
@@ -210,7 +210,7 @@ void TestHealthTracker::defaultHysteresis()
     QCOMPARE(rose.size(), 2);
     QCOMPARE(rose.at(0).from, Down);
     QCOMPARE(rose.at(0).to, Up);
-    QCOMPARE(rose.at(0).cause, u"2 consecutive successes"_s);
+    QCOMPARE(rose.at(0).cause.toString(), u"2 consecutive successes"_s);
     QCOMPARE(tracker.serviceHealth(u"web"_s).state, Up);
 }
 
@@ -220,13 +220,13 @@ void TestHealthTracker::customHysteresis()
     tracker.apply({up(u"web"_s, t0)});
     const QList<HealthEvent> fell = tracker.apply({down(u"web"_s, t0 + 1, u"refused"_s)});
     QCOMPARE(fell.size(), 2);
-    QCOMPARE(fell.at(0).cause, u"failed: refused"_s);
+    QCOMPARE(fell.at(0).cause.toString(), u"failed: refused"_s);
 
     const QList<HealthEvent> early = feed(tracker, u"web"_s, {Up, Up, Up}, t0 + 10);
     QVERIFY(early.isEmpty());
     const QList<HealthEvent> rose = tracker.apply({up(u"web"_s, t0 + 999'999)});
     QCOMPARE(rose.size(), 2);
-    QCOMPARE(rose.at(0).cause, u"4 consecutive successes"_s);
+    QCOMPARE(rose.at(0).cause.toString(), u"4 consecutive successes"_s);
 
     // Thresholds below one behave as one.
     HealthTracker immediate(makeWorkspace({makeService(u"db"_s, {}, 1, {}, 0, -2)}));
@@ -234,7 +234,7 @@ void TestHealthTracker::customHysteresis()
     QCOMPARE(immediate.apply({down(u"db"_s, t0 + 1)}).size(), 2);
     const QList<HealthEvent> back = immediate.apply({up(u"db"_s, t0 + 2)});
     QCOMPARE(back.size(), 2);
-    QCOMPARE(back.at(0).cause, u"succeeded again"_s);
+    QCOMPARE(back.at(0).cause.toString(), u"succeeded again"_s);
 }
 
 void TestHealthTracker::worseStreakMovesToItsBestState_data()
@@ -276,7 +276,7 @@ void TestHealthTracker::betterStreakMovesToItsWorstState()
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).from, Degraded);
     QCOMPARE(events.at(0).to, Down);
-    QCOMPARE(events.at(0).cause, u"3 consecutive failures: boom"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"3 consecutive failures: boom"_s);
 }
 
 void TestHealthTracker::flappingRaisesNothing()
@@ -390,7 +390,7 @@ void TestHealthTracker::maintenanceWindowSilencesAlarms()
     QCOMPARE(opened.at(0).kind, Kind::MaintenanceStart);
     QCOMPARE(opened.at(0).serviceId, u"db"_s);
     QCOMPARE(opened.at(0).timestampMs, utc(2026, 6, 3, 10)); // the window's edge, not "now"
-    QCOMPARE(opened.at(0).cause, u"maintenance \"Kernel update\" began"_s);
+    QCOMPARE(opened.at(0).cause.toString(), u"maintenance \"Kernel update\" began"_s);
     QVERIFY(opened.at(0).inMaintenance);
     QCOMPARE(opened.at(0).from, Up);
     QCOMPARE(opened.at(0).to, Up);
@@ -426,7 +426,7 @@ void TestHealthTracker::maintenanceWindowSilencesAlarms()
     QCOMPARE(closed.size(), 1);
     QCOMPARE(closed.at(0).kind, Kind::MaintenanceEnd);
     QCOMPARE(closed.at(0).timestampMs, utc(2026, 6, 3, 11));
-    QCOMPARE(closed.at(0).cause, u"maintenance \"Kernel update\" ended"_s);
+    QCOMPARE(closed.at(0).cause.toString(), u"maintenance \"Kernel update\" ended"_s);
     QCOMPARE(closed.at(0).to, Down);
     QVERIFY(!closed.at(0).inMaintenance);
     db = tracker.serviceHealth(u"db"_s);
@@ -552,7 +552,7 @@ void TestHealthTracker::forwardClockJumpAnnouncesOnlyWhereItLands()
     QList<HealthEvent> events = tracker.advanceTo(landed);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).kind, Kind::MaintenanceStart);
-    QCOMPARE(events.at(0).cause, u"maintenance \"Backups\" began"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"maintenance \"Backups\" began"_s);
     QVERIFY2(events.at(0).timestampMs >= utc(2026, 6, 3, 2) && events.at(0).timestampMs <= landed,
              qPrintable(iso(events.at(0).timestampMs)));
     QVERIFY(tracker.serviceHealth(u"db"_s).inMaintenance);
@@ -591,11 +591,12 @@ void TestHealthTracker::upstreamMaintenance()
     tracker.apply({up(u"github"_s, t0)});
     ProbeResult announced = result(u"github"_s, t0 + 1000, Degraded, u"Git operations: under maintenance"_s);
     announced.maintenance = true;
-    announced.detail = u"Scheduled maintenance for Git operations"_s;
+    announced.detail = Message::verbatim(u"Scheduled maintenance for Git operations"_s);
     QList<HealthEvent> events = tracker.apply({announced});
     QCOMPARE(events.size(), 3);
     QCOMPARE(events.at(0).kind, Kind::MaintenanceStart);
-    QCOMPARE(events.at(0).cause, u"the upstream reports maintenance: Scheduled maintenance for Git operations"_s);
+    QCOMPARE(events.at(0).cause.toString(),
+             u"the upstream reports maintenance: Scheduled maintenance for Git operations"_s);
     QVERIFY(events.at(1).inMaintenance);
     ServiceHealth health = tracker.serviceHealth(u"github"_s);
     QVERIFY(health.inMaintenance);
@@ -609,7 +610,7 @@ void TestHealthTracker::upstreamMaintenance()
     events = tracker.apply({up(u"github"_s, t0 + 5000)});
     QCOMPARE(events.size(), 3);
     QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
-    QCOMPARE(events.at(0).cause, u"the upstream no longer reports maintenance"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"the upstream no longer reports maintenance"_s);
     QVERIFY(!tracker.serviceHealth(u"github"_s).inMaintenance);
 }
 
@@ -665,7 +666,7 @@ void TestHealthTracker::providerDownImpactsFailingDependents()
     QCOMPARE(impacts.size(), 30);
     for (const HealthEvent &e : impacts) {
         QCOMPARE(e.impactedBy, u"cas"_s);
-        QCOMPARE(e.cause, u"impacted by CAS authentication (down)"_s);
+        QCOMPARE(e.cause.toString(), u"impacted by CAS authentication (down)"_s);
         QCOMPARE(e.timestampMs, t0 + 2000);
     }
     for (int i = 0; i < 30; ++i) {
@@ -682,7 +683,7 @@ void TestHealthTracker::providerDownImpactsFailingDependents()
     const QList<HealthEvent> ends = ofKind(events, Kind::ImpactEnd);
     QCOMPARE(ends.size(), 30);
     QCOMPARE(ends.at(0).impactedBy, u"cas"_s);
-    QCOMPARE(ends.at(0).cause, u"no longer impacted by CAS authentication"_s);
+    QCOMPARE(ends.at(0).cause.toString(), u"no longer impacted by CAS authentication"_s);
     for (int i = 0; i < 30; ++i) {
         const ServiceHealth h = tracker.serviceHealth(u"app%1"_s.arg(i));
         QVERIFY(h.impactedBy.isEmpty());
@@ -749,7 +750,7 @@ void TestHealthTracker::chainsBlameTheRoot()
     QCOMPARE(starts.size(), 1);
     QCOMPARE(starts.at(0).serviceId, u"a"_s);
     QCOMPARE(starts.at(0).impactedBy, u"b"_s);
-    QCOMPARE(starts.at(0).cause, u"impacted by B (down)"_s);
+    QCOMPARE(starts.at(0).cause.toString(), u"impacted by B (down)"_s);
 
     tracker.apply({up(u"b"_s, t0 + 2)});
     QVERIFY(tracker.serviceHealth(u"a"_s).impactedBy.isEmpty());
@@ -862,7 +863,7 @@ void TestHealthTracker::restoreCarriesOnAnOpenWindow()
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
     QCOMPARE(events.at(0).timestampMs, utc(2026, 6, 3, 12));
-    QCOMPARE(events.at(0).cause, u"maintenance \"Kernel update\" ended"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"maintenance \"Kernel update\" ended"_s);
     QVERIFY(tracker.serviceHealth(u"db"_s).isAlarm());
 }
 
@@ -888,7 +889,7 @@ void TestHealthTracker::restoreEndsAMaintenanceThatIsOver()
     for (int i = 0; i < 4; i += 2) {
         QCOMPARE(events.at(i).kind, Kind::MaintenanceEnd);
         QCOMPARE(events.at(i).timestampMs, utc(2026, 6, 3, 3));
-        QCOMPARE(events.at(i).cause, u"the maintenance was over when monitoring resumed"_s);
+        QCOMPARE(events.at(i).cause.toString(), u"the maintenance was over when monitoring resumed"_s);
         QCOMPARE(events.at(i + 1).kind, Kind::MaintenanceStart);
         QCOMPARE(events.at(i + 1).serviceId, events.at(i).serviceId);
         QCOMPARE(events.at(i + 1).timestampMs, utc(2026, 6, 3, 3));
@@ -923,7 +924,7 @@ void TestHealthTracker::restoreLeavesUpstreamMaintenanceToTheProvider()
     const Workspace workspace = makeWorkspace({provider});
     ProbeResult announced = result(u"github"_s, t0, Degraded, u"Git operations: under maintenance"_s);
     announced.maintenance = true;
-    announced.detail = u"Scheduled maintenance for Git operations"_s;
+    announced.detail = Message::verbatim(u"Scheduled maintenance for Git operations"_s);
     QList<HealthEvent> before;
     {
         HealthTracker previous(workspace);
@@ -946,7 +947,7 @@ void TestHealthTracker::restoreLeavesUpstreamMaintenanceToTheProvider()
     const QList<HealthEvent> events = over.apply({up(u"github"_s, t0 + 61'000)});
     QCOMPARE(events.size(), 3);
     QCOMPARE(events.at(0).kind, Kind::MaintenanceEnd);
-    QCOMPARE(events.at(0).cause, u"the maintenance was over when monitoring resumed"_s);
+    QCOMPARE(events.at(0).cause.toString(), u"the maintenance was over when monitoring resumed"_s);
     QCOMPARE(events.at(1).kind, Kind::ProbeState);
     QVERIFY(!events.at(1).inMaintenance);
     QVERIFY(!over.serviceHealth(u"github"_s).inMaintenance);

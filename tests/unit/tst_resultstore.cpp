@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTranslator>
 
 #include <algorithm>
 #include <chrono>
@@ -61,8 +63,9 @@ QString describe(const ProbeResult &r)
                optionalText(r.phases.connectMs), optionalText(r.phases.tlsMs)) +
            u"processing=%1 transfer=%2 total=%3 http=%4 failed=%5 error=%6 detail=%7 maintenance=%8"_s.arg(
                optionalText(r.phases.processingMs), optionalText(r.phases.transferMs), optionalText(r.phases.totalMs),
-               QString::number(r.httpStatus), probePhaseName(r.failedPhase), r.error.isNull() ? u"<null>"_s : r.error,
-               r.detail, r.maintenance ? u"yes"_s : u"no"_s);
+               QString::number(r.httpStatus), probePhaseName(r.failedPhase),
+               r.error.toString().isNull() ? u"<null>"_s : r.error.toString(), r.detail.toString(),
+               r.maintenance ? u"yes"_s : u"no"_s);
 }
 
 QStringList describe(const QList<ProbeResult> &results)
@@ -84,7 +87,7 @@ HealthEvent makeEvent(HealthEvent::Kind kind, const QString &service, qint64 ts,
     e.from = from;
     e.to = to;
     e.probeIndex = probeIndex;
-    e.cause = u"%1 at %2"_s.arg(service).arg(ts);
+    e.cause = Message::verbatim(u"%1 at %2"_s.arg(service).arg(ts));
     return e;
 }
 
@@ -106,7 +109,7 @@ QString describe(const HealthEvent &e)
                healthEventKindName(e.kind), QString::number(e.timestampMs), e.serviceId, e.group,
                QString::number(e.probeIndex), healthStateName(e.from), healthStateName(e.to),
                e.inMaintenance ? u"yes"_s : u"no"_s, e.impactedBy) +
-           u"cause=%1"_s.arg(e.cause);
+           u"cause=%1"_s.arg(e.cause.toString());
 }
 
 QStringList describe(const QList<HealthEvent> &events)
@@ -219,8 +222,8 @@ private Q_SLOTS:
         full.phases = {1.5, 2.25, 30.125, 80.0625, 9.375, 123.25};
         full.httpStatus = 200;
         full.failedPhase = ProbePhase::Latency;
-        full.error = u"Responded in 123 ms, more than max_latency (100 ms)."_s;
-        full.detail = u"certificate expires in 45 days (Let's Encrypt R3)"_s;
+        full.error = Message::verbatim(u"Responded in 123 ms, more than max_latency (100 ms)."_s);
+        full.detail = Message::verbatim(u"certificate expires in 45 days (Let's Encrypt R3)"_s);
         full.maintenance = true;
 
         ProbeResult bare = makeResult(u"api"_s, 1, 1'500, 0, HealthState::Down);
@@ -228,7 +231,7 @@ private Q_SLOTS:
         bare.target = u"db.internal:5432"_s;
         bare.phases.resolveMs = 0.0; // measured as zero, which is not "absent"
         bare.failedPhase = ProbePhase::Connect;
-        bare.error = u"Connection refused by db.internal:5432 (10.0.0.7)."_s;
+        bare.error = Message::verbatim(u"Connection refused by db.internal:5432 (10.0.0.7)."_s);
 
         ProbeResult up = makeResult(u"api"_s, 0, 2'000, 45.5);
         up.phases = {std::nullopt, 3.0, std::nullopt, 40.0, 2.5, 45.5};
@@ -308,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(describe(store.latestResults().result()), describe(QList<ProbeResult>{old}));
 
         ProbeResult current = makeResult(u"api"_s, 0, 2'000, 15);
-        current.detail = u"HTTP/2, 512 bytes"_s;
+        current.detail = Message::verbatim(u"HTTP/2, 512 bytes"_s);
         current.maintenance = true;
         store.append({current});
         const HealthEvent event = serviceEvent(u"api"_s, 2'000, HealthState::Up, HealthState::Down);
@@ -591,12 +594,12 @@ private Q_SLOTS:
         ResultStore store;
         QVERIFY(store.open(dataDir()).has_value());
         HealthEvent probe = probeEvent(u"api"_s, 1, 1'000, HealthState::Up, HealthState::Down);
-        probe.cause = u"3 consecutive failures: connection refused (connect)"_s;
+        probe.cause = Message::verbatim(u"3 consecutive failures: connection refused (connect)"_s);
         HealthEvent service = serviceEvent(u"api"_s, 1'000, HealthState::Up, HealthState::Down);
         HealthEvent maintenance = makeEvent(HealthEvent::Kind::MaintenanceStart, u"web"_s, 1'500, HealthState::Down,
                                             HealthState::Down, QString());
         maintenance.inMaintenance = true;
-        maintenance.cause = u"maintenance \"Kernel update\" began"_s;
+        maintenance.cause = Message::verbatim(u"maintenance \"Kernel update\" began"_s);
         HealthEvent impact =
             makeEvent(HealthEvent::Kind::ImpactStart, u"shop"_s, 2'000, HealthState::Up, HealthState::Degraded);
         impact.impactedBy = u"api"_s;
@@ -699,7 +702,7 @@ private Q_SLOTS:
         // Out of order on purpose, with ties: the order is by time, then by arrival.
         for (qint64 ts : {300, 100, 500, 200, 500, 400})
             events.append(serviceEvent(u"api"_s, ts, HealthState::Up, HealthState::Down));
-        events[4].cause = u"second at 500"_s;
+        events[4].cause = Message::verbatim(u"second at 500"_s);
         store.appendEvents(events);
         QVERIFY(store.flush());
 
@@ -707,7 +710,7 @@ private Q_SLOTS:
         f.limit = 3;
         const QList<HealthEvent> newest = store.events(f).result();
         QCOMPARE(timesOf(newest), (QList<qint64>{500, 500, 400}));
-        QCOMPARE(newest[0].cause, u"second at 500"_s);
+        QCOMPARE(newest[0].cause.toString(), u"second at 500"_s);
         QVERIFY(newest[0].id > newest[1].id);
         f.limit = 0;
         QCOMPARE(store.events(f).result().size(), 0);
@@ -962,7 +965,7 @@ private Q_SLOTS:
                     "to_state, cause) VALUES (%1, '%2', '%3', 'Core', %4, '%5', '%6', '%7')"_s.arg(e.timestampMs)
                         .arg(healthEventKindName(e.kind), e.serviceId)
                         .arg(e.probeIndex)
-                        .arg(healthStateName(e.from), healthStateName(e.to), e.cause)));
+                        .arg(healthStateName(e.from), healthStateName(e.to), e.cause.toString())));
         }
 
         ResultStore store;
@@ -980,6 +983,66 @@ private Q_SLOTS:
         QCOMPARE(describe(store.latestStateEvents().result()), describe(QList<HealthEvent>{api, api0New}));
         Inspector db(path);
         QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), ResultStore::schemaVersion());
+    }
+
+    // Version 3 kept causes, errors and details as sentences in the language of the run that wrote
+    // them; version 4 keeps coded messages. Old rows read back as they were, new ones translate.
+    void readsVersion3SentencesAndTranslatesCodedMessages()
+    {
+        const QString path = dataDir() + u"/vigie.sqlite"_s;
+        const QString englishCause = u"3 consecutive failures: connection refused by db:5432"_s;
+        {
+            Inspector db(path);
+            QVERIFY(db.isOpen());
+            QVERIFY(Migrations::migrate(db.db(), path, Migrations::steps().first(3)).has_value());
+            QVERIFY(db.exec(u"INSERT INTO probes (id, service_id, probe_index, kind, target) "
+                            "VALUES (1, 'db', 0, 'tcp', 'db:5432')"_s));
+            QVERIFY(db.exec(u"INSERT INTO results (probe_id, ts_ms, status, latency_ms, error, detail) "
+                            "VALUES (1, 300, 'down', 0, 'connection refused by db:5432', 'an old detail')"_s));
+            QVERIFY(
+                db.exec(u"INSERT INTO events (ts_ms, kind, service_id, grp, probe_index, from_state, to_state, "
+                        "cause) VALUES (300, 'probe-state', 'db', 'Core', 0, 'up', 'down', '%1')"_s.arg(englishCause)));
+        }
+
+        ResultStore store;
+        store.setRetention(keepEverything());
+        const auto opened = store.open(dataDir());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
+        QCOMPARE(Inspector(path).scalar(u"PRAGMA user_version"_s).toInt(), 4);
+
+        const Message coded = trMessage("Vigie::HealthTracker", "%n consecutive failures: %1", nullptr, 3)
+                                  .arg(trMessage("Vigie::TcpProber", "connection refused by %1").arg(u"db:5432"_s));
+        HealthEvent fresh = probeEvent(u"db"_s, 0, 500, HealthState::Up, HealthState::Down);
+        fresh.cause = coded;
+        ProbeResult result = makeResult(u"db"_s, 0, 500);
+        result.status = HealthState::Down;
+        result.error = trMessage("Vigie::TcpProber", "connection refused by %1").arg(u"db:5432"_s);
+        store.appendEvents({fresh});
+        store.append({result});
+        QVERIFY(store.flush());
+
+        QTranslator french;
+        QVERIFY2(french.load(QString::fromUtf8(VIGIE_FRENCH_QM)), VIGIE_FRENCH_QM);
+        QCoreApplication::installTranslator(&french);
+        const auto removeFrench = qScopeGuard([&french] { QCoreApplication::removeTranslator(&french); });
+
+        const QList<HealthEvent> events = store.events({}).result();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).cause, coded);
+        QCOMPARE(events.at(0).cause.toString(), u"3 échecs consécutifs\u00a0: connexion refusée par db:5432"_s);
+        // The old sentence, in the language it was written in: shown as it is.
+        QCOMPARE(events.at(1).cause.toString(), englishCause);
+
+        const QList<ProbeResult> recent = store.recentResults(u"db"_s, 10).result(); // oldest first
+        QCOMPARE(recent.size(), 2);
+        QCOMPARE(recent.at(0).error.toString(), u"connection refused by db:5432"_s);
+        QCOMPARE(recent.at(0).detail.toString(), u"an old detail"_s);
+        QCOMPARE(recent.at(1).error.toString(), u"connexion refusée par db:5432"_s);
+        // What the columns hold: the old sentence, and a code.
+        Inspector db(path);
+        QCOMPARE(db.scalar(u"SELECT error FROM results WHERE ts_ms = 300"_s).toString(),
+                 u"connection refused by db:5432"_s);
+        QVERIFY(db.scalar(u"SELECT error FROM results WHERE ts_ms = 500"_s).toString().startsWith(QChar(0x1e)));
     }
 
     void retentionRemovesOldResultsButKeepsEachProbesNewest()
@@ -1122,7 +1185,7 @@ private Q_SLOTS:
         store.setQueueLimit(100);
         const auto bulky = [](int i) {
             ProbeResult r = makeResult(u"api"_s, 0, i);
-            r.detail = QString(2'000, u'x'); // a batch of them needs new pages
+            r.detail = Message::verbatim(QString(2'000, u'x')); // a batch of them needs new pages
             return r;
         };
         store.append({bulky(0)});

@@ -40,7 +40,7 @@ ProbeResult result(const QString &service, int index, HealthState state, qint64 
     r.timestampMs = ts;
     r.status = state;
     r.latencyMs = latency;
-    r.error = error;
+    r.error = Message::verbatim(error);
     return r;
 }
 
@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(smtp.data(ServiceBoardModel::InsecureRole).toString(), QString());
 
         ProbeResult r = result(QStringLiteral("smtp"), 0, HealthState::Up, 1000);
-        r.detail = QStringLiteral("expires in 45 days");
+        r.detail = Message::verbatim(QStringLiteral("expires in 45 days"));
         model.applyResults({r});
         QCOMPARE(smtp.data(ServiceBoardModel::DetailRole).toString(), QStringLiteral("expires in 45 days"));
     }
