@@ -4,11 +4,15 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <QThread>
+
 #include <algorithm>
 #include <exception>
 #include <istream>
 #include <limits>
 #include <streambuf>
+#include <system_error>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +26,11 @@ constexpr int maxNesting = 64;
 // Past this many, more errors only bury the first ones, which are the ones to fix.
 constexpr qsizetype maxErrors = 100;
 constexpr size_t checkpointBytes = 256;
+// A top-level sequence this long is read in chunks, on up to `maxChunks` threads; the pre-scan notes
+// where an item starts every `splitSpacing` bytes, for the chunks to start there.
+constexpr qsizetype minChunkedBytes = 256 * 1024;
+constexpr int maxChunks = 4;
+constexpr qsizetype splitSpacing = 16 * 1024;
 
 bool isContinuationByte(char c)
 {
@@ -57,6 +66,13 @@ public:
     explicit TreeBuilder(YamlTree &tree)
         : m_tree(tree)
     {}
+    // When the text read is a part of the file: it starts at `base` in the file, and once past
+    // `gapFrom` it skips `gapLength` bytes of the file.
+    qsizetype base = 0;
+    qsizetype gapFrom = std::numeric_limits<qsizetype>::max();
+    qsizetype gapLength = 0;
+    bool sawAnchor = false;    // an anchor (&name) or an alias (*name)
+    qsizetype lastScalar = -1; // where the last scalar starts, in the text read
 
     std::vector<YAML::Mark> documentStarts;
     std::optional<quint32> root;
@@ -81,6 +97,7 @@ public:
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        sawAnchor = true;
         if (anchor >= m_anchors.size() || m_anchors[anchor] == noNode)
             throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_ANCHOR);
         const quint32 target = m_anchors[anchor];
@@ -97,6 +114,7 @@ public:
             stop(mark, Limit::Values);
         const auto start = quint32(m_tree.text.size());
         m_tree.text += value;
+        lastScalar = mark.pos;
         add(leaf(mark, YamlNode::Type::Scalar, start, quint32(value.size())), anchor);
     }
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
@@ -118,8 +136,14 @@ private:
     [[noreturn]] void stop(const YAML::Mark &mark, Limit why)
     {
         limit = why;
-        limitOffset = mark.pos;
+        limitOffset = position(mark);
         throw StopParsing{};
+    }
+
+    qsizetype position(const YAML::Mark &mark) const
+    {
+        const qsizetype pos = std::max(mark.pos, 0);
+        return base + (pos >= gapFrom ? pos + gapLength : pos);
     }
 
     quint32 leaf(const YAML::Mark &mark, YamlNode::Type type, quint32 first, quint32 count)
@@ -127,9 +151,10 @@ private:
         if (m_tree.nodes.size() >= size_t(YamlSource::maxValues))
             stop(mark, Limit::Values);
         const auto index = quint32(m_tree.nodes.size());
-        m_tree.nodes.push_back({quint32(std::max(mark.pos, 0)), first, count, type});
+        const qsizetype at = position(mark);
+        m_tree.nodes.push_back({quint32(at), first, count, type});
         m_weights.push_back(type == YamlNode::Type::Null || type == YamlNode::Type::Scalar ? 1 : 0);
-        if (type == YamlNode::Type::Scalar && mark.pos == unclosedQuote)
+        if (type == YamlNode::Type::Scalar && at == unclosedQuote)
             unclosedQuoteIsScalar = true;
         return index;
     }
@@ -137,6 +162,7 @@ private:
     void add(quint32 index, YAML::anchor_t anchor)
     {
         if (anchor != YAML::NullAnchor) {
+            sawAnchor = true;
             if (anchor >= m_anchors.size())
                 m_anchors.resize(anchor + 1, noNode);
             m_anchors[anchor] = index;
@@ -194,8 +220,45 @@ private:
 class TextBuffer final : public std::streambuf
 {
 public:
-    explicit TextBuffer(QByteArray &text) { setg(text.data(), text.data(), text.data() + text.size()); }
+    TextBuffer(const char *text, qsizetype size)
+    {
+        char *begin = const_cast<char *>(text); // only read: setg() takes non-const pointers
+        setg(begin, begin, begin + size);
+    }
 };
+
+// Reads a part of the file through `builder`: true when it is one document without anchors or
+// aliases and within the limits, so that it reads as it does in the whole file.
+bool readPart(const char *text, qsizetype size, TreeBuilder &builder)
+{
+    try {
+        TextBuffer buffer(text, size);
+        std::istream stream(&buffer);
+        YAML::Parser events(stream);
+        while (events.HandleNextDocument(builder)) {
+        }
+    } catch (...) { // whatever went wrong, the whole file is read again, and says it
+        return false;
+    }
+    return builder.root && builder.documentStarts.size() == 1 && builder.limit == TreeBuilder::Limit::None &&
+           !builder.sawAnchor;
+}
+
+// Whether the quoted scalar at `from` closes before `size`: yaml-cpp ends one at the end of its text
+// without a word, which at the end of a chunk would hide that the quote goes on in the next one.
+bool quoteCloses(const char *text, qsizetype from, qsizetype size)
+{
+    const char quote = text[from];
+    for (qsizetype i = from + 1; i < size; ++i) {
+        if (quote == '"' && text[i] == '\\')
+            ++i;
+        else if (text[i] == quote && quote == '\'' && i + 1 < size && text[i + 1] == '\'')
+            ++i;
+        else if (text[i] == quote)
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -217,10 +280,15 @@ YamlNode::Type YamlNode::type() const
 
 QString YamlNode::scalar() const
 {
+    return isScalar() ? QString::fromUtf8(scalarBytes()) : QString();
+}
+
+QByteArrayView YamlNode::scalarBytes() const
+{
     if (!isScalar())
         return {};
     const YamlTree::Node &node = m_tree->nodes[m_index];
-    return QString::fromUtf8(m_tree->text.data() + node.first, qsizetype(node.count));
+    return QByteArrayView(m_tree->text.data() + node.first, qsizetype(node.count));
 }
 
 qsizetype YamlNode::offset() const
@@ -478,17 +546,20 @@ bool YamlSource::checkNesting()
                                         (qstrncmp(p + j, "---", 3) == 0 || qstrncmp(p + j, "...", 3) == 0) &&
                                         (j + 3 == n || isBlank(p[j + 3]) || isBreak(p[j + 3]));
                     if (marker) {
+                        m_unchunkable = true;
                         blocks.clear();
                         i = j + 3;
                         atNodeStart = true;
                         continue;
                     }
                     if (indent == 0 && p[j] == '%') {
+                        m_unchunkable = true;
                         i = skipToLineEnd(j);
                         continue;
                     }
                     while (!blocks.empty() && blocks.back() > indent)
                         blocks.pop_back();
+                    noteCleanLine(i, j, indent);
                 }
                 lineIndent = indent;
                 atNodeStart = true;
@@ -581,6 +652,176 @@ bool YamlSource::checkNesting()
     }
     m_unclosedFlow = flowOpen.empty() ? -1 : flowOpen.back();
     m_unclosedQuote = quote != 0 ? quoteStart : -1;
+    noteCleanLine(n, n, 0);
+    return true;
+}
+
+// A line the pre-scan read outside quotes, flows and block scalars, at `indent` spaces: follows the
+// top-level block sequences (a key alone on its line at column 0, then items at one column above 0)
+// and keeps the longest one whose lines between items are all more indented. The end of the text
+// comes as a last line.
+void YamlSource::noteCleanLine(qsizetype lineStart, qsizetype contentStart, qsizetype indent)
+{
+    const char *p = m_text.constData();
+    const qsizetype n = m_text.size();
+    if (contentStart < n && p[contentStart] == '\t') // yaml-cpp counts a tab as one column
+        m_unchunkable = true;
+    const bool item = contentStart < n && p[contentStart] == '-' &&
+                      (contentStart + 1 == n || isBlank(p[contentStart + 1]) || isBreak(p[contentStart + 1]));
+    TopSequence &open = m_openSequence;
+    if (indent == 0) {
+        if (open.firstItem >= 0) {
+            // Only a plain key ends it the same way in the whole file as after its key alone.
+            const char c = contentStart < n ? p[contentStart] : 'a';
+            open.end = lineStart;
+            open.broken = open.broken ||
+                          !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+            const auto length = [](const TopSequence &s) { return s.end - s.firstItem; };
+            if (!open.broken && (m_longestSequence.firstItem < 0 || length(open) > length(m_longestSequence)))
+                m_longestSequence = std::move(open);
+        }
+        open = {};
+        open.keyLine = item ? -1 : lineStart;
+        m_awaitingSequence = !item;
+        return;
+    }
+    if (m_awaitingSequence) {
+        m_awaitingSequence = false;
+        if (item) {
+            open.firstItem = lineStart;
+            open.indent = indent;
+            open.lastSplit = lineStart;
+        }
+        return;
+    }
+    if (open.firstItem < 0 || open.broken)
+        return;
+    if (indent < open.indent || (indent == open.indent && !item)) {
+        open.broken = true;
+    } else if (indent == open.indent && lineStart - open.lastSplit >= splitSpacing) {
+        open.splits.push_back(lineStart);
+        open.lastSplit = lineStart;
+    }
+}
+
+// Reads the longest top-level sequence in chunks on several threads, and the rest of the file around
+// it, into one tree: the same tree as one reading, or false (and nothing read) when that is not
+// certain. A chunk starts on an item's line, outside any quote, flow or block scalar; each is one
+// sequence without anchors, whose last scalar is not a quote left open; the rest holds the key of
+// the sequence with no value, where the chunks' items go.
+bool YamlSource::parseInChunks(std::optional<quint32> &root)
+{
+    const TopSequence &sequence = m_longestSequence;
+    if (m_unchunkable || m_unclosedQuote >= 0 || m_unclosedFlow >= 0 || sequence.firstItem < 0 ||
+        sequence.end - sequence.firstItem < minChunkedBytes)
+        return false;
+    const int threads = std::clamp(QThread::idealThreadCount(), 1, maxChunks);
+    std::vector<qsizetype> bounds{sequence.firstItem};
+    const qsizetype length = sequence.end - sequence.firstItem;
+    for (int k = 1; k < threads; ++k) {
+        const qsizetype target = sequence.firstItem + length * k / threads;
+        const auto split = std::lower_bound(sequence.splits.begin(), sequence.splits.end(), target);
+        if (split != sequence.splits.end() && *split > bounds.back())
+            bounds.push_back(*split);
+    }
+    bounds.push_back(sequence.end);
+    const size_t chunks = bounds.size() - 1;
+    if (chunks < 2)
+        return false;
+
+    struct Part
+    {
+        YamlTree tree;
+        std::optional<quint32> root;
+        bool ok = false;
+    };
+    std::vector<Part> parts(chunks);
+    const char *text = m_text.constData();
+    const auto readChunk = [&](size_t k) {
+        TreeBuilder builder(parts[k].tree);
+        builder.base = bounds[k];
+        const qsizetype size = bounds[k + 1] - bounds[k];
+        const char *start = text + bounds[k];
+        parts[k].ok =
+            readPart(start, size, builder) && parts[k].tree.nodes[*builder.root].type == YamlNode::Type::Sequence &&
+            (builder.lastScalar < 0 || (start[builder.lastScalar] != '"' && start[builder.lastScalar] != '\'') ||
+             quoteCloses(start, builder.lastScalar, size));
+        parts[k].root = builder.root;
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(chunks - 1);
+    std::vector<size_t> here{0}; // the chunks this thread reads
+    for (size_t k = 1; k < chunks; ++k) {
+        try {
+            workers.emplace_back(readChunk, k);
+        } catch (const std::system_error &) { // no thread to be had: read it here
+            here.push_back(k);
+        }
+    }
+
+    // The rest of the file, without the sequence, on this thread.
+    TreeBuilder builder(m_tree);
+    builder.gapFrom = sequence.firstItem;
+    builder.gapLength = length;
+    const QByteArray rest = m_text.first(sequence.firstItem) + m_text.sliced(sequence.end);
+    bool ok = readPart(rest.constData(), rest.size(), builder);
+    for (const size_t k : here)
+        readChunk(k);
+    for (std::thread &worker : workers)
+        worker.join();
+
+    // Where the sequence goes: the value of its key, empty in the rest of the file.
+    quint32 slot = 0;
+    if (ok) {
+        ok = false;
+        const YamlNode top(&m_tree, *builder.root);
+        for (qsizetype i = 0; top.isMap() && i < top.size(); ++i) {
+            if (top.key(i).offset() == sequence.keyLine) {
+                // Nothing but a comment after the key: its empty value is where the next line starts.
+                ok = top.value(i).isNull() && top.value(i).offset() >= sequence.end;
+                slot = m_tree.children[m_tree.nodes[*builder.root].first + 2 * size_t(i) + 1];
+                break;
+            }
+        }
+    }
+    size_t nodes = m_tree.nodes.size();
+    size_t textSize = m_tree.text.size();
+    for (const Part &part : parts) {
+        ok = ok && part.ok;
+        nodes += part.tree.nodes.size() - 1;
+        textSize += part.tree.text.size();
+    }
+    // Past a limit, one reading says where.
+    if (!ok || nodes > size_t(maxValues) || textSize > std::numeric_limits<quint32>::max()) {
+        m_tree = {};
+        return false;
+    }
+
+    const quint32 sequenceOffset = parts.front().tree.nodes[*parts.front().root].offset;
+    std::vector<quint32> items;
+    for (Part &part : parts) {
+        const auto nodeBase = quint32(m_tree.nodes.size());
+        const auto childBase = quint32(m_tree.children.size());
+        const auto textBase = quint32(m_tree.text.size());
+        for (YamlTree::Node node : part.tree.nodes) {
+            if (node.type == YamlNode::Type::Scalar)
+                node.first += textBase;
+            else if (node.type != YamlNode::Type::Null)
+                node.first += childBase;
+            m_tree.nodes.push_back(node);
+        }
+        for (const quint32 child : part.tree.children)
+            m_tree.children.push_back(child + nodeBase);
+        m_tree.text += part.tree.text;
+        const YamlTree::Node &chunk = part.tree.nodes[*part.root];
+        for (quint32 i = 0; i < chunk.count; ++i)
+            items.push_back(part.tree.children[chunk.first + i] + nodeBase);
+        part.tree = {};
+    }
+    YamlTree::Node &value = m_tree.nodes[slot];
+    value = {sequenceOffset, quint32(m_tree.children.size()), quint32(items.size()), YamlNode::Type::Sequence};
+    m_tree.children.insert(m_tree.children.end(), items.begin(), items.end());
+    root = builder.root;
     return true;
 }
 
@@ -626,13 +867,17 @@ std::optional<YamlNode> YamlSource::load()
     if (!checkEncoding() || !checkNesting())
         return std::nullopt;
 
+    std::optional<quint32> chunkedRoot;
+    if (parseInChunks(chunkedRoot))
+        return YamlNode(&m_tree, *chunkedRoot);
+
     TreeBuilder builder(m_tree);
     builder.unclosedQuote = m_unclosedQuote;
     try {
         // Only the first document is read: yaml-cpp 0.8's LoadAll() loops forever, allocating, when
         // a document consumes no token (a stray ',' or ']' where a document starts;
         // jbeder/yaml-cpp#1040), so the builder stops where a second one starts.
-        TextBuffer buffer(m_text);
+        TextBuffer buffer(m_text.constData(), m_text.size());
         std::istream stream(&buffer);
         YAML::Parser events(stream);
         while (events.HandleNextDocument(builder)) {
