@@ -9,7 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
-#include <array>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -669,10 +669,15 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     http.tls = trust;
     tls.tls = trust;
     statuspage.tls = trust;
-    for (ProbeOptions &options : std::array<ProbeOptions, probeKindCount>{http, tcp, tls, dns, statuspage}) {
-        if (options.index() == probe.kindOptions.index())
+    const auto keep = [&probe](auto &options) {
+        if (std::holds_alternative<std::remove_reference_t<decltype(options)>>(probe.kindOptions))
             probe.kindOptions = std::move(options);
-    }
+    };
+    keep(http);
+    keep(tcp);
+    keep(tls);
+    keep(dns);
+    keep(statuspage);
     return probe;
 }
 
