@@ -229,7 +229,8 @@ public:
 
 // Reads a part of the file through `builder`: true when it is one document without anchors or
 // aliases and within the limits, so that it reads as it does in the whole file.
-bool readPart(const char *text, qsizetype size, TreeBuilder &builder)
+bool readPart(const char *text, qsizetype size, TreeBuilder &builder,
+              std::optional<YAML::Exception> *syntaxError = nullptr)
 {
     try {
         TextBuffer buffer(text, size);
@@ -237,6 +238,10 @@ bool readPart(const char *text, qsizetype size, TreeBuilder &builder)
         YAML::Parser events(stream);
         while (events.HandleNextDocument(builder)) {
         }
+    } catch (const YAML::Exception &e) {
+        if (syntaxError)
+            *syntaxError = e;
+        return false;
     } catch (...) { // whatever went wrong, the whole file is read again, and says it
         return false;
     }
@@ -709,12 +714,12 @@ void YamlSource::noteCleanLine(qsizetype lineStart, qsizetype contentStart, qsiz
 // certain. A chunk starts on an item's line, outside any quote, flow or block scalar; each is one
 // sequence without anchors, whose last scalar is not a quote left open; the rest holds the key of
 // the sequence with no value, where the chunks' items go.
-bool YamlSource::parseInChunks(std::optional<quint32> &root)
+YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
 {
     const TopSequence &sequence = m_longestSequence;
     if (m_unchunkable || m_unclosedQuote >= 0 || m_unclosedFlow >= 0 || sequence.firstItem < 0 ||
         sequence.end - sequence.firstItem < minChunkedBytes)
-        return false;
+        return Chunked::No;
     const int threads = std::clamp(QThread::idealThreadCount(), 1, maxChunks);
     std::vector<qsizetype> bounds{sequence.firstItem};
     const qsizetype length = sequence.end - sequence.firstItem;
@@ -727,13 +732,16 @@ bool YamlSource::parseInChunks(std::optional<quint32> &root)
     bounds.push_back(sequence.end);
     const size_t chunks = bounds.size() - 1;
     if (chunks < 2)
-        return false;
+        return Chunked::No;
 
     struct Part
     {
         YamlTree tree;
         std::optional<quint32> root;
         bool ok = false;
+        bool sawAnchor = false;
+        std::optional<YAML::Exception> syntaxError; // at an offset in the chunk
+        qsizetype lastLine = 0;                     // where the chunk's last line with text starts, in the chunk
     };
     std::vector<Part> parts(chunks);
     const char *text = m_text.constData();
@@ -743,10 +751,18 @@ bool YamlSource::parseInChunks(std::optional<quint32> &root)
         const qsizetype size = bounds[k + 1] - bounds[k];
         const char *start = text + bounds[k];
         parts[k].ok =
-            readPart(start, size, builder) && parts[k].tree.nodes[*builder.root].type == YamlNode::Type::Sequence &&
+            readPart(start, size, builder, &parts[k].syntaxError) &&
+            parts[k].tree.nodes[*builder.root].type == YamlNode::Type::Sequence &&
             (builder.lastScalar < 0 || (start[builder.lastScalar] != '"' && start[builder.lastScalar] != '\'') ||
              quoteCloses(start, builder.lastScalar, size));
         parts[k].root = builder.root;
+        parts[k].sawAnchor = builder.sawAnchor;
+        qsizetype last = size;
+        while (last > 0 && (isBreak(start[last - 1]) || isBlank(start[last - 1])))
+            --last;
+        while (last > 0 && !isBreak(start[last - 1]))
+            --last;
+        parts[k].lastLine = last;
     };
     std::vector<std::thread> workers;
     workers.reserve(chunks - 1);
@@ -787,14 +803,34 @@ bool YamlSource::parseInChunks(std::optional<quint32> &root)
     size_t nodes = m_tree.nodes.size();
     size_t textSize = m_tree.text.size();
     for (const Part &part : parts) {
-        ok = ok && part.ok;
-        nodes += part.tree.nodes.size() - 1;
+        nodes += part.tree.nodes.size();
         textSize += part.tree.text.size();
     }
+    const bool inLimits = nodes <= size_t(maxValues) && textSize <= std::numeric_limits<quint32>::max();
+    // A syntax error in a chunk after chunks read as in the whole file is where one reading finds
+    // its first: reported at once rather than after reading it all again. Not near the chunk's end,
+    // where the end of its text can make an error that the whole file does not have.
+    for (size_t k = 0; ok && inLimits && k < chunks; ++k) {
+        const Part &part = parts[k];
+        if (part.ok)
+            continue;
+        const std::optional<YAML::Exception> &error = part.syntaxError;
+        if (!part.sawAnchor && error && !error->mark.is_null() && error->mark.pos >= 0 &&
+            error->mark.pos < part.lastLine && error->msg != YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+            YAML::Mark mark = error->mark;
+            mark.pos += int(bounds[k]);
+            m_tree = {};
+            addSyntaxError(mark, error->msg);
+            return Chunked::Refused;
+        }
+        break;
+    }
+    for (const Part &part : parts)
+        ok = ok && part.ok;
     // Past a limit, one reading says where.
-    if (!ok || nodes > size_t(maxValues) || textSize > std::numeric_limits<quint32>::max()) {
+    if (!ok || !inLimits) {
         m_tree = {};
-        return false;
+        return Chunked::No;
     }
 
     const quint32 sequenceOffset = parts.front().tree.nodes[*parts.front().root].offset;
@@ -822,7 +858,7 @@ bool YamlSource::parseInChunks(std::optional<quint32> &root)
     value = {sequenceOffset, quint32(m_tree.children.size()), quint32(items.size()), YamlNode::Type::Sequence};
     m_tree.children.insert(m_tree.children.end(), items.begin(), items.end());
     root = builder.root;
-    return true;
+    return Chunked::Read;
 }
 
 QList<WorkspaceError> YamlSource::takeErrors()
@@ -868,8 +904,14 @@ std::optional<YamlNode> YamlSource::load()
         return std::nullopt;
 
     std::optional<quint32> chunkedRoot;
-    if (parseInChunks(chunkedRoot))
+    switch (parseInChunks(chunkedRoot)) {
+    case Chunked::Read:
         return YamlNode(&m_tree, *chunkedRoot);
+    case Chunked::Refused:
+        return std::nullopt;
+    case Chunked::No:
+        break;
+    }
 
     TreeBuilder builder(m_tree);
     builder.unclosedQuote = m_unclosedQuote;

@@ -123,7 +123,8 @@ private:
     bool checkEncoding();
     bool checkNesting();
     void noteCleanLine(qsizetype lineStart, qsizetype contentStart, qsizetype indent);
-    bool parseInChunks(std::optional<quint32> &root);
+    enum class Chunked { No, Read, Refused }; // refused: a syntax error is reported
+    Chunked parseInChunks(std::optional<quint32> &root);
     void addSyntaxError(const YAML::Mark &mark, const std::string &what);
 
     QByteArray m_text;
