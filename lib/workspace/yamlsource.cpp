@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <istream>
 #include <limits>
@@ -26,10 +27,12 @@ constexpr int maxNesting = 64;
 // Past this many, more errors only bury the first ones, which are the ones to fix.
 constexpr qsizetype maxErrors = 100;
 constexpr size_t checkpointBytes = 256;
-// A top-level sequence this long is read in chunks, on up to `maxChunks` threads; the pre-scan notes
-// where an item starts every `splitSpacing` bytes, for the chunks to start there.
+// A top-level sequence this long is read in chunks on up to `maxThreads` threads, `chunksPerThread`
+// a thread so that a thread that gets less of the machine reads fewer; the pre-scan notes where an
+// item starts every `splitSpacing` bytes, for the chunks to start there.
 constexpr qsizetype minChunkedBytes = 256 * 1024;
-constexpr int maxChunks = 4;
+constexpr int maxThreads = 4;
+constexpr int chunksPerThread = 4;
 constexpr qsizetype splitSpacing = 16 * 1024;
 
 bool isContinuationByte(char c)
@@ -720,11 +723,14 @@ YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
     if (m_unchunkable || m_unclosedQuote >= 0 || m_unclosedFlow >= 0 || sequence.firstItem < 0 ||
         sequence.end - sequence.firstItem < minChunkedBytes)
         return Chunked::No;
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, maxChunks);
+    const int threads = std::clamp(QThread::idealThreadCount(), 1, maxThreads);
+    if (threads < 2)
+        return Chunked::No;
+    const int wanted = threads * chunksPerThread;
     std::vector<qsizetype> bounds{sequence.firstItem};
     const qsizetype length = sequence.end - sequence.firstItem;
-    for (int k = 1; k < threads; ++k) {
-        const qsizetype target = sequence.firstItem + length * k / threads;
+    for (int k = 1; k < wanted; ++k) {
+        const qsizetype target = sequence.firstItem + length * k / wanted;
         const auto split = std::lower_bound(sequence.splits.begin(), sequence.splits.end(), target);
         if (split != sequence.splits.end() && *split > bounds.back())
             bounds.push_back(*split);
@@ -764,14 +770,27 @@ YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
             --last;
         parts[k].lastLine = last;
     };
+    // Each thread takes the next chunk in file order until none is left, or one could not be read:
+    // the chunks after it are not needed.
+    std::atomic<size_t> next = 0;
+    std::atomic<size_t> firstFailed = chunks;
+    const auto readChunks = [&] {
+        for (size_t k = next++; k < chunks && k < firstFailed; k = next++) {
+            readChunk(k);
+            if (!parts[k].ok) {
+                size_t failed = firstFailed;
+                while (k < failed && !firstFailed.compare_exchange_weak(failed, k)) {
+                }
+            }
+        }
+    };
     std::vector<std::thread> workers;
-    workers.reserve(chunks - 1);
-    std::vector<size_t> here{0}; // the chunks this thread reads
-    for (size_t k = 1; k < chunks; ++k) {
+    workers.reserve(size_t(threads - 1));
+    for (int t = 1; t < threads; ++t) {
         try {
-            workers.emplace_back(readChunk, k);
-        } catch (const std::system_error &) { // no thread to be had: read it here
-            here.push_back(k);
+            workers.emplace_back(readChunks);
+        } catch (const std::system_error &) { // no more threads to be had: fewer read them
+            break;
         }
     }
 
@@ -781,8 +800,7 @@ YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
     builder.gapLength = length;
     const QByteArray rest = m_text.first(sequence.firstItem) + m_text.sliced(sequence.end);
     bool ok = readPart(rest.constData(), rest.size(), builder);
-    for (const size_t k : here)
-        readChunk(k);
+    readChunks();
     for (std::thread &worker : workers)
         worker.join();
 
