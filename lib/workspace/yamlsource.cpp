@@ -852,7 +852,17 @@ YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
     }
 
     const quint32 sequenceOffset = parts.front().tree.nodes[*parts.front().root].offset;
+    size_t children = m_tree.children.size();
+    size_t itemCount = 0;
+    for (const Part &part : parts) {
+        children += part.tree.children.size();
+        itemCount += part.tree.nodes[*part.root].count;
+    }
+    m_tree.nodes.reserve(nodes);
+    m_tree.children.reserve(children + itemCount);
+    m_tree.text.reserve(textSize);
     std::vector<quint32> items;
+    items.reserve(itemCount);
     for (Part &part : parts) {
         const auto nodeBase = quint32(m_tree.nodes.size());
         const auto childBase = quint32(m_tree.children.size());
