@@ -9,7 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
-#include <array>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -120,9 +120,24 @@ bool WorkspaceReader::expectType(const YamlNode &node, Expected type, const QStr
     return false;
 }
 
+// The same few keys come back in every service and probe: each is made a QString once.
+QString WorkspaceReader::keyText(const YamlNode &key)
+{
+    const QByteArrayView bytes = key.scalarBytes();
+    if (const auto known = m_keys.constFind(bytes); known != m_keys.cend())
+        return *known;
+    const QString text = key.scalar();
+    if (m_keys.size() < maxInternedKeys)
+        m_keys.insert(bytes, text);
+    return text;
+}
+
 QList<WorkspaceReader::Entry> WorkspaceReader::entries(const YamlNode &mapping)
 {
+    // Most mappings hold a few keys, compared one by one; a long one gets a hash of those seen.
+    constexpr qsizetype hashedFrom = 16;
     QList<Entry> out;
+    out.reserve(mapping.size());
     QHash<QString, YamlNode> seen;
     for (qsizetype i = 0; i < mapping.size() && !m_source.hasTooManyErrors(); ++i) {
         const YamlNode keyNode = mapping.key(i);
@@ -131,14 +146,28 @@ QList<WorkspaceReader::Entry> WorkspaceReader::entries(const YamlNode &mapping)
                      tr("a key should be a single word such as 'name', found %1").arg(describe(keyNode)));
             continue;
         }
-        const QString key = keyNode.scalar();
+        const QString key = keyText(keyNode);
         // yaml-cpp keeps both entries of a repeated key; which one a reader sees is an accident.
-        if (const auto first = seen.constFind(key); first != seen.cend()) {
+        std::optional<YamlNode> first;
+        if (out.size() < hashedFrom) {
+            const auto same = std::find_if(out.cbegin(), out.cend(), [&](const Entry &e) { return e.key == key; });
+            if (same != out.cend())
+                first = same->keyNode;
+        } else {
+            if (seen.isEmpty()) {
+                for (const Entry &e : std::as_const(out))
+                    seen.insert(e.key, e.keyNode);
+            }
+            if (const auto found = seen.constFind(key); found != seen.cend())
+                first = *found;
+            else
+                seen.insert(key, keyNode);
+        }
+        if (first) {
             addError(locationOf(keyNode),
                      tr("duplicate key '%1' (first defined at %2)").arg(shown(key), locationOf(*first).toString()));
             continue;
         }
-        seen.insert(key, keyNode);
         out.append({key, keyNode, mapping.value(i)});
     }
     return out;
@@ -333,6 +362,9 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
             const QList<YamlNode> services = items(entry.value, tr("'services'"));
             if (services.isEmpty() && entry.value.isSequence())
                 addError(locationOf(entry.value), tr("'services' is empty; add at least one service"));
+            workspace.services.reserve(workspace.services.size() + services.size());
+            dependencies.reserve(dependencies.size() + services.size());
+            m_serviceIds.reserve(m_serviceIds.size() + services.size());
             for (const YamlNode &node : services) {
                 if (m_source.hasTooManyErrors())
                     break;
@@ -637,10 +669,15 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     http.tls = trust;
     tls.tls = trust;
     statuspage.tls = trust;
-    for (ProbeOptions &options : std::array<ProbeOptions, probeKindCount>{http, tcp, tls, dns, statuspage}) {
-        if (options.index() == probe.kindOptions.index())
+    const auto keep = [&probe](auto &options) {
+        if (std::holds_alternative<std::remove_reference_t<decltype(options)>>(probe.kindOptions))
             probe.kindOptions = std::move(options);
-    }
+    };
+    keep(http);
+    keep(tcp);
+    keep(tls);
+    keep(dns);
+    keep(statuspage);
     return probe;
 }
 
@@ -1134,16 +1171,22 @@ void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)
 
 void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
 {
-    const QStringList ids = m_serviceIds.keys();
+    QStringList ids; // for suggestions, once a name is not found
+    const auto serviceIds = [&]() -> const QStringList & {
+        if (ids.isEmpty())
+            ids = m_serviceIds.keys();
+        return ids;
+    };
     for (qsizetype i = 0; i < workspace.services.size(); ++i) {
         for (const Reference &reference : dependencies[i]) {
             if (!m_serviceIds.contains(reference.name))
-                unknownReference(reference, tr("depends_on names '%1', which is not a service of this workspace"), ids);
+                unknownReference(reference, tr("depends_on names '%1', which is not a service of this workspace"),
+                                 serviceIds());
         }
     }
     for (const Reference &reference : std::as_const(m_maintenanceServices)) {
         if (!m_serviceIds.contains(reference.name))
-            unknownReference(reference, tr("there is no service '%1' in this workspace"), ids);
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
     }
     if (!m_maintenanceGroups.isEmpty()) {
         QStringList groups;

@@ -3,6 +3,7 @@
 #include "workspace.h"
 #include "yamlsource.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
@@ -55,6 +56,7 @@ private:
     static QString describe(const YamlNode &node);
 
     bool expectType(const YamlNode &node, Expected type, const QString &subject);
+    QString keyText(const YamlNode &key);
     QList<Entry> entries(const YamlNode &mapping);
     QList<YamlNode> items(const YamlNode &sequence, const QString &subject);
     std::optional<QString> scalar(const Entry &entry);
@@ -91,6 +93,8 @@ private:
     QList<Reference> m_maintenanceGroups;
     QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
     QStringList m_timeZoneNames;         // the system's, once one was not found
+    static constexpr qsizetype maxInternedKeys = 256;
+    QHash<QByteArrayView, QString> m_keys; // keys as read so far, by their UTF-8 text in the source's tree
 };
 
 } // namespace Vigie

@@ -4,11 +4,16 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <QThread>
+
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <istream>
 #include <limits>
 #include <streambuf>
+#include <system_error>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +27,13 @@ constexpr int maxNesting = 64;
 // Past this many, more errors only bury the first ones, which are the ones to fix.
 constexpr qsizetype maxErrors = 100;
 constexpr size_t checkpointBytes = 256;
+// A top-level sequence this long is read in chunks on up to `maxThreads` threads, `chunksPerThread`
+// a thread so that a thread that gets less of the machine reads fewer; the pre-scan notes where an
+// item starts every `splitSpacing` bytes, for the chunks to start there.
+constexpr qsizetype minChunkedBytes = 256 * 1024;
+constexpr int maxThreads = 4;
+constexpr int chunksPerThread = 4;
+constexpr qsizetype splitSpacing = 16 * 1024;
 
 bool isContinuationByte(char c)
 {
@@ -57,6 +69,13 @@ public:
     explicit TreeBuilder(YamlTree &tree)
         : m_tree(tree)
     {}
+    // When the text read is a part of the file: it starts at `base` in the file, and once past
+    // `gapFrom` it skips `gapLength` bytes of the file.
+    qsizetype base = 0;
+    qsizetype gapFrom = std::numeric_limits<qsizetype>::max();
+    qsizetype gapLength = 0;
+    bool sawAnchor = false;    // an anchor (&name) or an alias (*name)
+    qsizetype lastScalar = -1; // where the last scalar starts, in the text read
 
     std::vector<YAML::Mark> documentStarts;
     std::optional<quint32> root;
@@ -81,6 +100,7 @@ public:
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        sawAnchor = true;
         if (anchor >= m_anchors.size() || m_anchors[anchor] == noNode)
             throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_ANCHOR);
         const quint32 target = m_anchors[anchor];
@@ -97,6 +117,7 @@ public:
             stop(mark, Limit::Values);
         const auto start = quint32(m_tree.text.size());
         m_tree.text += value;
+        lastScalar = mark.pos;
         add(leaf(mark, YamlNode::Type::Scalar, start, quint32(value.size())), anchor);
     }
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
@@ -118,8 +139,14 @@ private:
     [[noreturn]] void stop(const YAML::Mark &mark, Limit why)
     {
         limit = why;
-        limitOffset = mark.pos;
+        limitOffset = position(mark);
         throw StopParsing{};
+    }
+
+    qsizetype position(const YAML::Mark &mark) const
+    {
+        const qsizetype pos = std::max(mark.pos, 0);
+        return base + (pos >= gapFrom ? pos + gapLength : pos);
     }
 
     quint32 leaf(const YAML::Mark &mark, YamlNode::Type type, quint32 first, quint32 count)
@@ -127,9 +154,10 @@ private:
         if (m_tree.nodes.size() >= size_t(YamlSource::maxValues))
             stop(mark, Limit::Values);
         const auto index = quint32(m_tree.nodes.size());
-        m_tree.nodes.push_back({quint32(std::max(mark.pos, 0)), first, count, type});
+        const qsizetype at = position(mark);
+        m_tree.nodes.push_back({quint32(at), first, count, type});
         m_weights.push_back(type == YamlNode::Type::Null || type == YamlNode::Type::Scalar ? 1 : 0);
-        if (type == YamlNode::Type::Scalar && mark.pos == unclosedQuote)
+        if (type == YamlNode::Type::Scalar && at == unclosedQuote)
             unclosedQuoteIsScalar = true;
         return index;
     }
@@ -137,6 +165,7 @@ private:
     void add(quint32 index, YAML::anchor_t anchor)
     {
         if (anchor != YAML::NullAnchor) {
+            sawAnchor = true;
             if (anchor >= m_anchors.size())
                 m_anchors.resize(anchor + 1, noNode);
             m_anchors[anchor] = index;
@@ -194,8 +223,50 @@ private:
 class TextBuffer final : public std::streambuf
 {
 public:
-    explicit TextBuffer(QByteArray &text) { setg(text.data(), text.data(), text.data() + text.size()); }
+    TextBuffer(const char *text, qsizetype size)
+    {
+        char *begin = const_cast<char *>(text); // only read: setg() takes non-const pointers
+        setg(begin, begin, begin + size);
+    }
 };
+
+// Reads a part of the file through `builder`: true when it is one document without anchors or
+// aliases and within the limits, so that it reads as it does in the whole file.
+bool readPart(const char *text, qsizetype size, TreeBuilder &builder,
+              std::optional<YAML::Exception> *syntaxError = nullptr)
+{
+    try {
+        TextBuffer buffer(text, size);
+        std::istream stream(&buffer);
+        YAML::Parser events(stream);
+        while (events.HandleNextDocument(builder)) {
+        }
+    } catch (const YAML::Exception &e) {
+        if (syntaxError)
+            *syntaxError = e;
+        return false;
+    } catch (...) { // whatever went wrong, the whole file is read again, and says it
+        return false;
+    }
+    return builder.root && builder.documentStarts.size() == 1 && builder.limit == TreeBuilder::Limit::None &&
+           !builder.sawAnchor;
+}
+
+// Whether the quoted scalar at `from` closes before `size`: yaml-cpp ends one at the end of its text
+// without a word, which at the end of a chunk would hide that the quote goes on in the next one.
+bool quoteCloses(const char *text, qsizetype from, qsizetype size)
+{
+    const char quote = text[from];
+    for (qsizetype i = from + 1; i < size; ++i) {
+        if (quote == '"' && text[i] == '\\')
+            ++i;
+        else if (text[i] == quote && quote == '\'' && i + 1 < size && text[i + 1] == '\'')
+            ++i;
+        else if (text[i] == quote)
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -217,10 +288,15 @@ YamlNode::Type YamlNode::type() const
 
 QString YamlNode::scalar() const
 {
+    return isScalar() ? QString::fromUtf8(scalarBytes()) : QString();
+}
+
+QByteArrayView YamlNode::scalarBytes() const
+{
     if (!isScalar())
         return {};
     const YamlTree::Node &node = m_tree->nodes[m_index];
-    return QString::fromUtf8(m_tree->text.data() + node.first, qsizetype(node.count));
+    return QByteArrayView(m_tree->text.data() + node.first, qsizetype(node.count));
 }
 
 qsizetype YamlNode::offset() const
@@ -478,17 +554,20 @@ bool YamlSource::checkNesting()
                                         (qstrncmp(p + j, "---", 3) == 0 || qstrncmp(p + j, "...", 3) == 0) &&
                                         (j + 3 == n || isBlank(p[j + 3]) || isBreak(p[j + 3]));
                     if (marker) {
+                        m_unchunkable = true;
                         blocks.clear();
                         i = j + 3;
                         atNodeStart = true;
                         continue;
                     }
                     if (indent == 0 && p[j] == '%') {
+                        m_unchunkable = true;
                         i = skipToLineEnd(j);
                         continue;
                     }
                     while (!blocks.empty() && blocks.back() > indent)
                         blocks.pop_back();
+                    noteCleanLine(i, j, indent);
                 }
                 lineIndent = indent;
                 atNodeStart = true;
@@ -581,7 +660,233 @@ bool YamlSource::checkNesting()
     }
     m_unclosedFlow = flowOpen.empty() ? -1 : flowOpen.back();
     m_unclosedQuote = quote != 0 ? quoteStart : -1;
+    noteCleanLine(n, n, 0);
     return true;
+}
+
+// A line the pre-scan read outside quotes, flows and block scalars, at `indent` spaces: follows the
+// top-level block sequences (a key alone on its line at column 0, then items at one column above 0)
+// and keeps the longest one whose lines between items are all more indented. The end of the text
+// comes as a last line.
+void YamlSource::noteCleanLine(qsizetype lineStart, qsizetype contentStart, qsizetype indent)
+{
+    const char *p = m_text.constData();
+    const qsizetype n = m_text.size();
+    if (contentStart < n && p[contentStart] == '\t') // yaml-cpp counts a tab as one column
+        m_unchunkable = true;
+    const bool item = contentStart < n && p[contentStart] == '-' &&
+                      (contentStart + 1 == n || isBlank(p[contentStart + 1]) || isBreak(p[contentStart + 1]));
+    TopSequence &open = m_openSequence;
+    if (indent == 0) {
+        if (open.firstItem >= 0) {
+            // Only a plain key ends it the same way in the whole file as after its key alone.
+            const char c = contentStart < n ? p[contentStart] : 'a';
+            open.end = lineStart;
+            open.broken = open.broken ||
+                          !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+            const auto length = [](const TopSequence &s) { return s.end - s.firstItem; };
+            if (!open.broken && (m_longestSequence.firstItem < 0 || length(open) > length(m_longestSequence)))
+                m_longestSequence = std::move(open);
+        }
+        open = {};
+        open.keyLine = item ? -1 : lineStart;
+        m_awaitingSequence = !item;
+        return;
+    }
+    if (m_awaitingSequence) {
+        m_awaitingSequence = false;
+        if (item) {
+            open.firstItem = lineStart;
+            open.indent = indent;
+            open.lastSplit = lineStart;
+        }
+        return;
+    }
+    if (open.firstItem < 0 || open.broken)
+        return;
+    if (indent < open.indent || (indent == open.indent && !item)) {
+        open.broken = true;
+    } else if (indent == open.indent && lineStart - open.lastSplit >= splitSpacing) {
+        open.splits.push_back(lineStart);
+        open.lastSplit = lineStart;
+    }
+}
+
+// Reads the longest top-level sequence in chunks on several threads, and the rest of the file around
+// it, into one tree: the same tree as one reading, or false (and nothing read) when that is not
+// certain. A chunk starts on an item's line, outside any quote, flow or block scalar; each is one
+// sequence without anchors, whose last scalar is not a quote left open; the rest holds the key of
+// the sequence with no value, where the chunks' items go.
+YamlSource::Chunked YamlSource::parseInChunks(std::optional<quint32> &root)
+{
+    const TopSequence &sequence = m_longestSequence;
+    if (m_unchunkable || m_unclosedQuote >= 0 || m_unclosedFlow >= 0 || sequence.firstItem < 0 ||
+        sequence.end - sequence.firstItem < minChunkedBytes)
+        return Chunked::No;
+    const int threads = std::clamp(QThread::idealThreadCount(), 1, maxThreads);
+    if (threads < 2)
+        return Chunked::No;
+    const int wanted = threads * chunksPerThread;
+    std::vector<qsizetype> bounds{sequence.firstItem};
+    const qsizetype length = sequence.end - sequence.firstItem;
+    for (int k = 1; k < wanted; ++k) {
+        const qsizetype target = sequence.firstItem + length * k / wanted;
+        const auto split = std::lower_bound(sequence.splits.begin(), sequence.splits.end(), target);
+        if (split != sequence.splits.end() && *split > bounds.back())
+            bounds.push_back(*split);
+    }
+    bounds.push_back(sequence.end);
+    const size_t chunks = bounds.size() - 1;
+    if (chunks < 2)
+        return Chunked::No;
+
+    struct Part
+    {
+        YamlTree tree;
+        std::optional<quint32> root;
+        bool ok = false;
+        bool sawAnchor = false;
+        std::optional<YAML::Exception> syntaxError; // at an offset in the chunk
+        qsizetype lastLine = 0;                     // where the chunk's last line with text starts, in the chunk
+    };
+    std::vector<Part> parts(chunks);
+    const char *text = m_text.constData();
+    const auto readChunk = [&](size_t k) {
+        TreeBuilder builder(parts[k].tree);
+        builder.base = bounds[k];
+        const qsizetype size = bounds[k + 1] - bounds[k];
+        const char *start = text + bounds[k];
+        parts[k].ok =
+            readPart(start, size, builder, &parts[k].syntaxError) &&
+            parts[k].tree.nodes[*builder.root].type == YamlNode::Type::Sequence &&
+            (builder.lastScalar < 0 || (start[builder.lastScalar] != '"' && start[builder.lastScalar] != '\'') ||
+             quoteCloses(start, builder.lastScalar, size));
+        parts[k].root = builder.root;
+        parts[k].sawAnchor = builder.sawAnchor;
+        qsizetype last = size;
+        while (last > 0 && (isBreak(start[last - 1]) || isBlank(start[last - 1])))
+            --last;
+        while (last > 0 && !isBreak(start[last - 1]))
+            --last;
+        parts[k].lastLine = last;
+    };
+    // Each thread takes the next chunk in file order until none is left, or one could not be read:
+    // the chunks after it are not needed.
+    std::atomic<size_t> next = 0;
+    std::atomic<size_t> firstFailed = chunks;
+    const auto readChunks = [&] {
+        for (size_t k = next++; k < chunks && k < firstFailed; k = next++) {
+            readChunk(k);
+            if (!parts[k].ok) {
+                size_t failed = firstFailed;
+                while (k < failed && !firstFailed.compare_exchange_weak(failed, k)) {
+                }
+            }
+        }
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(size_t(threads - 1));
+    for (int t = 1; t < threads; ++t) {
+        try {
+            workers.emplace_back(readChunks);
+        } catch (const std::system_error &) { // no more threads to be had: fewer read them
+            break;
+        }
+    }
+
+    // The rest of the file, without the sequence, on this thread.
+    TreeBuilder builder(m_tree);
+    builder.gapFrom = sequence.firstItem;
+    builder.gapLength = length;
+    const QByteArray rest = m_text.first(sequence.firstItem) + m_text.sliced(sequence.end);
+    bool ok = readPart(rest.constData(), rest.size(), builder);
+    readChunks();
+    for (std::thread &worker : workers)
+        worker.join();
+
+    // Where the sequence goes: the value of its key, empty in the rest of the file.
+    quint32 slot = 0;
+    if (ok) {
+        ok = false;
+        const YamlNode top(&m_tree, *builder.root);
+        for (qsizetype i = 0; top.isMap() && i < top.size(); ++i) {
+            if (top.key(i).offset() == sequence.keyLine) {
+                // Nothing but a comment after the key: its empty value is where the next line starts.
+                ok = top.value(i).isNull() && top.value(i).offset() >= sequence.end;
+                slot = m_tree.children[m_tree.nodes[*builder.root].first + 2 * size_t(i) + 1];
+                break;
+            }
+        }
+    }
+    size_t nodes = m_tree.nodes.size();
+    size_t textSize = m_tree.text.size();
+    for (const Part &part : parts) {
+        nodes += part.tree.nodes.size();
+        textSize += part.tree.text.size();
+    }
+    const bool inLimits = nodes <= size_t(maxValues) && textSize <= std::numeric_limits<quint32>::max();
+    // A syntax error in a chunk after chunks read as in the whole file is where one reading finds
+    // its first: reported at once rather than after reading it all again. Not near the chunk's end,
+    // where the end of its text can make an error that the whole file does not have.
+    for (size_t k = 0; ok && inLimits && k < chunks; ++k) {
+        const Part &part = parts[k];
+        if (part.ok)
+            continue;
+        const std::optional<YAML::Exception> &error = part.syntaxError;
+        if (!part.sawAnchor && error && !error->mark.is_null() && error->mark.pos >= 0 &&
+            error->mark.pos < part.lastLine && error->msg != YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+            YAML::Mark mark = error->mark;
+            mark.pos += int(bounds[k]);
+            m_tree = {};
+            addSyntaxError(mark, error->msg);
+            return Chunked::Refused;
+        }
+        break;
+    }
+    for (const Part &part : parts)
+        ok = ok && part.ok;
+    // Past a limit, one reading says where.
+    if (!ok || !inLimits) {
+        m_tree = {};
+        return Chunked::No;
+    }
+
+    const quint32 sequenceOffset = parts.front().tree.nodes[*parts.front().root].offset;
+    size_t children = m_tree.children.size();
+    size_t itemCount = 0;
+    for (const Part &part : parts) {
+        children += part.tree.children.size();
+        itemCount += part.tree.nodes[*part.root].count;
+    }
+    m_tree.nodes.reserve(nodes);
+    m_tree.children.reserve(children + itemCount);
+    m_tree.text.reserve(textSize);
+    std::vector<quint32> items;
+    items.reserve(itemCount);
+    for (Part &part : parts) {
+        const auto nodeBase = quint32(m_tree.nodes.size());
+        const auto childBase = quint32(m_tree.children.size());
+        const auto textBase = quint32(m_tree.text.size());
+        for (YamlTree::Node node : part.tree.nodes) {
+            if (node.type == YamlNode::Type::Scalar)
+                node.first += textBase;
+            else if (node.type != YamlNode::Type::Null)
+                node.first += childBase;
+            m_tree.nodes.push_back(node);
+        }
+        for (const quint32 child : part.tree.children)
+            m_tree.children.push_back(child + nodeBase);
+        m_tree.text += part.tree.text;
+        const YamlTree::Node &chunk = part.tree.nodes[*part.root];
+        for (quint32 i = 0; i < chunk.count; ++i)
+            items.push_back(part.tree.children[chunk.first + i] + nodeBase);
+        part.tree = {};
+    }
+    YamlTree::Node &value = m_tree.nodes[slot];
+    value = {sequenceOffset, quint32(m_tree.children.size()), quint32(items.size()), YamlNode::Type::Sequence};
+    m_tree.children.insert(m_tree.children.end(), items.begin(), items.end());
+    root = builder.root;
+    return Chunked::Read;
 }
 
 QList<WorkspaceError> YamlSource::takeErrors()
@@ -626,13 +931,23 @@ std::optional<YamlNode> YamlSource::load()
     if (!checkEncoding() || !checkNesting())
         return std::nullopt;
 
+    std::optional<quint32> chunkedRoot;
+    switch (parseInChunks(chunkedRoot)) {
+    case Chunked::Read:
+        return YamlNode(&m_tree, *chunkedRoot);
+    case Chunked::Refused:
+        return std::nullopt;
+    case Chunked::No:
+        break;
+    }
+
     TreeBuilder builder(m_tree);
     builder.unclosedQuote = m_unclosedQuote;
     try {
         // Only the first document is read: yaml-cpp 0.8's LoadAll() loops forever, allocating, when
         // a document consumes no token (a stray ',' or ']' where a document starts;
         // jbeder/yaml-cpp#1040), so the builder stops where a second one starts.
-        TextBuffer buffer(m_text);
+        TextBuffer buffer(m_text.constData(), m_text.size());
         std::istream stream(&buffer);
         YAML::Parser events(stream);
         while (events.HandleNextDocument(builder)) {

@@ -3,6 +3,7 @@
 #include "workspaceerror.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -36,6 +37,8 @@ public:
 
     // A scalar's text; empty for any other node.
     QString scalar() const;
+    // The same as UTF-8, without a copy: valid while the source lives.
+    QByteArrayView scalarBytes() const;
     // The byte offset where the node starts in the text, or -1 for a node that is nowhere.
     qsizetype offset() const;
 
@@ -119,6 +122,9 @@ private:
     SourceLocation locationOf(const YAML::Mark &mark) const;
     bool checkEncoding();
     bool checkNesting();
+    void noteCleanLine(qsizetype lineStart, qsizetype contentStart, qsizetype indent);
+    enum class Chunked { No, Read, Refused }; // refused: a syntax error is reported
+    Chunked parseInChunks(std::optional<quint32> &root);
     void addSyntaxError(const YAML::Mark &mark, const std::string &what);
 
     QByteArray m_text;
@@ -132,6 +138,24 @@ private:
     qsizetype m_unstoredErrors = 0; // found once m_errors was full
     qsizetype m_unclosedFlow = -1;  // offset of the innermost '[' or '{' the pre-scan saw left open
     qsizetype m_unclosedQuote = -1; // offset of a quote the pre-scan saw open at the end of the text
+
+    // A block sequence under a top-level key (`services:` and its `  - ` items), as the pre-scan saw
+    // it: yaml-cpp reads about 5 MB/s, so a long one is read in chunks on several threads.
+    struct TopSequence
+    {
+        qsizetype keyLine = -1;   // the line of its key, at column 0
+        qsizetype firstItem = -1; // the line of its first item
+        qsizetype end = -1;       // the line after its last item (a line at column 0), or the end of the text
+        qsizetype indent = 0;     // the column of its items' '-', above 0
+        qsizetype lastSplit = -1;
+        std::vector<qsizetype> splits; // lines of items where a chunk can start, a few kilobytes apart
+        bool broken = false;           // a line between its items is less indented, or not an item
+    };
+    TopSequence m_openSequence;    // being read by the pre-scan
+    TopSequence m_longestSequence; // the longest one it finished
+    bool m_awaitingSequence = false;
+    // Directives, document markers or a tab before a line's content: read in one piece.
+    bool m_unchunkable = false;
 };
 
 } // namespace Vigie

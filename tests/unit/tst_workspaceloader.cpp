@@ -102,6 +102,9 @@ private slots:
     void loadFileRefusesFifo();
     void loadFileRefusesDevice();
     void loadsFiftyThousandServices();
+    void readsLongSequenceInChunks();
+    void readsLongSequenceWithAnchorsInOnePiece();
+    void reportsSyntaxErrorsInLongSequence();
     void boundsErrorsOfLongFlowSequence();
     void refusesBillionLaughs();
     void survivesMutations();
@@ -887,6 +890,120 @@ void tst_WorkspaceLoader::loadsFiftyThousandServices()
     QCOMPARE(loaded->services.size(), count);
     QCOMPARE(loaded->services.last().id, u"s49999"_s);
     QCOMPARE(loaded->services.last().probes.first().target, u"h49999.example.org:443"_s);
+}
+
+namespace {
+
+// A workspace long enough for its services to be read in chunks on several threads, with
+// what can hide an item's line: quoted values and flows over several lines, block scalars, comments
+// at column 0, CRLF line ends, characters of several bytes. `lines` gets the line of each service.
+QByteArray longWorkspace(int count, QList<int> *lines)
+{
+    QByteArray yaml = "# A long workspace\r\nname: Fleet\nservices:\n";
+    int line = 4;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        if (lines)
+            lines->append(line);
+        yaml += "  - id: s" + n + "\n";
+        yaml += "    name: \"Café " + n + "\n  - id: quoted" + n + "\"\n";
+        yaml += "    group: 'G " + QByteArray::number(i % 7) + "'\r\n";
+        line += 4;
+        if (i > 1) {
+            yaml += "    depends_on: [s" + QByteArray::number(i - 1) + ",\n  s" + QByteArray::number(i - 2) + "]\n";
+            line += 2;
+        }
+        if (i % 10 == 0) {
+            yaml += "# a comment at column 0\n";
+            line += 1;
+        }
+        yaml += "    probes:\n      - http: https://h" + n + ".example.org/\n        method: POST\n";
+        yaml += "        body: |\n          first line\n\n            - id: in-a-block-scalar\n";
+        line += 7;
+    }
+    yaml += "maintenance:\n  - name: Night\n    services: [s1]\n    every: day\n    at: \"02:00\"\n    duration: 1h\n";
+    return yaml;
+}
+
+} // namespace
+
+// A long top-level sequence is read in chunks on several threads: the same workspace, with the same
+// places, as read in one piece; nothing an item's line shows inside a value starts a chunk.
+void tst_WorkspaceLoader::readsLongSequenceInChunks()
+{
+    constexpr int count = 3000;
+    QList<int> lines;
+    const QByteArray yaml = longWorkspace(count, &lines);
+    QVERIFY(yaml.size() > 512 * 1024);
+    const auto loaded = WorkspaceLoader::parse(yaml, u"long.yaml"_s);
+    QVERIFY2(loaded.has_value(), loaded ? "" : qPrintable(describe(loaded.error()).first(1).join(u'\n')));
+    QCOMPARE(loaded->services.size(), count);
+    for (int i = 0; i < count; ++i) {
+        const Vigie::Service &service = loaded->services[i];
+        const QString n = QString::number(i);
+        QCOMPARE(service.id, u's' + n);
+        QCOMPARE(service.name, u"Café "_s + n + u" - id: quoted"_s + n);
+        QCOMPARE(service.group, u"G "_s + QString::number(i % 7));
+        QCOMPARE(service.location, (SourceLocation{u"long.yaml"_s, lines[i], 5}));
+        const QStringList dependsOn =
+            i > 1 ? QStringList{u's' + QString::number(i - 1), u's' + QString::number(i - 2)} : QStringList();
+        QCOMPARE(service.dependsOn, dependsOn);
+        QCOMPARE(service.probes.size(), 1);
+        QCOMPARE(std::get<HttpOptions>(service.probes[0].kindOptions).body,
+                 "first line\n\n  - id: in-a-block-scalar\n");
+    }
+    QCOMPARE(loaded->maintenance.size(), 1);
+    QCOMPARE(loaded->maintenance[0].services, QStringList{u"s1"_s});
+
+    // What the readers find wrong deep in the file is reported at its place.
+    QByteArray broken = yaml;
+    const QByteArray target = "https://h2345.example.org/";
+    broken.replace(target, "ftp://h2345.example.org/");
+    const auto refused = WorkspaceLoader::parse(broken, u"long.yaml"_s);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(describe(refused.error()).size(), 1);
+    QCOMPARE(describe(refused.error()).first(),
+             QString::number(lines[2345] + 7) +
+                 u":15: 'ftp://h2345.example.org/' is not an http target; expected a URL that starts with http:// or "
+                 "https:// and names a host"_s);
+}
+
+// Anchors and aliases tie parts of the file together: such a file is read in one piece.
+void tst_WorkspaceLoader::readsLongSequenceWithAnchorsInOnePiece()
+{
+    constexpr int count = 3000;
+    QByteArray yaml = longWorkspace(count, nullptr);
+    yaml.replace("    group: 'G 1'", "    group: &one 'G 1'");
+    yaml.replace("    group: 'G 6'", "    group: *one");
+    const auto loaded = WorkspaceLoader::parse(yaml, u"anchors.yaml"_s);
+    QVERIFY2(loaded.has_value(), loaded ? "" : qPrintable(describe(loaded.error()).first(1).join(u'\n')));
+    QCOMPARE(loaded->services.size(), count);
+    QCOMPARE(loaded->services[6].group, u"G 1"_s);
+    QCOMPARE(loaded->services[2995].group, u"G 1"_s); // 2995 % 7 == 6
+    QCOMPARE(loaded->services[2999].group, u"G 3"_s);
+}
+
+// A syntax error in a chunk is reported as a reading in one piece reports it: same place, same words.
+void tst_WorkspaceLoader::reportsSyntaxErrorsInLongSequence()
+{
+    QList<int> lines;
+    QByteArray yaml = longWorkspace(3000, &lines);
+    yaml.replace("  - id: s2345\n", "  - id: s2345: x\n");
+    const auto loaded = WorkspaceLoader::parse(yaml, u"long.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(describe(loaded.error()),
+             QStringList{QString::number(lines[2345]) +
+                         u":14: invalid YAML: a ':' where none can be; a value that contains ': ' must be quoted"_s});
+
+    // A quote left open in one chunk would swallow the next ones.
+    yaml = longWorkspace(3000, &lines);
+    yaml.replace("  - id: quoted2000\"\n", "  - id: quoted2000\n");
+    const auto unclosed = WorkspaceLoader::parse(yaml, u"long.yaml"_s);
+    QVERIFY(!unclosed.has_value());
+    QCOMPARE(describe(unclosed.error()),
+             QStringList{QString::number(lines[2001] + 1) +
+                         u":12: invalid YAML: this does not fit the structure above it (end of map not found); check "
+                         "the indentation, and quote a value that starts with [, {, *, & or !"_s});
 }
 
 // services: [1,1,1,...] on one line: every item is an error. The errors stop at a bound, and so does
