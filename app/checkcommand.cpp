@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -55,32 +57,32 @@ QByteArray CheckCommand::toJson(const Workspace &workspace, const QList<ProbeRes
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results)) {
         const Service *service = workspace.service(r.key.serviceId);
         QJsonObject phases;
-        phases.insert(QStringLiteral("resolve_ms"), optionalMs(r.phases.resolveMs));
-        phases.insert(QStringLiteral("connect_ms"), optionalMs(r.phases.connectMs));
-        phases.insert(QStringLiteral("tls_ms"), optionalMs(r.phases.tlsMs));
-        phases.insert(QStringLiteral("processing_ms"), optionalMs(r.phases.processingMs));
-        phases.insert(QStringLiteral("transfer_ms"), optionalMs(r.phases.transferMs));
-        phases.insert(QStringLiteral("total_ms"), optionalMs(r.phases.totalMs));
+        phases.insert(u"resolve_ms"_s, optionalMs(r.phases.resolveMs));
+        phases.insert(u"connect_ms"_s, optionalMs(r.phases.connectMs));
+        phases.insert(u"tls_ms"_s, optionalMs(r.phases.tlsMs));
+        phases.insert(u"processing_ms"_s, optionalMs(r.phases.processingMs));
+        phases.insert(u"transfer_ms"_s, optionalMs(r.phases.transferMs));
+        phases.insert(u"total_ms"_s, optionalMs(r.phases.totalMs));
         QJsonObject object;
-        object.insert(QStringLiteral("service"), r.key.serviceId);
-        object.insert(QStringLiteral("service_name"), service ? service->name : r.key.serviceId);
-        object.insert(QStringLiteral("group"), service ? service->group : QString());
-        object.insert(QStringLiteral("probe"), r.kind);
-        object.insert(QStringLiteral("target"), r.target);
+        object.insert(u"service"_s, r.key.serviceId);
+        object.insert(u"service_name"_s, service ? service->name : r.key.serviceId);
+        object.insert(u"group"_s, service ? service->group : QString());
+        object.insert(u"probe"_s, r.kind);
+        object.insert(u"target"_s, r.target);
         const ServiceHealth shown = reported(r, health);
-        object.insert(QStringLiteral("status"), serviceHealthName(shown));
+        object.insert(u"status"_s, serviceHealthName(shown));
         if (!shown.impactedBy.isEmpty())
-            object.insert(QStringLiteral("impacted_by"), shown.impactedBy);
+            object.insert(u"impacted_by"_s, shown.impactedBy);
         if (shown.inMaintenance && !shown.maintenanceName.isEmpty())
-            object.insert(QStringLiteral("maintenance"), shown.maintenanceName);
-        object.insert(QStringLiteral("latency_ms"), std::round(r.latencyMs * 1000) / 1000);
-        object.insert(QStringLiteral("phases"), phases);
-        object.insert(QStringLiteral("http_status"), r.httpStatus > 0 ? QJsonValue(r.httpStatus) : QJsonValue());
-        object.insert(QStringLiteral("failed_phase"),
+            object.insert(u"maintenance"_s, shown.maintenanceName);
+        object.insert(u"latency_ms"_s, std::round(r.latencyMs * 1000) / 1000);
+        object.insert(u"phases"_s, phases);
+        object.insert(u"http_status"_s, r.httpStatus > 0 ? QJsonValue(r.httpStatus) : QJsonValue());
+        object.insert(u"failed_phase"_s,
                       r.failedPhase == ProbePhase::None ? QJsonValue() : QJsonValue(probePhaseName(r.failedPhase)));
         // For machines: the English source text, whatever the language of the run.
-        object.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error.toSourceString()));
-        object.insert(QStringLiteral("timestamp"),
+        object.insert(u"error"_s, r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error.toSourceString()));
+        object.insert(u"timestamp"_s,
                       QDateTime::fromMSecsSinceEpoch(r.timestampMs, QTimeZone::UTC).toString(Qt::ISODateWithMs));
         array.append(object);
     }
@@ -96,7 +98,7 @@ QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResul
     QList<QStringList> rows{header};
     for (const ProbeResult &r : inWorkspaceOrder(workspace, results))
         rows.append({r.key.serviceId, r.kind, terminalSafe(r.target), serviceHealthWord(reported(r, health)),
-                     formatLatency(r.latencyMs), r.httpStatus > 0 ? QString::number(r.httpStatus) : QStringLiteral("-"),
+                     formatLatency(r.latencyMs), r.httpStatus > 0 ? QString::number(r.httpStatus) : u"-"_s,
                      terminalSafe(r.error.toString())});
 
     QList<qsizetype> widths(header.size(), 0);
@@ -108,7 +110,7 @@ QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResul
         QString line;
         for (int c = 0; c < row.size(); ++c)
             line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
-        text += line.trimmed() + QLatin1Char('\n');
+        text += line.trimmed() + u'\n';
     }
     return text;
 }

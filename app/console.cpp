@@ -12,13 +12,15 @@
 #include <QIcon>
 #include <QSettings>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 int runConsole(int &argc, char **argv, const Options &options)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationDisplayName(QStringLiteral("Vigie"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/vigie.svg")));
+    QApplication::setApplicationDisplayName(u"Vigie"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/vigie.svg"_s));
     installTranslations(app, options.language);
 
     // The session opens the store and the workspace off the GUI thread; the window shows at once
@@ -32,7 +34,7 @@ int runConsole(int &argc, char **argv, const Options &options)
 
     QString workspace = options.workspace;
     if (workspace.isEmpty())
-        workspace = QSettings().value(QStringLiteral("workspace/last")).toString();
+        workspace = QSettings().value(u"workspace/last"_s).toString();
     if (!workspace.isEmpty())
         window.openWorkspace(workspace);
     if (!options.screenshot.isEmpty())

@@ -11,16 +11,18 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+using namespace Qt::StringLiterals;
+
 using namespace Vigie;
 
 namespace {
 
 void setIdentity()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("Vigie"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("vigie.org"));
-    QCoreApplication::setApplicationName(QStringLiteral("vigie"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
+    QCoreApplication::setOrganizationName(u"Vigie"_s);
+    QCoreApplication::setOrganizationDomain(u"vigie.org"_s);
+    QCoreApplication::setApplicationName(u"vigie"_s);
+    QCoreApplication::setApplicationVersion(QString::fromUtf8(VIGIE_VERSION));
 }
 
 int runCommand(const Options &options)
@@ -32,11 +34,11 @@ int runCommand(const Options &options)
         out << options.helpText;
         return 0;
     case Options::Mode::Version:
-        out << QStringLiteral("vigie %1\n").arg(QCoreApplication::applicationVersion());
+        out << u"vigie %1\n"_s.arg(QCoreApplication::applicationVersion());
         return 0;
     case Options::Mode::Error:
         // Any mistake gets the usage, with no display needed.
-        err << QStringLiteral("vigie: ") << options.errorText << '\n' << options.helpText;
+        err << u"vigie: "_s << options.errorText << '\n' << options.helpText;
         return 2;
     case Options::Mode::Check:
         return CheckCommand::run(options.workspace, options.json, out, err);

@@ -17,20 +17,19 @@ namespace {
 
 QCommandLineOption dataDirOption()
 {
-    return {QStringList{QStringLiteral("data-dir")},
+    return {QStringList{u"data-dir"_s},
             Options::tr("Keep probe history in DIR instead of the application data folder."), Options::tr("DIR")};
 }
 
 QCommandLineOption langOption()
 {
-    return {QStringList{QStringLiteral("lang")},
-            Options::tr("Show Vigie in LANG (en or fr) instead of the system's language."), Options::tr("LANG")};
+    return {QStringList{u"lang"_s}, Options::tr("Show Vigie in LANG (en or fr) instead of the system's language."),
+            Options::tr("LANG")};
 }
 
 QCommandLineOption workspaceOption()
 {
-    return {QStringList{QStringLiteral("w"), QStringLiteral("workspace")}, Options::tr("Open the workspace FILE."),
-            Options::tr("FILE")};
+    return {QStringList{u"w"_s, u"workspace"_s}, Options::tr("Open the workspace FILE."), Options::tr("FILE")};
 }
 
 // A mistake comes with the usage of what was asked for.
@@ -107,12 +106,10 @@ void installTranslations(QCoreApplication &app, const QString &requested)
     if (!requested.isEmpty())
         QLocale::setDefault(locale);
     auto *vigie = new QTranslator(&app);
-    if (vigie->load(locale, QStringLiteral("vigie"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        vigie->load(QStringLiteral("vigie_en"), QStringLiteral(":/i18n")))
+    if (vigie->load(locale, u"vigie"_s, u"_"_s, u":/i18n"_s) || vigie->load(u"vigie_en"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(vigie);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 
@@ -120,9 +117,9 @@ QString languageFromArguments(const QStringList &arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
-        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+        if (arg == "--lang"_L1 && i + 1 < arguments.size())
             return arguments.at(i + 1);
-        if (arg.startsWith(QLatin1String("--lang=")))
+        if (arg.startsWith("--lang="_L1))
             return arg.mid(7);
     }
     return {};
@@ -139,48 +136,44 @@ Options Options::parse(const QStringList &arguments)
     Options options;
     QCommandLineParser parser;
     parser.setApplicationDescription(Options::tr("Vigie watches your services and shows their live health."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  Options::tr("Show this help."));
-    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                     Options::tr("Show the version."));
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, Options::tr("Show this help."));
+    const QCommandLineOption version(QStringList{u"v"_s, u"version"_s}, Options::tr("Show the version."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(workspaceOption());
     parser.addOption(langOption());
 
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
-    const bool isCheck = command == QLatin1String("check");
-    const bool isWatch = command == QLatin1String("watch");
-    const bool isSecret = command == QLatin1String("secret");
-    const bool isValidate = command == QLatin1String("validate");
-    const QCommandLineOption json(QStringList{QStringLiteral("json")},
+    const bool isCheck = command == "check"_L1;
+    const bool isWatch = command == "watch"_L1;
+    const bool isSecret = command == "secret"_L1;
+    const bool isValidate = command == "validate"_L1;
+    const QCommandLineOption json(QStringList{u"json"_s},
                                   isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
                                              : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
-        QStringList{QStringLiteral("screenshot")},
+        QStringList{u"screenshot"_s},
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
-    const QCommandLineOption quitAfter(QStringList{QStringLiteral("quit-after-screenshot")},
+    const QCommandLineOption quitAfter(QStringList{u"quit-after-screenshot"_s},
                                        Options::tr("Quit once the screenshot is saved."));
     const QCommandLineOption forOption(
-        QStringList{QStringLiteral("for")},
+        QStringList{u"for"_s},
         Options::tr("Stop after DURATION (30s, 5m, 1h30m...) instead of waiting for Ctrl+C or SIGTERM."),
         Options::tr("DURATION"));
-    const QCommandLineOption probes(QStringList{QStringLiteral("probes")},
+    const QCommandLineOption probes(QStringList{u"probes"_s},
                                     Options::tr("Print each probe's changes too, not only each service's."));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
                         "Exit status: 0 when every probe passes, 1 when any is down or degraded, "
                         "2 when the workspace is invalid."));
-        parser.addPositionalArgument(QStringLiteral("check"),
-                                     Options::tr("Run every probe once and print the results."));
+        parser.addPositionalArgument(u"check"_s, Options::tr("Run every probe once and print the results."));
         parser.addOption(json);
     } else if (isValidate) {
         parser.setApplicationDescription(
             Options::tr("Load a workspace and report its errors (file:line:column) without running a probe.\n"
                         "Exit status: 0 when the workspace is valid, 2 when it is not or an option is invalid."));
-        parser.addPositionalArgument(QStringLiteral("validate"),
-                                     Options::tr("Check a workspace file without probing."));
+        parser.addPositionalArgument(u"validate"_s, Options::tr("Check a workspace file without probing."));
         parser.addOption(json);
     } else if (isWatch) {
         parser.setApplicationDescription(
@@ -189,8 +182,7 @@ Options Options::parse(const QStringList &arguments)
                         "Runs until --for has passed, or until Ctrl+C or SIGTERM.\n"
                         "Exit status: 0 when stopped, 1 when the history could not be written, 2 when the "
                         "workspace or an option is invalid."));
-        parser.addPositionalArgument(QStringLiteral("watch"),
-                                     Options::tr("Probe on schedule and print health changes."));
+        parser.addPositionalArgument(u"watch"_s, Options::tr("Probe on schedule and print health changes."));
         parser.addOption(dataDirOption());
         parser.addOption(forOption);
         parser.addOption(probes);
@@ -202,15 +194,13 @@ Options Options::parse(const QStringList &arguments)
                         "  vigie secret check --workspace FILE    list which secrets of FILE are present\n"
                         "Exit status: 0 on success, 1 when the keychain failed or a secret is missing, 2 on a "
                         "usage error."));
-        parser.addPositionalArgument(QStringLiteral("secret"), Options::tr("Manage secrets in the keychain."));
-        parser.addPositionalArgument(QStringLiteral("action"), Options::tr("set, delete or check."),
-                                     Options::tr("<action>"));
-        parser.addPositionalArgument(QStringLiteral("name"),
-                                     Options::tr("The secret's name, as the workspace writes it."),
+        parser.addPositionalArgument(u"secret"_s, Options::tr("Manage secrets in the keychain."));
+        parser.addPositionalArgument(u"action"_s, Options::tr("set, delete or check."), Options::tr("<action>"));
+        parser.addPositionalArgument(u"name"_s, Options::tr("The secret's name, as the workspace writes it."),
                                      Options::tr("[NAME]"));
     } else {
         parser.addPositionalArgument(
-            QStringLiteral("command"),
+            u"command"_s,
             Options::tr("check: run every probe once and print the results (see vigie check --help).\n"
                         "watch: probe on schedule without a window (see vigie watch --help).\n"
                         "validate: report a workspace's errors without probing (see vigie validate --help).\n"
@@ -233,10 +223,10 @@ Options Options::parse(const QStringList &arguments)
         options.mode = Mode::Version;
         return options;
     }
-    options.workspace = parser.value(QStringLiteral("workspace"));
-    options.language = parser.value(QStringLiteral("lang"));
+    options.workspace = parser.value(u"workspace"_s);
+    options.language = parser.value(u"lang"_s);
     if (!isCheck && !isSecret && !isValidate)
-        options.dataDir = parser.value(QStringLiteral("data-dir"));
+        options.dataDir = parser.value(u"data-dir"_s);
     const QStringList positional = parser.positionalArguments();
     if (isCheck || isWatch || isValidate) {
         if (positional.size() > 1)
@@ -270,8 +260,8 @@ Options Options::parse(const QStringList &arguments)
         const QString action = positional.value(1);
         const QString secretUsage = Options::tr("vigie secret set NAME | vigie secret delete NAME | "
                                                 "vigie secret check --workspace FILE");
-        if (action == QLatin1String("set") || action == QLatin1String("delete")) {
-            options.mode = action == QLatin1String("set") ? Mode::SecretSet : Mode::SecretDelete;
+        if (action == "set"_L1 || action == "delete"_L1) {
+            options.mode = action == "set"_L1 ? Mode::SecretSet : Mode::SecretDelete;
             options.secretName = positional.value(2);
             if (options.secretName.isEmpty())
                 return failure(
@@ -280,7 +270,7 @@ Options Options::parse(const QStringList &arguments)
                 return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(3)));
             return options;
         }
-        if (action == QLatin1String("check")) {
+        if (action == "check"_L1) {
             options.mode = Mode::SecretCheck;
             if (positional.size() > 2)
                 return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(2)));

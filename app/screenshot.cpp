@@ -18,6 +18,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -51,28 +53,25 @@ void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, co
             const QRect rect = board->visualRect(service);
             const QPoint topLeft = board->viewport()->mapTo(&window, rect.topLeft());
             tiles.append(QJsonObject{
-                {QStringLiteral("service"), service.data(ServiceBoardModel::IdRole).toString()},
-                {QStringLiteral("group"), group.data().toString()},
-                {QStringLiteral("state"),
-                 healthStateName(HealthState(service.data(ServiceBoardModel::StateRole).toInt()))},
-                {QStringLiteral("state_text"), service.data(ServiceBoardModel::StateTextRole).toString()},
-                {QStringLiteral("presentation"),
-                 QLatin1StringView(QMetaEnum::fromType<ServiceBoardModel::Presentation>().valueToKey(
-                                       service.data(ServiceBoardModel::PresentationRole).toInt()))
-                     .toString()
-                     .toLower()},
-                {QStringLiteral("alarm"), service.data(ServiceBoardModel::AlarmRole).toBool()},
-                {QStringLiteral("visible"), board->viewport()->rect().intersects(rect)},
-                {QStringLiteral("rect"), QJsonArray{topLeft.x(), topLeft.y(), rect.width(), rect.height()}},
+                {u"service"_s, service.data(ServiceBoardModel::IdRole).toString()},
+                {u"group"_s, group.data().toString()},
+                {u"state"_s, healthStateName(HealthState(service.data(ServiceBoardModel::StateRole).toInt()))},
+                {u"state_text"_s, service.data(ServiceBoardModel::StateTextRole).toString()},
+                {u"presentation"_s, QLatin1StringView(QMetaEnum::fromType<ServiceBoardModel::Presentation>().valueToKey(
+                                                          service.data(ServiceBoardModel::PresentationRole).toInt()))
+                                        .toString()
+                                        .toLower()},
+                {u"alarm"_s, service.data(ServiceBoardModel::AlarmRole).toBool()},
+                {u"visible"_s, board->viewport()->rect().intersects(rect)},
+                {u"rect"_s, QJsonArray{topLeft.x(), topLeft.y(), rect.width(), rect.height()}},
             });
         }
     }
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
-        file.write(
-            QJsonDocument(QJsonObject{{QStringLiteral("tiles"), tiles},
-                                      {QStringLiteral("dark"), window.palette().window().color().lightness() < 128}})
-                .toJson());
+        file.write(QJsonDocument(QJsonObject{{u"tiles"_s, tiles},
+                                             {u"dark"_s, window.palette().window().color().lightness() < 128}})
+                       .toJson());
 }
 
 void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &file, bool quitAfter)
@@ -83,7 +82,7 @@ void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString 
     const QString absolute = QFileInfo(file).absoluteFilePath();
     const bool saved = window.grab().save(absolute, "PNG");
     if (saved) {
-        writeBoardDump(window, model, absolute + QStringLiteral(".json"));
+        writeBoardDump(window, model, absolute + u".json"_s);
         QTextStream(stdout) << absolute << Qt::endl;
     } else {
         QTextStream(stderr) << MainWindow::tr(

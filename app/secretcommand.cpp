@@ -20,6 +20,8 @@
 #include <windows.h>
 #endif
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -138,7 +140,7 @@ int SecretCommand::set(const QString &name, QTextStream &out, QTextStream &err)
         return 2;
     }
     if (const auto written = SecretStore::write(name, secret); !written) {
-        err << QStringLiteral("vigie: ") << written.error() << '\n';
+        err << u"vigie: "_s << written.error() << '\n';
         return 1;
     }
     out << tr("The secret %1 is stored in the system keychain.").arg(name) << '\n';
@@ -150,7 +152,7 @@ int SecretCommand::remove(const QString &name, QTextStream &out, QTextStream &er
     if (refuseInvalidName(name, err))
         return 2;
     if (const auto removed = SecretStore::remove(name); !removed) {
-        err << QStringLiteral("vigie: ") << removed.error() << '\n';
+        err << u"vigie: "_s << removed.error() << '\n';
         return 1;
     }
     out << tr("The secret %1 is no longer in the system keychain.").arg(name) << '\n';
@@ -172,7 +174,7 @@ int SecretCommand::check(const QString &workspacePath, QTextStream &out, QTextSt
     }
     const SecretStore::Lookup lookup = readSecrets(names);
     if (!lookup.error.isEmpty()) {
-        err << QStringLiteral("vigie: ") << lookup.error << '\n';
+        err << u"vigie: "_s << lookup.error << '\n';
         return 1;
     }
     qsizetype width = 0;

@@ -8,24 +8,26 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 int ValidateCommand::run(const QString &workspacePath, bool json, QTextStream &out, QTextStream &err)
 {
     const auto loaded = WorkspaceLoader::loadFile(workspacePath);
     if (json) {
-        QJsonObject verdict{{QStringLiteral("file"), workspacePath}, {QStringLiteral("valid"), loaded.has_value()}};
+        QJsonObject verdict{{u"file"_s, workspacePath}, {u"valid"_s, loaded.has_value()}};
         if (loaded) {
-            verdict.insert(QStringLiteral("services"), loaded->services.size());
-            verdict.insert(QStringLiteral("probes"), loaded->probeCount());
+            verdict.insert(u"services"_s, loaded->services.size());
+            verdict.insert(u"probes"_s, loaded->probeCount());
         } else {
             QJsonArray errors;
             for (const WorkspaceError &error : loaded.error())
-                errors.append(QJsonObject{{QStringLiteral("file"), error.location.file},
-                                          {QStringLiteral("line"), error.location.line},
-                                          {QStringLiteral("column"), error.location.column},
-                                          {QStringLiteral("message"), error.message}});
-            verdict.insert(QStringLiteral("errors"), errors);
+                errors.append(QJsonObject{{u"file"_s, error.location.file},
+                                          {u"line"_s, error.location.line},
+                                          {u"column"_s, error.location.column},
+                                          {u"message"_s, error.message}});
+            verdict.insert(u"errors"_s, errors);
         }
         out << QString::fromUtf8(QJsonDocument(verdict).toJson(QJsonDocument::Indented));
         out.flush();

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -67,9 +69,9 @@ QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &e
         change = tr("no longer impacted by %1").arg(event.impactedBy);
         break;
     }
-    QString line = time + QStringLiteral("  ") + subject + QStringLiteral("  ") + change;
+    QString line = time + u"  "_s + subject + u"  "_s + change;
     if (!event.cause.isEmpty())
-        line += QStringLiteral("  ") + event.cause.toString();
+        line += u"  "_s + event.cause.toString();
     // Causes quote servers (errors, banners, bodies): nothing they send may drive the terminal.
     return terminalSafe(line);
 }

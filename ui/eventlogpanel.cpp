@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <array>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -102,11 +104,11 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(combo == m_service ? 20 : 14);
     }
-    m_service->setObjectName(QStringLiteral("serviceFilter"));
+    m_service->setObjectName(u"serviceFilter"_s);
     m_service->setAccessibleName(tr("Service"));
-    m_group->setObjectName(QStringLiteral("groupFilter"));
+    m_group->setObjectName(u"groupFilter"_s);
     m_group->setAccessibleName(tr("Group"));
-    m_span->setObjectName(QStringLiteral("timeFilter"));
+    m_span->setObjectName(u"timeFilter"_s);
     m_span->setAccessibleName(tr("Time span"));
     m_span->addItem(tr("Last hour"), int(Span::LastHour));
     m_span->addItem(tr("Last 24 hours"), int(Span::LastDay));
@@ -137,7 +139,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
         button->setFocusPolicy(Qt::StrongFocus);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setText(EventLogModel::stateName(state));
-        button->setObjectName(QStringLiteral("stateFilter-%1").arg(healthStateName(state)));
+        button->setObjectName(u"stateFilter-%1"_s.arg(healthStateName(state)));
         button->setToolTip(tr("Show only the events that moved to %1 (with the other states checked). "
                               "None checked: every state.")
                                .arg(EventLogModel::stateName(state)));
@@ -147,7 +149,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     }
     group(states);
     group({label(tr("&Time:"), m_span), m_span});
-    m_probeChanges->setObjectName(QStringLiteral("probeChangesFilter"));
+    m_probeChanges->setObjectName(u"probeChangesFilter"_s);
     m_probeChanges->setToolTip(tr("Also list each probe's own changes of state, not only its service's."));
     flow->addWidget(m_probeChanges);
 
@@ -156,13 +158,13 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     const int gap = fontMetrics().height() / 3;
     bar->setContentsMargins(gap, gap, gap, 0);
     bar->addWidget(filters, 1);
-    m_count->setObjectName(QStringLiteral("eventCount"));
+    m_count->setObjectName(u"eventCount"_s);
     // Level with the first line of filters, at the right.
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_count->setMinimumHeight(m_span->sizeHint().height());
     bar->addWidget(m_count, 0, Qt::AlignTop);
 
-    m_view->setObjectName(QStringLiteral("eventTable"));
+    m_view->setObjectName(u"eventTable"_s);
     m_view->setAccessibleName(tr("Health events"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);

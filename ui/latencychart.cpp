@@ -18,6 +18,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 LatencyChart::LatencyChart(QWidget *parent)
@@ -46,8 +48,8 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     // QDateTime::fromMSecsSinceEpoch, which the axis uses, gives local time: engineers read the
     // chart against their own clock.
-    m_timeAxis->setFormat(QStringLiteral("HH:mm"));
-    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_timeAxis->setFormat(u"HH:mm"_s);
+    m_valueAxis->setLabelFormat(u"%.0f"_s);
     m_valueAxis->setTitleText(tr("ms"));
     m_valueAxis->setMin(0);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
@@ -170,7 +172,7 @@ void LatencyChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     // As many time labels as fit side by side with room between them, so none is elided.
-    const int labelWidth = fontMetrics().horizontalAdvance(QStringLiteral("00:00")) * 2 + fontMetrics().height();
+    const int labelWidth = fontMetrics().horizontalAdvance(u"00:00"_s) * 2 + fontMetrics().height();
     m_timeAxis->setTickCount(std::clamp(width() / std::max(1, labelWidth), 2, 7));
 }
 

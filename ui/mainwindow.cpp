@@ -29,6 +29,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -79,7 +81,7 @@ public:
     void showErrors(const QString &title, const QStringList &lines)
     {
         m_title->setText(title);
-        m_list->setPlainText(lines.join(QLatin1Char('\n')));
+        m_list->setPlainText(lines.join(u'\n'));
         m_list->setVisible(!lines.isEmpty());
         // Room for each error to wrap twice; longer lists scroll.
         const int visibleLines = std::clamp(int(lines.size()) * 3, 3, 12);
@@ -88,7 +90,7 @@ public:
         show();
     }
 
-    QString text() const { return m_title->text() + QLatin1Char('\n') + m_list->toPlainText(); }
+    QString text() const { return m_title->text() + u'\n' + m_list->toPlainText(); }
 
 protected:
     void changeEvent(QEvent *event) override
@@ -212,11 +214,11 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     ResultStore *store = session->isStoreOpen() ? session->store() : nullptr;
     d->detail = new ServiceDetailPanel(model, store);
     d->events = new EventLogPanel;
-    d->events->setObjectName(QStringLiteral("eventLog"));
+    d->events->setObjectName(u"eventLog"_s);
     if (store)
         d->events->setStore(store);
     d->eventsDock = new QDockWidget(tr("Events"), this);
-    d->eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    d->eventsDock->setObjectName(u"eventsDock"_s);
     d->eventsDock->setWidget(d->events);
     d->eventsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                                QDockWidget::DockWidgetFloatable);
@@ -233,9 +235,9 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     d->detail->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
     d->splitter->setSizes({1280 - detailWidth, detailWidth});
 
-    d->errors = new ErrorBanner(QStringLiteral("workspaceErrors"), tr("Workspace errors"), this);
-    d->storeErrors = new ErrorBanner(QStringLiteral("storeErrors"), tr("Results database error"), this);
-    d->secretErrors = new ErrorBanner(QStringLiteral("secretErrors"), tr("Missing secrets"), this);
+    d->errors = new ErrorBanner(u"workspaceErrors"_s, tr("Workspace errors"), this);
+    d->storeErrors = new ErrorBanner(u"storeErrors"_s, tr("Results database error"), this);
+    d->secretErrors = new ErrorBanner(u"secretErrors"_s, tr("Missing secrets"), this);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -387,7 +389,7 @@ void MainWindow::Private::showWorkspace(const Workspace &workspace, const QStrin
     q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
     workspaceLabel->setText(name);
     workspaceLabel->setToolTip(QDir::toNativeSeparators(absolutePath));
-    QSettings().setValue(QStringLiteral("workspace/last"), absolutePath);
+    QSettings().setValue(u"workspace/last"_s, absolutePath);
     if (workspace.secretNames().isEmpty())
         secretErrors->hide();
     updateFailing();
@@ -479,7 +481,7 @@ void MainWindow::Private::updateFailing()
         colour = HealthState::Down;
     else if (degraded > 0)
         colour = HealthState::Degraded;
-    failingLabel->setStateText(parts.join(QStringLiteral(" · ")), colour);
+    failingLabel->setStateText(parts.join(u" · "_s), colour);
 }
 
 } // namespace Vigie

@@ -19,6 +19,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -30,7 +32,7 @@ HealthState toState(const QVariant &value)
 
 QString phaseText(const std::optional<double> &ms)
 {
-    return ms ? formatLatency(*ms) : QStringLiteral("—");
+    return ms ? formatLatency(*ms) : u"—"_s;
 }
 
 QFont scaledBold(QFont font, qreal scale)
@@ -324,14 +326,13 @@ void ServiceDetailPanel::refreshDetails()
         if (!insecure.isEmpty())
             detailLines << tr("TLS not verified: %1").arg(insecure);
         probe.detail->setVisible(!detailLines.isEmpty());
-        probe.detail->setText(detailLines.join(QLatin1Char('\n')));
+        probe.detail->setText(detailLines.join(u'\n'));
 
         const PhaseTimings &t = result.phases;
         const std::optional<double> values[] = {t.resolveMs,    t.connectMs,  t.tlsMs,
                                                 t.processingMs, t.transferMs, t.totalMs};
         for (int p = 0; p < probe.phases.size(); ++p)
-            probe.phases.at(p)->setText(result.status == HealthState::Unknown ? QStringLiteral("—")
-                                                                              : phaseText(values[p]));
+            probe.phases.at(p)->setText(result.status == HealthState::Unknown ? u"—"_s : phaseText(values[p]));
     }
     fitProbes();
 }

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -148,7 +150,7 @@ QString TileDelegate::formatCounts(const StateCounts &counts)
         parts << tr("%n in maintenance", nullptr, counts.maintenance);
     if (counts.impacted > 0)
         parts << tr("%n impacted", nullptr, counts.impacted);
-    return parts.join(QStringLiteral(" · "));
+    return parts.join(u" · "_s);
 }
 
 void TileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -412,23 +414,23 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
         return QStyledItemDelegate::helpEvent(event, view, option, index);
 
     const bool group = index.data(ServiceBoardModel::IsGroupRole).toBool();
-    QString tip = QStringLiteral("<b>") + nameOf(index, group).toHtmlEscaped() + QStringLiteral("</b><br>");
+    QString tip = u"<b>"_s + nameOf(index, group).toHtmlEscaped() + u"</b><br>"_s;
     if (group) {
         tip += formatCounts(index.data(ServiceBoardModel::CountsRole).value<StateCounts>()).toHtmlEscaped();
     } else {
         tip += index.data(ServiceBoardModel::StateTextRole).toString().toHtmlEscaped();
         const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
         if (latency.isValid())
-            tip += QStringLiteral(" · ") + formatLatency(latency.toDouble()).toHtmlEscaped();
+            tip += u" · "_s + formatLatency(latency.toDouble()).toHtmlEscaped();
         const QString error = index.data(ServiceBoardModel::ErrorRole).toString();
         if (!error.isEmpty())
-            tip += QStringLiteral("<br>") + error.toHtmlEscaped();
+            tip += u"<br>"_s + error.toHtmlEscaped();
         const QString detail = index.data(ServiceBoardModel::DetailRole).toString();
         if (!detail.isEmpty())
-            tip += QStringLiteral("<br>") + detail.toHtmlEscaped();
+            tip += u"<br>"_s + detail.toHtmlEscaped();
         const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
         if (!insecure.isEmpty())
-            tip += QStringLiteral("<br>") + tr("TLS not verified: %1").arg(insecure).toHtmlEscaped();
+            tip += u"<br>"_s + tr("TLS not verified: %1").arg(insecure).toHtmlEscaped();
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
     return true;

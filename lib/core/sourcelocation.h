@@ -13,10 +13,7 @@ struct SourceLocation
 
     bool isValid() const { return line > 0; }
     // "file:line:column", the form compilers use, so that editors and terminals link to it.
-    QString toString() const
-    {
-        return file + QLatin1Char(':') + QString::number(line) + QLatin1Char(':') + QString::number(column);
-    }
+    QString toString() const { return file + u':' + QString::number(line) + u':' + QString::number(column); }
     friend bool operator==(const SourceLocation &, const SourceLocation &) = default;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -22,7 +24,7 @@ QString terminalSafe(const QString &text)
     safe.reserve(text.size() + 8);
     for (const QChar c : text) {
         if (isControl(c.unicode()))
-            safe += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            safe += u"\\x%1"_s.arg(c.unicode(), 2, 16, QChar(u'0'));
         else
             safe += c;
     }

@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -39,9 +41,9 @@ QString serviceHealthWord(const ServiceHealth &health)
 QString serviceHealthName(const ServiceHealth &health)
 {
     if (health.inMaintenance)
-        return QStringLiteral("maintenance");
+        return u"maintenance"_s;
     if (!health.impactedBy.isEmpty())
-        return QStringLiteral("impacted");
+        return u"impacted"_s;
     return healthStateName(health.state);
 }
 

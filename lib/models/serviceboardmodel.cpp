@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -67,7 +69,7 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
             if (const TlsTrust *trust = probe.tlsTrust();
                 trust && !trust->insecureReason.isEmpty() && !insecure.contains(trust->insecureReason))
                 insecure.append(trust->insecureReason);
-        row.insecure = insecure.join(QStringLiteral("; "));
+        row.insecure = insecure.join(u"; "_s);
         row.latest.resize(service.probes.size());
         for (int i = 0; i < service.probes.size(); ++i) {
             row.latest[i].key = ProbeKey{service.id, i};
@@ -360,12 +362,12 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return row.service.name;
     case Qt::ToolTipRole: {
-        QString tip = row.service.name + QStringLiteral(" — ") + stateTextOf(row);
+        QString tip = row.service.name + u" — "_s + stateTextOf(row);
         if (!row.insecure.isEmpty())
-            tip += QLatin1Char('\n') + tr("TLS verification off: %1").arg(row.insecure);
+            tip += u'\n' + tr("TLS verification off: %1").arg(row.insecure);
         for (const ProbeResult &result : row.latest)
             if (!result.error.isEmpty())
-                tip += QLatin1Char('\n') + result.target + QStringLiteral(": ") + result.error.toString();
+                tip += u'\n' + result.target + u": "_s + result.error.toString();
         return tip;
     }
     case IdRole:
@@ -395,7 +397,7 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         for (const ProbeResult &result : row.latest)
             if (!result.detail.isEmpty())
                 details.append(result.detail.toString());
-        return details.join(QStringLiteral(" · "));
+        return details.join(u" · "_s);
     }
     case AlarmRole:
         return isAlarm(row);

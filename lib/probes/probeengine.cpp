@@ -18,6 +18,8 @@
 #include <queue>
 #include <vector>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -328,7 +330,7 @@ ProbeEngine::ProbeEngine(Clock *clock, QObject *parent)
     , d(std::make_unique<Private>())
 {
     qRegisterMetaType<QList<ProbeResult>>();
-    d->thread.setObjectName(QStringLiteral("probe"));
+    d->thread.setObjectName(u"probe"_s);
     auto *worker = new ProbeWorker(clock);
     worker->moveToThread(&d->thread);
     d->worker = worker;

@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -40,7 +42,7 @@ QString healthStateName(HealthState state)
     for (const auto &[s, name] : stateNames)
         if (s == state)
             return QLatin1StringView(name);
-    return QStringLiteral("unknown");
+    return u"unknown"_s;
 }
 
 Message healthStateMessage(HealthState state)

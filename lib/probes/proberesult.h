@@ -52,7 +52,7 @@ struct ProbeKey
 {
     QString serviceId;
     int index = 0;
-    QString toString() const { return serviceId + QLatin1Char('/') + QString::number(index); }
+    QString toString() const { return serviceId + u'/' + QString::number(index); }
     friend bool operator==(const ProbeKey &, const ProbeKey &) = default;
 };
 inline size_t qHash(const ProbeKey &key, size_t seed = 0) noexcept

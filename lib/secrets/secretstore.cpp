@@ -9,11 +9,13 @@
 #include <algorithm>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
 
-const QString ServiceName = QStringLiteral("Vigie");
+const QString ServiceName = u"Vigie"_s;
 
 // Reads names one after the other on the application's thread: QtKeychain's jobs need an event
 // loop on the thread that starts them, and one at a time means a locked keychain asks to be

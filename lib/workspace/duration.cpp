@@ -3,6 +3,8 @@
 #include <array>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 namespace {
@@ -16,11 +18,11 @@ struct Unit
 // Largest first: a duration names its units in this order, each at most once, so that "1m30s" has
 // a single reading and "30s1m" is rejected as a likely typo.
 constexpr std::array<Unit, 5> units{{
-    {QLatin1StringView("d"), 24 * 60 * 60 * 1000},
-    {QLatin1StringView("h"), 60 * 60 * 1000},
-    {QLatin1StringView("m"), 60 * 1000},
-    {QLatin1StringView("s"), 1000},
-    {QLatin1StringView("ms"), 1},
+    {"d"_L1, 24 * 60 * 60 * 1000},
+    {"h"_L1, 60 * 60 * 1000},
+    {"m"_L1, 60 * 1000},
+    {"s"_L1, 1000},
+    {"ms"_L1, 1},
 }};
 
 bool isDigit(QChar c)
@@ -103,7 +105,7 @@ QString formatDuration(std::chrono::milliseconds duration)
 {
     qint64 ms = duration.count();
     if (ms == 0)
-        return QStringLiteral("0s");
+        return u"0s"_s;
     if (ms == std::numeric_limits<qint64>::min())
         return QString::number(ms) + u"ms";
     if (ms < 0)
@@ -120,7 +122,7 @@ QString formatDuration(std::chrono::milliseconds duration)
         if (unit.milliseconds == 1000 && (count > 0 || ms > 0)) {
             out += QString::number(count);
             if (ms > 0) {
-                QString fraction = QStringLiteral("%1").arg(ms, 3, 10, QLatin1Char('0'));
+                QString fraction = u"%1"_s.arg(ms, 3, 10, QChar(u'0'));
                 while (fraction.endsWith(u'0'))
                     fraction.chop(1);
                 out += u'.' + fraction;

@@ -13,7 +13,11 @@ struct WorkspaceError
     QString message; // what was found and what was expected, translated
 
     // "file:line:column: message"
-    QString toString() const { return location.toString() + QStringLiteral(": ") + message; }
+    QString toString() const
+    {
+        using namespace Qt::StringLiterals;
+        return location.toString() + u": "_s + message;
+    }
 };
 
 } // namespace Vigie

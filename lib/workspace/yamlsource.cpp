@@ -450,7 +450,7 @@ bool YamlSource::checkEncoding()
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
                 addError(locationAt(i), tr("control character U+%1 is not allowed in a workspace file; is this a "
                                            "binary file?")
-                                            .arg(uint(c), 4, 16, QLatin1Char('0')));
+                                            .arg(uint(c), 4, 16, QChar(u'0')));
                 return false;
             }
             ++i;
@@ -480,9 +480,8 @@ bool YamlSource::checkEncoding()
         valid =
             valid && codePoint >= smallest && codePoint <= 0x10FFFF && !(codePoint >= 0xD800 && codePoint <= 0xDFFF);
         if (!valid) {
-            addError(
-                locationAt(i),
-                tr("this is not UTF-8 text (byte 0x%1); save the file as UTF-8").arg(uint(c), 2, 16, QLatin1Char('0')));
+            addError(locationAt(i),
+                     tr("this is not UTF-8 text (byte 0x%1); save the file as UTF-8").arg(uint(c), 2, 16, QChar(u'0')));
             return false;
         }
         i += length;

@@ -136,7 +136,7 @@ quint16 freePort()
 
 QString readConfig(const QString &name)
 {
-    QFile file(QStringLiteral(VIGIE_SOURCE_DIR "/tools/bench/") + name);
+    QFile file(QString::fromUtf8(VIGIE_SOURCE_DIR "/tools/bench/") + name);
     if (!file.open(QIODevice::ReadOnly))
         fail(u"Cannot read the benchmark's configuration %1: %2"_s.arg(file.fileName(), file.errorString()));
     return QString::fromUtf8(file.readAll());

@@ -18,6 +18,8 @@
 #error "tst_cli needs the vigie executable (VIGIE_BUILD_UI=ON)"
 #endif
 
+using namespace Qt::StringLiterals;
+
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -34,15 +36,15 @@ class TestCli : public QObject
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY")); // the command line must not need one
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(u"DISPLAY"_s); // the command line must not need one
+        env.remove(u"WAYLAND_DISPLAY"_s);
         if (noPlatform)
-            env.remove(QStringLiteral("QT_QPA_PLATFORM")); // not even a platform plugin chosen for it
+            env.remove(u"QT_QPA_PLATFORM"_s); // not even a platform plugin chosen for it
         else
-            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+            env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(VIGIE_BINARY), arguments);
+        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
         if (!process.waitForStarted(5000))
             return {};
         if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
@@ -54,7 +56,7 @@ class TestCli : public QObject
 
     QString writeWorkspace(const QByteArray &yaml)
     {
-        const QString path = m_dir.filePath(QStringLiteral("ws-%1.yaml").arg(++m_files));
+        const QString path = m_dir.filePath(u"ws-%1.yaml"_s.arg(++m_files));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return {};
@@ -73,10 +75,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_http.route(QStringLiteral("/"), [] {
+        m_http.route(u"/"_s, [] {
             return QHttpServerResponse(QByteArrayLiteral("text/html"), QByteArrayLiteral("<a>Connexion</a>"));
         });
-        m_http.route(QStringLiteral("/broken"), [] {
+        m_http.route(u"/broken"_s, [] {
             return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("maintenance"),
                                        QHttpServerResponse::StatusCode::ServiceUnavailable);
         });
@@ -90,29 +92,28 @@ private Q_SLOTS:
 
     void versionAndHelp()
     {
-        const Run version = vigie({QStringLiteral("--version")});
+        const Run version = vigie({u"--version"_s});
         QCOMPARE(version.exitCode, 0);
         QVERIFY2(version.out.startsWith("vigie " VIGIE_VERSION), version.out.constData());
 
-        const Run help = vigie({QStringLiteral("--help")});
+        const Run help = vigie({u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("check"));
         QVERIFY(help.out.contains("--workspace"));
 
-        const Run checkHelp = vigie({QStringLiteral("check"), QStringLiteral("--help")});
+        const Run checkHelp = vigie({u"check"_s, u"--help"_s});
         QCOMPARE(checkHelp.exitCode, 0);
         QVERIFY(checkHelp.out.contains("--json"));
         QVERIFY(checkHelp.out.contains("Exit status"));
 
-        const Run french =
-            vigie({QStringLiteral("check"), QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("fr")});
+        const Run french = vigie({u"check"_s, u"--help"_s, u"--lang"_s, u"fr"_s});
         QCOMPARE(french.exitCode, 0);
         QVERIFY2(french.out.contains("Code de sortie"), french.out.constData());
     }
 
     void checkJsonReportsEveryProbe()
     {
-        const QString ws = writeWorkspace(QStringLiteral(R"(name: CLI test
+        const QString ws = writeWorkspace(uR"(name: CLI test
 services:
   - id: portal
     name: Customer portal
@@ -139,12 +140,11 @@ services:
     group: Web
     probes:
       - http: http://127.0.0.1:%1/broken
-)")
-                                              .arg(m_httpPort)
+)"_s.arg(m_httpPort)
                                               .arg(m_banner.port())
                                               .arg(m_closedPort)
                                               .toUtf8());
-        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        const Run run = vigie({u"check"_s, u"--workspace"_s, ws, u"--json"_s});
         QCOMPARE(run.exitCode, 1);
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
@@ -154,10 +154,10 @@ services:
 
         // Workspace order, whatever order the probes finished in.
         const QJsonObject portal = results.at(0).toObject();
-        QCOMPARE(portal.value(u"service").toString(), QStringLiteral("portal"));
-        QCOMPARE(portal.value(u"probe").toString(), QStringLiteral("http"));
-        QCOMPARE(portal.value(u"target").toString(), QStringLiteral("http://127.0.0.1:%1/").arg(m_httpPort));
-        QCOMPARE(portal.value(u"status").toString(), QStringLiteral("up"));
+        QCOMPARE(portal.value(u"service").toString(), u"portal"_s);
+        QCOMPARE(portal.value(u"probe").toString(), u"http"_s);
+        QCOMPARE(portal.value(u"target").toString(), u"http://127.0.0.1:%1/"_s.arg(m_httpPort));
+        QCOMPARE(portal.value(u"status").toString(), u"up"_s);
         QCOMPARE(portal.value(u"http_status").toInt(), 200);
         QVERIFY(portal.value(u"error").isNull());
         QVERIFY(portal.value(u"latency_ms").toDouble() > 0);
@@ -168,25 +168,25 @@ services:
         QCOMPARE(phases.value(u"total_ms").toDouble(), portal.value(u"latency_ms").toDouble());
 
         const QJsonObject smtp = results.at(1).toObject();
-        QCOMPARE(smtp.value(u"probe").toString(), QStringLiteral("tcp"));
-        QCOMPARE(smtp.value(u"status").toString(), QStringLiteral("up"));
+        QCOMPARE(smtp.value(u"probe").toString(), u"tcp"_s);
+        QCOMPARE(smtp.value(u"status").toString(), u"up"_s);
         QVERIFY(smtp.value(u"http_status").isNull());
 
         const QJsonObject extranet = results.at(2).toObject();
-        QCOMPARE(extranet.value(u"status").toString(), QStringLiteral("down"));
-        QCOMPARE(extranet.value(u"failed_phase").toString(), QStringLiteral("connect"));
-        QVERIFY2(extranet.value(u"error").toString().contains(QLatin1String("refused")),
+        QCOMPARE(extranet.value(u"status").toString(), u"down"_s);
+        QCOMPARE(extranet.value(u"failed_phase").toString(), u"connect"_s);
+        QVERIFY2(extranet.value(u"error").toString().contains("refused"_L1),
                  qPrintable(extranet.value(u"error").toString()));
 
         const QJsonObject status = results.at(3).toObject();
-        QCOMPARE(status.value(u"status").toString(), QStringLiteral("down"));
+        QCOMPARE(status.value(u"status").toString(), u"down"_s);
         QCOMPARE(status.value(u"http_status").toInt(), 503);
-        QVERIFY(status.value(u"error").toString().contains(QLatin1String("503")));
+        QVERIFY(status.value(u"error").toString().contains("503"_L1));
     }
 
     void checkTableAndExitZeroWhenAllPass()
     {
-        const QString ws = writeWorkspace(QStringLiteral(R"(name: All good
+        const QString ws = writeWorkspace(uR"(name: All good
 services:
   - id: portal
     probes:
@@ -195,11 +195,10 @@ services:
     probes:
       - tcp: 127.0.0.1:%2
         expect_banner: "^220 "
-)")
-                                              .arg(m_httpPort)
+)"_s.arg(m_httpPort)
                                               .arg(m_banner.port())
                                               .toUtf8());
-        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        const Run run = vigie({u"check"_s, u"--workspace"_s, ws});
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3); // header + two probes
@@ -214,28 +213,27 @@ services:
         const QString ws =
             writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
                                              "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
-        const Run run = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        const Run run = vigie({u"check"_s, u"--workspace"_s, ws, u"--json"_s});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(QByteArray(ws.toUtf8() + ":6:9:")), run.err.constData());
         QVERIFY(run.err.contains("intervall"));
 
-        const Run missing = vigie(
-            {QStringLiteral("check"), QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("nope.yaml"))});
+        const Run missing = vigie({u"check"_s, u"--workspace"_s, m_dir.filePath(u"nope.yaml"_s)});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("nope.yaml"));
 
-        const Run noWorkspace = vigie({QStringLiteral("check")});
+        const Run noWorkspace = vigie({u"check"_s});
         QCOMPARE(noWorkspace.exitCode, 2);
         QVERIFY(noWorkspace.err.contains("--workspace"));
     }
 
     void watchAndSecretHelp()
     {
-        const Run help = vigie({QStringLiteral("--help")});
+        const Run help = vigie({u"--help"_s});
         QVERIFY2(help.out.contains("watch") && help.out.contains("secret"), help.out.constData());
 
-        const Run watchHelp = vigie({QStringLiteral("watch"), QStringLiteral("--help")});
+        const Run watchHelp = vigie({u"watch"_s, u"--help"_s});
         QCOMPARE(watchHelp.exitCode, 0);
         QVERIFY(watchHelp.out.contains("--for"));
         QVERIFY(watchHelp.out.contains("--data-dir"));
@@ -243,7 +241,7 @@ services:
         QVERIFY(watchHelp.out.contains("Exit status"));
         QVERIFY2(!watchHelp.out.contains("--screenshot"), "console options are not watch's");
 
-        const Run secretHelp = vigie({QStringLiteral("secret"), QStringLiteral("--help")});
+        const Run secretHelp = vigie({u"secret"_s, u"--help"_s});
         QCOMPARE(secretHelp.exitCode, 0);
         for (const char *usage :
              {"vigie secret set NAME", "vigie secret delete NAME", "vigie secret check --workspace"})
@@ -258,31 +256,23 @@ services:
             QVERIFY(run.out.isEmpty());
             QVERIFY2(run.err.startsWith("vigie: ") && run.err.contains(mention), run.err.constData());
         };
-        expectUsageError({QStringLiteral("watch")}, "vigie watch --workspace FILE");
-        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
-                          QStringLiteral("--for"), QStringLiteral("banana")},
-                         "\"banana\"");
-        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
-                          QStringLiteral("--for"), QStringLiteral("0s")},
-                         "--for needs a duration");
-        expectUsageError({QStringLiteral("watch"), QStringLiteral("--workspace"), QStringLiteral("ws.yaml"),
-                          QStringLiteral("extra")},
-                         "Unexpected argument: extra");
-        expectUsageError({QStringLiteral("secret")}, "vigie secret needs an action");
-        expectUsageError({QStringLiteral("secret"), QStringLiteral("rotate")}, "Unknown secret action: rotate");
-        expectUsageError({QStringLiteral("secret"), QStringLiteral("set")}, "vigie secret set NAME");
-        expectUsageError({QStringLiteral("secret"), QStringLiteral("delete")}, "vigie secret delete NAME");
-        expectUsageError({QStringLiteral("secret"), QStringLiteral("check")}, "vigie secret check --workspace FILE");
-        expectUsageError({QStringLiteral("frobnicate")}, "check, watch, validate, secret");
+        expectUsageError({u"watch"_s}, "vigie watch --workspace FILE");
+        expectUsageError({u"watch"_s, u"--workspace"_s, u"ws.yaml"_s, u"--for"_s, u"banana"_s}, "\"banana\"");
+        expectUsageError({u"watch"_s, u"--workspace"_s, u"ws.yaml"_s, u"--for"_s, u"0s"_s}, "--for needs a duration");
+        expectUsageError({u"watch"_s, u"--workspace"_s, u"ws.yaml"_s, u"extra"_s}, "Unexpected argument: extra");
+        expectUsageError({u"secret"_s}, "vigie secret needs an action");
+        expectUsageError({u"secret"_s, u"rotate"_s}, "Unknown secret action: rotate");
+        expectUsageError({u"secret"_s, u"set"_s}, "vigie secret set NAME");
+        expectUsageError({u"secret"_s, u"delete"_s}, "vigie secret delete NAME");
+        expectUsageError({u"secret"_s, u"check"_s}, "vigie secret check --workspace FILE");
+        expectUsageError({u"frobnicate"_s}, "check, watch, validate, secret");
 
         // Invalid workspaces are reported by place, whichever command reads them.
         const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
-        const Run watch = vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), broken,
-                                 QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("never"))});
+        const Run watch = vigie({u"watch"_s, u"--workspace"_s, broken, u"--data-dir"_s, m_dir.filePath(u"never"_s)});
         QCOMPARE(watch.exitCode, 2);
         QVERIFY2(watch.err.contains(QByteArray(broken.toUtf8() + ":2:")), watch.err.constData());
-        const Run secrets =
-            vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), broken});
+        const Run secrets = vigie({u"secret"_s, u"check"_s, u"--workspace"_s, broken});
         QCOMPARE(secrets.exitCode, 2);
         QVERIFY2(secrets.err.contains(QByteArray(broken.toUtf8() + ":2:")), secrets.err.constData());
     }
@@ -291,18 +281,16 @@ services:
     {
         // With no display and no platform plugin chosen: a mistake is a usage error, never an abort.
         const QList<QStringList> mistakes{
-            {QStringLiteral("chek")},
-            {QStringLiteral("--json"), QStringLiteral("check")},
-            {QStringLiteral("check"), QStringLiteral("--workspace")},
-            {QStringLiteral("watch"), QStringLiteral("--probes-please"), QStringLiteral("--workspace"),
-             QStringLiteral("ws.yaml")},
-            {QStringLiteral("validate")},
-            {QStringLiteral("--screenshot")},
+            {u"chek"_s},
+            {u"--json"_s, u"check"_s},
+            {u"check"_s, u"--workspace"_s},
+            {u"watch"_s, u"--probes-please"_s, u"--workspace"_s, u"ws.yaml"_s},
+            {u"validate"_s},
+            {u"--screenshot"_s},
         };
         for (const QStringList &arguments : mistakes) {
             const Run run = vigie(arguments, true);
-            QVERIFY2(run.exitCode == 2,
-                     qPrintable(arguments.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(run.err)));
+            QVERIFY2(run.exitCode == 2, qPrintable(arguments.join(u' ') + u": "_s + QString::fromUtf8(run.err)));
             QVERIFY2(run.err.startsWith("vigie: "), run.err.constData());
             QVERIFY2(run.err.contains("Usage: "), run.err.constData());
             QVERIFY(!run.err.contains("display"));
@@ -312,33 +300,30 @@ services:
     void validateReportsWithoutProbing()
     {
         const int connectionsBefore = m_banner.connectionCount();
-        const QString good = writeWorkspace(QStringLiteral("name: Valid\nservices:\n  - id: smtp\n    probes:\n"
-                                                           "      - tcp: 127.0.0.1:%1\n  - id: dns\n    probes:\n"
-                                                           "      - tcp: 127.0.0.1:%1\n")
-                                                .arg(m_banner.port())
+        const QString good = writeWorkspace(u"name: Valid\nservices:\n  - id: smtp\n    probes:\n"
+                                            "      - tcp: 127.0.0.1:%1\n  - id: dns\n    probes:\n"
+                                            "      - tcp: 127.0.0.1:%1\n"_s.arg(m_banner.port())
                                                 .toUtf8());
-        const Run valid = vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), good}, true);
+        const Run valid = vigie({u"validate"_s, u"--workspace"_s, good}, true);
         QVERIFY2(valid.exitCode == 0, valid.err.constData());
         QVERIFY2(valid.out.contains("is valid: 2 service") && valid.out.contains(", 2 probe"), valid.out.constData());
 
         const QString bad =
             writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
                                              "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
-        const Run invalid = vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), bad}, true);
+        const Run invalid = vigie({u"validate"_s, u"--workspace"_s, bad}, true);
         QCOMPARE(invalid.exitCode, 2);
         QVERIFY2(invalid.err.contains(QByteArray(bad.toUtf8() + ":6:9:")), invalid.err.constData());
 
-        const Run json =
-            vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), bad, QStringLiteral("--json")});
+        const Run json = vigie({u"validate"_s, u"--workspace"_s, bad, u"--json"_s});
         QCOMPARE(json.exitCode, 2);
         const QJsonObject verdict = QJsonDocument::fromJson(json.out).object();
         QCOMPARE(verdict.value(u"valid").toBool(true), false);
         const QJsonObject first = verdict.value(u"errors").toArray().at(0).toObject();
         QCOMPARE(first.value(u"line").toInt(), 6);
         QCOMPARE(first.value(u"column").toInt(), 9);
-        QVERIFY(first.value(u"message").toString().contains(QLatin1String("intervall")));
-        const Run goodJson =
-            vigie({QStringLiteral("validate"), QStringLiteral("--workspace"), good, QStringLiteral("--json")});
+        QVERIFY(first.value(u"message").toString().contains("intervall"_L1));
+        const Run goodJson = vigie({u"validate"_s, u"--workspace"_s, good, u"--json"_s});
         QCOMPARE(goodJson.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(goodJson.out).object().value(u"probes").toInt(), 2);
 
@@ -348,8 +333,8 @@ services:
 
     void secretNamesFollowTheWorkspaceRule()
     {
-        for (const QString &action : {QStringLiteral("set"), QStringLiteral("delete")}) {
-            const Run run = vigie({QStringLiteral("secret"), action, QStringLiteral("bad name!")});
+        for (const QString &action : {u"set"_s, u"delete"_s}) {
+            const Run run = vigie({u"secret"_s, action, u"bad name!"_s});
             QCOMPARE(run.exitCode, 2);
             QVERIFY2(run.err.contains("\"bad name!\" is not a secret name"), run.err.constData());
         }
@@ -358,17 +343,17 @@ services:
     void checkExplainsMaintenanceAndImpact()
     {
         // A window that covers every moment.
-        static const QString ArchiveInMaintenance = QStringLiteral(R"(maintenance:
+        static const QString ArchiveInMaintenance = uR"(maintenance:
   - name: Archive move
     services: archive
     timezone: UTC
     every: day
     at: "00:00"
     duration: 24h
-)");
+)"_s;
         // The relay refuses; the portal, which depends on it, fails with it; the archive refuses
         // too, inside a window that covers every moment; the mail server answers.
-        const QString withAlarm = writeWorkspace(QString(QStringLiteral(R"(name: Explained
+        const QString withAlarm = writeWorkspace(QString(uR"(name: Explained
 services:
   - id: relay
     probes:
@@ -383,23 +368,22 @@ services:
   - id: smtp
     probes:
       - tcp: 127.0.0.1:%2
-)") + ArchiveInMaintenance)
+)"_s + ArchiveInMaintenance)
                                                      .arg(m_closedPort)
                                                      .arg(m_banner.port())
                                                      .toUtf8());
-        const Run json =
-            vigie({QStringLiteral("check"), QStringLiteral("--workspace"), withAlarm, QStringLiteral("--json")});
+        const Run json = vigie({u"check"_s, u"--workspace"_s, withAlarm, u"--json"_s});
         QCOMPARE(json.exitCode, 1); // the relay is a real alarm
         const QJsonArray results = QJsonDocument::fromJson(json.out).array();
         QCOMPARE(results.size(), 4);
-        QCOMPARE(results.at(0).toObject().value(u"status").toString(), QStringLiteral("down"));
-        QCOMPARE(results.at(1).toObject().value(u"status").toString(), QStringLiteral("impacted"));
-        QCOMPARE(results.at(1).toObject().value(u"impacted_by").toString(), QStringLiteral("relay"));
-        QCOMPARE(results.at(2).toObject().value(u"status").toString(), QStringLiteral("maintenance"));
-        QCOMPARE(results.at(2).toObject().value(u"maintenance").toString(), QStringLiteral("Archive move"));
-        QCOMPARE(results.at(3).toObject().value(u"status").toString(), QStringLiteral("up"));
+        QCOMPARE(results.at(0).toObject().value(u"status").toString(), u"down"_s);
+        QCOMPARE(results.at(1).toObject().value(u"status").toString(), u"impacted"_s);
+        QCOMPARE(results.at(1).toObject().value(u"impacted_by").toString(), u"relay"_s);
+        QCOMPARE(results.at(2).toObject().value(u"status").toString(), u"maintenance"_s);
+        QCOMPARE(results.at(2).toObject().value(u"maintenance").toString(), u"Archive move"_s);
+        QCOMPARE(results.at(3).toObject().value(u"status").toString(), u"up"_s);
 
-        const Run table = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), withAlarm});
+        const Run table = vigie({u"check"_s, u"--workspace"_s, withAlarm});
         QCOMPARE(table.exitCode, 1);
         const QList<QByteArray> lines = table.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 5);
@@ -407,7 +391,7 @@ services:
         QVERIFY2(lines.at(3).startsWith("archive") && lines.at(3).contains(" maintenance "), lines.at(3).constData());
 
         // Without the relay's own alarm, nothing counts against the exit status.
-        const QString explained = writeWorkspace(QString(QStringLiteral(R"(name: Explained
+        const QString explained = writeWorkspace(QString(uR"(name: Explained
 services:
   - id: archive
     probes:
@@ -415,11 +399,11 @@ services:
   - id: smtp
     probes:
       - tcp: 127.0.0.1:%2
-)") + ArchiveInMaintenance)
+)"_s + ArchiveInMaintenance)
                                                      .arg(m_closedPort)
                                                      .arg(m_banner.port())
                                                      .toUtf8());
-        const Run quiet = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), explained});
+        const Run quiet = vigie({u"check"_s, u"--workspace"_s, explained});
         QVERIFY2(quiet.exitCode == 0, quiet.out.constData());
     }
 
@@ -427,19 +411,17 @@ services:
     {
         // A banner that would clear the screen and retitle the window.
         Vigie::Test::BannerServer hostile{QByteArrayLiteral("\x1b[2J\x1b]0;owned\x07SSH-2.0-evil\r\n")};
-        const QString ws = writeWorkspace(QStringLiteral("name: Hostile\nservices:\n  - id: bastion\n    probes:\n"
-                                                         "      - tcp: 127.0.0.1:%1\n"
-                                                         "        expect_banner: \"^220 \"\n")
-                                              .arg(hostile.port())
+        const QString ws = writeWorkspace(u"name: Hostile\nservices:\n  - id: bastion\n    probes:\n"
+                                          "      - tcp: 127.0.0.1:%1\n"
+                                          "        expect_banner: \"^220 \"\n"_s.arg(hostile.port())
                                               .toUtf8());
-        const Run table = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        const Run table = vigie({u"check"_s, u"--workspace"_s, ws});
         QCOMPARE(table.exitCode, 1);
         QVERIFY2(!table.out.contains('\x1b') && !table.out.contains('\x07'), table.out.constData());
         QVERIFY2(table.out.contains("\\x1b[2J"), table.out.constData());
 
-        const Run watch =
-            vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
-                   QStringLiteral("2s"), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("hostile"))});
+        const Run watch = vigie(
+            {u"watch"_s, u"--workspace"_s, ws, u"--for"_s, u"2s"_s, u"--data-dir"_s, m_dir.filePath(u"hostile"_s)});
         QVERIFY2(watch.exitCode == 0, watch.err.constData());
         QVERIFY2(watch.out.contains("bastion  unknown → down"), watch.out.constData());
         QVERIFY2(!watch.out.contains('\x1b') && !watch.out.contains('\x07'), watch.out.constData());
@@ -450,7 +432,7 @@ services:
     {
         const QString ws = writeWorkspace(QByteArrayLiteral(
             "name: Plain\nservices:\n  - id: portal\n    probes:\n      - http: http://127.0.0.1/\n"));
-        const Run run = vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        const Run run = vigie({u"secret"_s, u"check"_s, u"--workspace"_s, ws});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("names no secrets"), run.out.constData());
     }

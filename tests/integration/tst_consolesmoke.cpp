@@ -20,6 +20,7 @@
 #error "tst_consolesmoke needs the vigie executable"
 #endif
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 
 namespace {
@@ -46,12 +47,12 @@ class TestConsoleSmoke : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_lab = QStringLiteral(VIGIE_SOURCE_DIR "/tools/lab/lab");
+    QString m_lab = QString::fromUtf8(VIGIE_SOURCE_DIR "/tools/lab/lab");
 
     bool lab(const QString &verb)
     {
         QProcess process;
-        process.start(m_lab, {verb, m_dir.filePath(QStringLiteral("lab")), QStringLiteral("28080")});
+        process.start(m_lab, {verb, m_dir.filePath(u"lab"_s), u"28080"_s});
         return process.waitForFinished(30000) && process.exitCode() == 0;
     }
 
@@ -59,31 +60,28 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("xvfb-run")).isEmpty(),
+        QVERIFY2(!QStandardPaths::findExecutable(u"xvfb-run"_s).isEmpty(),
                  "xvfb-run is missing: tools/dev installs it (package xvfb)");
-        QVERIFY2(lab(QStringLiteral("start")), "the lab did not start (nginx, socat, dnsmasq)");
+        QVERIFY2(lab(u"start"_s), "the lab did not start (nginx, socat, dnsmasq)");
     }
 
-    void cleanupTestCase() { lab(QStringLiteral("stop")); }
+    void cleanupTestCase() { lab(u"stop"_s); }
 
     void consoleShowsTheLabLive()
     {
-        const QString shot = m_dir.filePath(QStringLiteral("console.png"));
+        const QString shot = m_dir.filePath(u"console.png"_s);
         QProcess vigie;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // a real X server this time
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("home/.config")));
+        env.remove(u"QT_QPA_PLATFORM"_s); // a real X server this time
+        env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+        env.insert(u"HOME"_s, m_dir.filePath(u"home"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"home/.config"_s));
         vigie.setProcessEnvironment(env);
         vigie.setProcessChannelMode(QProcess::MergedChannels);
-        vigie.start(QStringLiteral("xvfb-run"),
-                    {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1920x1080x24"),
-                     QStringLiteral(VIGIE_BINARY), QStringLiteral("-geometry"), QStringLiteral("1920x1080+0+0"),
-                     QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("lab/workspace.yaml")),
-                     QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("--lang"),
-                     QStringLiteral("en"), QStringLiteral("--screenshot"), shot,
-                     QStringLiteral("--quit-after-screenshot")});
+        vigie.start(u"xvfb-run"_s, {u"-a"_s, u"-s"_s, u"-screen 0 1920x1080x24"_s, QString::fromUtf8(VIGIE_BINARY),
+                                    u"-geometry"_s, u"1920x1080+0+0"_s, u"--workspace"_s,
+                                    m_dir.filePath(u"lab/workspace.yaml"_s), u"--data-dir"_s, m_dir.filePath(u"data"_s),
+                                    u"--lang"_s, u"en"_s, u"--screenshot"_s, shot, u"--quit-after-screenshot"_s});
         QVERIFY(vigie.waitForStarted(10000));
         const bool finished = vigie.waitForFinished(90000);
         const QByteArray output = vigie.readAll();
@@ -95,12 +93,12 @@ private Q_SLOTS:
         QVERIFY2(!image.isNull(), qPrintable(shot));
         QVERIFY(image.width() >= 800 && image.height() >= 500);
         // A copy outlives the temporary folder, for a person to look at.
-        const QString kept = Test::screenshotPath(QStringLiteral("consolesmoke"));
+        const QString kept = Test::screenshotPath(u"consolesmoke"_s);
         QFile::remove(kept);
         QVERIFY(QFile::copy(shot, kept));
         qInfo().noquote() << "Screenshot:" << kept;
 
-        QFile dumpFile(shot + QStringLiteral(".json"));
+        QFile dumpFile(shot + u".json"_s);
         QVERIFY(dumpFile.open(QIODevice::ReadOnly));
         const QJsonObject dump = QJsonDocument::fromJson(dumpFile.readAll()).object();
         const QJsonArray tiles = dump.value(u"tiles").toArray();
@@ -110,27 +108,27 @@ private Q_SLOTS:
         struct Expected
         {
             QString state;
-            QString presentation = QStringLiteral("normal");
+            QString presentation = u"normal"_s;
         };
         const QHash<QString, Expected> expected{
-            {QStringLiteral("portal"), {QStringLiteral("up")}},
-            {QStringLiteral("cas"), {QStringLiteral("up")}},
-            {QStringLiteral("api"), {QStringLiteral("up")}},
-            {QStringLiteral("search"), {QStringLiteral("degraded")}},
-            {QStringLiteral("extranet"), {QStringLiteral("down")}},
+            {u"portal"_s, {u"up"_s}},
+            {u"cas"_s, {u"up"_s}},
+            {u"api"_s, {u"up"_s}},
+            {u"search"_s, {u"degraded"_s}},
+            {u"extranet"_s, {u"down"_s}},
             // Down because the extranet is: one alarm, not two.
-            {QStringLiteral("extranet-notices"), {QStringLiteral("down"), QStringLiteral("impacted")}},
+            {u"extranet-notices"_s, {u"down"_s, u"impacted"_s}},
             // Down inside the kernel update's window: no alarm.
-            {QStringLiteral("reporting"), {QStringLiteral("down"), QStringLiteral("maintenance")}},
+            {u"reporting"_s, {u"down"_s, u"maintenance"_s}},
             // The lab's certificate expires in 15 days: inside the 21-day warning window.
-            {QStringLiteral("secure-portal"), {QStringLiteral("degraded")}},
-            {QStringLiteral("site-certificate"), {QStringLiteral("degraded")}},
+            {u"secure-portal"_s, {u"degraded"_s}},
+            {u"site-certificate"_s, {u"degraded"_s}},
             // The provider's status page reports its Paris bandwidth degraded.
-            {QStringLiteral("nimbus"), {QStringLiteral("degraded")}},
-            {QStringLiteral("smtp"), {QStringLiteral("up")}},
-            {QStringLiteral("imap"), {QStringLiteral("up")}},
+            {u"nimbus"_s, {u"degraded"_s}},
+            {u"smtp"_s, {u"up"_s}},
+            {u"imap"_s, {u"up"_s}},
             // dnsmasq answers the A and MX records the probes expect.
-            {QStringLiteral("dns"), {QStringLiteral("up")}},
+            {u"dns"_s, {u"up"_s}},
         };
         QCOMPARE(tiles.size(), 14);
         QStringList groups;
@@ -143,11 +141,11 @@ private Q_SLOTS:
             if (!groups.contains(tile.value(u"group").toString()))
                 groups.append(tile.value(u"group").toString());
             if (expected.contains(id)) {
-                QVERIFY2(state == expected.value(id).state, qPrintable(id + QStringLiteral(" is ") + state));
+                QVERIFY2(state == expected.value(id).state, qPrintable(id + u" is "_s + state));
                 QVERIFY2(presentation == expected.value(id).presentation,
-                         qPrintable(id + QStringLiteral(" is shown as ") + presentation));
+                         qPrintable(id + u" is shown as "_s + presentation));
             } else {
-                QVERIFY2(state == u"up" || state == u"down", qPrintable(id + QStringLiteral(" is ") + state));
+                QVERIFY2(state == u"up" || state == u"down", qPrintable(id + u" is "_s + state));
             }
             QVERIFY2(tile.value(u"visible").toBool(), qPrintable(id));
 
@@ -161,25 +159,21 @@ private Q_SLOTS:
             else if (presentation == u"impacted")
                 own = StateIcons::color(StateIcons::Explained::Impacted, palette);
             const int ownPixels = countNear(image, rect, own, 40);
-            QVERIFY2(ownPixels >= 30,
-                     qPrintable(QStringLiteral("%1: %2 pixels of its state's colour").arg(id).arg(ownPixels)));
+            QVERIFY2(ownPixels >= 30, qPrintable(u"%1: %2 pixels of its state's colour"_s.arg(id).arg(ownPixels)));
             if (health == HealthState::Down) {
                 const int green = countNear(image, rect, StateIcons::color(HealthState::Up, palette), 40);
-                QVERIFY2(green < 5,
-                         qPrintable(QStringLiteral("%1 is down but shows %2 green pixels").arg(id).arg(green)));
+                QVERIFY2(green < 5, qPrintable(u"%1 is down but shows %2 green pixels"_s.arg(id).arg(green)));
             }
             if (presentation != u"normal") {
                 // Explained failures raise no alarm: no red on their tiles.
                 const int red = countNear(image, rect, StateIcons::color(HealthState::Down, palette), 40);
-                QVERIFY2(red < 5,
-                         qPrintable(QStringLiteral("%1 is %2 but shows %3 red pixels").arg(id, presentation).arg(red)));
+                QVERIFY2(red < 5, qPrintable(u"%1 is %2 but shows %3 red pixels"_s.arg(id, presentation).arg(red)));
             }
         }
-        QCOMPARE(groups, (QStringList{QStringLiteral("Web"), QStringLiteral("Backends"), QStringLiteral("Providers"),
-                                      QStringLiteral("Mail"), QStringLiteral("Network")}));
+        QCOMPARE(groups, (QStringList{u"Web"_s, u"Backends"_s, u"Providers"_s, u"Mail"_s, u"Network"_s}));
 
         // The history went to the data folder.
-        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/vigie.sqlite"))));
+        QVERIFY(QFile::exists(m_dir.filePath(u"data/vigie.sqlite"_s)));
     }
 };
 

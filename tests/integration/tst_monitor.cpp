@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 using Vigie::Test::allEvents;
 using Vigie::Test::allResults;
@@ -39,7 +40,7 @@ Service service(const QString &id, QList<ProbeSpec> probes)
     Service s;
     s.id = id;
     s.name = id;
-    s.group = QStringLiteral("Web");
+    s.group = u"Web"_s;
     s.probes = std::move(probes);
     return s;
 }
@@ -79,14 +80,14 @@ class TestMonitor : public QObject
     }};
     quint16 m_closedPort = 0;
 
-    QString closedUrl() const { return QStringLiteral("http://127.0.0.1:%1/").arg(m_closedPort); }
+    QString closedUrl() const { return u"http://127.0.0.1:%1/"_s.arg(m_closedPort); }
 
     Workspace upAndClosed(std::chrono::milliseconds interval)
     {
         Workspace ws;
-        ws.name = QStringLiteral("Monitor test");
-        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), interval)}),
-                       service(QStringLiteral("closed"), {httpProbe(closedUrl(), interval, 1)})};
+        ws.name = u"Monitor test"_s;
+        ws.services = {service(u"web"_s, {httpProbe(m_up.url(), interval)}),
+                       service(u"closed"_s, {httpProbe(closedUrl(), interval, 1)})};
         return ws;
     }
 
@@ -108,31 +109,28 @@ private Q_SLOTS:
         monitor.setWorkspace(upAndClosed(300ms));
         monitor.start();
 
-        QTRY_VERIFY_WITH_TIMEOUT(countOf(allResults(results), QStringLiteral("web")) >= 2 &&
-                                     countOf(allResults(results), QStringLiteral("closed")) >= 2,
-                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countOf(allResults(results), u"web"_s) >= 2 && countOf(allResults(results), u"closed"_s) >= 2, Timeout);
         QVERIFY(stopAndDrain(monitor));
 
         const QList<HealthEvent> raised = allEvents(events);
-        const auto webUp = findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("web"), HealthState::Up);
+        const auto webUp = findEvent(raised, HealthEvent::Kind::ServiceState, u"web"_s, HealthState::Up);
         QVERIFY(webUp);
         QCOMPARE(webUp->from, HealthState::Unknown);
-        const auto closedDown =
-            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("closed"), HealthState::Down);
+        const auto closedDown = findEvent(raised, HealthEvent::Kind::ServiceState, u"closed"_s, HealthState::Down);
         QVERIFY(closedDown);
-        QVERIFY2(closedDown->cause.toString().contains(QLatin1String("refused")),
-                 qPrintable(closedDown->cause.toString()));
-        QVERIFY(findEvent(raised, HealthEvent::Kind::ProbeState, QStringLiteral("closed"), HealthState::Down));
+        QVERIFY2(closedDown->cause.toString().contains("refused"_L1), qPrintable(closedDown->cause.toString()));
+        QVERIFY(findEvent(raised, HealthEvent::Kind::ProbeState, u"closed"_s, HealthState::Down));
         // Only changes are events: one per service and one per probe, however many results came.
         QCOMPARE(raised.size(), 4);
 
-        QCOMPARE(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up);
-        QCOMPARE(monitor.serviceHealth(QStringLiteral("closed")).state, HealthState::Down);
+        QCOMPARE(monitor.serviceHealth(u"web"_s).state, HealthState::Up);
+        QCOMPARE(monitor.serviceHealth(u"closed"_s).state, HealthState::Down);
         QHash<QString, ServiceHealth> changed;
         for (const QList<QVariant> &arguments : std::as_const(health))
             changed.insert(arguments.at(0).value<QHash<QString, ServiceHealth>>());
-        QCOMPARE(changed.value(QStringLiteral("web")).state, HealthState::Up);
-        QCOMPARE(changed.value(QStringLiteral("closed")).state, HealthState::Down);
+        QCOMPARE(changed.value(u"web"_s).state, HealthState::Up);
+        QCOMPARE(changed.value(u"closed"_s).state, HealthState::Down);
 
         // Every result shown was stored, and every event.
         QVERIFY(store.flush());
@@ -154,21 +152,20 @@ private Q_SLOTS:
     {
         m_failing = false;
         Workspace ws;
-        ws.services = {service(QStringLiteral("quick"), {httpProbe(m_flipping.url(), 200ms, 1, 1)}),
-                       service(QStringLiteral("patient"), {httpProbe(m_flipping.url(), 200ms, 3, 1)})};
+        ws.services = {service(u"quick"_s, {httpProbe(m_flipping.url(), 200ms, 1, 1)}),
+                       service(u"patient"_s, {httpProbe(m_flipping.url(), 200ms, 3, 1)})};
         Monitor monitor;
         QSignalSpy results(&monitor, &Monitor::resultsReady);
         QSignalSpy events(&monitor, &Monitor::eventsRaised);
         monitor.setWorkspace(ws);
         monitor.start();
-        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("quick")).state == HealthState::Up &&
-                                     monitor.serviceHealth(QStringLiteral("patient")).state == HealthState::Up,
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(u"quick"_s).state == HealthState::Up &&
+                                     monitor.serviceHealth(u"patient"_s).state == HealthState::Up,
                                  Timeout);
 
         m_failing = true;
         QTRY_VERIFY_WITH_TIMEOUT(
-            findEvent(allEvents(events), HealthEvent::Kind::ServiceState, QStringLiteral("patient"), HealthState::Down),
-            Timeout);
+            findEvent(allEvents(events), HealthEvent::Kind::ServiceState, u"patient"_s, HealthState::Down), Timeout);
         QVERIFY(stopAndDrain(monitor));
 
         const auto failuresOf = [&results](const QString &id) {
@@ -180,20 +177,18 @@ private Q_SLOTS:
             return failures;
         };
         const QList<HealthEvent> raised = allEvents(events);
-        const auto quickDown =
-            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("quick"), HealthState::Down);
-        const auto patientDown =
-            findEvent(raised, HealthEvent::Kind::ServiceState, QStringLiteral("patient"), HealthState::Down);
+        const auto quickDown = findEvent(raised, HealthEvent::Kind::ServiceState, u"quick"_s, HealthState::Down);
+        const auto patientDown = findEvent(raised, HealthEvent::Kind::ServiceState, u"patient"_s, HealthState::Down);
         QVERIFY(quickDown);
         QVERIFY(patientDown);
         // downAfter 1: down with its first failure; downAfter 3: only with its third.
-        const QList<ProbeResult> quickFailures = failuresOf(QStringLiteral("quick"));
-        const QList<ProbeResult> patientFailures = failuresOf(QStringLiteral("patient"));
+        const QList<ProbeResult> quickFailures = failuresOf(u"quick"_s);
+        const QList<ProbeResult> patientFailures = failuresOf(u"patient"_s);
         QVERIFY(!quickFailures.isEmpty());
         QVERIFY(patientFailures.size() >= 3);
         QCOMPARE(quickDown->timestampMs, quickFailures.first().timestampMs);
         QCOMPARE(patientDown->timestampMs, patientFailures.at(2).timestampMs);
-        QVERIFY2(patientDown->cause.toString().contains(QLatin1String("3")), qPrintable(patientDown->cause.toString()));
+        QVERIFY2(patientDown->cause.toString().contains("3"_L1), qPrintable(patientDown->cause.toString()));
     }
 
     void restoreRaisesNoDuplicateStates()
@@ -209,11 +204,10 @@ private Q_SLOTS:
             first.setStore(&store);
             first.setWorkspace(ws);
             first.start();
-            QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::ServiceState,
-                                               QStringLiteral("closed"), HealthState::Down) &&
-                                         findEvent(allEvents(events), HealthEvent::Kind::ServiceState,
-                                                   QStringLiteral("web"), HealthState::Up),
-                                     Timeout);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                findEvent(allEvents(events), HealthEvent::Kind::ServiceState, u"closed"_s, HealthState::Down) &&
+                    findEvent(allEvents(events), HealthEvent::Kind::ServiceState, u"web"_s, HealthState::Up),
+                Timeout);
             QVERIFY(stopAndDrain(first));
             QVERIFY(store.flush());
         }
@@ -231,15 +225,14 @@ private Q_SLOTS:
         QVERIFY(results.wait(Timeout));
         const QList<ProbeResult> lastKnown = results.first().at(0).value<QList<ProbeResult>>();
         QCOMPARE(lastKnown.size(), 2);
-        QCOMPARE(countOf(lastKnown, QStringLiteral("web")), 1);
-        QCOMPARE(countOf(lastKnown, QStringLiteral("closed")), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(countOf(allResults(results), QStringLiteral("web")) >= 3 &&
-                                     countOf(allResults(results), QStringLiteral("closed")) >= 3,
-                                 Timeout);
+        QCOMPARE(countOf(lastKnown, u"web"_s), 1);
+        QCOMPARE(countOf(lastKnown, u"closed"_s), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countOf(allResults(results), u"web"_s) >= 3 && countOf(allResults(results), u"closed"_s) >= 3, Timeout);
         QVERIFY(stopAndDrain(second));
         QCOMPARE(events.size(), 0);
-        QCOMPARE(second.serviceHealth(QStringLiteral("web")).state, HealthState::Up);
-        QCOMPARE(second.serviceHealth(QStringLiteral("closed")).state, HealthState::Down);
+        QCOMPARE(second.serviceHealth(u"web"_s).state, HealthState::Up);
+        QCOMPARE(second.serviceHealth(u"closed"_s).state, HealthState::Down);
         QVERIFY(store.flush());
         QCOMPARE(store.resultCount().result(), storedBefore + allResults(results).size() - lastKnown.size());
 
@@ -248,9 +241,9 @@ private Q_SLOTS:
         QSignalSpy freshEvents(&fresh, &Monitor::eventsRaised);
         fresh.setWorkspace(ws);
         fresh.start();
-        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(freshEvents), HealthEvent::Kind::ServiceState,
-                                           QStringLiteral("closed"), HealthState::Down),
-                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findEvent(allEvents(freshEvents), HealthEvent::Kind::ServiceState, u"closed"_s, HealthState::Down),
+            Timeout);
         QVERIFY(stopAndDrain(fresh));
     }
 
@@ -261,14 +254,14 @@ private Q_SLOTS:
         const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30, 0, 700), QTimeZone::UTC);
         Test::ManualClock clock(t0);
         MaintenanceWindow window;
-        window.name = QStringLiteral("Kernel update");
-        window.services = {QStringLiteral("web")};
+        window.name = u"Kernel update"_s;
+        window.services = {u"web"_s};
         window.date = t0.date();
         window.at = QTime(0, 30, 1);
         window.duration = 1s;
         Workspace ws;
         // An hour between runs: after the first, no result comes during the test.
-        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 1h)})};
+        ws.services = {service(u"web"_s, {httpProbe(m_up.url(), 1h)})};
         ws.maintenance = {window};
 
         Monitor monitor(&clock);
@@ -276,25 +269,23 @@ private Q_SLOTS:
         QSignalSpy events(&monitor, &Monitor::eventsRaised);
         monitor.setWorkspace(ws);
         monitor.start();
-        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up, Timeout);
-        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
-        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(u"web"_s).state, HealthState::Up, Timeout);
+        QVERIFY(!monitor.serviceHealth(u"web"_s).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s));
 
         clock.set(t0.addMSecs(800));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")), Timeout);
-        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web"));
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s), Timeout);
+        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s);
         QCOMPARE(began->timestampMs, QDateTime(t0.date(), QTime(0, 30, 1), QTimeZone::UTC).toMSecsSinceEpoch());
-        QVERIFY2(began->cause.toString().contains(QLatin1String("Kernel update")), qPrintable(began->cause.toString()));
-        QVERIFY(monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
-        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")));
+        QVERIFY2(began->cause.toString().contains("Kernel update"_L1), qPrintable(began->cause.toString()));
+        QVERIFY(monitor.serviceHealth(u"web"_s).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, u"web"_s));
 
         clock.set(t0.addMSecs(1800));
-        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")),
-                                 Timeout);
-        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web"));
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, u"web"_s), Timeout);
+        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, u"web"_s);
         QCOMPARE(ended->timestampMs, QDateTime(t0.date(), QTime(0, 30, 2), QTimeZone::UTC).toMSecsSinceEpoch());
-        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QVERIFY(!monitor.serviceHealth(u"web"_s).inMaintenance);
         QCOMPARE(allResults(results).size(), 1);
         QVERIFY(stopAndDrain(monitor));
     }
@@ -306,22 +297,22 @@ private Q_SLOTS:
     {
         Test::ManualClock clock(QDateTime(QDate(1970, 1, 1), QTime(12, 0), QTimeZone::UTC));
         MaintenanceWindow nightly;
-        nightly.name = QStringLiteral("Backups");
+        nightly.name = u"Backups"_s;
         nightly.at = QTime(2, 0);
         nightly.duration = 1h;
         Workspace ws;
-        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 300ms)})};
+        ws.services = {service(u"web"_s, {httpProbe(m_up.url(), 300ms)})};
         ws.maintenance = {nightly};
 
         Monitor monitor(&clock);
         QSignalSpy events(&monitor, &Monitor::eventsRaised);
         monitor.setWorkspace(ws);
         monitor.start();
-        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).state, HealthState::Up, Timeout);
-        QVERIFY(!monitor.serviceHealth(QStringLiteral("web")).inMaintenance);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(u"web"_s).state, HealthState::Up, Timeout);
+        QVERIFY(!monitor.serviceHealth(u"web"_s).inMaintenance);
 
         clock.set(QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone::UTC));
-        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("web")).inMaintenance, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(u"web"_s).inMaintenance, Timeout);
         QTest::qWait(1000); // a few more results, inside the window
         QVERIFY(stopAndDrain(monitor));
         const QList<HealthEvent> raised = allEvents(events);
@@ -341,12 +332,12 @@ private Q_SLOTS:
         const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30, 0, 300), QTimeZone::UTC);
         Test::ManualClock clock(t0);
         MaintenanceWindow window;
-        window.name = QStringLiteral("Kernel update");
+        window.name = u"Kernel update"_s;
         window.date = t0.date();
         window.at = QTime(0, 30);
         window.duration = 2s; // wake-ups wait in real time for the injected clock's edges
         Workspace ws;
-        ws.services = {service(QStringLiteral("web"), {httpProbe(m_up.url(), 1h)})};
+        ws.services = {service(u"web"_s, {httpProbe(m_up.url(), 1h)})};
         ws.maintenance = {window};
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -358,8 +349,8 @@ private Q_SLOTS:
             first.setStore(&store);
             first.setWorkspace(ws);
             first.start();
-            QTRY_VERIFY_WITH_TIMEOUT(
-                findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")), Timeout);
+            QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s),
+                                     Timeout);
             QVERIFY(stopAndDrain(first));
             QVERIFY(store.flush());
         }
@@ -374,17 +365,15 @@ private Q_SLOTS:
         second.setWorkspace(ws);
         second.start();
         QTRY_VERIFY_WITH_TIMEOUT(!allResults(results).isEmpty(), Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(second.serviceHealth(QStringLiteral("web")).maintenanceName,
-                                  QStringLiteral("Kernel update"), Timeout);
-        QVERIFY(second.serviceHealth(QStringLiteral("web")).inMaintenance);
-        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+        QTRY_COMPARE_WITH_TIMEOUT(second.serviceHealth(u"web"_s).maintenanceName, u"Kernel update"_s, Timeout);
+        QVERIFY(second.serviceHealth(u"web"_s).inMaintenance);
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s));
 
         clock.set(t0.addMSecs(1800));
-        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web")),
-                                 Timeout);
-        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, QStringLiteral("web"));
+        QTRY_VERIFY_WITH_TIMEOUT(findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, u"web"_s), Timeout);
+        const auto ended = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceEnd, u"web"_s);
         QCOMPARE(ended->timestampMs, QDateTime(t0.date(), QTime(0, 30, 2), QTimeZone::UTC).toMSecsSinceEpoch());
-        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("web")));
+        QVERIFY(!findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"web"_s));
         QVERIFY(stopAndDrain(second));
     }
 
@@ -396,12 +385,12 @@ private Q_SLOTS:
         const QDateTime t0(QDate(2026, 3, 29), QTime(0, 30), QTimeZone::UTC);
         Test::ManualClock clock(t0);
         MaintenanceWindow window;
-        window.name = QStringLiteral("Database upgrade");
+        window.name = u"Database upgrade"_s;
         window.date = t0.date();
         window.at = QTime(1, 30);
         window.duration = 1h;
         Workspace ws;
-        ws.services = {service(QStringLiteral("db"), {httpProbe(m_flipping.url(), 200ms, 1, 1)})};
+        ws.services = {service(u"db"_s, {httpProbe(m_flipping.url(), 200ms, 1, 1)})};
         ws.maintenance = {window};
 
         Monitor monitor(&clock);
@@ -409,15 +398,15 @@ private Q_SLOTS:
         QSignalSpy events(&monitor, &Monitor::eventsRaised);
         monitor.setWorkspace(ws);
         monitor.start();
-        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("db")).state, HealthState::Down, Timeout);
-        QVERIFY(monitor.serviceHealth(QStringLiteral("db")).isAlarm());
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.serviceHealth(u"db"_s).state, HealthState::Down, Timeout);
+        QVERIFY(monitor.serviceHealth(u"db"_s).isAlarm());
 
         clock.set(t0.addSecs(3600 + 60));
         const qsizetype before = allResults(results).size();
         QTRY_VERIFY_WITH_TIMEOUT(allResults(results).size() > before, Timeout);
-        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(QStringLiteral("db")).inMaintenance, Timeout);
-        QVERIFY(!monitor.serviceHealth(QStringLiteral("db")).isAlarm());
-        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, QStringLiteral("db"));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.serviceHealth(u"db"_s).inMaintenance, Timeout);
+        QVERIFY(!monitor.serviceHealth(u"db"_s).isAlarm());
+        const auto began = findEvent(allEvents(events), HealthEvent::Kind::MaintenanceStart, u"db"_s);
         QVERIFY(began);
         QCOMPARE(began->timestampMs, t0.addSecs(3600).toMSecsSinceEpoch());
         QVERIFY(stopAndDrain(monitor));

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 
 class TestProbeEngine : public QObject
@@ -25,7 +26,7 @@ class TestProbeEngine : public QObject
     {
         ProbeSpec spec;
         spec.setKind(ProbeKind::Http);
-        spec.target = QStringLiteral("http://127.0.0.1:%1%2").arg(m_httpPort).arg(path);
+        spec.target = u"http://127.0.0.1:%1%2"_s.arg(m_httpPort).arg(path);
         spec.interval = interval;
         spec.timeout = std::min<std::chrono::milliseconds>(interval, 5s);
         return spec;
@@ -34,8 +35,8 @@ class TestProbeEngine : public QObject
     {
         ProbeSpec spec;
         spec.setKind(ProbeKind::Tcp);
-        spec.target = QStringLiteral("127.0.0.1:%1").arg(m_banner.port());
-        spec.options<TcpOptions>().expectBanner = QStringLiteral("^220 ");
+        spec.target = u"127.0.0.1:%1"_s.arg(m_banner.port());
+        spec.options<TcpOptions>().expectBanner = u"^220 "_s;
         return spec;
     }
     static Service service(const QString &id, QList<ProbeSpec> probes)
@@ -43,7 +44,7 @@ class TestProbeEngine : public QObject
         Service s;
         s.id = id;
         s.name = id;
-        s.group = QStringLiteral("G");
+        s.group = u"G"_s;
         s.probes = std::move(probes);
         return s;
     }
@@ -51,8 +52,8 @@ class TestProbeEngine : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_http.route(QStringLiteral("/ok"), [] { return QHttpServerResponse(QByteArrayLiteral("fine")); });
-        m_http.route(QStringLiteral("/fail"), [] {
+        m_http.route(u"/ok"_s, [] { return QHttpServerResponse(QByteArrayLiteral("fine")); });
+        m_http.route(u"/fail"_s, [] {
             return QHttpServerResponse(QByteArrayLiteral("no"), QHttpServerResponse::StatusCode::InternalServerError);
         });
         auto *tcp = new QTcpServer;
@@ -68,8 +69,7 @@ private Q_SLOTS:
         QHash<qint64, int> perMs;
         QList<int> buckets(10, 0);
         for (int i = 0; i < probes; ++i) {
-            const qint64 offset =
-                ProbeEngine::jitterOffsetMs(ProbeKey{QStringLiteral("service-%1").arg(i), 0}, interval);
+            const qint64 offset = ProbeEngine::jitterOffsetMs(ProbeKey{u"service-%1"_s.arg(i), 0}, interval);
             QVERIFY(offset >= 0 && offset < 60000);
             ++perMs[offset];
             ++buckets[int(offset / 6000)];
@@ -79,8 +79,8 @@ private Q_SLOTS:
         for (int count : std::as_const(buckets))
             QVERIFY2(count > 60 && count < 140, qPrintable(QString::number(count)));
         // Stable: the same key gets the same slot every time.
-        QCOMPARE(ProbeEngine::jitterOffsetMs(ProbeKey{QStringLiteral("portal"), 1}, interval),
-                 ProbeEngine::jitterOffsetMs(ProbeKey{QStringLiteral("portal"), 1}, interval));
+        QCOMPARE(ProbeEngine::jitterOffsetMs(ProbeKey{u"portal"_s, 1}, interval),
+                 ProbeEngine::jitterOffsetMs(ProbeKey{u"portal"_s, 1}, interval));
     }
 
     void runOnceRunsEveryProbeOnce()
@@ -88,8 +88,7 @@ private Q_SLOTS:
         Test::ManualClock clock;
         ProbeEngine engine(&clock);
         Workspace ws;
-        ws.services = {service(QStringLiteral("web"), {http(QStringLiteral("/ok")), http(QStringLiteral("/fail"))}),
-                       service(QStringLiteral("mail"), {tcp()})};
+        ws.services = {service(u"web"_s, {http(u"/ok"_s), http(u"/fail"_s)}), service(u"mail"_s, {tcp()})};
         QList<ProbeResult> results;
         connect(&engine, &ProbeEngine::resultsReady, this,
                 [&results](const QList<ProbeResult> &batch) { results.append(batch); });
@@ -102,13 +101,13 @@ private Q_SLOTS:
 
         std::sort(results.begin(), results.end(),
                   [](const ProbeResult &a, const ProbeResult &b) { return a.key.toString() < b.key.toString(); });
-        QCOMPARE(results[0].key, (ProbeKey{QStringLiteral("mail"), 0}));
-        QCOMPARE(results[0].kind, QStringLiteral("tcp"));
+        QCOMPARE(results[0].key, (ProbeKey{u"mail"_s, 0}));
+        QCOMPARE(results[0].kind, u"tcp"_s);
         QCOMPARE(results[0].status, HealthState::Up);
-        QCOMPARE(results[1].key, (ProbeKey{QStringLiteral("web"), 0}));
+        QCOMPARE(results[1].key, (ProbeKey{u"web"_s, 0}));
         QCOMPARE(results[1].status, HealthState::Up);
-        QCOMPARE(results[1].target, QStringLiteral("http://127.0.0.1:%1/ok").arg(m_httpPort));
-        QCOMPARE(results[2].key, (ProbeKey{QStringLiteral("web"), 1}));
+        QCOMPARE(results[1].target, u"http://127.0.0.1:%1/ok"_s.arg(m_httpPort));
+        QCOMPARE(results[2].key, (ProbeKey{u"web"_s, 1}));
         QCOMPARE(results[2].status, HealthState::Down);
         QCOMPARE(results[2].httpStatus, 500);
         for (const ProbeResult &r : std::as_const(results))
@@ -119,7 +118,7 @@ private Q_SLOTS:
     {
         ProbeEngine engine;
         Workspace ws;
-        ws.services = {service(QStringLiteral("fast"), {http(QStringLiteral("/ok"), 150ms)})};
+        ws.services = {service(u"fast"_s, {http(u"/ok"_s, 150ms)})};
         QList<ProbeResult> results;
         connect(&engine, &ProbeEngine::resultsReady, this,
                 [&results](const QList<ProbeResult> &batch) { results.append(batch); });
@@ -153,10 +152,10 @@ private Q_SLOTS:
         for (int i = 0; i < count; ++i) {
             ProbeSpec spec;
             spec.setKind(ProbeKind::Tcp);
-            spec.target = QStringLiteral("127.0.0.1:%1").arg(refused);
+            spec.target = u"127.0.0.1:%1"_s.arg(refused);
             spec.interval = interval;
             spec.timeout = 500ms;
-            ws.services.append(service(QStringLiteral("probe-%1").arg(i), {spec}));
+            ws.services.append(service(u"probe-%1"_s.arg(i), {spec}));
         }
         ProbeEngine engine;
         QHash<QString, QList<qint64>> runs; // each probe's start times, by service
@@ -178,7 +177,7 @@ private Q_SLOTS:
         QList<qint64> jitters;
         QList<qint64> bases;
         for (int i = 0; i < count; ++i) {
-            const QString id = QStringLiteral("probe-%1").arg(i);
+            const QString id = u"probe-%1"_s.arg(i);
             jitters.append(ProbeEngine::jitterOffsetMs(ProbeKey{id, 0}, interval));
             bases.append(runs.value(id).at(0) - jitters.last());
         }
@@ -187,12 +186,11 @@ private Q_SLOTS:
         const qint64 start = sortedBases.at(count / 2);
         QList<qint64> offsets; // where in the interval each probe's last turn started
         for (int i = 0; i < count; ++i) {
-            const QList<qint64> starts = runs.value(QStringLiteral("probe-%1").arg(i));
+            const QList<qint64> starts = runs.value(u"probe-%1"_s.arg(i));
             for (int turn = 0; turn < turns; ++turn) {
                 const qint64 late = starts.at(turn) - (start + jitters.at(i) + turn * intervalMs);
                 QVERIFY2(qAbs(late) <= 100,
-                         qPrintable(
-                             QStringLiteral("probe-%1, turn %2: %3 ms from its slot").arg(i).arg(turn + 1).arg(late)));
+                         qPrintable(u"probe-%1, turn %2: %3 ms from its slot"_s.arg(i).arg(turn + 1).arg(late)));
             }
             offsets.append((starts.at(turns - 1) - start) % intervalMs);
         }
@@ -205,7 +203,7 @@ private Q_SLOTS:
         qint64 widestGap = offsets.first() + intervalMs - offsets.last();
         for (int i = 1; i < count; ++i)
             widestGap = std::max(widestGap, offsets.at(i) - offsets.at(i - 1));
-        QVERIFY2(widestGap <= 150, qPrintable(QStringLiteral("%1 ms without a probe starting").arg(widestGap)));
+        QVERIFY2(widestGap <= 150, qPrintable(u"%1 ms without a probe starting"_s.arg(widestGap)));
     }
 
     void emptyWorkspaceFinishesAtOnce()

@@ -18,6 +18,7 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 
 namespace {
@@ -31,9 +32,9 @@ SecretStore::Lookup lookup(const QStringList &names)
 {
     QFuture<SecretStore::Lookup> future = SecretStore::read(names);
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 30000))
-        return {{}, {}, QStringLiteral("the keychain did not answer within 30 s")};
+        return {{}, {}, u"the keychain did not answer within 30 s"_s};
     if (future.resultCount() == 0)
-        return {{}, {}, QStringLiteral("the read finished without a result")};
+        return {{}, {}, u"the read finished without a result"_s};
     return future.result();
 }
 
@@ -48,8 +49,7 @@ class TestSecretStore : public QObject
     static QByteArray busCall(const QStringList &arguments)
     {
         QProcess query;
-        query.start(QStringLiteral("dbus-send"),
-                    QStringList{QStringLiteral("--session"), QStringLiteral("--print-reply")} + arguments);
+        query.start(u"dbus-send"_s, QStringList{u"--session"_s, u"--print-reply"_s} + arguments);
         return query.waitForFinished(5000) && query.exitCode() == 0 ? query.readAllStandardOutput() : QByteArray();
     }
 
@@ -57,13 +57,12 @@ class TestSecretStore : public QObject
     // write to. Asks the bus first: a call to an unowned name would have D-Bus start another daemon.
     static bool defaultCollectionReady()
     {
-        if (!busCall({QStringLiteral("--dest=org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-                      QStringLiteral("org.freedesktop.DBus.NameHasOwner"),
-                      QStringLiteral("string:org.freedesktop.secrets")})
+        if (!busCall({u"--dest=org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s,
+                      u"org.freedesktop.DBus.NameHasOwner"_s, u"string:org.freedesktop.secrets"_s})
                  .contains("boolean true"))
             return false;
-        return busCall({QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                        QStringLiteral("org.freedesktop.Secret.Service.ReadAlias"), QStringLiteral("string:default")})
+        return busCall({u"--dest=org.freedesktop.secrets"_s, u"/org/freedesktop/secrets"_s,
+                        u"org.freedesktop.Secret.Service.ReadAlias"_s, u"string:default"_s})
             .contains("/org/freedesktop/secrets/collection/");
     }
 
@@ -77,7 +76,7 @@ class TestSecretStore : public QObject
     Run vigie(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess process;
-        process.start(QStringLiteral(VIGIE_BINARY), arguments);
+        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
         if (!process.waitForStarted(5000))
             return {};
         process.write(input);
@@ -97,29 +96,27 @@ private Q_SLOTS:
             QSKIP(qPrintable(qEnvironmentVariable(NoBusReason)));
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("dbus-run-session ran the test without a session bus (DBUS_SESSION_BUS_ADDRESS is unset)");
-        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
+        const QString daemon = QStandardPaths::findExecutable(u"gnome-keyring-daemon"_s);
         if (daemon.isEmpty())
             QSKIP("gnome-keyring-daemon is not installed: there is no Secret Service to test against");
-        if (!QDir(qEnvironmentVariable("HOME")).exists(QStringLiteral("runtime")))
+        if (!QDir(qEnvironmentVariable("HOME")).exists(u"runtime"_s))
             QSKIP("the private home was not set up: HOME does not hold the test's runtime folder");
-        if (QStandardPaths::findExecutable(QStringLiteral("dbus-send")).isEmpty())
+        if (QStandardPaths::findExecutable(u"dbus-send"_s).isEmpty())
             QSKIP("dbus-send is not installed: the test cannot tell when the keyring is on the bus");
 
         // --unlock creates the login keyring, unlocked, with the password read from stdin. It is
         // incompatible with --start, and an empty stdin creates no keyring at all: an empty line does.
-        m_keyring.start(daemon, {QStringLiteral("--foreground"), QStringLiteral("--components=secrets"),
-                                 QStringLiteral("--unlock")});
+        m_keyring.start(daemon, {u"--foreground"_s, u"--components=secrets"_s, u"--unlock"_s});
         if (!m_keyring.waitForStarted(10000))
-            QSKIP(qPrintable(
-                QStringLiteral("gnome-keyring-daemon could not be started: %1").arg(m_keyring.errorString())));
+            QSKIP(qPrintable(u"gnome-keyring-daemon could not be started: %1"_s.arg(m_keyring.errorString())));
         m_keyring.write("\n");
         m_keyring.closeWriteChannel();
         const bool ready = QTest::qWaitFor(
             [this] { return m_keyring.state() == QProcess::NotRunning || defaultCollectionReady(); }, 20000);
         if (m_keyring.state() == QProcess::NotRunning)
-            QSKIP(qPrintable(QStringLiteral("gnome-keyring-daemon exited (code %1) before it was ready: %2")
-                                 .arg(m_keyring.exitCode())
-                                 .arg(QString::fromLocal8Bit(m_keyring.readAllStandardError()).trimmed())));
+            QSKIP(
+                qPrintable(u"gnome-keyring-daemon exited (code %1) before it was ready: %2"_s.arg(m_keyring.exitCode())
+                               .arg(QString::fromLocal8Bit(m_keyring.readAllStandardError()).trimmed())));
         if (!ready)
             QSKIP("gnome-keyring-daemon did not offer a default collection on the private bus within 20 s");
     }
@@ -135,8 +132,8 @@ private Q_SLOTS:
 
     void writeReadAndRemove()
     {
-        const QString name = QStringLiteral("vigie-test-token");
-        const QString absent = QStringLiteral("vigie-test-absent");
+        const QString name = u"vigie-test-token"_s;
+        const QString absent = u"vigie-test-absent"_s;
         const QByteArray secret("to\0k\xff"
                                 "en",
                                 7); // any bytes, not just text
@@ -165,7 +162,7 @@ private Q_SLOTS:
 
     void readFromAnotherThread()
     {
-        const QString name = QStringLiteral("vigie-test-thread");
+        const QString name = u"vigie-test-thread"_s;
         QVERIFY(SecretStore::write(name, QByteArrayLiteral("from afar")));
         // The jobs run on the application's thread, whichever thread asks.
         QFuture<QFuture<SecretStore::Lookup>> asked = QtConcurrent::run([name] { return SecretStore::read({name}); });
@@ -189,14 +186,14 @@ private Q_SLOTS:
 #ifndef VIGIE_BINARY
         QSKIP("built without the vigie executable (VIGIE_BUILD_UI=OFF)");
 #else
-        const QString name = QStringLiteral("vigie-test-cli");
-        const Run set = vigie({QStringLiteral("secret"), QStringLiteral("set"), name}, QByteArrayLiteral("hunter2\n"));
+        const QString name = u"vigie-test-cli"_s;
+        const Run set = vigie({u"secret"_s, u"set"_s, name}, QByteArrayLiteral("hunter2\n"));
         QVERIFY2(set.exitCode == 0, set.err.constData());
         QCOMPARE(lookup({name}).secrets.value(name), QByteArrayLiteral("hunter2"));
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString ws = dir.filePath(QStringLiteral("ws.yaml"));
+        const QString ws = dir.filePath(u"ws.yaml"_s);
         QFile file(ws);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArrayLiteral(R"(name: Secrets
@@ -211,30 +208,29 @@ services:
         auth: {type: bearer, secret: vigie-test-never-set}
 )"));
         file.close();
-        const Run check = vigie({QStringLiteral("secret"), QStringLiteral("check"), QStringLiteral("--workspace"), ws});
+        const Run check = vigie({u"secret"_s, u"check"_s, u"--workspace"_s, ws});
         QCOMPARE(check.exitCode, 1);
         const QString listed = QString::fromUtf8(check.out);
         const auto lineMatches = [&listed](const QString &pattern) {
             return QRegularExpression(pattern, QRegularExpression::MultilineOption).match(listed).hasMatch();
         };
-        QVERIFY2(lineMatches(QStringLiteral("^vigie-test-cli +present$")), check.out.constData());
-        QVERIFY2(lineMatches(QStringLiteral("^vigie-test-never-set +missing")), check.out.constData());
+        QVERIFY2(lineMatches(u"^vigie-test-cli +present$"_s), check.out.constData());
+        QVERIFY2(lineMatches(u"^vigie-test-never-set +missing"_s), check.out.constData());
         QVERIFY(check.out.contains("vigie secret set vigie-test-never-set"));
 
         // watch reads the same keychain, and names what is missing and how to add it.
         const Run watch =
-            vigie({QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
-                   QStringLiteral("1s"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+            vigie({u"watch"_s, u"--workspace"_s, ws, u"--for"_s, u"1s"_s, u"--data-dir"_s, dir.filePath(u"data"_s)});
         QVERIFY2(watch.exitCode == 0, watch.err.constData());
         QVERIFY2(watch.err.contains("\"vigie-test-never-set\" is not in the keychain"), watch.err.constData());
         QVERIFY(watch.err.contains("vigie secret set vigie-test-never-set"));
         QVERIFY2(!watch.err.contains("\"vigie-test-cli\""), "a secret that is there is not reported");
 
-        const Run removed = vigie({QStringLiteral("secret"), QStringLiteral("delete"), name});
+        const Run removed = vigie({u"secret"_s, u"delete"_s, name});
         QVERIFY2(removed.exitCode == 0, removed.err.constData());
         QCOMPARE(lookup({name}).missing, QStringList{name});
 
-        const Run empty = vigie({QStringLiteral("secret"), QStringLiteral("set"), name}, QByteArrayLiteral("\n"));
+        const Run empty = vigie({u"secret"_s, u"set"_s, name}, QByteArrayLiteral("\n"));
         QCOMPARE(empty.exitCode, 2);
         QVERIFY(lookup({name}).secrets.isEmpty());
 #endif
@@ -247,7 +243,7 @@ services:
 #else
         // A server that wants the token, and the token in the keychain: `vigie check` must read it.
         QHttpServer server;
-        server.route(QStringLiteral("/"), [](const QHttpServerRequest &request) {
+        server.route(u"/"_s, [](const QHttpServerRequest &request) {
             if (request.value("Authorization") == QByteArrayLiteral("Bearer s3cret-token"))
                 return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("welcome"));
             return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("who are you?"),
@@ -256,23 +252,22 @@ services:
         auto *tcp = new QTcpServer;
         QVERIFY(tcp->listen(QHostAddress::LocalHost));
         QVERIFY(server.bind(tcp));
-        const QString name = QStringLiteral("vigie-test-check");
+        const QString name = u"vigie-test-check"_s;
         QVERIFY(SecretStore::write(name, QByteArrayLiteral("s3cret-token")).has_value());
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString ws = dir.filePath(QStringLiteral("ws.yaml"));
+        const QString ws = dir.filePath(u"ws.yaml"_s);
         QFile file(ws);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("name: Keychain check\nservices:\n"
-                                  "  - id: portal\n"
-                                  "    probes:\n"
-                                  "      - http: http://127.0.0.1:%1/\n"
-                                  "        auth: {type: bearer, secret: vigie-test-check}\n")
-                       .arg(tcp->serverPort())
+        file.write(u"name: Keychain check\nservices:\n"
+                   "  - id: portal\n"
+                   "    probes:\n"
+                   "      - http: http://127.0.0.1:%1/\n"
+                   "        auth: {type: bearer, secret: vigie-test-check}\n"_s.arg(tcp->serverPort())
                        .toUtf8());
         file.close();
-        const Run check = vigie({QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        const Run check = vigie({u"check"_s, u"--workspace"_s, ws, u"--json"_s});
         QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
         QVERIFY2(check.out.contains("\"status\": \"up\""), check.out.constData());
         QVERIFY(!check.out.contains("s3cret-token"));
@@ -287,24 +282,23 @@ services:
 std::optional<QString> privateEnvironment(const QTemporaryDir &home, QProcessEnvironment &env)
 {
     if (!home.isValid())
-        return QStringLiteral("no temporary folder for the private home: %1").arg(home.errorString());
+        return u"no temporary folder for the private home: %1"_s.arg(home.errorString());
     const QString root = home.path();
-    const QString runtime = root + QStringLiteral("/runtime");
-    for (const QString &dir : {QStringLiteral("/.local/share"), QStringLiteral("/.config"), QStringLiteral("/.cache"),
-                               QStringLiteral("/runtime")})
+    const QString runtime = root + u"/runtime"_s;
+    for (const QString &dir : {u"/.local/share"_s, u"/.config"_s, u"/.cache"_s, u"/runtime"_s})
         if (!QDir().mkpath(root + dir))
-            return QStringLiteral("cannot create %1").arg(root + dir);
+            return u"cannot create %1"_s.arg(root + dir);
     if (!QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
-        return QStringLiteral("cannot make %1 private").arg(runtime);
-    env.insert(QStringLiteral("HOME"), root);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), root + QStringLiteral("/.local/share"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), root + QStringLiteral("/.config"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), root + QStringLiteral("/.cache"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        return u"cannot make %1 private"_s.arg(runtime);
+    env.insert(u"HOME"_s, root);
+    env.insert(u"XDG_DATA_HOME"_s, root + u"/.local/share"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, root + u"/.config"_s);
+    env.insert(u"XDG_CACHE_HOME"_s, root + u"/.cache"_s);
+    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
     // QtKeychain prefers KWallet on a KDE desktop: this test is about the Secret Service.
     for (const char *name : {"XDG_CURRENT_DESKTOP", "KDE_FULL_SESSION", "DESKTOP_SESSION", "GNOME_KEYRING_CONTROL"})
         env.remove(QString::fromLatin1(name));
-    env.insert(QString::fromLatin1(PrivateBusMarker), QStringLiteral("1"));
+    env.insert(QString::fromLatin1(PrivateBusMarker), u"1"_s);
     return std::nullopt;
 }
 
@@ -312,7 +306,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (!qEnvironmentVariableIsSet(PrivateBusMarker)) {
-        const QString runner = QStandardPaths::findExecutable(QStringLiteral("dbus-run-session"));
+        const QString runner = QStandardPaths::findExecutable(u"dbus-run-session"_s);
         QTemporaryDir home;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const std::optional<QString> problem = privateEnvironment(home, env);
@@ -325,8 +319,7 @@ int main(int argc, char **argv)
             child.setProcessChannelMode(QProcess::ForwardedChannels);
             child.setInputChannelMode(QProcess::ForwardedInputChannel);
             child.setProcessEnvironment(env);
-            child.start(runner, QStringList{QStringLiteral("--"), QCoreApplication::applicationFilePath()} +
-                                    app.arguments().mid(1));
+            child.start(runner, QStringList{u"--"_s, QCoreApplication::applicationFilePath()} + app.arguments().mid(1));
             if (child.waitForStarted()) {
                 child.waitForFinished(-1);
                 return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 using Vigie::Test::allEvents;
 using Vigie::Test::allResults;
@@ -40,7 +41,7 @@ class TestSession : public QObject
 
     QString writeFile(const QByteArray &contents, const QString &name = {})
     {
-        const QString path = m_dir.filePath(name.isEmpty() ? QStringLiteral("ws-%1.yaml").arg(++m_files) : name);
+        const QString path = m_dir.filePath(name.isEmpty() ? u"ws-%1.yaml"_s.arg(++m_files) : name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
             return {};
@@ -100,7 +101,7 @@ private Q_SLOTS:
     void opensStoresAndProbes()
     {
         Session session;
-        session.setDataDir(dataDir(QStringLiteral("open")));
+        session.setDataDir(dataDir(u"open"_s));
         QSignalSpy opened(&session, &Session::workspaceOpened);
         QSignalSpy storeOpened(&session, &Session::storeOpened);
         QSignalSpy started(&session, &Session::started);
@@ -114,20 +115,19 @@ private Q_SLOTS:
         QCOMPARE(session.workspacePath(), path);
         QCOMPARE(session.workspace().services.size(), 2);
         QVERIFY(session.isStoreOpen());
-        QTRY_VERIFY_WITH_TIMEOUT(countStates(allEvents(events), HealthEvent::Kind::ServiceState,
-                                             QStringLiteral("relay"), HealthState::Down) == 1 &&
-                                     countStates(allEvents(events), HealthEvent::Kind::ServiceState,
-                                                 QStringLiteral("bastion"), HealthState::Up) == 1,
-                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countStates(allEvents(events), HealthEvent::Kind::ServiceState, u"relay"_s, HealthState::Down) == 1 &&
+                countStates(allEvents(events), HealthEvent::Kind::ServiceState, u"bastion"_s, HealthState::Up) == 1,
+            Timeout);
         QVERIFY(session.close());
-        const QList<HealthEvent> stored = storedEvents(dataDir(QStringLiteral("open")));
-        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("relay"), HealthState::Down), 1);
+        const QList<HealthEvent> stored = storedEvents(dataDir(u"open"_s));
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, u"relay"_s, HealthState::Down), 1);
     }
 
     void invalidWorkspaceIsReportedWithItsPlaces()
     {
         Session session;
-        session.setDataDir(dataDir(QStringLiteral("invalid")));
+        session.setDataDir(dataDir(u"invalid"_s));
         QSignalSpy failed(&session, &Session::workspaceFailed);
         QSignalSpy started(&session, &Session::started);
         const QString path = writeFile("name: Broken\nservices:\n  - id: web\n    probes:\n"
@@ -137,12 +137,11 @@ private Q_SLOTS:
         QCOMPARE(failed.first().at(0).toString(), path);
         const auto errors = failed.first().at(1).value<QList<WorkspaceError>>();
         QVERIFY(!errors.isEmpty());
-        QVERIFY2(errors.first().toString().startsWith(path + QStringLiteral(":6:9:")),
-                 qPrintable(errors.first().toString()));
+        QVERIFY2(errors.first().toString().startsWith(path + u":6:9:"_s), qPrintable(errors.first().toString()));
         QCOMPARE(started.size(), 0);
         QVERIFY(session.workspacePath().isEmpty());
         // Nothing is created on disk for a workspace that cannot run.
-        QVERIFY(!QFile::exists(dataDir(QStringLiteral("invalid"))));
+        QVERIFY(!QFile::exists(dataDir(u"invalid"_s)));
     }
 
     void brokenReloadKeepsTheRunningWorkspace()
@@ -165,9 +164,9 @@ private Q_SLOTS:
     void unusableStoreLeavesProbingOn()
     {
         // A file where the data folder should be.
-        const QString blocker = writeFile("not a folder", QStringLiteral("blocker"));
+        const QString blocker = writeFile("not a folder", u"blocker"_s);
         Session session;
-        session.setDataDir(blocker + QStringLiteral("/data"));
+        session.setDataDir(blocker + u"/data"_s);
         QSignalSpy storeFailed(&session, &Session::storeFailed);
         QSignalSpy started(&session, &Session::started);
         QSignalSpy results(session.monitor(), &Monitor::resultsReady);
@@ -184,7 +183,7 @@ private Q_SLOTS:
     {
         // A name no keychain holds: either the keychain says it is missing, or it cannot be read at
         // all (no Secret Service in the test's session); both are reported, and probing goes on.
-        const QString name = QStringLiteral("vigie-tst-session-absent-%1").arg(QCoreApplication::applicationPid());
+        const QString name = u"vigie-tst-session-absent-%1"_s.arg(QCoreApplication::applicationPid());
         const QString path = writeFile("name: Session test\n"
                                        "services:\n"
                                        "  - id: portal\n"
@@ -212,7 +211,7 @@ private Q_SLOTS:
     {
         // A reload right after the first changes: the new run's restore must read them, and no batch
         // of the first run may reach the second.
-        const QString folder = dataDir(QStringLiteral("reload"));
+        const QString folder = dataDir(u"reload"_s);
         Session session;
         session.setDataDir(folder);
         QSignalSpy started(&session, &Session::started);
@@ -221,9 +220,9 @@ private Q_SLOTS:
         const QString path = labWorkspace("100ms");
         session.open(path);
         QVERIFY(started.wait(Timeout));
-        QTRY_VERIFY_WITH_TIMEOUT(countStates(allEvents(events), HealthEvent::Kind::ServiceState,
-                                             QStringLiteral("relay"), HealthState::Down) == 1,
-                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countStates(allEvents(events), HealthEvent::Kind::ServiceState, u"relay"_s, HealthState::Down) == 1,
+            Timeout);
         session.open(path);
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, Timeout);
         // Several batches of the second run.
@@ -232,22 +231,22 @@ private Q_SLOTS:
         QVERIFY(session.close());
 
         const QList<HealthEvent> raised = allEvents(events);
-        for (const QString &service : {QStringLiteral("relay"), QStringLiteral("bastion")}) {
+        for (const QString &service : {u"relay"_s, u"bastion"_s}) {
             QCOMPARE(countStates(raised, HealthEvent::Kind::ServiceState, service,
-                                 service == QStringLiteral("relay") ? HealthState::Down : HealthState::Up),
+                                 service == u"relay"_s ? HealthState::Down : HealthState::Up),
                      1);
             QCOMPARE(countStates(raised, HealthEvent::Kind::ProbeState, service,
-                                 service == QStringLiteral("relay") ? HealthState::Down : HealthState::Up),
+                                 service == u"relay"_s ? HealthState::Down : HealthState::Up),
                      1);
         }
         const QList<HealthEvent> stored = storedEvents(folder);
-        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("relay"), HealthState::Down), 1);
-        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, QStringLiteral("bastion"), HealthState::Up), 1);
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, u"relay"_s, HealthState::Down), 1);
+        QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, u"bastion"_s, HealthState::Up), 1);
     }
 
     void closeStoresTheLastBatch()
     {
-        const QString folder = dataDir(QStringLiteral("close"));
+        const QString folder = dataDir(u"close"_s);
         qsizetype seen = 0;
         {
             Session session;
@@ -300,23 +299,23 @@ private Q_SLOTS:
                                        "    at: \"00:00\"\n"
                                        "    duration: 24h\n");
         Session session(Session::Mode::Once);
-        session.setDataDir(dataDir(QStringLiteral("once")));
+        session.setDataDir(dataDir(u"once"_s));
         QSignalSpy finished(&session, &Session::finished);
         QSignalSpy started(&session, &Session::started);
         session.open(path);
         QVERIFY(finished.wait(Timeout));
         const auto report = finished.first().at(0).value<Session::Report>();
         QCOMPARE(report.results.size(), 4);
-        QCOMPARE(report.health.value(QStringLiteral("relay")).state, HealthState::Down);
-        QVERIFY(report.health.value(QStringLiteral("relay")).isAlarm());
-        QCOMPARE(report.health.value(QStringLiteral("portal")).impactedBy, QStringLiteral("relay"));
-        QVERIFY(!report.health.value(QStringLiteral("portal")).isAlarm());
-        QVERIFY(report.health.value(QStringLiteral("archive")).inMaintenance);
-        QVERIFY(!report.health.value(QStringLiteral("archive")).isAlarm());
-        QCOMPARE(report.health.value(QStringLiteral("bastion")).state, HealthState::Up);
+        QCOMPARE(report.health.value(u"relay"_s).state, HealthState::Down);
+        QVERIFY(report.health.value(u"relay"_s).isAlarm());
+        QCOMPARE(report.health.value(u"portal"_s).impactedBy, u"relay"_s);
+        QVERIFY(!report.health.value(u"portal"_s).isAlarm());
+        QVERIFY(report.health.value(u"archive"_s).inMaintenance);
+        QVERIFY(!report.health.value(u"archive"_s).isAlarm());
+        QCOMPARE(report.health.value(u"bastion"_s).state, HealthState::Up);
         // Once runs keep nothing and never start a schedule.
         QCOMPARE(started.size(), 0);
-        QVERIFY(!QFile::exists(dataDir(QStringLiteral("once"))));
+        QVERIFY(!QFile::exists(dataDir(u"once"_s)));
     }
 
     void reloadsWhenTheFileChanges()
@@ -339,10 +338,10 @@ private Q_SLOTS:
         file.write(yaml);
         file.close();
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, Timeout);
-        QCOMPARE(session.workspace().name, QStringLiteral("Edited lab"));
+        QCOMPARE(session.workspace().name, u"Edited lab"_s);
 
         // Replaced by another file, as editors that save atomically do: still followed.
-        const QString replacement = path + QStringLiteral(".new");
+        const QString replacement = path + u".new"_s;
         yaml.replace("name: Edited lab", "name: Replaced lab");
         QFile next(replacement);
         QVERIFY(next.open(QIODevice::WriteOnly));
@@ -351,14 +350,14 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(path));
         QVERIFY(QFile::rename(replacement, path));
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, Timeout);
-        QCOMPARE(session.workspace().name, QStringLiteral("Replaced lab"));
+        QCOMPARE(session.workspace().name, u"Replaced lab"_s);
 
         // Broken: reported, and what runs goes on.
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write("services: [\n");
         file.close();
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, Timeout);
-        QCOMPARE(session.workspace().name, QStringLiteral("Replaced lab"));
+        QCOMPARE(session.workspace().name, u"Replaced lab"_s);
         QCOMPARE(opened.size(), 3);
     }
 };

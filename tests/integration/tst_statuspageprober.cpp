@@ -25,7 +25,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(VIGIE_TEST_DATA "/statuspage/") + name);
+    QFile file(QString::fromUtf8(VIGIE_TEST_DATA "/statuspage/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(file.fileName()));
     return file.readAll();
@@ -403,7 +403,7 @@ void TestStatuspageProber::badSpecFailsLater_data()
     QTest::newRow("zero timeout") << u"https://status.example.com"_s << QString() << 0
                                   << u"the timeout of the probe of https://status.example.com must be positive"_s;
     QTest::newRow("unreadable CA file") << u"https://status.example.com"_s
-                                        << QStringLiteral(VIGIE_TEST_DATA "/statuspage/no-such-ca.pem") << 5000
+                                        << QString::fromUtf8(VIGIE_TEST_DATA "/statuspage/no-such-ca.pem") << 5000
                                         << u"the CA file " VIGIE_TEST_DATA
                                            "/statuspage/no-such-ca.pem could not be read or holds no PEM certificate"_s;
 }

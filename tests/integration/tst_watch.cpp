@@ -24,6 +24,7 @@
 #error "tst_watch needs the vigie executable (VIGIE_BUILD_UI=ON)"
 #endif
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 
 class TestWatch : public QObject
@@ -37,7 +38,7 @@ class TestWatch : public QObject
 
     QString writeWorkspace(const QByteArray &yaml)
     {
-        const QString path = m_dir.filePath(QStringLiteral("ws-%1.yaml").arg(++m_files));
+        const QString path = m_dir.filePath(u"ws-%1.yaml"_s.arg(++m_files));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return {};
@@ -47,7 +48,7 @@ class TestWatch : public QObject
 
     QString goodWorkspace()
     {
-        return writeWorkspace(QStringLiteral(R"(name: Watch test
+        return writeWorkspace(uR"(name: Watch test
 services:
   - id: portal
     group: Web
@@ -62,8 +63,7 @@ services:
         interval: 1s
         timeout: 1s
         down_after: 1
-)")
-                                  .arg(m_up.url())
+)"_s.arg(m_up.url())
                                   .arg(m_closedPort)
                                   .toUtf8());
     }
@@ -71,9 +71,9 @@ services:
     static void prepare(QProcess &process)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY")); // watch must not need one
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.remove(u"DISPLAY"_s); // watch must not need one
+        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
         process.setProcessEnvironment(env);
     }
 
@@ -111,7 +111,7 @@ services:
     static std::pair<qint64, qint64> summary(const QByteArray &out)
     {
         // English plural forms, in the C locale too.
-        static const QRegularExpression pattern(QStringLiteral("Stored (\\d+) results? and (\\d+) events? in "));
+        static const QRegularExpression pattern(u"Stored (\\d+) results? and (\\d+) events? in "_s);
         const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(out));
         if (!match.hasMatch())
             return {-1, -1};
@@ -127,12 +127,11 @@ private Q_SLOTS:
 
     void runsForADurationAndKeepsHistory()
     {
-        const QString dataDir = m_dir.filePath(QStringLiteral("data-for"));
+        const QString dataDir = m_dir.filePath(u"data-for"_s);
         QProcess process;
         prepare(process);
-        process.start(QStringLiteral(VIGIE_BINARY),
-                      {QStringLiteral("watch"), QStringLiteral("--workspace"), goodWorkspace(), QStringLiteral("--for"),
-                       QStringLiteral("3s"), QStringLiteral("--data-dir"), dataDir});
+        process.start(QString::fromUtf8(VIGIE_BINARY),
+                      {u"watch"_s, u"--workspace"_s, goodWorkspace(), u"--for"_s, u"3s"_s, u"--data-dir"_s, dataDir});
         QVERIFY(process.waitForStarted());
         QVERIFY(finish(process));
         const QByteArray out = process.readAllStandardOutput();
@@ -148,8 +147,8 @@ private Q_SLOTS:
 
         const History history = readHistory(dataDir);
         QVERIFY2(history.results >= 4, "each probe ran at least twice in 3 s at 1 s intervals");
-        QVERIFY(hasState(history.events, QStringLiteral("portal"), HealthState::Up));
-        QVERIFY(hasState(history.events, QStringLiteral("extranet"), HealthState::Down));
+        QVERIFY(hasState(history.events, u"portal"_s, HealthState::Up));
+        QVERIFY(hasState(history.events, u"extranet"_s, HealthState::Down));
         const auto [results, events] = summary(out);
         QCOMPARE(results, history.results);
         QCOMPARE(events, qint64(history.events.size()));
@@ -157,11 +156,11 @@ private Q_SLOTS:
 
     void sigtermFlushesAndExitsZero()
     {
-        const QString dataDir = m_dir.filePath(QStringLiteral("data-term"));
+        const QString dataDir = m_dir.filePath(u"data-term"_s);
         QProcess process;
         prepare(process);
-        process.start(QStringLiteral(VIGIE_BINARY), {QStringLiteral("watch"), QStringLiteral("--workspace"),
-                                                     goodWorkspace(), QStringLiteral("--data-dir"), dataDir});
+        process.start(QString::fromUtf8(VIGIE_BINARY),
+                      {u"watch"_s, u"--workspace"_s, goodWorkspace(), u"--data-dir"_s, dataDir});
         QVERIFY(process.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("extranet  unknown → down") &&
@@ -177,8 +176,8 @@ private Q_SLOTS:
         // Everything it had when told to stop is in the database.
         const History history = readHistory(dataDir);
         QVERIFY(history.results >= 2);
-        QVERIFY(hasState(history.events, QStringLiteral("portal"), HealthState::Up));
-        QVERIFY(hasState(history.events, QStringLiteral("extranet"), HealthState::Down));
+        QVERIFY(hasState(history.events, u"portal"_s, HealthState::Up));
+        QVERIFY(hasState(history.events, u"extranet"_s, HealthState::Down));
         const auto [results, events] = summary(out);
         QCOMPARE(results, history.results);
         QCOMPARE(events, qint64(history.events.size()));
@@ -190,17 +189,16 @@ private Q_SLOTS:
         for (const bool probes : {false, true}) {
             QProcess process;
             prepare(process);
-            QStringList arguments{
-                QStringLiteral("watch"),
-                QStringLiteral("--workspace"),
-                goodWorkspace(),
-                QStringLiteral("--for"),
-                QStringLiteral("3s"),
-                QStringLiteral("--data-dir"),
-                m_dir.filePath(probes ? QStringLiteral("data-probes") : QStringLiteral("data-lines"))};
+            QStringList arguments{u"watch"_s,
+                                  u"--workspace"_s,
+                                  goodWorkspace(),
+                                  u"--for"_s,
+                                  u"3s"_s,
+                                  u"--data-dir"_s,
+                                  m_dir.filePath(probes ? u"data-probes"_s : u"data-lines"_s)};
             if (probes)
-                arguments << QStringLiteral("--probes");
-            process.start(QStringLiteral(VIGIE_BINARY), arguments);
+                arguments << u"--probes"_s;
+            process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
             QVERIFY(process.waitForStarted());
             QVERIFY(finish(process));
             const QByteArray out = process.readAllStandardOutput();
@@ -216,44 +214,42 @@ private Q_SLOTS:
     {
         // The portal's result came first in the batch; the relay it depends on is down too.
         Workspace workspace;
-        for (const QString &id : {QStringLiteral("portal"), QStringLiteral("relay")}) {
+        for (const QString &id : {u"portal"_s, u"relay"_s}) {
             Service service;
             service.id = id;
             service.name = id;
             ProbeSpec spec;
             spec.setKind(ProbeKind::Tcp);
-            spec.target = QStringLiteral("127.0.0.1:%1").arg(m_closedPort);
+            spec.target = u"127.0.0.1:%1"_s.arg(m_closedPort);
             spec.downAfter = 1;
             service.probes.append(spec);
-            if (id == QStringLiteral("portal"))
-                service.dependsOn = {QStringLiteral("relay")};
+            if (id == u"portal"_s)
+                service.dependsOn = {u"relay"_s};
             workspace.services.append(service);
         }
         HealthTracker tracker(workspace);
         QList<ProbeResult> batch;
-        for (const QString &id : {QStringLiteral("portal"), QStringLiteral("relay")}) {
+        for (const QString &id : {u"portal"_s, u"relay"_s}) {
             ProbeResult result;
             result.key = ProbeKey{id, 0};
-            result.kind = QStringLiteral("tcp");
+            result.kind = u"tcp"_s;
             result.timestampMs = 1'780'000'000'000 + batch.size();
             result.status = HealthState::Down;
-            result.error = Message::verbatim(QStringLiteral("connection refused"));
+            result.error = Message::verbatim(u"connection refused"_s);
             batch.append(result);
         }
         const QStringList lines = WatchCommand::eventLines(workspace, tracker.apply(batch), false);
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines.at(0).contains(QStringLiteral("  relay  unknown → down  ")), qPrintable(lines.at(0)));
-        QVERIFY2(lines.at(1).contains(QStringLiteral("  portal  unknown → down, impacted by relay  ")),
-                 qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(0).contains(u"  relay  unknown → down  "_s), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).contains(u"  portal  unknown → down, impacted by relay  "_s), qPrintable(lines.at(1)));
     }
 
     void secondInterruptExitsAtOnce()
     {
         QProcess process;
         prepare(process);
-        process.start(QStringLiteral(VIGIE_BINARY),
-                      {QStringLiteral("watch"), QStringLiteral("--workspace"), goodWorkspace(),
-                       QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data-int"))});
+        process.start(QString::fromUtf8(VIGIE_BINARY),
+                      {u"watch"_s, u"--workspace"_s, goodWorkspace(), u"--data-dir"_s, m_dir.filePath(u"data-int"_s)});
         QVERIFY(process.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("portal  unknown → up"), 20000);
@@ -279,12 +275,11 @@ private Q_SLOTS:
         const QString ws =
             writeWorkspace(QByteArrayLiteral("name: Broken\nservices:\n  - id: portal\n    probes:\n"
                                              "      - http: http://127.0.0.1/\n        intervall: 30s\n"));
-        const QString dataDir = m_dir.filePath(QStringLiteral("data-bad"));
+        const QString dataDir = m_dir.filePath(u"data-bad"_s);
         QProcess process;
         prepare(process);
-        process.start(QStringLiteral(VIGIE_BINARY),
-                      {QStringLiteral("watch"), QStringLiteral("--workspace"), ws, QStringLiteral("--for"),
-                       QStringLiteral("1s"), QStringLiteral("--data-dir"), dataDir});
+        process.start(QString::fromUtf8(VIGIE_BINARY),
+                      {u"watch"_s, u"--workspace"_s, ws, u"--for"_s, u"1s"_s, u"--data-dir"_s, dataDir});
         QVERIFY(process.waitForStarted());
         QVERIFY(finish(process));
         QCOMPARE(process.exitCode(), 2);

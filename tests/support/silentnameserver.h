@@ -13,8 +13,10 @@
 // (CI runs as root).
 namespace Vigie::Test {
 
+using namespace Qt::StringLiterals;
+
 // A host name that only the name server could answer, so that looking it up hangs.
-inline const QString silentHostName = QStringLiteral("probe-target.vigie-test.example");
+inline const QString silentHostName = u"probe-target.vigie-test.example"_s;
 
 // True in the child process, once /etc/resolv.conf names the silent server.
 bool underSilentNameServer();

@@ -19,6 +19,8 @@ class QTcpSocket;
 // and runs on the test's thread: the test's event loop (QTRY_*, QSignalSpy::wait) serves them.
 namespace Vigie::Test {
 
+using namespace Qt::StringLiterals;
+
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
 // A complete HTTP/1.1 response with Content-Length and "Connection: close".
@@ -37,8 +39,8 @@ public:
 
     quint16 port() const { return m_server.serverPort(); }
     QString hostPort() const; // "127.0.0.1:port"
-    QString url(const QString &path = QStringLiteral("/")) const;
-    QString httpsUrl(const QString &path = QStringLiteral("/")) const;
+    QString url(const QString &path = u"/"_s) const;
+    QString httpsUrl(const QString &path = u"/"_s) const;
     int connectionCount() const { return m_accepted; } // accepted so far
     int openConnections() const { return m_open; }     // still open on the server's side
 
@@ -227,8 +229,8 @@ public:
     ~HoldingServer() override;
 
     quint16 port() const;
-    QString url(const QString &path = QStringLiteral("/")) const;
-    QString httpsUrl(const QString &path = QStringLiteral("/")) const;
+    QString url(const QString &path = u"/"_s) const;
+    QString httpsUrl(const QString &path = u"/"_s) const;
     int held() const;
 
 private:

@@ -411,8 +411,8 @@ void tst_MainWindow::showsHistoryRecordedByWatch()
     const QString dataDir = m_dir->filePath(u"watched"_s);
     QProcess watch;
     watch.setProcessChannelMode(QProcess::MergedChannels);
-    watch.start(QStringLiteral(VIGIE_BINARY), {u"watch"_s, u"--workspace"_s, path, u"--for"_s, u"3s"_s, u"--data-dir"_s,
-                                               dataDir, u"--lang"_s, u"en"_s});
+    watch.start(QString::fromUtf8(VIGIE_BINARY), {u"watch"_s, u"--workspace"_s, path, u"--for"_s, u"3s"_s,
+                                                  u"--data-dir"_s, dataDir, u"--lang"_s, u"en"_s});
     // The lab's servers live in this process: keep its event loop running while watch probes them.
     QSignalSpy finished(&watch, &QProcess::finished);
     QVERIFY(finished.wait(30000));

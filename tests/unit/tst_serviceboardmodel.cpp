@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using namespace Vigie;
 
 namespace {
@@ -12,7 +13,7 @@ namespace {
 Workspace sampleWorkspace()
 {
     Workspace ws;
-    ws.name = QStringLiteral("ACME");
+    ws.name = u"ACME"_s;
     auto service = [](const QString &id, const QString &group, int probes) {
         Service s;
         s.id = id;
@@ -21,14 +22,12 @@ Workspace sampleWorkspace()
         for (int i = 0; i < probes; ++i) {
             ProbeSpec p;
             p.setKind(i == 0 ? ProbeKind::Http : ProbeKind::Tcp);
-            p.target = QStringLiteral("target-%1").arg(i);
+            p.target = u"target-%1"_s.arg(i);
             s.probes.append(p);
         }
         return s;
     };
-    ws.services = {service(QStringLiteral("portal"), QStringLiteral("Web"), 2),
-                   service(QStringLiteral("smtp"), QStringLiteral("Mail"), 1),
-                   service(QStringLiteral("cas"), QStringLiteral("Web"), 1)};
+    ws.services = {service(u"portal"_s, u"Web"_s, 2), service(u"smtp"_s, u"Mail"_s, 1), service(u"cas"_s, u"Web"_s, 1)};
     return ws;
 }
 
@@ -59,14 +58,14 @@ private Q_SLOTS:
         model.setWorkspace(sampleWorkspace());
 
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Web"));
-        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Mail"));
+        QCOMPARE(model.index(0, 0).data().toString(), u"Web"_s);
+        QCOMPARE(model.index(1, 0).data().toString(), u"Mail"_s);
         const QModelIndex web = model.index(0, 0);
         QCOMPARE(model.rowCount(web), 2);
-        QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::IdRole).toString(), QStringLiteral("portal"));
-        QCOMPARE(model.index(1, 0, web).data(ServiceBoardModel::IdRole).toString(), QStringLiteral("cas"));
+        QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::IdRole).toString(), u"portal"_s);
+        QCOMPARE(model.index(1, 0, web).data(ServiceBoardModel::IdRole).toString(), u"cas"_s);
         QCOMPARE(model.index(1, 0, web).parent(), web);
-        QCOMPARE(model.serviceIndex(QStringLiteral("smtp")).parent().row(), 1);
+        QCOMPARE(model.serviceIndex(u"smtp"_s).parent().row(), 1);
         QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Unknown));
         QVERIFY(!model.index(0, 0, web).data(ServiceBoardModel::LastLatencyRole).isValid());
         QCOMPARE(model.index(0, 0, web).data(ServiceBoardModel::ProbeCountRole).toInt(), 2);
@@ -80,15 +79,14 @@ private Q_SLOTS:
         model.setWorkspace(sampleWorkspace());
         QSignalSpy changes(&model, &ServiceBoardModel::serviceStateChanged);
 
-        model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, 1000, 120)});
-        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        model.applyResults({result(u"portal"_s, 0, HealthState::Up, 1000, 120)});
+        const QModelIndex portal = model.serviceIndex(u"portal"_s);
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
         QCOMPARE(changes.size(), 1);
 
-        model.applyResults(
-            {result(QStringLiteral("portal"), 1, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
+        model.applyResults({result(u"portal"_s, 1, HealthState::Down, 2000, 3, u"refused"_s)});
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
-        QCOMPARE(portal.data(ServiceBoardModel::ErrorRole).toString(), QStringLiteral("refused"));
+        QCOMPARE(portal.data(ServiceBoardModel::ErrorRole).toString(), u"refused"_s);
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 2000);
         QCOMPARE(portal.data(ServiceBoardModel::LastLatencyRole).toDouble(), 3.0);
         QCOMPARE(portal.parent().data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
@@ -98,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(changes.size(), 2);
         QCOMPARE(changes.last().at(2).value<HealthState>(), HealthState::Down);
 
-        model.applyResults({result(QStringLiteral("portal"), 1, HealthState::Up, 3000, 4)});
+        model.applyResults({result(u"portal"_s, 1, HealthState::Up, 3000, 4)});
         QCOMPARE(portal.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
         QVERIFY(portal.data(ServiceBoardModel::ErrorRole).toString().isEmpty());
         QCOMPARE(portal.data(ServiceBoardModel::LastChangeRole).toDateTime().toMSecsSinceEpoch(), 3000);
@@ -110,26 +108,25 @@ private Q_SLOTS:
         ServiceBoardModel model(&clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setWorkspace(sampleWorkspace());
-        const QModelIndex cas = model.serviceIndex(QStringLiteral("cas"));
-        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        const QModelIndex cas = model.serviceIndex(u"cas"_s);
+        const QModelIndex portal = model.serviceIndex(u"portal"_s);
 
         // A single failure: raw results would say down; hysteresis says still up.
-        model.applyResults({result(QStringLiteral("cas"), 0, HealthState::Down, 1000, 3, QStringLiteral("refused"))});
+        model.applyResults({result(u"cas"_s, 0, HealthState::Down, 1000, 3, u"refused"_s)});
         QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
-        model.applyHealth({{QStringLiteral("cas"), ServiceHealth{HealthState::Up, false, {}, {}}}});
+        model.applyHealth({{u"cas"_s, ServiceHealth{HealthState::Up, false, {}, {}}}});
         QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
-        model.applyResults({result(QStringLiteral("cas"), 0, HealthState::Down, 2000, 3, QStringLiteral("refused"))});
+        model.applyResults({result(u"cas"_s, 0, HealthState::Down, 2000, 3, u"refused"_s)});
         QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Up));
-        QCOMPARE(cas.data(ServiceBoardModel::ErrorRole).toString(), QStringLiteral("refused"));
+        QCOMPARE(cas.data(ServiceBoardModel::ErrorRole).toString(), u"refused"_s);
 
         // Down, but in maintenance: no alarm, the tile says why, the header stays calm.
-        model.applyHealth(
-            {{QStringLiteral("cas"), ServiceHealth{HealthState::Down, true, QStringLiteral("Kernel update"), {}}}});
+        model.applyHealth({{u"cas"_s, ServiceHealth{HealthState::Down, true, u"Kernel update"_s, {}}}});
         QCOMPARE(cas.data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
         QCOMPARE(cas.data(ServiceBoardModel::PresentationRole).toInt(),
                  int(ServiceBoardModel::Presentation::Maintenance));
-        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), QStringLiteral("Maintenance: Kernel update"));
-        QCOMPARE(cas.data(ServiceBoardModel::MaintenanceRole).toString(), QStringLiteral("Kernel update"));
+        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), u"Maintenance: Kernel update"_s);
+        QCOMPARE(cas.data(ServiceBoardModel::MaintenanceRole).toString(), u"Kernel update"_s);
         QCOMPARE(cas.data(ServiceBoardModel::AlarmRole).toBool(), false);
         QCOMPARE(model.alarmCount(), 0);
         QCOMPARE(cas.parent().data(ServiceBoardModel::CountsRole).value<StateCounts>(),
@@ -137,12 +134,11 @@ private Q_SLOTS:
         QVERIFY(cas.parent().data(ServiceBoardModel::StateRole).toInt() != int(HealthState::Down));
 
         // Down because a dependency is: "impacted by" with the dependency's name.
-        model.applyHealth(
-            {{QStringLiteral("portal"), ServiceHealth{HealthState::Down, false, {}, {}}},
-             {QStringLiteral("cas"), ServiceHealth{HealthState::Down, false, {}, QStringLiteral("portal")}}});
+        model.applyHealth({{u"portal"_s, ServiceHealth{HealthState::Down, false, {}, {}}},
+                           {u"cas"_s, ServiceHealth{HealthState::Down, false, {}, u"portal"_s}}});
         QCOMPARE(cas.data(ServiceBoardModel::PresentationRole).toInt(), int(ServiceBoardModel::Presentation::Impacted));
-        QCOMPARE(cas.data(ServiceBoardModel::ImpactedByRole).toString(), QStringLiteral("PORTAL"));
-        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), QStringLiteral("Impacted by PORTAL"));
+        QCOMPARE(cas.data(ServiceBoardModel::ImpactedByRole).toString(), u"PORTAL"_s);
+        QCOMPARE(cas.data(ServiceBoardModel::StateTextRole).toString(), u"Impacted by PORTAL"_s);
         QCOMPARE(portal.data(ServiceBoardModel::AlarmRole).toBool(), true);
         QCOMPARE(model.alarmCount(), 1);
         QCOMPARE(model.countInPresentation(ServiceBoardModel::Presentation::Impacted), 1);
@@ -154,33 +150,29 @@ private Q_SLOTS:
         Test::ManualClock clock;
         ServiceBoardModel model(&clock);
         Workspace ws = sampleWorkspace();
-        ws.services[0].probes[0].options<HttpOptions>().tls.insecureReason =
-            QStringLiteral("self-signed lab certificate");
+        ws.services[0].probes[0].options<HttpOptions>().tls.insecureReason = u"self-signed lab certificate"_s;
         model.setWorkspace(ws);
-        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
-        const QModelIndex smtp = model.serviceIndex(QStringLiteral("smtp"));
-        QCOMPARE(portal.data(ServiceBoardModel::InsecureRole).toString(),
-                 QStringLiteral("self-signed lab certificate"));
-        QVERIFY(portal.data(Qt::ToolTipRole).toString().contains(QStringLiteral("self-signed lab certificate")));
+        const QModelIndex portal = model.serviceIndex(u"portal"_s);
+        const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
+        QCOMPARE(portal.data(ServiceBoardModel::InsecureRole).toString(), u"self-signed lab certificate"_s);
+        QVERIFY(portal.data(Qt::ToolTipRole).toString().contains(u"self-signed lab certificate"_s));
         QCOMPARE(smtp.data(ServiceBoardModel::InsecureRole).toString(), QString());
 
-        ProbeResult r = result(QStringLiteral("smtp"), 0, HealthState::Up, 1000);
-        r.detail = Message::verbatim(QStringLiteral("expires in 45 days"));
+        ProbeResult r = result(u"smtp"_s, 0, HealthState::Up, 1000);
+        r.detail = Message::verbatim(u"expires in 45 days"_s);
         model.applyResults({r});
-        QCOMPARE(smtp.data(ServiceBoardModel::DetailRole).toString(), QStringLiteral("expires in 45 days"));
+        QCOMPARE(smtp.data(ServiceBoardModel::DetailRole).toString(), u"expires in 45 days"_s);
     }
 
     void olderResultsDoNotOverwriteNewerOnes()
     {
         ServiceBoardModel model;
         model.setWorkspace(sampleWorkspace());
-        model.applyResults({result(QStringLiteral("smtp"), 0, HealthState::Down, 5000)});
-        model.applyResults({result(QStringLiteral("smtp"), 0, HealthState::Up, 4000)});
-        QCOMPARE(model.serviceIndex(QStringLiteral("smtp")).data(ServiceBoardModel::StateRole).toInt(),
-                 int(HealthState::Down));
+        model.applyResults({result(u"smtp"_s, 0, HealthState::Down, 5000)});
+        model.applyResults({result(u"smtp"_s, 0, HealthState::Up, 4000)});
+        QCOMPARE(model.serviceIndex(u"smtp"_s).data(ServiceBoardModel::StateRole).toInt(), int(HealthState::Down));
         // Results for services or probes the workspace does not have are ignored, not a crash.
-        model.applyResults({result(QStringLiteral("gone"), 0, HealthState::Up, 1),
-                            result(QStringLiteral("smtp"), 7, HealthState::Up, 9000)});
+        model.applyResults({result(u"gone"_s, 0, HealthState::Up, 1), result(u"smtp"_s, 7, HealthState::Up, 9000)});
         QCOMPARE(model.countInState(HealthState::Up), 0);
     }
 
@@ -190,11 +182,11 @@ private Q_SLOTS:
         model.setWorkspace(sampleWorkspace());
         QList<ProbeResult> batch;
         for (int i = 0; i < ServiceBoardModel::SparklineLength + 5; ++i) {
-            batch.append(result(QStringLiteral("portal"), 0, i == 34 ? HealthState::Down : HealthState::Up, i, i));
-            batch.append(result(QStringLiteral("portal"), 1, HealthState::Up, i, 1000 + i));
+            batch.append(result(u"portal"_s, 0, i == 34 ? HealthState::Down : HealthState::Up, i, i));
+            batch.append(result(u"portal"_s, 1, HealthState::Up, i, 1000 + i));
         }
         model.applyResults(batch);
-        const QModelIndex portal = model.serviceIndex(QStringLiteral("portal"));
+        const QModelIndex portal = model.serviceIndex(u"portal"_s);
         const auto line = portal.data(ServiceBoardModel::SparklineRole).value<QList<double>>();
         QCOMPARE(line.size(), ServiceBoardModel::SparklineLength);
         QCOMPARE(line.first(), 5.0);
@@ -209,8 +201,7 @@ private Q_SLOTS:
         model.setWorkspace(sampleWorkspace());
         QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
         for (int i = 0; i < 100; ++i)
-            model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, i),
-                                result(QStringLiteral("cas"), 0, HealthState::Up, i)});
+            model.applyResults({result(u"portal"_s, 0, HealthState::Up, i), result(u"cas"_s, 0, HealthState::Up, i)});
         QCOMPARE(dataChanged.size(), 0); // nothing told yet: notifications wait for the timer
         QTRY_VERIFY(dataChanged.size() > 0);
         // portal and cas are adjacent in "Web": one range for them and one for the group row.
@@ -227,11 +218,11 @@ private Q_SLOTS:
         ServiceBoardModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setWorkspace(sampleWorkspace());
-        model.applyResults({result(QStringLiteral("portal"), 0, HealthState::Up, 1)});
+        model.applyResults({result(u"portal"_s, 0, HealthState::Up, 1)});
         Workspace other = sampleWorkspace();
         other.services.removeFirst();
         model.setWorkspace(other);
-        QVERIFY(!model.serviceIndex(QStringLiteral("portal")).isValid());
+        QVERIFY(!model.serviceIndex(u"portal"_s).isValid());
         QCOMPARE(model.rowCount(model.index(0, 0)), 1);
         model.flushPendingChanges(); // nothing pending from the old workspace may leak out
     }

@@ -39,12 +39,12 @@ namespace {
 
 QString dataPath(const QString &relative)
 {
-    return QDir::cleanPath(QStringLiteral(VIGIE_TEST_DATA) + u'/' + relative);
+    return QDir::cleanPath(QString::fromUtf8(VIGIE_TEST_DATA) + u'/' + relative);
 }
 
 QString examplePath()
 {
-    return QDir::cleanPath(QStringLiteral(VIGIE_TEST_DATA) + u"/../../resources/workspaces/acme.yaml"_s);
+    return QDir::cleanPath(QString::fromUtf8(VIGIE_TEST_DATA) + u"/../../resources/workspaces/acme.yaml"_s);
 }
 
 QByteArray readAll(const QString &path)
