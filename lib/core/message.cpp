@@ -209,49 +209,45 @@ Message Message::joined(const QList<Message> &parts, const QString &separator)
     return Message(data);
 }
 
-Message Message::arg(const QString &text) const
+Message Message::withArg(const MessageArg &arg) const
 {
     Message copy = d ? *this : verbatim({});
     copy.d.detach();
+    copy.d->args.append(arg);
+    return copy;
+}
+
+Message Message::arg(const QString &text) const
+{
     MessageArg a;
     a.text = text;
-    copy.d->args.append(a);
-    return copy;
+    return withArg(a);
 }
 
 Message Message::arg(const Message &nested) const
 {
-    Message copy = d ? *this : verbatim({});
-    copy.d.detach();
     MessageArg a;
     a.type = MessageArg::Type::Nested;
     a.nested = nested;
-    copy.d->args.append(a);
-    return copy;
+    return withArg(a);
 }
 
 Message Message::argInteger(qint64 number) const
 {
-    Message copy = d ? *this : verbatim({});
-    copy.d.detach();
     MessageArg a;
     a.type = MessageArg::Type::Integer;
     a.integer = number;
-    copy.d->args.append(a);
-    return copy;
+    return withArg(a);
 }
 
 Message Message::argNumber(double value, int precision, char format) const
 {
-    Message copy = d ? *this : verbatim({});
-    copy.d.detach();
     MessageArg a;
     a.type = MessageArg::Type::Number;
     a.number = value;
     a.precision = precision;
     a.format = format;
-    copy.d->args.append(a);
-    return copy;
+    return withArg(a);
 }
 
 bool Message::isEmpty() const

@@ -13,6 +13,8 @@ class QJsonObject;
 
 namespace Vigie {
 
+struct MessageArg; // message.cpp
+
 // A text for people that is kept and shown later, perhaps in another language: a probe's error, a
 // result's detail, an event's cause. It holds what to translate (the tr context, the English
 // source, a disambiguation, a plural count) and its arguments, typed, so that toString()
@@ -97,6 +99,7 @@ public:
 private:
     explicit Message(Data *data);
     Message argInteger(qint64 number) const;
+    Message withArg(const MessageArg &arg) const;
     static QJsonObject toJson(const Message &message);
     static std::optional<Message> fromJson(const QJsonObject &object, int depth);
     QExplicitlySharedDataPointer<Data> d;
