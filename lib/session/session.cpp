@@ -27,6 +27,19 @@ constexpr std::chrono::seconds DrainTimeout{10};
 // Editors write a file in several steps (truncate, write, rename): one reload for all of them.
 constexpr std::chrono::milliseconds ReloadDebounce{300};
 
+// The workspace's `history:`, the store's defaults where it says nothing.
+RetentionPolicy retentionFor(const HistorySettings &history)
+{
+    RetentionPolicy policy;
+    if (history.results)
+        policy.resultsMaxAge = *history.results;
+    if (history.events)
+        policy.eventsMaxAge = *history.events;
+    if (history.maxResultsPerProbe)
+        policy.maxResultsPerProbe = *history.maxResultsPerProbe;
+    return policy;
+}
+
 } // namespace
 
 struct Session::Private
@@ -54,6 +67,7 @@ struct Session::Private
     void load(quint64 generation, const QString &path);
     void readSecrets(quint64 generation);
     void settlePrevious(quint64 generation);
+    void applyRetention(const Workspace &next);
     void openStore();
     void applyWhenReady();
     void watchFile();
@@ -98,8 +112,12 @@ void Session::Private::load(quint64 loadGeneration, const QString &absolutePath)
         }
         pending->workspace = *loaded;
         // Nothing is created on disk for a workspace that cannot run.
-        if (mode == Mode::Watch)
+        if (mode == Mode::Watch) {
+            // Before the store opens, so that its prune at open already follows this workspace's history.
+            if (storeState == StoreState::Closed)
+                applyRetention(*loaded);
             openStore();
+        }
         readSecrets(loadGeneration);
         settlePrevious(loadGeneration);
     });
@@ -168,6 +186,15 @@ void Session::Private::settlePrevious(quint64 settleGeneration)
     });
 }
 
+void Session::Private::applyRetention(const Workspace &next)
+{
+    const RetentionPolicy policy = retentionFor(next.history);
+    // An open store prunes at once on its writer thread: a shorter history takes effect now,
+    // not at the next hourly pass.
+    if (store.retention() != policy)
+        store.setRetention(policy);
+}
+
 void Session::Private::openStore()
 {
     if (dataDir.isEmpty() || storeState != StoreState::Closed)
@@ -205,6 +232,10 @@ void Session::Private::applyWhenReady()
     Pending next = std::exchange(pending, std::nullopt).value();
     workspace = *next.workspace;
     path = next.path;
+    // A reload may change `history:`; the store is not opening now (see above), so the new
+    // policy reaches its writer.
+    if (mode == Mode::Watch)
+        applyRetention(workspace);
     monitor.setStore(mode == Mode::Watch && storeState == StoreState::Open ? &store : nullptr);
     monitor.setWorkspace(workspace);
     monitor.setSecrets(next.secrets->secrets);
@@ -248,6 +279,8 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
 {
     qRegisterMetaType<Session::Report>();
     qRegisterMetaType<QList<WorkspaceError>>();
+    // Retention measures ages against the time the results are stamped with.
+    d->store.setClock(clock);
     d->reloadTimer.setSingleShot(true);
     d->reloadTimer.setInterval(ReloadDebounce);
     connect(&d->reloadTimer, &QTimer::timeout, this, [this] {

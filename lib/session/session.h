@@ -34,6 +34,9 @@ class ResultStore;
 // Opening again while running (a reload) stops the previous run, waits for its last batch, commits
 // it, and only then restores and starts the new one: no state is announced twice. close() (or the
 // destructor) does the same at exit: drain the probe thread, flush the store.
+//
+// The workspace's `history:` is the store's retention: set before the store opens, and again by a
+// reload that changes it (the store then prunes at once, on its writer thread).
 class Session final : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "valueparsers.h"
 
+#include "duration.h"
+
 #include <QHostAddress>
 #include <QUrl>
 
@@ -143,6 +145,28 @@ std::optional<int> parseBoundedInt(QStringView text, int low, int high)
     if (value < low || value > high)
         return std::nullopt;
     return value;
+}
+
+std::optional<std::chrono::milliseconds> parseHistoryAge(QStringView text)
+{
+    const qsizetype y = text.indexOf(u'y');
+    if (y < 0)
+        return parseDuration(text);
+    const auto years = parseBoundedInt(text.first(y), 0, 999'999'999);
+    if (!years)
+        return std::nullopt;
+    std::chrono::milliseconds rest{0};
+    if (y + 1 < text.size()) {
+        const auto parsed = parseDuration(text.sliced(y + 1));
+        if (!parsed)
+            return std::nullopt;
+        rest = *parsed;
+    }
+    constexpr qint64 year = std::chrono::milliseconds(std::chrono::days(365)).count();
+    qint64 total = 0;
+    if (__builtin_mul_overflow(qint64(*years), year, &total) || __builtin_add_overflow(total, rest.count(), &total))
+        return std::nullopt;
+    return std::chrono::milliseconds(total);
 }
 
 std::optional<StatusRange> parseStatusRange(QStringView text)

@@ -42,6 +42,10 @@ struct NameServer
 
 // A decimal whole number of at most 9 digits, from low to high; no sign, no spaces.
 std::optional<int> parseBoundedInt(QStringView text, int low, int high);
+// How long the history keeps something: a duration as parseDuration() reads it ("90d", "36h"),
+// optionally led by whole years of 365 days ("2y", "1y180d"). Accepted by `history:` only, so that
+// what the other duration keys accept stays as it is.
+std::optional<std::chrono::milliseconds> parseHistoryAge(QStringView text);
 // An HTTP status: 200, a class "2xx", or a range "200-299"; every code from 100 to 599.
 std::optional<StatusRange> parseStatusRange(QStringView text);
 // Bytes as an int, or a number with a unit: B, KB (or kB), MB (powers of 1000), KiB, MiB (of 1024).

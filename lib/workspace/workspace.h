@@ -223,12 +223,23 @@ struct MaintenanceWindow
     }
 };
 
+// How long the history keeps what it stores (`history:`); each value the workspace leaves out is
+// the store's default (RetentionPolicy). Plain values: the session maps them to the store.
+struct HistorySettings
+{
+    std::optional<std::chrono::milliseconds> results; // raw probe results (charts, last results)
+    std::optional<std::chrono::milliseconds> events;  // state changes, maintenance, impact
+    std::optional<int> maxResultsPerProbe;            // also at most this many results a probe
+    friend bool operator==(const HistorySettings &, const HistorySettings &) = default;
+};
+
 struct Workspace
 {
     QString name;
     QString filePath; // absolute path of the file it was loaded from
     QList<Service> services;
     QList<MaintenanceWindow> maintenance;
+    HistorySettings history;
 
     const Service *service(const QString &id) const
     {

@@ -24,8 +24,16 @@ constexpr qint64 largestMaxBody = 64 * 1024 * 1024;
 constexpr int largestMaxRedirects = 50;
 constexpr int largestHysteresis = 100;
 constexpr int largestCertificateDays = 3650;
+// What `history:` accepts: shorter would empty what the console shows by default (a service's
+// chart covers its last hour, the event log the last 24 hours); a century is plenty.
+constexpr std::chrono::milliseconds shortestResultsHistory = 1h;
+constexpr std::chrono::milliseconds shortestEventsHistory = 24h;
+constexpr std::chrono::milliseconds longestHistory = std::chrono::days(100 * 365);
+constexpr int fewestResultsPerProbe = 1000;
+constexpr int mostResultsPerProbe = 100'000'000;
 
-const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1};
+const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1};
+const QList<QLatin1StringView> historyKeys{"results"_L1, "events"_L1, "max_results_per_probe"_L1};
 const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "depends_on"_L1, "probes"_L1};
 const QList<QLatin1StringView> expectKeys{"status"_L1, "body_contains"_L1, "max_latency"_L1};
 const QList<QLatin1StringView> authKeys{"type"_L1, "username"_L1, "secret"_L1};
@@ -215,15 +223,26 @@ std::optional<std::chrono::milliseconds> WorkspaceReader::duration(const Entry &
                             .arg(shown(*text)));
         return std::nullopt;
     }
-    if (*value <= 0ms) {
-        addError(where, tr("%1 should be longer than zero, found %2").arg(entry.key, *text));
+    if (!lengthInRange(entry, *text, *value, longest, formatDuration(longest)))
         return std::nullopt;
-    }
-    if (*value > longest) {
-        addError(where, tr("%1 can be at most %2, found %3").arg(entry.key, formatDuration(longest), shown(*text)));
-        return std::nullopt;
-    }
     return value;
+}
+
+// What every length of time checks once read: longer than zero, at most `longest` (written
+// `longestText` in the error).
+bool WorkspaceReader::lengthInRange(const Entry &entry, const QString &text, std::chrono::milliseconds value,
+                                    std::chrono::milliseconds longest, const QString &longestText)
+{
+    if (value <= 0ms) {
+        addError(locationOf(entry.value), tr("%1 should be longer than zero, found %2").arg(entry.key, text));
+        return false;
+    }
+    if (value > longest) {
+        addError(locationOf(entry.value),
+                 tr("%1 can be at most %2, found %3").arg(entry.key, longestText, shown(text)));
+        return false;
+    }
+    return true;
 }
 
 std::optional<int> WorkspaceReader::boundedInt(const Entry &entry, int low, int high)
@@ -374,6 +393,8 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
                     dependencies.append(std::move(dependsOn));
                 }
             }
+        } else if (entry.key == "history"_L1) {
+            readHistory(entry, workspace.history);
         } else if (entry.key == "maintenance"_L1) {
             for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
                 if (m_source.hasTooManyErrors())
@@ -1123,6 +1144,54 @@ std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YamlNode
         addError(window.location, tr("this maintenance window has no 'duration'; add one, for example: duration: "
                                      "2h"));
     return window;
+}
+
+void WorkspaceReader::readHistory(const Entry &entry, HistorySettings &history)
+{
+    // Nothing under it (its lines commented out, say): the defaults, as without the key.
+    if (entry.value.isNull() || !expectType(entry.value, Expected::Mapping, tr("'history'")))
+        return;
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "results"_L1) {
+            history.results =
+                historyAge(item, shortestResultsHistory,
+                           tr("results should be at least 1h, found %1: a service's chart shows its last hour of "
+                              "results, which a shorter history would leave empty"));
+        } else if (item.key == "events"_L1) {
+            history.events =
+                historyAge(item, shortestEventsHistory,
+                           tr("events should be at least 1d, found %1: the event log shows the last 24 hours of "
+                              "changes, which a shorter history would leave empty"));
+        } else if (item.key == "max_results_per_probe"_L1) {
+            history.maxResultsPerProbe = boundedInt(item, fewestResultsPerProbe, mostResultsPerProbe);
+        } else {
+            unknownKey(item, historyKeys, tr("'history'"));
+        }
+    }
+}
+
+// `tooShort` is a sentence with %1 for the value, saying why it may not be shorter than `shortest`.
+std::optional<std::chrono::milliseconds>
+WorkspaceReader::historyAge(const Entry &entry, std::chrono::milliseconds shortest, const QString &tooShort)
+{
+    const std::optional<QString> text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const auto value = parseHistoryAge(text->trimmed());
+    const SourceLocation where = locationOf(entry.value);
+    if (!value) {
+        addError(where, tr("'%1' is not a length of time; expected a number and a unit: y (365 days), d, h, m or s "
+                           "(for example 90d or 2y)")
+                            .arg(shown(*text)));
+        return std::nullopt;
+    }
+    if (!lengthInRange(entry, *text, *value, longestHistory, u"100y"_s))
+        return std::nullopt;
+    if (*value < shortest) {
+        addError(where, tooShort.arg(shown(*text)));
+        return std::nullopt;
+    }
+    return value;
 }
 
 void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)

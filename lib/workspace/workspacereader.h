@@ -62,6 +62,8 @@ private:
     std::optional<QString> scalar(const Entry &entry);
     std::optional<QString> nonEmptyText(const Entry &entry);
     std::optional<std::chrono::milliseconds> duration(const Entry &entry, std::chrono::milliseconds longest);
+    bool lengthInRange(const Entry &entry, const QString &text, std::chrono::milliseconds value,
+                       std::chrono::milliseconds longest, const QString &longestText);
     std::optional<int> boundedInt(const Entry &entry, int low, int high);
     std::optional<QString> pattern(const YamlNode &node, const QString &subject);
     QList<Reference> names(const Entry &entry, bool singleAllowed);
@@ -81,6 +83,9 @@ private:
     void readInsecure(const Entry &entry, TlsTrust &trust);
     std::optional<MaintenanceWindow> readMaintenance(const YamlNode &node);
     void readEvery(const Entry &entry, MaintenanceWindow &window);
+    void readHistory(const Entry &entry, HistorySettings &history);
+    std::optional<std::chrono::milliseconds> historyAge(const Entry &entry, std::chrono::milliseconds shortest,
+                                                        const QString &tooShort);
     void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
     void checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
 

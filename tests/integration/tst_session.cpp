@@ -12,6 +12,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
@@ -81,6 +83,12 @@ class TestSession : public QObject
         if (!store.open(folder))
             return -1;
         return store.resultCount().result();
+    }
+
+    // How many results of `serviceId` the session's store holds, from the beginning of time.
+    static qsizetype storedPoints(const Session &session, const QString &serviceId)
+    {
+        return session.store()->latencySeries(serviceId, 0, std::numeric_limits<qint64>::max()).result().size();
     }
 
     static QList<HealthEvent> storedEvents(const QString &folder)
@@ -316,6 +324,72 @@ private Q_SLOTS:
         // Once runs keep nothing and never start a schedule.
         QCOMPARE(started.size(), 0);
         QVERIFY(!QFile::exists(dataDir(u"once"_s)));
+    }
+
+    void historyIsTheStoresRetention()
+    {
+        Session session;
+        session.setDataDir(dataDir(u"history"_s));
+        QSignalSpy started(&session, &Session::started);
+        session.open(labWorkspace("1h", "history:\n"
+                                        "  results: 1h\n"
+                                        "  events: 1d\n"
+                                        "  max_results_per_probe: 5000\n"));
+        QVERIFY(started.wait(Timeout));
+        QVERIFY(session.isStoreOpen());
+        QCOMPARE(session.store()->retention(), (RetentionPolicy{std::chrono::hours(1), std::chrono::days(1), 5000}));
+        QVERIFY(session.close());
+
+        // Without the key: the store's defaults.
+        Session plain;
+        plain.setDataDir(dataDir(u"history-default"_s));
+        QSignalSpy plainStarted(&plain, &Session::started);
+        plain.open(labWorkspace("1h"));
+        QVERIFY(plainStarted.wait(Timeout));
+        QCOMPARE(plain.store()->retention(), RetentionPolicy{});
+    }
+
+    void reloadAppliesAChangedHistoryAtOnce()
+    {
+        // Results of a probe gone from the workspace, 3 and 2 days old: the 90 days kept by default
+        // cover both; a day covers neither, and only the probe's newest result stays.
+        const QString folder = dataDir(u"history-reload"_s);
+        {
+            ResultStore seed;
+            QVERIFY(seed.open(folder));
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QList<ProbeResult> old;
+            for (const qint64 daysAgo : {3, 2}) {
+                ProbeResult result;
+                result.key = {u"gone"_s, 0};
+                result.kind = u"tcp"_s;
+                result.target = u"127.0.0.1:1"_s;
+                result.timestampMs = now - std::chrono::milliseconds(std::chrono::days(daysAgo)).count();
+                result.status = HealthState::Up;
+                result.latencyMs = 1;
+                old.append(result);
+            }
+            seed.append(old);
+            QVERIFY(seed.flush());
+        }
+        Session session;
+        session.setDataDir(folder);
+        QSignalSpy started(&session, &Session::started);
+        session.open(labWorkspace("1h"));
+        QVERIFY(started.wait(Timeout));
+        QCOMPARE(session.store()->retention(), RetentionPolicy{});
+        QCOMPARE(storedPoints(session, u"gone"_s), 2);
+
+        session.open(labWorkspace("1h", "history:\n  results: 1d\n  events: 30d\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, Timeout);
+        QCOMPARE(session.store()->retention(), (RetentionPolicy{std::chrono::days(1), std::chrono::days(30), 0}));
+        // Pruned now, not at the next hourly pass.
+        QTRY_COMPARE_WITH_TIMEOUT(storedPoints(session, u"gone"_s), 1, Timeout);
+
+        // The key removed: the defaults again.
+        session.open(labWorkspace("1h"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 3, Timeout);
+        QCOMPARE(session.store()->retention(), RetentionPolicy{});
     }
 
     void reloadsWhenTheFileChanges()

@@ -11,6 +11,7 @@ class tst_ValueParsers : public QObject
 
 private slots:
     void boundedInt();
+    void historyAge();
     void statusRange_data();
     void statusRange();
     void size_data();
@@ -42,6 +43,31 @@ void tst_ValueParsers::boundedInt()
     QCOMPARE(parseBoundedInt(u" 1", 0, 10), std::nullopt);
     QCOMPARE(parseBoundedInt(u"1.0", 0, 10), std::nullopt);
     QCOMPARE(parseBoundedInt(u"9999999999", 0, 10), std::nullopt); // too many digits, no overflow
+}
+
+void tst_ValueParsers::historyAge()
+{
+    using std::chrono::days;
+    using std::chrono::milliseconds;
+    using Age = std::optional<milliseconds>;
+    QCOMPARE(parseHistoryAge(u"2y"), Age(days(730)));
+    QCOMPARE(parseHistoryAge(u"1y180d"), Age(days(545)));
+    QCOMPARE(parseHistoryAge(u"1y12h"), Age(days(365) + std::chrono::hours(12)));
+    QCOMPARE(parseHistoryAge(u"0y"), Age(milliseconds(0)));
+    // Without years, a duration as every other key reads it.
+    QCOMPARE(parseHistoryAge(u"90d"), Age(days(90)));
+    QCOMPARE(parseHistoryAge(u"36h"), Age(std::chrono::hours(36)));
+    QCOMPARE(parseHistoryAge(u"1.5d"), Age(std::chrono::hours(36)));
+    QCOMPARE(parseHistoryAge(u""), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"y"), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"2Y"), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"1.5y"), std::nullopt); // whole years only
+    QCOMPARE(parseHistoryAge(u"-1y"), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"1d1y"), std::nullopt); // largest unit first, as in every duration
+    QCOMPARE(parseHistoryAge(u"1y1y"), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"1y "), std::nullopt);
+    QCOMPARE(parseHistoryAge(u"999999999y"), std::nullopt); // beyond a 64-bit count of milliseconds
+    QCOMPARE(parseHistoryAge(u"1000000000y"), std::nullopt);
 }
 
 void tst_ValueParsers::statusRange_data()

@@ -61,6 +61,9 @@ QString withoutFile(const WorkspaceError &error)
     return QString::number(error.location.line) + u':' + QString::number(error.location.column) + u": " + error.message;
 }
 
+// A valid workspace that a `history:` key can follow.
+const QByteArray historyHead = "name: History\nservices:\n  - id: a\n    probes:\n      - tcp: 127.0.0.1:22\n";
+
 QStringList describe(const QList<WorkspaceError> &errors)
 {
     QStringList out;
@@ -81,6 +84,9 @@ private slots:
     void loadsGoodFiles();
     void readsEveryKey();
     void readsEveryKind();
+    void readsHistory();
+    void reportsBadHistory_data();
+    void reportsBadHistory();
     void keysFollowTheTableOfKinds();
     void readsCaFileRelativeToTheWorkspace();
     void reportsConditionErrorsAtTheirColumn_data();
@@ -446,6 +452,106 @@ void tst_WorkspaceLoader::readsEveryKind()
 }
 
 // Every key of the table of kinds is refused, by name, on a probe of a kind that does not list it.
+void tst_WorkspaceLoader::readsHistory()
+{
+    const auto full = WorkspaceLoader::parse(historyHead + "history:\n"
+                                                           "  results: 30d\n"
+                                                           "  events: 2y\n"
+                                                           "  max_results_per_probe: 100000\n",
+                                             u"inline.yaml"_s);
+    QVERIFY2(full.has_value(), qPrintable(full ? QString() : describe(full.error()).join(u'\n')));
+    QCOMPARE(full->history.results, std::optional<std::chrono::milliseconds>(std::chrono::days(30)));
+    QCOMPARE(full->history.events, std::optional<std::chrono::milliseconds>(std::chrono::days(730)));
+    QCOMPARE(full->history.maxResultsPerProbe, std::optional(100000));
+
+    // The shortest and longest accepted, and years with days.
+    const auto bounds =
+        WorkspaceLoader::parse(historyHead + "history: {results: 1h, events: 100y}\n", u"inline.yaml"_s);
+    QVERIFY2(bounds.has_value(), qPrintable(bounds ? QString() : describe(bounds.error()).join(u'\n')));
+    QCOMPARE(bounds->history.results, std::optional<std::chrono::milliseconds>(1h));
+    QCOMPARE(bounds->history.events, std::optional<std::chrono::milliseconds>(std::chrono::days(36500)));
+    QCOMPARE(bounds->history.maxResultsPerProbe, std::nullopt);
+    const auto mixed = WorkspaceLoader::parse(historyHead + "history: {events: 1y180d}\n", u"inline.yaml"_s);
+    QVERIFY(mixed.has_value());
+    QCOMPARE(mixed->history.events, std::optional<std::chrono::milliseconds>(std::chrono::days(545)));
+    QCOMPARE(mixed->history.results, std::nullopt);
+
+    // Absent, empty, or with nothing under it: every value is the store's default.
+    for (const QByteArray &tail :
+         {QByteArray(), QByteArray("history: {}\n"), QByteArray("history:\n#  results: 30d\n")}) {
+        const auto plain = WorkspaceLoader::parse(historyHead + tail, u"inline.yaml"_s);
+        QVERIFY(plain.has_value());
+        QCOMPARE(plain->history, Vigie::HistorySettings{});
+    }
+    const auto example = WorkspaceLoader::loadFile(examplePath());
+    QVERIFY(example.has_value());
+    QCOMPARE(example->history.results, std::optional<std::chrono::milliseconds>(std::chrono::days(90)));
+    QCOMPARE(example->history.events, std::optional<std::chrono::milliseconds>(std::chrono::days(730)));
+}
+
+void tst_WorkspaceLoader::reportsBadHistory_data()
+{
+    QTest::addColumn<QByteArray>("history");
+    QTest::addColumn<QString>("expected");
+    // The history starts on line 6.
+    QTest::newRow("not a mapping") << QByteArray("history: 30d\n")
+                                   << u"6:10: 'history' should be a mapping (key: value lines), found the value "
+                                      "'30d'"_s;
+    QTest::newRow("misspelt key") << QByteArray("histroy: {results: 30d}\n")
+                                  << u"6:1: unknown key 'histroy'; did you mean 'history'?"_s;
+    QTest::newRow("misspelt sub-key") << QByteArray("history:\n  result: 30d\n")
+                                      << u"7:3: unknown key 'result'; did you mean 'results'?"_s;
+    QTest::newRow("unknown sub-key")
+        << QByteArray("history:\n  probes: 30d\n")
+        << u"7:3: unknown key 'probes'; 'history' accepts: results, events, max_results_per_probe"_s;
+    QTest::newRow("zero") << QByteArray("history:\n  results: 0d\n")
+                          << u"7:12: results should be longer than zero, found 0d"_s;
+    QTest::newRow("zero years") << QByteArray("history:\n  events: 0y\n")
+                                << u"7:11: events should be longer than zero, found 0y"_s;
+    QTest::newRow("negative") << QByteArray("history:\n  events: -1d\n")
+                              << u"7:11: '-1d' is not a length of time; expected a number and a unit: y (365 days), "
+                                 "d, h, m or s (for example 90d or 2y)"_s;
+    QTest::newRow("no unit") << QByteArray("history:\n  results: 30\n")
+                             << u"7:12: '30' is not a length of time; expected a number and a unit: y (365 days), "
+                                "d, h, m or s (for example 90d or 2y)"_s;
+    QTest::newRow("years after days")
+        << QByteArray("history:\n  results: 1d1y\n")
+        << u"7:12: '1d1y' is not a length of time; expected a number and a unit: y (365 days), d, h, m or s (for "
+           "example 90d or 2y)"_s;
+    QTest::newRow("results shorter than an hour")
+        << QByteArray("history:\n  results: 30m\n")
+        << u"7:12: results should be at least 1h, found 30m: a service's chart shows its last hour of results, "
+           "which a shorter history would leave empty"_s;
+    QTest::newRow("events shorter than a day")
+        << QByteArray("history:\n  events: 23h\n")
+        << u"7:11: events should be at least 1d, found 23h: the event log shows the last 24 hours of changes, which "
+           "a shorter history would leave empty"_s;
+    QTest::newRow("more than a century") << QByteArray("history:\n  results: 101y\n")
+                                         << u"7:12: results can be at most 100y, found 101y"_s;
+    QTest::newRow("a century in days and more")
+        << QByteArray("history:\n  events: 36501d\n") << u"7:11: events can be at most 100y, found 36501d"_s;
+    QTest::newRow("years beyond counting")
+        << QByteArray("history:\n  events: 999999999y\n")
+        << u"7:11: '999999999y' is not a length of time; expected a number and a unit: y (365 days), d, h, m or s "
+           "(for example 90d or 2y)"_s;
+    QTest::newRow("a sequence") << QByteArray("history:\n  results: [30d]\n")
+                                << u"7:12: 'results' should be a single value, found a sequence"_s;
+    QTest::newRow("too few results a probe")
+        << QByteArray("history:\n  max_results_per_probe: 10\n")
+        << u"7:26: max_results_per_probe should be a whole number from 1000 to 100000000, found '10'"_s;
+    QTest::newRow("twice") << QByteArray("history:\n  events: 1y\n  events: 2y\n")
+                           << u"8:3: duplicate key 'events' (first defined at inline.yaml:7:3)"_s;
+}
+
+void tst_WorkspaceLoader::reportsBadHistory()
+{
+    QFETCH(QByteArray, history);
+    QFETCH(QString, expected);
+    const auto loaded = WorkspaceLoader::parse(historyHead + history, u"inline.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(describe(loaded.error()).join(u'\n'), expected);
+}
+
 void tst_WorkspaceLoader::keysFollowTheTableOfKinds()
 {
     const QHash<ProbeKind, QByteArray> targets{
