@@ -2639,5 +2639,21 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
         <source>a URL with a user name or password (user:password@) would keep a secret in the workspace file; a status page is read without credentials: write %1</source>
         <translation>une URL avec un nom d’utilisateur ou un mot de passe (user:password@) garderait un secret dans le fichier d’espace de travail&#xa0;; une page d’état se lit sans identifiants&#xa0;: écrivez %1</translation>
     </message>
+    <message>
+        <source>&apos;history&apos;</source>
+        <translation>&apos;history&apos;</translation>
+    </message>
+    <message>
+        <source>results should be at least 1h, found %1: a service&apos;s chart shows its last hour of results, which a shorter history would leave empty</source>
+        <translation>results doit valoir au moins 1h, trouvé %1&#xa0;: le graphique d’un service montre sa dernière heure de résultats, qu’un historique plus court laisserait vide</translation>
+    </message>
+    <message>
+        <source>events should be at least 1d, found %1: the event log shows the last 24 hours of changes, which a shorter history would leave empty</source>
+        <translation>events doit valoir au moins 1d, trouvé %1&#xa0;: le journal des événements montre les changements des dernières 24 heures, qu’un historique plus court laisserait vide</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a length of time; expected a number and a unit: y (365 days), d, h, m or s (for example 90d or 2y)</source>
+        <translation>&apos;%1&apos; n’est pas une durée&#xa0;; attendu un nombre et une unité&#xa0;: y (365 jours), d, h, m ou s (par exemple 90d ou 2y)</translation>
+    </message>
 </context>
 </TS>
