@@ -1330,18 +1330,6 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
 <context>
     <name>Vigie::ServiceBoardModel</name>
     <message>
-        <source>Up</source>
-        <translation>Opérationnel</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Dégradé</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>En panne</translation>
-    </message>
-    <message>
         <source>No data yet</source>
         <translation>Pas encore de données</translation>
     </message>

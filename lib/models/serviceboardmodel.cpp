@@ -1,5 +1,7 @@
 #include "serviceboardmodel.h"
 
+#include "eventlogmodel.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -32,17 +34,8 @@ ServiceBoardModel::ServiceBoardModel(Clock *clock, QObject *parent)
 
 QString ServiceBoardModel::stateText(HealthState state)
 {
-    switch (state) {
-    case HealthState::Up:
-        return tr("Up");
-    case HealthState::Degraded:
-        return tr("Degraded");
-    case HealthState::Down:
-        return tr("Down");
-    case HealthState::Unknown:
-        break;
-    }
-    return tr("No data yet");
+    // The board says it has seen nothing yet; a state it has seen reads as in the event log.
+    return state == HealthState::Unknown ? tr("No data yet") : EventLogModel::stateName(state);
 }
 
 void ServiceBoardModel::setWorkspace(const Workspace &workspace)
