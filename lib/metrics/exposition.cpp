@@ -906,7 +906,7 @@ bool ExpositionParser::Private::parseSample()
         suffix = name.sliced(family.name.size());
         belongs = suffixAllowed(family.type, suffix, format);
         if (!belongs && om() && suffix.isEmpty())
-            return fail(nameAt, trMessage("Vigie::ExpositionParser", "%1 is not a sample name a %2 named %3 may have")
+            return fail(nameAt, trMessage("Vigie::ExpositionParser", "%1 is not a valid sample name for the %2 %3")
                                     .arg(viewText(name), viewText(metricTypeName(family.type)), viewText(family.name)));
     }
     if (!belongs) {

@@ -86,7 +86,14 @@ Scraper::Scraper(QObject *parent, const Clock *clock)
     qRegisterMetaType<Vigie::ScrapeResult>();
 }
 
-Scraper::~Scraper() = default;
+Scraper::~Scraper()
+{
+    // Scrapes still in flight end silently: their replies must not call back into a half-destroyed
+    // scraper when the network manager deletes them.
+    for (QNetworkReply *reply : d->network->findChildren<QNetworkReply *>())
+        QObject::disconnect(reply, nullptr, this, nullptr);
+    delete d->network;
+}
 
 void Scraper::setTimeout(std::chrono::milliseconds timeout)
 {
@@ -128,7 +135,7 @@ quint64 Scraper::scrape(const QUrl &url)
     });
     timer->start(d->timeout);
 
-    connect(reply, &QNetworkReply::downloadProgress, reply, [this, reply](qint64 received, qint64 total) {
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
         if (received > d->maxBodyBytes || total > d->maxBodyBytes) {
             reply->setProperty("vigieTooLarge", true);
             reply->abort();

@@ -1,42 +1,17 @@
 // The exposition parser against the official cases of both specifications (tests/data/exposition,
 // see its README): every valid case parses to the samples written beside it, every invalid case
 // stops at the line and column written beside it.
+#include "allocationcounter.h"
 #include "metrics/exposition.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
 
-#include <atomic>
 #include <cmath>
-#include <cstdlib>
-#include <new>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
-
-// Allocations counted while `countAllocations` is set: the steady state of the parser makes none.
-namespace {
-std::atomic<bool> countAllocations{false};
-std::atomic<qint64> allocations{0};
-} // namespace
-
-void *operator new(std::size_t size)
-{
-    if (countAllocations.load(std::memory_order_relaxed))
-        allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void *p = std::malloc(size ? size : 1))
-        return p;
-    throw std::bad_alloc();
-}
-void operator delete(void *p) noexcept
-{
-    std::free(p);
-}
-void operator delete(void *p, std::size_t) noexcept
-{
-    std::free(p);
-}
 
 namespace {
 
@@ -259,13 +234,16 @@ void tst_Exposition::steadyStateDoesNotAllocate()
          {std::pair{prom, ExpositionFormat::Prometheus004}, std::pair{om, ExpositionFormat::OpenMetrics1}}) {
         QVERIFY(!parser.parse(text, format, visit)); // the buffers grow here
         samples = 0;
-        allocations = 0;
-        countAllocations = true;
-        const bool failed = parser.parse(text, format, visit).has_value();
-        countAllocations = false;
+        bool failed = false;
+        qint64 allocations = -1;
+        {
+            const Test::AllocationCounter counter;
+            failed = parser.parse(text, format, visit).has_value();
+            allocations = counter.count();
+        }
         QVERIFY(!failed);
         QVERIFY(samples >= 1000);
-        QCOMPARE(allocations.load(), 0);
+        QCOMPARE(allocations, 0);
     }
 }
 
