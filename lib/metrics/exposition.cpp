@@ -844,8 +844,12 @@ bool ExpositionParser::Private::parseLabels(std::vector<ExpositionLabel> &into, 
         if (name.isEmpty())
             return fail(p, p == lineEnd ? trMessage("Vigie::ExpositionParser", "unexpected end of line in the labels")
                                         : trMessage("Vigie::ExpositionParser", "expected a label name"));
+        // 0.0.4's reference parser reserves __name__; OpenMetrics reserves every name starting with __.
         if (!strict && name == "__name__")
             return fail(nameAt, trMessage("Vigie::ExpositionParser", "the label name __name__ is reserved"));
+        if (strict && name.startsWith("__"))
+            return fail(nameAt, trMessage("Vigie::ExpositionParser", "label names starting with __ are reserved (%1)")
+                                    .arg(viewText(name)));
         skip();
         if (p == lineEnd || *p != '=')
             return fail(p,

@@ -124,7 +124,6 @@ quint64 Scraper::scrape(const QUrl &url)
     // Accept-Encoding is left to Qt, which asks for gzip and deflate and inflates the body itself.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
-    request.setTransferTimeout(d->timeout);
     QNetworkReply *reply = d->network->get(request);
 
     auto *timer = new QTimer(reply);

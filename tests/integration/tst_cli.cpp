@@ -265,7 +265,7 @@ services:
         expectUsageError({u"secret"_s, u"set"_s}, "vigie secret set NAME");
         expectUsageError({u"secret"_s, u"delete"_s}, "vigie secret delete NAME");
         expectUsageError({u"secret"_s, u"check"_s}, "vigie secret check --workspace FILE");
-        expectUsageError({u"frobnicate"_s}, "check, watch, validate, secret");
+        expectUsageError({u"frobnicate"_s}, "check, watch, validate, scrape, secret");
 
         // Invalid workspaces are reported by place, whichever command reads them.
         const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
