@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 #include "options.h"
+#include "reportcommand.h"
 #include "secretcommand.h"
 #include "validatecommand.h"
 #include "watchcommand.h"
@@ -44,6 +45,8 @@ int runCommand(const Options &options)
         return CheckCommand::run(options.workspace, options.json, out, err);
     case Options::Mode::Validate:
         return ValidateCommand::run(options.workspace, options.json, out, err);
+    case Options::Mode::Report:
+        return ReportCommand::run(options, out, err);
     case Options::Mode::Watch:
         return WatchCommand::run(options.workspace,
                                  options.dataDir.isEmpty() ? Options::defaultDataDir() : options.dataDir,

@@ -16,7 +16,7 @@ struct Options
     Q_DECLARE_TR_FUNCTIONS(Vigie::Options)
 
 public:
-    enum class Mode { Console, Check, Watch, Validate, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
+    enum class Mode { Console, Check, Watch, Validate, Report, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
     Mode mode = Mode::Console;
     QString workspace;
     QString dataDir;
@@ -27,6 +27,10 @@ public:
     std::optional<std::chrono::milliseconds> watchFor; // watch: stop after this long; empty: until a signal
     bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete
+    qint64 reportFromMs = 0;                           // report: UTC ms
+    qint64 reportToMs = 0;
+    QString reportService; // report: one service's id, or empty for all
+    QString reportFormat;  // report: "json", "md" or "csv"
     QString helpText;                                  // for Help
     QString errorText;                                 // for Error
 
