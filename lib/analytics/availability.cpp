@@ -118,6 +118,7 @@ private:
                 OutageEpisode episode;
                 episode.startMs = m_cursorMs;
                 episode.beganBeforeRange = m_downSinceMs < m_fromMs;
+                episode.beganMs = std::min(m_downSinceMs, m_cursorMs);
                 episode.serviceId = m_out.figures.id;
                 episodes.append(episode);
             }
@@ -194,11 +195,11 @@ AvailabilityFigures combine(const QList<const ServiceTimeline *> &members, qint6
         for (const OutageEpisode &episode : f.episodes)
             all.append({&episode, i});
     }
-    // The one that began first (an outage begun before the range before one begun at its start),
-    // then the report's order.
+    // In the order they began (of two already going at `from`, the one that began earlier), then
+    // the report's order.
     std::ranges::sort(all, [](const Member &a, const Member &b) {
-        return std::tuple(a.episode->startMs, !a.episode->beganBeforeRange, a.order) <
-               std::tuple(b.episode->startMs, !b.episode->beganBeforeRange, b.order);
+        return std::tuple(a.episode->startMs, a.episode->beganMs, a.order) <
+               std::tuple(b.episode->startMs, b.episode->beganMs, b.order);
     });
     for (const Member &m : std::as_const(all)) {
         if (!figures.episodes.isEmpty() && m.episode->startMs <= figures.episodes.last().endMs) {
@@ -216,6 +217,7 @@ AvailabilityFigures combine(const QList<const ServiceTimeline *> &members, qint6
         episode.endMs = m.episode->endMs;
         episode.open = m.episode->open;
         episode.beganBeforeRange = m.episode->beganBeforeRange;
+        episode.beganMs = m.episode->beganMs;
         episode.serviceId = m.episode->serviceId;
         episode.services = {m.episode->serviceId};
         figures.episodes.append(episode);

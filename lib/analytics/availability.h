@@ -35,6 +35,7 @@ struct OutageEpisode
     qint64 startMs = 0;
     qint64 endMs = 0;
     bool beganBeforeRange = false; // it had begun before `from`: startMs is `from`
+    qint64 beganMs = 0;            // when it really began: startMs, or earlier when beganBeforeRange
     bool open = false;             // still going at `to`: endMs is `to`
     // A service's own id; a group's or the overall episode: the service that failed first within it.
     QString serviceId;

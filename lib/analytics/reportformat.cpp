@@ -72,6 +72,8 @@ QJsonObject figuresJson(const AvailabilityFigures &f, const QList<ReportService>
                             {u"duration_s"_s, seconds(e.durationMs())},
                             {u"open"_s, e.open},
                             {u"began_before_range"_s, e.beganBeforeRange}};
+        if (e.beganBeforeRange)
+            episode.insert(u"began"_s, ReportFormat::isoUtc(e.beganMs));
         if (isService) {
             QJsonArray probes;
             for (int index : e.failedProbes)

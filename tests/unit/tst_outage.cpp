@@ -120,7 +120,7 @@ HealthState downWithin(const QList<std::pair<qint64, qint64>> &spans, qint64 atM
     return HealthState::Up;
 }
 
-const AvailabilityFigures &serviceFigures(const AvailabilityReport &report, const QString &id)
+AvailabilityFigures serviceFigures(const AvailabilityReport &report, const QString &id)
 {
     for (const AvailabilityFigures &f : report.services)
         if (f.id == id)
@@ -145,8 +145,9 @@ private Q_SLOTS:
             const int minutes = i == 13 ? 5 : (i < 10 ? 4 : 3);
             cuts.append({start, start + minutes * minuteMs});
         }
-        for (int downAfter : {1, 2, 3}) {
+        for (int downAfter : {1, 2}) {
             // Hysteresis moves both edges of a cut by the same number of probes: the sum stays.
+            // (Three would hide the two-minute recoveries between cuts: one outage, rightly.)
             History history(workspaceOf({makeService(u"api"_s, u"Core"_s, 1, downAfter, downAfter)}));
             history.setTime(utc(18));
             history.run(utc(22), 1min, [&](const QString &, int, qint64 at) { return downWithin(cuts, at); });
@@ -168,7 +169,9 @@ private Q_SLOTS:
             QCOMPARE(*api.availabilityPct, 100.0 * double(4 * 60 * minuteMs - api.downtimeMs) / double(4 * 60 * minuteMs));
             if (downAfter == 1) {
                 QCOMPARE(api.downtimeMs, 54 * minuteMs);
-                QCOMPARE(ReportFormat::episodesSummary(api, utc(18)), u"14 outages from 19:23 to 20:46, 54 min in all"_s);
+                // (No translator is loaded here: plurals read "(s)".)
+                QCOMPARE(ReportFormat::episodesSummary(api, utc(18)),
+                         u"14 outage(s) from 19:23 to 20:46, 54 min in all"_s);
             }
         }
     }
@@ -237,6 +240,7 @@ private Q_SLOTS:
         QCOMPARE(episode.startMs, utc(10));
         QCOMPARE(episode.endMs, utc(10, 30));
         QVERIFY(episode.beganBeforeRange);
+        QCOMPARE(episode.beganMs, utc(9, 30));
         QVERIFY(!episode.open);
         QCOMPARE(episode.failedProbes, QList<int>{0}); // known from the events before the range
         QCOMPARE(api.downtimeMs, 30 * minuteMs);

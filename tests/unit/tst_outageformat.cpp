@@ -176,7 +176,7 @@ private Q_SLOTS:
     {
         QList<ReportService> services;
         const QString md = ReportFormat::toMarkdown(sampleReport(services), services);
-        QVERIFY2(md.contains(u"2 outages from 10:10 to 11:00 (still going), 25 min in all"_s), qPrintable(md));
+        QVERIFY2(md.contains(u"2 outage(s) from 10:10 to 11:00 (still going), 25 min in all"_s), qPrintable(md));
         QVERIFY(md.contains(u"| API, public | Core | 58.33 % | 2 | 25 min | 15 min | 13 min | 25 min | 0 s | 0 s |"_s));
         QVERIFY(md.contains(u"### API, public (api)"_s));
     }
