@@ -211,9 +211,9 @@ void ReportsView::setWorkspace(const Workspace &workspace)
             if (!s.group.isEmpty() && !groups.contains(s.group))
                 groups.append(s.group);
         for (const QString &g : std::as_const(groups))
-            m_scope->addItem(tr("Group %1").arg(g), groupPrefix + g);
+            m_scope->addItem(tr("Group %1").arg(g), QString(groupPrefix + g));
         for (const Service &s : workspace.services)
-            m_scope->addItem(s.name.isEmpty() ? s.id : s.name, servicePrefix + s.id);
+            m_scope->addItem(s.name.isEmpty() ? s.id : s.name, QString(servicePrefix + s.id));
         m_scope->setCurrentIndex(scope.isValid() ? std::max(0, m_scope->findData(scope)) : 0);
     }
     refresh();

@@ -266,7 +266,7 @@ services:
         expectUsageError({u"secret"_s, u"set"_s}, "vigie secret set NAME");
         expectUsageError({u"secret"_s, u"delete"_s}, "vigie secret delete NAME");
         expectUsageError({u"secret"_s, u"check"_s}, "vigie secret check --workspace FILE");
-        expectUsageError({u"frobnicate"_s}, "check, watch, validate, secret");
+        expectUsageError({u"frobnicate"_s}, "check, watch, validate, report, secret");
 
         // Invalid workspaces are reported by place, whichever command reads them.
         const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
@@ -428,7 +428,7 @@ services:
         QVERIFY(!QFile::exists(m_dir.filePath(u"none/vigie.sqlite"_s)));
         const Run help = vigie({u"report"_s, u"--help"_s}, true);
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains("--from") && help.out.contains("local time"));
+        QVERIFY(help.out.contains("--from") && help.out.contains("--format") && help.out.contains("Default: now"));
     }
 
     void secretNamesFollowTheWorkspaceRule()
