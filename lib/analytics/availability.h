@@ -99,7 +99,6 @@ struct AvailabilityReport
     // 14:57". Operational is "not in an outage"; services in maintenance or without data yet count
     // in neither part; a time when no service counts is a gap (NaN). The last sample is at `to`.
     SeriesSamples operational;
-    friend bool operator==(const AvailabilityReport &, const AvailabilityReport &) = default;
 };
 
 // Computes the report from recorded events (any order; those of other services are ignored, and
