@@ -171,11 +171,10 @@ Options Options::parse(const QStringList &arguments)
                     "2026-03-29T19:00Z or +02:00 with one), or relative: -30m, -24h, -7d, -2w, now. "
                     "Default: -24h."),
         Options::tr("TIME"));
-    const QCommandLineOption toOption(QStringList{u"to"_s},
-                                      Options::tr("End of the range, written as --from. Default: now."),
-                                      Options::tr("TIME"));
-    const QCommandLineOption serviceOption(QStringList{u"service"_s},
-                                           Options::tr("Report on the service ID only."), Options::tr("ID"));
+    const QCommandLineOption toOption(
+        QStringList{u"to"_s}, Options::tr("End of the range, written as --from. Default: now."), Options::tr("TIME"));
+    const QCommandLineOption serviceOption(QStringList{u"service"_s}, Options::tr("Report on the service ID only."),
+                                           Options::tr("ID"));
     const QCommandLineOption formatOption(
         QStringList{u"format"_s},
         Options::tr("Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per "
@@ -246,7 +245,8 @@ Options Options::parse(const QStringList &arguments)
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
-    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isReport ? arguments : withoutToolkitOptions(arguments)))
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isReport ? arguments
+                                                                               : withoutToolkitOptions(arguments)))
         return failure(parser, parser.errorText());
     if (parser.isSet(help)) {
         options.mode = Mode::Help;
@@ -344,8 +344,9 @@ Options Options::parse(const QStringList &arguments)
         return failure(parser, Options::tr("Unknown secret action: %1 (use %2)").arg(action, secretUsage));
     }
     if (!positional.isEmpty())
-        return failure(parser, Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, secret)")
-                                   .arg(positional.first()));
+        return failure(parser,
+                       Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, secret)")
+                           .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);
     return options;

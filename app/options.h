@@ -16,7 +16,19 @@ struct Options
     Q_DECLARE_TR_FUNCTIONS(Vigie::Options)
 
 public:
-    enum class Mode { Console, Check, Watch, Validate, Report, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
+    enum class Mode {
+        Console,
+        Check,
+        Watch,
+        Validate,
+        Report,
+        SecretSet,
+        SecretDelete,
+        SecretCheck,
+        Help,
+        Version,
+        Error
+    };
     Mode mode = Mode::Console;
     QString workspace;
     QString dataDir;
@@ -31,8 +43,8 @@ public:
     qint64 reportToMs = 0;
     QString reportService; // report: one service's id, or empty for all
     QString reportFormat;  // report: "json", "md" or "csv"
-    QString helpText;                                  // for Help
-    QString errorText;                                 // for Error
+    QString helpText;      // for Help
+    QString errorText;     // for Error
 
     static Options parse(const QStringList &arguments);
     // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.

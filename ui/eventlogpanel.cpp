@@ -21,11 +21,11 @@
 #include <QMimeData>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -356,8 +356,8 @@ QFuture<QString> EventLogPanel::saveCsv(const QString &path) const
 
 void EventLogPanel::exportCsv()
 {
-    const QString start = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                              .filePath(tr("vigie-events.csv"));
+    const QString start =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(tr("vigie-events.csv"));
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export Events"), start, tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())

@@ -289,9 +289,10 @@ void ReportsView::showSummary()
     }
     const AvailabilityReport report = m_model->report();
     const AvailabilityFigures &all = report.overall;
-    QString text = tr("%1 to %2 (UTC): availability %3 over %n service(s); %4.", "", all.services)
-                       .arg(ReportFormat::shortTime(report.fromMs), ReportFormat::shortTime(report.toMs, report.fromMs),
-                            ReportFormat::percent(all.availabilityPct), ReportFormat::episodesSummary(all, report.fromMs));
+    QString text =
+        tr("%1 to %2 (UTC): availability %3 over %n service(s); %4.", "", all.services)
+            .arg(ReportFormat::shortTime(report.fromMs), ReportFormat::shortTime(report.toMs, report.fromMs),
+                 ReportFormat::percent(all.availabilityPct), ReportFormat::episodesSummary(all, report.fromMs));
     text += u' ' + tr("Maintenance (%1) and time without data (%2) are left out; degraded counts as available.")
                        .arg(ReportFormat::duration(all.maintenanceMs), ReportFormat::duration(all.noDataMs));
     m_summary->setText(text);
@@ -305,8 +306,9 @@ void ReportsView::showEpisodes()
     for (const AvailabilityFigures &f : report.services) {
         if (f.id != id)
             continue;
-        m_episodesTitle->setText(tr("Outages of %1: %2").arg(f.name.isEmpty() ? f.id : f.name,
-                                                              ReportFormat::episodesSummary(f, report.fromMs)));
+        m_episodesTitle->setText(
+            tr("Outages of %1: %2")
+                .arg(f.name.isEmpty() ? f.id : f.name, ReportFormat::episodesSummary(f, report.fromMs)));
         m_episodes->setEpisodes(f.episodes, m_model->service(f.id));
         m_episodeTable->resizeColumnsToContents();
         return;

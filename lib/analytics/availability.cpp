@@ -260,7 +260,8 @@ SeriesSamples operationalShare(const QList<ServiceTimeline> &timelines, qint64 f
         const qint64 atMs = changes[i].atMs;
         for (; i < changes.size() && changes[i].atMs == atMs; ++i) {
             const Change &c = changes[i];
-            counted += int(c.to == Phase::Up || c.to == Phase::Down) - int(c.from == Phase::Up || c.from == Phase::Down);
+            counted +=
+                int(c.to == Phase::Up || c.to == Phase::Down) - int(c.from == Phase::Up || c.from == Phase::Down);
             operational += int(c.to == Phase::Up) - int(c.from == Phase::Up);
         }
         const double value = share();

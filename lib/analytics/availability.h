@@ -79,7 +79,7 @@ struct AvailabilityFigures
     qint64 serviceDowntimeMs = 0; // service time down (a service's: its downtime)
     qint64 downtimeMs = 0;        // wall time in which it (or one of them) was down
     qint64 longestMs = 0;
-    QList<OutageEpisode> episodes; // oldest first
+    QList<OutageEpisode> episodes;         // oldest first
     std::optional<double> availabilityPct; // none when nothing was observed
     std::optional<qint64> mttrMs;
     std::optional<qint64> mtbfMs;

@@ -77,8 +77,8 @@ QJsonObject figuresJson(const AvailabilityFigures &f, const QList<ReportService>
         if (isService) {
             QJsonArray probes;
             for (int index : e.failedProbes)
-                probes.append(QJsonObject{{u"index"_s, index},
-                                          {u"probe"_s, service ? service->probes.value(index) : QString()}});
+                probes.append(
+                    QJsonObject{{u"index"_s, index}, {u"probe"_s, service ? service->probes.value(index) : QString()}});
             episode.insert(u"failed_probes"_s, probes);
         } else {
             episode.insert(u"first_failed"_s, e.serviceId);
@@ -188,7 +188,8 @@ QString ReportFormat::percent(const std::optional<double> &pct)
         return tr("no data");
     // Enough digits to tell 99.98 % from 100 %: never "100 %" for a service that was down.
     int decimals = 2;
-    while (decimals < 5 && *pct < 100.0 && QLocale().toString(*pct, 'f', decimals) == QLocale().toString(100.0, 'f', decimals))
+    while (decimals < 5 && *pct < 100.0 &&
+           QLocale().toString(*pct, 'f', decimals) == QLocale().toString(100.0, 'f', decimals))
         ++decimals;
     return tr("%1 %").arg(QLocale().toString(*pct, 'f', decimals));
 }
@@ -231,9 +232,9 @@ QByteArray ReportFormat::toJson(const AvailabilityReport &report, const QList<Re
     root.insert(u"overall"_s, figuresJson(report.overall, services, false));
     QJsonArray operational;
     for (const Sample &s : report.operational.samples)
-        operational.append(QJsonObject{{u"time"_s, isoUtc(s.timestampMs)},
-                                       {u"pct"_s, s.isGap() ? QJsonValue(QJsonValue::Null)
-                                                            : QJsonValue(std::round(s.value * 100.0) / 100.0)}});
+        operational.append(QJsonObject{
+            {u"time"_s, isoUtc(s.timestampMs)},
+            {u"pct"_s, s.isGap() ? QJsonValue(QJsonValue::Null) : QJsonValue(std::round(s.value * 100.0) / 100.0)}});
     root.insert(u"operational"_s, operational);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -244,7 +245,8 @@ QString ReportFormat::toMarkdown(const AvailabilityReport &report, const QList<R
     text += u"# "_s + tr("Availability report") + u"\n\n"_s;
     text += tr("From %1 to %2 (UTC), %3. Availability leaves out maintenance and time without data; degraded "
                "counts as available.")
-                .arg(shortTime(report.fromMs), shortTime(report.toMs, report.fromMs), duration(report.toMs - report.fromMs)) +
+                .arg(shortTime(report.fromMs), shortTime(report.toMs, report.fromMs),
+                     duration(report.toMs - report.fromMs)) +
             u"\n\n"_s;
 
     const auto summary = [&](const AvailabilityFigures &f) {

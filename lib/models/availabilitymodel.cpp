@@ -10,8 +10,7 @@ namespace Vigie {
 
 AvailabilityModel::AvailabilityModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 AvailabilityModel::~AvailabilityModel() = default;
 
@@ -99,9 +98,7 @@ QVariant AvailabilityModel::data(const QModelIndex &index, int role) const
     if (!f || index.column() < 0 || index.column() >= ColumnCount)
         return {};
     const auto optionalMs = [](const std::optional<qint64> &ms) { return ms ? QVariant(*ms) : QVariant(-1); };
-    const auto optionalText = [](const std::optional<qint64> &ms) {
-        return ms ? ReportFormat::duration(*ms) : u"–"_s;
-    };
+    const auto optionalText = [](const std::optional<qint64> &ms) { return ms ? ReportFormat::duration(*ms) : u"–"_s; };
     switch (role) {
     case ServiceIdRole:
         return f->id;
@@ -197,8 +194,7 @@ QVariant AvailabilityModel::headerData(int section, Qt::Orientation orientation,
 
 OutageEpisodeModel::OutageEpisodeModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 OutageEpisodeModel::~OutageEpisodeModel() = default;
 

@@ -120,9 +120,10 @@ int main(int argc, char **argv)
     const qint64 fromMs = toMs - days * DayMs;
     QList<ReportService> services;
     for (int i = 0; i < Services; ++i)
-        services.append({u"service-%1"_s.arg(i, 4, 10, QChar(u'0')), u"Service %1"_s.arg(i),
-                         u"group-%1"_s.arg(i % Groups), {u"http https://svc-%1.example/health"_s.arg(i),
-                                                          u"tcp db-%1.internal:5432"_s.arg(i)}});
+        services.append({u"service-%1"_s.arg(i, 4, 10, QChar(u'0')),
+                         u"Service %1"_s.arg(i),
+                         u"group-%1"_s.arg(i % Groups),
+                         {u"http https://svc-%1.example/health"_s.arg(i), u"tcp db-%1.internal:5432"_s.arg(i)}});
 
     QElapsedTimer timer;
     timer.start();

@@ -375,8 +375,15 @@ services:
             });
             QVERIFY(store.flush());
         }
-        const QStringList range{u"report"_s,      u"--workspace"_s, ws, u"--data-dir"_s, dataDir, u"--from"_s,
-                                u"2026-03-29T10:00:00Z"_s, u"--to"_s, u"2026-03-29T12:00+01:00"_s};
+        const QStringList range{u"report"_s,
+                                u"--workspace"_s,
+                                ws,
+                                u"--data-dir"_s,
+                                dataDir,
+                                u"--from"_s,
+                                u"2026-03-29T10:00:00Z"_s,
+                                u"--to"_s,
+                                u"2026-03-29T12:00+01:00"_s};
 
         const Run json = vigie(range + QStringList{u"--format"_s, u"json"_s}, true);
         QVERIFY2(json.exitCode == 0, json.err.constData());

@@ -321,7 +321,8 @@ private Q_SLOTS:
         QCOMPARE(records.size(), 9); // the header and every event shown
         QCOMPARE(records.at(0), u"Time,Service,Group,Probe,Change,Cause"_s);
         // Times in ISO 8601 with their offset; quotes doubled inside a quoted field.
-        const QString impactTime = QDateTime::fromMSecsSinceEpoch(m_now - 9 * Minute).toLocalTime().toString(Qt::ISODate);
+        const QString impactTime =
+            QDateTime::fromMSecsSinceEpoch(m_now - 9 * Minute).toLocalTime().toString(Qt::ISODate);
         QVERIFY2(records.at(1).startsWith(impactTime + u",Customer portal,Web,"_s), qPrintable(records.at(1)));
         QVERIFY(text.contains(u",\"maintenance \"\"Kernel update\"\" began\"\r\n"_s));
         QVERIFY(text.contains(u"3 consecutive failures: HTTP 503 (status)"_s));

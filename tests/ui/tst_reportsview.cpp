@@ -73,8 +73,8 @@ private Q_SLOTS:
         QVERIFY(m_store->open(m_dir->path()).has_value());
         m_now = m_clock.nowMs();
         QList<HealthEvent> events;
-        for (const auto &[id, group] : {std::pair(u"portal"_s, u"Web"_s), std::pair(u"cas"_s, u"Web"_s),
-                                        std::pair(u"db"_s, u"Data"_s)}) {
+        for (const auto &[id, group] :
+             {std::pair(u"portal"_s, u"Web"_s), std::pair(u"cas"_s, u"Web"_s), std::pair(u"db"_s, u"Data"_s)}) {
             events.append(change(m_now - 40 * Day, id, group, 0, HealthState::Unknown, HealthState::Up));
             events.append(change(m_now - 40 * Day, id, group, -1, HealthState::Unknown, HealthState::Up));
         }

@@ -166,7 +166,8 @@ private Q_SLOTS:
             QCOMPARE(*api.mtbfMs, between / 13);
             QCOMPARE(api.episodes.first().failedProbes, QList<int>{0});
             QCOMPARE(api.noDataMs, 0);
-            QCOMPARE(*api.availabilityPct, 100.0 * double(4 * 60 * minuteMs - api.downtimeMs) / double(4 * 60 * minuteMs));
+            QCOMPARE(*api.availabilityPct,
+                     100.0 * double(4 * 60 * minuteMs - api.downtimeMs) / double(4 * 60 * minuteMs));
             if (downAfter == 1) {
                 QCOMPARE(api.downtimeMs, 54 * minuteMs);
                 // (No translator is loaded here: plurals read "(s)".)
@@ -215,8 +216,9 @@ private Q_SLOTS:
     {
         History history(workspaceOf({makeService(u"api"_s)}));
         history.setTime(utc(9));
-        history.run(utc(11), 1min,
-                    [](const QString &, int, qint64 at) { return at >= utc(10) ? HealthState::Down : HealthState::Up; });
+        history.run(utc(11), 1min, [](const QString &, int, qint64 at) {
+            return at >= utc(10) ? HealthState::Down : HealthState::Up;
+        });
         const AvailabilityReport report = history.report(utc(9), utc(11));
         const AvailabilityFigures &api = serviceFigures(report, u"api"_s);
         QCOMPARE(api.outages(), 1);
@@ -280,8 +282,7 @@ private Q_SLOTS:
             {u"b"_s, {{utc(10, 5), utc(10, 30)}}},
             {u"c"_s, {{utc(10, 50), utc(11)}}},
         };
-        history.run(utc(12), 1min,
-                    [&](const QString &id, int, qint64 at) { return downWithin(down.value(id), at); });
+        history.run(utc(12), 1min, [&](const QString &id, int, qint64 at) { return downWithin(down.value(id), at); });
         const AvailabilityReport report = history.report(utc(10), utc(12));
         QCOMPARE(report.groups.size(), 2); // a service without a group is in none
         const AvailabilityFigures &g1 = report.groups.at(0);
@@ -315,8 +316,7 @@ private Q_SLOTS:
             {u"a"_s, {{utc(10, 7), utc(10, 40)}}},
             {u"b"_s, {{utc(10, 3), utc(10, 20)}}},
         };
-        history.run(utc(11), 1min,
-                    [&](const QString &id, int, qint64 at) { return downWithin(down.value(id), at); });
+        history.run(utc(11), 1min, [&](const QString &id, int, qint64 at) { return downWithin(down.value(id), at); });
         const AvailabilityReport report = history.report(utc(10), utc(11));
         QCOMPARE(report.overall.outages(), 1);
         QCOMPARE(report.overall.episodes.first().serviceId, u"b"_s);

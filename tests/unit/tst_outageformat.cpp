@@ -156,8 +156,7 @@ private Q_SLOTS:
         QCOMPARE(group.value("services"_L1).toInt(), 2);
         const QJsonObject overall = root.value("overall"_L1).toObject();
         QCOMPARE(overall.value("outages"_L1).toInt(), 2);
-        QCOMPARE(overall.value("episodes"_L1).toArray().at(0).toObject().value("first_failed"_L1).toString(),
-                 u"api"_s);
+        QCOMPARE(overall.value("episodes"_L1).toArray().at(0).toObject().value("first_failed"_L1).toString(), u"api"_s);
         QCOMPARE(root.value("operational"_L1).toArray().at(0).toObject().value("pct"_L1).toDouble(), 100.0);
     }
 
@@ -167,9 +166,13 @@ private Q_SLOTS:
         const QString csv = ReportFormat::toCsv(sampleReport(services), services);
         const QStringList lines = csv.split(u"\r\n"_s, Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines.at(0), u"service,service_name,group,start,end,duration_s,open,began_before_range,failed_probes"_s);
-        QCOMPARE(lines.at(1), u"api,\"API, public\",Core,2026-03-29T10:10:00Z,2026-03-29T10:25:00Z,900.000,0,0,1 tcp api:443"_s);
-        QCOMPARE(lines.at(2), u"api,\"API, public\",Core,2026-03-29T10:50:00Z,2026-03-29T11:00:00Z,600.000,1,0,0 http https://api/health"_s);
+        QCOMPARE(lines.at(0),
+                 u"service,service_name,group,start,end,duration_s,open,began_before_range,failed_probes"_s);
+        QCOMPARE(lines.at(1),
+                 u"api,\"API, public\",Core,2026-03-29T10:10:00Z,2026-03-29T10:25:00Z,900.000,0,0,1 tcp api:443"_s);
+        QCOMPARE(
+            lines.at(2),
+            u"api,\"API, public\",Core,2026-03-29T10:50:00Z,2026-03-29T11:00:00Z,600.000,1,0,0 http https://api/health"_s);
     }
 
     void markdownForAPostmortem()
