@@ -1,6 +1,7 @@
 #include "eventlogpanel.h"
 
 #include "analytics/csvtext.h"
+#include "analytics/exportfile.h"
 #include "flowlayout.h"
 #include "models/eventlogmodel.h"
 #include "stateicons.h"
@@ -19,13 +20,11 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -346,12 +345,7 @@ QFuture<QString> EventLogPanel::saveCsv(const QString &path) const
     for (int row = 0; row < m_model->rowCount(); ++row)
         rows.append(row);
     // The text is made here (the model lives on this thread); the disk is written on the pool.
-    return QtConcurrent::run([path, text = rowsAsCsv(rows).toUtf8()] {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-            return EventLogPanel::tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return QString();
-    });
+    return ExportFile::save(path, rowsAsCsv(rows).toUtf8());
 }
 
 void EventLogPanel::exportCsv()

@@ -1,5 +1,6 @@
 #include "reportsview.h"
 
+#include "analytics/exportfile.h"
 #include "flowlayout.h"
 #include "models/availabilitymodel.h"
 
@@ -12,14 +13,12 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -327,12 +326,7 @@ QString ReportsView::exportText(ReportFormat::Kind kind) const
 QFuture<QString> ReportsView::saveReport(const QString &path, ReportFormat::Kind kind) const
 {
     // Formatted here (a few hundred rows at most); written on the pool.
-    return QtConcurrent::run([path, text = exportText(kind).toUtf8()] {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-            return ReportsView::tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return QString();
-    });
+    return ExportFile::save(path, exportText(kind).toUtf8());
 }
 
 void ReportsView::exportReport(ReportFormat::Kind kind)
