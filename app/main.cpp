@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 #include "options.h"
+#include "reportcommand.h"
 #include "scrapecommand.h"
 #include "secretcommand.h"
 #include "validatecommand.h"
@@ -45,6 +46,8 @@ int runCommand(const Options &options)
         return CheckCommand::run(options.workspace, options.json, out, err);
     case Options::Mode::Validate:
         return ValidateCommand::run(options.workspace, options.json, out, err);
+    case Options::Mode::Report:
+        return ReportCommand::run(options, out, err);
     case Options::Mode::Scrape:
         return ScrapeCommand::run(options.url, options.json, out, err);
     case Options::Mode::Watch:
@@ -86,7 +89,7 @@ int main(int argc, char **argv)
     installTranslations(app, options.language);
     QTextStream(stderr) << QCoreApplication::translate("Vigie::Options",
                                                        "vigie: this build has no console; use vigie check, watch, "
-                                                       "validate, scrape or secret (see vigie --help).")
+                                                       "validate, report, scrape or secret (see vigie --help).")
                         << '\n';
     return 2;
 #endif

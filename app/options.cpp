@@ -1,9 +1,11 @@
 #include "options.h"
 
+#include "analytics/reportformat.h"
 #include "workspace/duration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
@@ -149,6 +151,7 @@ Options Options::parse(const QStringList &arguments)
     const bool isSecret = command == "secret"_L1;
     const bool isValidate = command == "validate"_L1;
     const bool isScrape = command == "scrape"_L1;
+    const bool isReport = command == "report"_L1;
     const QCommandLineOption json(QStringList{u"json"_s},
                                   isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
                                   : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
@@ -164,6 +167,21 @@ Options Options::parse(const QStringList &arguments)
         Options::tr("DURATION"));
     const QCommandLineOption probes(QStringList{u"probes"_s},
                                     Options::tr("Print each probe's changes too, not only each service's."));
+    const QCommandLineOption fromOption(
+        QStringList{u"from"_s},
+        Options::tr("Start of the range: ISO 8601 (2026-03-29T19:00, local time without a zone; "
+                    "2026-03-29T19:00Z or +02:00 with one), or relative: -30m, -24h, -7d, -2w, now. "
+                    "Default: -24h."),
+        Options::tr("TIME"));
+    const QCommandLineOption toOption(
+        QStringList{u"to"_s}, Options::tr("End of the range, written as --from. Default: now."), Options::tr("TIME"));
+    const QCommandLineOption serviceOption(QStringList{u"service"_s}, Options::tr("Report on the service ID only."),
+                                           Options::tr("ID"));
+    const QCommandLineOption formatOption(
+        QStringList{u"format"_s},
+        Options::tr("Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per "
+                    "outage). Default: md."),
+        Options::tr("FORMAT"));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
@@ -187,6 +205,20 @@ Options Options::parse(const QStringList &arguments)
         parser.addPositionalArgument(u"url"_s, Options::tr("The endpoint, such as http://localhost:9100/metrics."),
                                      Options::tr("URL"));
         parser.addOption(json);
+    } else if (isReport) {
+        parser.setApplicationDescription(
+            Options::tr("Print the availability and the outages of a workspace's services over a range, from the "
+                        "history the console and vigie watch keep. An outage is a span in which a service was "
+                        "down (degraded is not down); maintenance and time without data are left out of "
+                        "availability and reported.\n"
+                        "Exit status: 0 when printed, 1 when the history could not be read, 2 when the "
+                        "workspace or an option is invalid."));
+        parser.addPositionalArgument(u"report"_s, Options::tr("Print availability and outages from the history."));
+        parser.addOption(dataDirOption());
+        parser.addOption(fromOption);
+        parser.addOption(toOption);
+        parser.addOption(serviceOption);
+        parser.addOption(formatOption);
     } else if (isWatch) {
         parser.setApplicationDescription(
             Options::tr("Probe a workspace on its schedule without a window: print each change of health as it "
@@ -215,6 +247,7 @@ Options Options::parse(const QStringList &arguments)
             u"command"_s,
             Options::tr("check: run every probe once and print the results (see vigie check --help).\n"
                         "watch: probe on schedule without a window (see vigie watch --help).\n"
+                        "report: availability and outages from the history (see vigie report --help).\n"
                         "validate: report a workspace's errors without probing (see vigie validate --help).\n"
                         "scrape: fetch and print a metrics endpoint's samples (see vigie scrape --help).\n"
                         "secret: keep workspace secrets in the keychain (see vigie secret --help)."),
@@ -225,8 +258,9 @@ Options Options::parse(const QStringList &arguments)
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
-    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape ? arguments
-                                                                               : withoutToolkitOptions(arguments)))
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape || isReport
+                          ? arguments
+                          : withoutToolkitOptions(arguments)))
         return failure(parser, parser.errorText());
     if (parser.isSet(help)) {
         options.mode = Mode::Help;
@@ -242,7 +276,7 @@ Options Options::parse(const QStringList &arguments)
     if (!isCheck && !isSecret && !isValidate && !isScrape)
         options.dataDir = parser.value(u"data-dir"_s);
     const QStringList positional = parser.positionalArguments();
-    if (isCheck || isWatch || isValidate) {
+    if (isCheck || isWatch || isValidate || isReport) {
         if (positional.size() > 1)
             return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(1)));
         if (options.workspace.isEmpty())
@@ -266,6 +300,32 @@ Options Options::parse(const QStringList &arguments)
     if (isCheck) {
         options.mode = Mode::Check;
         options.json = parser.isSet(json);
+        return options;
+    }
+    if (isReport) {
+        options.mode = Mode::Report;
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        const auto time = [&](const QCommandLineOption &option, const QString &fallback) -> std::optional<qint64> {
+            return parseReportTime(parser.isSet(option) ? parser.value(option) : fallback, nowMs);
+        };
+        const std::optional<qint64> from = time(fromOption, u"-24h"_s);
+        if (!from)
+            return failure(parser, Options::tr("--from needs a time such as 2026-03-29T19:00, -24h, -7d or now, "
+                                               "not \"%1\".")
+                                       .arg(parser.value(fromOption)));
+        const std::optional<qint64> to = time(toOption, u"now"_s);
+        if (!to)
+            return failure(parser, Options::tr("--to needs a time such as 2026-03-29T21:00, -1h or now, not \"%1\".")
+                                       .arg(parser.value(toOption)));
+        if (*from > *to)
+            return failure(parser, Options::tr("--from must come before --to."));
+        options.reportFromMs = *from;
+        options.reportToMs = *to;
+        options.reportService = parser.value(serviceOption);
+        options.reportFormat = parser.isSet(formatOption) ? parser.value(formatOption) : u"md"_s;
+        if (!ReportFormat::kindFromName(options.reportFormat))
+            return failure(parser,
+                           Options::tr("--format needs json, md or csv, not \"%1\".").arg(options.reportFormat));
         return options;
     }
     if (isWatch) {
@@ -308,9 +368,10 @@ Options Options::parse(const QStringList &arguments)
         return failure(parser, Options::tr("Unknown secret action: %1 (use %2)").arg(action, secretUsage));
     }
     if (!positional.isEmpty())
-        return failure(parser,
-                       Options::tr("Unknown command: %1 (the commands are: check, watch, validate, scrape, secret)")
-                           .arg(positional.first()));
+        return failure(
+            parser,
+            Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret)")
+                .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);
     return options;

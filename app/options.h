@@ -21,6 +21,7 @@ public:
         Check,
         Watch,
         Validate,
+        Report,
         Scrape,
         SecretSet,
         SecretDelete,
@@ -40,8 +41,12 @@ public:
     bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete
     QString url;                                       // scrape
-    QString helpText;                                  // for Help
-    QString errorText;                                 // for Error
+    qint64 reportFromMs = 0;                           // report: UTC ms
+    qint64 reportToMs = 0;
+    QString reportService; // report: one service's id, or empty for all
+    QString reportFormat;  // report: "json", "md" or "csv"
+    QString helpText;      // for Help
+    QString errorText;     // for Error
 
     static Options parse(const QStringList &arguments);
     // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.

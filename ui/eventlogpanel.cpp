@@ -1,16 +1,26 @@
 #include "eventlogpanel.h"
 
+#include "analytics/csvtext.h"
+#include "analytics/exportfile.h"
 #include "flowlayout.h"
 #include "models/eventlogmodel.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
@@ -89,6 +99,7 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     , m_group(new QComboBox(this))
     , m_span(new QComboBox(this))
     , m_probeChanges(new QCheckBox(tr("&Probe changes"), this))
+    , m_export(new QToolButton(this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
 {
@@ -163,13 +174,20 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_count->setMinimumHeight(m_span->sizeHint().height());
     bar->addWidget(m_count, 0, Qt::AlignTop);
+    m_export->setObjectName(u"exportEvents"_s);
+    m_export->setText(tr("E&xport CSV…"));
+    m_export->setToolTip(tr("Save the events shown as a CSV file."));
+    m_export->setAutoRaise(true);
+    m_export->setMinimumHeight(m_span->sizeHint().height());
+    bar->addWidget(m_export, 0, Qt::AlignTop);
 
     m_view->setObjectName(u"eventTable"_s);
     m_view->setAccessibleName(tr("Health events"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be selected, to copy them (Ctrl+C) into a ticket or a spreadsheet.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setShowGrid(false);
@@ -225,6 +243,18 @@ EventLogPanel::EventLogPanel(Clock *clock, QWidget *parent)
             &EventLogPanel::onCurrentRowChanged);
     connect(m_view, &QAbstractItemView::activated, this, &EventLogPanel::onCurrentRowChanged);
 
+    auto *copy = new QAction(tr("&Copy"), m_view);
+    copy->setObjectName(u"copyEvents"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &EventLogPanel::copySelection);
+    auto *exportAction = new QAction(tr("E&xport CSV…"), m_view);
+    connect(exportAction, &QAction::triggered, this, &EventLogPanel::exportCsv);
+    m_view->addAction(copy);
+    m_view->addAction(exportAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_export, &QToolButton::clicked, this, &EventLogPanel::exportCsv);
+
     m_delegate->setPalette(palette());
     for (qsizetype i = 0; i < m_states.size(); ++i)
         m_states.at(i)->setIcon(StateIcons::icon(filterStates.at(i), palette()));
@@ -243,6 +273,93 @@ EventLogModel *EventLogPanel::model() const
 QTableView *EventLogPanel::view() const
 {
     return m_view;
+}
+
+QList<int> EventLogPanel::shownColumns() const
+{
+    QList<int> columns;
+    for (int column = 0; column < EventLogModel::ColumnCount; ++column)
+        if (!m_view->isColumnHidden(column))
+            columns.append(column);
+    return columns;
+}
+
+QStringList EventLogPanel::rowFields(int row, bool isoTimes) const
+{
+    QStringList fields;
+    for (int column : shownColumns()) {
+        const QModelIndex index = m_model->index(row, column);
+        if (column == EventLogModel::TimeColumn && isoTimes)
+            fields.append(index.data(EventLogModel::TimestampRole).toDateTime().toLocalTime().toString(Qt::ISODate));
+        else
+            fields.append(index.data(Qt::DisplayRole).toString());
+    }
+    return fields;
+}
+
+QString EventLogPanel::rowsAsCsv(const QList<int> &rows) const
+{
+    QStringList header;
+    for (int column : shownColumns())
+        header.append(m_model->headerData(column, Qt::Horizontal).toString());
+    QString text = csvRecord(header);
+    for (int row : rows)
+        text += csvRecord(rowFields(row, true));
+    return text;
+}
+
+QString EventLogPanel::rowsAsTabSeparated(const QList<int> &rows) const
+{
+    QString text;
+    for (int row : rows)
+        text += tsvRecord(rowFields(row, false));
+    return text;
+}
+
+QList<int> EventLogPanel::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::ranges::sort(rows);
+    if (rows.isEmpty())
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            rows.append(row);
+    return rows;
+}
+
+void EventLogPanel::copySelection()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    auto *mime = new QMimeData;
+    mime->setText(rowsAsTabSeparated(rows));
+    mime->setData(u"text/csv"_s, rowsAsCsv(rows).toUtf8());
+    QGuiApplication::clipboard()->setMimeData(mime);
+}
+
+QFuture<QString> EventLogPanel::saveCsv(const QString &path) const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        rows.append(row);
+    // The text is made here (the model lives on this thread); the disk is written on the pool.
+    return ExportFile::save(path, rowsAsCsv(rows).toUtf8());
+}
+
+void EventLogPanel::exportCsv()
+{
+    const QString start =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(tr("vigie-events.csv"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Events"), start, tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    saveCsv(path).then(this, [this](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export Events"), error);
+    });
 }
 
 void EventLogPanel::setStore(ResultStore *store)

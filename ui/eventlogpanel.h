@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "workspace/workspace.h"
 
+#include <QFuture>
 #include <QWidget>
 
 #include <chrono>
@@ -45,6 +46,22 @@ public:
     EventLogModel *model() const;
     QTableView *view() const;
 
+    // The rows shown (model rows, in that order) and their shown columns: CSV (RFC 4180, a header
+    // line first, times in ISO 8601 with their offset) and tab-separated text for a spreadsheet
+    // (no header, times as the log shows them).
+    QString rowsAsCsv(const QList<int> &rows) const;
+    QString rowsAsTabSeparated(const QList<int> &rows) const;
+    // The selected rows, in the log's order (all of them when none is selected: Ctrl+C copies
+    // what is shown).
+    QList<int> selectedRows() const;
+    // Puts the selected rows on the clipboard, as tab-separated text and as text/csv (Ctrl+C).
+    void copySelection();
+    // Asks where, then saves every event shown as CSV (off the GUI thread).
+    void exportCsv();
+    // Saves every event shown to `path` as CSV, off the GUI thread: a sentence when it failed,
+    // empty when it worked.
+    QFuture<QString> saveCsv(const QString &path) const;
+
 Q_SIGNALS:
     // The engineer selected an event of this service.
     void serviceActivated(const QString &serviceId);
@@ -58,6 +75,8 @@ private:
     void fitColumns();
     void widenColumns(int first, int last);
     void onCurrentRowChanged(const QModelIndex &current);
+    QList<int> shownColumns() const;
+    QStringList rowFields(int row, bool isoTimes) const;
 
     EventLogModel *m_model;
     EventLogDelegate *m_delegate;
@@ -66,6 +85,7 @@ private:
     QList<QToolButton *> m_states; // Up, Degraded, Down, Unknown
     QComboBox *m_span;
     QCheckBox *m_probeChanges;
+    QToolButton *m_export;
     QTableView *m_view;
     QLabel *m_count;
 };

@@ -4,6 +4,7 @@
 #include "eventlogpanel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
+#include "reportsview.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
 #include "stateicons.h"
@@ -183,6 +184,8 @@ struct MainWindow::Private
     ErrorBanner *secretErrors = nullptr;
     EventLogPanel *events = nullptr;
     QDockWidget *eventsDock = nullptr;
+    ReportsView *reports = nullptr;
+    QDockWidget *reportsDock = nullptr;
     QLabel *workspaceLabel = nullptr;
     QLabel *runningLabel = nullptr;
     StateLabel *failingLabel = nullptr;
@@ -223,6 +226,18 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     d->eventsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                                QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, d->eventsDock);
+    // Reports: a tab beside the event log, where the history already is.
+    d->reports = new ReportsView;
+    d->reports->setObjectName(u"reports"_s);
+    if (store)
+        d->reports->setStore(store);
+    d->reportsDock = new QDockWidget(tr("Reports"), this);
+    d->reportsDock->setObjectName(u"reportsDock"_s);
+    d->reportsDock->setWidget(d->reports);
+    d->reportsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                QDockWidget::DockWidgetFloatable);
+    tabifyDockWidget(d->eventsDock, d->reportsDock);
+    d->eventsDock->raise();
 
     d->splitter = new QSplitter(Qt::Horizontal);
     d->splitter->addWidget(d->board);
@@ -281,6 +296,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
         d->storeErrors->hide();
         d->detail->setStore(d->session->store());
         d->events->setStore(d->session->store());
+        d->reports->setStore(d->session->store());
     });
     connect(session, &Session::storeFailed, this, [this](const QString &reason) {
         // Health starts afresh and nothing is kept, but probing goes on.
@@ -339,6 +355,15 @@ void MainWindow::Private::createMenus()
     eventsAction->setText(MainWindow::tr("&Events"));
     eventsAction->setShortcut(QKeySequence(Qt::Key_F8));
     view->addAction(eventsAction);
+    QAction *reportsAction = reportsDock->toggleViewAction();
+    reportsAction->setText(MainWindow::tr("&Reports"));
+    reportsAction->setShortcut(QKeySequence(Qt::Key_F7));
+    view->addAction(reportsAction);
+    // Chosen from the menu, the tab comes to the front.
+    QObject::connect(reportsAction, &QAction::triggered, q, [this](bool shown) {
+        if (shown)
+            reportsDock->raise();
+    });
     QObject::connect(detailAction, &QAction::toggled, q, [this](bool shown) {
         if (shown && splitter->sizes().value(1) == 0) {
             const int width = detail->minimumWidth() * 3 / 2;
@@ -384,6 +409,7 @@ void MainWindow::Private::showWorkspace(const Workspace &workspace, const QStrin
     model->setWorkspace(workspace);
     detail->setWorkspace(workspace);
     events->setWorkspace(workspace);
+    reports->setWorkspace(workspace);
 
     const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
     q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));

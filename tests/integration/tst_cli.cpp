@@ -1,5 +1,6 @@
 // The command line as a script or a person meets it: the real `vigie` binary, run against servers
 // on loopback, with its output and exit status checked.
+#include "store/resultstore.h"
 #include "testservers.h"
 
 #include <QFile>
@@ -265,7 +266,7 @@ services:
         expectUsageError({u"secret"_s, u"set"_s}, "vigie secret set NAME");
         expectUsageError({u"secret"_s, u"delete"_s}, "vigie secret delete NAME");
         expectUsageError({u"secret"_s, u"check"_s}, "vigie secret check --workspace FILE");
-        expectUsageError({u"frobnicate"_s}, "check, watch, validate, scrape, secret");
+        expectUsageError({u"frobnicate"_s}, "check, watch, validate, report, scrape, secret");
 
         // Invalid workspaces are reported by place, whichever command reads them.
         const QString broken = writeWorkspace(QByteArrayLiteral("name: Broken\nservices: 3\n"));
@@ -329,6 +330,112 @@ services:
 
         // Not one probe ran.
         QCOMPARE(m_banner.connectionCount(), connectionsBefore);
+    }
+
+    void reportReadsTheHistory()
+    {
+        // A history written by a test: api down 10:10-10:25 (its second probe) and from 10:50 on.
+        const QString ws = writeWorkspace(u"name: Report\nservices:\n  - id: api\n    group: Core\n    probes:\n"
+                                          "      - tcp: 127.0.0.1:%1\n      - tcp: 127.0.0.1:%1\n"
+                                          "  - id: db\n    group: Core\n    probes:\n"
+                                          "      - tcp: 127.0.0.1:%1\n"_s.arg(m_closedPort)
+                                              .toUtf8());
+        const QString dataDir = m_dir.filePath(u"report-data"_s);
+        const auto at = [](int hour, int minute) {
+            return QDateTime(QDate(2026, 3, 29), QTime(hour, minute), QTimeZone::UTC).toMSecsSinceEpoch();
+        };
+        const auto change = [](qint64 ms, const QString &service, int probe, Vigie::HealthState from,
+                               Vigie::HealthState to) {
+            Vigie::HealthEvent e;
+            e.timestampMs = ms;
+            e.kind = probe < 0 ? Vigie::HealthEvent::Kind::ServiceState : Vigie::HealthEvent::Kind::ProbeState;
+            e.serviceId = service;
+            e.group = u"Core"_s;
+            e.probeIndex = probe;
+            e.from = from;
+            e.to = to;
+            return e;
+        };
+        using Vigie::HealthState;
+        {
+            Vigie::ResultStore store;
+            QVERIFY(store.open(dataDir).has_value());
+            store.appendEvents({
+                change(at(9, 0), u"api"_s, 0, HealthState::Unknown, HealthState::Up),
+                change(at(9, 0), u"api"_s, 1, HealthState::Unknown, HealthState::Up),
+                change(at(9, 0), u"api"_s, -1, HealthState::Unknown, HealthState::Up),
+                change(at(9, 0), u"db"_s, 0, HealthState::Unknown, HealthState::Up),
+                change(at(9, 0), u"db"_s, -1, HealthState::Unknown, HealthState::Up),
+                change(at(10, 10), u"api"_s, 1, HealthState::Up, HealthState::Down),
+                change(at(10, 10), u"api"_s, -1, HealthState::Up, HealthState::Down),
+                change(at(10, 25), u"api"_s, 1, HealthState::Down, HealthState::Up),
+                change(at(10, 25), u"api"_s, -1, HealthState::Down, HealthState::Up),
+                change(at(10, 50), u"api"_s, 0, HealthState::Up, HealthState::Down),
+                change(at(10, 50), u"api"_s, -1, HealthState::Up, HealthState::Down),
+            });
+            QVERIFY(store.flush());
+        }
+        const QStringList range{u"report"_s,
+                                u"--workspace"_s,
+                                ws,
+                                u"--data-dir"_s,
+                                dataDir,
+                                u"--from"_s,
+                                u"2026-03-29T10:00:00Z"_s,
+                                u"--to"_s,
+                                u"2026-03-29T12:00+01:00"_s};
+
+        const Run json = vigie(range + QStringList{u"--format"_s, u"json"_s}, true);
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(root.value(u"from").toString(), u"2026-03-29T10:00:00Z"_s);
+        QCOMPARE(root.value(u"to").toString(), u"2026-03-29T11:00:00Z"_s);
+        const QJsonObject api = root.value(u"services").toArray().at(0).toObject();
+        QCOMPARE(api.value(u"id").toString(), u"api"_s);
+        QCOMPARE(api.value(u"outages").toInt(), 2);
+        QCOMPARE(api.value(u"downtime_s").toDouble(), 1500.0);
+        QCOMPARE(api.value(u"longest_outage_s").toDouble(), 900.0);
+        QCOMPARE(api.value(u"mttr_s").toDouble(), 750.0);
+        QCOMPARE(api.value(u"availability_pct").toDouble(), 58.3333);
+        const QJsonArray episodes = api.value(u"episodes").toArray();
+        QCOMPARE(episodes.at(0).toObject().value(u"start").toString(), u"2026-03-29T10:10:00Z"_s);
+        QCOMPARE(episodes.at(0).toObject().value(u"duration_s").toDouble(), 900.0);
+        QCOMPARE(episodes.at(0).toObject().value(u"failed_probes").toArray().at(0).toObject().value(u"index").toInt(),
+                 1);
+        QVERIFY(episodes.at(1).toObject().value(u"open").toBool());
+        QCOMPARE(root.value(u"services").toArray().at(1).toObject().value(u"availability_pct").toDouble(), 100.0);
+        QCOMPARE(root.value(u"overall").toObject().value(u"outages").toInt(), 2);
+
+        const Run md = vigie(range, true); // Markdown by default
+        QVERIFY2(md.exitCode == 0, md.err.constData());
+        QVERIFY2(md.out.contains("from 10:10 to 11:00 (still going), 25 min in all"), md.out.constData());
+
+        const Run csv = vigie(range + QStringList{u"--format"_s, u"csv"_s, u"--service"_s, u"api"_s}, true);
+        QVERIFY2(csv.exitCode == 0, csv.err.constData());
+        const QList<QByteArray> rows = csv.out.split('\n');
+        QCOMPARE(rows.size(), 4); // the header, two episodes, and the end of the last line
+        QVERIFY(rows.at(1).startsWith("api,api,Core,2026-03-29T10:10:00Z,2026-03-29T10:25:00Z,900.000,0,0,"));
+
+        // Mistakes: exit 2, naming the option; no history: exit 1, naming the folder.
+        const Run badFrom = vigie({u"report"_s, u"--workspace"_s, ws, u"--from"_s, u"yesterday"_s}, true);
+        QCOMPARE(badFrom.exitCode, 2);
+        QVERIFY2(badFrom.err.contains("--from") && badFrom.err.contains("yesterday"), badFrom.err.constData());
+        const Run badTo = vigie({u"report"_s, u"--workspace"_s, ws, u"--to"_s, u"-3x"_s}, true);
+        QCOMPARE(badTo.exitCode, 2);
+        QVERIFY2(badTo.err.contains("--to"), badTo.err.constData());
+        const Run badFormat = vigie(range + QStringList{u"--format"_s, u"pdf"_s}, true);
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY(badFormat.err.contains("--format"));
+        const Run unknown = vigie(range + QStringList{u"--service"_s, u"nope"_s}, true);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("nope"), unknown.err.constData());
+        const Run empty = vigie({u"report"_s, u"--workspace"_s, ws, u"--data-dir"_s, m_dir.filePath(u"none"_s)}, true);
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY2(empty.err.contains("no history"), empty.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(u"none/vigie.sqlite"_s)));
+        const Run help = vigie({u"report"_s, u"--help"_s}, true);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--from") && help.out.contains("--format") && help.out.contains("Default: now"));
     }
 
     void secretNamesFollowTheWorkspaceRule()

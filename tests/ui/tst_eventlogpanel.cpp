@@ -7,9 +7,12 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -255,6 +258,79 @@ private Q_SLOTS:
         QCOMPARE(activated.count(), 2);
         QCOMPARE(activated.last().at(0).toString(), u"cas"_s);
         QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    }
+
+    void copySelectedRowsForASpreadsheet()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        panel.setStore(m_store.get());
+        // The last 24 hours without the probes' own changes: portal's impact, CAS down, the maintenance.
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 3, 10'000);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView *view = panel.view();
+        view->setFocus();
+        // The first and the last row, picked as a mouse would with Ctrl.
+        view->selectionModel()->select(panel.model()->index(2, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(panel.model()->index(0, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(panel.selectedRows(), (QList<int>{0, 2}));
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+
+        const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(mime);
+        const QStringList lines = mime->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const QStringList first = lines.at(0).split(u'\t');
+        QCOMPARE(first.size(), 5); // time, service, group, change, cause: no probe column
+        QCOMPARE(first.at(1), u"Customer portal"_s);
+        QCOMPARE(first.at(2), u"Web"_s);
+        QCOMPARE(first.at(4), u"CAS is down"_s);
+        QCOMPARE(lines.at(1).split(u'\t').at(1), u"Mail relay"_s);
+        QCOMPARE(lines.at(1).split(u'\t').at(4), u"maintenance \"Kernel update\" began"_s);
+        // The same rows as CSV, for the applications that take it.
+        const QString csv = QString::fromUtf8(mime->data(u"text/csv"_s));
+        QCOMPARE(csv.split(u"\r\n"_s, Qt::SkipEmptyParts).size(), 3);
+        QVERIFY(csv.contains(u"\"maintenance \"\"Kernel update\"\" began\""_s));
+    }
+
+    void exportShownEventsAsCsv()
+    {
+        EventLogPanel panel(&m_clock);
+        panel.setWorkspace(sampleWorkspace());
+        panel.setStore(m_store.get());
+        auto *time = panel.findChild<QComboBox *>(u"timeFilter"_s);
+        auto *probeChanges = panel.findChild<QCheckBox *>(u"probeChangesFilter"_s);
+        QVERIFY(time && probeChanges && panel.findChild<QToolButton *>(u"exportEvents"_s));
+        time->setCurrentIndex(time->findText(u"Everything"_s));
+        probeChanges->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 8, 10'000);
+
+        const QString path = m_dir->filePath(u"events.csv"_s);
+        QFuture<QString> saved = panel.saveCsv(path);
+        QTRY_VERIFY_WITH_TIMEOUT(saved.isFinished(), 10'000);
+        QCOMPARE(saved.result(), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.endsWith(u"\r\n"_s));
+        const QStringList records = text.split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(records.size(), 9); // the header and every event shown
+        QCOMPARE(records.at(0), u"Time,Service,Group,Probe,Change,Cause"_s);
+        // Times in ISO 8601 with their offset; quotes doubled inside a quoted field.
+        const QString impactTime =
+            QDateTime::fromMSecsSinceEpoch(m_now - 9 * Minute).toLocalTime().toString(Qt::ISODate);
+        QVERIFY2(records.at(1).startsWith(impactTime + u",Customer portal,Web,"_s), qPrintable(records.at(1)));
+        QVERIFY(text.contains(u",\"maintenance \"\"Kernel update\"\" began\"\r\n"_s));
+        QVERIFY(text.contains(u"3 consecutive failures: HTTP 503 (status)"_s));
+
+        // A folder that cannot be written: a sentence naming the file, and no crash.
+        QFuture<QString> failed = panel.saveCsv(m_dir->filePath(u"missing/folder/events.csv"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.isFinished(), 10'000);
+        QVERIFY2(failed.result().contains(u"events.csv"_s), qPrintable(failed.result()));
     }
 
     void probeChangesToggleTheRowsAndTheProbeColumn()

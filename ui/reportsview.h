@@ -1,0 +1,83 @@
+#pragma once
+
+#include "analytics/reportformat.h"
+#include "core/clock.h"
+#include "workspace/workspace.h"
+
+#include <QFuture>
+#include <QWidget>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace Vigie {
+
+class AvailabilityModel;
+class OutageEpisodeModel;
+class ResultStore;
+
+// The Reports view: availability and outages over a range (24 hours, 7 days, 30 days, a year,
+// or a custom one), for every service, a group or one service, from the history. A table of
+// services, the outage episodes of the selected one (or, with none selected, those of the whole
+// selection, with the service that failed first), and an export to CSV, Markdown or JSON: the
+// same text as `vigie report` (ReportFormat). The store is read and the report computed off the
+// GUI thread (AvailabilityModel).
+class ReportsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportsView)
+
+public:
+    // The choices of the range, in the combo's order.
+    enum class Preset { LastDay, LastWeek, LastMonth, LastYear, Custom };
+    Q_ENUM(Preset)
+
+    explicit ReportsView(Clock *clock = Clock::system(), QWidget *parent = nullptr);
+    ~ReportsView() override;
+
+    void setWorkspace(const Workspace &workspace);
+    // The store to read; null until it is open.
+    void setStore(ResultStore *store);
+
+    // Reads the history again for the range and selection shown.
+    void refresh();
+    AvailabilityModel *model() const;
+    OutageEpisodeModel *episodeModel() const;
+    // The range asked for now (UTC ms).
+    std::pair<qint64, qint64> range() const;
+
+    // The report shown, as `vigie report --format` prints it.
+    QString exportText(ReportFormat::Kind kind) const;
+    // Saves it to `path`, off the GUI thread: a sentence when it failed, empty when it worked.
+    QFuture<QString> saveReport(const QString &path, ReportFormat::Kind kind) const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void exportReport(ReportFormat::Kind kind);
+    void showSummary();
+    void showEpisodes();
+    void updateCustomRange();
+
+    Clock *m_clock;
+    Workspace m_workspace;
+    AvailabilityModel *m_model;
+    OutageEpisodeModel *m_episodes;
+    QComboBox *m_preset;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QComboBox *m_scope;
+    QToolButton *m_refresh;
+    QToolButton *m_export;
+    QLabel *m_summary;
+    QTableView *m_table;
+    QLabel *m_episodesTitle;
+    QTableView *m_episodeTable;
+    bool m_stale = true; // asked while hidden: read when shown
+};
+
+} // namespace Vigie
