@@ -168,12 +168,16 @@ QByteArray encodeRollups(std::span<const RollupPoint> points)
     out.reserve(qsizetype(points.size() * 8 + 16));
     putVarint(out, points.size());
     for (const RollupPoint &point : points) {
-        putVarint(out, quint64(point.count));
+        // The sum of two samples is min + max, bit for bit (addition commutes): not stored then.
+        const bool explicitSum =
+            point.count > 2 ||
+            (point.count == 2 && std::bit_cast<quint64>(point.min + point.max) != std::bit_cast<quint64>(point.sum));
+        putVarint(out, (quint64(point.count) << 1) | (explicitSum ? 1 : 0));
         firsts.append({point.firstMs, point.min});
-        if (point.count > 1) {
+        if (point.count > 1)
             lasts.append({point.lastMs, point.max});
+        if (explicitSum)
             sums.append({point.lastMs, point.sum});
-        }
     }
     const QByteArray first = encode(firsts);
     const QByteArray last = encode(lasts);
@@ -192,14 +196,18 @@ std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView in, qint64 bucket
     if (bucketMs <= 0 || !getVarint(in, pos, count) || count > quint64(in.size()))
         return std::nullopt;
     QList<qint64> counts;
+    QList<bool> explicitSums;
     counts.reserve(qsizetype(count));
     qsizetype multiple = 0;
+    qsizetype explicitCount = 0;
     for (quint64 i = 0; i < count; ++i) {
         quint64 c = 0;
-        if (!getVarint(in, pos, c) || c == 0)
+        if (!getVarint(in, pos, c) || (c >> 1) == 0 || ((c & 1) && (c >> 1) < 2))
             return std::nullopt;
-        counts.append(qint64(c));
-        multiple += c > 1 ? 1 : 0;
+        counts.append(qint64(c >> 1));
+        explicitSums.append(c & 1);
+        multiple += (c >> 1) > 1 ? 1 : 0;
+        explicitCount += c & 1;
     }
     const auto stream = [&](std::optional<qsizetype> length) -> std::optional<QList<Sample>> {
         if (!length) {
@@ -222,11 +230,12 @@ std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView in, qint64 bucket
     const auto lasts = stream(qsizetype(length));
     const auto sums = stream(std::nullopt);
     if (!firsts || !lasts || !sums || firsts->size() != qsizetype(count) || lasts->size() != multiple ||
-        sums->size() != multiple)
+        sums->size() != explicitCount)
         return std::nullopt;
     QList<RollupPoint> points;
     points.reserve(qsizetype(count));
     qsizetype m = 0;
+    qsizetype e = 0;
     for (qsizetype i = 0; i < qsizetype(count); ++i) {
         const Sample &first = firsts->at(i);
         const qint64 q = first.timestampMs / bucketMs;
@@ -236,7 +245,7 @@ std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView in, qint64 bucket
         if (counts[i] > 1) {
             point.lastMs = lasts->at(m).timestampMs;
             point.max = lasts->at(m).value;
-            point.sum = sums->at(m).value;
+            point.sum = explicitSums[i] ? sums->at(e++).value : point.min + point.max;
             ++m;
         }
         points.append(point);

@@ -18,19 +18,19 @@ class Clock;
 
 // How long each level of the series store keeps what it holds; a zero age keeps everything.
 //
-// The defaults, for 10,000 series (a thousand probes with their phases) sampled every minute, with
-// ~8 bytes per raw sample (bench_series) and ~70 bytes per rollup row on disk (key, first and
-// last offsets, min, max, sum, count, and the b-tree's slack):
-//   raw     7 d:   10,000 x 1,440 x    7 x  8 B = ~0.8 GB
-//   minute  2 d:   10,000 x 1,440 x    2 x 70 B = ~2.0 GB (a minute bucket per sample at this rate)
-//   hour  400 d:   10,000 x    24 x  400 x 70 B = ~6.7 GB (a year and a month of rollups)
-//   day     5 y:   10,000 x         1,826 x 70 B = ~1.3 GB
-// ~11 GB in all, flat once reached; a 25-service workspace (~200 series) stays under 250 MB.
+// The defaults, for 10,000 series (a thousand probes with their phases and success) sampled every
+// minute, from bench_series's sizes on disk, pages included: ~7 bytes a raw sample, ~10 bytes a
+// minute bucket (packed by blocks), ~60 bytes an hour or day bucket (a row each):
+//   raw     14 d:  10,000 x 1,440 x   14 x  7 B = ~1.4 GB
+//   minute  30 d:  10,000 x 1,440 x   30 x 10 B = ~4.3 GB
+//   hour   400 d:  10,000 x    24 x  400 x 60 B = ~5.8 GB (a year and a month of rollups)
+//   day      5 y:  10,000 x        1,826 x 60 B = ~1.1 GB
+// ~13 GB in all, flat once reached; a 25-service workspace (~200 series) stays under 300 MB.
 // A range older than a level keeps is answered from a level that still has it (SeriesStore::range).
 struct SeriesRetention
 {
-    std::chrono::milliseconds rawMaxAge = std::chrono::days(7);
-    std::chrono::milliseconds minuteMaxAge = std::chrono::days(2);
+    std::chrono::milliseconds rawMaxAge = std::chrono::days(14);
+    std::chrono::milliseconds minuteMaxAge = std::chrono::days(30);
     std::chrono::milliseconds hourMaxAge = std::chrono::days(400);
     std::chrono::milliseconds dayMaxAge = std::chrono::days(5 * 365 + 1);
 
@@ -56,14 +56,13 @@ struct SeriesWriteReport
 // writing series never holds its write lock. SQLite in WAL mode, schema migrations as the results
 // store's (Migrations).
 //
-// Raw samples are kept in chunks (SeriesCodec: a few bytes a sample), and rollups by minute, hour
-// and day (RollupPoint) are merged on ingest, gap markers (NaN) left out of them. One writer thread
-// commits what append() queues in batches (one transaction per ~250 ms or per 100,000 samples);
-// a chunk still open is rewritten in the same commit, so nothing appended waits anywhere but the
-// queue. The queue is bounded (setQueueLimit): when the disk is full the oldest samples are dropped
-// and counted. Retention (SeriesRetention) prunes each level on the writer thread, a few hundred
-// series at a time, at open and every hour. Reads run on the thread pool, each with its own read
-// connection.
+// Raw samples are kept in chunks (SeriesCodec: a few bytes a sample), and rollups by minute (packed
+// by blocks of 20 minutes), hour and day (RollupPoint) are merged on ingest, gap markers (NaN) left out of them. One
+// writer thread commits what append() queues in batches (one transaction per ~250 ms or per 100,000 samples); a chunk
+// still open is rewritten in the same commit, so nothing appended waits anywhere but the queue. The queue is bounded
+// (setQueueLimit): when the disk is full the oldest samples are dropped and counted. Retention (SeriesRetention) prunes
+// each level on the writer thread, a few hundred series at a time, at open and every hour. Reads run on the thread
+// pool, each with its own read connection.
 //
 // Samples of a series may come out of order: one older than the series' last sample goes into the
 // chunk covering its time, so a range reads them in time order (equal times in append order).

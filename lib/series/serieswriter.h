@@ -64,8 +64,9 @@ public:
     // which SQLite moves the rest to an overflow page of its own (mostly empty).
     static constexpr qsizetype maxChunkSamples = 160;
     static constexpr qsizetype maxChunkBytes = 900;
-    // Minute buckets are packed by blocks of this length (SeriesCodec::encodeRollups): at most
-    // 20 buckets, under maxChunkBytes even when every value takes 9 bytes.
+    // Minute buckets are packed by blocks of this length (SeriesCodec::encodeRollups): at most 20
+    // buckets, ~700 bytes when every value of a bucket of several samples takes 9 bytes, within a
+    // page's row.
     static constexpr qint64 minuteBlockMs = 20 * 60'000;
     // Retention works through this many series per statement batch.
     static constexpr int pruneSeriesPerStep = 200;

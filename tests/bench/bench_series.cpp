@@ -26,6 +26,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -46,6 +48,14 @@ void print(const char *name, double value, const char *unit)
 {
     std::fprintf(stderr, "bench_series: %s\n", qPrintable(message));
     std::exit(1);
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 qint64 fileBytes(const QString &path)
@@ -113,6 +123,7 @@ int main(int argc, char **argv)
         SeriesStore store;
         if (const auto opened = store.open(data); !opened)
             fail(opened.error());
+        const double cpuBefore = cpuSeconds();
         QElapsedTimer timer;
         timer.start();
         for (const QList<SeriesSamples> &batch : std::as_const(batches))
@@ -121,6 +132,9 @@ int main(int argc, char **argv)
             fail(u"the flush failed"_s);
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         print("ingest_samples_per_s", double(total) / seconds, "samples/s");
+        // On a machine shared with other work the wall time above includes waiting for a core.
+        const double cpu = cpuSeconds() - cpuBefore;
+        std::printf("# ingest: %.2f s of wall time, %.2f s of CPU (user + system, all threads)\n", seconds, cpu);
     }
     // Closed: the write-ahead log is back in the file.
     const qint64 chunkBytes = tableBytes(path, u"chunks"_s);
@@ -139,7 +153,8 @@ int main(int argc, char **argv)
                                 query.value(0).toDouble() / double(total), query.value(1).toLongLong());
         }
     }
-    for (const QString &table : {u"chunks"_s, u"minute_blocks"_s, u"rollups"_s, u"series"_s, u"sqlite_autoindex_series_1"_s})
+    for (const QString &table :
+         {u"chunks"_s, u"minute_blocks"_s, u"rollups"_s, u"series"_s, u"sqlite_autoindex_series_1"_s})
         std::printf("# %s: %.2f B a sample\n", qPrintable(table), double(tableBytes(path, table)) / double(total));
 
     // A year of one-minute samples of one series.

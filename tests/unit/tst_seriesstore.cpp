@@ -160,8 +160,11 @@ private Q_SLOTS:
             {120'000, 120'500, 120'500, notANumber, notANumber, notANumber, 1},
             {180'000, 180'000, 180'000, infinity, infinity, notANumber, 2},
             {-60'000, -59'999, -1, -1e300, 1e300, 0, 1'000'000},
+            {240'000, 240'001, 240'500, 1.25, 2.5, 3.75, 2}, // the sum is min + max: not stored
+            {300'000, 300'001, 300'500, 0.1, 0.2, 0.1 + 0.2 + 1e-9, 2},
         };
-        const QByteArray blob = SeriesCodec::encodeRollups(std::span<const RollupPoint>(points.constData(), 5));
+        const QByteArray blob =
+            SeriesCodec::encodeRollups(std::span<const RollupPoint>(points.constData(), size_t(points.size())));
         const auto decoded = SeriesCodec::decodeRollups(blob, minuteMs);
         QVERIFY(decoded);
         QCOMPARE(decoded->size(), points.size());
