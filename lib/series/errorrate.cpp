@@ -1,17 +1,13 @@
 #include "errorrate.h"
 
+#include "seriesstore.h"
+
 #include <cmath>
 #include <limits>
 
 namespace Vigie {
 
 namespace {
-
-qint64 floorTo(qint64 timestampMs, qint64 bucketMs)
-{
-    const qint64 q = timestampMs / bucketMs;
-    return (timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
-}
 
 double percent(double sum, qint64 count)
 {
@@ -64,7 +60,7 @@ QList<Sample> errorRatePercent(const SeriesRange &success, qint64 bucketMs)
             rates.append({part.timestampMs, nan});
             continue;
         }
-        const qint64 start = floorTo(part.timestampMs, bucketMs);
+        const qint64 start = seriesBucketStart(part.timestampMs, bucketMs);
         if (open && start != bucket)
             close();
         bucket = start;

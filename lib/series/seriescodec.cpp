@@ -1,5 +1,7 @@
 #include "seriescodec.h"
 
+#include "seriesstore.h"
+
 #include <array>
 #include <bit>
 #include <cmath>
@@ -238,10 +240,13 @@ std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView in, qint64 bucket
     qsizetype e = 0;
     for (qsizetype i = 0; i < qsizetype(count); ++i) {
         const Sample &first = firsts->at(i);
-        const qint64 q = first.timestampMs / bucketMs;
-        const qint64 bucket = (first.timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
-        RollupPoint point{bucket,      first.timestampMs, first.timestampMs, first.value,
-                          first.value, first.value,       counts[i]};
+        RollupPoint point{seriesBucketStart(first.timestampMs, bucketMs),
+                          first.timestampMs,
+                          first.timestampMs,
+                          first.value,
+                          first.value,
+                          first.value,
+                          counts[i]};
         if (counts[i] > 1) {
             point.lastMs = lasts->at(m).timestampMs;
             point.max = lasts->at(m).value;

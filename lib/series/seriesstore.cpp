@@ -30,12 +30,6 @@ constexpr qint64 minuteMs = 60'000;
 constexpr qint64 hourMs = 60 * minuteMs;
 constexpr qint64 dayMs = 24 * hourMs;
 
-qint64 floorTo(qint64 timestampMs, qint64 bucketMs)
-{
-    const qint64 q = timestampMs / bucketMs;
-    return (timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
-}
-
 // Reads of one read connection, opened on the calling pool thread and gone when it goes.
 class SeriesReader
 {
@@ -112,7 +106,7 @@ public:
             return minutes(id, fromMs, toMs);
         QSqlQuery query = select(u"SELECT bucket_ms, first_off, last_off, min, max, sum, count FROM rollups WHERE "
                                  "series_id = ? AND level = ? AND bucket_ms BETWEEN ? AND ? ORDER BY bucket_ms"_s,
-                                 {id, int(level), floorTo(fromMs, seriesBucketMs(level)), toMs});
+                                 {id, int(level), seriesBucketStart(fromMs, seriesBucketMs(level)), toMs});
         QList<RollupPoint> points;
         const auto number = [](const QVariant &value) {
             return value.isNull() ? std::numeric_limits<double>::quiet_NaN() : value.toDouble();
@@ -133,10 +127,10 @@ public:
 
     QList<RollupPoint> minutes(qint64 id, qint64 fromMs, qint64 toMs)
     {
-        const qint64 firstBucket = floorTo(fromMs, minuteMs);
+        const qint64 firstBucket = seriesBucketStart(fromMs, minuteMs);
         QSqlQuery query = select(u"SELECT data FROM minute_blocks WHERE series_id = ? AND block_ms BETWEEN ? AND ? "
                                  "ORDER BY block_ms"_s,
-                                 {id, floorTo(fromMs, SeriesWriter::minuteBlockMs), toMs});
+                                 {id, seriesBucketStart(fromMs, SeriesWriter::minuteBlockMs), toMs});
         QList<RollupPoint> points;
         while (query.next()) {
             const auto decoded = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
@@ -177,12 +171,12 @@ public:
         for (int level = 0; level < 4; ++level) {
             first[level] = earliest(*id, SeriesLevel(level));
             if (first[level]) {
-                const qint64 day = floorTo(*first[level], dayMs);
+                const qint64 day = seriesBucketStart(*first[level], dayMs);
                 oldestDay = oldestDay ? std::min(*oldestDay, day) : day;
             }
         }
         const auto covers = [&](int level) {
-            return first[level] && (*first[level] <= fromMs || floorTo(*first[level], dayMs) <= *oldestDay);
+            return first[level] && (*first[level] <= fromMs || seriesBucketStart(*first[level], dayMs) <= *oldestDay);
         };
         QList<int> order{int(preferred)};
         for (int level = int(preferred) - 1; level >= 0; --level)
@@ -252,6 +246,12 @@ std::chrono::milliseconds SeriesRetention::maxAge(SeriesLevel level) const
         return dayMaxAge;
     }
     return {};
+}
+
+qint64 seriesBucketStart(qint64 timestampMs, qint64 bucketMs)
+{
+    const qint64 q = timestampMs / bucketMs;
+    return (timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
 }
 
 qint64 seriesBucketMs(SeriesLevel level)

@@ -40,6 +40,8 @@ struct SeriesRetention
 
 // The length of one bucket of a level (0 for Raw).
 qint64 seriesBucketMs(SeriesLevel level);
+// The start of the bucket of `bucketMs` (> 0) holding `timestampMs`: a multiple of it, at or before.
+qint64 seriesBucketStart(qint64 timestampMs, qint64 bucketMs);
 // The coarsest level whose bucket is at most (to - from) / pixelColumns: at least one value per
 // pixel column (Raw when even a minute is too coarse).
 SeriesLevel seriesLevelFor(qint64 fromMs, qint64 toMs, int pixelColumns);

@@ -57,12 +57,6 @@ const QList<Migrations::Step> &schemaSteps()
     return list;
 }
 
-qint64 floorTo(qint64 timestampMs, qint64 bucketMs)
-{
-    const qint64 q = timestampMs / bucketMs;
-    return (timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
-}
-
 std::span<const Sample> spanOf(const QList<Sample> &samples)
 {
     return {samples.constData(), size_t(samples.size())};
@@ -138,7 +132,7 @@ std::expected<void, QString> SeriesWriter::open(const QString &path)
     // the file) let the log absorb the rewrites. Both are settings of this connection only.
     {
         QSqlQuery pragma(db);
-        pragma.exec(u"PRAGMA cache_size = -32768"_s);      // 32 MB
+        pragma.exec(u"PRAGMA cache_size = -32768"_s);       // 32 MB
         pragma.exec(u"PRAGMA wal_autocheckpoint = 8192"_s); // 32 MB of log
     }
     const auto prepare = [&](QSqlQuery &query, const QString &sql) {
@@ -298,7 +292,7 @@ std::expected<void, QString> SeriesWriter::commitBatch(const QList<SeriesSamples
     rows.reserve(m_rollups.size() / 4);
     for (auto it = m_rollups.cbegin(); it != m_rollups.cend(); ++it) {
         if (it.key().level == int(SeriesLevel::Minute))
-            blocks[{it.key().seriesId, floorTo(it.value().bucketStartMs, minuteBlockMs)}].append(it.value());
+            blocks[{it.key().seriesId, seriesBucketStart(it.value().bucketStartMs, minuteBlockMs)}].append(it.value());
         else
             rows.append({it.key(), it.value()});
     }
@@ -384,7 +378,7 @@ std::expected<void, QString> SeriesWriter::ingest(qint64 id, const QList<Sample>
     for (const Sample &sample : samples) {
         if (!sample.isGap()) {
             for (const SeriesLevel level : rollupLevels) {
-                const qint64 bucket = floorTo(sample.timestampMs, seriesBucketMs(level));
+                const qint64 bucket = seriesBucketStart(sample.timestampMs, seriesBucketMs(level));
                 RollupPoint &point = m_rollups[RollupKey{id, int(level), bucket}];
                 if (point.count == 0) {
                     point = RollupPoint{

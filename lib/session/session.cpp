@@ -86,6 +86,20 @@ struct Session::Private
     void readSecrets(quint64 generation);
     void settlePrevious(quint64 generation);
     void applyRetention(const Workspace &next);
+    // Opens `target` in the data folder: creating and migrating a database is disk work the
+    // caller's thread never waits for. `done` gets the outcome on this thread.
+    template<typename Store, typename Done>
+    QFuture<OpenResult> openOffThread(Store *target, const QString &cancelled, Done done)
+    {
+        auto *watcher = new QFutureWatcher<OpenResult>(q);
+        QObject::connect(watcher, &QFutureWatcher<OpenResult>::finished, q, [watcher, cancelled, done] {
+            watcher->deleteLater();
+            done(watcher->future().resultCount() > 0 ? watcher->result() : OpenResult(std::unexpect, cancelled));
+        });
+        QFuture<OpenResult> future = QtConcurrent::run([target, folder = dataDir] { return target->open(folder); });
+        watcher->setFuture(future);
+        return future;
+    }
     void openStore();
     void openSeries();
     void appendSeries(const QList<ProbeResult> &results);
@@ -231,27 +245,18 @@ void Session::Private::openSeries()
     if (dataDir.isEmpty() || seriesState != StoreState::Closed)
         return;
     seriesState = StoreState::Opening;
-    auto *watcher = new QFutureWatcher<OpenResult>(q);
-    const QString folder = dataDir;
-    QObject::connect(watcher, &QFutureWatcher<OpenResult>::finished, q, [this, watcher] {
-        watcher->deleteLater();
-        const OpenResult opened =
-            watcher->future().resultCount() > 0
-                ? watcher->result()
-                : OpenResult(std::unexpect, Session::tr("Opening the series database was cancelled."));
-        if (opened) {
-            seriesState = StoreState::Open;
-            Q_EMIT q->seriesStoreOpened();
-        } else {
-            // Charts have no history then, but probing and the results store go on.
-            seriesState = StoreState::Failed;
-            Q_EMIT q->seriesStoreFailed(opened.error());
-        }
-    });
     // Samples appended meanwhile wait in its queue for the writer.
-    SeriesStore *target = &series;
-    seriesOpening = QtConcurrent::run([target, folder] { return target->open(folder); });
-    watcher->setFuture(seriesOpening);
+    seriesOpening = openOffThread(&series, Session::tr("Opening the series database was cancelled."),
+                                  [this](const OpenResult &opened) {
+                                      if (opened) {
+                                          seriesState = StoreState::Open;
+                                          Q_EMIT q->seriesStoreOpened();
+                                      } else {
+                                          // Charts have no history then, but probing and the results store go on.
+                                          seriesState = StoreState::Failed;
+                                          Q_EMIT q->seriesStoreFailed(opened.error());
+                                      }
+                                  });
 }
 
 void Session::Private::appendSeries(const QList<ProbeResult> &results)
@@ -278,28 +283,18 @@ void Session::Private::openStore()
     if (dataDir.isEmpty() || storeState != StoreState::Closed)
         return;
     storeState = StoreState::Opening;
-    auto *watcher = new QFutureWatcher<OpenResult>(q);
-    const QString folder = dataDir;
-    QObject::connect(watcher, &QFutureWatcher<OpenResult>::finished, q, [this, watcher] {
-        watcher->deleteLater();
-        const OpenResult opened =
-            watcher->future().resultCount() > 0
-                ? watcher->result()
-                : OpenResult(std::unexpect, Session::tr("Opening the results database was cancelled."));
-        if (opened) {
-            storeState = StoreState::Open;
-            Q_EMIT q->storeOpened();
-        } else {
-            // Health starts afresh and nothing is kept, but probing goes on.
-            storeState = StoreState::Failed;
-            Q_EMIT q->storeFailed(opened.error());
-        }
-        applyWhenReady();
-    });
-    // Opening creates and migrates the database: disk work the caller's thread never waits for.
-    ResultStore *target = &store;
-    storeOpening = QtConcurrent::run([target, folder] { return target->open(folder); });
-    watcher->setFuture(storeOpening);
+    storeOpening = openOffThread(&store, Session::tr("Opening the results database was cancelled."),
+                                 [this](const OpenResult &opened) {
+                                     if (opened) {
+                                         storeState = StoreState::Open;
+                                         Q_EMIT q->storeOpened();
+                                     } else {
+                                         // Health starts afresh and nothing is kept, but probing goes on.
+                                         storeState = StoreState::Failed;
+                                         Q_EMIT q->storeFailed(opened.error());
+                                     }
+                                     applyWhenReady();
+                                 });
 }
 
 void Session::Private::applyWhenReady()

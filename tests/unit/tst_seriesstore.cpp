@@ -52,12 +52,6 @@ QString describe(const QList<Sample> &samples)
     return parts.join(u' ') + (samples.size() > 12 ? u" ..."_s : QString());
 }
 
-qint64 floorTo(qint64 t, qint64 b)
-{
-    const qint64 q = t / b;
-    return (t % b < 0 ? q - 1 : q) * b;
-}
-
 // The rollups of `samples` at a level, computed the slow way.
 QList<RollupPoint> bruteForce(const QList<Sample> &samples, qint64 bucketMs)
 {
@@ -65,7 +59,7 @@ QList<RollupPoint> bruteForce(const QList<Sample> &samples, qint64 bucketMs)
     for (const Sample &s : samples) {
         if (s.isGap())
             continue;
-        const qint64 b = floorTo(s.timestampMs, bucketMs);
+        const qint64 b = seriesBucketStart(s.timestampMs, bucketMs);
         auto [it, fresh] = buckets.try_emplace(b);
         RollupPoint &p = it->second;
         if (fresh) {
