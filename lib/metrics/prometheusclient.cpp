@@ -123,12 +123,10 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
         error.failure = PrometheusFailure::HttpStatus;
         error.httpStatus = httpStatus;
         error.serverMessage = QString::fromUtf8(body.left(quotedBody)).trimmed();
-        error.message = error.serverMessage.isEmpty()
-                            ? trMessage(context, "%1 answered HTTP %2").arg(where).arg(httpStatus)
-                            : trMessage(context, "%1 answered HTTP %2: %3")
-                                  .arg(where)
-                                  .arg(httpStatus)
-                                  .arg(error.serverMessage);
+        error.message =
+            error.serverMessage.isEmpty()
+                ? trMessage(context, "%1 answered HTTP %2").arg(where).arg(httpStatus)
+                : trMessage(context, "%1 answered HTTP %2: %3").arg(where).arg(httpStatus).arg(error.serverMessage);
         return std::unexpected(error);
     }
     if (parseError.error != QJsonParseError::NoError)
@@ -167,8 +165,8 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
         return result;
     }
     if (type != "vector"_L1 && type != "matrix"_L1) {
-        return std::unexpected(
-            jsonError(where, httpStatus, QCoreApplication::translate(context, "an unknown result type \"%1\"").arg(type)));
+        return std::unexpected(jsonError(
+            where, httpStatus, QCoreApplication::translate(context, "an unknown result type \"%1\"").arg(type)));
     }
     result.type = type == "vector"_L1 ? PrometheusResultType::Vector : PrometheusResultType::Matrix;
     if (!resultValue.isArray())
@@ -436,9 +434,9 @@ void PrometheusClient::Private::onFinished(Request &request)
             error.message = trMessage(context, "connection refused by %1").arg(authority);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            error.message =
-                trMessage(context, "TLS handshake with %1 failed: %2")
-                    .arg(authority, request.tlsErrors.isEmpty() ? reply->errorString() : request.tlsErrors.join("; "_L1));
+            error.message = trMessage(context, "TLS handshake with %1 failed: %2")
+                                .arg(authority, request.tlsErrors.isEmpty() ? reply->errorString()
+                                                                            : request.tlsErrors.join("; "_L1));
             break;
         default:
             error.message = trMessage(context, "could not query %1: %2").arg(where(), reply->errorString());
@@ -482,9 +480,9 @@ quint64 PrometheusClient::queryRange(const QString &expression, const QDateTime 
                                      std::chrono::seconds step)
 {
     return d->send(u"/api/v1/query_range"_s, {{u"query"_s, expression},
-                                                 {u"start"_s, secondsText(from)},
-                                                 {u"end"_s, secondsText(to)},
-                                                 {u"step"_s, QString::number(step.count())}});
+                                              {u"start"_s, secondsText(from)},
+                                              {u"end"_s, secondsText(to)},
+                                              {u"step"_s, QString::number(step.count())}});
 }
 
 void PrometheusClient::cancel(quint64 id)

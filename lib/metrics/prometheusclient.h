@@ -94,12 +94,12 @@ std::chrono::seconds prometheusStep(std::chrono::milliseconds range, int pixelWi
 // Where a Prometheus is and how to talk to it.
 struct PrometheusEndpoint
 {
-    QUrl baseUrl;                               // http(s)://host:port[/prefix], /api/v1/... appended
-    HttpAuth auth;                              // none, basic or bearer
-    QByteArray secret;                          // the auth's password or token, from the keychain
-    TlsTrust tls;                               // for https
-    std::chrono::milliseconds timeout = 30s;    // a hard deadline for each request
-    bool post = false;                          // POST the query as a form (long expressions)
+    QUrl baseUrl;                            // http(s)://host:port[/prefix], /api/v1/... appended
+    HttpAuth auth;                           // none, basic or bearer
+    QByteArray secret;                       // the auth's password or token, from the keychain
+    TlsTrust tls;                            // for https
+    std::chrono::milliseconds timeout = 30s; // a hard deadline for each request
+    bool post = false;                       // POST the query as a form (long expressions)
 };
 
 // Sends queries to one endpoint. Asynchronous: each call returns an id at once and finished(id,

@@ -61,8 +61,7 @@ ProbePhase phaseOf(const PrometheusError &error)
 }
 
 // What the result says, before the workspace's conditions.
-ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &options,
-                  std::optional<double> &singleValue)
+ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &options, std::optional<double> &singleValue)
 {
     ProbeResult result;
     result.status = HealthState::Up;
@@ -110,21 +109,20 @@ ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &optio
     QString named = failing.mid(0, namedSeries).join(", "_L1);
     Message listed = Message::verbatim(named);
     if (failing.size() > namedSeries) {
-        listed = Message::joined({listed, trMessage(context, "and %n more", nullptr, int(failing.size() - namedSeries))},
-                                 u", "_s);
+        listed = Message::joined(
+            {listed, trMessage(context, "and %n more", nullptr, int(failing.size() - namedSeries))}, u", "_s);
     }
     result.status = HealthState::Down;
     result.failedPhase = ProbePhase::Condition;
-    result.error = options.eachSeries
-                       ? trMessage(context, "%1 of %2 series fail %3: %4")
-                             .arg(failing.size())
-                             .arg(all.size())
-                             .arg(options.eachSeries->text())
-                             .arg(listed)
-                       : trMessage(context, "%1 of %2 series fail (value 0 or NaN): %3")
-                             .arg(failing.size())
-                             .arg(all.size())
-                             .arg(listed);
+    result.error = options.eachSeries ? trMessage(context, "%1 of %2 series fail %3: %4")
+                                            .arg(failing.size())
+                                            .arg(all.size())
+                                            .arg(options.eachSeries->text())
+                                            .arg(listed)
+                                      : trMessage(context, "%1 of %2 series fail (value 0 or NaN): %3")
+                                            .arg(failing.size())
+                                            .arg(all.size())
+                                            .arg(listed);
     return result;
 }
 
@@ -165,8 +163,7 @@ struct PrometheusProber::Private
 
 QNetworkAccessManager *PrometheusProber::Private::networkFor(const PrometheusOptions &options)
 {
-    const QString trust =
-        options.tls.insecureReason.isEmpty() ? u"ca:"_s + options.tls.caFile : u"insecure"_s;
+    const QString trust = options.tls.insecureReason.isEmpty() ? u"ca:"_s + options.tls.caFile : u"insecure"_s;
     QNetworkAccessManager *&network = networks[trust];
     if (!network)
         network = new QNetworkAccessManager(q);

@@ -22,7 +22,18 @@ namespace Vigie {
 
 namespace {
 
-enum class Source { Status, ResponseTime, Body, Header, CertificateExpiration, Connected, Ip, DnsRcode, DnsAnswers, Value };
+enum class Source {
+    Status,
+    ResponseTime,
+    Body,
+    Header,
+    CertificateExpiration,
+    Connected,
+    Ip,
+    DnsRcode,
+    DnsAnswers,
+    Value
+};
 enum class Function { None, Len, Has };
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge, Match, NotMatch };
 enum class RightKind { Value, Pattern, AnyOf, Regex };
@@ -111,8 +122,9 @@ bool isDurationAware(const Form &form)
 bool isNumeric(const Form &form)
 {
     return form.function == Function::Len ||
-           (form.function == Function::None && (form.source == Source::Status || form.source == Source::ResponseTime ||
-                                                form.source == Source::CertificateExpiration || form.source == Source::Value));
+           (form.function == Function::None &&
+            (form.source == Source::Status || form.source == Source::ResponseTime ||
+             form.source == Source::CertificateExpiration || form.source == Source::Value));
 }
 
 bool isOrdering(Op op)
@@ -273,10 +285,9 @@ bool Parser::parseLeft(Form &form)
         }
         ++m_pos;
         form.leftText = m_text.sliced(start, m_pos - start);
-        if (form.function == Function::Len &&
-            (form.source == Source::Status || form.source == Source::ResponseTime ||
-             form.source == Source::CertificateExpiration || form.source == Source::Connected ||
-             form.source == Source::Value)) {
+        if (form.function == Function::Len && (form.source == Source::Status || form.source == Source::ResponseTime ||
+                                               form.source == Source::CertificateExpiration ||
+                                               form.source == Source::Connected || form.source == Source::Value)) {
             return fail(start, QCoreApplication::translate(
                                    "Vigie::Condition",
                                    "len() measures [BODY], a [BODY] path, a [HEADER], [IP], [DNS_RCODE] or "

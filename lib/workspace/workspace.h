@@ -150,7 +150,8 @@ inline ProbeOptions defaultProbeOptions(ProbeKind kind)
 
 struct ProbeSpec
 {
-    // http/statuspage: an http(s) URL; prometheus: the server's http(s) URL; tcp/tls: host:port; dns: the name to look up.
+    // http/statuspage: an http(s) URL; prometheus: the server's http(s) URL; tcp/tls: host:port; dns: the name to look
+    // up.
     QString target;
     std::chrono::milliseconds interval = 60s;
     std::chrono::milliseconds timeout = 10s; // a hard deadline for the whole probe

@@ -45,8 +45,8 @@ void TestPrometheus::initTestCase()
 {
     QVERIFY(m_exporter.start());
     m_deadPort = closedPort();
-    QVERIFY(m_prometheus.start({{u"node"_s, {m_exporter.hostPort()}},
-                                {u"dead"_s, {u"127.0.0.1:"_s + QString::number(m_deadPort)}}}));
+    QVERIFY(m_prometheus.start(
+        {{u"node"_s, {m_exporter.hostPort()}}, {u"dead"_s, {u"127.0.0.1:"_s + QString::number(m_deadPort)}}}));
     // A rate needs two scrapes of the counter; the dead job one failed scrape.
     QVERIFY(m_prometheus.waitForSeries(u"rate(node_network_receive_bytes_total{device=\"lo\"}[5s])"_s));
     QVERIFY(m_prometheus.waitForSeries(u"up{job=\"dead\"}"_s));
@@ -143,9 +143,8 @@ void TestPrometheus::nanAndInfinities()
     QVERIFY(inf->series.first().hasInfinity);
 
     const QDateTime to = QDateTime::currentDateTimeUtc();
-    const PrometheusReply range = run([&](PrometheusClient &client) {
-        return client.queryRange(u"-1/0"_s, to.addSecs(-10), to, 5s);
-    });
+    const PrometheusReply range =
+        run([&](PrometheusClient &client) { return client.queryRange(u"-1/0"_s, to.addSecs(-10), to, 5s); });
     QVERIFY(range);
     QCOMPARE(range->type, PrometheusResultType::Matrix);
     QCOMPARE(range->series.size(), 1);

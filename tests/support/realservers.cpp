@@ -4,14 +4,14 @@
 #include <QDebug>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTest>
-#include <QHostAddress>
 #include <QTcpServer>
+#include <QTest>
 #include <QUdpSocket>
 
 #include <unistd.h>
@@ -208,8 +208,7 @@ bool PrometheusServer::start(const QList<Job> &jobs)
     for (int attempt = 0; attempt < startAttempts; ++attempt) {
         const quint16 port = freePort();
         const QString storage = m_dir.filePath(u"data-"_s + QString::number(attempt));
-        const QStringList arguments{u"--config.file="_s + file.fileName(),
-                                    u"--storage.tsdb.path="_s + storage,
+        const QStringList arguments{u"--config.file="_s + file.fileName(), u"--storage.tsdb.path="_s + storage,
                                     u"--web.listen-address=127.0.0.1:"_s + QString::number(port),
                                     u"--log.level=info"_s};
         // Logged once the storage is open and the rules are loaded: /-/ready answers 200 from then.
@@ -239,7 +238,8 @@ bool PrometheusServer::waitForSeries(const QString &query, std::chrono::millisec
     const QDeadlineTimer deadline(timeout);
     while (!deadline.hasExpired()) {
         const auto [status, body] = fetch(url);
-        const QJsonArray result = QJsonDocument::fromJson(body).object().value("data"_L1).toObject().value("result"_L1).toArray();
+        const QJsonArray result =
+            QJsonDocument::fromJson(body).object().value("data"_L1).toObject().value("result"_L1).toArray();
         if (status == 200 && !result.isEmpty())
             return true;
         QTest::qWait(200);

@@ -9,8 +9,8 @@
 #include <chrono>
 #include <memory>
 
-// Real server programs (openssl s_server, dnsmasq, prometheus, node_exporter) started as child processes for the probers'
-// integration tests. Each one is killed when its object goes away.
+// Real server programs (openssl s_server, dnsmasq, prometheus, node_exporter) started as child processes for the
+// probers' integration tests. Each one is killed when its object goes away.
 namespace Vigie::Test {
 
 // Runs a command-line tool to its end; returns false (and prints what the tool said) when it cannot

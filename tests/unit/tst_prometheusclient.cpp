@@ -38,7 +38,8 @@ PrometheusReply waitFor(PrometheusClient &client, quint64 id)
 {
     QSignalSpy spy(&client, &PrometheusClient::finished);
     if (!spy.wait(15000) || spy.at(0).at(0).value<quint64>() != id)
-        return std::unexpected(PrometheusError{PrometheusFailure::Config, 0, {}, {}, Message::verbatim(u"no answer"_s)});
+        return std::unexpected(
+            PrometheusError{PrometheusFailure::Config, 0, {}, {}, Message::verbatim(u"no answer"_s)});
     return spy.at(0).at(1).value<PrometheusReply>();
 }
 
@@ -169,15 +170,15 @@ void TestPrometheusClient::apiErrorIsShownVerbatim()
 {
     const QString serverText = u"1:6: parse error: unexpected right parenthesis ')'"_s;
     const PrometheusReply reply = parsePrometheusResponse(
-        400, R"({"status":"error","errorType":"bad_data","error":"1:6: parse error: unexpected right parenthesis ')'"})",
+        400,
+        R"({"status":"error","errorType":"bad_data","error":"1:6: parse error: unexpected right parenthesis ')'"})",
         u"http://prom:9090"_s);
     QVERIFY(!reply);
     QCOMPARE(reply.error().failure, PrometheusFailure::Query);
     QCOMPARE(reply.error().httpStatus, 400);
     QCOMPARE(reply.error().errorType, u"bad_data"_s);
     QCOMPARE(reply.error().serverMessage, serverText);
-    QCOMPARE(reply.error().message.toSourceString(),
-             u"http://prom:9090 refused the query (bad_data): "_s + serverText);
+    QCOMPARE(reply.error().message.toSourceString(), u"http://prom:9090 refused the query (bad_data): "_s + serverText);
 }
 
 void TestPrometheusClient::httpErrorWithoutApiBody()
@@ -193,9 +194,9 @@ void TestPrometheusClient::notJson()
     const PrometheusReply reply = parsePrometheusResponse(200, "<html>login</html>", u"http://prom"_s);
     QVERIFY(!reply);
     QCOMPARE(reply.error().failure, PrometheusFailure::Json);
-    QVERIFY2(reply.error().message.toSourceString().startsWith(
-                 u"http://prom did not answer as the Prometheus API does: "_s),
-             qPrintable(reply.error().message.toSourceString()));
+    QVERIFY2(
+        reply.error().message.toSourceString().startsWith(u"http://prom did not answer as the Prometheus API does: "_s),
+        qPrintable(reply.error().message.toSourceString()));
 
     const PrometheusReply malformed = parsePrometheusResponse(
         200, R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,2]}]}})",
@@ -317,8 +318,7 @@ void TestPrometheusClient::proberAllUp()
     QCOMPARE(result->status, HealthState::Up);
     QVERIFY(result->error.isEmpty());
     QCOMPARE(result->detail.toSourceString(), u"2 series"_s);
-    QCOMPARE(queryItem(server.requests().first().path.mid(server.requests().first().path.indexOf('?') + 1),
-                       u"query"_s),
+    QCOMPARE(queryItem(server.requests().first().path.mid(server.requests().first().path.indexOf('?') + 1), u"query"_s),
              u"probe_success"_s);
 }
 
@@ -456,14 +456,14 @@ void TestPrometheusClient::workspaceErrors_data()
         << QByteArray("      - prometheus: http://p:9090\n        query: up\n        each_series: '[STATUS] == 1'\n")
         << u"w.yaml:7:22: each_series checks [VALUE], each series' value: write it as [VALUE] >= 1, [VALUE] == 0 "
            "or [VALUE] < 0.05, not '[STATUS] == 1'"_s;
-    QTest::newRow("each_series invalid") << QByteArray(
-        "      - prometheus: http://p:9090\n        query: up\n        each_series: '[VALUE] >= high'\n")
-                                         << u"w.yaml:7:34: invalid condition '[VALUE] >= high': [VALUE] is a number: "
-                                            "compare it with a number, not \"high\""_s;
-    QTest::newRow("key of another kind") << QByteArray(
-        "      - prometheus: http://p:9090\n        query: up\n        components: [API]\n")
-                                         << u"w.yaml:7:9: 'components' applies to statuspage probes only; this is a "
-                                            "prometheus probe"_s;
+    QTest::newRow("each_series invalid")
+        << QByteArray("      - prometheus: http://p:9090\n        query: up\n        each_series: '[VALUE] >= high'\n")
+        << u"w.yaml:7:34: invalid condition '[VALUE] >= high': [VALUE] is a number: "
+           "compare it with a number, not \"high\""_s;
+    QTest::newRow("key of another kind")
+        << QByteArray("      - prometheus: http://p:9090\n        query: up\n        components: [API]\n")
+        << u"w.yaml:7:9: 'components' applies to statuspage probes only; this is a "
+           "prometheus probe"_s;
     QTest::newRow("query on an http probe") << QByteArray("      - http: http://p\n        query: up\n")
                                             << u"w.yaml:6:9: 'query' applies to prometheus probes only; this is an "
                                                "http probe"_s;

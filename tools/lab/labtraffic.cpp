@@ -173,9 +173,8 @@ private:
         } else {
             body = "ok\n";
         }
-        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type +
-                      "\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
-                      body);
+        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nConnection: close\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     }
 
@@ -208,8 +207,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOption({u"sink-port"_s, u"The port of the sink the traffic goes to."_s, u"port"_s});
     parser.addOption({u"metrics-port"_s, u"The port of /metrics and /request."_s, u"port"_s});
-    parser.addOption({u"phase"_s, u"A rate in Mbit/s and its duration in seconds, repeated in order."_s,
-                      u"mbit:seconds"_s});
+    parser.addOption(
+        {u"phase"_s, u"A rate in Mbit/s and its duration in seconds, repeated in order."_s, u"mbit:seconds"_s});
     parser.addOption({u"errors"_s, u"The failing share: from %, to %, over seconds."_s, u"from:to:seconds"_s,
                       u"0.0812:2.39:1800"_s});
     parser.addOption({u"requests-per-second"_s, u"The simulated requests a second."_s, u"n"_s, u"200"_s});
