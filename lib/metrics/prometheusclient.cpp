@@ -1,6 +1,5 @@
 #include "prometheusclient.h"
 
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
