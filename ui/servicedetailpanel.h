@@ -17,20 +17,20 @@ class QVBoxLayout;
 
 namespace Vigie {
 
-class LatencyChart;
+class ChartPanel;
 class ResultStore;
 class ServiceBoardModel;
 
 // What the on-call engineer reads about the selected service: its state, each probe's last
-// result (status, error, phase timings) and the response time of the last hour. The chart loads
-// from the store off the GUI thread and refreshes, at most every few seconds, as results arrive.
+// result (status, error, phase timings) and its charts (a ChartPanel: response time and error
+// rate over a range from an hour to a year, with its outages and maintenance windows as bands).
+// The charts load off the GUI thread and refresh, at most every few seconds, as results arrive.
 class ServiceDetailPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServiceDetailPanel)
 
 public:
-    static constexpr std::chrono::milliseconds ChartSpan = std::chrono::hours(1);
     static constexpr std::chrono::milliseconds ChartRefreshInterval = std::chrono::seconds(5);
 
     ServiceDetailPanel(ServiceBoardModel *model, ResultStore *store, QWidget *parent = nullptr);
@@ -44,10 +44,13 @@ public:
     void setServiceId(const QString &serviceId);
     QString serviceId() const;
 
-    LatencyChart *chart() const;
+    ChartPanel *charts() const;
+    // The points the response time chart shows (every line), and whether it has none.
+    int pointCount() const;
 
 Q_SIGNALS:
-    // The chart now shows the store's points for `serviceId` (tests, diagnostics).
+    // The charts now show the store's points for `serviceId` (tests, diagnostics): `pointCount` on
+    // the response time chart.
     void chartLoaded(const QString &serviceId, int pointCount);
 
 protected:
@@ -73,6 +76,8 @@ private:
     void refreshDetails();
     void requestChart();
     void scheduleChart();
+    void rebuildCharts();
+    void requestBands();
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     qint64 latestResultMs() const;
 
@@ -86,14 +91,13 @@ private:
     QLabel *m_name;
     QLabel *m_group;
     QLabel *m_state;
-    QLabel *m_chartTitle;
     QVBoxLayout *m_probeLayout;
     QScrollArea *m_probeScroll;
     QList<ProbeWidgets> m_probes;
-    LatencyChart *m_chart;
+    ChartPanel *m_chart;
 
-    // Chart loading: the id of the latest request (older answers are dropped), the throttle, and
-    // whether the store may hold results the chart does not show yet.
+    // Chart loading: the id of the latest band request (older answers are dropped), the throttle,
+    // and whether the store may hold results the charts do not show yet.
     quint64 m_requestId = 0;
     QElapsedTimer m_lastRequest;
     QTimer m_chartTimer;
