@@ -190,7 +190,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->addWidget(m_chartsHost, 1);
 
     m_queryTimer.setSingleShot(true);
-    m_queryTimer.setInterval(30);
+    m_queryTimer.setInterval(0); // what one turn of the event loop asks for, asked once
     connect(&m_queryTimer, &QTimer::timeout, this, &ChartPanel::query);
     setPreset(Preset::Hour);
 }

@@ -185,9 +185,8 @@ ChartPanel *ServiceDetailPanel::charts() const
 int ServiceDetailPanel::pointCount() const
 {
     int count = 0;
-    const QList<TimeChart *> charts = m_chart->timeCharts();
-    if (!charts.isEmpty())
-        for (const ChartLine &line : charts.constFirst()->lines())
+    for (const TimeChart *chart : m_chart->timeCharts())
+        for (const ChartLine &line : chart->lines())
             count += int(std::ranges::count_if(line.samples, [](const Sample &s) { return !s.isGap(); }));
     return count;
 }

@@ -45,12 +45,11 @@ public:
     QString serviceId() const;
 
     ChartPanel *charts() const;
-    // The points the response time chart shows (every line), and whether it has none.
+    // The points the charts show (every line of every chart).
     int pointCount() const;
 
 Q_SIGNALS:
-    // The charts now show the store's points for `serviceId` (tests, diagnostics): `pointCount` on
-    // the response time chart.
+    // The charts now show the store's points for `serviceId` (tests, diagnostics): pointCount().
     void chartLoaded(const QString &serviceId, int pointCount);
 
 protected:

@@ -267,9 +267,10 @@ QString TimeChart::unit() const
 void TimeChart::setLines(const QList<ChartLine> &lines)
 {
     m_lines = lines;
+    // The axes first, so that each series computes its geometry once, when handed its points.
+    updateAxes();
     rebuildSeries();
     updateLegend();
-    updateAxes();
 }
 
 const QList<ChartLine> &TimeChart::lines() const
@@ -443,7 +444,10 @@ void TimeChart::rebuildSeries()
     const bool dark = StateIcons::isDark(palette());
     for (int i = 0; i < m_lines.size(); ++i) {
         QList<QLineSeries *> segments;
-        QPen pen(lineHue(i, dark), 1.6);
+        // A dense line (decimated: up to four points a pixel) in one-pixel cosmetic strokes, which the
+        // raster engine draws on its fast path; a sparse one thicker, to be seen.
+        const qsizetype points = m_lines.at(i).samples.size();
+        QPen pen(lineHue(i, dark), points > plotWidth() / 3 ? 1.0 : 2.0);
         pen.setCosmetic(true);
         for (const QList<Sample> &run : splitAtGaps(m_lines.at(i).samples)) {
             QLineSeries *series = nullptr;
@@ -455,18 +459,23 @@ void TimeChart::rebuildSeries()
                 series->attachAxis(m_timeAxis);
                 series->attachAxis(m_valueAxis);
             }
-            QList<QPointF> points;
-            points.reserve(run.size());
+            QList<QPointF> samplePoints;
+            samplePoints.reserve(run.size());
             for (const Sample &sample : run)
-                points.append(QPointF(qreal(sample.timestampMs), sample.value));
-            series->setName(m_lines.at(i).label);
-            series->setPen(pen);
-            series->setColor(pen.color());
+                samplePoints.append(QPointF(qreal(sample.timestampMs), sample.value));
+            // Qt Charts lays a series out again at each change of its look: only what changed is set.
+            if (series->name() != m_lines.at(i).label)
+                series->setName(m_lines.at(i).label);
+            if (series->pen() != pen)
+                series->setPen(pen);
             // A run of one point would be invisible as a line: it shows as a dot.
-            series->setPointsVisible(run.size() == 1);
-            series->setMarkerSize(5);
-            series->replace(points);
-            series->setVisible(true);
+            if (series->pointsVisible() != (run.size() == 1))
+                series->setPointsVisible(run.size() == 1);
+            if (series->markerSize() != 5)
+                series->setMarkerSize(5);
+            series->replace(samplePoints);
+            if (!series->isVisible())
+                series->setVisible(true);
             segments.append(series);
         }
         m_segments.append(segments);
@@ -474,7 +483,8 @@ void TimeChart::rebuildSeries()
     for (QLineSeries *spare : std::as_const(m_spare)) {
         if (spare->count() > 0)
             spare->replace(QList<QPointF>());
-        spare->setVisible(false);
+        if (spare->isVisible())
+            spare->setVisible(false);
     }
 }
 
@@ -485,14 +495,21 @@ void TimeChart::updateLegend()
     for (int i = 0; i < m_lines.size(); ++i)
         html += u"&nbsp;&nbsp; <span style=\"color:%1\">&#9644;</span>&nbsp;<span style=\"color:%2\">%3</span>"_s.arg(
             lineColor(i).name(), text.name(), m_lines.at(i).label.toHtmlEscaped());
-    m_legend->setText(html);
+    if (m_legend->text() != html)
+        m_legend->setText(html);
 }
 
 void TimeChart::updateAxes()
 {
+    // Each change of an axis lays every series out again: only what changed is set.
     const qint64 span = m_toMs - m_fromMs;
-    m_timeAxis->setFormat(timeFormat(span));
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+    const QString format = timeFormat(span);
+    if (m_timeAxis->format() != format)
+        m_timeAxis->setFormat(format);
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_toMs);
+    if (m_timeAxis->min() != from || m_timeAxis->max() != to)
+        m_timeAxis->setRange(from, to);
 
     double low = 0;
     double high = 0;
@@ -507,10 +524,27 @@ void TimeChart::updateAxes()
         }
     if (!any || high <= low)
         high = low + (m_unit == u"%"_s ? 1.0 : 10.0);
-    m_valueAxis->setRange(low, low + (high - low) * 1.1);
-    m_valueAxis->applyNiceNumbers();
-    const double top = std::max(std::abs(m_valueAxis->max()), std::abs(m_valueAxis->min()));
-    m_valueAxis->setLabelFormat(top < 1 ? u"%.2f"_s : top < 10 ? u"%.1f"_s : u"%.0f"_s);
+    // Round numbers: a step of 1, 2, 2.5 or 5 times a power of ten, for as many ticks as fit.
+    const QFontMetrics fm(font());
+    const int ticks = std::clamp(int(plotRect().height()) / std::max(1, fm.height() * 2), 2, 5);
+    const double raw = (high - low) * 1.05 / ticks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude * 10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (magnitude * m >= raw) {
+            step = magnitude * m;
+            break;
+        }
+    const double niceLow = std::floor(low / step) * step;
+    const double niceHigh = std::max(niceLow + step, std::ceil(high * 1.05 / step) * step);
+    if (m_valueAxis->min() != niceLow || m_valueAxis->max() != niceHigh)
+        m_valueAxis->setRange(niceLow, niceHigh);
+    const int tickCount = int(std::llround((niceHigh - niceLow) / step)) + 1;
+    if (m_valueAxis->tickCount() != tickCount)
+        m_valueAxis->setTickCount(tickCount);
+    const QString labels = step < 0.1 ? u"%.2f"_s : step < 1 ? u"%.1f"_s : u"%.0f"_s;
+    if (m_valueAxis->labelFormat() != labels)
+        m_valueAxis->setLabelFormat(labels);
     layoutPlot();
 }
 
@@ -527,8 +561,9 @@ void TimeChart::layoutPlot()
         m_chart->setPlotArea(plot);
     const int labelWidth =
         fm.horizontalAdvance(QDateTime::fromMSecsSinceEpoch(m_fromMs).toString(m_timeAxis->format())) + fm.height() * 2;
-    m_timeAxis->setTickCount(std::clamp(int(plot.width()) / std::max(1, labelWidth) + 1, 2, 9));
-    m_valueAxis->setTickCount(std::clamp(int(plot.height()) / std::max(1, fm.height() * 2) + 1, 2, 6));
+    const int timeTicks = std::clamp(int(plot.width()) / std::max(1, labelWidth) + 1, 2, 9);
+    if (m_timeAxis->tickCount() != timeTicks)
+        m_timeAxis->setTickCount(timeTicks);
     m_view->viewport()->update();
 }
 
@@ -690,6 +725,7 @@ void TimeChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     layoutPlot();
+    updateAxes(); // as many value ticks as the new height holds
 }
 
 void TimeChart::applyTheme()

@@ -213,6 +213,24 @@ int main(int argc, char **argv)
     std::printf("bench_charts: %d pixel columns, %lld points drawn for %lld samples\n", columns, qlonglong(shown),
                 qlonglong(3 * count));
     print("year_first_paint_ms", firstPaint, "ms");
+    {
+        // Where a frame's time goes: the decimation, handing the series to Qt Charts, painting.
+        TimeChart *chart = panel.timeCharts().first();
+        const QList<ChartLine> lines = chart->lines();
+        QElapsedTimer timer;
+        timer.start();
+        for (int s = 0; s < 3; ++s)
+            decimateRange(stored.at(s).range(names.at(s), now - span, now, columns), columns);
+        const double decimate = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        chart->setLines(lines);
+        const double hand = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        paint(&panel);
+        const double painting = double(timer.nsecsElapsed()) / 1e6;
+        std::printf("bench_charts: query and decimation %.2f ms, series handed over %.2f ms, paint %.2f ms\n", decimate,
+                    hand, painting);
+    }
 
     // Zoom from the whole range down to a day, then pan across it, a frame per step.
     QList<double> frames;
@@ -242,6 +260,9 @@ int main(int argc, char **argv)
         frames.append(frame(from, to));
     }
     const double panP99 = percentile(frames, 0.99);
+    if (qEnvironmentVariableIsSet("BENCH_CHARTS_FRAMES"))
+        for (qsizetype i = 0; i < frames.size(); ++i)
+            std::printf("frame %lld %.2f\n", qlonglong(i), frames.at(i));
     std::printf("bench_charts: %lld pan/zoom frames, median %.2f ms, max %.2f ms\n", qlonglong(frames.size()),
                 percentile(frames, 0.5), *std::ranges::max_element(frames));
     print("pan_frame_ms", panP99, "ms");

@@ -1,5 +1,6 @@
 #include "chartpanel.h"
 #include "manualclock.h"
+#include "screenshots.h"
 #include "timechart.h"
 
 #include <QApplication>
@@ -82,6 +83,7 @@ private slots:
     void zoomPanAndReset();
     void staleAnswersAreDropped();
     void chartsShareTheTimeAxis();
+    void followsThePaletteAndLooksRight();
 
 private:
     bool load();
@@ -530,6 +532,80 @@ void tst_ChartPanel::chartsShareTheTimeAxis()
     QVERIFY(charts.at(0)->hasCrosshair());
     QVERIFY(charts.at(1)->hasCrosshair());
     QVERIFY(charts.at(1)->crosshairText().contains(u"Probe 1: 0"_s));
+}
+
+void tst_ChartPanel::followsThePaletteAndLooksRight()
+{
+    // A postmortem's week: a link capped from ~200 to ~50 Mbit/s for a day, response time up from
+    // 120 to 209 ms meanwhile, the error rate up; a night with nothing recorded.
+    const qint64 start = m_now - 7 * 86'400'000LL;
+    const qint64 capFrom = m_now - 3 * 86'400'000LL;
+    const qint64 capTo = capFrom + 86'400'000LL;
+    const qint64 gapFrom = m_now - 5 * 86'400'000LL;
+    QList<Sample> in, out, latency, success;
+    quint32 state = 7;
+    for (qint64 t = start; t <= m_now; t += 5 * Minute) {
+        state = state * 1664525u + 1013904223u;
+        const double noise = double(state % 1000) / 1000.0;
+        if (t >= gapFrom && t < gapFrom + 8 * 3'600'000) {
+            if (t == gapFrom)
+                for (QList<Sample> *s : {&in, &out, &latency, &success})
+                    s->append({t, NaN});
+            continue;
+        }
+        const bool capped = t >= capFrom && t < capTo;
+        in.append({t, capped ? 48 + 4 * noise : 190 + 20 * noise});
+        out.append({t, capped ? 20 + 3 * noise : 60 + 15 * noise});
+        latency.append({t, capped ? 200 + 20 * noise : 115 + 10 * noise});
+        success.append({t, (capped ? noise < 0.976 : noise < 0.999) ? 1.0 : 0.0});
+    }
+    m_source->series.insert(u"in"_s, in);
+    m_source->series.insert(u"out"_s, out);
+    m_source->series.insert(u"latency{probe=\"0\"}"_s, latency);
+    m_source->series.insert(u"success"_s, success);
+    ChartSpec errors;
+    errors.title = u"Error rate"_s;
+    errors.unit = u"%"_s;
+    errors.lines = {{u"success"_s, u"Probe 1"_s}};
+    errors.reduction = ChartSpec::Reduction::ErrorRate;
+    ChartSpec bandwidth;
+    bandwidth.title = u"Bandwidth"_s;
+    bandwidth.unit = u"Mbit/s"_s;
+    bandwidth.lines = {{u"in"_s, u"In"_s}, {u"out"_s, u"Out"_s}};
+    m_panel->setPreset(ChartPanel::Preset::Week);
+    m_panel->setCharts({probesChart(1), errors, bandwidth});
+    m_panel->resize(900, 700);
+    QVERIFY(load());
+    m_panel->setBands({{capFrom, capTo, ChartBand::Kind::Outage, u"Capped link"_s},
+                       {m_now - 6 * 86'400'000LL, m_now - 6 * 86'400'000LL + 4 * 3'600'000,
+                        ChartBand::Kind::Maintenance, u"Maintenance"_s}});
+    QSignalSpy ready(m_panel.get(), &ChartPanel::bandReadoutReady);
+    m_panel->selectBand(0);
+    if (ready.isEmpty())
+        QVERIFY(ready.wait(5000));
+    m_panel->timeCharts().at(0)->setCrosshairTime(capFrom + 3'600'000);
+    QVERIFY(m_panel->bandReadout().contains(u"Bandwidth, In: mean"_s));
+    // The gap night breaks every line.
+    for (TimeChart *chart : m_panel->timeCharts())
+        QVERIFY(chart->segmentSeries(0).size() >= 2);
+    QVERIFY(m_panel->grab().save(Test::screenshotPath(u"chartpanel-light"_s)));
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x31));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    const QColor lightLine = m_panel->timeCharts().first()->lineColor(0);
+    m_panel->setPalette(dark);
+    QCoreApplication::processEvents();
+    TimeChart *chart = m_panel->timeCharts().first();
+    QVERIFY(chart->lineColor(0) != lightLine);
+    QCOMPARE(chart->segmentSeries(0).first()->pen().color(), chart->lineColor(0));
+    QVERIFY(m_panel->grab().save(Test::screenshotPath(u"chartpanel-dark"_s)));
 }
 
 QTEST_MAIN(tst_ChartPanel)
