@@ -232,6 +232,8 @@ TimeChart::TimeChart(QWidget *parent)
     layout->addWidget(m_legend);
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
+    // The chart's own hints (sizeHint(), minimumSizeHint()) decide its height, not the view's scene.
+    m_view->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     applyTheme();
     updateAxes();
@@ -555,10 +557,15 @@ void TimeChart::layoutPlot()
     const int left = m_plotLeft >= 0 ? m_plotLeft : preferredPlotLeft();
     const int top = fm.height() / 2;
     const int right = fm.averageCharWidth() * 3;
-    const int bottom = m_timeLabels ? fm.height() * 2 : fm.height() / 2;
+    const int bottom = m_timeLabels ? fm.height() * 2 : fm.height(); // room for the lowest value label
     const QRectF plot(left, top, std::max(10, size.width() - left - right), std::max(10, size.height() - top - bottom));
-    if (m_chart->plotArea() != plot)
+    if (m_chart->plotArea() != plot) {
         m_chart->setPlotArea(plot);
+        // The series follow a new plot area at once, the axes at the layout's next pass: now, so
+        // that grids and labels never sit where the previous area was.
+        m_chart->layout()->invalidate();
+        m_chart->layout()->activate();
+    }
     const int labelWidth =
         fm.horizontalAdvance(QDateTime::fromMSecsSinceEpoch(m_fromMs).toString(m_timeAxis->format())) + fm.height() * 2;
     const int timeTicks = std::clamp(int(plot.width()) / std::max(1, labelWidth) + 1, 2, 9);
