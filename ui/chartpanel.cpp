@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "flowlayout.h"
 #include "series/decimation.h"
+#include "series/errorrate.h"
 #include "workspace/duration.h"
 
 #include <QComboBox>
@@ -37,6 +38,25 @@ constexpr qint64 MinimumSpanMs = 10'000;
 // span a chart shows (the source answers with what it has).
 constexpr int FineColumns = 1'000'000;
 
+// Raw samples further apart than `maxStepMs` get a gap marker between them (0: left as they are).
+SeriesRange withStepGaps(SeriesRange range, qint64 maxStepMs)
+{
+    if (maxStepMs <= 0 || range.level != SeriesLevel::Raw)
+        return range;
+    QList<Sample> samples;
+    samples.reserve(range.samples.size());
+    const Sample *previous = nullptr;
+    for (const Sample &sample : std::as_const(range.samples)) {
+        if (previous && !previous->isGap() && !sample.isGap() && sample.timestampMs - previous->timestampMs > maxStepMs)
+            samples.append({previous->timestampMs + 1, std::numeric_limits<double>::quiet_NaN()});
+        samples.append(sample);
+        previous = &sample;
+    }
+    range.samples = samples;
+    return range;
+}
+
+// A 0/1 success value as an error rate in % (for the before/during readout of raw points).
 QList<Sample> errorRate(QList<Sample> samples)
 {
     for (Sample &sample : samples)
@@ -489,8 +509,11 @@ void ChartPanel::query()
                           // The columns are the chart's: its range, whatever the source answered.
                           range.fromMs = from;
                           range.toMs = to;
-                          if (reduction == ChartSpec::Reduction::ErrorRate)
-                              return errorRate(columnMeans(range, columns, maxStep));
+                          if (reduction == ChartSpec::Reduction::ErrorRate) {
+                              // One bucket per pixel column at most (series/errorrate.h).
+                              const qint64 bucketMs = std::max<qint64>(1, (to - from + columns - 1) / columns);
+                              return errorRatePercent(withStepGaps(std::move(range), maxStep), bucketMs);
+                          }
                           return decimateRange(range, columns, maxStep);
                       })
                 .onFailed([] { return QList<Sample>(); })

@@ -3,7 +3,9 @@
 #include "chartpanel.h"
 #include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
+#include "series/probeseries.h"
 #include "series/series.h"
+#include "series/seriesstore.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
 #include "tiledelegate.h"
@@ -404,11 +406,34 @@ void ServiceDetailPanel::scheduleChart()
     m_chartTimer.start(std::chrono::milliseconds(wait));
 }
 
+void ServiceDetailPanel::setSeriesStore(SeriesStore *store)
+{
+    if (m_seriesStore == store)
+        return;
+    if (m_seriesStore)
+        disconnect(m_seriesStore, nullptr, this, nullptr);
+    m_seriesStore = store;
+    if (m_seriesStore)
+        // The series are committed in batches after the model has the results: the charts catch up.
+        connect(m_seriesStore, &SeriesStore::committed, this, [this] {
+            if (m_chartStale)
+                scheduleChart();
+        });
+    if (!m_serviceId.isEmpty()) {
+        rebuildCharts();
+        requestChart();
+    }
+}
+
 void ServiceDetailPanel::rebuildCharts()
 {
     m_chart->setBands({});
     if (m_serviceId.isEmpty()) {
         m_chart->setCharts({});
+        return;
+    }
+    if (m_seriesStore) {
+        rebuildSeriesCharts();
         return;
     }
     // A line breaks where a probe missed more than two of its rounds.
@@ -452,6 +477,71 @@ void ServiceDetailPanel::rebuildCharts()
             });
     });
     m_chart->setCharts({latency, errors});
+}
+
+void ServiceDetailPanel::rebuildSeriesCharts()
+{
+    const QString serviceId = m_serviceId;
+    const Service *spec = m_workspace.service(serviceId);
+    const QList<ProbeResult> results = m_model ? m_model->latestResults(serviceId) : QList<ProbeResult>();
+    const int probes = spec ? int(spec->probes.size()) : int(results.size());
+    qint64 interval = 60'000;
+    ChartSpec latency;
+    latency.title = tr("Response time");
+    latency.unit = tr("ms");
+    ChartSpec errors;
+    errors.title = tr("Error rate");
+    errors.unit = u"%"_s;
+    errors.reduction = ChartSpec::Reduction::ErrorRate;
+    for (int i = 0; i < probes; ++i) {
+        QString kind = i < results.size() ? results.at(i).kind : QString();
+        if (spec) {
+            kind = spec->probes.at(i).kindName();
+            interval = std::max<qint64>(interval, spec->probes.at(i).interval.count());
+        }
+        const QString label = tr("#%1 %2", "probe number and kind").arg(i + 1).arg(kind.toUpper());
+        latency.lines.append({probeLatencySeries(serviceId, i), label});
+        for (ProbePhase phase : probeSeriesPhases())
+            latency.splitLines.append(
+                {probePhaseSeries(serviceId, i, phase), tr("%1 %2").arg(label, probePhaseDisplayName(phase))});
+        errors.lines.append({probeSuccessSeries(serviceId, i), label});
+    }
+    // The store breaks lines at its gap markers; a probe that missed more than two rounds without
+    // one (a clock jump, a stalled engine) breaks them too.
+    latency.maxStepMs = errors.maxStepMs = interval * 5 / 2;
+
+    QPointer<SeriesStore> store = m_seriesStore;
+    m_chart->setFetch([store](const QString &series, qint64 fromMs, qint64 toMs, int columns) {
+        if (!store)
+            return QtFuture::makeReadyValueFuture(SeriesRange{series, fromMs, toMs, SeriesLevel::Raw, {}, {}});
+        return store->range(series, fromMs, toMs, columns);
+    });
+    m_chart->setCharts({latency, errors});
+
+    // Bandwidth, where some of the store's series name this service.
+    const quint64 request = ++m_namesRequestId;
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this,
+            [this, watcher, request, serviceId, latency, errors] {
+                watcher->deleteLater();
+                if (request != m_namesRequestId || serviceId != m_serviceId || watcher->future().resultCount() == 0)
+                    return;
+                ChartSpec bandwidth;
+                bandwidth.title = tr("Bandwidth");
+                bandwidth.unit = tr("Mbit/s");
+                const QString mine = u"service=\"%1\""_s.arg(serviceId);
+                for (const QString &name : watcher->result()) {
+                    if (!name.contains(mine))
+                        continue;
+                    const QString label = name.contains(u"direction=\"in\""_s)    ? tr("In")
+                                          : name.contains(u"direction=\"out\""_s) ? tr("Out")
+                                                                                  : name;
+                    bandwidth.lines.append({name, label});
+                }
+                if (!bandwidth.lines.isEmpty())
+                    m_chart->setCharts({latency, errors, bandwidth});
+            });
+    watcher->setFuture(m_seriesStore->seriesNames(u"vigie_bandwidth_mbps"_s));
 }
 
 void ServiceDetailPanel::requestBands()
@@ -508,7 +598,7 @@ void ServiceDetailPanel::requestBands()
 
 void ServiceDetailPanel::requestChart()
 {
-    if (m_serviceId.isEmpty() || !m_store) {
+    if (m_serviceId.isEmpty() || (!m_store && !m_seriesStore)) {
         m_chartStale = true;
         return;
     }

@@ -19,6 +19,7 @@ namespace Vigie {
 
 class ChartPanel;
 class ResultStore;
+class SeriesStore;
 class ServiceBoardModel;
 
 // What the on-call engineer reads about the selected service: its state, each probe's last
@@ -40,6 +41,10 @@ public:
     void setWorkspace(const Workspace &workspace);
     // The store the chart reads from; null until it is open (reads then wait for it).
     void setStore(ResultStore *store);
+    // The numeric series the charts read (each probe its own line, phases on demand, bandwidth
+    // where the service has it); until it is set, they read the result store's response times,
+    // all of a service's probes on one line.
+    void setSeriesStore(SeriesStore *store);
     // An empty id shows the invitation to select a service.
     void setServiceId(const QString &serviceId);
     QString serviceId() const;
@@ -76,12 +81,14 @@ private:
     void requestChart();
     void scheduleChart();
     void rebuildCharts();
+    void rebuildSeriesCharts();
     void requestBands();
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     qint64 latestResultMs() const;
 
     QPointer<ServiceBoardModel> m_model;
     QPointer<ResultStore> m_store;
+    QPointer<SeriesStore> m_seriesStore;
     Workspace m_workspace;
     QString m_serviceId;
 
@@ -98,6 +105,7 @@ private:
     // Chart loading: the id of the latest band request (older answers are dropped), the throttle,
     // and whether the store may hold results the charts do not show yet.
     quint64 m_requestId = 0;
+    quint64 m_namesRequestId = 0; // the series names a bandwidth chart is looked for in
     QElapsedTimer m_lastRequest;
     QTimer m_chartTimer;
     bool m_chartStale = false;

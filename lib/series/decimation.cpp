@@ -1,5 +1,7 @@
 #include "decimation.h"
 
+#include "seriesstore.h"
+
 #include <algorithm>
 #include <array>
 
@@ -168,90 +170,11 @@ QList<Sample> rollupSamples(const QList<RollupPoint> &rollups, qint64 bucketMs)
     return out;
 }
 
-qint64 bucketLength(SeriesLevel level)
-{
-    switch (level) {
-    case SeriesLevel::Raw:
-        return 0;
-    case SeriesLevel::Minute:
-        return 60'000;
-    case SeriesLevel::Hour:
-        return 3'600'000;
-    case SeriesLevel::Day:
-        return 86'400'000;
-    }
-    return 0;
-}
-
 QList<Sample> decimateRange(const SeriesRange &range, int columns, qint64 maxStepMs)
 {
     if (range.level == SeriesLevel::Raw)
         return decimateM4(range.samples, range.fromMs, range.toMs, columns, maxStepMs);
-    return decimateM4(rollupSamples(range.rollups, bucketLength(range.level)), range.fromMs, range.toMs, columns);
-}
-
-QList<Sample> columnMeans(const SeriesRange &range, int columns, qint64 maxStepMs)
-{
-    QList<Sample> out;
-    if (columns <= 0 || range.toMs < range.fromMs)
-        return out;
-    const qint64 span = std::max<qint64>(1, range.toMs - range.fromMs);
-    qint64 current = -1;
-    double sum = 0;
-    double timeSum = 0;
-    double count = 0;
-    const auto flush = [&] {
-        if (count > 0)
-            out.append({qint64(timeSum / count), sum / count});
-        sum = timeSum = count = 0;
-    };
-    const auto gap = [&](qint64 timestampMs) {
-        flush();
-        if (!out.isEmpty() && !out.constLast().isGap())
-            out.append({timestampMs, NaN});
-    };
-    const auto add = [&](qint64 timestampMs, double total, double weight) {
-        if (timestampMs < range.fromMs || timestampMs > range.toMs)
-            return;
-        const qint64 index = std::min<qint64>(columns - 1, (timestampMs - range.fromMs) * columns / span);
-        if (index != current) {
-            flush();
-            current = index;
-        }
-        sum += total;
-        timeSum += double(timestampMs) * weight;
-        count += weight;
-    };
-    if (range.level == SeriesLevel::Raw) {
-        bool haveReal = false;
-        qint64 previousMs = 0;
-        for (const Sample &sample : range.samples) {
-            if (sample.isGap()) {
-                if (sample.timestampMs >= range.fromMs && sample.timestampMs <= range.toMs)
-                    gap(sample.timestampMs);
-                haveReal = false;
-                continue;
-            }
-            if (maxStepMs > 0 && haveReal && sample.timestampMs - previousMs > maxStepMs)
-                gap(previousMs);
-            haveReal = true;
-            previousMs = sample.timestampMs;
-            add(sample.timestampMs, sample.value, 1);
-        }
-    } else {
-        const qint64 bucketMs = bucketLength(range.level);
-        const RollupPoint *previous = nullptr;
-        for (const RollupPoint &bucket : range.rollups) {
-            if (bucket.count <= 0)
-                continue;
-            if (previous && bucket.bucketStartMs - previous->bucketStartMs > bucketMs)
-                gap(previous->bucketStartMs + bucketMs);
-            previous = &bucket;
-            add(bucket.firstMs + (bucket.lastMs - bucket.firstMs) / 2, bucket.sum, double(bucket.count));
-        }
-    }
-    flush();
-    return out;
+    return decimateM4(rollupSamples(range.rollups, seriesBucketMs(range.level)), range.fromMs, range.toMs, columns);
 }
 
 QList<QList<Sample>> splitAtGaps(const QList<Sample> &samples)

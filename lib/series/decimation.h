@@ -34,18 +34,9 @@ QList<Sample> decimateM4(const QList<Sample> &samples, qint64 fromMs, qint64 toM
 // day without data at the day level) a gap marker breaks the line. Empty buckets are skipped.
 QList<Sample> rollupSamples(const QList<RollupPoint> &rollups, qint64 bucketMs);
 
-// The length of one bucket of `level` (0 for SeriesLevel::Raw).
-qint64 bucketLength(SeriesLevel level);
-
 // A range answer as samples (raw ones, or its rollups through rollupSamples), decimated to
 // `columns` columns over its own from..to.
 QList<Sample> decimateRange(const SeriesRange &range, int columns, qint64 maxStepMs = 0);
-
-// The mean of each column instead of its four extremes, for a rate read from a 0/1 series
-// (success → error rate): one point per column holding data, at the mean time of what it averages
-// (raw samples, or rollup buckets weighted by their counts). Gap markers, and steps over
-// `maxStepMs` between raw samples, still break the line.
-QList<Sample> columnMeans(const SeriesRange &range, int columns, qint64 maxStepMs = 0);
 
 // The unbroken runs of a sample list, split at gap markers (which they leave out); empty runs are
 // not returned.

@@ -1,11 +1,13 @@
 // The charts of a service over a year: query, decimation and paint.
 //
-//   bench_charts [--quick]
+//   bench_charts [--quick] [--memory]
 //
 // One year of one-minute samples (525,600) in three series, one line each on one chart of a
-// ChartPanel (1280 x 400, offscreen). The series are generated in memory and answered by a source
-// that does what a series store does with them: raw samples, and hour and day rollups, the coarsest
-// level that still gives at least one value per pixel column (a year at ~1,200 columns: hours).
+// ChartPanel (1280 x 400, offscreen). The series are written to a SeriesStore in a temporary folder
+// (retention off, not timed) and the panel queries it as the console does: the coarsest level that
+// still gives at least one value per pixel column (a year at ~1,200 columns: hours). With
+// --memory, the same series are answered from memory by a source that picks levels the same way
+// (no SQLite: the chart's own share of the time).
 // Figures:
 // - year_first_paint_ms: the "last year" preset from the request to the first paint (query,
 //   decimation off the GUI thread, the series handed to Qt Charts, the chart grabbed into an image);
@@ -20,6 +22,7 @@
 #include "chartpanel.h"
 #include "core/clock.h"
 #include "series/decimation.h"
+#include "series/seriesstore.h"
 #include "timechart.h"
 
 #include <QApplication>
@@ -27,6 +30,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -140,7 +144,12 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    bool quick = false;
+    bool memory = false;
+    for (int i = 1; i < argc; ++i) {
+        quick = quick || std::strcmp(argv[i], "--quick") == 0;
+        memory = memory || std::strcmp(argv[i], "--memory") == 0;
+    }
 
     const qint64 now = QDateTime(QDate(2026, 6, 1), QTime(0, 0), QTimeZone::UTC).toMSecsSinceEpoch();
     const qint64 span = quick ? 30 * Day : 365 * Day;
@@ -163,17 +172,47 @@ int main(int argc, char **argv)
         stored[s].hours = StoredSeries::rollup(raw, Hour);
         stored[s].days = StoredSeries::rollup(raw, Day);
     }
-    std::printf("bench_charts: %lld samples in each of 3 series, generated in memory (%s)\n", count,
-                quick ? "30 days, --quick" : "one year");
-
     FixedClock clock(now);
+    QTemporaryDir folder;
+    SeriesStore store;
+    if (!memory) {
+        QElapsedTimer ingest;
+        ingest.start();
+        store.setClock(&clock);
+        store.setRetention({std::chrono::milliseconds(0), std::chrono::milliseconds(0), std::chrono::milliseconds(0),
+                            std::chrono::milliseconds(0)});
+        if (!folder.isValid() || !store.open(folder.path())) {
+            std::fprintf(stderr, "bench_charts: could not open a series store\n");
+            return 1;
+        }
+        for (qint64 offset = 0; offset < count; offset += 50'000) {
+            QList<SeriesSamples> batch;
+            for (int s = 0; s < 3; ++s)
+                batch.append({names.at(s), stored.at(s).raw.mid(offset, 50'000)});
+            store.append(batch);
+        }
+        if (!store.flush()) {
+            std::fprintf(stderr, "bench_charts: the series store could not write the samples\n");
+            return 1;
+        }
+        std::printf("bench_charts: %lld samples written to the series store in %.1f s\n", qlonglong(3 * count),
+                    double(ingest.elapsed()) / 1000.0);
+    }
+    std::printf("bench_charts: %lld samples in each of 3 series, %s (%s)\n", qlonglong(count),
+                memory ? "answered from memory" : "in a series store", quick ? "30 days, --quick" : "one year");
+
     ChartPanel panel;
     panel.setClock(&clock);
     panel.resize(1280, 400);
-    panel.setFetch([&stored, &names](const QString &name, qint64 fromMs, qint64 toMs, int columns) {
+    const SeriesFetch fromMemory = [&stored, &names](const QString &name, qint64 fromMs, qint64 toMs, int columns) {
         const int index = int(names.indexOf(name));
         return QtFuture::makeReadyValueFuture(stored.at(index).range(name, fromMs, toMs, columns));
-    });
+    };
+    const SeriesFetch fromStore = [&store](const QString &name, qint64 fromMs, qint64 toMs, int columns) {
+        return store.range(name, fromMs, toMs, columns);
+    };
+    const SeriesFetch fetch = memory ? fromMemory : fromStore;
+    panel.setFetch(fetch);
     ChartSpec spec;
     spec.title = u"Response time"_s;
     spec.unit = u"ms"_s;
@@ -220,7 +259,7 @@ int main(int argc, char **argv)
         QElapsedTimer timer;
         timer.start();
         for (int s = 0; s < 3; ++s)
-            decimateRange(stored.at(s).range(names.at(s), now - span, now, columns), columns);
+            decimateRange(fetch(names.at(s), now - span, now, columns).result(), columns);
         const double decimate = double(timer.nsecsElapsed()) / 1e6;
         timer.restart();
         chart->setLines(lines);
@@ -278,8 +317,9 @@ int main(int argc, char **argv)
     rawTimer.start();
     QList<ChartLine> lines;
     for (int s = 0; s < 3; ++s) {
-        const SeriesRange r = stored.at(s).range(names.at(s), now - span, now, int(count)); // every sample
-        lines.append({names.at(s), spec.lines.at(s).label, r.samples});
+        const SeriesRange r = memory ? stored.at(s).range(names.at(s), now - span, now, int(count))
+                                     : store.rangeAt(names.at(s), SeriesLevel::Raw, now - span, now).result();
+        lines.append({names.at(s), spec.lines.at(s).label, r.samples}); // every sample
     }
     raw.setLines(lines);
     paint(&raw);

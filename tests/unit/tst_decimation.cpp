@@ -1,4 +1,5 @@
 #include "series/decimation.h"
+#include "series/seriesstore.h"
 
 #include <QTest>
 
@@ -75,7 +76,6 @@ private slots:
     void rollupsBreakOnMissingBuckets();
     void rangeOfRollups();
     void splitsAtGaps();
-    void meansPerColumn();
 };
 
 void tst_Decimation::emptyAndDegenerate()
@@ -294,7 +294,7 @@ void tst_Decimation::rollupsBreakOnMissingBuckets()
         p.count = 60;
         hours.append(p);
     }
-    const QList<Sample> samples = rollupSamples(hours, bucketLength(SeriesLevel::Hour));
+    const QList<Sample> samples = rollupSamples(hours, seriesBucketMs(SeriesLevel::Hour));
     const QList<QList<Sample>> runs = splitAtGaps(samples);
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs.at(0).last().timestampMs, 2 * 3'600'000 + 3'540'000);
@@ -325,9 +325,6 @@ void tst_Decimation::rangeOfRollups()
     QVERIFY(out.size() <= 4 * columns);
     QCOMPARE(std::ranges::min(out, {}, &Sample::value).value, 0.0);
     QCOMPARE(std::ranges::max(out, {}, &Sample::value).value, 123.0);
-    QCOMPARE(bucketLength(SeriesLevel::Raw), 0);
-    QCOMPARE(bucketLength(SeriesLevel::Minute), 60'000);
-    QCOMPARE(bucketLength(SeriesLevel::Day), 86'400'000);
 }
 
 void tst_Decimation::splitsAtGaps()
@@ -337,47 +334,6 @@ void tst_Decimation::splitsAtGaps()
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs.at(0), (QList<Sample>{{1, 1}, {2, 2}}));
     QCOMPARE(runs.at(1), (QList<Sample>{{5, 5}}));
-}
-
-void tst_Decimation::meansPerColumn()
-{
-    // Success samples every 10 s over 100 s, two columns: 1 failure in the first half, 3 in the
-    // second; a gap marker at 95 s.
-    SeriesRange range;
-    range.fromMs = 0;
-    range.toMs = 99'999;
-    for (int i = 0; i < 10; ++i)
-        range.samples.append({qint64(i) * 10'000, (i == 1 || i == 6 || i == 7 || i == 8) ? 0.0 : 1.0});
-    range.samples.append({95'000, NaN});
-    const QList<Sample> out = columnMeans(range, 2);
-    QCOMPARE(out.size(), 3);
-    QCOMPARE(out.at(0).value, 0.8);
-    QCOMPARE(out.at(0).timestampMs, 20'000);
-    QCOMPARE(out.at(1).value, 0.4); // 2 of 5 succeeded (50, 60, 70, 80, 90 s: 60, 70, 80 failed)
-    QVERIFY(out.at(2).isGap());
-
-    SeriesRange hours;
-    hours.fromMs = 0;
-    hours.toMs = 2 * 3'600'000 - 1;
-    hours.level = SeriesLevel::Hour;
-    RollupPoint a;
-    a.bucketStartMs = 0;
-    a.firstMs = 0;
-    a.lastMs = 3'600'000 - 1;
-    a.min = 0;
-    a.max = 1;
-    a.sum = 9;
-    a.count = 10;
-    RollupPoint b = a;
-    b.bucketStartMs = 3'600'000;
-    b.firstMs = 3'600'000;
-    b.lastMs = 2 * 3'600'000 - 1;
-    b.sum = 30;
-    b.count = 30;
-    hours.rollups = {a, b};
-    const QList<Sample> one = columnMeans(hours, 1);
-    QCOMPARE(one.size(), 1);
-    QCOMPARE(one.at(0).value, 39.0 / 40.0);
 }
 
 QTEST_GUILESS_MAIN(tst_Decimation)
