@@ -422,6 +422,15 @@ QString TimeChart::lineValueText(int line, qint64 timestampMs) const
     return chosen < 0 ? u"—"_s : formatValue(samples.at(chosen).value, m_unit);
 }
 
+bool TimeChart::isEmpty() const
+{
+    for (const ChartLine &line : m_lines)
+        for (const Sample &sample : line.samples)
+            if (!sample.isGap() && sample.timestampMs >= m_fromMs && sample.timestampMs <= m_toMs)
+                return false;
+    return true;
+}
+
 QList<QLineSeries *> TimeChart::segmentSeries(int line) const
 {
     return line >= 0 && line < m_segments.size() ? m_segments.at(line) : QList<QLineSeries *>();
@@ -639,6 +648,11 @@ void TimeChart::paintForeground(QPainter *painter)
         painter->fillRect(band, fill);
         painter->setPen(pal.color(QPalette::Highlight));
         painter->drawRect(band);
+    }
+    if (isEmpty()) {
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->setFont(font());
+        painter->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, tr("No data in this range"));
     }
     if (!m_crosshair || m_crosshairMs < m_fromMs || m_crosshairMs > m_toMs)
         return;

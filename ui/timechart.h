@@ -105,6 +105,9 @@ public:
     bool hasCrosshair() const { return m_crosshair; }
     QString crosshairText() const;
 
+    // No line has a point in the range: the plot says so.
+    bool isEmpty() const;
+
     // The Qt Charts series drawing line `line`: one per unbroken run.
     QList<QLineSeries *> segmentSeries(int line) const;
     QChart *chart() const;

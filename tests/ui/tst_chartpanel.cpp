@@ -140,6 +140,7 @@ void tst_ChartPanel::onePerProbeLineEachLabelled()
     const QList<TimeChart *> charts = m_panel->timeCharts();
     QCOMPARE(charts.size(), 1);
     QCOMPARE(charts.first()->lines().size(), 3);
+    QVERIFY(!charts.first()->isEmpty());
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(charts.first()->lines().at(i).label, u"Probe %1"_s.arg(i + 1));
         QCOMPARE(charts.first()->segmentSeries(i).size(), 1);
@@ -375,6 +376,7 @@ void tst_ChartPanel::exportsPngSvgAndCsv()
 void tst_ChartPanel::presetsChangeTheRange()
 {
     m_panel->setCharts({probesChart(1)});
+    QVERIFY(m_panel->timeCharts().first()->isEmpty()); // nothing recorded: the plot says so
     QCOMPARE(m_panel->preset(), ChartPanel::Preset::Hour);
     QCOMPARE(m_panel->toMs(), m_now);
     QCOMPARE(m_panel->toMs() - m_panel->fromMs(), 3'600'000);
