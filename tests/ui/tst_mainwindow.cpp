@@ -4,6 +4,7 @@
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
 #include "screenshots.h"
+#include "series/seriesstore.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
 #include "store/resultstore.h"
@@ -261,6 +262,9 @@ void tst_MainWindow::showsLiveStatesOfAWorkspace()
         m_model->serviceIndex(u"closed"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 2,
         ProbeTimeoutMs);
     m_session->store()->flush();
+    // The charts read the series the session writes apart (one line per probe).
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSeriesStoreOpen(), 10000);
+    QVERIFY(m_session->seriesStore()->flush());
     QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);
     QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, board->visualRect(closed).center());
     QCOMPARE(detail->serviceId(), u"closed"_s);
@@ -473,6 +477,9 @@ void tst_MainWindow::screenshotsInLightAndDarkPalettes()
         m_model->serviceIndex(u"checkout"_s).data(ServiceBoardModel::SparklineRole).value<QList<double>>().size() >= 5,
         ProbeTimeoutMs);
     m_session->store()->flush();
+    // The charts read the series the session writes apart (one line per probe).
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSeriesStoreOpen(), 10000);
+    QVERIFY(m_session->seriesStore()->flush());
     auto *board = m_window->findChild<Vigie::BoardView *>();
     auto *detail = m_window->findChild<Vigie::ServiceDetailPanel *>();
     QSignalSpy chart(detail, &Vigie::ServiceDetailPanel::chartLoaded);
