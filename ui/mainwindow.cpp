@@ -216,6 +216,8 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     d->board->setPlaceholderText(tr("No workspace is open.\nUse File › Open Workspace… (Ctrl+O) to choose one."));
     ResultStore *store = session->isStoreOpen() ? session->store() : nullptr;
     d->detail = new ServiceDetailPanel(model, store);
+    if (session->isSeriesStoreOpen())
+        d->detail->setSeriesStore(session->seriesStore());
     d->events = new EventLogPanel;
     d->events->setObjectName(u"eventLog"_s);
     if (store)
@@ -298,6 +300,8 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
         d->events->setStore(d->session->store());
         d->reports->setStore(d->session->store());
     });
+    connect(session, &Session::seriesStoreOpened, this,
+            [this] { d->detail->setSeriesStore(d->session->seriesStore()); });
     connect(session, &Session::storeFailed, this, [this](const QString &reason) {
         // Health starts afresh and nothing is kept, but probing goes on.
         d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "

@@ -1,8 +1,11 @@
 #include "servicedetailpanel.h"
 
+#include "chartpanel.h"
 #include "core/numbertext.h"
-#include "latencychart.h"
 #include "models/serviceboardmodel.h"
+#include "series/probeseries.h"
+#include "series/series.h"
+#include "series/seriesstore.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
 #include "tiledelegate.h"
@@ -18,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -53,10 +57,9 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
     , m_name(new QLabel(this))
     , m_group(new QLabel(this))
     , m_state(new QLabel(this))
-    , m_chartTitle(new QLabel(tr("Response time, last hour"), this))
     , m_probeLayout(new QVBoxLayout)
     , m_probeScroll(new QScrollArea(this))
-    , m_chart(new LatencyChart(this))
+    , m_chart(new ChartPanel(this))
 {
     setAccessibleName(tr("Service detail"));
 
@@ -94,7 +97,6 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
     scroll->setWidget(probesHost);
     detailLayout->addWidget(scroll, 0);
     detailLayout->addSpacing(line / 2);
-    detailLayout->addWidget(m_chartTitle);
     detailLayout->addWidget(m_chart, 1);
     m_pages->addWidget(detail);
 
@@ -102,6 +104,20 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
 
+    connect(m_chart, &ChartPanel::loaded, this, [this] {
+        if (m_serviceId.isEmpty())
+            return;
+        qint64 newest = 0;
+        const QList<TimeChart *> charts = m_chart->timeCharts();
+        if (!charts.isEmpty())
+            for (const ChartLine &drawn : charts.constFirst()->lines())
+                for (const Sample &sample : drawn.samples)
+                    if (!sample.isGap())
+                        newest = std::max(newest, sample.timestampMs);
+        if (newest < latestResultMs() && m_chart->toMs() >= latestResultMs())
+            m_chartStale = true; // the store had not committed them yet
+        Q_EMIT chartLoaded(m_serviceId, pointCount());
+    });
     m_chartTimer.setSingleShot(true);
     connect(&m_chartTimer, &QTimer::timeout, this, &ServiceDetailPanel::requestChart);
     if (m_model) {
@@ -125,7 +141,6 @@ void ServiceDetailPanel::applyFonts()
     // font (a wall screen's larger one) instead of keeping the size they had at creation.
     m_name->setFont(scaledBold(font(), 1.35));
     m_state->setFont(scaledBold(font(), 1.0));
-    m_chartTitle->setFont(scaledBold(font(), 1.0));
     for (const ProbeWidgets &probe : std::as_const(m_probes))
         probe.title->setFont(scaledBold(font(), 1.0));
 }
@@ -137,6 +152,8 @@ void ServiceDetailPanel::setStore(ResultStore *store)
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
+    if (!m_serviceId.isEmpty())
+        rebuildCharts(); // the charts read from the new store
     if (!m_store)
         return;
     // The store commits in batches after the model has the results: the chart catches up then.
@@ -162,9 +179,18 @@ QString ServiceDetailPanel::serviceId() const
     return m_serviceId;
 }
 
-LatencyChart *ServiceDetailPanel::chart() const
+ChartPanel *ServiceDetailPanel::charts() const
 {
     return m_chart;
+}
+
+int ServiceDetailPanel::pointCount() const
+{
+    int count = 0;
+    for (const TimeChart *chart : m_chart->timeCharts())
+        for (const ChartLine &line : chart->lines())
+            count += int(std::ranges::count_if(line.samples, [](const Sample &s) { return !s.isGap(); }));
+    return count;
 }
 
 void ServiceDetailPanel::setServiceId(const QString &serviceId)
@@ -181,8 +207,8 @@ void ServiceDetailPanel::setServiceId(const QString &serviceId)
     m_pages->setCurrentIndex(1);
     rebuildProbes();
     if (changed) {
-        // The previous service's chart must not linger while the new one loads.
-        m_chart->setPoints({});
+        // The previous service's charts must not linger while the new ones load.
+        rebuildCharts();
         m_chartTimer.stop();
         requestChart();
     }
@@ -380,37 +406,208 @@ void ServiceDetailPanel::scheduleChart()
     m_chartTimer.start(std::chrono::milliseconds(wait));
 }
 
+void ServiceDetailPanel::setSeriesStore(SeriesStore *store)
+{
+    if (m_seriesStore == store)
+        return;
+    if (m_seriesStore)
+        disconnect(m_seriesStore, nullptr, this, nullptr);
+    m_seriesStore = store;
+    if (m_seriesStore)
+        // The series are committed in batches after the model has the results: the charts catch up.
+        connect(m_seriesStore, &SeriesStore::committed, this, [this] {
+            if (m_chartStale)
+                scheduleChart();
+        });
+    if (!m_serviceId.isEmpty()) {
+        rebuildCharts();
+        requestChart();
+    }
+}
+
+void ServiceDetailPanel::rebuildCharts()
+{
+    m_chart->setBands({});
+    if (m_serviceId.isEmpty()) {
+        m_chart->setCharts({});
+        return;
+    }
+    if (m_seriesStore) {
+        rebuildSeriesCharts();
+        return;
+    }
+    // A line breaks where a probe missed more than two of its rounds.
+    qint64 interval = 60'000;
+    if (const Service *spec = m_workspace.service(m_serviceId))
+        for (const ProbeSpec &probe : spec->probes)
+            interval = std::max<qint64>(interval, probe.interval.count());
+    const qint64 maxStep = interval * 5 / 2;
+
+    // The result store has one response time per result, all of a service's probes together.
+    const QList<SeriesLabel> labels{{u"service"_s, m_serviceId}};
+    ChartSpec latency;
+    latency.title = tr("Response time");
+    latency.unit = tr("ms");
+    latency.lines = {{seriesName(u"vigie_probe_latency_ms"_s, labels), tr("All probes")}};
+    latency.maxStepMs = maxStep;
+    ChartSpec errors;
+    errors.title = tr("Error rate");
+    errors.unit = u"%"_s;
+    errors.lines = {{seriesName(u"vigie_probe_success"_s, labels), tr("All probes")}};
+    errors.reduction = ChartSpec::Reduction::ErrorRate;
+    errors.maxStepMs = maxStep;
+
+    const QString serviceId = m_serviceId;
+    QPointer<ResultStore> store = m_store;
+    m_chart->setFetch([store, serviceId](const QString &series, qint64 fromMs, qint64 toMs, int) {
+        if (!store)
+            return QtFuture::makeReadyValueFuture(SeriesRange{series, fromMs, toMs, SeriesLevel::Raw, {}, {}});
+        const bool success = series.startsWith(u"vigie_probe_success"_s);
+        return store->latencySeries(serviceId, fromMs, toMs)
+            .then(QtFuture::Launch::Async, [series, fromMs, toMs, success](const QList<LatencyPoint> &points) {
+                SeriesRange range{series, fromMs, toMs, SeriesLevel::Raw, {}, {}};
+                range.samples.reserve(points.size());
+                for (const LatencyPoint &point : points) {
+                    if (success)
+                        range.samples.append({point.timestampMs, point.status == HealthState::Down ? 0.0 : 1.0});
+                    else if (point.status != HealthState::Down) // a failure has no response time
+                        range.samples.append({point.timestampMs, point.latencyMs});
+                }
+                return range;
+            });
+    });
+    m_chart->setCharts({latency, errors});
+}
+
+void ServiceDetailPanel::rebuildSeriesCharts()
+{
+    const QString serviceId = m_serviceId;
+    const Service *spec = m_workspace.service(serviceId);
+    const QList<ProbeResult> results = m_model ? m_model->latestResults(serviceId) : QList<ProbeResult>();
+    const int probes = spec ? int(spec->probes.size()) : int(results.size());
+    qint64 interval = 60'000;
+    ChartSpec latency;
+    latency.title = tr("Response time");
+    latency.unit = tr("ms");
+    ChartSpec errors;
+    errors.title = tr("Error rate");
+    errors.unit = u"%"_s;
+    errors.reduction = ChartSpec::Reduction::ErrorRate;
+    for (int i = 0; i < probes; ++i) {
+        QString kind = i < results.size() ? results.at(i).kind : QString();
+        if (spec) {
+            kind = spec->probes.at(i).kindName();
+            interval = std::max<qint64>(interval, spec->probes.at(i).interval.count());
+        }
+        const QString label = tr("#%1 %2", "probe number and kind").arg(i + 1).arg(kind.toUpper());
+        latency.lines.append({probeLatencySeries(serviceId, i), label});
+        for (ProbePhase phase : probeSeriesPhases())
+            latency.splitLines.append(
+                {probePhaseSeries(serviceId, i, phase), tr("%1 %2").arg(label, probePhaseDisplayName(phase))});
+        errors.lines.append({probeSuccessSeries(serviceId, i), label});
+    }
+    // The store breaks lines at its gap markers; a probe that missed more than two rounds without
+    // one (a clock jump, a stalled engine) breaks them too.
+    latency.maxStepMs = errors.maxStepMs = interval * 5 / 2;
+
+    QPointer<SeriesStore> store = m_seriesStore;
+    m_chart->setFetch([store](const QString &series, qint64 fromMs, qint64 toMs, int columns) {
+        if (!store)
+            return QtFuture::makeReadyValueFuture(SeriesRange{series, fromMs, toMs, SeriesLevel::Raw, {}, {}});
+        return store->range(series, fromMs, toMs, columns);
+    });
+    m_chart->setCharts({latency, errors});
+
+    // Bandwidth, where some of the store's series name this service.
+    const quint64 request = ++m_namesRequestId;
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this,
+            [this, watcher, request, serviceId, latency, errors] {
+                watcher->deleteLater();
+                if (request != m_namesRequestId || serviceId != m_serviceId || watcher->future().resultCount() == 0)
+                    return;
+                ChartSpec bandwidth;
+                bandwidth.title = tr("Bandwidth");
+                bandwidth.unit = tr("Mbit/s");
+                const QString mine = u"service=\"%1\""_s.arg(serviceId);
+                for (const QString &name : watcher->result()) {
+                    if (!name.contains(mine))
+                        continue;
+                    const QString label = name.contains(u"direction=\"in\""_s)    ? tr("In")
+                                          : name.contains(u"direction=\"out\""_s) ? tr("Out")
+                                                                                  : name;
+                    bandwidth.lines.append({name, label});
+                }
+                if (!bandwidth.lines.isEmpty())
+                    m_chart->setCharts({latency, errors, bandwidth});
+            });
+    watcher->setFuture(m_seriesStore->seriesNames(u"vigie_bandwidth_mbps"_s));
+}
+
+void ServiceDetailPanel::requestBands()
+{
+    if (m_serviceId.isEmpty() || !m_store)
+        return;
+    // Down spans and maintenance windows, paired from the service's recorded events as they are:
+    // what an outage is exactly (and its facts) is the reports' business.
+    const quint64 request = ++m_requestId;
+    EventFilter filter;
+    filter.serviceIds = {m_serviceId};
+    filter.probeChanges = false;
+    auto *watcher = new QFutureWatcher<QList<HealthEvent>>(this);
+    connect(watcher, &QFutureWatcher<QList<HealthEvent>>::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != m_requestId || watcher->isCanceled() || watcher->future().resultCount() == 0)
+            return;
+        QList<HealthEvent> events = watcher->result();
+        std::ranges::reverse(events); // oldest first
+        QList<ChartBand> bands;
+        std::optional<qint64> downSince;
+        std::optional<qint64> maintenanceSince;
+        for (const HealthEvent &event : std::as_const(events)) {
+            switch (event.kind) {
+            case HealthEvent::Kind::ServiceState:
+                if (event.to == HealthState::Down && !downSince)
+                    downSince = event.timestampMs;
+                else if (event.to != HealthState::Down && downSince)
+                    bands.append({*std::exchange(downSince, std::nullopt), event.timestampMs, ChartBand::Kind::Outage,
+                                  tr("Down")});
+                break;
+            case HealthEvent::Kind::MaintenanceStart:
+                if (!maintenanceSince)
+                    maintenanceSince = event.timestampMs;
+                break;
+            case HealthEvent::Kind::MaintenanceEnd:
+                if (maintenanceSince)
+                    bands.append({*std::exchange(maintenanceSince, std::nullopt), event.timestampMs,
+                                  ChartBand::Kind::Maintenance, tr("Maintenance")});
+                break;
+            default:
+                break;
+            }
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (downSince)
+            bands.append({*downSince, now, ChartBand::Kind::Outage, tr("Down")});
+        if (maintenanceSince)
+            bands.append({*maintenanceSince, now, ChartBand::Kind::Maintenance, tr("Maintenance")});
+        m_chart->setBands(bands);
+    });
+    watcher->setFuture(m_store->events(filter));
+}
+
 void ServiceDetailPanel::requestChart()
 {
-    if (m_serviceId.isEmpty() || !m_store) {
+    if (m_serviceId.isEmpty() || (!m_store && !m_seriesStore)) {
         m_chartStale = true;
         return;
     }
-    const quint64 request = ++m_requestId;
     m_lastRequest.start();
     m_chartStale = false;
-    const QString serviceId = m_serviceId;
-    const qint64 to = QDateTime::currentMSecsSinceEpoch();
-    const qint64 from = to - ChartSpan.count();
-    const qint64 latestKnown = latestResultMs();
-
-    auto *watcher = new QFutureWatcher<QList<LatencyPoint>>(this);
-    connect(watcher, &QFutureWatcher<QList<LatencyPoint>>::finished, this,
-            [this, watcher, request, serviceId, from, to, latestKnown] {
-                watcher->deleteLater();
-                // A newer selection or refresh has been asked for since: this answer is obsolete.
-                if (request != m_requestId || watcher->isCanceled())
-                    return;
-                const QList<LatencyPoint> points =
-                    watcher->future().resultCount() > 0 ? watcher->result() : QList<LatencyPoint>();
-                m_chart->setTimeRange(from, to);
-                m_chart->setPoints(points);
-                const qint64 newest = points.isEmpty() ? 0 : points.last().timestampMs;
-                if (newest < latestKnown)
-                    m_chartStale = true; // the store had not committed them yet
-                Q_EMIT chartLoaded(serviceId, int(points.size()));
-            });
-    watcher->setFuture(m_store->latencySeries(serviceId, from, to));
+    if (m_chart->charts().isEmpty())
+        rebuildCharts();
+    m_chart->refresh();
+    requestBands();
 }
 
 void ServiceDetailPanel::changeEvent(QEvent *event)

@@ -17,20 +17,21 @@ class QVBoxLayout;
 
 namespace Vigie {
 
-class LatencyChart;
+class ChartPanel;
 class ResultStore;
+class SeriesStore;
 class ServiceBoardModel;
 
 // What the on-call engineer reads about the selected service: its state, each probe's last
-// result (status, error, phase timings) and the response time of the last hour. The chart loads
-// from the store off the GUI thread and refreshes, at most every few seconds, as results arrive.
+// result (status, error, phase timings) and its charts (a ChartPanel: response time and error
+// rate over a range from an hour to a year, with its outages and maintenance windows as bands).
+// The charts load off the GUI thread and refresh, at most every few seconds, as results arrive.
 class ServiceDetailPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServiceDetailPanel)
 
 public:
-    static constexpr std::chrono::milliseconds ChartSpan = std::chrono::hours(1);
     static constexpr std::chrono::milliseconds ChartRefreshInterval = std::chrono::seconds(5);
 
     ServiceDetailPanel(ServiceBoardModel *model, ResultStore *store, QWidget *parent = nullptr);
@@ -40,14 +41,20 @@ public:
     void setWorkspace(const Workspace &workspace);
     // The store the chart reads from; null until it is open (reads then wait for it).
     void setStore(ResultStore *store);
+    // The numeric series the charts read (each probe its own line, phases on demand, bandwidth
+    // where the service has it); until it is set, they read the result store's response times,
+    // all of a service's probes on one line.
+    void setSeriesStore(SeriesStore *store);
     // An empty id shows the invitation to select a service.
     void setServiceId(const QString &serviceId);
     QString serviceId() const;
 
-    LatencyChart *chart() const;
+    ChartPanel *charts() const;
+    // The points the charts show (every line of every chart).
+    int pointCount() const;
 
 Q_SIGNALS:
-    // The chart now shows the store's points for `serviceId` (tests, diagnostics).
+    // The charts now show the store's points for `serviceId` (tests, diagnostics): pointCount().
     void chartLoaded(const QString &serviceId, int pointCount);
 
 protected:
@@ -73,11 +80,15 @@ private:
     void refreshDetails();
     void requestChart();
     void scheduleChart();
+    void rebuildCharts();
+    void rebuildSeriesCharts();
+    void requestBands();
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     qint64 latestResultMs() const;
 
     QPointer<ServiceBoardModel> m_model;
     QPointer<ResultStore> m_store;
+    QPointer<SeriesStore> m_seriesStore;
     Workspace m_workspace;
     QString m_serviceId;
 
@@ -86,15 +97,15 @@ private:
     QLabel *m_name;
     QLabel *m_group;
     QLabel *m_state;
-    QLabel *m_chartTitle;
     QVBoxLayout *m_probeLayout;
     QScrollArea *m_probeScroll;
     QList<ProbeWidgets> m_probes;
-    LatencyChart *m_chart;
+    ChartPanel *m_chart;
 
-    // Chart loading: the id of the latest request (older answers are dropped), the throttle, and
-    // whether the store may hold results the chart does not show yet.
+    // Chart loading: the id of the latest band request (older answers are dropped), the throttle,
+    // and whether the store may hold results the charts do not show yet.
     quint64 m_requestId = 0;
+    quint64 m_namesRequestId = 0; // the series names a bandwidth chart is looked for in
     QElapsedTimer m_lastRequest;
     QTimer m_chartTimer;
     bool m_chartStale = false;

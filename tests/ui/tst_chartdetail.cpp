@@ -1,0 +1,145 @@
+// The detail panel's charts read from a real series store: a line per probe, phases on demand,
+// bandwidth where the service has it, gaps where nothing was measured.
+
+#include "chartpanel.h"
+#include "models/serviceboardmodel.h"
+#include "series/probeseries.h"
+#include "series/seriesstore.h"
+#include "servicedetailpanel.h"
+#include "timechart.h"
+
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace Vigie;
+
+namespace {
+
+Workspace workspace()
+{
+    Workspace ws;
+    ws.name = u"ACME"_s;
+    Service s;
+    s.id = u"portal"_s;
+    s.name = u"Portal"_s;
+    for (int i = 0; i < 2; ++i) {
+        ProbeSpec p;
+        p.setKind(i == 0 ? ProbeKind::Http : ProbeKind::Tcp);
+        p.target = u"target-%1"_s.arg(i);
+        p.interval = std::chrono::seconds(60);
+        s.probes.append(p);
+    }
+    ws.services = {s};
+    return ws;
+}
+
+} // namespace
+
+class tst_ChartDetail : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void oneLinePerProbeFromTheSeriesStore();
+};
+
+void tst_ChartDetail::oneLinePerProbeFromTheSeriesStore()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SeriesStore store;
+    QVERIFY(store.open(dir.path()));
+
+    // The last hour, a sample a minute for each probe; probe 0 stopped for 10 minutes (a gap
+    // marker when it came back), probe 1 failed a quarter of the time; bandwidth in and out.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 start = now - 3'500'000;
+    QList<SeriesSamples> batch;
+    SeriesSamples latency0{probeLatencySeries(u"portal"_s, 0), {}};
+    SeriesSamples latency1{probeLatencySeries(u"portal"_s, 1), {}};
+    SeriesSamples success1{probeSuccessSeries(u"portal"_s, 1), {}};
+    SeriesSamples connect0{probePhaseSeries(u"portal"_s, 0, ProbePhase::Connect), {}};
+    SeriesSamples in{seriesName(u"vigie_bandwidth_mbps"_s, {{u"direction"_s, u"in"_s}, {u"service"_s, u"portal"_s}}),
+                     {}};
+    SeriesSamples out{seriesName(u"vigie_bandwidth_mbps"_s, {{u"direction"_s, u"out"_s}, {u"service"_s, u"portal"_s}}),
+                      {}};
+    for (int i = 0; i < 58; ++i) {
+        const qint64 t = start + i * 60'000;
+        if (i < 20 || i >= 30) {
+            if (i == 30)
+                latency0.samples.append({t - 1, std::numeric_limits<double>::quiet_NaN()});
+            latency0.samples.append({t, 100.0 + i});
+            connect0.samples.append({t, 10.0});
+        }
+        latency1.samples.append({t, 50.0});
+        success1.samples.append({t, i % 4 == 0 ? 0.0 : 1.0});
+        in.samples.append({t, 200.0});
+        out.samples.append({t, 60.0});
+    }
+    batch = {latency0, latency1, success1, connect0, in, out};
+    store.append(batch);
+    QVERIFY(store.flush());
+
+    ServiceBoardModel model;
+    model.setWorkspace(workspace());
+    ServiceDetailPanel panel(&model, nullptr);
+    panel.setWorkspace(workspace());
+    panel.setSeriesStore(&store);
+    panel.resize(700, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setServiceId(u"portal"_s);
+
+    ChartPanel *charts = panel.charts();
+    // Bandwidth is found among the store's series, then every chart loads.
+    QTRY_COMPARE_WITH_TIMEOUT(charts->timeCharts().size(), 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.pointCount() > 0 && charts->timeCharts().at(2)->lines().size() == 2 &&
+                                 !charts->timeCharts().at(2)->lines().at(0).samples.isEmpty(),
+                             5000);
+    TimeChart *latency = charts->timeCharts().at(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!latency->lines().isEmpty() && !latency->lines().at(0).samples.isEmpty(), 5000);
+    QCOMPARE(latency->lines().size(), 2);
+    QCOMPARE(latency->lines().at(0).label, u"#1 HTTP"_s);
+    QCOMPARE(latency->lines().at(1).label, u"#2 TCP"_s);
+    // Probe 0's ten silent minutes are a break in its line, never a bridge.
+    QCOMPARE(latency->segmentSeries(0).size(), 2);
+    QCOMPARE(latency->segmentSeries(1).size(), 1);
+
+    // The error rate of probe 1: a quarter of its results failed.
+    TimeChart *errors = charts->timeCharts().at(1);
+    double failed = 0;
+    double total = 0;
+    for (const Sample &s : errors->lines().at(1).samples)
+        if (!s.isGap()) {
+            failed += s.value;
+            total += 100;
+        }
+    QVERIFY(total > 0);
+    QVERIFY(std::abs(failed / total - 0.25) < 0.05);
+
+    TimeChart *bandwidth = charts->timeCharts().at(2);
+    QCOMPARE(bandwidth->lines().at(0).label, u"In"_s);
+    QCOMPARE(bandwidth->lines().at(1).label, u"Out"_s);
+
+    // Phases on demand: the response time splits into each probe's phases.
+    QSignalSpy loaded(charts, &ChartPanel::loaded);
+    charts->setSplit(true);
+    QVERIFY(loaded.wait(5000));
+    latency = charts->timeCharts().at(0);
+    QCOMPARE(latency->lines().size(), 2 * probeSeriesPhases().size());
+    QVERIFY(latency->lines().at(1).label.startsWith(u"#1 HTTP"_s));
+    bool connectShown = false;
+    for (const ChartLine &line : latency->lines())
+        if (line.series == connect0.series)
+            connectShown = !line.samples.isEmpty();
+    QVERIFY(connectShown);
+}
+
+QTEST_MAIN(tst_ChartDetail)
+#include "tst_chartdetail.moc"
