@@ -1,5 +1,7 @@
 #include "checkcommand.h"
 
+#include "texttable.h"
+
 #include "core/numbertext.h"
 #include "core/terminaltext.h"
 #include "session/session.h"
@@ -100,19 +102,7 @@ QString CheckCommand::toTable(const Workspace &workspace, const QList<ProbeResul
         rows.append({r.key.serviceId, r.kind, terminalSafe(r.target), serviceHealthWord(reported(r, health)),
                      formatLatency(r.latencyMs), r.httpStatus > 0 ? QString::number(r.httpStatus) : u"-"_s,
                      terminalSafe(r.error.toString())});
-
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : std::as_const(rows))
-        for (int c = 0; c < row.size() - 1; ++c) // the last column is not padded
-            widths[c] = std::max(widths[c], row[c].size());
-    QString text;
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (int c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
-        text += line.trimmed() + u'\n';
-    }
-    return text;
+    return formatTextTable(rows);
 }
 
 int CheckCommand::run(const QString &workspacePath, bool json, QTextStream &out, QTextStream &err)

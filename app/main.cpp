@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 #include "options.h"
+#include "scrapecommand.h"
 #include "secretcommand.h"
 #include "validatecommand.h"
 #include "watchcommand.h"
@@ -44,6 +45,8 @@ int runCommand(const Options &options)
         return CheckCommand::run(options.workspace, options.json, out, err);
     case Options::Mode::Validate:
         return ValidateCommand::run(options.workspace, options.json, out, err);
+    case Options::Mode::Scrape:
+        return ScrapeCommand::run(options.url, options.json, out, err);
     case Options::Mode::Watch:
         return WatchCommand::run(options.workspace,
                                  options.dataDir.isEmpty() ? Options::defaultDataDir() : options.dataDir,
@@ -83,7 +86,7 @@ int main(int argc, char **argv)
     installTranslations(app, options.language);
     QTextStream(stderr) << QCoreApplication::translate("Vigie::Options",
                                                        "vigie: this build has no console; use vigie check, watch, "
-                                                       "validate or secret (see vigie --help).")
+                                                       "validate, scrape or secret (see vigie --help).")
                         << '\n';
     return 2;
 #endif

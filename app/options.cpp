@@ -148,8 +148,10 @@ Options Options::parse(const QStringList &arguments)
     const bool isWatch = command == "watch"_L1;
     const bool isSecret = command == "secret"_L1;
     const bool isValidate = command == "validate"_L1;
+    const bool isScrape = command == "scrape"_L1;
     const QCommandLineOption json(QStringList{u"json"_s},
                                   isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
+                                  : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
                                              : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
         QStringList{u"screenshot"_s},
@@ -174,6 +176,16 @@ Options Options::parse(const QStringList &arguments)
             Options::tr("Load a workspace and report its errors (file:line:column) without running a probe.\n"
                         "Exit status: 0 when the workspace is valid, 2 when it is not or an option is invalid."));
         parser.addPositionalArgument(u"validate"_s, Options::tr("Check a workspace file without probing."));
+        parser.addOption(json);
+    } else if (isScrape) {
+        parser.setApplicationDescription(
+            Options::tr("Fetch a metrics endpoint as Prometheus would (OpenMetrics or the text format 0.0.4) and "
+                        "print its samples.\n"
+                        "Exit status: 0 when it parsed, 1 when the fetch failed, 3 when the text is invalid "
+                        "(URL:line:column on standard error), 2 on a usage error."));
+        parser.addPositionalArgument(u"scrape"_s, Options::tr("Fetch and parse a metrics endpoint."));
+        parser.addPositionalArgument(u"url"_s, Options::tr("The endpoint, such as http://localhost:9100/metrics."),
+                                     Options::tr("URL"));
         parser.addOption(json);
     } else if (isWatch) {
         parser.setApplicationDescription(
@@ -204,6 +216,7 @@ Options Options::parse(const QStringList &arguments)
             Options::tr("check: run every probe once and print the results (see vigie check --help).\n"
                         "watch: probe on schedule without a window (see vigie watch --help).\n"
                         "validate: report a workspace's errors without probing (see vigie validate --help).\n"
+                        "scrape: fetch and print a metrics endpoint's samples (see vigie scrape --help).\n"
                         "secret: keep workspace secrets in the keychain (see vigie secret --help)."),
             Options::tr("[command]"));
         parser.addOption(dataDirOption());
@@ -212,7 +225,8 @@ Options Options::parse(const QStringList &arguments)
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
-    if (!parser.parse(isCheck || isWatch || isSecret || isValidate ? arguments : withoutToolkitOptions(arguments)))
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape ? arguments
+                                                                               : withoutToolkitOptions(arguments)))
         return failure(parser, parser.errorText());
     if (parser.isSet(help)) {
         options.mode = Mode::Help;
@@ -225,7 +239,7 @@ Options Options::parse(const QStringList &arguments)
     }
     options.workspace = parser.value(u"workspace"_s);
     options.language = parser.value(u"lang"_s);
-    if (!isCheck && !isSecret && !isValidate)
+    if (!isCheck && !isSecret && !isValidate && !isScrape)
         options.dataDir = parser.value(u"data-dir"_s);
     const QStringList positional = parser.positionalArguments();
     if (isCheck || isWatch || isValidate) {
@@ -233,6 +247,16 @@ Options Options::parse(const QStringList &arguments)
             return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(1)));
         if (options.workspace.isEmpty())
             return failure(parser, Options::tr("vigie %1 needs a workspace: vigie %1 --workspace FILE").arg(command));
+    }
+    if (isScrape) {
+        if (positional.size() < 2)
+            return failure(parser, Options::tr("vigie scrape needs a URL: vigie scrape URL"));
+        if (positional.size() > 2)
+            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(2)));
+        options.mode = Mode::Scrape;
+        options.url = positional.at(1);
+        options.json = parser.isSet(json);
+        return options;
     }
     if (isValidate) {
         options.mode = Mode::Validate;
@@ -284,8 +308,9 @@ Options Options::parse(const QStringList &arguments)
         return failure(parser, Options::tr("Unknown secret action: %1 (use %2)").arg(action, secretUsage));
     }
     if (!positional.isEmpty())
-        return failure(parser, Options::tr("Unknown command: %1 (the commands are: check, watch, validate, secret)")
-                                   .arg(positional.first()));
+        return failure(parser,
+                       Options::tr("Unknown command: %1 (the commands are: check, watch, validate, scrape, secret)")
+                           .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);
     return options;

@@ -16,7 +16,19 @@ struct Options
     Q_DECLARE_TR_FUNCTIONS(Vigie::Options)
 
 public:
-    enum class Mode { Console, Check, Watch, Validate, SecretSet, SecretDelete, SecretCheck, Help, Version, Error };
+    enum class Mode {
+        Console,
+        Check,
+        Watch,
+        Validate,
+        Scrape,
+        SecretSet,
+        SecretDelete,
+        SecretCheck,
+        Help,
+        Version,
+        Error
+    };
     Mode mode = Mode::Console;
     QString workspace;
     QString dataDir;
@@ -27,6 +39,7 @@ public:
     std::optional<std::chrono::milliseconds> watchFor; // watch: stop after this long; empty: until a signal
     bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete
+    QString url;                                       // scrape
     QString helpText;                                  // for Help
     QString errorText;                                 // for Error
 

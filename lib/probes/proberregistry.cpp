@@ -2,6 +2,7 @@
 
 #include "dnsprober.h"
 #include "httpprober.h"
+#include "prometheusprober.h"
 #include "statuspageprober.h"
 #include "tcpprober.h"
 #include "tlsprober.h"
@@ -34,7 +35,7 @@ struct ProberList
     }
 };
 
-using Probers = ProberList<HttpProber, TcpProber, TlsProber, DnsProber, StatuspageProber>;
+using Probers = ProberList<HttpProber, TcpProber, TlsProber, DnsProber, StatuspageProber, PrometheusProber>;
 static_assert(Probers::coversEveryKindOnce(), "every kind of probe needs exactly one prober");
 
 } // namespace

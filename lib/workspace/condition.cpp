@@ -22,7 +22,18 @@ namespace Vigie {
 
 namespace {
 
-enum class Source { Status, ResponseTime, Body, Header, CertificateExpiration, Connected, Ip, DnsRcode, DnsAnswers };
+enum class Source {
+    Status,
+    ResponseTime,
+    Body,
+    Header,
+    CertificateExpiration,
+    Connected,
+    Ip,
+    DnsRcode,
+    DnsAnswers,
+    Value
+};
 enum class Function { None, Len, Has };
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge, Match, NotMatch };
 enum class RightKind { Value, Pattern, AnyOf, Regex };
@@ -33,7 +44,7 @@ struct PlaceholderName
     Source source;
 };
 
-constexpr std::array<PlaceholderName, 9> placeholderNames{{
+constexpr std::array<PlaceholderName, 10> placeholderNames{{
     {"[STATUS]"_L1, Source::Status},
     {"[RESPONSE_TIME]"_L1, Source::ResponseTime},
     {"[BODY]"_L1, Source::Body},
@@ -43,6 +54,7 @@ constexpr std::array<PlaceholderName, 9> placeholderNames{{
     {"[IP]"_L1, Source::Ip},
     {"[DNS_RCODE]"_L1, Source::DnsRcode},
     {"[DNS_ANSWERS]"_L1, Source::DnsAnswers},
+    {"[VALUE]"_L1, Source::Value},
 }};
 
 struct OperatorName
@@ -110,8 +122,9 @@ bool isDurationAware(const Form &form)
 bool isNumeric(const Form &form)
 {
     return form.function == Function::Len ||
-           (form.function == Function::None && (form.source == Source::Status || form.source == Source::ResponseTime ||
-                                                form.source == Source::CertificateExpiration));
+           (form.function == Function::None &&
+            (form.source == Source::Status || form.source == Source::ResponseTime ||
+             form.source == Source::CertificateExpiration || form.source == Source::Value));
 }
 
 bool isOrdering(Op op)
@@ -272,9 +285,9 @@ bool Parser::parseLeft(Form &form)
         }
         ++m_pos;
         form.leftText = m_text.sliced(start, m_pos - start);
-        if (form.function == Function::Len &&
-            (form.source == Source::Status || form.source == Source::ResponseTime ||
-             form.source == Source::CertificateExpiration || form.source == Source::Connected)) {
+        if (form.function == Function::Len && (form.source == Source::Status || form.source == Source::ResponseTime ||
+                                               form.source == Source::CertificateExpiration ||
+                                               form.source == Source::Connected || form.source == Source::Value)) {
             return fail(start, QCoreApplication::translate(
                                    "Vigie::Condition",
                                    "len() measures [BODY], a [BODY] path, a [HEADER], [IP], [DNS_RCODE] or "
@@ -868,6 +881,8 @@ Condition::Outcome Condition::evaluate(const ConditionContext &context, Body &bo
     case Source::CertificateExpiration:
         return context.certificateExpiresInMs ? judge(numberValue(double(*context.certificateExpiresInMs), true))
                                               : unavailable();
+    case Source::Value:
+        return context.value ? judge(numberValue(*context.value)) : unavailable();
     case Source::Connected:
         return context.connected ? judge(boolValue(*context.connected)) : unavailable();
     case Source::Ip:

@@ -29,6 +29,7 @@ struct ConditionContext
     std::optional<QString> ip;                    // [IP]: the address connected to
     QStringList dnsAnswers;                       // [DNS_ANSWERS] (any of them), for DNS probes
     std::optional<QString> dnsRcode;              // [DNS_RCODE]: NOERROR, NXDOMAIN, SERVFAIL...
+    std::optional<double> value;                  // [VALUE]: a Prometheus series' value (prometheus probes)
 };
 
 // One condition as Gatus writes them: `[STATUS] == 200`, `[RESPONSE_TIME] < 300`,

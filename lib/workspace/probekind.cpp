@@ -19,6 +19,10 @@ const QList<ProbeKindInfo> &probeKinds()
          false},
         {ProbeKind::Dns, "dns"_L1, {"record"_L1, "server"_L1, "expect_values"_L1, "expect_matches"_L1}, false},
         {ProbeKind::Statuspage, "statuspage"_L1, {"ca_file"_L1, "insecure"_L1, "components"_L1}, true},
+        {ProbeKind::Prometheus,
+         "prometheus"_L1,
+         {"query"_L1, "each_series"_L1, "auth"_L1, "ca_file"_L1, "insecure"_L1},
+         false},
     };
     return kinds;
 }

@@ -11,14 +11,14 @@ namespace Vigie {
 // The kinds of probe. Everything a kind is (its workspace name, its keys, its options type, its
 // traits) is in the table of probe kinds below and in ProbeOptions (workspace.h); its prober is in
 // the probes' registry (probes/proberregistry.h). Nothing else depends on the enum's order.
-enum class ProbeKind { Http, Tcp, Tls, Dns, Statuspage };
-inline constexpr int probeKindCount = 5;
+enum class ProbeKind { Http, Tcp, Tls, Dns, Statuspage, Prometheus };
+inline constexpr int probeKindCount = 6;
 
 // What the rest of Vigie asks about a kind of probe.
 struct ProbeKindInfo
 {
     ProbeKind kind;
-    // "http", "tcp", "tls", "dns", "statuspage": the target key in a workspace and the name stored
+    // "http", "tcp", "tls", "dns", "statuspage", "prometheus": the target key in a workspace and the name stored
     // with results; stable, not translated.
     QLatin1StringView name;
     // The keys a probe of this kind accepts besides its target and the keys every probe accepts

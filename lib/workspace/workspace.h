@@ -116,8 +116,21 @@ struct StatuspageOptions
     TlsTrust tls;
 };
 
+// A PromQL instant query whose result decides the probe's state (PrometheusProber).
+struct PrometheusOptions
+{
+    static constexpr ProbeKind kind = ProbeKind::Prometheus;
+    QString query; // PromQL, as written
+    // What each series of the result must meet, with [VALUE] its value (`[VALUE] >= 1`); none: a
+    // value other than 0 (and not NaN). A query that returns no series fails the probe.
+    std::optional<Condition> eachSeries;
+    HttpAuth auth; // to the Prometheus server
+    TlsTrust tls;
+};
+
 // One alternative per kind, at the kind's index (checked below): the variant's index is the kind.
-using ProbeOptions = std::variant<HttpOptions, TcpOptions, TlsOptions, DnsOptions, StatuspageOptions>;
+using ProbeOptions =
+    std::variant<HttpOptions, TcpOptions, TlsOptions, DnsOptions, StatuspageOptions, PrometheusOptions>;
 static_assert(std::variant_size_v<ProbeOptions> == size_t(probeKindCount));
 static_assert([]<size_t... I>(std::index_sequence<I...>) {
     return ((std::variant_alternative_t<I, ProbeOptions>::kind == ProbeKind(I)) && ...);
@@ -137,7 +150,8 @@ inline ProbeOptions defaultProbeOptions(ProbeKind kind)
 
 struct ProbeSpec
 {
-    // http/statuspage: an http(s) URL; tcp/tls: host:port; dns: the name to look up.
+    // http/statuspage: an http(s) URL; prometheus: the server's http(s) URL; tcp/tls: host:port; dns: the name to look
+    // up.
     QString target;
     std::chrono::milliseconds interval = 60s;
     std::chrono::milliseconds timeout = 10s; // a hard deadline for the whole probe
@@ -170,6 +184,18 @@ struct ProbeSpec
         Q_ASSERT(std::holds_alternative<T>(kindOptions));
         return *std::get_if<T>(&kindOptions);
     }
+    // How the probe authenticates over HTTP (http, prometheus); null for the kinds without `auth`.
+    const HttpAuth *httpAuth() const
+    {
+        return std::visit(
+            [](const auto &options) -> const HttpAuth * {
+                if constexpr (requires { options.auth; })
+                    return &options.auth;
+                else
+                    return nullptr;
+            },
+            kindOptions);
+    }
     // How the probe trusts TLS peers, for the kinds that talk TLS; null for the others.
     const TlsTrust *tlsTrust() const
     {
@@ -183,7 +209,7 @@ struct ProbeSpec
             kindOptions);
     }
 
-    // "http", "tcp", "tls", "dns", "statuspage": stable, not translated (stored, and workspace keys).
+    // "http", "tcp", "tls", "dns", "statuspage", "prometheus": stable, not translated (stored, and workspace keys).
     QString kindName() const { return probeKindName(kind()); }
 };
 
@@ -261,9 +287,9 @@ struct Workspace
         QStringList names;
         for (const Service &s : services)
             for (const ProbeSpec &p : s.probes)
-                if (const auto *http = std::get_if<HttpOptions>(&p.kindOptions);
-                    http && http->auth.type != HttpAuthType::None && !names.contains(http->auth.secretName))
-                    names.append(http->auth.secretName);
+                if (const HttpAuth *auth = p.httpAuth();
+                    auth && auth->type != HttpAuthType::None && !names.contains(auth->secretName))
+                    names.append(auth->secretName);
         return names;
     }
 };

@@ -344,6 +344,8 @@ QString WorkspaceReader::probeNoun(ProbeKind kind) const
         return tr("a dns probe");
     case ProbeKind::Statuspage:
         return tr("a statuspage probe");
+    case ProbeKind::Prometheus:
+        return tr("a prometheus probe");
     }
     return tr("a probe");
 }
@@ -455,8 +457,8 @@ std::optional<Service> WorkspaceReader::readService(const YamlNode &node, QList<
             hasProbes = true;
             const QList<YamlNode> probes = items(entry.value, tr("'probes'"));
             if (probes.isEmpty() && entry.value.isSequence())
-                addError(locationOf(entry.value), tr("'probes' is empty; add at least one probe (http, tcp, tls, dns "
-                                                     "or statuspage)"));
+                addError(locationOf(entry.value), tr("'probes' is empty; add at least one probe (http, tcp, tls, dns, "
+                                                     "statuspage or prometheus)"));
             for (const YamlNode &probeNode : probes) {
                 if (m_source.hasTooManyErrors())
                     break;
@@ -471,7 +473,7 @@ std::optional<Service> WorkspaceReader::readService(const YamlNode &node, QList<
         addError(service.location, tr("this service has no 'id'; add one, for example: id: portal"));
     if (!hasProbes)
         addError(service.location, tr("this service has no 'probes'; add a sequence with at least one probe (http, "
-                                      "tcp, tls, dns or statuspage)"));
+                                      "tcp, tls, dns, statuspage or prometheus)"));
     if (service.name.isEmpty())
         service.name = service.id;
     if (service.group.isEmpty())
@@ -503,7 +505,7 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     }
     if (!target) {
         addError(probe.location, tr("this probe has no target; add one of 'http: URL', 'tcp: HOST:PORT', "
-                                    "'tls: HOST:PORT', 'dns: NAME' or 'statuspage: URL'"));
+                                    "'tls: HOST:PORT', 'dns: NAME', 'statuspage: URL' or 'prometheus: URL'"));
     }
     // Without a target every key is read, so that its own errors still show.
     const unsigned kinds = target ? kindBit(probe.kind()) : everyKind;
@@ -513,7 +515,9 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     TlsOptions tls;
     DnsOptions dns;
     StatuspageOptions statuspage;
+    PrometheusOptions prometheus;
     TlsTrust trust;
+    bool hasQuery = false;
 
     std::optional<std::chrono::milliseconds> interval;
     std::optional<std::chrono::milliseconds> timeout;
@@ -653,6 +657,12 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
         } else if (entry.key == "components"_L1) {
             for (const Reference &component : names(entry, false))
                 statuspage.components.append(component.name);
+        } else if (entry.key == "query"_L1) {
+            hasQuery = true;
+            if (const auto text = nonEmptyText(entry))
+                prometheus.query = text->trimmed();
+        } else if (entry.key == "each_series"_L1) {
+            readEachSeries(entry, prometheus);
         }
     }
 
@@ -690,6 +700,12 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     http.tls = trust;
     tls.tls = trust;
     statuspage.tls = trust;
+    prometheus.tls = trust;
+    prometheus.auth = http.auth;
+    if (target && probe.kind() == ProbeKind::Prometheus && !hasQuery) {
+        addError(probe.location, tr("this prometheus probe has no 'query'; add the PromQL expression whose result "
+                                    "decides its state, for example query: 'probe_success{job=\"blackbox\"}'"));
+    }
     const auto keep = [&probe](auto &options) {
         if (std::holds_alternative<std::remove_reference_t<decltype(options)>>(probe.kindOptions))
             probe.kindOptions = std::move(options);
@@ -699,6 +715,7 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
     keep(tls);
     keep(dns);
     keep(statuspage);
+    keep(prometheus);
     return probe;
 }
 
@@ -710,10 +727,11 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
     const QString trimmed = text->trimmed();
     const SourceLocation where = locationOf(entry.value);
     // Like an Authorization header: a secret in the file would be printed and stored with every result.
-    const bool http = probe.kind() == ProbeKind::Http || probe.kind() == ProbeKind::Statuspage;
+    const bool http = probe.kind() == ProbeKind::Http || probe.kind() == ProbeKind::Statuspage ||
+                      probe.kind() == ProbeKind::Prometheus;
     if (http && hasUserInfo(trimmed)) {
         const QString clean = shown(withoutUserInfo(trimmed));
-        if (probe.kind() == ProbeKind::Http)
+        if (probe.kind() == ProbeKind::Http || probe.kind() == ProbeKind::Prometheus)
             addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
                                "workspace file; write %1 and use 'auth' instead, with the name of a secret stored in "
                                "the system keychain")
@@ -741,6 +759,15 @@ void WorkspaceReader::readTarget(const Entry &entry, ProbeSpec &probe)
         }
         addError(where, tr("'%1' is not a statuspage target; expected the address of the provider's status page, a "
                            "URL that starts with http:// or https://, for example https://www.githubstatus.com")
+                            .arg(shown(*text)));
+        return;
+    case ProbeKind::Prometheus:
+        if (isValidHttpUrl(trimmed)) {
+            probe.target = trimmed;
+            return;
+        }
+        addError(where, tr("'%1' is not a prometheus target; expected the address of a Prometheus server (or of "
+                           "anything that speaks its HTTP API), for example http://prometheus.example.org:9090")
                             .arg(shown(*text)));
         return;
     case ProbeKind::Tcp:
@@ -866,6 +893,31 @@ void WorkspaceReader::readConditions(const YamlNode &node, ProbeSpec &probe)
                      tr("invalid condition '%1': %2").arg(shown(condition), parsed.error().message));
         }
     }
+}
+
+void WorkspaceReader::readEachSeries(const Entry &entry, PrometheusOptions &probe)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return;
+    if (text->trimmed().isEmpty()) {
+        addError(locationOf(entry.value), tr("an empty each_series; write a condition on [VALUE], each series' "
+                                             "value, for example [VALUE] >= 1"));
+        return;
+    }
+    auto parsed = Condition::parse(*text);
+    if (!parsed) {
+        addError(locationInScalar(entry.value, parsed.error().column),
+                 tr("invalid condition '%1': %2").arg(shown(*text), parsed.error().message));
+        return;
+    }
+    if (!text->trimmed().startsWith("[VALUE]"_L1)) {
+        addError(locationOf(entry.value), tr("each_series checks [VALUE], each series' value: write it as "
+                                             "[VALUE] >= 1, [VALUE] == 0 or [VALUE] < 0.05, not '%1'")
+                                              .arg(shown(*text)));
+        return;
+    }
+    probe.eachSeries = std::move(*parsed);
 }
 
 void WorkspaceReader::readHeaders(const YamlNode &node, HttpOptions &probe)

@@ -78,6 +78,7 @@ private:
     void readConditions(const YamlNode &node, ProbeSpec &probe);
     void readHeaders(const YamlNode &node, HttpOptions &probe);
     void readAuth(const YamlNode &node, HttpOptions &probe);
+    void readEachSeries(const Entry &entry, PrometheusOptions &probe);
     void readSteps(const YamlNode &node, TcpOptions &probe);
     void readCaFile(const Entry &entry, TlsTrust &trust);
     void readInsecure(const Entry &entry, TlsTrust &trust);

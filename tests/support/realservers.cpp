@@ -3,8 +3,15 @@
 #include <QDeadlineTimer>
 #include <QDebug>
 #include <QDir>
+#include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTcpServer>
+#include <QTest>
 #include <QUdpSocket>
 
 #include <unistd.h>
@@ -139,6 +146,105 @@ bool DnsmasqServer::start(const QStringList &records)
         if (RealServer::start(u"dnsmasq"_s, arguments, port, "started, version"_ba))
             return true;
     }
+    return false;
+}
+
+bool NodeExporter::start(const QStringList &collectors)
+{
+    for (int attempt = 0; attempt < startAttempts; ++attempt) {
+        const quint16 port = freePort();
+        QStringList arguments{u"--web.listen-address=127.0.0.1:"_s + QString::number(port),
+                              u"--collector.disable-defaults"_s};
+        for (const QString &collector : collectors)
+            arguments << u"--collector."_s + collector;
+        // It logs this once its socket is bound.
+        if (RealServer::start(u"prometheus-node-exporter"_s, arguments, port, "Listening on"_ba))
+            return true;
+    }
+    return false;
+}
+
+QString NodeExporter::metricsUrl() const
+{
+    return u"http://"_s + hostPort() + u"/metrics"_s;
+}
+
+namespace {
+
+// One GET on loopback, waited for with the test's event loop; the status (0: no answer) and body.
+std::pair<int, QByteArray> fetch(const QUrl &url)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setTransferTimeout(5000);
+    QNetworkReply *reply = network.get(request);
+    QTest::qWaitFor([reply] { return reply->isFinished(); }, 6000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->isFinished() ? reply->readAll() : QByteArray();
+    reply->abort();
+    delete reply;
+    return {status, body};
+}
+
+} // namespace
+
+bool PrometheusServer::start(const QList<Job> &jobs)
+{
+    if (!m_dir.isValid())
+        return false;
+    QByteArray config = "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n"
+                        "scrape_configs:\n";
+    for (const Job &job : jobs) {
+        config += "  - job_name: '" + job.name.toUtf8() + "'\n    static_configs:\n      - targets: [";
+        QByteArrayList targets;
+        for (const QString &target : job.targets)
+            targets.append('\'' + target.toUtf8() + '\'');
+        config += targets.join(", ") + "]\n";
+    }
+    QFile file(m_dir.filePath(u"prometheus.yml"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+        return false;
+    file.close();
+    for (int attempt = 0; attempt < startAttempts; ++attempt) {
+        const quint16 port = freePort();
+        const QString storage = m_dir.filePath(u"data-"_s + QString::number(attempt));
+        const QStringList arguments{u"--config.file="_s + file.fileName(), u"--storage.tsdb.path="_s + storage,
+                                    u"--web.listen-address=127.0.0.1:"_s + QString::number(port),
+                                    u"--log.level=info"_s};
+        // Logged once the storage is open and the rules are loaded: /-/ready answers 200 from then.
+        if (!RealServer::start(u"prometheus"_s, arguments, port, "Server is ready to receive web requests"_ba))
+            continue;
+        const QDeadlineTimer deadline(readyTimeout);
+        while (!deadline.hasExpired()) {
+            if (fetch(QUrl(url() + u"/-/ready"_s)).first == 200)
+                return true;
+            QTest::qWait(100);
+        }
+        qWarning().noquote() << "prometheus never said it was ready:" << QString::fromLocal8Bit(output());
+        return false;
+    }
+    return false;
+}
+
+QString PrometheusServer::url() const
+{
+    return u"http://"_s + hostPort();
+}
+
+bool PrometheusServer::waitForSeries(const QString &query, std::chrono::milliseconds timeout)
+{
+    QUrl url(this->url() + u"/api/v1/query"_s);
+    url.setQuery(u"query="_s + QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    const QDeadlineTimer deadline(timeout);
+    while (!deadline.hasExpired()) {
+        const auto [status, body] = fetch(url);
+        const QJsonArray result =
+            QJsonDocument::fromJson(body).object().value("data"_L1).toObject().value("result"_L1).toArray();
+        if (status == 200 && !result.isEmpty())
+            return true;
+        QTest::qWait(200);
+    }
+    qWarning().noquote() << "prometheus never returned a series for" << query;
     return false;
 }
 

@@ -4,12 +4,13 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <chrono>
 #include <memory>
 
-// Real server programs (openssl s_server, dnsmasq) started as child processes for the probers'
-// integration tests. Each one is killed when its object goes away.
+// Real server programs (openssl s_server, dnsmasq, prometheus, node_exporter) started as child processes for the
+// probers' integration tests. Each one is killed when its object goes away.
 namespace Vigie::Test {
 
 // Runs a command-line tool to its end; returns false (and prints what the tool said) when it cannot
@@ -61,6 +62,38 @@ public:
     DnsmasqServer() = default;
     // `records` are dnsmasq options such as "--host-record=www.example.test,192.0.2.10".
     bool start(const QStringList &records);
+};
+
+// prometheus-node-exporter on 127.0.0.1 with only the collectors named (netdev by default: quick, and
+// the loopback's byte counters are there).
+class NodeExporter final : public RealServer
+{
+public:
+    NodeExporter() = default;
+    bool start(const QStringList &collectors = {QStringLiteral("netdev")});
+    QString metricsUrl() const; // http://127.0.0.1:port/metrics
+};
+
+// Debian's prometheus on 127.0.0.1, with a configuration and a storage directory of its own in a
+// temporary directory, scraping each job every second.
+class PrometheusServer final : public RealServer
+{
+public:
+    struct Job
+    {
+        QString name;        // the job label
+        QStringList targets; // host:port
+    };
+    PrometheusServer() = default;
+    // Starts it and waits until it is ready (/-/ready).
+    bool start(const QList<Job> &jobs);
+    QString url() const; // http://127.0.0.1:port
+    // Waits until the instant query `query` returns at least one series (a first scrape has
+    // landed, a rate has two samples...); false after `timeout`.
+    bool waitForSeries(const QString &query, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+private:
+    QTemporaryDir m_dir;
 };
 
 } // namespace Vigie::Test

@@ -560,7 +560,10 @@ void tst_WorkspaceLoader::keysFollowTheTableOfKinds()
         {ProbeKind::Tls, "portal.example.org:443"},
         {ProbeKind::Dns, "portal.example.org"},
         {ProbeKind::Statuspage, "https://status.example.org"},
+        {ProbeKind::Prometheus, "http://prometheus.example.org:9090"},
     };
+    // The keys a kind cannot go without, written after the key under test.
+    const QHash<ProbeKind, QByteArray> required{{ProbeKind::Prometheus, "        query: up\n"}};
     QCOMPARE(targets.size(), Vigie::probeKindCount);
     int refused = 0;
     for (const Vigie::ProbeKindInfo &kind : Vigie::probeKinds()) {
@@ -572,7 +575,7 @@ void tst_WorkspaceLoader::keysFollowTheTableOfKinds()
                     continue;
                 const QByteArray yaml = "name: Kinds\nservices:\n  - id: web\n    probes:\n      - " +
                                         kind.name.toString().toUtf8() + ": " + targets.value(kind.kind) + "\n        " +
-                                        key.toString().toUtf8() + ": x\n";
+                                        key.toString().toUtf8() + ": x\n" + required.value(kind.kind);
                 const auto loaded = WorkspaceLoader::parse(yaml, u"inline.yaml"_s);
                 QVERIFY2(!loaded.has_value(), yaml.constData());
                 const QStringList errors = describe(loaded.error());
@@ -904,7 +907,7 @@ void tst_WorkspaceLoader::capsTheNumberOfErrors()
     QVERIFY(!loaded.has_value());
     QCOMPARE(loaded.error().size(), 101);
     QCOMPARE(withoutFile(loaded.error().at(99)),
-             u"202:13: 'probes' is empty; add at least one probe (http, tcp, tls, dns or statuspage)"_s);
+             u"202:13: 'probes' is empty; add at least one probe (http, tcp, tls, dns, statuspage or prometheus)"_s);
     QCOMPARE(withoutFile(loaded.error().at(100)), u"204:13: and 200 more problem(s) from here on, not shown"_s);
 }
 
