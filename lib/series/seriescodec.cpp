@@ -159,4 +159,89 @@ std::optional<QList<Sample>> decode(QByteArrayView in)
     return samples;
 }
 
+QByteArray encodeRollups(std::span<const RollupPoint> points)
+{
+    QList<Sample> firsts;
+    QList<Sample> lasts;
+    QList<Sample> sums;
+    QByteArray out;
+    out.reserve(qsizetype(points.size() * 8 + 16));
+    putVarint(out, points.size());
+    for (const RollupPoint &point : points) {
+        putVarint(out, quint64(point.count));
+        firsts.append({point.firstMs, point.min});
+        if (point.count > 1) {
+            lasts.append({point.lastMs, point.max});
+            sums.append({point.lastMs, point.sum});
+        }
+    }
+    const QByteArray first = encode(firsts);
+    const QByteArray last = encode(lasts);
+    putVarint(out, quint64(first.size()));
+    out += first;
+    putVarint(out, quint64(last.size()));
+    out += last;
+    out += encode(sums);
+    return out;
+}
+
+std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView in, qint64 bucketMs)
+{
+    qsizetype pos = 0;
+    quint64 count = 0;
+    if (bucketMs <= 0 || !getVarint(in, pos, count) || count > quint64(in.size()))
+        return std::nullopt;
+    QList<qint64> counts;
+    counts.reserve(qsizetype(count));
+    qsizetype multiple = 0;
+    for (quint64 i = 0; i < count; ++i) {
+        quint64 c = 0;
+        if (!getVarint(in, pos, c) || c == 0)
+            return std::nullopt;
+        counts.append(qint64(c));
+        multiple += c > 1 ? 1 : 0;
+    }
+    const auto stream = [&](std::optional<qsizetype> length) -> std::optional<QList<Sample>> {
+        if (!length) {
+            const auto rest = decode(in.sliced(pos));
+            pos = in.size();
+            return rest;
+        }
+        if (*length < 0 || pos + *length > in.size())
+            return std::nullopt;
+        const auto samples = decode(in.sliced(pos, *length));
+        pos += *length;
+        return samples;
+    };
+    quint64 length = 0;
+    if (!getVarint(in, pos, length))
+        return std::nullopt;
+    const auto firsts = stream(qsizetype(length));
+    if (!getVarint(in, pos, length))
+        return std::nullopt;
+    const auto lasts = stream(qsizetype(length));
+    const auto sums = stream(std::nullopt);
+    if (!firsts || !lasts || !sums || firsts->size() != qsizetype(count) || lasts->size() != multiple ||
+        sums->size() != multiple)
+        return std::nullopt;
+    QList<RollupPoint> points;
+    points.reserve(qsizetype(count));
+    qsizetype m = 0;
+    for (qsizetype i = 0; i < qsizetype(count); ++i) {
+        const Sample &first = firsts->at(i);
+        const qint64 q = first.timestampMs / bucketMs;
+        const qint64 bucket = (first.timestampMs % bucketMs < 0 ? q - 1 : q) * bucketMs;
+        RollupPoint point{bucket,      first.timestampMs, first.timestampMs, first.value,
+                          first.value, first.value,       counts[i]};
+        if (counts[i] > 1) {
+            point.lastMs = lasts->at(m).timestampMs;
+            point.max = lasts->at(m).value;
+            point.sum = sums->at(m).value;
+            ++m;
+        }
+        points.append(point);
+    }
+    return points;
+}
+
 } // namespace Vigie::SeriesCodec

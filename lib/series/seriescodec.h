@@ -34,4 +34,13 @@ inline QByteArray encode(const QList<Sample> &samples)
 // The samples of a blob, or nothing when it is not one of ours (damaged).
 std::optional<QList<Sample>> decode(QByteArrayView blob);
 
+// Rollup buckets packed the same way (the minute level, whose buckets are as many as the samples
+// of a series probed every minute or less often): the counts as varints, then three sample
+// streams: (first time, min) of every bucket, then (last time, max) and (last time, sum) of the
+// buckets holding more than one sample (for one sample, last = first and max = sum = min). A
+// bucket of one latency costs ~6 bytes instead of a ~50-byte row. Buckets in time order.
+QByteArray encodeRollups(std::span<const RollupPoint> points);
+// The buckets of such a blob, each starting at its first time floored to `bucketMs`.
+std::optional<QList<RollupPoint>> decodeRollups(QByteArrayView blob, qint64 bucketMs);
+
 } // namespace Vigie::SeriesCodec

@@ -64,6 +64,16 @@ public:
     // The start of the oldest chunk or bucket of a level.
     std::optional<qint64> earliest(qint64 id, SeriesLevel level)
     {
+        if (level == SeriesLevel::Minute) {
+            QSqlQuery query =
+                select(u"SELECT data FROM minute_blocks WHERE series_id = ? ORDER BY block_ms LIMIT 1"_s, {id});
+            if (!query.next())
+                return std::nullopt;
+            const auto buckets = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
+            if (!buckets || buckets->isEmpty())
+                return std::nullopt;
+            return buckets->constFirst().bucketStartMs;
+        }
         QSqlQuery query =
             level == SeriesLevel::Raw
                 ? select(u"SELECT min(start_ms) FROM chunks WHERE series_id = ?"_s, {id})
@@ -98,6 +108,8 @@ public:
 
     QList<RollupPoint> rollups(qint64 id, SeriesLevel level, qint64 fromMs, qint64 toMs)
     {
+        if (level == SeriesLevel::Minute)
+            return minutes(id, fromMs, toMs);
         QSqlQuery query = select(u"SELECT bucket_ms, first_off, last_off, min, max, sum, count FROM rollups WHERE "
                                  "series_id = ? AND level = ? AND bucket_ms BETWEEN ? AND ? ORDER BY bucket_ms"_s,
                                  {id, int(level), floorTo(fromMs, seriesBucketMs(level)), toMs});
@@ -115,6 +127,26 @@ public:
             point.sum = number(query.value(5));
             point.count = query.value(6).toLongLong();
             points.append(point);
+        }
+        return points;
+    }
+
+    QList<RollupPoint> minutes(qint64 id, qint64 fromMs, qint64 toMs)
+    {
+        const qint64 firstBucket = floorTo(fromMs, minuteMs);
+        QSqlQuery query = select(u"SELECT data FROM minute_blocks WHERE series_id = ? AND block_ms BETWEEN ? AND ? "
+                                 "ORDER BY block_ms"_s,
+                                 {id, floorTo(fromMs, SeriesWriter::minuteBlockMs), toMs});
+        QList<RollupPoint> points;
+        while (query.next()) {
+            const auto decoded = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
+            if (!decoded) {
+                qCWarning(lcSeries).noquote() << "The minute rollups of series" << id << "cannot be decoded; skipped.";
+                continue;
+            }
+            for (const RollupPoint &point : *decoded)
+                if (point.bucketStartMs >= firstBucket && point.bucketStartMs <= toMs)
+                    points.append(point);
         }
         return points;
     }

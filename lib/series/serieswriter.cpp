@@ -4,6 +4,7 @@
 #include "seriescodec.h"
 
 #include <QLoggingCategory>
+#include <QMap>
 #include <QSqlError>
 
 #include <algorithm>
@@ -18,9 +19,11 @@ namespace {
 Q_LOGGING_CATEGORY(lcSeriesWriter, "vigie.series")
 
 // Chunks are keyed by series and first time, WITHOUT ROWID: the blob lives in the key's b-tree,
-// with no rowid and no second index to pay for. Rollups likewise, one row per series, level and
-// bucket, the first and last times as small offsets into the bucket. Series rows are never deleted
-// (a name costs a few dozen bytes), so ids stay stable.
+// with no rowid and no second index to pay for. Minute buckets are packed likewise, by blocks of
+// 20 minutes (as many buckets as samples for a series probed every 30 s or more: a row each would
+// cost ~50 bytes a sample and a statement each). Hour and day buckets, 60 and 1,440 times fewer,
+// are rows of their own, merged by an upsert, the first and last times as small offsets into the
+// bucket. Series rows are never deleted (a name costs a few dozen bytes), so ids stay stable.
 const QList<Migrations::Step> &schemaSteps()
 {
     static const QList<Migrations::Step> list{
@@ -44,6 +47,11 @@ const QList<Migrations::Step> &schemaSteps()
              "  sum REAL,"
              "  count INTEGER NOT NULL,"
              "  PRIMARY KEY (series_id, level, bucket_ms)) WITHOUT ROWID"_s,
+             u"CREATE TABLE minute_blocks ("
+             "  series_id INTEGER NOT NULL,"
+             "  block_ms INTEGER NOT NULL,"
+             "  data BLOB NOT NULL,"
+             "  PRIMARY KEY (series_id, block_ms)) WITHOUT ROWID"_s,
          }},
     };
     return list;
@@ -142,7 +150,9 @@ std::expected<void, QString> SeriesWriter::open(const QString &path)
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (series_id, level, bucket_ms) DO UPDATE SET "
                 "first_off = min(first_off, excluded.first_off), last_off = max(last_off, excluded.last_off), "
                 "min = min(min, excluded.min), max = max(max, excluded.max), sum = sum + excluded.sum, "
-                "count = count + excluded.count"_s);
+                "count = count + excluded.count"_s) &&
+        prepare(m_findBlock, u"SELECT data FROM minute_blocks WHERE series_id = ? AND block_ms = ?"_s) &&
+        prepare(m_writeBlock, u"INSERT OR REPLACE INTO minute_blocks (series_id, block_ms, data) VALUES (?, ?, ?)"_s);
     if (!prepared) {
         const QString detail = sqlErrorText(db.lastError());
         close();
@@ -158,10 +168,12 @@ void SeriesWriter::close()
     m_timer.stop();
     m_retryTimer.stop();
     m_pruneTimer.stop();
-    for (QSqlQuery *query : {&m_findSeries, &m_insertSeries, &m_lastChunk, &m_chunkAt, &m_writeChunk, &m_mergeRollup})
+    for (QSqlQuery *query : {&m_findSeries, &m_insertSeries, &m_lastChunk, &m_chunkAt, &m_writeChunk, &m_mergeRollup,
+                             &m_findBlock, &m_writeBlock})
         *query = QSqlQuery();
     m_connection.close();
     m_open.clear();
+    m_blocks.clear();
     m_ids.clear();
 }
 
@@ -242,11 +254,12 @@ std::expected<void, QString> SeriesWriter::commitBatch(const QList<SeriesSamples
     if (!db.transaction())
         return failure(db.lastError());
     const auto rollback = [&](std::unexpected<QString> error) {
-        for (QSqlQuery *query : {&m_findSeries, &m_lastChunk, &m_chunkAt})
+        for (QSqlQuery *query : {&m_findSeries, &m_lastChunk, &m_chunkAt, &m_findBlock})
             query->finish();
         db.rollback();
         // What the caches hold may be what the rolled back transaction wrote.
         m_open.clear();
+        m_blocks.clear();
         m_ids.clear();
         return error;
     };
@@ -270,10 +283,25 @@ std::expected<void, QString> SeriesWriter::commitBatch(const QList<SeriesSamples
         if (const auto ingested = ingest(*id, samples); !ingested)
             return rollback(std::unexpected(ingested.error()));
     }
+    // Written in key order: SQLite packs the pages of rows that come in order (an append into a
+    // fresh range), where rows in a random order leave them half empty.
+    QList<std::pair<RollupKey, RollupPoint>> rows;
+    QMap<std::pair<qint64, qint64>, QList<RollupPoint>> blocks;
+    rows.reserve(m_rollups.size() / 4);
     for (auto it = m_rollups.cbegin(); it != m_rollups.cend(); ++it) {
-        const RollupPoint &point = it.value();
-        m_mergeRollup.bindValue(0, it.key().seriesId);
-        m_mergeRollup.bindValue(1, it.key().level);
+        if (it.key().level == int(SeriesLevel::Minute))
+            blocks[{it.key().seriesId, floorTo(it.value().bucketStartMs, minuteBlockMs)}].append(it.value());
+        else
+            rows.append({it.key(), it.value()});
+    }
+    m_rollups.clear();
+    std::ranges::sort(rows, [](const auto &a, const auto &b) {
+        return std::tie(a.first.seriesId, a.first.level, a.first.bucketMs) <
+               std::tie(b.first.seriesId, b.first.level, b.first.bucketMs);
+    });
+    for (const auto &[key, point] : std::as_const(rows)) {
+        m_mergeRollup.bindValue(0, key.seriesId);
+        m_mergeRollup.bindValue(1, key.level);
         m_mergeRollup.bindValue(2, point.bucketStartMs);
         m_mergeRollup.bindValue(3, point.firstMs - point.bucketStartMs);
         m_mergeRollup.bindValue(4, point.lastMs - point.bucketStartMs);
@@ -284,7 +312,9 @@ std::expected<void, QString> SeriesWriter::commitBatch(const QList<SeriesSamples
         if (!m_mergeRollup.exec())
             return rollback(failure(m_mergeRollup.lastError()));
     }
-    m_rollups.clear();
+    for (auto it = blocks.begin(); it != blocks.end(); ++it)
+        if (const auto merged = mergeMinutes(it.key().first, it.key().second, std::move(it.value())); !merged)
+            return rollback(std::unexpected(merged.error()));
     if (!db.commit()) {
         const auto error = failure(db.lastError());
         return rollback(error);
@@ -442,6 +472,54 @@ std::expected<qsizetype, QString> SeriesWriter::writeChunk(qint64 id, std::span<
     return 0;
 }
 
+std::expected<void, QString> SeriesWriter::mergeMinutes(qint64 id, qint64 blockMs, QList<RollupPoint> fresh)
+{
+    const auto cached = m_blocks.constFind(id);
+    QList<RollupPoint> buckets;
+    if (cached != m_blocks.cend() && cached->blockMs == blockMs) {
+        buckets = cached->buckets;
+    } else {
+        m_findBlock.bindValue(0, id);
+        m_findBlock.bindValue(1, blockMs);
+        if (!m_findBlock.exec())
+            return failure(m_findBlock.lastError());
+        if (m_findBlock.next()) {
+            auto decoded =
+                SeriesCodec::decodeRollups(m_findBlock.value(0).toByteArray(), seriesBucketMs(SeriesLevel::Minute));
+            m_findBlock.finish();
+            if (!decoded) {
+                m_damagedError = true;
+                return std::unexpected(tr("the minute rollups of series %1 cannot be decoded").arg(id));
+            }
+            buckets = std::move(*decoded);
+        }
+        m_findBlock.finish();
+    }
+    std::ranges::sort(fresh, {}, &RollupPoint::bucketStartMs);
+    for (const RollupPoint &point : std::as_const(fresh)) {
+        const auto at = std::ranges::lower_bound(buckets, point.bucketStartMs, {}, &RollupPoint::bucketStartMs);
+        if (at == buckets.end() || at->bucketStartMs != point.bucketStartMs) {
+            buckets.insert(at, point);
+            continue;
+        }
+        at->firstMs = std::min(at->firstMs, point.firstMs);
+        at->lastMs = std::max(at->lastMs, point.lastMs);
+        at->min = std::min(at->min, point.min);
+        at->max = std::max(at->max, point.max);
+        at->sum += point.sum;
+        at->count += point.count;
+    }
+    m_writeBlock.bindValue(0, id);
+    m_writeBlock.bindValue(1, blockMs);
+    m_writeBlock.bindValue(
+        2, SeriesCodec::encodeRollups(std::span<const RollupPoint>(buckets.constData(), size_t(buckets.size()))));
+    if (!m_writeBlock.exec())
+        return failure(m_writeBlock.lastError());
+    if (cached == m_blocks.cend() || blockMs >= cached->blockMs)
+        m_blocks.insert(id, MinuteBlock{blockMs, std::move(buckets)});
+    return {};
+}
+
 std::unexpected<QString> SeriesWriter::failure(const QSqlError &error)
 {
     if (isDamaged(error))
@@ -521,8 +599,10 @@ std::expected<qint64, QString> SeriesWriter::pruneStep()
         return failure(db.lastError());
     QSqlQuery raw(db);
     QSqlQuery rollups(db);
+    QSqlQuery minutes(db);
     if (!raw.prepare(u"DELETE FROM chunks WHERE series_id = ? AND start_ms < ? AND end_ms < ?"_s) ||
-        !rollups.prepare(u"DELETE FROM rollups WHERE series_id = ? AND level = ? AND bucket_ms <= ?"_s)) {
+        !rollups.prepare(u"DELETE FROM rollups WHERE series_id = ? AND level = ? AND bucket_ms <= ?"_s) ||
+        !minutes.prepare(u"DELETE FROM minute_blocks WHERE series_id = ? AND block_ms <= ?"_s)) {
         const auto error = failure(db.lastError());
         db.rollback();
         return error;
@@ -543,6 +623,18 @@ std::expected<qint64, QString> SeriesWriter::pruneStep()
             const qint64 age = m_retention.maxAge(level).count();
             if (age <= 0)
                 continue;
+            if (level == SeriesLevel::Minute) {
+                // By whole blocks.
+                minutes.bindValue(0, id);
+                minutes.bindValue(1, now - age - minuteBlockMs);
+                if (!minutes.exec()) {
+                    const auto error = failure(minutes.lastError());
+                    db.rollback();
+                    return error;
+                }
+                removed += std::max(0, minutes.numRowsAffected());
+                continue;
+            }
             // A bucket goes once all of it is older than the horizon.
             rollups.bindValue(0, id);
             rollups.bindValue(1, int(level));
@@ -556,6 +648,7 @@ std::expected<qint64, QString> SeriesWriter::pruneStep()
         }
         // Its open chunk may be gone: read again when it next grows.
         m_open.remove(id);
+        m_blocks.remove(id);
     }
     if (!db.commit()) {
         const auto error = failure(db.lastError());

@@ -64,6 +64,9 @@ public:
     // which SQLite moves the rest to an overflow page of its own (mostly empty).
     static constexpr qsizetype maxChunkSamples = 160;
     static constexpr qsizetype maxChunkBytes = 900;
+    // Minute buckets are packed by blocks of this length (SeriesCodec::encodeRollups): at most
+    // 20 buckets, under maxChunkBytes even when every value takes 9 bytes.
+    static constexpr qint64 minuteBlockMs = 20 * 60'000;
     // Retention works through this many series per statement batch.
     static constexpr int pruneSeriesPerStep = 200;
     static constexpr std::chrono::milliseconds pruneInterval{std::chrono::hours(1)};
@@ -89,6 +92,11 @@ private:
         QList<Sample> samples; // in time order; its row's key is samples.first()
         bool dirty = false;
     };
+    struct MinuteBlock
+    {
+        qint64 blockMs = 0;
+        QList<RollupPoint> buckets; // in time order
+    };
     struct RollupKey
     {
         qint64 seriesId = 0;
@@ -110,6 +118,7 @@ private:
     // Writes `samples` as one chunk or more (cut where the blob grows too big); returns where the
     // last one starts.
     std::expected<qsizetype, QString> writeChunk(qint64 id, std::span<const Sample> samples);
+    std::expected<void, QString> mergeMinutes(qint64 id, qint64 blockMs, QList<RollupPoint> fresh);
     std::unexpected<QString> failure(const QSqlError &error);
     void fail(const QString &message);
     std::expected<qint64, QString> pruneStep();
@@ -125,8 +134,11 @@ private:
     QSqlQuery m_chunkAt;
     QSqlQuery m_writeChunk;
     QSqlQuery m_mergeRollup;
+    QSqlQuery m_findBlock;
+    QSqlQuery m_writeBlock;
     QHash<QString, qint64> m_ids;
     QHash<qint64, OpenChunk> m_open;
+    QHash<qint64, MinuteBlock> m_blocks;     // the latest minute block of each series
     QHash<RollupKey, RollupPoint> m_rollups; // of the batch being written
     QList<SeriesSamples> m_batch;            // taken from the queue; kept across failed attempts
     qint64 m_batchSamples = 0;

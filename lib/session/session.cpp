@@ -2,6 +2,8 @@
 
 #include "monitor/monitor.h"
 #include "secrets/secretstore.h"
+#include "series/probeseries.h"
+#include "series/seriesstore.h"
 #include "store/resultstore.h"
 
 #include <QDir>
@@ -13,6 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
+#include <limits>
 #include <optional>
 
 namespace Vigie {
@@ -38,6 +41,21 @@ RetentionPolicy retentionFor(const HistorySettings &history)
     if (history.maxResultsPerProbe)
         policy.maxResultsPerProbe = *history.maxResultsPerProbe;
     return policy;
+}
+
+// The workspace's `history: series:`, the series store's defaults where it says nothing.
+SeriesRetention seriesRetentionFor(const HistorySettings &history)
+{
+    SeriesRetention retention;
+    if (history.seriesRaw)
+        retention.rawMaxAge = *history.seriesRaw;
+    if (history.seriesMinute)
+        retention.minuteMaxAge = *history.seriesMinute;
+    if (history.seriesHour)
+        retention.hourMaxAge = *history.seriesHour;
+    if (history.seriesDay)
+        retention.dayMaxAge = *history.seriesDay;
+    return retention;
 }
 
 } // namespace
@@ -69,6 +87,8 @@ struct Session::Private
     void settlePrevious(quint64 generation);
     void applyRetention(const Workspace &next);
     void openStore();
+    void openSeries();
+    void appendSeries(const QList<ProbeResult> &results);
     void applyWhenReady();
     void watchFile();
 
@@ -83,6 +103,14 @@ struct Session::Private
     QFuture<OpenResult> storeOpening;
     QFuture<bool> storeFlushing;
     QString writeError;
+    // The numeric series (latency, phases, success) of the results, in a file of their own.
+    SeriesStore series;
+    StoreState seriesState = StoreState::Closed;
+    QFuture<OpenResult> seriesOpening;
+    // When the current run started probing: results stamped before it are the previous run's,
+    // which the monitor hands over again to seed the board, and are in the series already.
+    qint64 runStartMs = std::numeric_limits<qint64>::min();
+    QHash<ProbeKey, qint64> lastSeriesSample;
 
     Workspace workspace;
     QString path;
@@ -117,6 +145,7 @@ void Session::Private::load(quint64 loadGeneration, const QString &absolutePath)
             if (storeState == StoreState::Closed)
                 applyRetention(*loaded);
             openStore();
+            openSeries();
         }
         readSecrets(loadGeneration);
         settlePrevious(loadGeneration);
@@ -193,6 +222,55 @@ void Session::Private::applyRetention(const Workspace &next)
     // not at the next hourly pass.
     if (store.retention() != policy)
         store.setRetention(policy);
+    if (const SeriesRetention retention = seriesRetentionFor(next.history); series.retention() != retention)
+        series.setRetention(retention);
+}
+
+void Session::Private::openSeries()
+{
+    if (dataDir.isEmpty() || seriesState != StoreState::Closed)
+        return;
+    seriesState = StoreState::Opening;
+    auto *watcher = new QFutureWatcher<OpenResult>(q);
+    const QString folder = dataDir;
+    QObject::connect(watcher, &QFutureWatcher<OpenResult>::finished, q, [this, watcher] {
+        watcher->deleteLater();
+        const OpenResult opened =
+            watcher->future().resultCount() > 0
+                ? watcher->result()
+                : OpenResult(std::unexpect, Session::tr("Opening the series database was cancelled."));
+        if (opened) {
+            seriesState = StoreState::Open;
+            Q_EMIT q->seriesStoreOpened();
+        } else {
+            // Charts have no history then, but probing and the results store go on.
+            seriesState = StoreState::Failed;
+            Q_EMIT q->seriesStoreFailed(opened.error());
+        }
+    });
+    // Samples appended meanwhile wait in its queue for the writer.
+    SeriesStore *target = &series;
+    seriesOpening = QtConcurrent::run([target, folder] { return target->open(folder); });
+    watcher->setFuture(seriesOpening);
+}
+
+void Session::Private::appendSeries(const QList<ProbeResult> &results)
+{
+    if (mode != Mode::Watch || (seriesState != StoreState::Open && seriesState != StoreState::Opening))
+        return;
+    QList<ProbeResult> fresh;
+    fresh.reserve(results.size());
+    for (const ProbeResult &result : results) {
+        if (result.timestampMs < runStartMs)
+            continue;
+        // A reload hands the last results over again: they are in the series already.
+        auto last = lastSeriesSample.find(result.key);
+        if (last != lastSeriesSample.end() && result.timestampMs <= *last)
+            continue;
+        lastSeriesSample.insert(result.key, result.timestampMs);
+        fresh.append(result);
+    }
+    series.append(probeSeriesSamples(fresh));
 }
 
 void Session::Private::openStore()
@@ -247,6 +325,14 @@ void Session::Private::applyWhenReady()
         return;
     }
     running = true;
+    runStartMs = clock->nowMs();
+    if (seriesState == StoreState::Open || seriesState == StoreState::Opening) {
+        // Nothing probed since the last run: a gap, not a line from its last sample to the next.
+        QList<SeriesSamples> gaps;
+        for (const Service &service : std::as_const(workspace.services))
+            gaps += probeGapMarkers(service, runStartMs);
+        series.append(gaps);
+    }
     monitor.start();
     Q_EMIT q->started();
 }
@@ -281,6 +367,7 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
     qRegisterMetaType<QList<WorkspaceError>>();
     // Retention measures ages against the time the results are stamped with.
     d->store.setClock(clock);
+    d->series.setClock(clock);
     d->reloadTimer.setSingleShot(true);
     d->reloadTimer.setInterval(ReloadDebounce);
     connect(&d->reloadTimer, &QTimer::timeout, this, [this] {
@@ -292,9 +379,12 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
         }
     });
     connect(&d->store, &ResultStore::writeError, this, [this](const QString &message) { d->writeError = message; });
+    connect(&d->series, &SeriesStore::writeError, this, &Session::seriesStoreFailed);
     connect(&d->monitor, &Monitor::resultsReady, this, [this](const QList<ProbeResult> &results) {
         if (d->mode == Mode::Once)
             d->onceResults += results;
+        else
+            d->appendSeries(results);
     });
     connect(&d->monitor, &Monitor::finishedOnce, this, [this] {
         Report report;
@@ -351,6 +441,10 @@ bool Session::close()
     // Neither may outlive the store.
     d->storeOpening.waitForFinished();
     d->storeFlushing.waitForFinished();
+    d->seriesOpening.waitForFinished();
+    // A series store that cannot write says so by its own signal; it never fails the results.
+    if (!d->series.databasePath().isEmpty())
+        d->series.flush();
     if (d->store.databasePath().isEmpty())
         return true;
     return d->store.flush();
@@ -369,6 +463,16 @@ Monitor *Session::monitor() const
 ResultStore *Session::store() const
 {
     return &d->store;
+}
+
+SeriesStore *Session::seriesStore() const
+{
+    return &d->series;
+}
+
+bool Session::isSeriesStoreOpen() const
+{
+    return d->seriesState == Private::StoreState::Open;
 }
 
 bool Session::isStoreOpen() const

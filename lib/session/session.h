@@ -18,6 +18,7 @@ namespace Vigie {
 
 class Monitor;
 class ResultStore;
+class SeriesStore;
 
 // One workspace being watched, from its file to its last stored batch: the console, `vigie watch`
 // and `vigie check` each drive one. It owns the Monitor (engine, health tracker), the ResultStore
@@ -34,6 +35,12 @@ class ResultStore;
 // Opening again while running (a reload) stops the previous run, waits for its last batch, commits
 // it, and only then restores and starts the new one: no state is announced twice. close() (or the
 // destructor) does the same at exit: drain the probe thread, flush the store.
+//
+// Next to the store, the session opens a SeriesStore in the same data folder (also off the calling
+// thread) and appends to it, from each batch of live results, every probe's latency, phases and
+// success (series/probeseries.h), after a gap marker per series at the start of each run. A series
+// store that fails is reported by seriesStoreFailed and left behind: probing and the results store
+// go on.
 //
 // The workspace's `history:` is the store's retention: set before the store opens, and again by a
 // reload that changes it (the store then prunes at once, on its writer thread).
@@ -73,6 +80,8 @@ public:
     Mode mode() const;
     Monitor *monitor() const;
     ResultStore *store() const;
+    SeriesStore *seriesStore() const;
+    bool isSeriesStoreOpen() const;
     bool isStoreOpen() const;
     QString writeError() const;
     // The workspace being watched and its absolute path (empty before the first successful open).
@@ -86,6 +95,9 @@ Q_SIGNALS:
     void workspaceFailed(const QString &path, const QList<Vigie::WorkspaceError> &errors);
     void storeOpened();
     void storeFailed(const QString &reason);
+    void seriesStoreOpened();
+    // The series database could not be opened, or a write to it failed (once per distinct failure).
+    void seriesStoreFailed(const QString &reason);
     // After each keychain read: the names it does not have, and why it could not be read at all.
     void secretsRead(const QStringList &missing, const QString &keychainError);
     void started();

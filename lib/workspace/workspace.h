@@ -256,6 +256,12 @@ struct HistorySettings
     std::optional<std::chrono::milliseconds> results; // raw probe results (charts, last results)
     std::optional<std::chrono::milliseconds> events;  // state changes, maintenance, impact
     std::optional<int> maxResultsPerProbe;            // also at most this many results a probe
+    // `series:`, the levels of the numeric series (SeriesRetention): raw samples and rollups by
+    // minute, hour and day.
+    std::optional<std::chrono::milliseconds> seriesRaw;
+    std::optional<std::chrono::milliseconds> seriesMinute;
+    std::optional<std::chrono::milliseconds> seriesHour;
+    std::optional<std::chrono::milliseconds> seriesDay;
     friend bool operator==(const HistorySettings &, const HistorySettings &) = default;
 };
 

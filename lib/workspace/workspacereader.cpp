@@ -28,12 +28,14 @@ constexpr int largestCertificateDays = 3650;
 // chart covers its last hour, the event log the last 24 hours); a century is plenty.
 constexpr std::chrono::milliseconds shortestResultsHistory = 1h;
 constexpr std::chrono::milliseconds shortestEventsHistory = 24h;
+constexpr std::chrono::milliseconds shortestSeriesHistory = 1h;
 constexpr std::chrono::milliseconds longestHistory = std::chrono::days(100 * 365);
 constexpr int fewestResultsPerProbe = 1000;
 constexpr int mostResultsPerProbe = 100'000'000;
 
 const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1};
-const QList<QLatin1StringView> historyKeys{"results"_L1, "events"_L1, "max_results_per_probe"_L1};
+const QList<QLatin1StringView> historyKeys{"results"_L1, "events"_L1, "max_results_per_probe"_L1, "series"_L1};
+const QList<QLatin1StringView> seriesHistoryKeys{"raw"_L1, "minute"_L1, "hour"_L1, "day"_L1};
 const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "depends_on"_L1, "probes"_L1};
 const QList<QLatin1StringView> expectKeys{"status"_L1, "body_contains"_L1, "max_latency"_L1};
 const QList<QLatin1StringView> authKeys{"type"_L1, "username"_L1, "secret"_L1};
@@ -1216,9 +1218,31 @@ void WorkspaceReader::readHistory(const Entry &entry, HistorySettings &history)
                               "changes, which a shorter history would leave empty"));
         } else if (item.key == "max_results_per_probe"_L1) {
             history.maxResultsPerProbe = boundedInt(item, fewestResultsPerProbe, mostResultsPerProbe);
+        } else if (item.key == "series"_L1) {
+            readSeriesHistory(item, history);
         } else {
             unknownKey(item, historyKeys, tr("'history'"));
         }
+    }
+}
+
+void WorkspaceReader::readSeriesHistory(const Entry &entry, HistorySettings &history)
+{
+    if (entry.value.isNull() || !expectType(entry.value, Expected::Mapping, tr("'series'")))
+        return;
+    const QString tooShort = tr("a level of the series should keep at least 1h, found %1: a chart shows at least "
+                                "the last hour");
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "raw"_L1)
+            history.seriesRaw = historyAge(item, shortestSeriesHistory, tooShort);
+        else if (item.key == "minute"_L1)
+            history.seriesMinute = historyAge(item, shortestSeriesHistory, tooShort);
+        else if (item.key == "hour"_L1)
+            history.seriesHour = historyAge(item, shortestSeriesHistory, tooShort);
+        else if (item.key == "day"_L1)
+            history.seriesDay = historyAge(item, shortestSeriesHistory, tooShort);
+        else
+            unknownKey(item, seriesHistoryKeys, tr("'series'"));
     }
 }
 

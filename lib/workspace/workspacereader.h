@@ -85,6 +85,7 @@ private:
     std::optional<MaintenanceWindow> readMaintenance(const YamlNode &node);
     void readEvery(const Entry &entry, MaintenanceWindow &window);
     void readHistory(const Entry &entry, HistorySettings &history);
+    void readSeriesHistory(const Entry &entry, HistorySettings &history);
     std::optional<std::chrono::milliseconds> historyAge(const Entry &entry, std::chrono::milliseconds shortest,
                                                         const QString &tooShort);
     void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);

@@ -1,12 +1,16 @@
 // The Session as the console, `vigie watch` and `vigie check` drive it: real probes against servers
 // on loopback, a real store in a temporary folder, workspaces written as files.
 #include "monitor/monitor.h"
+#include "series/probeseries.h"
+#include "series/seriesstore.h"
 #include "session/session.h"
 #include "spies.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -324,6 +328,74 @@ private Q_SLOTS:
         // Once runs keep nothing and never start a schedule.
         QCOMPARE(started.size(), 0);
         QVERIFY(!QFile::exists(dataDir(u"once"_s)));
+    }
+
+    void probeResultsReachTheSeriesStore()
+    {
+        const QString folder = dataDir(u"series"_s);
+        Session session;
+        session.setDataDir(folder);
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy seriesOpened(&session, &Session::seriesStoreOpened);
+        QSignalSpy results(session.monitor(), &Monitor::resultsReady);
+        session.open(labWorkspace("300ms", "history:\n  series: {raw: 3d, hour: 2y}\n"));
+        QVERIFY(started.wait(Timeout));
+        QTRY_VERIFY_WITH_TIMEOUT(allResults(results).size() >= 6, Timeout);
+        QVERIFY(session.close());
+        QCOMPARE(seriesOpened.size(), 1);
+        QVERIFY(session.isSeriesStoreOpen());
+        SeriesRetention retention;
+        retention.rawMaxAge = std::chrono::days(3);
+        retention.hourMaxAge = std::chrono::days(730);
+        QCOMPARE(session.seriesStore()->retention(), retention);
+        QCOMPARE(session.seriesStore()->databasePath(), QDir(folder).filePath(u"vigie-series.sqlite"_s));
+
+        SeriesStore series;
+        QVERIFY(series.open(folder));
+        const QStringList names = series.seriesNames(u"vigie_probe_"_s).result();
+        for (const QString &name : {u"vigie_probe_latency_ms{probe=\"0\",service=\"bastion\"}"_s,
+                                    u"vigie_probe_success{probe=\"0\",service=\"bastion\"}"_s,
+                                    u"vigie_probe_success{probe=\"0\",service=\"relay\"}"_s,
+                                    u"vigie_probe_phase_ms{phase=\"connect\",probe=\"0\",service=\"bastion\"}"_s})
+            QVERIFY2(names.contains(name), qPrintable(names.join(u' ')));
+        const qint64 end = std::numeric_limits<qint64>::max() / 2;
+        // Each run starts with a gap marker; then 1 for the bastion that answers, 0 for the relay.
+        for (const auto &[service, expected] : {std::pair{u"bastion"_s, 1.0}, std::pair{u"relay"_s, 0.0}}) {
+            const QList<Sample> samples =
+                series.rangeAt(probeSuccessSeries(service, 0), SeriesLevel::Raw, 0, end).result().samples;
+            QVERIFY2(samples.size() >= 3, qPrintable(service));
+            QVERIFY(samples.first().isGap());
+            for (const Sample &sample : samples.mid(1))
+                QCOMPARE(sample.value, expected);
+        }
+        const QList<Sample> latency =
+            series.rangeAt(probeLatencySeries(u"bastion"_s, 0), SeriesLevel::Raw, 0, end).result().samples;
+        QVERIFY(latency.size() >= 3);
+        QVERIFY(latency.first().isGap());
+        QVERIFY(latency.last().value > 0);
+    }
+
+    void unusableSeriesStoreLeavesProbingAndResultsOn()
+    {
+        // A folder where the series file should be: it cannot be opened as a database.
+        const QString folder = dataDir(u"series-blocked"_s);
+        QVERIFY(QDir().mkpath(QDir(folder).filePath(u"vigie-series.sqlite"_s)));
+        Session session;
+        session.setDataDir(folder);
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy storeOpened(&session, &Session::storeOpened);
+        QSignalSpy seriesFailed(&session, &Session::seriesStoreFailed);
+        QSignalSpy results(session.monitor(), &Monitor::resultsReady);
+        session.open(labWorkspace());
+        QVERIFY(started.wait(Timeout));
+        QTRY_COMPARE_WITH_TIMEOUT(seriesFailed.size(), 1, Timeout);
+        QVERIFY2(seriesFailed.first().at(0).toString().contains(u"vigie-series.sqlite"_s),
+                 qPrintable(seriesFailed.first().at(0).toString()));
+        QCOMPARE(storeOpened.size(), 1);
+        QVERIFY(!session.isSeriesStoreOpen());
+        QTRY_VERIFY_WITH_TIMEOUT(allResults(results).size() >= 4, Timeout);
+        QVERIFY(session.close());
+        QVERIFY(storedResults(folder) >= 4);
     }
 
     void historyIsTheStoresRetention()

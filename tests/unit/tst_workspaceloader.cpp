@@ -476,6 +476,25 @@ void tst_WorkspaceLoader::readsHistory()
     QCOMPARE(mixed->history.events, std::optional<std::chrono::milliseconds>(std::chrono::days(545)));
     QCOMPARE(mixed->history.results, std::nullopt);
 
+    // The levels of the numeric series.
+    const auto series = WorkspaceLoader::parse(historyHead + "history:\n"
+                                                             "  series:\n"
+                                                             "    raw: 14d\n"
+                                                             "    minute: 30d\n"
+                                                             "    hour: 2y\n"
+                                                             "    day: 10y\n",
+                                               u"inline.yaml"_s);
+    QVERIFY2(series.has_value(), qPrintable(series ? QString() : describe(series.error()).join(u'\n')));
+    QCOMPARE(series->history.seriesRaw, std::optional<std::chrono::milliseconds>(std::chrono::days(14)));
+    QCOMPARE(series->history.seriesMinute, std::optional<std::chrono::milliseconds>(std::chrono::days(30)));
+    QCOMPARE(series->history.seriesHour, std::optional<std::chrono::milliseconds>(std::chrono::days(730)));
+    QCOMPARE(series->history.seriesDay, std::optional<std::chrono::milliseconds>(std::chrono::days(3650)));
+    QCOMPARE(series->history.results, std::nullopt);
+    const auto someSeries = WorkspaceLoader::parse(historyHead + "history: {series: {hour: 1h}}\n", u"inline.yaml"_s);
+    QVERIFY(someSeries.has_value());
+    QCOMPARE(someSeries->history.seriesHour, std::optional<std::chrono::milliseconds>(1h));
+    QCOMPARE(someSeries->history.seriesRaw, std::nullopt);
+
     // Absent, empty, or with nothing under it: every value is the store's default.
     for (const QByteArray &tail :
          {QByteArray(), QByteArray("history: {}\n"), QByteArray("history:\n#  results: 30d\n")}) {
@@ -503,7 +522,21 @@ void tst_WorkspaceLoader::reportsBadHistory_data()
                                       << u"7:3: unknown key 'result'; did you mean 'results'?"_s;
     QTest::newRow("unknown sub-key")
         << QByteArray("history:\n  probes: 30d\n")
-        << u"7:3: unknown key 'probes'; 'history' accepts: results, events, max_results_per_probe"_s;
+        << u"7:3: unknown key 'probes'; 'history' accepts: results, events, max_results_per_probe, series"_s;
+    QTest::newRow("series not a mapping")
+        << QByteArray("history:\n  series: 30d\n")
+        << u"7:11: 'series' should be a mapping (key: value lines), found the value '30d'"_s;
+    QTest::newRow("unknown series level") << QByteArray("history:\n  series:\n    week: 30d\n")
+                                          << u"8:5: unknown key 'week'; 'series' accepts: raw, minute, hour, day"_s;
+    QTest::newRow("misspelt series level")
+        << QByteArray("history:\n  series:\n    hours: 30d\n") << u"8:5: unknown key 'hours'; did you mean 'hour'?"_s;
+    QTest::newRow("series level shorter than an hour")
+        << QByteArray("history:\n  series:\n    raw: 10m\n")
+        << u"8:10: a level of the series should keep at least 1h, found 10m: a chart shows at least the last hour"_s;
+    QTest::newRow("series level not a length")
+        << QByteArray("history:\n  series: {day: forever}\n")
+        << u"7:17: 'forever' is not a length of time; expected a number and a unit: y (365 days), d, h, m or s "
+           "(for example 90d or 2y)"_s;
     QTest::newRow("zero") << QByteArray("history:\n  results: 0d\n")
                           << u"7:12: results should be longer than zero, found 0d"_s;
     QTest::newRow("zero years") << QByteArray("history:\n  events: 0y\n")
