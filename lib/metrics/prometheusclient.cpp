@@ -1,7 +1,5 @@
 #include "prometheusclient.h"
 
-#include "core/numbertext.h"
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -370,10 +368,10 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
             return;
         PrometheusError error;
         error.failure = PrometheusFailure::Timeout;
-        const QString after = formatSeconds(endpoint.timeout);
-        error.message = it->second->headersSeen
-                            ? trMessage(context, "timed out after %1 s reading the answer of %2").arg(after, where())
-                            : trMessage(context, "timed out after %1 s waiting for %2 to answer").arg(after, where());
+        error.message = (it->second->headersSeen ? trMessage(context, "timed out after %1 s reading the answer of %2")
+                                                 : trMessage(context, "timed out after %1 s waiting for %2 to answer"))
+                            .argSeconds(endpoint.timeout)
+                            .arg(where());
         finish(id, std::unexpected(error));
     });
     if (endpoint.post) {

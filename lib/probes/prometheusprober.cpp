@@ -29,7 +29,7 @@ QString valueText(double value)
         return u"NaN"_s;
     if (std::isinf(value))
         return value > 0 ? u"+Inf"_s : u"-Inf"_s;
-    return QString::number(value, 'g', 10);
+    return QString::number(value, 'g', 6);
 }
 
 // `{instance="b:9115", job="blackbox"} = 0`
