@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "metrics/metriccharts.h"
+#include "metrics/metricscollector.h"
 #include "monitor/monitor.h"
 #include "secrets/secretstore.h"
 #include "series/probeseries.h"
@@ -80,6 +82,7 @@ struct Session::Private
         , mode(sessionMode)
         , clock(sessionClock)
         , monitor(sessionClock)
+        , metrics(sessionClock)
     {}
 
     void load(quint64 generation, const QString &path);
@@ -125,6 +128,10 @@ struct Session::Private
     // which the monitor hands over again to seed the board, and are in the series already.
     qint64 runStartMs = std::numeric_limits<qint64>::min();
     QHash<ProbeKey, qint64> lastSeriesSample;
+    // The workspace's scrape targets, into `series` (declared after it: stopped before it goes).
+    MetricsCollector metrics;
+    // PromQL series for charts, with the workspace's secrets.
+    PromqlSeriesSource promql;
 
     Workspace workspace;
     QString path;
@@ -329,6 +336,11 @@ void Session::Private::applyWhenReady()
         series.append(gaps);
     }
     monitor.start();
+    // A reload restarts the scrapes; a target that did not change keeps its rates.
+    promql.setSecrets(next.secrets->secrets);
+    metrics.setStore(seriesState == StoreState::Open || seriesState == StoreState::Opening ? &series : nullptr);
+    metrics.setTargets(workspace.metrics.scrape);
+    metrics.start();
     Q_EMIT q->started();
 }
 
@@ -375,6 +387,7 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
     });
     connect(&d->store, &ResultStore::writeError, this, [this](const QString &message) { d->writeError = message; });
     connect(&d->series, &SeriesStore::writeError, this, &Session::seriesStoreFailed);
+    connect(&d->metrics, &MetricsCollector::scrapeFailed, this, &Session::scrapeFailed);
     connect(&d->monitor, &Monitor::resultsReady, this, [this](const QList<ProbeResult> &results) {
         if (d->mode == Mode::Once)
             d->onceResults += results;
@@ -423,6 +436,8 @@ bool Session::close()
 {
     d->pending.reset();
     d->reloadTimer.stop();
+    // Its last gap markers go into the series store before it flushes.
+    d->metrics.stop();
     if (d->running) {
         d->running = false;
         d->monitor.stop();
@@ -463,6 +478,16 @@ ResultStore *Session::store() const
 SeriesStore *Session::seriesStore() const
 {
     return &d->series;
+}
+
+MetricsCollector *Session::metricsCollector() const
+{
+    return &d->metrics;
+}
+
+PromqlSeriesSource *Session::promqlSource() const
+{
+    return &d->promql;
 }
 
 bool Session::isSeriesStoreOpen() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/message.h"
 #include "health/healthevent.h"
 #include "probes/proberesult.h"
 #include "workspace/workspace.h"
@@ -16,7 +17,9 @@
 
 namespace Vigie {
 
+class MetricsCollector;
 class Monitor;
+class PromqlSeriesSource;
 class ResultStore;
 class SeriesStore;
 
@@ -81,6 +84,11 @@ public:
     Monitor *monitor() const;
     ResultStore *store() const;
     SeriesStore *seriesStore() const;
+    // Scrapes the workspace's `metrics: scrape:` targets into the series store while the session
+    // runs (Mode::Watch), restarted by each reload, stopped by close().
+    MetricsCollector *metricsCollector() const;
+    // Fetches the workspace's PromQL series for charts (metrics/metriccharts.h), with its secrets.
+    PromqlSeriesSource *promqlSource() const;
     bool isSeriesStoreOpen() const;
     bool isStoreOpen() const;
     QString writeError() const;
@@ -98,6 +106,8 @@ Q_SIGNALS:
     void seriesStoreOpened();
     // The series database could not be opened, or a write to it failed (once per distinct failure).
     void seriesStoreFailed(const QString &reason);
+    // A scrape of a `metrics:` target failed (a gap in its series); `message` names the phase.
+    void scrapeFailed(const QString &targetId, const Vigie::Message &message);
     // After each keychain read: the names it does not have, and why it could not be read at all.
     void secretsRead(const QStringList &missing, const QString &keychainError);
     void started();

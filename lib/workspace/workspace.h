@@ -265,6 +265,46 @@ struct HistorySettings
     friend bool operator==(const HistorySettings &, const HistorySettings &) = default;
 };
 
+// A metrics endpoint (node_exporter, an application's /metrics) scraped on an interval
+// (`metrics: scrape:`): its counters become rates, node_exporter's byte counters bandwidth
+// (MetricsCollector), all kept in the series store.
+struct ScrapeTarget
+{
+    QString id;  // unique among the workspace's scrape targets and series; the `target` label of its series
+    QString url; // http(s)
+    std::chrono::milliseconds interval = 30s;
+    std::chrono::milliseconds timeout = 10s; // default: the interval or 10 s, whichever is shorter
+    QString service;                         // the service whose charts show its series; may be empty
+    QString dashboard;                       // or a dashboard of its own (a name); at most one of the two
+    HttpAuth auth;
+    SourceLocation location;
+    friend bool operator==(const ScrapeTarget &, const ScrapeTarget &) = default;
+};
+
+// A series written in PromQL (`metrics: series:`), fetched from a Prometheus with query_range when a
+// chart shows it (PromqlSeriesSource).
+struct MetricSeriesSpec
+{
+    QString id;         // unique among the workspace's scrape targets and series
+    QString prometheus; // the server's http(s) URL
+    QString query;      // PromQL, as written
+    QString title;      // the chart's title; default: the id
+    QString unit;       // shown on the axis: ms, %, Mbit/s or any text; may be empty
+    QString service;    // the service whose charts show it; may be empty
+    QString dashboard;  // or a dashboard of its own (a name); at most one of the two
+    HttpAuth auth;      // to the Prometheus server
+    SourceLocation location;
+    friend bool operator==(const MetricSeriesSpec &, const MetricSeriesSpec &) = default;
+};
+
+// The workspace's `metrics:`.
+struct MetricsSettings
+{
+    QList<ScrapeTarget> scrape;
+    QList<MetricSeriesSpec> series;
+    friend bool operator==(const MetricsSettings &, const MetricsSettings &) = default;
+};
+
 struct Workspace
 {
     QString name;
@@ -272,6 +312,7 @@ struct Workspace
     QList<Service> services;
     QList<MaintenanceWindow> maintenance;
     HistorySettings history;
+    MetricsSettings metrics;
 
     const Service *service(const QString &id) const
     {
@@ -296,6 +337,14 @@ struct Workspace
                 if (const HttpAuth *auth = p.httpAuth();
                     auth && auth->type != HttpAuthType::None && !names.contains(auth->secretName))
                     names.append(auth->secretName);
+        const auto add = [&names](const HttpAuth &auth) {
+            if (auth.type != HttpAuthType::None && !names.contains(auth.secretName))
+                names.append(auth.secretName);
+        };
+        for (const ScrapeTarget &target : metrics.scrape)
+            add(target.auth);
+        for (const MetricSeriesSpec &series : metrics.series)
+            add(series.auth);
         return names;
     }
 };

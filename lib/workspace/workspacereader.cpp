@@ -33,7 +33,16 @@ constexpr std::chrono::milliseconds longestHistory = std::chrono::days(100 * 365
 constexpr int fewestResultsPerProbe = 1000;
 constexpr int mostResultsPerProbe = 100'000'000;
 
-const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1};
+const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1, "metrics"_L1};
+const QList<QLatin1StringView> metricsKeys{"scrape"_L1, "series"_L1};
+const QList<QLatin1StringView> scrapeKeys{"id"_L1,      "url"_L1,       "interval"_L1, "timeout"_L1,
+                                          "service"_L1, "dashboard"_L1, "auth"_L1};
+const QList<QLatin1StringView> metricSeriesKeys{"id"_L1,   "prometheus"_L1, "query"_L1,     "title"_L1,
+                                                "unit"_L1, "service"_L1,    "dashboard"_L1, "auth"_L1};
+// A scrape more often than every second measures the scraper more than the target.
+constexpr std::chrono::milliseconds shortestScrapeInterval = 1s;
+constexpr std::chrono::milliseconds defaultScrapeInterval = 30s;
+constexpr std::chrono::milliseconds longestScrapeTimeout = 10s;
 const QList<QLatin1StringView> historyKeys{"results"_L1, "events"_L1, "max_results_per_probe"_L1, "series"_L1};
 const QList<QLatin1StringView> seriesHistoryKeys{"raw"_L1, "minute"_L1, "hour"_L1, "day"_L1};
 const QList<QLatin1StringView> serviceKeys{"id"_L1, "name"_L1, "group"_L1, "depends_on"_L1, "probes"_L1};
@@ -399,6 +408,8 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
             }
         } else if (entry.key == "history"_L1) {
             readHistory(entry, workspace.history);
+        } else if (entry.key == "metrics"_L1) {
+            readMetrics(entry, workspace.metrics);
         } else if (entry.key == "maintenance"_L1) {
             for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
                 if (m_source.hasTooManyErrors())
@@ -1314,6 +1325,204 @@ void WorkspaceReader::readEvery(const Entry &entry, MaintenanceWindow &window)
     window.weekdays = weekdays;
 }
 
+void WorkspaceReader::readMetrics(const Entry &entry, MetricsSettings &metrics)
+{
+    if (entry.value.isNull() || !expectType(entry.value, Expected::Mapping, tr("'metrics'")))
+        return;
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "scrape"_L1) {
+            for (const YamlNode &node : items(item.value, tr("'scrape'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto target = readScrapeTarget(node))
+                    metrics.scrape.append(std::move(*target));
+            }
+        } else if (item.key == "series"_L1) {
+            for (const YamlNode &node : items(item.value, tr("'series'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto series = readMetricSeries(node))
+                    metrics.series.append(std::move(*series));
+            }
+        } else {
+            unknownKey(item, metricsKeys, tr("'metrics'"));
+        }
+    }
+}
+
+bool WorkspaceReader::readMetricCommon(const Entry &entry, QString &id, QString &service, QString &dashboard,
+                                       HttpAuth &auth, std::optional<Entry> &serviceEntry,
+                                       std::optional<Entry> &dashboardEntry)
+{
+    if (entry.key == "id"_L1) {
+        const auto text = scalar(entry);
+        if (!text)
+            return true;
+        const QString trimmed = text->trimmed();
+        const SourceLocation where = locationOf(entry.value);
+        if (!isValidServiceId(trimmed)) {
+            addError(where, tr("'%1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with a "
+                               "letter or digit")
+                                .arg(shown(*text)));
+        } else if (const auto first = m_metricIds.constFind(trimmed); first != m_metricIds.cend()) {
+            addError(where, tr("duplicate id '%1' in 'metrics' (first defined at %2)").arg(trimmed, first->toString()));
+        } else {
+            m_metricIds.insert(trimmed, where);
+            id = trimmed;
+        }
+    } else if (entry.key == "service"_L1) {
+        serviceEntry = entry;
+        if (const auto text = nonEmptyText(entry)) {
+            service = text->trimmed();
+            // Checked once every service is read: `metrics:` may come before `services:`.
+            m_metricServices.append({service, locationOf(entry.value)});
+        }
+    } else if (entry.key == "dashboard"_L1) {
+        dashboardEntry = entry;
+        if (const auto text = nonEmptyText(entry))
+            dashboard = text->trimmed();
+    } else if (entry.key == "auth"_L1) {
+        HttpOptions options;
+        readAuth(entry.value, options);
+        auth = options.auth;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> WorkspaceReader::metricUrl(const Entry &entry, const QString &what)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const QString trimmed = text->trimmed();
+    const SourceLocation where = locationOf(entry.value);
+    if (hasUserInfo(trimmed)) {
+        addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                           "workspace file; write %1 and use 'auth' instead, with the name of a secret stored in "
+                           "the system keychain")
+                            .arg(shown(withoutUserInfo(trimmed))));
+        return std::nullopt;
+    }
+    if (!isValidHttpUrl(trimmed)) {
+        addError(where, what.arg(shown(*text)));
+        return std::nullopt;
+    }
+    return trimmed;
+}
+
+std::optional<ScrapeTarget> WorkspaceReader::readScrapeTarget(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'scrape'")))
+        return std::nullopt;
+    ScrapeTarget target;
+    target.location = locationOf(node);
+    target.interval = defaultScrapeInterval;
+    bool hasId = false;
+    bool hasUrl = false;
+    std::optional<std::chrono::milliseconds> timeout;
+    std::optional<Entry> intervalEntry;
+    std::optional<Entry> timeoutEntry;
+    std::optional<Entry> serviceEntry;
+    std::optional<Entry> dashboardEntry;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "id"_L1)
+            hasId = true;
+        if (readMetricCommon(entry, target.id, target.service, target.dashboard, target.auth, serviceEntry,
+                             dashboardEntry))
+            continue;
+        if (entry.key == "url"_L1) {
+            hasUrl = true;
+            if (const auto url = metricUrl(entry, tr("'%1' is not a metrics endpoint; expected a URL that starts with "
+                                                     "http:// or https://, for example http://127.0.0.1:9100/metrics")))
+                target.url = *url;
+        } else if (entry.key == "interval"_L1) {
+            intervalEntry = entry;
+            if (const auto value = duration(entry, longestInterval)) {
+                if (*value < shortestScrapeInterval)
+                    addError(locationOf(entry.value),
+                             tr("interval should be at least 1s, found %1").arg(formatDuration(*value)));
+                else
+                    target.interval = *value;
+            }
+        } else if (entry.key == "timeout"_L1) {
+            timeoutEntry = entry;
+            timeout = duration(entry, longestInterval);
+        } else {
+            unknownKey(entry, scrapeKeys, tr("a scrape target"));
+        }
+    }
+    target.timeout = timeout ? *timeout : std::min(longestScrapeTimeout, target.interval);
+    if (timeout && *timeout > target.interval) {
+        addError(locationOf(timeoutEntry->value), tr("timeout %1 is longer than interval %2; a scrape must finish "
+                                                     "before the next one starts")
+                                                      .arg(formatDuration(*timeout), formatDuration(target.interval)));
+    }
+    if (serviceEntry && dashboardEntry)
+        addError(locationOf(dashboardEntry->keyNode), tr("give 'service' or 'dashboard', not both; 'service' is at %1")
+                                                          .arg(locationOf(serviceEntry->keyNode).toString()));
+    if (!hasId)
+        addError(target.location, tr("this scrape target has no 'id'; add one, for example: id: node"));
+    if (!hasUrl)
+        addError(target.location, tr("this scrape target has no 'url'; add the address of its metrics, for example "
+                                     "url: http://127.0.0.1:9100/metrics"));
+    return target;
+}
+
+std::optional<MetricSeriesSpec> WorkspaceReader::readMetricSeries(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'series'")))
+        return std::nullopt;
+    MetricSeriesSpec series;
+    series.location = locationOf(node);
+    bool hasId = false;
+    bool hasPrometheus = false;
+    bool hasQuery = false;
+    std::optional<Entry> serviceEntry;
+    std::optional<Entry> dashboardEntry;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "id"_L1)
+            hasId = true;
+        if (readMetricCommon(entry, series.id, series.service, series.dashboard, series.auth, serviceEntry,
+                             dashboardEntry))
+            continue;
+        if (entry.key == "prometheus"_L1) {
+            hasPrometheus = true;
+            if (const auto url = metricUrl(entry, tr("'%1' is not a Prometheus address; expected the URL of a "
+                                                     "Prometheus server (or of anything that speaks its HTTP API), "
+                                                     "for example http://prometheus.example.org:9090")))
+                series.prometheus = *url;
+        } else if (entry.key == "query"_L1) {
+            hasQuery = true;
+            if (const auto text = nonEmptyText(entry))
+                series.query = text->trimmed();
+        } else if (entry.key == "title"_L1) {
+            if (const auto text = nonEmptyText(entry))
+                series.title = text->trimmed();
+        } else if (entry.key == "unit"_L1) {
+            if (const auto text = scalar(entry))
+                series.unit = text->trimmed();
+        } else {
+            unknownKey(entry, metricSeriesKeys, tr("a series"));
+        }
+    }
+    if (serviceEntry && dashboardEntry)
+        addError(locationOf(dashboardEntry->keyNode), tr("give 'service' or 'dashboard', not both; 'service' is at %1")
+                                                          .arg(locationOf(serviceEntry->keyNode).toString()));
+    if (!hasId)
+        addError(series.location, tr("this series has no 'id'; add one, for example: id: api-error-rate"));
+    if (!hasPrometheus)
+        addError(series.location, tr("this series has no 'prometheus'; add the address of the Prometheus server to "
+                                     "ask, for example prometheus: http://127.0.0.1:9090"));
+    if (!hasQuery)
+        addError(series.location, tr("this series has no 'query'; add the PromQL expression to draw, for example "
+                                     "query: 'rate(http_requests_total[5m])'"));
+    if (series.title.isEmpty())
+        series.title = series.id;
+    return series;
+}
+
 void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
 {
     QStringList ids; // for suggestions, once a name is not found
@@ -1330,6 +1539,10 @@ void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QL
         }
     }
     for (const Reference &reference : std::as_const(m_maintenanceServices)) {
+        if (!m_serviceIds.contains(reference.name))
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
+    }
+    for (const Reference &reference : std::as_const(m_metricServices)) {
         if (!m_serviceIds.contains(reference.name))
             unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
     }

@@ -85,6 +85,14 @@ private:
     std::optional<MaintenanceWindow> readMaintenance(const YamlNode &node);
     void readEvery(const Entry &entry, MaintenanceWindow &window);
     void readHistory(const Entry &entry, HistorySettings &history);
+    void readMetrics(const Entry &entry, MetricsSettings &metrics);
+    std::optional<ScrapeTarget> readScrapeTarget(const YamlNode &node);
+    std::optional<MetricSeriesSpec> readMetricSeries(const YamlNode &node);
+    // The keys a scrape target and a PromQL series share: id, service, dashboard, auth. False when
+    // `entry` is none of them.
+    bool readMetricCommon(const Entry &entry, QString &id, QString &service, QString &dashboard, HttpAuth &auth,
+                          std::optional<Entry> &serviceEntry, std::optional<Entry> &dashboardEntry);
+    std::optional<QString> metricUrl(const Entry &entry, const QString &what);
     void readSeriesHistory(const Entry &entry, HistorySettings &history);
     std::optional<std::chrono::milliseconds> historyAge(const Entry &entry, std::chrono::milliseconds shortest,
                                                         const QString &tooShort);
@@ -98,8 +106,10 @@ private:
     QHash<QString, SourceLocation> m_serviceIds;
     QList<Reference> m_maintenanceServices;
     QList<Reference> m_maintenanceGroups;
-    QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
-    QStringList m_timeZoneNames;         // the system's, once one was not found
+    QList<Reference> m_metricServices;          // the services `metrics:` attaches series to
+    QHash<QString, SourceLocation> m_metricIds; // of scrape targets and series
+    QHash<QByteArray, bool> m_timeZones;        // ids looked up so far, and whether the system knows them
+    QStringList m_timeZoneNames;                // the system's, once one was not found
     static constexpr qsizetype maxInternedKeys = 256;
     QHash<QByteArrayView, QString> m_keys; // keys as read so far, by their UTF-8 text in the source's tree
 };

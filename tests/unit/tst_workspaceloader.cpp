@@ -114,6 +114,9 @@ private slots:
     void boundsErrorsOfLongFlowSequence();
     void refusesBillionLaughs();
     void survivesMutations();
+    void readsMetrics();
+    void reportsBadMetrics_data();
+    void reportsBadMetrics();
 };
 
 void tst_WorkspaceLoader::loadsExample()
@@ -1257,6 +1260,188 @@ void tst_WorkspaceLoader::survivesMutations()
             QVERIFY2(!error.message.isEmpty(), qPrintable(context));
         }
     }
+}
+
+// A valid workspace with services `web` and `api`, that a `metrics:` key can follow (on line 8).
+const QByteArray metricsHead = "name: Metrics\n"
+                               "services:\n"
+                               "  - id: web\n"
+                               "    probes: [{http: 'http://127.0.0.1/'}]\n"
+                               "  - id: api\n"
+                               "    probes: [{http: 'http://127.0.0.1/api'}]\n"
+                               "metrics:\n";
+
+void tst_WorkspaceLoader::readsMetrics()
+{
+    const auto loaded = WorkspaceLoader::parse(metricsHead + "  scrape:\n"
+                                                             "    - id: lab-node\n"
+                                                             "      url: http://127.0.0.1:9100/metrics\n"
+                                                             "      interval: 15s\n"
+                                                             "      service: web\n"
+                                                             "    - id: app\n"
+                                                             "      url: https://app.example.org/metrics\n"
+                                                             "      interval: 5s\n"
+                                                             "      timeout: 2s\n"
+                                                             "      dashboard: Network\n"
+                                                             "      auth: {type: bearer, secret: app-token}\n"
+                                                             "    - id: slow\n"
+                                                             "      url: http://127.0.0.1:9101/metrics\n"
+                                                             "  series:\n"
+                                                             "    - id: api-error-rate\n"
+                                                             "      prometheus: http://127.0.0.1:9090\n"
+                                                             "      query: 'sum(rate(errors_total[5m]))'\n"
+                                                             "      title: API error rate\n"
+                                                             "      unit: '%'\n"
+                                                             "      service: api\n"
+                                                             "    - id: links\n"
+                                                             "      prometheus: http://127.0.0.1:9090/prefix\n"
+                                                             "      query: up\n"
+                                                             "      dashboard: Network\n",
+                                               u"inline.yaml"_s);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
+    const Vigie::MetricsSettings &metrics = loaded->metrics;
+    QCOMPARE(metrics.scrape.size(), 3);
+    const Vigie::ScrapeTarget &node = metrics.scrape.at(0);
+    QCOMPARE(node.id, u"lab-node"_s);
+    QCOMPARE(node.url, u"http://127.0.0.1:9100/metrics"_s);
+    QCOMPARE(node.interval, 15s);
+    QCOMPARE(node.timeout, 10s); // the interval or 10 s, whichever is shorter
+    QCOMPARE(node.service, u"web"_s);
+    QCOMPARE(node.dashboard, QString());
+    QCOMPARE(node.auth.type, HttpAuthType::None);
+    QCOMPARE(node.location.line, 9);
+    const Vigie::ScrapeTarget &app = metrics.scrape.at(1);
+    QCOMPARE(app.interval, 5s);
+    QCOMPARE(app.timeout, 2s);
+    QCOMPARE(app.dashboard, u"Network"_s);
+    QCOMPARE(app.auth.type, HttpAuthType::Bearer);
+    QCOMPARE(app.auth.secretName, u"app-token"_s);
+    const Vigie::ScrapeTarget &slow = metrics.scrape.at(2);
+    QCOMPARE(slow.interval, 30s); // the default
+    QCOMPARE(slow.timeout, 10s);
+    QCOMPARE(slow.service, QString());
+
+    QCOMPARE(metrics.series.size(), 2);
+    const Vigie::MetricSeriesSpec &errors = metrics.series.at(0);
+    QCOMPARE(errors.id, u"api-error-rate"_s);
+    QCOMPARE(errors.prometheus, u"http://127.0.0.1:9090"_s);
+    QCOMPARE(errors.query, u"sum(rate(errors_total[5m]))"_s);
+    QCOMPARE(errors.title, u"API error rate"_s);
+    QCOMPARE(errors.unit, u"%"_s);
+    QCOMPARE(errors.service, u"api"_s);
+    const Vigie::MetricSeriesSpec &links = metrics.series.at(1);
+    QCOMPARE(links.title, u"links"_s); // the id when it has none
+    QCOMPARE(links.unit, QString());
+    QCOMPARE(links.dashboard, u"Network"_s);
+    QCOMPARE(loaded->secretNames(), QStringList{u"app-token"_s});
+
+    // A short interval shortens the default timeout; `metrics:` may come before the services it names.
+    const auto early = WorkspaceLoader::parse("name: Early\n"
+                                              "metrics: {scrape: [{id: n, url: 'http://[::1]:9100/metrics', "
+                                              "interval: 1s, service: late}]}\n"
+                                              "services:\n"
+                                              "  - id: late\n"
+                                              "    probes: [{tcp: '127.0.0.1:22'}]\n",
+                                              u"inline.yaml"_s);
+    QVERIFY2(early.has_value(), qPrintable(early ? QString() : describe(early.error()).join(u'\n')));
+    QCOMPARE(early->metrics.scrape.at(0).interval, 1s);
+    QCOMPARE(early->metrics.scrape.at(0).timeout, 1s);
+
+    // Absent or empty: nothing scraped, nothing queried.
+    for (const QByteArray &tail : {QByteArray("  scrape: []\n"), QByteArray("  series: []\n")}) {
+        const auto empty = WorkspaceLoader::parse(metricsHead + tail, u"inline.yaml"_s);
+        QVERIFY(empty.has_value());
+        QCOMPARE(empty->metrics, Vigie::MetricsSettings{});
+    }
+}
+
+void tst_WorkspaceLoader::reportsBadMetrics_data()
+{
+    QTest::addColumn<QByteArray>("metrics");
+    QTest::addColumn<QString>("expected");
+    const QByteArray scrape = "  scrape:\n    - id: node\n      url: http://127.0.0.1:9100/metrics\n";
+    const QByteArray series = "  series:\n    - id: errors\n      prometheus: http://127.0.0.1:9090\n      query: up\n";
+    // `metrics:` is line 7; its first key line 8, a scrape target's or series' id line 9, its next key line 10.
+    QTest::newRow("not a mapping") << QByteArray(" [a]\n")
+                                   << u"8:2: 'metrics' should be a mapping (key: value lines), found a sequence"_s;
+    QTest::newRow("misspelt section") << QByteArray("  scrapes: []\n")
+                                      << u"8:3: unknown key 'scrapes'; did you mean 'scrape'?"_s;
+    QTest::newRow("unknown section") << QByteArray("  alerts: []\n")
+                                     << u"8:3: unknown key 'alerts'; 'metrics' accepts: scrape, series"_s;
+    QTest::newRow("misspelt scrape key") << scrape + "      intervall: 15s\n"
+                                         << u"11:7: unknown key 'intervall'; did you mean 'interval'?"_s;
+    QTest::newRow("misspelt series key") << series + "      querry: up\n"
+                                         << u"12:7: unknown key 'querry'; did you mean 'query'?"_s;
+    QTest::newRow("scrape not a sequence")
+        << QByteArray("  scrape: {id: a}\n")
+        << u"8:11: 'scrape' should be a sequence (a list of '- ' items), found a mapping"_s;
+    QTest::newRow("duplicate scrape id")
+        << scrape + "    - id: node\n      url: http://127.0.0.1:9101/metrics\n"
+        << u"11:11: duplicate id 'node' in 'metrics' (first defined at inline.yaml:9:11)"_s;
+    QTest::newRow("series id of a scrape target")
+        << scrape + "  series:\n    - id: node\n      prometheus: http://127.0.0.1:9090\n      query: up\n"
+        << u"12:11: duplicate id 'node' in 'metrics' (first defined at inline.yaml:9:11)"_s;
+    QTest::newRow("bad id") << QByteArray("  scrape:\n    - id: Node One\n      url: http://127.0.0.1:9100/metrics\n")
+                            << u"9:11: 'Node One' is not a valid id; use lower-case letters, digits, '-' and '_', "
+                               "starting with a letter or digit"_s;
+    QTest::newRow("unknown service") << scrape + "      service: wbe\n"
+                                     << u"11:16: there is no service 'wbe' in this workspace; did you mean 'web'?"_s;
+    QTest::newRow("series of an unknown service") << series + "      service: payments\n"
+                                                  << u"12:16: there is no service 'payments' in this workspace"_s;
+    QTest::newRow("service and dashboard")
+        << series + "      service: api\n      dashboard: Network\n"
+        << u"13:7: give 'service' or 'dashboard', not both; 'service' is at inline.yaml:12:7"_s;
+    QTest::newRow("scrape scheme")
+        << QByteArray("  scrape:\n    - id: node\n      url: ftp://127.0.0.1/metrics\n")
+        << u"10:12: 'ftp://127.0.0.1/metrics' is not a metrics endpoint; expected a URL that starts with http:// "
+           "or https://, for example http://127.0.0.1:9100/metrics"_s;
+    QTest::newRow("series scheme")
+        << QByteArray("  series:\n    - id: e\n      prometheus: 127.0.0.1:9090\n      query: up\n")
+        << u"10:19: '127.0.0.1:9090' is not a Prometheus address; expected the URL of a Prometheus server (or of "
+           "anything that speaks its HTTP API), for example http://prometheus.example.org:9090"_s;
+    QTest::newRow("password in the URL")
+        << QByteArray("  scrape:\n    - id: node\n      url: http://me:pw@127.0.0.1:9100/metrics\n")
+        << u"10:12: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "write http://127.0.0.1:9100/metrics and use 'auth' instead, with the name of a secret stored in the "
+           "system keychain"_s;
+    QTest::newRow("interval under a second") << scrape + "      interval: 500ms\n"
+                                             << u"11:17: interval should be at least 1s, found 500ms"_s;
+    QTest::newRow("interval over a day") << scrape + "      interval: 2d\n"
+                                         << u"11:17: interval can be at most 1d, found 2d"_s;
+    QTest::newRow("interval not a duration")
+        << scrape + "      interval: often\n"
+        << u"11:17: 'often' is not a duration; expected a number and a unit: ms, s, m, h, d (for example 30s or "
+           "1m30s)"_s;
+    QTest::newRow("timeout over the interval")
+        << scrape + "      interval: 5s\n      timeout: 6s\n"
+        << u"12:16: timeout 6s is longer than interval 5s; a scrape must finish before the next one starts"_s;
+    QTest::newRow("secret in auth")
+        << scrape + "      auth: {type: bearer, token: abc}\n"
+        << u"11:13: 'auth' has no 'secret'; name the secret stored in the system keychain, for example secret: "
+           "portal-password\n11:28: 'token' would keep a secret in the workspace file; store it in the system "
+           "keychain and give its name with 'secret'"_s;
+    QTest::newRow("scrape without url")
+        << QByteArray("  scrape:\n    - id: node\n")
+        << u"9:7: this scrape target has no 'url'; add the address of its metrics, for example url: "
+           "http://127.0.0.1:9100/metrics"_s;
+    QTest::newRow("scrape without id") << QByteArray("  scrape:\n    - url: http://127.0.0.1:9100/metrics\n")
+                                       << u"9:7: this scrape target has no 'id'; add one, for example: id: node"_s;
+    QTest::newRow("series without query")
+        << QByteArray("  series:\n    - id: e\n      prometheus: http://127.0.0.1:9090\n")
+        << u"9:7: this series has no 'query'; add the PromQL expression to draw, for example query: "
+           "'rate(http_requests_total[5m])'"_s;
+    QTest::newRow("empty query") << QByteArray("  series:\n    - id: e\n      prometheus: http://127.0.0.1:9090\n"
+                                               "      query: ''\n")
+                                 << u"11:14: 'query' should not be empty"_s;
+}
+
+void tst_WorkspaceLoader::reportsBadMetrics()
+{
+    QFETCH(QByteArray, metrics);
+    QFETCH(QString, expected);
+    const auto loaded = WorkspaceLoader::parse(metricsHead + metrics, u"inline.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(describe(loaded.error()).join(u'\n'), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceLoader)
