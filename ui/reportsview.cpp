@@ -3,6 +3,14 @@
 #include "analytics/exportfile.h"
 #include "flowlayout.h"
 #include "models/availabilitymodel.h"
+#include "stateicons.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QLineSeries>
+#include <QValueAxis>
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -19,6 +27,8 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +73,10 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     , m_refresh(new QToolButton(this))
     , m_export(new QToolButton(this))
     , m_summary(new QLabel(this))
+    , m_chart(new QChart)
+    , m_chartView(new QChartView(m_chart, this))
+    , m_timeAxis(new QDateTimeAxis(this))
+    , m_shareAxis(new QValueAxis(this))
     , m_table(makeTable(this, u"reportServices"_s, tr("Availability of the services")))
     , m_episodesTitle(new QLabel(this))
     , m_episodeTable(makeTable(this, u"reportEpisodes"_s, tr("Outages")))
@@ -144,7 +158,25 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addWidget(m_episodesTitle);
     lowerLayout->addWidget(m_episodeTable, 1);
+    m_chartView->setObjectName(u"reportOperationalChart"_s);
+    m_chartView->setAccessibleName(tr("Share of services operational"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setFrameShape(QFrame::NoFrame);
+    m_chartView->setMinimumHeight(fontMetrics().height() * 8);
+    m_chart->setTitle(tr("Services operational"));
+    m_chart->legend()->hide();
+    // Local time on the axis, as the other charts: people read it against their own clock.
+    m_timeAxis->setFormat(u"yyyy-MM-dd HH:mm"_s);
+    m_timeAxis->setTickCount(5);
+    m_shareAxis->setRange(0, 100);
+    m_shareAxis->setLabelFormat(u"%.0f %%"_s);
+    m_shareAxis->setTickCount(6);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_shareAxis, Qt::AlignLeft);
+    applyChartTheme();
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chartView);
     splitter->addWidget(m_table);
     splitter->addWidget(lower);
     splitter->setChildrenCollapsible(false);
@@ -169,6 +201,7 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     connect(m_refresh, &QToolButton::clicked, this, &ReportsView::refresh);
     connect(m_model, &AvailabilityModel::reportReady, this, [this] {
         showSummary();
+        showOperational();
         showEpisodes();
         m_table->resizeColumnsToContents();
     });
@@ -278,6 +311,105 @@ void ReportsView::refresh()
     m_model->setServices(services);
     const auto [from, to] = range();
     m_model->refresh(from, to);
+}
+
+QList<QList<QPointF>> ReportsView::operationalLines() const
+{
+    QList<QList<QPointF>> lines;
+    const QList<QAbstractSeries *> series = m_chart->series();
+    for (QAbstractSeries *s : series)
+        if (auto *line = qobject_cast<QLineSeries *>(s))
+            lines.append(line->points());
+    return lines;
+}
+
+std::pair<qint64, qint64> ReportsView::chartTimeRange() const
+{
+    return {m_timeAxis->min().toMSecsSinceEpoch(), m_timeAxis->max().toMSecsSinceEpoch()};
+}
+
+std::pair<double, double> ReportsView::chartShareRange() const
+{
+    return {m_shareAxis->min(), m_shareAxis->max()};
+}
+
+void ReportsView::showOperational()
+{
+    // A step line: each sample's share holds until the next sample; a gap (no service counted)
+    // breaks the line instead of bridging it. One QLineSeries per stretch, handed whole.
+    const AvailabilityReport report = m_model->report();
+    const QList<Sample> &samples = report.operational.samples;
+    QList<QList<QPointF>> stretches;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const Sample &s = samples[i];
+        if (s.isGap())
+            continue;
+        if (i == 0 || samples[i - 1].isGap())
+            stretches.append(QList<QPointF>());
+        QList<QPointF> &points = stretches.last();
+        const auto add = [&points](qint64 atMs, double value) {
+            const QPointF point(double(atMs), value);
+            if (points.isEmpty() || points.last() != point)
+                points.append(point);
+        };
+        add(s.timestampMs, s.value);
+        if (i + 1 < samples.size())
+            add(samples[i + 1].timestampMs, s.value);
+    }
+    m_chart->removeAllSeries();
+    const QPen pen = [this] {
+        QPen p(palette().color(QPalette::Highlight), 2);
+        p.setCosmetic(true);
+        return p;
+    }();
+    for (const QList<QPointF> &points : std::as_const(stretches)) {
+        auto *line = new QLineSeries(m_chart);
+        line->setName(tr("Services operational"));
+        line->replace(points);
+        line->setPen(pen);
+        m_chart->addSeries(line);
+        line->attachAxis(m_timeAxis);
+        line->attachAxis(m_shareAxis);
+    }
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(report.fromMs), QDateTime::fromMSecsSinceEpoch(report.toMs));
+    m_timeAxis->setFormat(report.toMs - report.fromMs <= DayMs ? u"HH:mm"_s : u"yyyy-MM-dd"_s);
+    m_shareAxis->setRange(0, 100);
+}
+
+void ReportsView::applyChartTheme()
+{
+    // setTheme() resets colours and fonts: what the palette drives is set again after it.
+    const QPalette pal = palette();
+    m_chart->setTheme(StateIcons::isDark(pal) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    const QColor window = pal.color(QPalette::Window);
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlphaF(0.12);
+    m_chart->setBackgroundBrush(window);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setPlotAreaBackgroundVisible(false);
+    m_chart->setTitleBrush(text);
+    m_chart->setTitleFont(font());
+    m_chartView->setBackgroundBrush(window);
+    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *>{m_timeAxis, m_shareAxis}) {
+        axis->setLabelsBrush(text);
+        axis->setLabelsFont(font());
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    QPen pen(pal.color(QPalette::Highlight), 2);
+    pen.setCosmetic(true);
+    const QList<QAbstractSeries *> series = m_chart->series();
+    for (QAbstractSeries *s : series)
+        if (auto *line = qobject_cast<QLineSeries *>(s))
+            line->setPen(pen);
+}
+
+void ReportsView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyChartTheme();
 }
 
 void ReportsView::showSummary()

@@ -5,9 +5,15 @@
 #include "workspace/workspace.h"
 
 #include <QFuture>
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
+class QChart;
+class QChartView;
 class QComboBox;
+class QDateTimeAxis;
+class QValueAxis;
 class QDateTimeEdit;
 class QLabel;
 class QTableView;
@@ -23,8 +29,9 @@ class ResultStore;
 // or a custom one), for every service, a group or one service, from the history. A table of
 // services, the outage episodes of the selected one (or, with none selected, those of the whole
 // selection, with the service that failed first), and an export to CSV, Markdown or JSON: the
-// same text as `vigie report` (ReportFormat). The store is read and the report computed off the
-// GUI thread (AvailabilityModel).
+// same text as `vigie report` (ReportFormat). Above them, a chart of the share of services
+// operational over the range (a step line, 0-100 %, broken where no service had data). The store is read and the report
+// computed off the GUI thread (AvailabilityModel).
 class ReportsView final : public QWidget
 {
     Q_OBJECT
@@ -54,14 +61,24 @@ public:
     // Saves it to `path`, off the GUI thread: a sentence when it failed, empty when it worked.
     QFuture<QString> saveReport(const QString &path, ReportFormat::Kind kind) const;
 
+    // The lines of the operational-share chart, as drawn: a list per stretch with data, each point
+    // (UTC ms, %), a step at each change of the share.
+    QList<QList<QPointF>> operationalLines() const;
+    // The chart's axes: the range (UTC ms) and the share (%).
+    std::pair<qint64, qint64> chartTimeRange() const;
+    std::pair<double, double> chartShareRange() const;
+
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void exportReport(ReportFormat::Kind kind);
     void showSummary();
     void showEpisodes();
     void updateCustomRange();
+    void showOperational();
+    void applyChartTheme();
 
     Clock *m_clock;
     Workspace m_workspace;
@@ -74,6 +91,10 @@ private:
     QToolButton *m_refresh;
     QToolButton *m_export;
     QLabel *m_summary;
+    QChart *m_chart;
+    QChartView *m_chartView;
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_shareAxis;
     QTableView *m_table;
     QLabel *m_episodesTitle;
     QTableView *m_episodeTable;

@@ -3,6 +3,7 @@
 #include "workspace/workspace.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -41,7 +42,7 @@ public:
         , m_out(out)
     {}
 
-    void apply(const HealthEvent &e)
+    void apply(const StateChange &e)
     {
         if (e.timestampMs > m_toMs)
             return;
@@ -51,8 +52,6 @@ public:
         switch (e.kind) {
         case HealthEvent::Kind::ServiceState:
             m_state = e.to;
-            if (e.to != HealthState::Unknown)
-                m_seen = true;
             break;
         case HealthEvent::Kind::ProbeState:
             if (e.probeIndex >= 0) {
@@ -97,7 +96,7 @@ private:
     {
         if (m_maintenance)
             return Phase::Maintenance;
-        if (!m_seen || m_state == HealthState::Unknown)
+        if (m_state == HealthState::Unknown)
             return Phase::NoData;
         return m_state == HealthState::Down ? Phase::Down : Phase::Up;
     }
@@ -135,7 +134,6 @@ private:
     qint64 m_cursorMs;
     const qint64 m_toMs;
     ServiceTimeline &m_out;
-    bool m_seen = false;
     bool m_maintenance = false;
     HealthState m_state = HealthState::Unknown;
     QList<HealthState> m_probes;
@@ -201,6 +199,7 @@ AvailabilityFigures combine(const QList<const ServiceTimeline *> &members, qint6
         return std::tuple(a.episode->startMs, a.episode->beganMs, a.order) <
                std::tuple(b.episode->startMs, b.episode->beganMs, b.order);
     });
+    QSet<int> inMerged; // the services of the last episode (by their place in the report)
     for (const Member &m : std::as_const(all)) {
         if (!figures.episodes.isEmpty() && m.episode->startMs <= figures.episodes.last().endMs) {
             OutageEpisode &merged = figures.episodes.last();
@@ -208,10 +207,13 @@ AvailabilityFigures combine(const QList<const ServiceTimeline *> &members, qint6
                 merged.endMs = m.episode->endMs;
                 merged.open = m.episode->open;
             }
-            if (!merged.services.contains(m.episode->serviceId))
+            if (!inMerged.contains(m.order) && !merged.services.contains(m.episode->serviceId)) {
+                inMerged.insert(m.order);
                 merged.services.append(m.episode->serviceId);
+            }
             continue;
         }
+        inMerged = {m.order};
         OutageEpisode episode;
         episode.startMs = m.episode->startMs;
         episode.endMs = m.episode->endMs;
@@ -297,23 +299,21 @@ QList<ReportService> reportServices(const Workspace &workspace)
     return services;
 }
 
-AvailabilityReport computeAvailability(QList<HealthEvent> events, const QList<ReportService> &services, qint64 fromMs,
-                                       qint64 toMs)
+namespace {
+
+// The report from each service's changes (StateChange::service indexing `services`).
+AvailabilityReport computeFromChanges(QList<StateChange> changes, const QList<ReportService> &services, qint64 fromMs,
+                                      qint64 toMs)
 {
     AvailabilityReport report;
     report.fromMs = fromMs;
     report.toMs = std::max(fromMs, toMs);
     const qint64 rangeMs = report.toMs - report.fromMs;
 
-    QHash<QString, int> index;
-    index.reserve(services.size());
-    for (int i = 0; i < services.size(); ++i)
-        index.insert(services[i].id, i);
-
-    // Each service's events, oldest first (the store gives the newest first; an event's id breaks
-    // a tie, so that a probe's change comes before the service change it caused).
-    std::ranges::sort(events, [](const HealthEvent &a, const HealthEvent &b) {
-        return std::tie(a.timestampMs, a.id) < std::tie(b.timestampMs, b.id);
+    // Each service's changes, oldest first (an event's id breaks a tie, so that a probe's change
+    // comes before the service change it caused).
+    std::ranges::sort(changes, [](const StateChange &a, const StateChange &b) {
+        return std::tie(a.service, a.timestampMs, a.id) < std::tie(b.service, b.timestampMs, b.id);
     });
     QList<ServiceTimeline> timelines(services.size());
     std::vector<TimelineBuilder> builders;
@@ -326,11 +326,9 @@ AvailabilityReport computeAvailability(QList<HealthEvent> events, const QList<Re
         f.rangeMs = rangeMs;
         builders.emplace_back(report.fromMs, report.toMs, timelines[i]);
     }
-    for (const HealthEvent &e : std::as_const(events)) {
-        const auto found = index.constFind(e.serviceId);
-        if (found != index.cend())
-            builders[*found].apply(e);
-    }
+    for (const StateChange &c : std::as_const(changes))
+        if (c.service >= 0 && c.service < services.size())
+            builders[c.service].apply(c);
     for (TimelineBuilder &builder : builders)
         builder.finish();
 
@@ -378,6 +376,49 @@ AvailabilityReport computeAvailability(QList<HealthEvent> events, const QList<Re
     report.overall = combine(everyone, rangeMs);
     report.operational = operationalShare(timelines, report.fromMs, report.toMs);
     return report;
+}
+
+} // namespace
+
+AvailabilityReport computeAvailability(const QList<HealthEvent> &events, const QList<ReportService> &services,
+                                       qint64 fromMs, qint64 toMs)
+{
+    QHash<QString, int> index;
+    index.reserve(services.size());
+    for (int i = 0; i < services.size(); ++i)
+        index.insert(services[i].id, i);
+    QList<StateChange> changes;
+    changes.reserve(events.size());
+    for (const HealthEvent &e : events) {
+        if (e.kind == HealthEvent::Kind::ImpactStart || e.kind == HealthEvent::Kind::ImpactEnd)
+            continue;
+        const auto found = index.constFind(e.serviceId);
+        if (found != index.cend())
+            changes.append({e.id, e.timestampMs, *found, e.probeIndex, e.kind, e.to});
+    }
+    return computeFromChanges(std::move(changes), services, fromMs, toMs);
+}
+
+AvailabilityReport computeAvailabilityFromHistory(StateHistory history, const QList<ReportService> &services,
+                                                  qint64 fromMs, qint64 toMs)
+{
+    QList<StateChange> changes = std::move(history.before);
+    changes.append(history.inRange);
+    // The history indexes its own list of ids: map it onto the report's (the same, when read for it).
+    QHash<QString, int> index;
+    index.reserve(services.size());
+    for (int i = 0; i < services.size(); ++i)
+        index.insert(services[i].id, i);
+    QList<int> map(history.serviceIds.size(), -1);
+    bool same = history.serviceIds.size() == services.size();
+    for (int i = 0; i < history.serviceIds.size(); ++i) {
+        map[i] = index.value(history.serviceIds[i], -1);
+        same = same && map[i] == i;
+    }
+    if (!same)
+        for (StateChange &c : changes)
+            c.service = c.service >= 0 && c.service < map.size() ? map[c.service] : -1;
+    return computeFromChanges(std::move(changes), services, fromMs, toMs);
 }
 
 } // namespace Vigie

@@ -2,6 +2,7 @@
 
 #include "health/healthevent.h"
 #include "series/series.h"
+#include "store/resultstore.h"
 
 #include <QList>
 #include <QMetaType>
@@ -103,8 +104,11 @@ struct AvailabilityReport
 
 // Computes the report from recorded events (any order; those of other services are ignored, and
 // those before `from` give the state at `from`: pass every event up to `to`).
-AvailabilityReport computeAvailability(QList<HealthEvent> events, const QList<ReportService> &services, qint64 fromMs,
-                                       qint64 toMs);
+AvailabilityReport computeAvailability(const QList<HealthEvent> &events, const QList<ReportService> &services,
+                                       qint64 fromMs, qint64 toMs);
+// The same from the lean history the store reads for a report (ResultStore::stateHistory()).
+AvailabilityReport computeAvailabilityFromHistory(StateHistory history, const QList<ReportService> &services,
+                                                  qint64 fromMs, qint64 toMs);
 
 // The name of the series AvailabilityReport::operational carries.
 QString operationalShareSeriesName();

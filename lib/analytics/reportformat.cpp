@@ -3,14 +3,13 @@
 #include "csvtext.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cmath>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -18,20 +17,135 @@ namespace Vigie {
 
 namespace {
 
-QJsonValue seconds(qint64 ms)
+// A JSON writer that appends to one buffer as it goes: a year's report of a thousand services has
+// hundreds of thousands of episodes and steps, which a QJsonDocument would first build as objects.
+// The text is what QJsonDocument::toJson(Compact) writes, one service, group or step a line.
+class JsonWriter
 {
-    return double(ms) / 1000.0;
-}
+public:
+    explicit JsonWriter(QByteArray &out)
+        : m_out(out)
+    {}
 
-QJsonValue optionalSeconds(const std::optional<qint64> &ms)
-{
-    return ms ? seconds(*ms) : QJsonValue(QJsonValue::Null);
-}
+    void raw(char c) { m_out.append(c); }
+    void raw(const char *text) { m_out.append(text); }
 
-QJsonValue optionalPercent(const std::optional<double> &pct)
-{
-    return pct ? QJsonValue(std::round(*pct * 10000.0) / 10000.0) : QJsonValue(QJsonValue::Null);
-}
+    void key(const char *name)
+    {
+        separate();
+        m_out.append('"').append(name).append("\":");
+        m_needComma = false;
+    }
+    void begin(char bracket)
+    {
+        separate();
+        m_out.append(bracket);
+        m_needComma = false;
+    }
+    void end(char bracket)
+    {
+        m_out.append(bracket);
+        m_needComma = true;
+    }
+    void string(QStringView text)
+    {
+        separate();
+        m_out.append('"');
+        const QByteArray utf8 = text.toUtf8();
+        for (char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                m_out.append('\\').append(c);
+            } else if (u < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                switch (c) {
+                case '\n':
+                    m_out.append("\\n");
+                    break;
+                case '\r':
+                    m_out.append("\\r");
+                    break;
+                case '\t':
+                    m_out.append("\\t");
+                    break;
+                case '\b':
+                    m_out.append("\\b");
+                    break;
+                case '\f':
+                    m_out.append("\\f");
+                    break;
+                default:
+                    m_out.append("\\u00").append(hex[u >> 4]).append(hex[u & 15]);
+                }
+            } else {
+                m_out.append(c);
+            }
+        }
+        m_out.append('"');
+        m_needComma = true;
+    }
+    void boolean(bool value)
+    {
+        separate();
+        m_out.append(value ? "true" : "false");
+        m_needComma = true;
+    }
+    void null()
+    {
+        separate();
+        m_out.append("null");
+        m_needComma = true;
+    }
+    void integer(qint64 value)
+    {
+        separate();
+        m_out.append(QByteArray::number(value));
+        m_needComma = true;
+    }
+    void number(double value)
+    {
+        // As QJsonDocument writes a double: an integral value without a fraction.
+        if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 9007199254740992.0)
+            return integer(qint64(value));
+        separate();
+        m_out.append(std::isfinite(value) ? QByteArray::number(value, 'g', QLocale::FloatingPointShortest) : "null");
+        m_needComma = true;
+    }
+    // An ISO 8601 UTC time, as ReportFormat::isoUtc() writes it, without a QDateTime per value.
+    void time(qint64 ms)
+    {
+        separate();
+        const qint64 days = ms >= 0 ? ms / 86'400'000 : (ms - 86'399'999) / 86'400'000;
+        const qint64 secondOfDay = (ms - days * 86'400'000) / 1000;
+        const QDate date = QDate(1970, 1, 1).addDays(days);
+        if (date.year() < 1 || date.year() > 9999) {
+            m_out.append('"').append(ReportFormat::isoUtc(ms).toUtf8()).append('"');
+        } else {
+            char text[64];
+            std::snprintf(text, sizeof text, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", date.year(), date.month(),
+                          date.day(), int(secondOfDay / 3600), int(secondOfDay / 60 % 60), int(secondOfDay % 60));
+            m_out.append(text);
+        }
+        m_needComma = true;
+    }
+    // Before an element: its comma, then a line break.
+    void newline()
+    {
+        separate();
+        m_out.append('\n');
+        m_needComma = false;
+    }
+
+private:
+    void separate()
+    {
+        if (m_needComma)
+            m_out.append(',');
+    }
+
+    QByteArray &m_out;
+    bool m_needComma = false;
+};
 
 const ReportService *findService(const QList<ReportService> &services, const QString &id)
 {
@@ -41,53 +155,110 @@ const ReportService *findService(const QList<ReportService> &services, const QSt
     return nullptr;
 }
 
-QJsonObject figuresJson(const AvailabilityFigures &f, const QList<ReportService> &services, bool isService)
+void seconds(JsonWriter &json, qint64 ms)
 {
-    QJsonObject object;
+    json.number(double(ms) / 1000.0);
+}
+
+void optionalSeconds(JsonWriter &json, const std::optional<qint64> &ms)
+{
+    if (ms)
+        seconds(json, *ms);
+    else
+        json.null();
+}
+
+void optionalPercent(JsonWriter &json, const std::optional<double> &pct)
+{
+    if (pct)
+        json.number(std::round(*pct * 10000.0) / 10000.0);
+    else
+        json.null();
+}
+
+void figuresJson(JsonWriter &json, const AvailabilityFigures &f, const ReportService *service, bool isService)
+{
+    json.begin('{');
     if (isService) {
-        object.insert(u"id"_s, f.id);
-        object.insert(u"name"_s, f.name);
-        object.insert(u"group"_s, f.group);
+        json.key("id");
+        json.string(f.id);
+        json.key("name");
+        json.string(f.name);
+        json.key("group");
+        json.string(f.group);
     } else {
-        if (!f.id.isEmpty())
-            object.insert(u"id"_s, f.id);
-        object.insert(u"services"_s, f.services);
-    }
-    object.insert(u"availability_pct"_s, optionalPercent(f.availabilityPct));
-    object.insert(u"outages"_s, f.outages());
-    object.insert(u"downtime_s"_s, seconds(f.downtimeMs));
-    if (!isService)
-        object.insert(u"service_downtime_s"_s, seconds(f.serviceDowntimeMs));
-    object.insert(u"longest_outage_s"_s, seconds(f.longestMs));
-    object.insert(u"mttr_s"_s, optionalSeconds(f.mttrMs));
-    object.insert(u"mtbf_s"_s, optionalSeconds(f.mtbfMs));
-    object.insert(u"maintenance_s"_s, seconds(f.maintenanceMs));
-    object.insert(u"no_data_s"_s, seconds(f.noDataMs));
-    object.insert(u"observed_s"_s, seconds(f.observedMs));
-    const ReportService *service = isService ? findService(services, f.id) : nullptr;
-    QJsonArray episodes;
-    for (const OutageEpisode &e : f.episodes) {
-        QJsonObject episode{{u"start"_s, ReportFormat::isoUtc(e.startMs)},
-                            {u"end"_s, ReportFormat::isoUtc(e.endMs)},
-                            {u"duration_s"_s, seconds(e.durationMs())},
-                            {u"open"_s, e.open},
-                            {u"began_before_range"_s, e.beganBeforeRange}};
-        if (e.beganBeforeRange)
-            episode.insert(u"began"_s, ReportFormat::isoUtc(e.beganMs));
-        if (isService) {
-            QJsonArray probes;
-            for (int index : e.failedProbes)
-                probes.append(
-                    QJsonObject{{u"index"_s, index}, {u"probe"_s, service ? service->probes.value(index) : QString()}});
-            episode.insert(u"failed_probes"_s, probes);
-        } else {
-            episode.insert(u"first_failed"_s, e.serviceId);
-            episode.insert(u"services"_s, QJsonArray::fromStringList(e.services));
+        if (!f.id.isEmpty()) {
+            json.key("id");
+            json.string(f.id);
         }
-        episodes.append(episode);
+        json.key("services");
+        json.integer(f.services);
     }
-    object.insert(u"episodes"_s, episodes);
-    return object;
+    json.key("availability_pct");
+    optionalPercent(json, f.availabilityPct);
+    json.key("outages");
+    json.integer(f.outages());
+    json.key("downtime_s");
+    seconds(json, f.downtimeMs);
+    if (!isService) {
+        json.key("service_downtime_s");
+        seconds(json, f.serviceDowntimeMs);
+    }
+    json.key("longest_outage_s");
+    seconds(json, f.longestMs);
+    json.key("mttr_s");
+    optionalSeconds(json, f.mttrMs);
+    json.key("mtbf_s");
+    optionalSeconds(json, f.mtbfMs);
+    json.key("maintenance_s");
+    seconds(json, f.maintenanceMs);
+    json.key("no_data_s");
+    seconds(json, f.noDataMs);
+    json.key("observed_s");
+    seconds(json, f.observedMs);
+    json.key("episodes");
+    json.begin('[');
+    for (const OutageEpisode &e : f.episodes) {
+        json.begin('{');
+        json.key("start");
+        json.time(e.startMs);
+        json.key("end");
+        json.time(e.endMs);
+        json.key("duration_s");
+        seconds(json, e.durationMs());
+        json.key("open");
+        json.boolean(e.open);
+        json.key("began_before_range");
+        json.boolean(e.beganBeforeRange);
+        if (e.beganBeforeRange) {
+            json.key("began");
+            json.time(e.beganMs);
+        }
+        if (isService) {
+            json.key("failed_probes");
+            json.begin('[');
+            for (int index : e.failedProbes) {
+                json.begin('{');
+                json.key("index");
+                json.integer(index);
+                json.key("probe");
+                json.string(service ? service->probes.value(index) : QString());
+                json.end('}');
+            }
+            json.end(']');
+        } else {
+            json.key("first_failed");
+            json.string(e.serviceId);
+            json.key("services");
+            json.begin('[');
+            for (const QString &id : e.services)
+                json.string(id);
+            json.end(']');
+        }
+        json.end('}');
+    }
+    json.end(']');
+    json.end('}');
 }
 
 QString markdownCell(QString text)
@@ -218,25 +389,58 @@ QString ReportFormat::failedProbes(const OutageEpisode &episode, const ReportSer
 
 QByteArray ReportFormat::toJson(const AvailabilityReport &report, const QList<ReportService> &services)
 {
-    QJsonObject root{{u"from"_s, isoUtc(report.fromMs)},
-                     {u"to"_s, isoUtc(report.toMs)},
-                     {u"range_s"_s, seconds(report.toMs - report.fromMs)}};
-    QJsonArray serviceArray;
-    for (const AvailabilityFigures &f : report.services)
-        serviceArray.append(figuresJson(f, services, true));
-    root.insert(u"services"_s, serviceArray);
-    QJsonArray groupArray;
-    for (const AvailabilityFigures &f : report.groups)
-        groupArray.append(figuresJson(f, services, false));
-    root.insert(u"groups"_s, groupArray);
-    root.insert(u"overall"_s, figuresJson(report.overall, services, false));
-    QJsonArray operational;
-    for (const Sample &s : report.operational.samples)
-        operational.append(QJsonObject{
-            {u"time"_s, isoUtc(s.timestampMs)},
-            {u"pct"_s, s.isGap() ? QJsonValue(QJsonValue::Null) : QJsonValue(std::round(s.value * 100.0) / 100.0)}});
-    root.insert(u"operational"_s, operational);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QHash<QString, const ReportService *> byId;
+    byId.reserve(services.size());
+    for (const ReportService &s : services)
+        if (!byId.contains(s.id)) // the first of two with one id
+            byId.insert(s.id, &s);
+    QByteArray out;
+    JsonWriter json(out);
+    json.begin('{');
+    json.key("from");
+    json.time(report.fromMs);
+    json.key("to");
+    json.time(report.toMs);
+    json.key("range_s");
+    seconds(json, report.toMs - report.fromMs);
+    json.key("services");
+    json.begin('[');
+    for (const AvailabilityFigures &f : report.services) {
+        json.newline();
+        figuresJson(json, f, byId.value(f.id), true);
+    }
+    json.end(']');
+    json.newline();
+    json.key("groups");
+    json.begin('[');
+    for (const AvailabilityFigures &f : report.groups) {
+        json.newline();
+        figuresJson(json, f, nullptr, false);
+    }
+    json.end(']');
+    json.newline();
+    json.key("overall");
+    figuresJson(json, report.overall, nullptr, false);
+    json.newline();
+    json.key("operational");
+    json.begin('[');
+    for (const Sample &s : report.operational.samples) {
+        json.newline();
+        json.begin('{');
+        json.key("time");
+        json.time(s.timestampMs);
+        json.key("pct");
+        if (s.isGap())
+            json.null();
+        else
+            json.number(std::round(s.value * 100.0) / 100.0);
+        json.end('}');
+    }
+    json.end(']');
+    json.raw('\n');
+    json.end('}');
+    json.raw('\n');
+    return out;
 }
 
 QString ReportFormat::toMarkdown(const AvailabilityReport &report, const QList<ReportService> &services)

@@ -106,6 +106,13 @@ const QList<Step> &allSteps()
         // or verbatim text. Rows written before hold sentences, which read back as verbatim text;
         // nothing is rewritten. The version stops an older Vigie, which would show the codes raw.
         {4, {}},
+        {5,
+         {
+             // A report reads each probe's and service's state at the start of its range: the
+             // newest event of each kind before a time, one seek per key (latest_state_events
+             // lists the keys) instead of a scan of everything before it.
+             u"CREATE INDEX events_by_key_time ON events (service_id, probe_index, kind, ts_ms)"_s,
+         }},
     };
     return list;
 }

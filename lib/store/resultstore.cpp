@@ -5,7 +5,9 @@
 #include "sqliteconnection.h"
 
 #include <QDir>
+#include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -83,6 +85,32 @@ HealthEvent readEvent(const QSqlQuery &query)
     e.impactedBy = query.value(9).toString();
     e.cause = Message::fromStored(query.value(10).toString());
     return e;
+}
+
+// The lean columns of a report's read, for a table aliased "e": the kind and the state are mapped
+// to their enums' values by SQLite, so that no text but the service id is read per row.
+QString stateChangeColumns()
+{
+    using Kind = HealthEvent::Kind;
+    QString kind = u"CASE e.kind"_s;
+    for (Kind k : {Kind::ProbeState, Kind::ServiceState, Kind::MaintenanceStart, Kind::MaintenanceEnd})
+        kind += u" WHEN '%1' THEN %2"_s.arg(healthEventKindName(k)).arg(int(k));
+    kind += u" END"_s;
+    QString state = u"CASE e.to_state"_s;
+    for (HealthState st : {HealthState::Up, HealthState::Degraded, HealthState::Down})
+        state += u" WHEN '%1' THEN %2"_s.arg(healthStateName(st)).arg(int(st));
+    state += u" ELSE %1 END"_s.arg(int(HealthState::Unknown));
+    return u"e.id, e.ts_ms, %1, e.service_id, e.probe_index, %2"_s.arg(kind, state);
+}
+
+// "IN (...)" of the kinds a report reads.
+QString stateKindsList()
+{
+    using Kind = HealthEvent::Kind;
+    QStringList names;
+    for (Kind k : {Kind::ProbeState, Kind::ServiceState, Kind::MaintenanceStart, Kind::MaintenanceEnd})
+        names.append(u"'%1'"_s.arg(healthEventKindName(k)));
+    return u"(%1)"_s.arg(names.join(u", "_s));
 }
 
 // "?, ?, ?" for `count` bound values.
@@ -465,6 +493,89 @@ QFuture<QList<HealthEvent>> ResultStore::events(const EventFilter &filter) const
                                   values, readEvent);
                           });
     });
+}
+
+QFuture<StateHistory> ResultStore::stateHistory(const QStringList &serviceIds, qint64 fromMs, qint64 toMs) const
+{
+    return QtConcurrent::run([path = d->path, serviceIds, fromMs, toMs] {
+        StateHistory empty;
+        empty.serviceIds = serviceIds;
+        return withReader(
+            path, "the history of a report", empty, [&](QSqlQuery &query) -> std::expected<StateHistory, QString> {
+                StateHistory history;
+                history.serviceIds = serviceIds;
+                QHash<QString, int> index;
+                index.reserve(serviceIds.size());
+                for (int i = 0; i < serviceIds.size(); ++i)
+                    index.insert(serviceIds[i], i);
+                // Rows of services not asked for are skipped: the service id is the only text read.
+                QString lastId;
+                int lastService = -1;
+                const auto read = [&](QList<StateChange> &into) {
+                    while (query.next()) {
+                        const QString id = query.value(3).toString();
+                        if (id != lastId) {
+                            lastId = id;
+                            lastService = index.value(id, -1);
+                        }
+                        if (lastService < 0)
+                            continue;
+                        into.append({query.value(0).toLongLong(), query.value(1).toLongLong(), lastService,
+                                     query.value(4).toInt(), HealthEvent::Kind(query.value(2).toInt()),
+                                     HealthState(query.value(5).toInt())});
+                    }
+                };
+                const auto run = [&](const QString &sql, const QVariantList &values,
+                                     QList<StateChange> &into) -> std::expected<void, QString> {
+                    query.setForwardOnly(true);
+                    if (!query.prepare(sql))
+                        return std::unexpected(sqlErrorText(query.lastError()));
+                    for (int i = 0; i < values.size(); ++i)
+                        query.bindValue(i, values[i]);
+                    if (!query.exec())
+                        return std::unexpected(sqlErrorText(query.lastError()));
+                    read(into);
+                    return {};
+                };
+
+                QList<StateChange> newest;
+                if (const auto ok = run(stateBeforeQuery(), {fromMs}, newest); !ok)
+                    return std::unexpected(ok.error());
+                // A service down at `from`: its outage began earlier, at a time only its whole
+                // history before `from` tells (it may have been down, then in maintenance...).
+                QSet<int> down;
+                for (const StateChange &c : std::as_const(newest))
+                    if (c.kind == HealthEvent::Kind::ServiceState && c.to == HealthState::Down)
+                        down.insert(c.service);
+                for (const StateChange &c : std::as_const(newest))
+                    if (!down.contains(c.service))
+                        history.before.append(c);
+                const QString serviceBefore =
+                    u"SELECT %1 FROM events e WHERE e.service_id = ? AND e.ts_ms < ? AND e.kind IN %2"_s.arg(
+                        stateChangeColumns(), stateKindsList());
+                for (int service : std::as_const(down))
+                    if (const auto ok = run(serviceBefore, {serviceIds[service], fromMs}, history.before); !ok)
+                        return std::unexpected(ok.error());
+
+                if (fromMs <= toMs) {
+                    const QString inRange =
+                        u"SELECT %1 FROM events e WHERE e.ts_ms BETWEEN ? AND ? AND e.kind IN %2"_s.arg(
+                            stateChangeColumns(), stateKindsList());
+                    if (const auto ok = run(inRange, {fromMs, toMs}, history.inRange); !ok)
+                        return std::unexpected(ok.error());
+                }
+                return history;
+            });
+    });
+}
+
+QString ResultStore::stateBeforeQuery()
+{
+    // latest_state_events lists every key (kind, probe or service) ever recorded; for each, the
+    // newest event before the time is one seek on events_by_key_time.
+    return u"SELECT %1 FROM latest_state_events l JOIN events e ON e.id = "
+           "(SELECT x.id FROM events x WHERE x.service_id = l.service_id AND x.probe_index = l.probe_index "
+           "AND x.kind = l.kind AND x.ts_ms < ? ORDER BY x.ts_ms DESC, x.id DESC LIMIT 1)"_s.arg(stateChangeColumns());
 }
 
 QFuture<QList<HealthEvent>> ResultStore::latestStateEvents() const

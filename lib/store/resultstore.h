@@ -40,6 +40,31 @@ struct EventFilter
     bool probeChanges = true;
 };
 
+// A state change as an availability report reads it: no group, cause or impact, nothing decoded.
+struct StateChange
+{
+    qint64 id = 0;
+    qint64 timestampMs = 0;
+    int service = -1; // the index of its service in StateHistory::serviceIds
+    int probeIndex = -1;
+    HealthEvent::Kind kind = HealthEvent::Kind::ServiceState; // ProbeState, ServiceState, MaintenanceStart/End
+    HealthState to = HealthState::Unknown;
+    friend bool operator==(const StateChange &, const StateChange &) = default;
+};
+
+// What a report over [from, to] needs of some services' history (their probe, service and
+// maintenance events; impacts are left out).
+struct StateHistory
+{
+    QStringList serviceIds; // as asked for: StateChange::service indexes it
+    // Before `from`: the newest event of each kind for each probe and service (one row per key,
+    // found on an index: the state at `from`), except for the services whose newest service state
+    // before `from` is Down, of which every event before `from` is there (when their outage began,
+    // and which probes failed in it). Any order.
+    QList<StateChange> before;
+    QList<StateChange> inRange; // every event in [from, to], any order
+};
+
 // How long the store keeps what it writes. A zero age or count keeps everything. The newest result
 // of each probe and the newest state event of each probe and service (what a start-up restores)
 // are always kept.
@@ -140,6 +165,14 @@ public:
     // The latest event of each kind among ProbeState, ServiceState, MaintenanceStart and
     // MaintenanceEnd, for each probe and service: what a HealthTracker restores at start-up.
     QFuture<QList<HealthEvent>> latestStateEvents() const;
+
+    // The history a report over [from, to] (UTC ms, inclusive) needs of these services (ids;
+    // events of other services are left out), read lean: no cause decoded, no scan from the
+    // beginning of time.
+    QFuture<StateHistory> stateHistory(const QStringList &serviceIds, qint64 fromMs, qint64 toMs) const;
+    // The SQL that finds each probe's and service's newest state events before a time (bound
+    // once: the time); tests check that SQLite plans it on indexes.
+    static QString stateBeforeQuery();
 
     // The SQL of the two reads a start-up waits for (tests check that SQLite plans them on indexes).
     static QString latestResultsQuery();

@@ -3,6 +3,8 @@
 #include "reportsview.h"
 #include "store/resultstore.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
@@ -10,10 +12,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineSeries>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Vigie;
@@ -182,6 +187,68 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(view.exportText(ReportFormat::Kind::Json).toUtf8()).object();
         QCOMPARE(json.value("services"_L1).toArray().size(), 3);
         QCOMPARE(json.value("overall"_L1).toObject().value("outages"_L1).toInt(), 1);
+    }
+
+    void chartsTheShareOfServicesOperational()
+    {
+        ReportsView view(&m_clock);
+        view.setWorkspace(sampleWorkspace());
+        view.setStore(m_store.get());
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() == 3 && !view.model()->isLoading(), 10'000);
+        QVERIFY(view.findChild<QChartView *>(u"reportOperationalChart"_s));
+
+        // The last 24 hours: 3 of 3 services up, 2 of 3 while CAS was down, then 3 of 3 again.
+        const QList<Sample> samples = view.model()->report().operational.samples;
+        QCOMPARE(samples.size(), 4);
+        const double twoThirds = samples.at(1).value;
+        QVERIFY(std::abs(twoThirds - 200.0 / 3.0) < 1e-9);
+        const QList<QList<QPointF>> expected{{
+            {double(m_now - Day), 100.0},
+            {double(m_now - 2 * Hour), 100.0},
+            {double(m_now - 2 * Hour), twoThirds},
+            {double(m_now - 90 * Minute), twoThirds},
+            {double(m_now - 90 * Minute), 100.0},
+            {double(m_now), 100.0},
+        }};
+        QCOMPARE(view.operationalLines(), expected);
+        QCOMPARE(view.chartTimeRange(), std::pair(m_now - Day, m_now));
+        QCOMPARE(view.chartShareRange(), std::pair(0.0, 100.0));
+
+        // Before the first recorded state nothing counts: a gap, not a line from 0 or a bridge.
+        auto *range = view.findChild<QComboBox *>(u"reportRange"_s);
+        auto *from = view.findChild<QDateTimeEdit *>(u"reportFrom"_s);
+        auto *to = view.findChild<QDateTimeEdit *>(u"reportTo"_s);
+        QVERIFY(range && from && to);
+        range->setCurrentIndex(range->findText(u"Custom"_s));
+        to->setDateTime(QDateTime::fromMSecsSinceEpoch(m_now - 30 * Day));
+        from->setDateTime(QDateTime::fromMSecsSinceEpoch(m_now - 45 * Day));
+        Q_EMIT from->editingFinished();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.model()->isLoading() && view.model()->report().fromMs == view.range().first &&
+                                     view.model()->report().toMs == view.range().second,
+                                 10'000);
+        const auto [fromMs, toMs] = view.range();
+        QCOMPARE(view.operationalLines(),
+                 (QList<QList<QPointF>>{{{double(m_now - 40 * Day), 100.0}, {double(toMs), 100.0}}}));
+        QCOMPARE(view.chartTimeRange(), std::pair(fromMs, toMs));
+
+        // Light and dark: the chart follows the palette.
+        auto *chart = view.findChild<QChartView *>(u"reportOperationalChart"_s)->chart();
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+        view.setPalette(dark);
+        QCOMPARE(chart->theme(), QChart::ChartThemeDark);
+        QCOMPARE(chart->backgroundBrush().color(), QColor(0x20, 0x20, 0x24));
+        QCOMPARE(qobject_cast<QLineSeries *>(chart->series().first())->pen().color(), QColor(0x3d, 0xae, 0xe9));
+        QPalette light = dark;
+        light.setColor(QPalette::Window, Qt::white);
+        light.setColor(QPalette::WindowText, Qt::black);
+        view.setPalette(light);
+        QCOMPARE(chart->theme(), QChart::ChartThemeLight);
     }
 
 private:

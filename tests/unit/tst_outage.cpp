@@ -1,8 +1,11 @@
 #include "analytics/availability.h"
+#include "analytics/availabilityquery.h"
 #include "analytics/reportformat.h"
 #include "health/healthtracker.h"
 #include "manualclock.h"
+#include "store/resultstore.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -118,6 +121,15 @@ HealthState downWithin(const QList<std::pair<qint64, qint64>> &spans, qint64 atM
         if (atMs >= start && atMs < end)
             return HealthState::Down;
     return HealthState::Up;
+}
+
+// The operational share as text (a gap, NaN, equals itself there).
+QStringList describeSamples(const QList<Sample> &samples)
+{
+    QStringList lines;
+    for (const Sample &s : samples)
+        lines.append(u"%1 %2"_s.arg(s.timestampMs).arg(s.isGap() ? u"gap"_s : QString::number(s.value)));
+    return lines;
 }
 
 AvailabilityFigures serviceFigures(const AvailabilityReport &report, const QString &id)
@@ -368,6 +380,58 @@ private Q_SLOTS:
         QCOMPARE(share.at(5), (Sample{utc(19), 100.0}));
         QVERIFY(ReportFormat::toMarkdown(report, history.services())
                     .contains(u"70 % at 12:55, 80 % at 14:57, 90 % at 17:01, 100 % at 17:59"_s));
+    }
+
+    void theStoreReadReportsWhatEveryEventDoes()
+    {
+        // What `vigie report` reads from the store (the state at `from` found on an index, then the
+        // range) gives the same report as every event from the beginning, whatever the range.
+        MaintenanceWindow window;
+        window.name = u"Kernel update"_s;
+        window.services = {u"api"_s};
+        window.date = QDate(2026, 3, 29);
+        window.at = QTime(2, 0);
+        window.duration = 1h;
+        History history(workspaceOf({makeService(u"api"_s, u"Core"_s, 2), makeService(u"db"_s, u"Core"_s),
+                                     makeService(u"web"_s, u"Edge"_s), makeService(u"late"_s, QString())},
+                                    {window}));
+        history.setTime(utc(1));
+        history.run(utc(6), 1min, [](const QString &id, int probe, qint64 at) {
+            if (id == "api"_L1) {
+                if (probe == 0)
+                    return downWithin({{utc(1, 30), utc(2, 20)}}, at); // into the maintenance window
+                return downWithin({{utc(3), utc(3, 10)}, {utc(3, 12), utc(3, 30)}}, at);
+            }
+            if (id == "db"_L1)
+                return downWithin({{utc(2, 50), utc(4, 10)}}, at);
+            if (id == "web"_L1) // flaps every 7 minutes from 04:00 to 05:00
+                return at >= utc(4) && at < utc(5) && ((at - utc(4)) / (7 * minuteMs)) % 2 == 1 ? HealthState::Down
+                                                                                                : HealthState::Up;
+            return at >= utc(3, 30) ? HealthState::Up : HealthState::Unknown; // "late" starts reporting at 03:30
+        });
+
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dir.path()).has_value());
+        store.appendEvents(history.events());
+        QVERIFY(store.flush());
+
+        int withAnOutageAtFrom = 0;
+        for (const qint64 fromMs : {utc(0, 30), utc(1), utc(1, 45), utc(2, 10), utc(2, 30), utc(3, 5), utc(3, 20),
+                                    utc(4), utc(4, 33), utc(5, 59)}) {
+            for (const qint64 toMs : {fromMs + 10 * minuteMs, fromMs + 120 * minuteMs, utc(6), utc(7)}) {
+                const QString range = u"%1 to %2"_s.arg(ReportFormat::isoUtc(fromMs), ReportFormat::isoUtc(toMs));
+                const AvailabilityReport expected = history.report(fromMs, toMs);
+                const AvailabilityReport stored = queryAvailability(store, history.services(), fromMs, toMs).result();
+                QVERIFY2(stored.services == expected.services, qPrintable(range));
+                QVERIFY2(stored.groups == expected.groups, qPrintable(range));
+                QVERIFY2(stored.overall == expected.overall, qPrintable(range));
+                QCOMPARE(describeSamples(stored.operational.samples), describeSamples(expected.operational.samples));
+                for (const AvailabilityFigures &f : expected.services)
+                    withAnOutageAtFrom += !f.episodes.isEmpty() && f.episodes.first().beganBeforeRange;
+            }
+        }
+        QVERIFY(withAnOutageAtFrom > 0); // the ranges do start inside outages
     }
 
     void emptyHistory()

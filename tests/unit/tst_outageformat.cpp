@@ -160,6 +160,41 @@ private Q_SLOTS:
         QCOMPARE(root.value("operational"_L1).toArray().at(0).toObject().value("pct"_L1).toDouble(), 100.0);
     }
 
+    void jsonEscapesTextsAndWritesTimesAsIsoUtc()
+    {
+        // The JSON is written as it goes (not through QJsonDocument): what it escapes and how it
+        // writes times and fractions must read back as the values.
+        const QString name = u"Quote \" backslash \\ tab \t newline \n bell \a é 東京 😀"_s;
+        const QList<ReportService> services{{u"a\"b"_s, name, u"G/1"_s, {u"http https://x/?q=\"1\""_s}}};
+        for (const qint64 fromMs : {utc(10) + 500, qint64(-86'400'000) * 400 - 1, qint64(0)}) {
+            const qint64 toMs = fromMs + 1'250;
+            HealthEvent down = probeEvent(1, fromMs, u"a\"b"_s, 0, HealthState::Down);
+            const AvailabilityReport report =
+                computeAvailability({down, serviceEvent(2, fromMs, u"a\"b"_s, HealthState::Unknown, HealthState::Down)},
+                                    services, fromMs, toMs);
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(ReportFormat::toJson(report, services), &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            const QJsonObject root = document.object();
+            QCOMPARE(root.value("from"_L1).toString(), ReportFormat::isoUtc(fromMs));
+            QCOMPARE(root.value("to"_L1).toString(), ReportFormat::isoUtc(toMs));
+            QCOMPARE(root.value("range_s"_L1).toDouble(), 1.25);
+            const QJsonObject a = root.value("services"_L1).toArray().at(0).toObject();
+            QCOMPARE(a.value("id"_L1).toString(), u"a\"b"_s);
+            QCOMPARE(a.value("name"_L1).toString(), name);
+            QCOMPARE(a.value("group"_L1).toString(), u"G/1"_s);
+            const QJsonObject episode = a.value("episodes"_L1).toArray().at(0).toObject();
+            QCOMPARE(episode.value("start"_L1).toString(), ReportFormat::isoUtc(fromMs));
+            QCOMPARE(episode.value("duration_s"_L1).toDouble(), 1.25);
+            QCOMPARE(episode.value("failed_probes"_L1).toArray().at(0).toObject().value("probe"_L1).toString(),
+                     u"http https://x/?q=\"1\""_s);
+            const QJsonObject overall = root.value("overall"_L1).toObject();
+            QCOMPARE(overall.value("episodes"_L1).toArray().at(0).toObject().value("services"_L1).toArray(),
+                     QJsonArray{u"a\"b"_s});
+            QCOMPARE(root.value("operational"_L1).toArray().at(0).toObject().value("pct"_L1).toDouble(), 0.0);
+        }
+    }
+
     void csvHasOneRowPerEpisode()
     {
         QList<ReportService> services;

@@ -275,7 +275,7 @@ private Q_SLOTS:
         QCOMPARE(db.scalar(u"SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
                            "WHERE type = 'index' AND tbl_name = 'events' ORDER BY name)"_s)
                      .toString(),
-                 u"events_by_group_time events_by_service_time events_by_time"_s);
+                 u"events_by_group_time events_by_key_time events_by_service_time events_by_time"_s);
     }
 
     void migratesAVersion1Database()
@@ -927,18 +927,82 @@ private Q_SLOTS:
         for (bool analyzed : {false, true}) {
             if (analyzed)
                 QVERIFY(db.exec(u"ANALYZE"_s));
-            for (const QString &sql : {ResultStore::latestResultsQuery(), ResultStore::latestStateEventsQuery()}) {
+            for (const QString &sql : {ResultStore::latestResultsQuery(), ResultStore::latestStateEventsQuery(),
+                                       ResultStore::stateBeforeQuery()}) {
                 const QStringList plan = db.plan(sql);
                 QVERIFY(!plan.isEmpty());
                 for (const QString &step : plan) {
                     // "SCAN results", "SCAN events" or their aliases, with or without a covering index:
                     // reading every row of either table is what the restore must not do.
-                    static const QRegularExpression wholeTable(u"^SCAN (results|events|r|e)\\b"_s);
+                    static const QRegularExpression wholeTable(u"^SCAN (results|events|r|e|x)\\b"_s);
                     QVERIFY2(!wholeTable.match(step).hasMatch(),
                              qPrintable(u"%1\n  plans: %2"_s.arg(sql, plan.join(u" | "_s))));
                 }
             }
         }
+    }
+
+    void stateHistoryHasTheStateAtFromAndTheRange()
+    {
+        using Kind = HealthEvent::Kind;
+        ResultStore store;
+        QVERIFY(store.open(dataDir()).has_value());
+        const auto maintenance = [](Kind kind, const QString &service, qint64 ts) {
+            return makeEvent(kind, service, ts, HealthState::Up, HealthState::Up);
+        };
+        HealthEvent impact = makeEvent(Kind::ImpactStart, u"a"_s, 120, HealthState::Up, HealthState::Down);
+        impact.impactedBy = u"b"_s;
+        store.appendEvents({
+            // "a" is up at 100, after a degraded spell and a maintenance window.
+            serviceEvent(u"a"_s, 10, HealthState::Unknown, HealthState::Up),
+            probeEvent(u"a"_s, 0, 10, HealthState::Unknown, HealthState::Up),
+            probeEvent(u"a"_s, 0, 20, HealthState::Up, HealthState::Degraded),
+            serviceEvent(u"a"_s, 20, HealthState::Up, HealthState::Degraded),
+            maintenance(Kind::MaintenanceStart, u"a"_s, 30),
+            maintenance(Kind::MaintenanceEnd, u"a"_s, 40),
+            serviceEvent(u"a"_s, 50, HealthState::Degraded, HealthState::Up),
+            // "b" is down at 100: all of its history before it counts.
+            serviceEvent(u"b"_s, 10, HealthState::Unknown, HealthState::Up),
+            probeEvent(u"b"_s, 1, 60, HealthState::Up, HealthState::Down),
+            serviceEvent(u"b"_s, 60, HealthState::Up, HealthState::Down),
+            probeEvent(u"b"_s, 0, 70, HealthState::Up, HealthState::Down),
+            // "c" is not asked for.
+            serviceEvent(u"c"_s, 10, HealthState::Unknown, HealthState::Down),
+            // The range [100, 200]: its ends included, an impact left out.
+            serviceEvent(u"a"_s, 100, HealthState::Up, HealthState::Down),
+            impact,
+            serviceEvent(u"b"_s, 200, HealthState::Down, HealthState::Up),
+            serviceEvent(u"c"_s, 150, HealthState::Down, HealthState::Up),
+            serviceEvent(u"a"_s, 201, HealthState::Down, HealthState::Up),
+        });
+        QVERIFY(store.flush());
+
+        const StateHistory history = store.stateHistory({u"a"_s, u"b"_s}, 100, 200).result();
+        QCOMPARE(history.serviceIds, (QStringList{u"a"_s, u"b"_s}));
+        const auto described = [&](const QList<StateChange> &changes) {
+            QStringList lines;
+            for (const StateChange &c : changes)
+                lines.append(u"%1 %2 %3 #%4 %5"_s.arg(history.serviceIds.value(c.service), healthEventKindName(c.kind))
+                                 .arg(c.timestampMs)
+                                 .arg(c.probeIndex)
+                                 .arg(healthStateName(c.to)));
+            lines.sort();
+            return lines;
+        };
+        QCOMPARE(described(history.before), (QStringList{
+                                                u"a maintenance-end 40 #-1 up"_s,
+                                                u"a maintenance-start 30 #-1 up"_s,
+                                                u"a probe-state 20 #0 degraded"_s,
+                                                u"a service-state 50 #-1 up"_s,
+                                                u"b probe-state 60 #1 down"_s,
+                                                u"b probe-state 70 #0 down"_s,
+                                                u"b service-state 10 #-1 up"_s,
+                                                u"b service-state 60 #-1 down"_s,
+                                            }));
+        QCOMPARE(described(history.inRange),
+                 (QStringList{u"a service-state 100 #-1 down"_s, u"b service-state 200 #-1 up"_s}));
+        for (const StateChange &c : history.before + history.inRange)
+            QVERIFY(c.id > 0);
     }
 
     void migratesAVersion2DatabaseKeepingItsEvents()
@@ -1008,7 +1072,7 @@ private Q_SLOTS:
         store.setRetention(keepEverything());
         const auto opened = store.open(dataDir());
         QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error()));
-        QCOMPARE(Inspector(path).scalar(u"PRAGMA user_version"_s).toInt(), 4);
+        QCOMPARE(Inspector(path).scalar(u"PRAGMA user_version"_s).toInt(), ResultStore::schemaVersion());
 
         const Message coded = trMessage("Vigie::HealthTracker", "%n consecutive failures: %1", nullptr, 3)
                                   .arg(trMessage("Vigie::TcpProber", "connection refused by %1").arg(u"db:5432"_s));
