@@ -74,6 +74,40 @@
     </message>
 </context>
 <context>
+    <name>Vigie::ReportFormat</name>
+    <message numerus="yes">
+        <source>%n outage(s) from %1 to %2, %3 in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All services (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1 (%n service(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ReportsView</name>
+    <message numerus="yes">
+        <source>%1 to %2 (UTC): availability %3 over %n service(s); %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ResultStore</name>
     <message numerus="yes">
         <source>%n probe result(s)</source>

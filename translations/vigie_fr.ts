@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Vigie::AvailabilityModel</name>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Groupe</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTBF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">Maintenance</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ChartPanel</name>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished">Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished">Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the whole range (Home, or a double click on a chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the response time into its phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, points as shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, every recorded point…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: before (the same length) → during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 → %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: mean %3 → %4, p95 %5 → %6, max %7 → %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigie::CheckCommand</name>
     <message>
         <source>SERVICE</source>
@@ -437,6 +619,328 @@
         <source>Also list each probe&apos;s own changes of state, not only its service&apos;s.</source>
         <translation>Affiche aussi les changements d’état de chaque sonde, pas seulement ceux de son service.</translation>
     </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events shown as a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vigie-events.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ExportFile</name>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ExpositionParser</name>
+    <message>
+        <source>nothing may follow # EOF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last line must end with a line feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an OpenMetrics exposition must end with # EOF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank lines are not allowed in OpenMetrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a metric name after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid metric name in a # %1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line for %2 after its samples (HELP and TYPE come first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second TYPE line for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a type after the metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric type &quot;%1&quot; (expected counter, gauge, histogram, summary or untyped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second HELP line for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in HELP text (only \\ and \n are allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line starting with # must be # HELP, # TYPE, # UNIT or # EOF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a space after the metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid character in the metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata for %1 after its samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric type &quot;%1&quot; (expected counter, gauge, histogram, gaugehistogram, stateset, info, summary or unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a metric of type %1 cannot have a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second UNIT line for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid character in the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of a metric with a unit must end with _%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already exposed: each metric family must be one block, with a name no other family&apos;s samples use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lines of %1 must be one group: it appeared before another metric&apos;s lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the samples of %1 would clash with a metric family exposed before (%1%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated label value: expected a closing &quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in a label value (only \\, \&quot; and \n are allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of line in the labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a label name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label name __name__ is reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label names starting with __ are reserved (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected = after the label name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a quoted label value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate label name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected , or } after a label value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exemplar&apos;s labels are %1 characters long; at most 128 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid sample name for the %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a space and a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a space before the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid timestamp &quot;%1&quot; (expected seconds, such as 1520879607.789)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exemplar is written &quot; # {labels} value&quot;, with one space on each side of the #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a space and a value after the exemplar&apos;s labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid exemplar value &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid exemplar timestamp &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exemplars are only allowed on a counter&apos;s _total and a histogram&apos;s _bucket samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected space (OpenMetrics separates with exactly one space and allows none at the end of a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text format 0.0.4 has no exemplars nor comments after a sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid timestamp &quot;%1&quot; (expected milliseconds, an integer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a histogram bucket needs an le label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid le label value &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a summary&apos;s quantile sample needs a quantile label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid quantile &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stateset&apos;s sample needs a label named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be neither negative nor NaN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must not be NaN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stateset&apos;s value must be 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an info metric&apos;s value must be 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the samples of one metric must be together: these labels of %1 appeared before another metric&apos;s samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the samples of one metric must all have a timestamp or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamps went backwards within a metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats with the same labels and no timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>histogram buckets must be in increasing order of le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>histogram buckets are cumulative: this one is below the previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the histogram %1 has no +Inf bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the count of %1 differs from its +Inf bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a %2 but no %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a histogram with negative buckets cannot have a _sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a negative _gsum needs negative buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Vigie::HealthState</name>
@@ -705,33 +1209,6 @@
     </message>
 </context>
 <context>
-    <name>Vigie::LatencyChart</name>
-    <message>
-        <source>No results in this range yet</source>
-        <translation>Pas encore de résultats sur cette période</translation>
-    </message>
-    <message>
-        <source>Response time chart</source>
-        <translation>Graphique des temps de réponse</translation>
-    </message>
-    <message>
-        <source>Response time</source>
-        <translation>Temps de réponse</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Dégradé</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>En panne</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-</context>
-<context>
     <name>Vigie::MainWindow</name>
     <message>
         <source>Error list</source>
@@ -902,6 +1379,73 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>No alarm</source>
         <translation>Aucune alerte</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::MetricCharts</name>
+    <message>
+        <source>Bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in</source>
+        <comment>bandwidth of an interface</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out</source>
+        <comment>bandwidth of an interface</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a line&apos;s label and its scrape target</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation type="unfinished">Temps de réponse</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished">ms</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <comment>probe number and kind</comment>
+        <translation type="unfinished">#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>probe and phase</comment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::MetricsCollector</name>
+    <message>
+        <source>scraping %1: the metrics are invalid at line %2, column %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scraping %1: the fetch failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Vigie::Options</name>
@@ -1048,10 +1592,6 @@ Code de sortie&#xa0;: 0 en cas de succès, 1 si le trousseau a échoué ou si un
         <translation>Action de secret inconnue&#xa0;: %1 (utilisez %2)</translation>
     </message>
     <message>
-        <source>vigie: this build has no console; use vigie check, watch, validate or secret (see vigie --help).</source>
-        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate ou secret (voir vigie --help).</translation>
-    </message>
-    <message>
         <source>Print the verdict and the errors as a JSON object.</source>
         <translation>Afficher le verdict et les erreurs sous forme d’objet JSON.</translation>
     </message>
@@ -1070,22 +1610,138 @@ Code de sortie&#xa0;: 0 si l’espace de travail est valide, 2 s’il ne l’est
         <translation>Vérifier un fichier d’espace de travail sans sonder.</translation>
     </message>
     <message>
-        <source>check: run every probe once and print the results (see vigie check --help).
-watch: probe on schedule without a window (see vigie watch --help).
-validate: report a workspace&apos;s errors without probing (see vigie validate --help).
-secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
-        <translation>check&#xa0;: lancer chaque sonde une fois et afficher les résultats (voir vigie check --help).
-watch&#xa0;: sonder selon le calendrier, sans fenêtre (voir vigie watch --help).
-validate&#xa0;: signaler les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
-secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir vigie secret --help).</translation>
-    </message>
-    <message>
         <source>vigie %1 needs a workspace: vigie %1 --workspace FILE</source>
         <translation>vigie %1 a besoin d’un espace de travail&#xa0;: vigie %1 --workspace FICHIER</translation>
     </message>
     <message>
-        <source>Unknown command: %1 (the commands are: check, watch, validate, secret)</source>
-        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, secret)</translation>
+        <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape or secret (see vigie --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the samples as a JSON array instead of a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the range: ISO 8601 (2026-03-29T19:00, local time without a zone; 2026-03-29T19:00Z or +02:00 with one), or relative: -30m, -24h, -7d, -2w, now. Default: -24h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the range, written as --from. Default: now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report on the service ID only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per outage). Default: md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch a metrics endpoint as Prometheus would (OpenMetrics or the text format 0.0.4) and print its samples.
+Exit status: 0 when it parsed, 1 when the fetch failed, 3 when the text is invalid (URL:line:column on standard error), 2 on a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch and parse a metrics endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint, such as http://localhost:9100/metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the availability and the outages of a workspace&apos;s services over a range, from the history the console and vigie watch keep. An outage is a span in which a service was down (degraded is not down); maintenance and time without data are left out of availability and reported.
+Exit status: 0 when printed, 1 when the history could not be read, 2 when the workspace or an option is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print availability and outages from the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check: run every probe once and print the results (see vigie check --help).
+watch: probe on schedule without a window (see vigie watch --help).
+report: availability and outages from the history (see vigie report --help).
+validate: report a workspace&apos;s errors without probing (see vigie validate --help).
+scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
+secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vigie scrape needs a URL: vigie scrape URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from needs a time such as 2026-03-29T19:00, -24h, -7d or now, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to needs a time such as 2026-03-29T21:00, -1h or now, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from must come before --to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format needs json, md or csv, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::OutageEpisodeModel</name>
+    <message>
+        <source>%1 (began before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 first, then %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services down</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1809,355 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     <message>
         <source>provider status</source>
         <translation>état du fournisseur</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ReportCommand</name>
+    <message>
+        <source>vigie report: %1 has no service &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vigie report: no history in %1 (the console and vigie watch keep it there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vigie report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ReportFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (still going)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outage(s) from %1 to %2, %3 in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Availability report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC), %3. Availability leaves out maintenance and time without data; degraded counts as available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the longest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR %1, MTBF %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance %1, no data %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All services (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First to fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(still going)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1 (%n service(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished">Services</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Groupe</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTBF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">Maintenance</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (began before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services operational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ReportsView</name>
+    <message>
+        <source>Availability of the services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished">Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished">Services</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the history again, up to now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this report as CSV (one row per outage), Markdown (for a postmortem) or JSON, as vigie report prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Services:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of services operational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services operational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished">Tous les services</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 (UTC): availability %3 over %n service(s); %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Maintenance (%1) and time without data (%2) are left out; degraded counts as available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages of the services shown (select a service for its own): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vigie-report.%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1274,6 +2279,52 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     </message>
 </context>
 <context>
+    <name>Vigie::ScrapeCommand</name>
+    <message>
+        <source>SAMPLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIMESTAMP (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::Scraper</name>
+    <message>
+        <source>%1 is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s fetching %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, expected 2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation type="unfinished">connexion refusée par %1</translation>
+    </message>
+    <message>
+        <source>could not fetch %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigie::SecretCommand</name>
     <message>
         <source>Secret for %1 (not shown): </source>
@@ -1328,6 +2379,48 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     </message>
 </context>
 <context>
+    <name>Vigie::SeriesStore</name>
+    <message>
+        <source>The series store is already open on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the series database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The series store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::SeriesWriter</name>
+    <message>
+        <source>Cannot prepare the series database %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the series database %1 works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a chunk of series %1 cannot be decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the minute rollups of series %1 cannot be decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the series database %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The series database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ServiceBoardModel</name>
     <message>
         <source>No data yet</source>
@@ -1352,10 +2445,6 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
 </context>
 <context>
     <name>Vigie::ServiceDetailPanel</name>
-    <message>
-        <source>Response time, last hour</source>
-        <translation>Temps de réponse, dernière heure</translation>
-    </message>
     <message>
         <source>Service detail</source>
         <translation>Détail du service</translation>
@@ -1416,12 +2505,61 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
         <source>TLS not verified: %1</source>
         <translation>TLS non vérifié&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Response time</source>
+        <translation type="unfinished">Temps de réponse</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished">ms</translation>
+    </message>
+    <message>
+        <source>All probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <comment>probe number and kind</comment>
+        <translation type="unfinished">#%1 %2</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished">En panne</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">Maintenance</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::Session</name>
     <message>
         <source>Opening the results database was cancelled.</source>
         <translation>L’ouverture de la base des résultats a été annulée.</translation>
+    </message>
+    <message>
+        <source>Opening the series database was cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1761,6 +2899,22 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     <message>
         <source>TLS not verified: %1</source>
         <translation>TLS non vérifié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::TimeChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a value and its unit</comment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>No data in this range</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2341,18 +3495,6 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
         <translation>&apos;maintenance&apos;</translation>
     </message>
     <message>
-        <source>&apos;probes&apos; is empty; add at least one probe (http, tcp, tls, dns or statuspage)</source>
-        <translation>&apos;probes&apos; est vide&#xa0;; ajoutez au moins une sonde (http, tcp, tls, dns ou statuspage)</translation>
-    </message>
-    <message>
-        <source>this service has no &apos;probes&apos;; add a sequence with at least one probe (http, tcp, tls, dns or statuspage)</source>
-        <translation>ce service n’a pas de clé &apos;probes&apos;&#xa0;; ajoutez une liste avec au moins une sonde (http, tcp, tls, dns ou statuspage)</translation>
-    </message>
-    <message>
-        <source>this probe has no target; add one of &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos; or &apos;statuspage: URL&apos;</source>
-        <translation>cette sonde n’a pas de cible&#xa0;; ajoutez l’une des clés &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos; ou &apos;statuspage: URL&apos;</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; applies to %2 probes only; this is %3</source>
         <translation>&apos;%1&apos; ne s’applique qu’aux sondes %2&#xa0;; celle-ci est %3</translation>
     </message>
@@ -2642,6 +3784,118 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>&apos;%1&apos; is not a length of time; expected a number and a unit: y (365 days), d, h, m or s (for example 90d or 2y)</source>
         <translation>&apos;%1&apos; n’est pas une durée&#xa0;; attendu un nombre et une unité&#xa0;: y (365 jours), d, h, m ou s (par exemple 90d ou 2y)</translation>
+    </message>
+    <message>
+        <source>a prometheus probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;probes&apos; is empty; add at least one probe (http, tcp, tls, dns, statuspage or prometheus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this service has no &apos;probes&apos;; add a sequence with at least one probe (http, tcp, tls, dns, statuspage or prometheus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this probe has no target; add one of &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos;, &apos;statuspage: URL&apos; or &apos;prometheus: URL&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this prometheus probe has no &apos;query&apos;; add the PromQL expression whose result decides its state, for example query: &apos;probe_success{job=&quot;blackbox&quot;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a prometheus target; expected the address of a Prometheus server (or of anything that speaks its HTTP API), for example http://prometheus.example.org:9090</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty each_series; write a condition on [VALUE], each series&apos; value, for example [VALUE] &gt;= 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each_series checks [VALUE], each series&apos; value: write it as [VALUE] &gt;= 1, [VALUE] == 0 or [VALUE] &lt; 0.05, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;series&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a level of the series should keep at least 1h, found %1: a chart shows at least the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;metrics&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;scrape&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid id; use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate id &apos;%1&apos; in &apos;metrics&apos; (first defined at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each item of &apos;scrape&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a metrics endpoint; expected a URL that starts with http:// or https://, for example http://127.0.0.1:9100/metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval should be at least 1s, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scrape target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout %1 is longer than interval %2; a scrape must finish before the next one starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give &apos;service&apos; or &apos;dashboard&apos;, not both; &apos;service&apos; is at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this scrape target has no &apos;id&apos;; add one, for example: id: node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this scrape target has no &apos;url&apos;; add the address of its metrics, for example url: http://127.0.0.1:9100/metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each item of &apos;series&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Prometheus address; expected the URL of a Prometheus server (or of anything that speaks its HTTP API), for example http://prometheus.example.org:9090</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this series has no &apos;id&apos;; add one, for example: id: api-error-rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this series has no &apos;prometheus&apos;; add the address of the Prometheus server to ask, for example prometheus: http://127.0.0.1:9090</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this series has no &apos;query&apos;; add the PromQL expression to draw, for example query: &apos;rate(http_requests_total[5m])&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
