@@ -171,17 +171,10 @@ public:
                 continue;
             const qint64 bucket = seriesBucketStart(sample.timestampMs, minuteMs);
             if (!point || point->bucketStartMs != bucket) {
-                points.append(RollupPoint{bucket, sample.timestampMs, sample.timestampMs, sample.value, sample.value,
-                                          sample.value, 1});
+                points.append(RollupPoint{});
                 point = &points.last();
-                continue;
             }
-            point->firstMs = std::min(point->firstMs, sample.timestampMs);
-            point->lastMs = std::max(point->lastMs, sample.timestampMs);
-            point->min = std::min(point->min, sample.value);
-            point->max = std::max(point->max, sample.value);
-            point->sum += sample.value;
-            ++point->count;
+            addToRollup(*point, bucket, sample);
         }
         return points;
     }

@@ -88,6 +88,21 @@ std::span<const Migrations::Step> seriesSchemaSteps()
     return schemaSteps();
 }
 
+void addToRollup(RollupPoint &point, qint64 bucketStartMs, const Sample &sample)
+{
+    if (point.count == 0) {
+        point = RollupPoint{
+            bucketStartMs, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
+        return;
+    }
+    point.firstMs = std::min(point.firstMs, sample.timestampMs);
+    point.lastMs = std::max(point.lastMs, sample.timestampMs);
+    point.min = std::min(point.min, sample.value);
+    point.max = std::max(point.max, sample.value);
+    point.sum += sample.value;
+    ++point.count;
+}
+
 void SeriesQueue::add(const QList<SeriesSamples> &entries)
 {
     for (const SeriesSamples &entry : entries) {
@@ -398,18 +413,7 @@ std::expected<void, QString> SeriesWriter::ingest(qint64 id, const QList<Sample>
                 const qint64 bucket = seriesBucketStart(sample.timestampMs, seriesBucketMs(level));
                 if (level == SeriesLevel::Minute && bucket >= minutesFrom)
                     continue; // read from the raw chunks
-                RollupPoint &point = m_rollups[RollupKey{id, int(level), bucket}];
-                if (point.count == 0) {
-                    point = RollupPoint{
-                        bucket, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
-                } else {
-                    point.firstMs = std::min(point.firstMs, sample.timestampMs);
-                    point.lastMs = std::max(point.lastMs, sample.timestampMs);
-                    point.min = std::min(point.min, sample.value);
-                    point.max = std::max(point.max, sample.value);
-                    point.sum += sample.value;
-                    ++point.count;
-                }
+                addToRollup(m_rollups[RollupKey{id, int(level), bucket}], bucket, sample);
             }
         }
         if (chunk.samples.isEmpty() || sample.timestampMs >= chunk.samples.constLast().timestampMs) {
@@ -748,18 +752,7 @@ std::expected<std::optional<qint64>, QString> SeriesWriter::foldIntoMinutes(qint
         const qint64 bucket = seriesBucketStart(sample.timestampMs, minute);
         if (sample.isGap() || bucket < oldCut || bucket >= cut)
             continue;
-        RollupPoint &point = buckets[bucket];
-        if (point.count == 0) {
-            point = RollupPoint{
-                bucket, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
-        } else {
-            point.firstMs = std::min(point.firstMs, sample.timestampMs);
-            point.lastMs = std::max(point.lastMs, sample.timestampMs);
-            point.min = std::min(point.min, sample.value);
-            point.max = std::max(point.max, sample.value);
-            point.sum += sample.value;
-            ++point.count;
-        }
+        addToRollup(buckets[bucket], bucket, sample);
     }
     for (const RollupPoint &point : std::as_const(buckets))
         blocks[seriesBucketStart(point.bucketStartMs, minuteBlockMs)].append(point);

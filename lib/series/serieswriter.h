@@ -25,6 +25,9 @@ class SeriesWriter;
 
 // The schema steps of vigie-series.sqlite (Migrations::migrate applies them).
 std::span<const Migrations::Step> seriesSchemaSteps();
+// Adds `sample` (not a gap marker) to the bucket starting at `bucketStartMs`; an empty one (count 0)
+// becomes that sample's.
+void addToRollup(RollupPoint &point, qint64 bucketStartMs, const Sample &sample);
 
 // What SeriesStore's callers and its writer thread share, under one mutex. Counters are in samples
 // and only grow: every sample appended is in the end committed or dropped.
