@@ -59,14 +59,18 @@ public:
     std::optional<qint64> earliest(qint64 id, SeriesLevel level)
     {
         if (level == SeriesLevel::Minute) {
+            // Minute buckets come from blocks, then from raw chunks (minutesFrom()).
+            std::optional<qint64> first;
             QSqlQuery query =
                 select(u"SELECT data FROM minute_blocks WHERE series_id = ? ORDER BY block_ms LIMIT 1"_s, {id});
-            if (!query.next())
-                return std::nullopt;
-            const auto buckets = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
-            if (!buckets || buckets->isEmpty())
-                return std::nullopt;
-            return buckets->constFirst().bucketStartMs;
+            if (query.next()) {
+                const auto buckets = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
+                if (buckets && !buckets->isEmpty())
+                    first = buckets->constFirst().bucketStartMs;
+            }
+            if (const auto raw = earliest(id, SeriesLevel::Raw))
+                first = first ? std::min(*first, seriesBucketStart(*raw, minuteMs)) : seriesBucketStart(*raw, minuteMs);
+            return first;
         }
         QSqlQuery query =
             level == SeriesLevel::Raw
@@ -125,22 +129,52 @@ public:
         return points;
     }
 
+    // Where the series' minute buckets stop being kept in blocks and are computed from its raw
+    // chunks (SeriesWriter's minutes_from_ms).
+    qint64 minutesFrom(qint64 id)
+    {
+        QSqlQuery query = select(u"SELECT minutes_from_ms FROM series WHERE id = ?"_s, {id});
+        if (query.next() && !query.value(0).isNull())
+            return query.value(0).toLongLong();
+        return std::numeric_limits<qint64>::min();
+    }
+
     QList<RollupPoint> minutes(qint64 id, qint64 fromMs, qint64 toMs)
     {
         const qint64 firstBucket = seriesBucketStart(fromMs, minuteMs);
-        QSqlQuery query = select(u"SELECT data FROM minute_blocks WHERE series_id = ? AND block_ms BETWEEN ? AND ? "
-                                 "ORDER BY block_ms"_s,
-                                 {id, seriesBucketStart(fromMs, SeriesWriter::minuteBlockMs), toMs});
+        const qint64 cut = minutesFrom(id);
         QList<RollupPoint> points;
-        while (query.next()) {
-            const auto decoded = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
-            if (!decoded) {
-                qCWarning(lcSeries).noquote() << "The minute rollups of series" << id << "cannot be decoded; skipped.";
-                continue;
+        if (firstBucket < cut) {
+            QSqlQuery query = select(u"SELECT data FROM minute_blocks WHERE series_id = ? AND block_ms BETWEEN ? AND "
+                                     "? ORDER BY block_ms"_s,
+                                     {id, seriesBucketStart(fromMs, SeriesWriter::minuteBlockMs), toMs});
+            while (query.next()) {
+                const auto decoded = SeriesCodec::decodeRollups(query.value(0).toByteArray(), minuteMs);
+                if (!decoded) {
+                    qCWarning(lcSeries).noquote()
+                        << "The minute rollups of series" << id << "cannot be decoded; skipped.";
+                    continue;
+                }
+                for (const RollupPoint &point : *decoded)
+                    if (point.bucketStartMs >= firstBucket && point.bucketStartMs <= toMs && point.bucketStartMs < cut)
+                        points.append(point);
             }
-            for (const RollupPoint &point : *decoded)
-                if (point.bucketStartMs >= firstBucket && point.bucketStartMs <= toMs)
-                    points.append(point);
+        }
+        const qint64 rawFrom = std::max(firstBucket, cut);
+        if (rawFrom > toMs)
+            return points;
+        // The buckets from the cut on, from the raw samples of every minute they span.
+        const qint64 lastBucket = seriesBucketStart(toMs, minuteMs);
+        RollupPoint *point = nullptr;
+        for (const Sample &sample : samples(id, rawFrom, lastBucket + minuteMs - 1)) {
+            if (sample.isGap())
+                continue;
+            const qint64 bucket = seriesBucketStart(sample.timestampMs, minuteMs);
+            if (!point || point->bucketStartMs != bucket) {
+                points.append(RollupPoint{});
+                point = &points.last();
+            }
+            addToRollup(*point, bucket, sample);
         }
         return points;
     }

@@ -20,12 +20,13 @@ class Clock;
 //
 // The defaults, for 10,000 series (a thousand probes with their phases and success) sampled every
 // minute, from bench_series's sizes on disk, pages included: ~7 bytes a raw sample, ~10 bytes a
-// minute bucket (packed by blocks), ~60 bytes an hour or day bucket (a row each):
+// minute bucket (packed by blocks, and only for the time raw samples are no longer kept: before
+// that, minute buckets are computed from them), ~60 bytes an hour or day bucket (a row each):
 //   raw     14 d:  10,000 x 1,440 x   14 x  7 B = ~1.4 GB
-//   minute  30 d:  10,000 x 1,440 x   30 x 10 B = ~4.3 GB
+//   minute  30 d:  10,000 x 1,440 x   16 x 10 B = ~2.3 GB (days 15 to 30)
 //   hour   400 d:  10,000 x    24 x  400 x 60 B = ~5.8 GB (a year and a month of rollups)
 //   day      5 y:  10,000 x        1,826 x 60 B = ~1.1 GB
-// ~13 GB in all, flat once reached; a 25-service workspace (~200 series) stays under 300 MB.
+// ~11 GB in all, flat once reached; a 25-service workspace (~200 series) stays under 250 MB.
 // A range older than a level keeps is answered from a level that still has it (SeriesStore::range).
 struct SeriesRetention
 {

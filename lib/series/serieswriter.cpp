@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +54,17 @@ const QList<Migrations::Step> &schemaSteps()
              "  data BLOB NOT NULL,"
              "  PRIMARY KEY (series_id, block_ms)) WITHOUT ROWID"_s,
          }},
+        // Minute buckets starting at or after a series' minutes_from_ms are computed from its raw
+        // chunks when read (a bucket of one or two samples would store them again, ~9 bytes a
+        // sample); minute_blocks keep those before it: what retention removed from the raw chunks,
+        // folded in as it went, and late samples older than the cut. NULL: no cut, all from raw.
+        // A file of version 1 holds every minute bucket in blocks: its cut is after its last one.
+        {2,
+         {
+             u"ALTER TABLE series ADD COLUMN minutes_from_ms INTEGER"_s,
+             u"UPDATE series SET minutes_from_ms = (SELECT max(block_ms) FROM minute_blocks WHERE series_id = "
+             "series.id) + 1200000"_s,
+         }},
     };
     return list;
 }
@@ -74,6 +86,21 @@ constexpr std::array rollupLevels{SeriesLevel::Minute, SeriesLevel::Hour, Series
 std::span<const Migrations::Step> seriesSchemaSteps()
 {
     return schemaSteps();
+}
+
+void addToRollup(RollupPoint &point, qint64 bucketStartMs, const Sample &sample)
+{
+    if (point.count == 0) {
+        point = RollupPoint{
+            bucketStartMs, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
+        return;
+    }
+    point.firstMs = std::min(point.firstMs, sample.timestampMs);
+    point.lastMs = std::max(point.lastMs, sample.timestampMs);
+    point.min = std::min(point.min, sample.value);
+    point.max = std::max(point.max, sample.value);
+    point.sum += sample.value;
+    ++point.count;
 }
 
 void SeriesQueue::add(const QList<SeriesSamples> &entries)
@@ -140,7 +167,7 @@ std::expected<void, QString> SeriesWriter::open(const QString &path)
         return query.prepare(sql);
     };
     const bool prepared =
-        prepare(m_findSeries, u"SELECT id FROM series WHERE name = ?"_s) &&
+        prepare(m_findSeries, u"SELECT id, minutes_from_ms FROM series WHERE name = ?"_s) &&
         prepare(m_insertSeries, u"INSERT INTO series (name) VALUES (?)"_s) &&
         prepare(m_lastChunk, u"SELECT data FROM chunks WHERE series_id = ? ORDER BY start_ms DESC LIMIT 1"_s) &&
         prepare(m_chunkAt,
@@ -176,6 +203,7 @@ void SeriesWriter::close()
     m_connection.close();
     m_open.clear();
     m_blocks.clear();
+    m_minutesFrom.clear();
     m_ids.clear();
 }
 
@@ -262,6 +290,7 @@ std::expected<void, QString> SeriesWriter::commitBatch(const QList<SeriesSamples
         // What the caches hold may be what the rolled back transaction wrote.
         m_open.clear();
         m_blocks.clear();
+        m_minutesFrom.clear();
         m_ids.clear();
         return error;
     };
@@ -334,6 +363,8 @@ std::expected<qint64, QString> SeriesWriter::seriesId(const QString &name)
     qint64 id = 0;
     if (m_findSeries.next()) {
         id = m_findSeries.value(0).toLongLong();
+        if (const QVariant cut = m_findSeries.value(1); !cut.isNull())
+            m_minutesFrom.insert(id, cut.toLongLong());
         m_findSeries.finish();
     } else {
         m_findSeries.finish();
@@ -375,22 +406,14 @@ std::expected<void, QString> SeriesWriter::ingest(qint64 id, const QList<Sample>
         return std::unexpected(open.error());
     OpenChunk &chunk = **open;
     QList<Sample> late;
+    const qint64 minutesFrom = m_minutesFrom.value(id, std::numeric_limits<qint64>::min());
     for (const Sample &sample : samples) {
         if (!sample.isGap()) {
             for (const SeriesLevel level : rollupLevels) {
                 const qint64 bucket = seriesBucketStart(sample.timestampMs, seriesBucketMs(level));
-                RollupPoint &point = m_rollups[RollupKey{id, int(level), bucket}];
-                if (point.count == 0) {
-                    point = RollupPoint{
-                        bucket, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
-                } else {
-                    point.firstMs = std::min(point.firstMs, sample.timestampMs);
-                    point.lastMs = std::max(point.lastMs, sample.timestampMs);
-                    point.min = std::min(point.min, sample.value);
-                    point.max = std::max(point.max, sample.value);
-                    point.sum += sample.value;
-                    ++point.count;
-                }
+                if (level == SeriesLevel::Minute && bucket >= minutesFrom)
+                    continue; // read from the raw chunks
+                addToRollup(m_rollups[RollupKey{id, int(level), bucket}], bucket, sample);
             }
         }
         if (chunk.samples.isEmpty() || sample.timestampMs >= chunk.samples.constLast().timestampMs) {
@@ -609,8 +632,17 @@ std::expected<qint64, QString> SeriesWriter::pruneStep()
         db.rollback();
         return error;
     }
+    QHash<qint64, qint64> cuts; // applied once committed
     for (const qint64 id : std::as_const(ids)) {
         if (const auto age = m_retention.rawMaxAge.count(); age > 0) {
+            const auto folded = foldIntoMinutes(id, now - age);
+            if (!folded) {
+                m_blocks.remove(id); // it may hold what the rollback undoes
+                db.rollback();
+                return std::unexpected(folded.error());
+            }
+            if (*folded)
+                cuts.insert(id, **folded);
             raw.bindValue(0, id);
             raw.bindValue(1, now - age);
             raw.bindValue(2, now - age);
@@ -657,8 +689,84 @@ std::expected<qint64, QString> SeriesWriter::pruneStep()
         db.rollback();
         return error;
     }
+    for (auto it = cuts.cbegin(); it != cuts.cend(); ++it)
+        m_minutesFrom.insert(it.key(), it.value());
     m_pruneAfterId = ids.constLast();
     return removed;
+}
+
+std::expected<std::optional<qint64>, QString> SeriesWriter::foldIntoMinutes(qint64 id, qint64 horizonMs)
+{
+    QSqlDatabase &db = m_connection.database();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    QList<Sample> folded;
+    const auto read = [&](const QString &sql, qint64 first, qint64 second) -> std::expected<void, QString> {
+        if (!query.prepare(sql))
+            return failure(query.lastError());
+        query.addBindValue(id);
+        query.addBindValue(first);
+        query.addBindValue(second);
+        if (!query.exec())
+            return failure(query.lastError());
+        while (query.next()) {
+            const auto decoded = SeriesCodec::decode(query.value(0).toByteArray());
+            if (!decoded) {
+                query.finish();
+                m_damagedError = true;
+                return std::unexpected(tr("a chunk of series %1 cannot be decoded").arg(id));
+            }
+            folded += *decoded;
+        }
+        query.finish();
+        return {};
+    };
+    // The chunks that pruneStep's DELETE is about to remove.
+    if (const auto doomed = read(u"SELECT data FROM chunks WHERE series_id = ? AND start_ms < ? AND end_ms < ? "
+                                 "ORDER BY start_ms"_s,
+                                 horizonMs, horizonMs);
+        !doomed)
+        return std::unexpected(doomed.error());
+    if (folded.isEmpty())
+        return std::nullopt;
+
+    // The new cut: past the minute of the last sample removed, so that blocks hold all of it. Blocks
+    // hold every sample before the cut: those of kept chunks too, in the minute they share with the
+    // removed ones (they stay raw as well, but minute buckets before the cut are read from blocks).
+    constexpr qint64 minute = 60'000;
+    const qint64 oldCut = m_minutesFrom.value(id, std::numeric_limits<qint64>::min());
+    qint64 cut = oldCut;
+    for (const Sample &sample : std::as_const(folded))
+        cut = std::max(cut, seriesBucketStart(sample.timestampMs, minute) + minute);
+    if (cut == oldCut)
+        return std::nullopt;
+    if (const auto kept = read(u"SELECT data FROM chunks WHERE series_id = ? AND start_ms < ? AND end_ms >= ? "
+                               "ORDER BY start_ms"_s,
+                               cut, horizonMs);
+        !kept)
+        return std::unexpected(kept.error());
+    std::ranges::stable_sort(folded, {}, &Sample::timestampMs); // sums in time order, as when read raw
+    QMap<qint64, QList<RollupPoint>> blocks;
+    QHash<qint64, RollupPoint> buckets;
+    for (const Sample &sample : std::as_const(folded)) {
+        const qint64 bucket = seriesBucketStart(sample.timestampMs, minute);
+        if (sample.isGap() || bucket < oldCut || bucket >= cut)
+            continue;
+        addToRollup(buckets[bucket], bucket, sample);
+    }
+    for (const RollupPoint &point : std::as_const(buckets))
+        blocks[seriesBucketStart(point.bucketStartMs, minuteBlockMs)].append(point);
+    for (auto it = blocks.begin(); it != blocks.end(); ++it)
+        if (const auto merged = mergeMinutes(id, it.key(), std::move(it.value())); !merged)
+            return std::unexpected(merged.error());
+    QSqlQuery update(db);
+    if (!update.prepare(u"UPDATE series SET minutes_from_ms = ? WHERE id = ?"_s))
+        return failure(update.lastError());
+    update.addBindValue(cut);
+    update.addBindValue(id);
+    if (!update.exec())
+        return failure(update.lastError());
+    return cut;
 }
 
 std::expected<qint64, QString> SeriesWriter::pruneAll()

@@ -15,6 +15,7 @@
 
 #include <expected>
 #include <memory>
+#include <optional>
 #include <span>
 
 namespace Vigie {
@@ -24,6 +25,9 @@ class SeriesWriter;
 
 // The schema steps of vigie-series.sqlite (Migrations::migrate applies them).
 std::span<const Migrations::Step> seriesSchemaSteps();
+// Adds `sample` (not a gap marker) to the bucket starting at `bucketStartMs`; an empty one (count 0)
+// becomes that sample's.
+void addToRollup(RollupPoint &point, qint64 bucketStartMs, const Sample &sample);
 
 // What SeriesStore's callers and its writer thread share, under one mutex. Counters are in samples
 // and only grow: every sample appended is in the end committed or dropped.
@@ -120,6 +124,10 @@ private:
     // last one starts.
     std::expected<qsizetype, QString> writeChunk(qint64 id, std::span<const Sample> samples);
     std::expected<void, QString> mergeMinutes(qint64 id, qint64 blockMs, QList<RollupPoint> fresh);
+    // Before retention removes the raw chunks of `id` older than `horizonMs`: their minute buckets
+    // go into minute blocks, and the series' cut (minutes_from_ms) moves past them: the new cut,
+    // written but not yet in m_minutesFrom (the caller's transaction may still roll back).
+    std::expected<std::optional<qint64>, QString> foldIntoMinutes(qint64 id, qint64 horizonMs);
     std::unexpected<QString> failure(const QSqlError &error);
     void fail(const QString &message);
     std::expected<qint64, QString> pruneStep();
@@ -140,6 +148,7 @@ private:
     QHash<QString, qint64> m_ids;
     QHash<qint64, OpenChunk> m_open;
     QHash<qint64, MinuteBlock> m_blocks;     // the latest minute block of each series
+    QHash<qint64, qint64> m_minutesFrom;     // series' cuts (minutes_from_ms); absent: none
     QHash<RollupKey, RollupPoint> m_rollups; // of the batch being written
     QList<SeriesSamples> m_batch;            // taken from the queue; kept across failed attempts
     qint64 m_batchSamples = 0;

@@ -6,11 +6,16 @@
 #include "series/probeseries.h"
 #include "series/seriescodec.h"
 #include "series/seriesstore.h"
+#include "series/serieswriter.h"
+#include "store/migrations.h"
+#include "store/sqliteconnection.h"
 #include "workspace/workspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -237,6 +242,139 @@ private Q_SLOTS:
         }
         const SeriesRange raw = store.rangeAt(name, SeriesLevel::Raw, start, clock.nowMs()).result();
         QVERIFY(sameSamples(raw.samples, all));
+    }
+
+    void minuteBucketsOutliveTheRawSamples()
+    {
+        // Minute buckets are computed from raw chunks while they are kept, and folded into blocks
+        // as retention removes the chunks: the minute level reads the same before and after, and
+        // late samples on either side of that cut are counted once.
+        Test::ManualClock clock;
+        const QString data = folder();
+        SeriesStore store;
+        store.setClock(&clock);
+        store.setRetention(keepEverything());
+        QVERIFY(store.open(data));
+        QRandomGenerator random(5);
+        QList<Sample> all;
+        const qint64 now = clock.nowMs();
+        const qint64 start = now - 3 * dayMs;
+        for (qint64 t = start; t < now; t += 20'000 + random.bounded(50'000))
+            all.append({t, random.bounded(60) == 0 ? notANumber : double(random.bounded(-400, 4000)) / 4});
+        store.append({{u"m"_s, all}});
+        QVERIFY(store.flush());
+        const auto minutes = [&](SeriesStore &s) {
+            return s.rangeAt(u"m"_s, SeriesLevel::Minute, start - dayMs, now + dayMs).result().rollups;
+        };
+        QCOMPARE(minutes(store), bruteForce(all, minuteMs));
+
+        store.setRetention(SeriesRetention{24h, 0ms, 0ms, 0ms});
+        QVERIFY(store.prune());
+        const QList<Sample> raw = store.rangeAt(u"m"_s, SeriesLevel::Raw, start, now).result().samples;
+        QVERIFY(!raw.isEmpty() && raw.first().timestampMs > now - 2 * dayMs);
+        QCOMPARE(minutes(store), bruteForce(all, minuteMs));
+        // Pruning again changes nothing.
+        QVERIFY(store.prune());
+        QCOMPARE(minutes(store), bruteForce(all, minuteMs));
+
+        // Late samples: two days ago (before the cut: into a block), at the oldest raw sample's
+        // minute, and new ones.
+        const QList<Sample> late{
+            {now - 2 * dayMs + 1, 1000.25}, {raw.first().timestampMs, -3}, {now + 5000, 7}, {now + 65'000, 8}};
+        store.append({{u"m"_s, late}});
+        QVERIFY(store.flush());
+        all += late;
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Sample &a, const Sample &b) { return a.timestampMs < b.timestampMs; });
+        QCOMPARE(minutes(store), bruteForce(all, minuteMs));
+        // A range that starts at the cut, and one inside the blocks.
+        const qint64 cutMinute = seriesBucketStart(raw.first().timestampMs, minuteMs);
+        const auto within = [&](qint64 from, qint64 to) {
+            QList<RollupPoint> points;
+            for (const RollupPoint &p : bruteForce(all, minuteMs))
+                if (p.bucketStartMs >= from && p.bucketStartMs <= to)
+                    points.append(p);
+            return points;
+        };
+        QCOMPARE(store.rangeAt(u"m"_s, SeriesLevel::Minute, cutMinute, now).result().rollups, within(cutMinute, now));
+        QCOMPARE(store.rangeAt(u"m"_s, SeriesLevel::Minute, cutMinute - 30 * minuteMs, cutMinute + 30 * minuteMs)
+                     .result()
+                     .rollups,
+                 within(cutMinute - 30 * minuteMs, cutMinute + 30 * minuteMs));
+        QCOMPARE(store.rangeAt(u"m"_s, SeriesLevel::Minute, start + hourMs, start + 2 * hourMs).result().rollups,
+                 within(start + hourMs, start + 2 * hourMs));
+
+        // Another process reads the same (the cut is on disk).
+        SeriesStore reader;
+        reader.setRetention(keepEverything());
+        QVERIFY(reader.open(data));
+        QCOMPARE(minutes(reader), bruteForce(all, minuteMs));
+    }
+
+    void aVersionOneFileStillReads()
+    {
+        // A file written before minute buckets were computed from raw chunks: every minute bucket
+        // in blocks. It is migrated; its buckets are read from the blocks, new ones join them.
+        const QString data = folder();
+        QVERIFY(QDir().mkpath(data));
+        const QString path = QDir(data).filePath(SeriesStore::fileName());
+        QList<Sample> all;
+        for (qint64 t = 0; t < 3 * hourMs; t += 25'000)
+            all.append({t, double(t % 7000) / 8});
+        {
+            SqliteConnection connection;
+            QVERIFY(connection.open(path, SqliteConnection::Role::Writer));
+            QVERIFY(Migrations::migrate(connection.database(), path, seriesSchemaSteps().first(1)));
+            QSqlQuery query(connection.database());
+            QVERIFY(query.exec(u"INSERT INTO series (id, name) VALUES (1, 'old')"_s));
+            QVERIFY(query.prepare(u"INSERT INTO chunks VALUES (1, ?, ?, ?)"_s));
+            query.addBindValue(all.constFirst().timestampMs);
+            query.addBindValue(all.constLast().timestampMs);
+            query.addBindValue(SeriesCodec::encode(all));
+            QVERIFY(query.exec());
+            std::map<qint64, QList<RollupPoint>> blocks;
+            for (const RollupPoint &p : bruteForce(all, minuteMs))
+                blocks[seriesBucketStart(p.bucketStartMs, SeriesWriter::minuteBlockMs)].append(p);
+            for (const auto &[block, points] : blocks) {
+                QVERIFY(query.prepare(u"INSERT INTO minute_blocks VALUES (1, ?, ?)"_s));
+                query.addBindValue(block);
+                query.addBindValue(SeriesCodec::encodeRollups(
+                    std::span<const RollupPoint>(points.constData(), size_t(points.size()))));
+                QVERIFY(query.exec());
+            }
+            for (const SeriesLevel level : {SeriesLevel::Hour, SeriesLevel::Day})
+                for (const RollupPoint &p : bruteForce(all, seriesBucketMs(level))) {
+                    QVERIFY(query.prepare(u"INSERT INTO rollups VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)"_s));
+                    for (const QVariant &v : QVariantList{int(level), p.bucketStartMs, p.firstMs - p.bucketStartMs,
+                                                          p.lastMs - p.bucketStartMs, p.min, p.max, p.sum, p.count})
+                        query.addBindValue(v);
+                    QVERIFY(query.exec());
+                }
+        }
+        SeriesStore store;
+        store.setRetention(keepEverything());
+        QVERIFY(store.open(data));
+        const auto check = [&] {
+            for (const SeriesLevel level : {SeriesLevel::Minute, SeriesLevel::Hour, SeriesLevel::Day})
+                QCOMPARE(store.rangeAt(u"old"_s, level, 0, dayMs).result().rollups,
+                         bruteForce(all, seriesBucketMs(level)));
+            QVERIFY(sameSamples(store.rangeAt(u"old"_s, SeriesLevel::Raw, 0, dayMs).result().samples, all));
+        };
+        check();
+        // New samples, inside the last block and after it.
+        QList<Sample> more;
+        for (qint64 t = 3 * hourMs; t < 5 * hourMs; t += 25'000)
+            more.append({t, double(t % 5000) / 4});
+        store.append({{u"old"_s, more}});
+        QVERIFY(store.flush());
+        all += more;
+        check();
+        {
+            SqliteConnection connection;
+            QVERIFY(connection.open(path, SqliteConnection::Role::Reader));
+            QCOMPARE(Migrations::userVersion(connection.database(), path).value_or(-1),
+                     seriesSchemaSteps().back().version);
+        }
     }
 
     void outOfOrderSamplesAreReadInTimeOrder()
