@@ -77,23 +77,23 @@
     <name>Vigie::ReportFormat</name>
     <message numerus="yes">
         <source>%n outage(s) from %1 to %2, %3 in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outage from %1 to %2, %3 in all</numerusform>
+            <numerusform>%n outages from %1 to %2, %3 in all</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All services (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>All services (%n)</numerusform>
+            <numerusform>All services (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Group %1 (%n service(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Group %1 (%n service)</numerusform>
+            <numerusform>Group %1 (%n services)</numerusform>
         </translation>
     </message>
 </context>
@@ -101,9 +101,9 @@
     <name>Vigie::ReportsView</name>
     <message numerus="yes">
         <source>%1 to %2 (UTC): availability %3 over %n service(s); %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 to %2 (UTC): availability %3 over %n service; %4.</numerusform>
+            <numerusform>%1 to %2 (UTC): availability %3 over %n services; %4.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,182 +5,182 @@
     <name>Vigie::AvailabilityModel</name>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Groupe</translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité</translation>
     </message>
     <message>
         <source>Outages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannes</translation>
     </message>
     <message>
         <source>Downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Indisponibilité</translation>
     </message>
     <message>
         <source>Longest</source>
-        <translation type="unfinished"></translation>
+        <translation>La plus longue</translation>
     </message>
     <message>
         <source>MTTR</source>
-        <translation type="unfinished"></translation>
+        <translation>MTTR</translation>
     </message>
     <message>
         <source>MTBF</source>
-        <translation type="unfinished"></translation>
+        <translation>MTBF</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Maintenance</translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans données</translation>
     </message>
 </context>
 <context>
     <name>Vigie::ChartPanel</name>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques</translation>
     </message>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished">Dernière heure</translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>6 dernières heures</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished">Dernières 24 heures</translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">7 derniers jours</translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière année</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période personnalisée</translation>
     </message>
     <message>
         <source>Range start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de la période</translation>
     </message>
     <message>
         <source>Range end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la période</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le zoom</translation>
     </message>
     <message>
         <source>Back to the whole range (Home, or a double click on a chart)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à toute la période (Origine, ou double-clic sur un graphique)</translation>
     </message>
     <message>
         <source>Phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Phases</translation>
     </message>
     <message>
         <source>Split the response time into its phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Décomposer le temps de réponse en phases</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>PNG image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG…</translation>
     </message>
     <message>
         <source>SVG image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Image SVG…</translation>
     </message>
     <message>
         <source>CSV, points as shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, points affichés…</translation>
     </message>
     <message>
         <source>CSV, every recorded point…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, tous les points enregistrés…</translation>
     </message>
     <message>
         <source>%1 – %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
         <source>%1, %2: before (the same length) → during</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;: avant (même durée) → pendant</translation>
     </message>
     <message>
         <source>%1, %2: %3 → %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;: %3 → %4</translation>
     </message>
     <message>
         <source>%1, %2: mean %3 → %4, p95 %5 → %6, max %7 → %8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;: moyenne %3 → %4, p95 %5 → %6, max %7 → %8</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 (%3)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images SVG (*.svg)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les graphiques</translation>
     </message>
     <message>
         <source>charts</source>
-        <translation type="unfinished"></translation>
+        <translation>graphiques</translation>
     </message>
 </context>
 <context>
@@ -621,325 +621,325 @@
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Save the events shown as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les événements affichés dans un fichier CSV.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>vigie-events.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie-evenements.csv</translation>
     </message>
     <message>
         <source>Export Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les événements</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
     <name>Vigie::ExportFile</name>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Vigie::ExpositionParser</name>
     <message>
         <source>nothing may follow # EOF</source>
-        <translation type="unfinished"></translation>
+        <translation>rien ne peut suivre # EOF</translation>
     </message>
     <message>
         <source>the last line must end with a line feed</source>
-        <translation type="unfinished"></translation>
+        <translation>la dernière ligne doit se terminer par un saut de ligne</translation>
     </message>
     <message>
         <source>an OpenMetrics exposition must end with # EOF</source>
-        <translation type="unfinished"></translation>
+        <translation>une exposition OpenMetrics doit se terminer par # EOF</translation>
     </message>
     <message>
         <source>blank lines are not allowed in OpenMetrics</source>
-        <translation type="unfinished"></translation>
+        <translation>les lignes vides sont interdites en OpenMetrics</translation>
     </message>
     <message>
         <source>expected a metric name after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nom de métrique attendu après %1</translation>
     </message>
     <message>
         <source>invalid metric name in a # %1 line</source>
-        <translation type="unfinished"></translation>
+        <translation>nom de métrique invalide dans une ligne # %1</translation>
     </message>
     <message>
         <source>%1 line for %2 after its samples (HELP and TYPE come first)</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 de %2 après ses échantillons (HELP et TYPE viennent en premier)</translation>
     </message>
     <message>
         <source>second TYPE line for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>deuxième ligne TYPE pour %1</translation>
     </message>
     <message>
         <source>expected a type after the metric name</source>
-        <translation type="unfinished"></translation>
+        <translation>type attendu après le nom de la métrique</translation>
     </message>
     <message>
         <source>unknown metric type &quot;%1&quot; (expected counter, gauge, histogram, summary or untyped)</source>
-        <translation type="unfinished"></translation>
+        <translation>type de métrique inconnu &quot;%1&quot; (attendu&#xa0;: counter, gauge, histogram, summary ou untyped)</translation>
     </message>
     <message>
         <source>second HELP line for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>deuxième ligne HELP pour %1</translation>
     </message>
     <message>
         <source>invalid escape sequence in HELP text (only \\ and \n are allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>séquence d’échappement invalide dans le texte HELP (seuls \\ et \n sont permis)</translation>
     </message>
     <message>
         <source>a line starting with # must be # HELP, # TYPE, # UNIT or # EOF</source>
-        <translation type="unfinished"></translation>
+        <translation>une ligne commençant par # doit être # HELP, # TYPE, # UNIT ou # EOF</translation>
     </message>
     <message>
         <source>expected a metric name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom de métrique attendu</translation>
     </message>
     <message>
         <source>expected a space after the metric name</source>
-        <translation type="unfinished"></translation>
+        <translation>espace attendue après le nom de la métrique</translation>
     </message>
     <message>
         <source>invalid character in the metric name</source>
-        <translation type="unfinished"></translation>
+        <translation>caractère invalide dans le nom de la métrique</translation>
     </message>
     <message>
         <source>metadata for %1 after its samples</source>
-        <translation type="unfinished"></translation>
+        <translation>métadonnées de %1 après ses échantillons</translation>
     </message>
     <message>
         <source>unknown metric type &quot;%1&quot; (expected counter, gauge, histogram, gaugehistogram, stateset, info, summary or unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>type de métrique inconnu &quot;%1&quot; (attendu&#xa0;: counter, gauge, histogram, gaugehistogram, stateset, info, summary ou unknown)</translation>
     </message>
     <message>
         <source>a metric of type %1 cannot have a unit</source>
-        <translation type="unfinished"></translation>
+        <translation>une métrique de type %1 ne peut pas avoir d’unité</translation>
     </message>
     <message>
         <source>second UNIT line for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>deuxième ligne UNIT pour %1</translation>
     </message>
     <message>
         <source>invalid character in the unit</source>
-        <translation type="unfinished"></translation>
+        <translation>caractère invalide dans l’unité</translation>
     </message>
     <message>
         <source>the name of a metric with a unit must end with _%1</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom d’une métrique avec une unité doit se terminer par _%1</translation>
     </message>
     <message>
         <source>%1 was already exposed: each metric family must be one block, with a name no other family&apos;s samples use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a déjà été exposée&#xa0;: chaque famille de métriques doit former un seul bloc, sous un nom qu’aucun échantillon d’une autre famille n’utilise</translation>
     </message>
     <message>
         <source>the lines of %1 must be one group: it appeared before another metric&apos;s lines</source>
-        <translation type="unfinished"></translation>
+        <translation>les lignes de %1 doivent former un seul groupe&#xa0;: elle est apparue avant les lignes d’une autre métrique</translation>
     </message>
     <message>
         <source>the samples of %1 would clash with a metric family exposed before (%1%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>les échantillons de %1 entreraient en conflit avec une famille de métriques exposée auparavant (%1%2)</translation>
     </message>
     <message>
         <source>unterminated label value: expected a closing &quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur d’étiquette non terminée&#xa0;: &quot; fermant attendu</translation>
     </message>
     <message>
         <source>invalid escape sequence in a label value (only \\, \&quot; and \n are allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>séquence d’échappement invalide dans une valeur d’étiquette (seuls \\, \&quot; et \n sont permis)</translation>
     </message>
     <message>
         <source>unexpected end of line in the labels</source>
-        <translation type="unfinished"></translation>
+        <translation>fin de ligne inattendue dans les étiquettes</translation>
     </message>
     <message>
         <source>expected a label name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom d’étiquette attendu</translation>
     </message>
     <message>
         <source>the label name __name__ is reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom d’étiquette __name__ est réservé</translation>
     </message>
     <message>
         <source>label names starting with __ are reserved (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>les noms d’étiquettes commençant par __ sont réservés (%1)</translation>
     </message>
     <message>
         <source>expected = after the label name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>= attendu après le nom d’étiquette %1</translation>
     </message>
     <message>
         <source>expected a quoted label value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur d’étiquette entre guillemets attendue</translation>
     </message>
     <message>
         <source>duplicate label name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nom d’étiquette en double&#xa0;: %1</translation>
     </message>
     <message>
         <source>expected , or } after a label value</source>
-        <translation type="unfinished"></translation>
+        <translation>, ou } attendu après une valeur d’étiquette</translation>
     </message>
     <message>
         <source>the exemplar&apos;s labels are %1 characters long; at most 128 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes de l’exemplaire font %1 caractères&#xa0;; 128 au plus sont permis</translation>
     </message>
     <message>
         <source>%1 is not a valid sample name for the %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un nom d’échantillon valide pour le %2 %3</translation>
     </message>
     <message>
         <source>expected a space and a value</source>
-        <translation type="unfinished"></translation>
+        <translation>espace et valeur attendues</translation>
     </message>
     <message>
         <source>expected a space before the value</source>
-        <translation type="unfinished"></translation>
+        <translation>espace attendue avant la valeur</translation>
     </message>
     <message>
         <source>expected a value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur attendue</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur invalide &quot;%1&quot;</translation>
     </message>
     <message>
         <source>invalid timestamp &quot;%1&quot; (expected seconds, such as 1520879607.789)</source>
-        <translation type="unfinished"></translation>
+        <translation>horodatage invalide &quot;%1&quot; (attendu&#xa0;: des secondes, comme 1520879607.789)</translation>
     </message>
     <message>
         <source>an exemplar is written &quot; # {labels} value&quot;, with one space on each side of the #</source>
-        <translation type="unfinished"></translation>
+        <translation>un exemplaire s’écrit &quot; # {étiquettes} valeur&quot;, avec une espace de chaque côté du #</translation>
     </message>
     <message>
         <source>expected a space and a value after the exemplar&apos;s labels</source>
-        <translation type="unfinished"></translation>
+        <translation>espace et valeur attendues après les étiquettes de l’exemplaire</translation>
     </message>
     <message>
         <source>invalid exemplar value &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur d’exemplaire invalide &quot;%1&quot;</translation>
     </message>
     <message>
         <source>invalid exemplar timestamp &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>horodatage d’exemplaire invalide &quot;%1&quot;</translation>
     </message>
     <message>
         <source>exemplars are only allowed on a counter&apos;s _total and a histogram&apos;s _bucket samples</source>
-        <translation type="unfinished"></translation>
+        <translation>les exemplaires ne sont permis que sur les échantillons _total d’un counter et _bucket d’un histogram</translation>
     </message>
     <message>
         <source>unexpected space (OpenMetrics separates with exactly one space and allows none at the end of a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>espace inattendue (OpenMetrics sépare par exactement une espace et n’en permet aucune en fin de ligne)</translation>
     </message>
     <message>
         <source>unexpected text after the sample</source>
-        <translation type="unfinished"></translation>
+        <translation>texte inattendu après l’échantillon</translation>
     </message>
     <message>
         <source>the text format 0.0.4 has no exemplars nor comments after a sample</source>
-        <translation type="unfinished"></translation>
+        <translation>le format texte 0.0.4 n’a ni exemplaires ni commentaires après un échantillon</translation>
     </message>
     <message>
         <source>invalid timestamp &quot;%1&quot; (expected milliseconds, an integer)</source>
-        <translation type="unfinished"></translation>
+        <translation>horodatage invalide &quot;%1&quot; (attendu&#xa0;: des millisecondes, un entier)</translation>
     </message>
     <message>
         <source>unexpected text after the timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>texte inattendu après l’horodatage</translation>
     </message>
     <message>
         <source>a histogram bucket needs an le label</source>
-        <translation type="unfinished"></translation>
+        <translation>un intervalle d’histogramme doit avoir une étiquette le</translation>
     </message>
     <message>
         <source>invalid le label value &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur d’étiquette le invalide &quot;%1&quot;</translation>
     </message>
     <message>
         <source>a summary&apos;s quantile sample needs a quantile label</source>
-        <translation type="unfinished"></translation>
+        <translation>l’échantillon de quantile d’un summary doit avoir une étiquette quantile</translation>
     </message>
     <message>
         <source>invalid quantile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>quantile invalide &quot;%1&quot;</translation>
     </message>
     <message>
         <source>a stateset&apos;s sample needs a label named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l’échantillon d’un stateset doit avoir une étiquette nommée %1</translation>
     </message>
     <message>
         <source>%1 must be neither negative nor NaN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne doit être ni négatif ni NaN</translation>
     </message>
     <message>
         <source>%1 must not be NaN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne doit pas être NaN</translation>
     </message>
     <message>
         <source>a stateset&apos;s value must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur d’un stateset doit être 0 ou 1</translation>
     </message>
     <message>
         <source>an info metric&apos;s value must be 1</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur d’une métrique info doit être 1</translation>
     </message>
     <message>
         <source>the samples of one metric must be together: these labels of %1 appeared before another metric&apos;s samples</source>
-        <translation type="unfinished"></translation>
+        <translation>les échantillons d’une métrique doivent être groupés&#xa0;: ces étiquettes de %1 sont apparues avant les échantillons d’une autre métrique</translation>
     </message>
     <message>
         <source>the samples of one metric must all have a timestamp or none</source>
-        <translation type="unfinished"></translation>
+        <translation>les échantillons d’une métrique doivent tous avoir un horodatage, ou aucun</translation>
     </message>
     <message>
         <source>timestamps went backwards within a metric</source>
-        <translation type="unfinished"></translation>
+        <translation>les horodatages reculent au sein d’une métrique</translation>
     </message>
     <message>
         <source>%1 repeats with the same labels and no timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se répète avec les mêmes étiquettes et sans horodatage</translation>
     </message>
     <message>
         <source>histogram buckets must be in increasing order of le</source>
-        <translation type="unfinished"></translation>
+        <translation>les intervalles d’un histogramme doivent suivre l’ordre croissant de le</translation>
     </message>
     <message>
         <source>histogram buckets are cumulative: this one is below the previous</source>
-        <translation type="unfinished"></translation>
+        <translation>les intervalles d’un histogramme sont cumulatifs&#xa0;: celui-ci est inférieur au précédent</translation>
     </message>
     <message>
         <source>the histogram %1 has no +Inf bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>l’histogramme %1 n’a pas d’intervalle +Inf</translation>
     </message>
     <message>
         <source>the count of %1 differs from its +Inf bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>le compte de %1 diffère de son intervalle +Inf</translation>
     </message>
     <message>
         <source>%1 has a %2 but no %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a un %2 mais pas de %3</translation>
     </message>
     <message>
         <source>a histogram with negative buckets cannot have a _sum</source>
-        <translation type="unfinished"></translation>
+        <translation>un histogramme avec des intervalles négatifs ne peut pas avoir de _sum</translation>
     </message>
     <message>
         <source>a negative _gsum needs negative buckets</source>
-        <translation type="unfinished"></translation>
+        <translation>un _gsum négatif exige des intervalles négatifs</translation>
     </message>
 </context>
 <context>
@@ -1381,70 +1381,70 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapports</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rapports</translation>
     </message>
 </context>
 <context>
     <name>Vigie::MetricCharts</name>
     <message>
         <source>Bandwidth</source>
-        <translation type="unfinished"></translation>
+        <translation>Bande passante</translation>
     </message>
     <message>
         <source>Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbit/s</translation>
     </message>
     <message>
         <source>%1 in</source>
         <comment>bandwidth of an interface</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrant</translation>
     </message>
     <message>
         <source>%1 out</source>
         <comment>bandwidth of an interface</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 sortant</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>a line&apos;s label and its scrape target</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Response time</source>
-        <translation type="unfinished">Temps de réponse</translation>
+        <translation>Temps de réponse</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ms</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’erreur</translation>
     </message>
     <message>
         <source>#%1 %2</source>
         <comment>probe number and kind</comment>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>probe and phase</comment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>Vigie::MetricsCollector</name>
     <message>
         <source>scraping %1: the metrics are invalid at line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>collecte de %1&#xa0;: les métriques sont invalides ligne %2, colonne %3&#xa0;: %4</translation>
     </message>
     <message>
         <source>scraping %1: the fetch failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>collecte de %1&#xa0;: la récupération a échoué&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1615,65 +1615,67 @@ Code de sortie&#xa0;: 0 si l’espace de travail est valide, 2 s’il ne l’est
     </message>
     <message>
         <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape or secret (see vigie --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate, report, scrape ou secret (voir vigie --help).</translation>
     </message>
     <message>
         <source>Print the samples as a JSON array instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche les échantillons sous forme de tableau JSON plutôt qu’en colonnes.</translation>
     </message>
     <message>
         <source>Start of the range: ISO 8601 (2026-03-29T19:00, local time without a zone; 2026-03-29T19:00Z or +02:00 with one), or relative: -30m, -24h, -7d, -2w, now. Default: -24h.</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de la période&#xa0;: ISO 8601 (2026-03-29T19:00, heure locale sans fuseau&#xa0;; 2026-03-29T19:00Z ou +02:00 avec un fuseau), ou relatif&#xa0;: -30m, -24h, -7d, -2w, now. Par défaut&#xa0;: -24h.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>HEURE</translation>
     </message>
     <message>
         <source>End of the range, written as --from. Default: now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la période, écrite comme --from. Par défaut&#xa0;: now.</translation>
     </message>
     <message>
         <source>Report on the service ID only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne rend compte que du service ID.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per outage). Default: md.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche au format FORMAT&#xa0;: json (pour les machines), md (Markdown, pour un postmortem) ou csv (une ligne par panne). Par défaut&#xa0;: md.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>Fetch a metrics endpoint as Prometheus would (OpenMetrics or the text format 0.0.4) and print its samples.
 Exit status: 0 when it parsed, 1 when the fetch failed, 3 when the text is invalid (URL:line:column on standard error), 2 on a usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupère un point de terminaison de métriques comme le ferait Prometheus (OpenMetrics ou le format texte 0.0.4) et affiche ses échantillons.
+Code de sortie&#xa0;: 0 si l’analyse a réussi, 1 si la récupération a échoué, 3 si le texte est invalide (URL:ligne:colonne sur la sortie d’erreur), 2 en cas d’erreur d’utilisation.</translation>
     </message>
     <message>
         <source>Fetch and parse a metrics endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupère et analyse un point de terminaison de métriques.</translation>
     </message>
     <message>
         <source>The endpoint, such as http://localhost:9100/metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point de terminaison, par exemple http://localhost:9100/metrics.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Print the availability and the outages of a workspace&apos;s services over a range, from the history the console and vigie watch keep. An outage is a span in which a service was down (degraded is not down); maintenance and time without data are left out of availability and reported.
 Exit status: 0 when printed, 1 when the history could not be read, 2 when the workspace or an option is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche la disponibilité et les pannes des services d’un espace de travail sur une période, à partir de l’historique que conservent la console et vigie watch. Une panne est une période pendant laquelle un service était en panne (dégradé n’est pas en panne)&#xa0;; la maintenance et le temps sans données sont exclus de la disponibilité et indiqués à part.
+Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pas pu être lu, 2 si l’espace de travail ou une option est invalide.</translation>
     </message>
     <message>
         <source>Print availability and outages from the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche la disponibilité et les pannes à partir de l’historique.</translation>
     </message>
     <message>
         <source>check: run every probe once and print the results (see vigie check --help).
@@ -1682,66 +1684,71 @@ report: availability and outages from the history (see vigie report --help).
 validate: report a workspace&apos;s errors without probing (see vigie validate --help).
 scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
 secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>check&#xa0;: lancer chaque sonde une fois et afficher les résultats (voir vigie check --help).
+watch&#xa0;: sonder selon le calendrier, sans fenêtre (voir vigie watch --help).
+report&#xa0;: disponibilité et pannes à partir de l’historique (voir vigie report --help).
+validate&#xa0;: signaler les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
+scrape&#xa0;: récupérer et afficher les échantillons d’un point de terminaison de métriques (voir vigie scrape --help).
+secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir vigie secret --help).</translation>
     </message>
     <message>
         <source>vigie scrape needs a URL: vigie scrape URL</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie scrape a besoin d’une URL&#xa0;: vigie scrape URL</translation>
     </message>
     <message>
         <source>--from needs a time such as 2026-03-29T19:00, -24h, -7d or now, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from attend une heure comme 2026-03-29T19:00, -24h, -7d ou now, pas &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--to needs a time such as 2026-03-29T21:00, -1h or now, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to attend une heure comme 2026-03-29T21:00, -1h ou now, pas &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--from must come before --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from doit précéder --to.</translation>
     </message>
     <message>
         <source>--format needs json, md or csv, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format attend json, md ou csv, pas &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret)</translation>
     </message>
 </context>
 <context>
     <name>Vigie::OutageEpisodeModel</name>
     <message>
         <source>%1 (began before)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (commencée avant)</translation>
     </message>
     <message>
         <source>still going</source>
-        <translation type="unfinished"></translation>
+        <translation>toujours en cours</translation>
     </message>
     <message>
         <source>%1 first, then %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d’abord, puis %2</translation>
     </message>
     <message>
         <source>Start (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Début (UTC)</translation>
     </message>
     <message>
         <source>End (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin (UTC)</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Failed probes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondes en échec</translation>
     </message>
     <message>
         <source>Services down</source>
-        <translation type="unfinished"></translation>
+        <translation>Services en panne</translation>
     </message>
 </context>
 <context>
@@ -1815,349 +1822,349 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     <name>Vigie::ReportCommand</name>
     <message>
         <source>vigie report: %1 has no service &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie report&#xa0;: %1 n’a pas de service &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>vigie report: no history in %1 (the console and vigie watch keep it there).</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie report&#xa0;: pas d’historique dans %1 (la console et vigie watch le conservent là).</translation>
     </message>
     <message>
         <source>vigie report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie report&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Vigie::ReportFormat</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1&#xa0;s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min %2&#xa0;s</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h %2&#xa0;min</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;j</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;j %2&#xa0;h</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>sans données</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>no outage</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune panne</translation>
     </message>
     <message>
         <source>%1 (still going)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (toujours en cours)</translation>
     </message>
     <message numerus="yes">
         <source>%n outage(s) from %1 to %2, %3 in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n panne de %1 à %2, %3 en tout</numerusform>
+            <numerusform>%n pannes de %1 à %2, %3 en tout</numerusform>
         </translation>
     </message>
     <message>
         <source>Availability report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport de disponibilité</translation>
     </message>
     <message>
         <source>From %1 to %2 (UTC), %3. Availability leaves out maintenance and time without data; degraded counts as available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du %1 au %2 (UTC), %3. La disponibilité exclut la maintenance et le temps sans données&#xa0;; dégradé compte comme disponible.</translation>
     </message>
     <message>
         <source>Availability: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité&#xa0;: %1</translation>
     </message>
     <message>
         <source>the longest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la plus longue %1</translation>
     </message>
     <message>
         <source>MTTR %1, MTBF %2</source>
-        <translation type="unfinished"></translation>
+        <translation>MTTR %1, MTBF %2</translation>
     </message>
     <message>
         <source>Maintenance %1, no data %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance %1, sans données %2</translation>
     </message>
     <message numerus="yes">
         <source>All services (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tous les services (%n)</numerusform>
+            <numerusform>Tous les services (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>First to fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier en panne</translation>
     </message>
     <message>
         <source>Services down</source>
-        <translation type="unfinished"></translation>
+        <translation>Services en panne</translation>
     </message>
     <message>
         <source>(still going)</source>
-        <translation type="unfinished"></translation>
+        <translation>(toujours en cours)</translation>
     </message>
     <message numerus="yes">
         <source>Group %1 (%n service(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Groupe %1 (%n service)</numerusform>
+            <numerusform>Groupe %1 (%n services)</numerusform>
         </translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished">Services</translation>
+        <translation>Services</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Groupe</translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité</translation>
     </message>
     <message>
         <source>Outages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannes</translation>
     </message>
     <message>
         <source>Downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Indisponibilité</translation>
     </message>
     <message>
         <source>Longest</source>
-        <translation type="unfinished"></translation>
+        <translation>La plus longue</translation>
     </message>
     <message>
         <source>MTTR</source>
-        <translation type="unfinished"></translation>
+        <translation>MTTR</translation>
     </message>
     <message>
         <source>MTBF</source>
-        <translation type="unfinished"></translation>
+        <translation>MTBF</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Maintenance</translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans données</translation>
     </message>
     <message>
         <source>Failed probes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondes en échec</translation>
     </message>
     <message>
         <source>%1 (began before)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (commencée avant)</translation>
     </message>
     <message>
         <source>Services operational</source>
-        <translation type="unfinished"></translation>
+        <translation>Services opérationnels</translation>
     </message>
     <message>
         <source>no data at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sans données à %1</translation>
     </message>
     <message>
         <source>%1 % at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;% à %2</translation>
     </message>
 </context>
 <context>
     <name>Vigie::ReportsView</name>
     <message>
         <source>Availability of the services</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité des services</translation>
     </message>
     <message>
         <source>Outages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannes</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapports</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished">Dernières 24 heures</translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">7 derniers jours</translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière année</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisée</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished">Services</translation>
+        <translation>Services</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Read the history again, up to now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire l’historique jusqu’à maintenant.</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <source>Save this report as CSV (one row per outage), Markdown (for a postmortem) or JSON, as vigie report prints it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ce rapport en CSV (une ligne par panne), Markdown (pour un postmortem) ou JSON, tel que l’affiche vigie report.</translation>
     </message>
     <message>
         <source>&amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV…</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;JSON…</translation>
     </message>
     <message>
         <source>R&amp;ange:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Services:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Services&#xa0;:</translation>
     </message>
     <message>
         <source>Share of services operational</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des services opérationnels</translation>
     </message>
     <message>
         <source>Services operational</source>
-        <translation type="unfinished"></translation>
+        <translation>Services opérationnels</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished">Tous les services</translation>
+        <translation>Tous les services</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe %1</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l’historique…</translation>
     </message>
     <message numerus="yes">
         <source>%1 to %2 (UTC): availability %3 over %n service(s); %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Du %1 au %2 (UTC)&#xa0;: disponibilité %3 sur %n service&#xa0;; %4.</numerusform>
+            <numerusform>Du %1 au %2 (UTC)&#xa0;: disponibilité %3 sur %n services&#xa0;; %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>Maintenance (%1) and time without data (%2) are left out; degraded counts as available.</source>
-        <translation type="unfinished"></translation>
+        <translation>La maintenance (%1) et le temps sans données (%2) sont exclus&#xa0;; dégradé compte comme disponible.</translation>
     </message>
     <message>
         <source>Outages of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannes de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Outages of the services shown (select a service for its own): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannes des services affichés (sélectionnez un service pour voir les siennes)&#xa0;: %1</translation>
     </message>
     <message>
         <source>vigie-report.%1</source>
-        <translation type="unfinished"></translation>
+        <translation>vigie-rapport.%1</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
 </context>
 <context>
@@ -2282,46 +2289,46 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     <name>Vigie::ScrapeCommand</name>
     <message>
         <source>SAMPLE</source>
-        <translation type="unfinished"></translation>
+        <translation>ÉCHANTILLON</translation>
     </message>
     <message>
         <source>TYPE</source>
-        <translation type="unfinished"></translation>
+        <translation>TYPE</translation>
     </message>
     <message>
         <source>VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>VALEUR</translation>
     </message>
     <message>
         <source>TIMESTAMP (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>HORODATAGE (ms)</translation>
     </message>
 </context>
 <context>
     <name>Vigie::Scraper</name>
     <message>
         <source>%1 is not an http or https URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas une URL http ou https</translation>
     </message>
     <message>
         <source>timed out after %1 s fetching %2</source>
-        <translation type="unfinished"></translation>
+        <translation>délai dépassé après %1&#xa0;s lors de la récupération de %2</translation>
     </message>
     <message>
         <source>%1 sent more than %2 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé plus de %2&#xa0;Mio</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2, expected 2xx</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu HTTP %2 au lieu de 2xx</translation>
     </message>
     <message>
         <source>connection refused by %1</source>
-        <translation type="unfinished">connexion refusée par %1</translation>
+        <translation>connexion refusée par %1</translation>
     </message>
     <message>
         <source>could not fetch %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de récupérer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2382,42 +2389,42 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     <name>Vigie::SeriesStore</name>
     <message>
         <source>The series store is already open on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le stockage des séries est déjà ouvert sur %1.</translation>
     </message>
     <message>
         <source>Cannot create the data folder %1 for the series database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de données %1 pour la base des séries.</translation>
     </message>
     <message>
         <source>The series store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le stockage des séries n’est pas ouvert.</translation>
     </message>
 </context>
 <context>
     <name>Vigie::SeriesWriter</name>
     <message>
         <source>Cannot prepare the series database %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de préparer la base des séries %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Writing to the series database %1 works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’écriture dans la base des séries %1 fonctionne de nouveau.</translation>
     </message>
     <message>
         <source>a chunk of series %1 cannot be decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>un bloc de la série %1 ne peut pas être décodé</translation>
     </message>
     <message>
         <source>the minute rollups of series %1 cannot be decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>les agrégats par minute de la série %1 ne peuvent pas être décodés</translation>
     </message>
     <message>
         <source>Cannot write to the series database %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans la base des séries %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The series database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base des séries n’est pas ouverte.</translation>
     </message>
 </context>
 <context>
@@ -2507,48 +2514,48 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     </message>
     <message>
         <source>Response time</source>
-        <translation type="unfinished">Temps de réponse</translation>
+        <translation>Temps de réponse</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ms</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>All probes</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les sondes</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’erreur</translation>
     </message>
     <message>
         <source>#%1 %2</source>
         <comment>probe number and kind</comment>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>Bandwidth</source>
-        <translation type="unfinished"></translation>
+        <translation>Bande passante</translation>
     </message>
     <message>
         <source>Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbit/s</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrant</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortant</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished">En panne</translation>
+        <translation>En panne</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Maintenance</translation>
+        <translation>Maintenance</translation>
     </message>
 </context>
 <context>
@@ -2559,7 +2566,7 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     </message>
     <message>
         <source>Opening the series database was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’ouverture de la base des séries a été annulée.</translation>
     </message>
 </context>
 <context>
@@ -2905,16 +2912,16 @@ secret: keep workspace secrets in the keychain (see vigie secret --help).</sourc
     <name>Vigie::TimeChart</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>a value and its unit</comment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1&#xa0;%2</translation>
     </message>
     <message>
         <source>No data in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée sur cette période</translation>
     </message>
 </context>
 <context>
@@ -3787,115 +3794,115 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     </message>
     <message>
         <source>a prometheus probe</source>
-        <translation type="unfinished"></translation>
+        <translation>une sonde prometheus</translation>
     </message>
     <message>
         <source>&apos;probes&apos; is empty; add at least one probe (http, tcp, tls, dns, statuspage or prometheus)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;probes&apos; est vide&#xa0;; ajoutez au moins une sonde (http, tcp, tls, dns, statuspage ou prometheus)</translation>
     </message>
     <message>
         <source>this service has no &apos;probes&apos;; add a sequence with at least one probe (http, tcp, tls, dns, statuspage or prometheus)</source>
-        <translation type="unfinished"></translation>
+        <translation>ce service n’a pas de clé &apos;probes&apos;&#xa0;; ajoutez une liste avec au moins une sonde (http, tcp, tls, dns, statuspage ou prometheus)</translation>
     </message>
     <message>
         <source>this probe has no target; add one of &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos;, &apos;statuspage: URL&apos; or &apos;prometheus: URL&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>cette sonde n’a pas de cible&#xa0;; ajoutez l’une des clés &apos;http: URL&apos;, &apos;tcp: HOST:PORT&apos;, &apos;tls: HOST:PORT&apos;, &apos;dns: NAME&apos;, &apos;statuspage: URL&apos; ou &apos;prometheus: URL&apos;</translation>
     </message>
     <message>
         <source>this prometheus probe has no &apos;query&apos;; add the PromQL expression whose result decides its state, for example query: &apos;probe_success{job=&quot;blackbox&quot;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>cette sonde prometheus n’a pas de clé &apos;query&apos;&#xa0;; ajoutez l’expression PromQL dont le résultat décide de son état, par exemple query: &apos;probe_success{job=&quot;blackbox&quot;}&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a prometheus target; expected the address of a Prometheus server (or of anything that speaks its HTTP API), for example http://prometheus.example.org:9090</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; n’est pas une cible prometheus&#xa0;; attendu&#xa0;: l’adresse d’un serveur Prometheus (ou de tout ce qui parle son API HTTP), par exemple http://prometheus.example.org:9090</translation>
     </message>
     <message>
         <source>an empty each_series; write a condition on [VALUE], each series&apos; value, for example [VALUE] &gt;= 1</source>
-        <translation type="unfinished"></translation>
+        <translation>each_series vide&#xa0;; écrivez une condition sur [VALUE], la valeur de chaque série, par exemple [VALUE] &gt;= 1</translation>
     </message>
     <message>
         <source>each_series checks [VALUE], each series&apos; value: write it as [VALUE] &gt;= 1, [VALUE] == 0 or [VALUE] &lt; 0.05, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>each_series vérifie [VALUE], la valeur de chaque série&#xa0;: écrivez-la sous la forme [VALUE] &gt;= 1, [VALUE] == 0 ou [VALUE] &lt; 0.05, pas &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&apos;series&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;series&apos;</translation>
     </message>
     <message>
         <source>a level of the series should keep at least 1h, found %1: a chart shows at least the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>un niveau de la série devrait conserver au moins 1h, trouvé %1&#xa0;: un graphique montre au moins la dernière heure</translation>
     </message>
     <message>
         <source>&apos;metrics&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;metrics&apos;</translation>
     </message>
     <message>
         <source>&apos;scrape&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;scrape&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid id; use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; n’est pas un id valide&#xa0;; utilisez des lettres minuscules, des chiffres, &apos;-&apos; et &apos;_&apos;, en commençant par une lettre ou un chiffre</translation>
     </message>
     <message>
         <source>duplicate id &apos;%1&apos; in &apos;metrics&apos; (first defined at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>id &apos;%1&apos; en double dans &apos;metrics&apos; (déjà défini à %2)</translation>
     </message>
     <message>
         <source>each item of &apos;scrape&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>chaque élément de &apos;scrape&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a metrics endpoint; expected a URL that starts with http:// or https://, for example http://127.0.0.1:9100/metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; n’est pas un point de terminaison de métriques&#xa0;; attendu&#xa0;: une URL qui commence par http:// ou https://, par exemple http://127.0.0.1:9100/metrics</translation>
     </message>
     <message>
         <source>interval should be at least 1s, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>interval devrait valoir au moins 1s, trouvé&#xa0;: %1</translation>
     </message>
     <message>
         <source>a scrape target</source>
-        <translation type="unfinished"></translation>
+        <translation>une cible de collecte</translation>
     </message>
     <message>
         <source>timeout %1 is longer than interval %2; a scrape must finish before the next one starts</source>
-        <translation type="unfinished"></translation>
+        <translation>timeout %1 est supérieur à interval %2&#xa0;; une collecte doit se terminer avant le démarrage de la suivante</translation>
     </message>
     <message>
         <source>give &apos;service&apos; or &apos;dashboard&apos;, not both; &apos;service&apos; is at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez &apos;service&apos; ou &apos;dashboard&apos;, pas les deux&#xa0;; &apos;service&apos; est à %1</translation>
     </message>
     <message>
         <source>this scrape target has no &apos;id&apos;; add one, for example: id: node</source>
-        <translation type="unfinished"></translation>
+        <translation>cette cible de collecte n’a pas de clé &apos;id&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: id: node</translation>
     </message>
     <message>
         <source>this scrape target has no &apos;url&apos;; add the address of its metrics, for example url: http://127.0.0.1:9100/metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>cette cible de collecte n’a pas de clé &apos;url&apos;&#xa0;; ajoutez l’adresse de ses métriques, par exemple url: http://127.0.0.1:9100/metrics</translation>
     </message>
     <message>
         <source>each item of &apos;series&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>chaque élément de &apos;series&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a Prometheus address; expected the URL of a Prometheus server (or of anything that speaks its HTTP API), for example http://prometheus.example.org:9090</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; n’est pas une adresse Prometheus&#xa0;; attendu&#xa0;: l’URL d’un serveur Prometheus (ou de tout ce qui parle son API HTTP), par exemple http://prometheus.example.org:9090</translation>
     </message>
     <message>
         <source>a series</source>
-        <translation type="unfinished"></translation>
+        <translation>une série</translation>
     </message>
     <message>
         <source>this series has no &apos;id&apos;; add one, for example: id: api-error-rate</source>
-        <translation type="unfinished"></translation>
+        <translation>cette série n’a pas de clé &apos;id&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: id: api-error-rate</translation>
     </message>
     <message>
         <source>this series has no &apos;prometheus&apos;; add the address of the Prometheus server to ask, for example prometheus: http://127.0.0.1:9090</source>
-        <translation type="unfinished"></translation>
+        <translation>cette série n’a pas de clé &apos;prometheus&apos;&#xa0;; ajoutez l’adresse du serveur Prometheus à interroger, par exemple prometheus: http://127.0.0.1:9090</translation>
     </message>
     <message>
         <source>this series has no &apos;query&apos;; add the PromQL expression to draw, for example query: &apos;rate(http_requests_total[5m])&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>cette série n’a pas de clé &apos;query&apos;&#xa0;; ajoutez l’expression PromQL à tracer, par exemple query: &apos;rate(http_requests_total[5m])&apos;</translation>
     </message>
 </context>
 </TS>
