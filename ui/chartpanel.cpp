@@ -457,8 +457,10 @@ void ChartPanel::setView(qint64 fromMs, qint64 toMs)
     const bool changed = fromMs != m_fromMs || toMs != m_toMs;
     m_fromMs = fromMs;
     m_toMs = toMs;
-    for (TimeChart *chart : std::as_const(m_charts))
-        chart->setTimeRange(fromMs, toMs);
+    // Drawn from what is kept: each chart takes its range with its new points (showFromKept).
+    if (!changed || !keptCovers(fromMs, toMs, false))
+        for (TimeChart *chart : std::as_const(m_charts))
+            chart->setTimeRange(fromMs, toMs);
     m_reset->setEnabled(isZoomed());
     if (!changed)
         return;
@@ -467,6 +469,9 @@ void ChartPanel::setView(qint64 fromMs, qint64 toMs)
     // the edge of the kept window (unless the one on its way covers it). Beyond it: a query, the
     // charts showing what they have meanwhile.
     const bool shown = showFromKept();
+    if (!shown)
+        for (TimeChart *chart : std::as_const(m_charts))
+            chart->setTimeRange(fromMs, toMs);
     const bool onItsWay =
         m_pending > 0 && m_fetchColumns == pixelColumns() && m_fetchFrom <= fromMs && toMs <= m_fetchTo;
     if (!keptCovers(fromMs, toMs, shown) && !onItsWay)
@@ -504,7 +509,7 @@ bool ChartPanel::showFromKept()
         for (qsizetype l = 0; l < specLines.size(); ++l)
             lines.append({specLines.at(l).series, specLines.at(l).label,
                           reduceForView(kept.at(l), m_fromMs, m_toMs, columns, spec.reduction, spec.maxStepMs)});
-        m_charts.at(c)->setLines(lines);
+        m_charts.at(c)->setLines(lines, m_fromMs, m_toMs);
     }
     Q_EMIT loaded();
     return true;
