@@ -4,6 +4,7 @@
 #include "flowlayout.h"
 #include "series/decimation.h"
 #include "series/errorrate.h"
+#include "series/seriesstore.h"
 #include "workspace/duration.h"
 
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextStream>
@@ -54,6 +56,36 @@ SeriesRange withStepGaps(SeriesRange range, qint64 maxStepMs)
     }
     range.samples = samples;
     return range;
+}
+
+// The part of a range within [fromMs, toMs]: raw samples there, rollup buckets overlapping it.
+SeriesRange slice(const SeriesRange &range, qint64 fromMs, qint64 toMs)
+{
+    SeriesRange part{range.series, fromMs, toMs, range.level, {}, {}};
+    if (range.level == SeriesLevel::Raw) {
+        const auto first = std::ranges::lower_bound(range.samples, fromMs, {}, &Sample::timestampMs);
+        const auto last = std::ranges::upper_bound(range.samples, toMs, {}, &Sample::timestampMs);
+        part.samples = range.samples.mid(first - range.samples.cbegin(), last - first);
+    } else {
+        const qint64 bucket = seriesBucketMs(range.level);
+        const auto first = std::ranges::upper_bound(range.rollups, fromMs - bucket, {}, &RollupPoint::bucketStartMs);
+        const auto last = std::ranges::upper_bound(range.rollups, toMs, {}, &RollupPoint::bucketStartMs);
+        part.rollups = range.rollups.mid(first - range.rollups.cbegin(), std::max<qsizetype>(0, last - first));
+    }
+    return part;
+}
+
+// A kept answer drawn over [fromMs, toMs] in `columns` pixel columns: M4, or the error rate with
+// one bucket per column at most (series/errorrate.h).
+QList<Sample> reduceForView(const SeriesRange &kept, qint64 fromMs, qint64 toMs, int columns,
+                            ChartSpec::Reduction reduction, qint64 maxStepMs)
+{
+    const SeriesRange part = slice(kept, fromMs, toMs);
+    if (reduction == ChartSpec::Reduction::ErrorRate) {
+        const qint64 bucketMs = std::max<qint64>(1, (toMs - fromMs + columns - 1) / columns);
+        return errorRatePercent(part, bucketMs);
+    }
+    return decimateRange(part, columns, maxStepMs);
 }
 
 // A 0/1 success value as an error rate in % (for the before/during readout of raw points).
@@ -255,6 +287,8 @@ QList<TimeChart *> ChartPanel::timeCharts() const
 void ChartPanel::rebuildCharts()
 {
     ++m_generation; // answers for the old charts are dropped
+    m_pending = 0;
+    m_kept = {};
     qDeleteAll(m_charts);
     m_charts.clear();
     bool splittable = false;
@@ -286,6 +320,7 @@ void ChartPanel::rebuildCharts()
                     other->setCrosshairTime(timestampMs);
             }
         });
+        chart->installEventFilter(this); // its plot's width: the columns a query asks for
         m_chartsLayout->addWidget(chart, 1);
         m_charts.append(chart);
     }
@@ -422,13 +457,62 @@ void ChartPanel::setView(qint64 fromMs, qint64 toMs)
     const bool changed = fromMs != m_fromMs || toMs != m_toMs;
     m_fromMs = fromMs;
     m_toMs = toMs;
-    for (TimeChart *chart : std::as_const(m_charts))
-        chart->setTimeRange(fromMs, toMs);
+    // Drawn from what is kept: each chart takes its range with its new points (showFromKept).
+    if (!changed || !keptCovers(fromMs, toMs, false))
+        for (TimeChart *chart : std::as_const(m_charts))
+            chart->setTimeRange(fromMs, toMs);
     m_reset->setEnabled(isZoomed());
-    if (changed) {
-        Q_EMIT rangeChanged(fromMs, toMs);
+    if (!changed)
+        return;
+    Q_EMIT rangeChanged(fromMs, toMs);
+    // Within what is kept: drawn now, from memory; a query in the background when the view nears
+    // the edge of the kept window (unless the one on its way covers it). Beyond it: a query, the
+    // charts showing what they have meanwhile.
+    const bool shown = showFromKept();
+    if (!shown)
+        for (TimeChart *chart : std::as_const(m_charts))
+            chart->setTimeRange(fromMs, toMs);
+    const bool onItsWay =
+        m_pending > 0 && m_fetchColumns == pixelColumns() && m_fetchFrom <= fromMs && toMs <= m_fetchTo;
+    if (!keptCovers(fromMs, toMs, shown) && !onItsWay)
         scheduleQuery();
+}
+
+bool ChartPanel::keptCovers(qint64 fromMs, qint64 toMs, bool withMargin) const
+{
+    const int columns = pixelColumns();
+    if (!m_kept.valid || m_kept.columns != columns)
+        return false;
+    const qint64 margin = withMargin ? (toMs - fromMs) / 3 : 0;
+    // A window that stopped at now needs no margin on its right: nothing was recorded later.
+    const qint64 rightMargin = m_kept.openEnded ? 0 : margin;
+    if (fromMs - margin < m_kept.fromMs || toMs + rightMargin > m_kept.toMs)
+        return false;
+    // The level the source picks for the view is no finer than the one it picked for the window.
+    const SeriesLevel wanted = seriesLevelFor(fromMs, toMs, columns);
+    const SeriesLevel fetched = seriesLevelFor(m_kept.fromMs, m_kept.toMs, m_kept.windowColumns);
+    return seriesBucketMs(wanted) >= seriesBucketMs(fetched);
+}
+
+bool ChartPanel::showFromKept()
+{
+    if (!keptCovers(m_fromMs, m_toMs, false) || m_kept.ranges.size() != m_charts.size())
+        return false;
+    const int columns = pixelColumns();
+    for (qsizetype c = 0; c < m_specs.size(); ++c) {
+        const ChartSpec &spec = m_specs.at(c);
+        const QList<ChartLineSpec> specLines = linesOf(spec);
+        const QList<SeriesRange> &kept = m_kept.ranges.at(c);
+        if (kept.size() != specLines.size())
+            return false;
+        QList<ChartLine> lines;
+        for (qsizetype l = 0; l < specLines.size(); ++l)
+            lines.append({specLines.at(l).series, specLines.at(l).label,
+                          reduceForView(kept.at(l), m_fromMs, m_toMs, columns, spec.reduction, spec.maxStepMs)});
+        m_charts.at(c)->setLines(lines, m_fromMs, m_toMs);
     }
+    Q_EMIT loaded();
+    return true;
 }
 
 void ChartPanel::setSplit(bool split)
@@ -449,6 +533,7 @@ bool ChartPanel::isSplit() const
 
 void ChartPanel::refresh()
 {
+    m_kept.valid = false; // new data may have been recorded
     if (m_preset != Preset::Custom && !isZoomed()) {
         m_baseTo = nowMs();
         m_baseFrom = m_baseTo - presetSpanMs(m_preset);
@@ -470,25 +555,44 @@ void ChartPanel::scheduleQuery()
 void ChartPanel::query()
 {
     const quint64 generation = ++m_generation;
+    m_pending = 0;
     if (!m_fetch || m_charts.isEmpty())
         return;
+    // Charts just built get their size from the layout: now, so that the query asks for their width.
+    m_pixelColumnsKnown = false;
+    m_chartsLayout->activate();
+    m_pixelColumnsKnown = true;
     const int columns = pixelColumns();
     m_lastColumns = columns;
     const qint64 from = m_fromMs;
     const qint64 to = m_toMs;
+    // The window: one width on each side of the view (none past now, where nothing is recorded
+    // yet), as many columns per width as the plot has.
+    const qint64 width = to - from;
+    const qint64 windowFrom = from - width;
+    const qint64 windowTo = std::max(to, std::min(to + width, nowMs()));
+    // Rounded up: the window's resolution is never coarser than the view's.
+    const qint64 safeWidth = std::max<qint64>(1, width);
+    const int windowColumns = int(std::min<qint64>(
+        std::numeric_limits<int>::max(), (qint64(columns) * (windowTo - windowFrom) + safeWidth - 1) / safeWidth));
+    const bool openEnded = windowTo < to + width;
+    m_fetchFrom = windowFrom;
+    m_fetchTo = windowTo;
+    m_fetchColumns = columns;
 
-    // What has landed for this request: the lines of each chart, and how many each still waits for.
+    // What has landed for this request: each line's answer and points, and how many still wait.
     struct Landing
     {
+        QList<QList<SeriesRange>> ranges;
         QList<QList<ChartLine>> lines;
         QList<int> waiting;
     };
     auto landing = std::make_shared<Landing>();
-    m_pending = 0;
     for (const ChartSpec &spec : std::as_const(m_specs)) {
         QList<ChartLine> lines;
         for (const ChartLineSpec &line : linesOf(spec))
             lines.append({line.series, line.label, {}});
+        landing->ranges.append(QList<SeriesRange>(lines.size()));
         landing->lines.append(lines);
         landing->waiting.append(int(lines.size()));
         m_pending += int(lines.size());
@@ -503,29 +607,41 @@ void ChartPanel::query()
         for (qsizetype l = 0; l < lines.size(); ++l) {
             const ChartSpec::Reduction reduction = spec.reduction;
             const qint64 maxStep = spec.maxStepMs;
-            m_fetch(lines.at(l).series, from, to, columns)
+            m_fetch(lines.at(l).series, windowFrom, windowTo, windowColumns)
                 .then(QtFuture::Launch::Async,
                       [from, to, columns, reduction, maxStep](SeriesRange range) {
-                          // The columns are the chart's: its range, whatever the source answered.
-                          range.fromMs = from;
-                          range.toMs = to;
-                          if (reduction == ChartSpec::Reduction::ErrorRate) {
-                              // One bucket per pixel column at most (series/errorrate.h).
-                              const qint64 bucketMs = std::max<qint64>(1, (to - from + columns - 1) / columns);
-                              return errorRatePercent(withStepGaps(std::move(range), maxStep), bucketMs);
-                          }
-                          return decimateRange(range, columns, maxStep);
+                          // Kept with its gaps marked, and drawn over the view it was asked for.
+                          range = withStepGaps(std::move(range), maxStep);
+                          QList<Sample> points = reduceForView(range, from, to, columns, reduction, maxStep);
+                          return std::pair{std::move(range), std::move(points)};
                       })
-                .onFailed([] { return QList<Sample>(); })
-                .onCanceled([] { return QList<Sample>(); })
-                .then(this, [this, generation, landing, c, l](const QList<Sample> &samples) {
+                .onFailed([] {
+                    return std::pair{SeriesRange(), QList<Sample>()};
+                })
+                .onCanceled([] {
+                    return std::pair{SeriesRange(), QList<Sample>()};
+                })
+                .then(this, [this, generation, landing, c, l, from, to, windowFrom, windowTo, columns, windowColumns,
+                             openEnded](const std::pair<SeriesRange, QList<Sample>> &answer) {
                     if (generation != m_generation)
                         return; // a newer request is on its way: this answer is stale
-                    landing->lines[c][l].samples = samples;
-                    if (--landing->waiting[c] == 0)
+                    landing->ranges[c][l] = answer.first;
+                    landing->lines[c][l].samples = answer.second;
+                    const bool sameView = from == m_fromMs && to == m_toMs;
+                    if (--landing->waiting[c] == 0 && sameView)
                         m_charts.at(c)->setLines(landing->lines.at(c));
-                    if (--m_pending == 0)
+                    if (--m_pending > 0)
+                        return;
+                    m_kept = {windowFrom, windowTo, columns, windowColumns, openEnded, true, landing->ranges};
+                    // The view moved while the answers were on their way: drawn from them now.
+                    if (sameView || !showFromKept()) {
+                        if (!sameView)
+                            for (qsizetype chart = 0; chart < m_charts.size(); ++chart)
+                                m_charts.at(chart)->setLines(landing->lines.at(chart));
                         Q_EMIT loaded();
+                    }
+                    if (!keptCovers(m_fromMs, m_toMs, true) && !m_queryTimer.isActive())
+                        scheduleQuery();
                 });
         }
     }
@@ -738,6 +854,18 @@ void ChartPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     scheduleQuery();
+}
+
+bool ChartPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // A chart laid out after its query (new charts get their size later than the panel) asked for
+    // the wrong number of columns: again.
+    if (event->type() == QEvent::Resize && !m_charts.isEmpty() && watched == m_charts.constFirst()) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width() && m_pixelColumnsKnown)
+            scheduleQuery();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartPanel::changeEvent(QEvent *event)

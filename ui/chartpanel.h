@@ -67,10 +67,14 @@ struct BandComparison
 // that follows across them, bands (outages, maintenance, incidents) with a before/during readout
 // for the one clicked, and export to PNG, SVG and CSV.
 //
-// Every query runs off the GUI thread through the SeriesFetch, asking for the plot's width in
-// pixel columns; answers are decimated there too (M4, at most four points per column) and handed
-// to the charts whole; an answer older than the latest request is dropped. Resizing, zooming and
-// panning query again (coalesced).
+// Every query runs off the GUI thread through the SeriesFetch, for a window wider than the view
+// (the visible range and one width on each side) at the visible range's resolution (the plot's
+// pixel columns per width); answers are decimated there too (M4, at most four points per column)
+// and handed to the charts whole, and kept; an answer older than the latest request is dropped. A
+// pan or zoom that stays within the kept window at a level fine enough decimates again from memory
+// in the same frame, with no query; one that nears the window's edge, or needs a finer level,
+// queries again in the background while the charts keep showing what they have. Resizing and
+// refresh() query again (coalesced).
 class ChartPanel final : public QWidget
 {
     Q_OBJECT
@@ -109,8 +113,10 @@ public:
 
     // Queries every line again (new data recorded; a preset moves with now).
     void refresh();
-    // The pixel columns the queries ask for: the plot width.
+    // The pixel columns of the visible range: the plot width (a query asks for as many per width).
     int pixelColumns() const;
+    // A query is on its way.
+    bool isFetching() const { return m_pending > 0; }
 
     // Selects a band (its before/during readout is computed off the GUI thread, then
     // bandReadoutReady()); -1 clears.
@@ -138,12 +144,18 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void rebuildCharts();
     void setView(qint64 fromMs, qint64 toMs);
     void scheduleQuery();
     void query();
+    // Decimates the kept answers for the view and hands them to the charts; false when they do
+    // not cover it at a fine enough level (then nothing changes).
+    bool showFromKept();
+    // The kept answers cover the view at a level fine enough, with room to pan before their edge.
+    bool keptCovers(qint64 fromMs, qint64 toMs, bool withMargin) const;
     void computeBandReadout();
     void updateReadoutLabel();
     void syncControls();
@@ -166,10 +178,28 @@ private:
     int m_selectedBand = -1;
     QList<BandComparison> m_comparisons;
 
+    // The last answers, per chart and line (the same for every line: one request), undecimated.
+    struct Kept
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        int columns = 0;        // per visible width (the plot's)
+        int windowColumns = 0;  // asked for the window
+        bool openEnded = false; // the window stopped at now
+        bool valid = false;
+        QList<QList<SeriesRange>> ranges;
+    };
+    Kept m_kept;
+    // The window the query on its way asks for.
+    qint64 m_fetchFrom = 0;
+    qint64 m_fetchTo = 0;
+    int m_fetchColumns = 0;
+
     quint64 m_generation = 0;
     quint64 m_bandGeneration = 0;
     int m_pending = 0;
     int m_lastColumns = 0;
+    bool m_pixelColumnsKnown = true;
     QTimer m_queryTimer;
 
     QComboBox *m_presets;

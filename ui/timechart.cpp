@@ -268,7 +268,20 @@ QString TimeChart::unit() const
 
 void TimeChart::setLines(const QList<ChartLine> &lines)
 {
+    setLines(lines, m_fromMs, m_toMs);
+}
+
+void TimeChart::setLines(const QList<ChartLine> &lines, qint64 fromMs, qint64 toMs)
+{
     m_lines = lines;
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + 1);
+    // Each axis change lays every series out again, with its old points: emptied first (cheap),
+    // each series is laid out once, when handed its new points.
+    for (const QList<QLineSeries *> &segments : std::as_const(m_segments))
+        for (QLineSeries *series : segments)
+            if (series->count() > 0)
+                series->clear();
     // The axes first, so that each series computes its geometry once, when handed its points.
     updateAxes();
     rebuildSeries();

@@ -78,6 +78,9 @@ public:
     QString unit() const;
     // The value axis starts at zero unless a line goes below it.
     void setLines(const QList<ChartLine> &lines);
+    // New lines over a new time range at once: Qt Charts lays the series out once, not for the
+    // old points on the new range and again for the new ones.
+    void setLines(const QList<ChartLine> &lines, qint64 fromMs, qint64 toMs);
     const QList<ChartLine> &lines() const;
     void setTimeRange(qint64 fromMs, qint64 toMs);
     qint64 fromMs() const { return m_fromMs; }

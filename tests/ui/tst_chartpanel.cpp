@@ -1,6 +1,7 @@
 #include "chartpanel.h"
 #include "manualclock.h"
 #include "screenshots.h"
+#include "series/seriesstore.h"
 #include "timechart.h"
 
 #include <QApplication>
@@ -32,12 +33,16 @@ struct MemorySource
     QHash<QString, QList<Sample>> series;
     int calls = 0;
     QList<int> columnsAsked;
+    QList<qint64> fromAsked;
+    QList<qint64> toAsked;
 
     SeriesFetch fetch()
     {
         return [this](const QString &name, qint64 fromMs, qint64 toMs, int columns) {
             ++calls;
             columnsAsked.append(columns);
+            fromAsked.append(fromMs);
+            toAsked.append(toMs);
             SeriesRange range{name, fromMs, toMs, SeriesLevel::Raw, {}, {}};
             for (const Sample &sample : series.value(name))
                 if (sample.timestampMs >= fromMs && sample.timestampMs <= toMs)
@@ -82,6 +87,9 @@ private slots:
     void presetsChangeTheRange();
     void zoomPanAndReset();
     void staleAnswersAreDropped();
+    void panWithinTheKeptWindowQueriesNothing();
+    void panPastTheKeptWindowQueriesOnce();
+    void zoomInBelowTheKeptLevelQueriesAgain();
     void chartsShareTheTimeAxis();
     void followsThePaletteAndLooksRight();
 
@@ -192,7 +200,11 @@ void tst_ChartPanel::handsWholeDecimatedSeriesWithReplace()
     TimeChart *chart = m_panel->timeCharts().first();
     const int width = chart->plotWidth();
     QVERIFY(width > 100);
-    QVERIFY(m_source->columnsAsked.contains(width)); // the query asked for the plot's width
+    // The query asked for the plot's resolution (its width per visible span) over a wider window.
+    const double perColumn = double(m_panel->toMs() - m_panel->fromMs()) / width;
+    const double askedPerColumn =
+        double(m_source->toAsked.last() - m_source->fromAsked.last()) / m_source->columnsAsked.last();
+    QVERIFY(askedPerColumn <= perColumn && askedPerColumn > perColumn * 0.99);
     QList<std::shared_ptr<QSignalSpy>> added;
     QList<std::shared_ptr<QSignalSpy>> replaced;
     for (int line = 0; line < 2; ++line)
@@ -435,8 +447,12 @@ void tst_ChartPanel::zoomPanAndReset()
     QVERIFY(std::abs(m_panel->fromMs() - quarter) <= pixel);
     QVERIFY(std::abs(m_panel->toMs() - half) <= pixel);
     QCOMPARE(chart->fromMs(), m_panel->fromMs());
-    QVERIFY(load()); // and queries the zoomed range at the plot's width
-    QCOMPARE(m_source->columnsAsked.last(), chart->plotWidth());
+    QVERIFY(load()); // and queries around the zoomed range at the plot's resolution
+    QVERIFY(m_source->fromAsked.last() <= m_panel->fromMs() && m_source->toAsked.last() >= m_panel->toMs());
+    const double perColumn = double(m_panel->toMs() - m_panel->fromMs()) / chart->plotWidth();
+    const double askedPerColumn =
+        double(m_source->toAsked.last() - m_source->fromAsked.last()) / m_source->columnsAsked.last();
+    QVERIFY(askedPerColumn <= perColumn && askedPerColumn > perColumn * 0.99);
 
     // The wheel zooms in around the time under the cursor, which stays put.
     const qint64 beforeSpan = m_panel->toMs() - m_panel->fromMs();
@@ -507,6 +523,102 @@ void tst_ChartPanel::staleAnswersAreDropped()
     QTest::qWait(100); // let the old answer arrive, if it were to
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(m_panel->timeCharts().first()->lines().first().samples.first().value, 2.0);
+}
+
+void tst_ChartPanel::panWithinTheKeptWindowQueriesNothing()
+{
+    // Three days of minutes; the view is the middle day's hour 12 to 13.
+    const qint64 start = m_now - 3 * 86'400'000LL;
+    m_source->series.insert(u"latency{probe=\"0\"}"_s, ramp(start, 3 * 1440, Minute));
+    m_panel->setCharts({probesChart(1)});
+    const qint64 from = m_now - 36 * 3'600'000LL;
+    m_panel->zoomTo(from, from + 3'600'000);
+    QVERIFY(load());
+    const int calls = m_source->calls;
+    TimeChart *chart = m_panel->timeCharts().first();
+
+    // A pan by a fifth of the width, twice: drawn at once from what is kept, no query.
+    QSignalSpy loaded(m_panel.get(), &ChartPanel::loaded);
+    for (int step = 1; step <= 2; ++step) {
+        const qint64 shifted = from + step * 12 * Minute;
+        m_panel->zoomTo(shifted, shifted + 3'600'000);
+        QCOMPARE(loaded.count(), step); // synchronously
+        const QList<Sample> &shown = chart->lines().first().samples;
+        QVERIFY(!shown.isEmpty());
+        QCOMPARE(shown.first().timestampMs, shifted); // the moved range, its first minute
+        QCOMPARE(shown.first().value, double((shifted - start) / Minute));
+        QCOMPARE(shown.last().timestampMs, shifted + 3'600'000);
+    }
+    QTest::qWait(50);
+    QCOMPARE(m_source->calls, calls);
+    // Zooming out within the window, at the same level: no query either.
+    m_panel->zoomTo(from - 15 * Minute, from + 75 * Minute);
+    QTest::qWait(50);
+    QCOMPARE(m_source->calls, calls);
+    QCOMPARE(chart->lines().first().samples.first().timestampMs, from - 15 * Minute);
+}
+
+void tst_ChartPanel::panPastTheKeptWindowQueriesOnce()
+{
+    const qint64 start = m_now - 3 * 86'400'000LL;
+    m_source->series.insert(u"latency{probe=\"0\"}"_s, ramp(start, 3 * 1440, Minute));
+    m_panel->setCharts({probesChart(1)});
+    const qint64 from = m_now - 36 * 3'600'000LL;
+    m_panel->zoomTo(from, from + 3'600'000);
+    QVERIFY(load());
+    const int calls = m_source->calls;
+    TimeChart *chart = m_panel->timeCharts().first();
+    const QList<Sample> before = chart->lines().first().samples;
+
+    // Two hours to the right: past the kept window (an hour on each side). The charts keep what
+    // they show until the answer lands; one query, then the moved range.
+    const qint64 moved = from + 2 * 3'600'000;
+    QSignalSpy loaded(m_panel.get(), &ChartPanel::loaded);
+    m_panel->zoomTo(moved, moved + 3'600'000);
+    QCOMPARE(loaded.count(), 0);
+    QCOMPARE(chart->lines().first().samples, before); // never blank while the query runs
+    QVERIFY(loaded.wait(5000));
+    QTest::qWait(50);
+    QCOMPARE(m_source->calls, calls + 1);
+    QCOMPARE(chart->lines().first().samples.first().timestampMs, moved);
+
+    // Nearing the edge of the new window: drawn at once, and one query in the background.
+    const qint64 nearEdge = moved + 45 * Minute;
+    m_panel->zoomTo(nearEdge, nearEdge + 3'600'000);
+    QCOMPARE(chart->lines().first().samples.first().timestampMs, nearEdge);
+    QTRY_COMPARE(m_source->calls, calls + 2);
+    QTest::qWait(50);
+    QCOMPARE(m_source->calls, calls + 2);
+    QCOMPARE(chart->lines().first().samples.first().timestampMs, nearEdge);
+}
+
+void tst_ChartPanel::zoomInBelowTheKeptLevelQueriesAgain()
+{
+    // A source with levels, as the store: a month at minutes; the view of an hour wants raw samples.
+    int calls = 0;
+    m_panel->setFetch([&calls](const QString &name, qint64 fromMs, qint64 toMs, int columns) {
+        ++calls;
+        SeriesRange range{name, fromMs, toMs, seriesLevelFor(fromMs, toMs, columns), {}, {}};
+        const qint64 bucket = seriesBucketMs(range.level);
+        for (qint64 t = fromMs - fromMs % std::max<qint64>(bucket, Minute); t <= toMs;
+             t += std::max<qint64>(bucket, Minute)) {
+            if (range.level == SeriesLevel::Raw)
+                range.samples.append({t, 1.0});
+            else
+                range.rollups.append({t, t, t + bucket - Minute, 1.0, 1.0, double(bucket / Minute), bucket / Minute});
+        }
+        return QtFuture::makeReadyValueFuture(range);
+    });
+    m_panel->setCharts({probesChart(1)});
+    m_panel->setPreset(ChartPanel::Preset::Month);
+    QVERIFY(load());
+    const int before = calls;
+    const qint64 from = m_now - 10 * 86'400'000LL;
+    QSignalSpy loaded(m_panel.get(), &ChartPanel::loaded);
+    m_panel->zoomTo(from, from + 3'600'000);
+    QCOMPARE(loaded.count(), 0); // the minutes kept are too coarse for an hour
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(calls, before + 1);
 }
 
 void tst_ChartPanel::chartsShareTheTimeAxis()
