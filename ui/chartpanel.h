@@ -32,6 +32,7 @@ struct ChartLineSpec
 {
     QString series; // seriesName() form
     QString label;  // shown, translated
+    friend bool operator==(const ChartLineSpec &, const ChartLineSpec &) = default;
 };
 
 // One chart of a ChartPanel.
@@ -49,6 +50,7 @@ struct ChartSpec
     Reduction reduction = Reduction::M4;
     // Break a raw line where two samples are further apart than this (0: only at gap markers).
     qint64 maxStepMs = 0;
+    friend bool operator==(const ChartSpec &, const ChartSpec &) = default;
 };
 
 // Before and during a band, for one line: its readout ("120 ms → 209 ms").

@@ -217,7 +217,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     ResultStore *store = session->isStoreOpen() ? session->store() : nullptr;
     d->detail = new ServiceDetailPanel(model, store);
     if (session->isSeriesStoreOpen())
-        d->detail->setSeriesStore(session->seriesStore());
+        d->detail->setSeriesStore(session->seriesStore(), session->promqlSource());
     d->events = new EventLogPanel;
     d->events->setObjectName(u"eventLog"_s);
     if (store)
@@ -301,7 +301,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
         d->reports->setStore(d->session->store());
     });
     connect(session, &Session::seriesStoreOpened, this,
-            [this] { d->detail->setSeriesStore(d->session->seriesStore()); });
+            [this] { d->detail->setSeriesStore(d->session->seriesStore(), d->session->promqlSource()); });
     connect(session, &Session::storeFailed, this, [this](const QString &reason) {
         // Health starts afresh and nothing is kept, but probing goes on.
         d->storeErrors->showErrors(tr("Vigie could not open its results database in %1: results are shown "

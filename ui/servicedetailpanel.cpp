@@ -2,8 +2,8 @@
 
 #include "chartpanel.h"
 #include "core/numbertext.h"
+#include "metrics/metriccharts.h"
 #include "models/serviceboardmodel.h"
-#include "series/probeseries.h"
 #include "series/series.h"
 #include "series/seriesstore.h"
 #include "stateicons.h"
@@ -406,10 +406,11 @@ void ServiceDetailPanel::scheduleChart()
     m_chartTimer.start(std::chrono::milliseconds(wait));
 }
 
-void ServiceDetailPanel::setSeriesStore(SeriesStore *store)
+void ServiceDetailPanel::setSeriesStore(SeriesStore *store, PromqlSeriesSource *promql)
 {
-    if (m_seriesStore == store)
+    if (m_seriesStore == store && m_promql == promql)
         return;
+    m_promql = promql;
     if (m_seriesStore)
         disconnect(m_seriesStore, nullptr, this, nullptr);
     m_seriesStore = store;
@@ -479,69 +480,63 @@ void ServiceDetailPanel::rebuildCharts()
     m_chart->setCharts({latency, errors});
 }
 
+namespace {
+
+bool hasScrapeTargets(const Workspace &workspace, const QString &serviceId)
+{
+    return std::ranges::any_of(workspace.metrics.scrape,
+                               [&](const ScrapeTarget &target) { return target.service == serviceId; });
+}
+
+} // namespace
+
 void ServiceDetailPanel::rebuildSeriesCharts()
 {
-    const QString serviceId = m_serviceId;
-    const Service *spec = m_workspace.service(serviceId);
-    const QList<ProbeResult> results = m_model ? m_model->latestResults(serviceId) : QList<ProbeResult>();
-    const int probes = spec ? int(spec->probes.size()) : int(results.size());
-    qint64 interval = 60'000;
-    ChartSpec latency;
-    latency.title = tr("Response time");
-    latency.unit = tr("ms");
-    ChartSpec errors;
-    errors.title = tr("Error rate");
-    errors.unit = u"%"_s;
-    errors.reduction = ChartSpec::Reduction::ErrorRate;
-    for (int i = 0; i < probes; ++i) {
-        QString kind = i < results.size() ? results.at(i).kind : QString();
-        if (spec) {
-            kind = spec->probes.at(i).kindName();
-            interval = std::max<qint64>(interval, spec->probes.at(i).interval.count());
-        }
-        const QString label = tr("#%1 %2", "probe number and kind").arg(i + 1).arg(kind.toUpper());
-        latency.lines.append({probeLatencySeries(serviceId, i), label});
-        for (ProbePhase phase : probeSeriesPhases())
-            latency.splitLines.append(
-                {probePhaseSeries(serviceId, i, phase), tr("%1 %2").arg(label, probePhaseDisplayName(phase))});
-        errors.lines.append({probeSuccessSeries(serviceId, i), label});
-    }
-    // The store breaks lines at its gap markers; a probe that missed more than two rounds without
-    // one (a clock jump, a stalled engine) breaks them too.
-    latency.maxStepMs = errors.maxStepMs = interval * 5 / 2;
-
+    // What a service's charts show is decided in one place (serviceCharts): a line per probe, the
+    // phases on demand, the error rate, the bandwidth of its scrape targets and its PromQL series.
     QPointer<SeriesStore> store = m_seriesStore;
-    m_chart->setFetch([store](const QString &series, qint64 fromMs, qint64 toMs, int columns) {
+    const MetricSeriesFetch fetch = metricSeriesFetch(m_seriesStore, m_promql, m_workspace);
+    m_chart->setFetch([store, fetch](const QString &series, qint64 fromMs, qint64 toMs, int columns) {
         if (!store)
             return QtFuture::makeReadyValueFuture(SeriesRange{series, fromMs, toMs, SeriesLevel::Raw, {}, {}});
-        return store->range(series, fromMs, toMs, columns);
+        return fetch(series, fromMs, toMs, columns);
     });
-    m_chart->setCharts({latency, errors});
+    m_chart->setCharts(chartSpecs({}));
 
-    // Bandwidth, where some of the store's series name this service.
+    // The devices of a scrape target's bandwidth are known once it has been scraped.
+    if (!hasScrapeTargets(m_workspace, m_serviceId))
+        return;
+    const QString serviceId = m_serviceId;
     const quint64 request = ++m_namesRequestId;
     auto *watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcher<QStringList>::finished, this,
-            [this, watcher, request, serviceId, latency, errors] {
-                watcher->deleteLater();
-                if (request != m_namesRequestId || serviceId != m_serviceId || watcher->future().resultCount() == 0)
-                    return;
-                ChartSpec bandwidth;
-                bandwidth.title = tr("Bandwidth");
-                bandwidth.unit = tr("Mbit/s");
-                const QString mine = u"service=\"%1\""_s.arg(serviceId);
-                for (const QString &name : watcher->result()) {
-                    if (!name.contains(mine))
-                        continue;
-                    const QString label = name.contains(u"direction=\"in\""_s)    ? tr("In")
-                                          : name.contains(u"direction=\"out\""_s) ? tr("Out")
-                                                                                  : name;
-                    bandwidth.lines.append({name, label});
-                }
-                if (!bandwidth.lines.isEmpty())
-                    m_chart->setCharts({latency, errors, bandwidth});
-            });
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, request, serviceId] {
+        watcher->deleteLater();
+        if (request != m_namesRequestId || serviceId != m_serviceId || watcher->future().resultCount() == 0)
+            return;
+        const QList<ChartSpec> specs = chartSpecs(watcher->result());
+        if (specs != m_chart->charts())
+            m_chart->setCharts(specs);
+    });
     watcher->setFuture(m_seriesStore->seriesNames(u"vigie_bandwidth_mbps"_s));
+}
+
+QList<ChartSpec> ServiceDetailPanel::chartSpecs(const QStringList &storedBandwidthSeries) const
+{
+    QList<ChartSpec> specs;
+    for (const MetricChart &chart : serviceCharts(m_workspace, m_serviceId, storedBandwidthSeries)) {
+        ChartSpec spec;
+        spec.title = chart.title;
+        spec.unit = chart.unit;
+        for (const MetricChartLine &line : chart.lines)
+            spec.lines.append({line.series, line.label});
+        for (const MetricChartLine &line : chart.splitLines)
+            spec.splitLines.append({line.series, line.label});
+        spec.reduction =
+            chart.kind == MetricChart::Kind::ErrorRate ? ChartSpec::Reduction::ErrorRate : ChartSpec::Reduction::M4;
+        spec.maxStepMs = chart.maxStepMs;
+        specs.append(spec);
+    }
+    return specs;
 }
 
 void ServiceDetailPanel::requestBands()

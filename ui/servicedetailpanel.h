@@ -18,6 +18,8 @@ class QVBoxLayout;
 namespace Vigie {
 
 class ChartPanel;
+class PromqlSeriesSource;
+struct ChartSpec;
 class ResultStore;
 class SeriesStore;
 class ServiceBoardModel;
@@ -44,7 +46,8 @@ public:
     // The numeric series the charts read (each probe its own line, phases on demand, bandwidth
     // where the service has it); until it is set, they read the result store's response times,
     // all of a service's probes on one line.
-    void setSeriesStore(SeriesStore *store);
+    // PromQL series of the workspace are asked of `promql` (the session's), when it is given.
+    void setSeriesStore(SeriesStore *store, PromqlSeriesSource *promql = nullptr);
     // An empty id shows the invitation to select a service.
     void setServiceId(const QString &serviceId);
     QString serviceId() const;
@@ -82,6 +85,8 @@ private:
     void scheduleChart();
     void rebuildCharts();
     void rebuildSeriesCharts();
+    // The charts of the service shown, the bandwidth of its scrape targets among these store series.
+    QList<ChartSpec> chartSpecs(const QStringList &storedBandwidthSeries) const;
     void requestBands();
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     qint64 latestResultMs() const;
@@ -89,6 +94,7 @@ private:
     QPointer<ServiceBoardModel> m_model;
     QPointer<ResultStore> m_store;
     QPointer<SeriesStore> m_seriesStore;
+    QPointer<PromqlSeriesSource> m_promql;
     Workspace m_workspace;
     QString m_serviceId;
 

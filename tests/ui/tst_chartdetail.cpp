@@ -2,6 +2,7 @@
 // bandwidth where the service has it, gaps where nothing was measured.
 
 #include "chartpanel.h"
+#include "metrics/bandwidth.h"
 #include "models/serviceboardmodel.h"
 #include "series/probeseries.h"
 #include "series/seriesstore.h"
@@ -36,6 +37,12 @@ Workspace workspace()
         s.probes.append(p);
     }
     ws.services = {s};
+    // Its bandwidth comes from a scrape target attached to it.
+    ScrapeTarget edge;
+    edge.id = u"edge"_s;
+    edge.url = u"http://192.0.2.1:9100/metrics"_s;
+    edge.service = u"portal"_s;
+    ws.metrics.scrape = {edge};
     return ws;
 }
 
@@ -65,10 +72,9 @@ void tst_ChartDetail::oneLinePerProbeFromTheSeriesStore()
     SeriesSamples latency1{probeLatencySeries(u"portal"_s, 1), {}};
     SeriesSamples success1{probeSuccessSeries(u"portal"_s, 1), {}};
     SeriesSamples connect0{probePhaseSeries(u"portal"_s, 0, ProbePhase::Connect), {}};
-    SeriesSamples in{seriesName(u"vigie_bandwidth_mbps"_s, {{u"direction"_s, u"in"_s}, {u"service"_s, u"portal"_s}}),
-                     {}};
-    SeriesSamples out{seriesName(u"vigie_bandwidth_mbps"_s, {{u"direction"_s, u"out"_s}, {u"service"_s, u"portal"_s}}),
-                      {}};
+    // The names a scrape of node_exporter writes (BandwidthMeter), as the console finds them.
+    SeriesSamples in{BandwidthMeter::seriesFor(u"edge"_s, u"eth0"_s, true), {}};
+    SeriesSamples out{BandwidthMeter::seriesFor(u"edge"_s, u"eth0"_s, false), {}};
     for (int i = 0; i < 58; ++i) {
         const qint64 t = start + i * 60'000;
         if (i < 20 || i >= 30) {
@@ -124,8 +130,8 @@ void tst_ChartDetail::oneLinePerProbeFromTheSeriesStore()
     QVERIFY(std::abs(failed / total - 0.25) < 0.05);
 
     TimeChart *bandwidth = charts->timeCharts().at(2);
-    QCOMPARE(bandwidth->lines().at(0).label, u"In"_s);
-    QCOMPARE(bandwidth->lines().at(1).label, u"Out"_s);
+    QCOMPARE(bandwidth->lines().at(0).label, u"eth0 in"_s);
+    QCOMPARE(bandwidth->lines().at(1).label, u"eth0 out"_s);
 
     // Phases on demand: the response time splits into each probe's phases.
     QSignalSpy loaded(charts, &ChartPanel::loaded);
