@@ -2529,27 +2529,6 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
         <translation>Taux d’erreur</translation>
     </message>
     <message>
-        <source>#%1 %2</source>
-        <comment>probe number and kind</comment>
-        <translation>#%1 %2</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>Bande passante</translation>
-    </message>
-    <message>
-        <source>Mbit/s</source>
-        <translation>Mbit/s</translation>
-    </message>
-    <message>
-        <source>In</source>
-        <translation>Entrant</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Sortant</translation>
-    </message>
-    <message>
         <source>Down</source>
         <translation>En panne</translation>
     </message>
