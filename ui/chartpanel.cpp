@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSvgGenerator>
 #include <QTextStream>
 #include <QTimeZone>
@@ -239,7 +240,14 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(controls);
     layout->addWidget(m_readout);
-    layout->addWidget(m_chartsHost, 1);
+    // Each chart keeps a readable height (its minimum size hint): a short window scrolls the
+    // stack rather than squeezing the plots into slivers.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_chartsHost);
+    layout->addWidget(scroll, 1);
 
     m_queryTimer.setSingleShot(true);
     m_queryTimer.setInterval(0); // what one turn of the event loop asks for, asked once
