@@ -133,11 +133,13 @@ QList<MetricChart> serviceCharts(const Workspace &workspace, const QString &serv
     errors.unit = u"%"_s;
     for (int i = 0; i < service->probes.size(); ++i) {
         const ProbeSpec &probe = service->probes.at(i);
-        const QString label = MetricCharts::tr("#%1 %2", "probe number and kind").arg(i + 1).arg(probe.kindName().toUpper());
+        const QString label =
+            MetricCharts::tr("#%1 %2", "probe number and kind").arg(i + 1).arg(probe.kindName().toUpper());
         latency.lines.append({probeLatencySeries(serviceId, i), label});
         for (ProbePhase phase : probeSeriesPhases())
-            latency.splitLines.append({probePhaseSeries(serviceId, i, phase),
-                                       MetricCharts::tr("%1 %2", "probe and phase").arg(label, probePhaseDisplayName(phase))});
+            latency.splitLines.append(
+                {probePhaseSeries(serviceId, i, phase),
+                 MetricCharts::tr("%1 %2", "probe and phase").arg(label, probePhaseDisplayName(phase))});
         errors.lines.append({probeSuccessSeries(serviceId, i), label});
         latency.maxStepMs = std::max(latency.maxStepMs, maxStepFor(probe.interval));
     }
