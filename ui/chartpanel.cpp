@@ -810,9 +810,15 @@ bool ChartPanel::exportCsv(const QString &path, CsvResolution resolution)
     const qint64 from = m_fromMs;
     const qint64 to = m_toMs;
     if (resolution == CsvResolution::Shown || !m_fetch) {
-        const bool ok = writeCsv(path, headers, shown, from, to);
-        Q_EMIT exported(path, ok);
-        return ok;
+        // The points are in memory already; the file is still written off the GUI thread.
+        QtFuture::makeReadyValueFuture(shown)
+            .then(QtFuture::Launch::Async,
+                  [path, headers, from, to](const QList<QList<Sample>> &columns) {
+                      return writeCsv(path, headers, columns, from, to);
+                  })
+            .onFailed([] { return false; })
+            .then(this, [this, path](bool ok) { Q_EMIT exported(path, ok); });
+        return true;
     }
     // Every stored point: the source is asked for its finest level, the file written off the GUI
     // thread; exported() tells when.

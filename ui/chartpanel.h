@@ -131,8 +131,9 @@ public:
     // The charts as they are drawn, at the widget's size.
     bool exportPng(const QString &path);
     bool exportSvg(const QString &path);
-    // One row per time, one column per line, over the visible range: the points shown (decimated,
-    // written at once), or every stored point, read off the GUI thread (then exported()).
+    // One row per time, one column per line, over the visible range: the points shown (decimated),
+    // or every stored point, read again from the source. Either is written off the GUI thread;
+    // exported() tells when and whether it worked.
     bool exportCsv(const QString &path, CsvResolution resolution);
 
 Q_SIGNALS:

@@ -366,7 +366,10 @@ void tst_ChartPanel::exportsPngSvgAndCsv()
     QVERIFY(svgText.size() > 1000);
 
     const QString csv = dir.filePath(u"charts.csv"_s);
+    QSignalSpy shownExported(m_panel.get(), &ChartPanel::exported);
     QVERIFY(m_panel->exportCsv(csv, ChartPanel::CsvResolution::Shown));
+    QVERIFY(shownExported.wait(5000));
+    QVERIFY(shownExported.last().at(1).toBool());
     QStringList rows = readAll(csv).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(rows.first(), u"time,Response time: Probe 1 (ms),Response time: Probe 2 (ms)"_s);
     // 59 + 60 points at distinct times (the shown ones: fewer than the columns, so all of them).
