@@ -6,6 +6,7 @@
 
 #include "models/serviceboardmodel.h"
 #include "session/session.h"
+#include "timechart.h"
 
 #include <QApplication>
 #include <QDir>
@@ -18,6 +19,7 @@ namespace Vigie {
 
 int runConsole(int &argc, char **argv, const Options &options)
 {
+    preferSerialRasterFills();
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"Vigie"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/vigie.svg"_s));

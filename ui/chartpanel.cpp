@@ -29,6 +29,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -60,33 +62,73 @@ SeriesRange withStepGaps(SeriesRange range, qint64 maxStepMs)
 }
 
 // The part of a range within [fromMs, toMs]: raw samples there, rollup buckets overlapping it.
+template<typename T>
+std::span<const T> within(const QList<T> &items, qint64 fromMs, qint64 toMs, qint64 bucketMs)
+{
+    const std::span<const T> all(items.constData(), size_t(items.size()));
+    if constexpr (std::is_same_v<T, Sample>) {
+        const auto first = std::ranges::lower_bound(all, fromMs, {}, &Sample::timestampMs);
+        const auto last = std::ranges::upper_bound(all, toMs, {}, &Sample::timestampMs);
+        return {first, last};
+    } else {
+        const auto first = std::ranges::upper_bound(all, fromMs - bucketMs, {}, &RollupPoint::bucketStartMs);
+        const auto last = std::ranges::upper_bound(all, toMs, {}, &RollupPoint::bucketStartMs);
+        return first < last ? std::span<const T>(first, last) : std::span<const T>();
+    }
+}
+
 SeriesRange slice(const SeriesRange &range, qint64 fromMs, qint64 toMs)
 {
     SeriesRange part{range.series, fromMs, toMs, range.level, {}, {}};
     if (range.level == SeriesLevel::Raw) {
-        const auto first = std::ranges::lower_bound(range.samples, fromMs, {}, &Sample::timestampMs);
-        const auto last = std::ranges::upper_bound(range.samples, toMs, {}, &Sample::timestampMs);
-        part.samples = range.samples.mid(first - range.samples.cbegin(), last - first);
+        const auto samples = within(range.samples, fromMs, toMs, 0);
+        part.samples = QList<Sample>(samples.begin(), samples.end());
     } else {
-        const qint64 bucket = seriesBucketMs(range.level);
-        const auto first = std::ranges::upper_bound(range.rollups, fromMs - bucket, {}, &RollupPoint::bucketStartMs);
-        const auto last = std::ranges::upper_bound(range.rollups, toMs, {}, &RollupPoint::bucketStartMs);
-        part.rollups = range.rollups.mid(first - range.rollups.cbegin(), std::max<qsizetype>(0, last - first));
+        const auto rollups = within(range.rollups, fromMs, toMs, seriesBucketMs(range.level));
+        part.rollups = QList<RollupPoint>(rollups.begin(), rollups.end());
     }
     return part;
 }
 
-// A kept answer drawn over [fromMs, toMs] in `columns` pixel columns: M4, or the error rate with
-// one bucket per column at most (series/errorrate.h).
-QList<Sample> reduceForView(const SeriesRange &kept, qint64 fromMs, qint64 toMs, int columns,
+// A kept answer, then the same at each coarser rollup level: a wide view is drawn from a level
+// with about as many buckets as it has pixel columns, as the store would answer it, not from
+// every minute of the window.
+QList<SeriesRange> withCoarserLevels(SeriesRange range)
+{
+    QList<SeriesRange> levels{std::move(range)};
+    if (levels.constFirst().level == SeriesLevel::Raw)
+        return levels;
+    for (SeriesLevel level : {SeriesLevel::Hour, SeriesLevel::Day}) {
+        const SeriesRange &finer = levels.constLast();
+        if (seriesBucketMs(level) <= seriesBucketMs(finer.level))
+            continue;
+        const std::span<const RollupPoint> rollups(finer.rollups.constData(), size_t(finer.rollups.size()));
+        levels.append({finer.series, finer.fromMs, finer.toMs, level, {}, coarserRollups(rollups, level)});
+    }
+    return levels;
+}
+
+// A kept answer drawn over [fromMs, toMs] in `columns` pixel columns, from the coarsest of its
+// levels that still gives every column a value: M4, or the error rate with one bucket per column
+// at most (series/errorrate.h).
+QList<Sample> reduceForView(const QList<SeriesRange> &levels, qint64 fromMs, qint64 toMs, int columns,
                             ChartSpec::Reduction reduction, qint64 maxStepMs)
 {
-    const SeriesRange part = slice(kept, fromMs, toMs);
+    if (levels.isEmpty())
+        return {};
+    const qint64 wanted = seriesBucketMs(seriesLevelFor(fromMs, toMs, columns));
+    const SeriesRange *kept = &levels.constFirst();
+    for (const SeriesRange &level : levels)
+        if (seriesBucketMs(level.level) <= wanted)
+            kept = &level;
     if (reduction == ChartSpec::Reduction::ErrorRate) {
         const qint64 bucketMs = std::max<qint64>(1, (toMs - fromMs + columns - 1) / columns);
-        return errorRatePercent(part, bucketMs);
+        return errorRatePercent(slice(*kept, fromMs, toMs), bucketMs);
     }
-    return decimateRange(part, columns, maxStepMs);
+    if (kept->level == SeriesLevel::Raw)
+        return decimateM4(within(kept->samples, fromMs, toMs, 0), fromMs, toMs, columns, maxStepMs);
+    const qint64 bucketMs = seriesBucketMs(kept->level);
+    return decimateRollups(within(kept->rollups, fromMs, toMs, bucketMs), bucketMs, fromMs, toMs, columns);
 }
 
 // A 0/1 success value as an error rate in % (for the before/during readout of raw points).
@@ -510,7 +552,7 @@ bool ChartPanel::showFromKept()
     for (qsizetype c = 0; c < m_specs.size(); ++c) {
         const ChartSpec &spec = m_specs.at(c);
         const QList<ChartLineSpec> specLines = linesOf(spec);
-        const QList<SeriesRange> &kept = m_kept.ranges.at(c);
+        const QList<QList<SeriesRange>> &kept = m_kept.ranges.at(c);
         if (kept.size() != specLines.size())
             return false;
         QList<ChartLine> lines;
@@ -591,7 +633,7 @@ void ChartPanel::query()
     // What has landed for this request: each line's answer and points, and how many still wait.
     struct Landing
     {
-        QList<QList<SeriesRange>> ranges;
+        QList<QList<QList<SeriesRange>>> ranges;
         QList<QList<ChartLine>> lines;
         QList<int> waiting;
     };
@@ -600,7 +642,7 @@ void ChartPanel::query()
         QList<ChartLine> lines;
         for (const ChartLineSpec &line : linesOf(spec))
             lines.append({line.series, line.label, {}});
-        landing->ranges.append(QList<SeriesRange>(lines.size()));
+        landing->ranges.append(QList<QList<SeriesRange>>(lines.size()));
         landing->lines.append(lines);
         landing->waiting.append(int(lines.size()));
         m_pending += int(lines.size());
@@ -616,21 +658,22 @@ void ChartPanel::query()
             const ChartSpec::Reduction reduction = spec.reduction;
             const qint64 maxStep = spec.maxStepMs;
             m_fetch(lines.at(l).series, windowFrom, windowTo, windowColumns)
-                .then(QtFuture::Launch::Async,
+                .then(seriesReadPool(),
                       [from, to, columns, reduction, maxStep](SeriesRange range) {
-                          // Kept with its gaps marked, and drawn over the view it was asked for.
-                          range = withStepGaps(std::move(range), maxStep);
-                          QList<Sample> points = reduceForView(range, from, to, columns, reduction, maxStep);
-                          return std::pair{std::move(range), std::move(points)};
+                          // Kept with its gaps marked and its coarser levels, and drawn over the
+                          // view it was asked for.
+                          QList<SeriesRange> levels = withCoarserLevels(withStepGaps(std::move(range), maxStep));
+                          QList<Sample> points = reduceForView(levels, from, to, columns, reduction, maxStep);
+                          return std::pair{std::move(levels), std::move(points)};
                       })
                 .onFailed([] {
-                    return std::pair{SeriesRange(), QList<Sample>()};
+                    return std::pair{QList<SeriesRange>{SeriesRange()}, QList<Sample>()};
                 })
                 .onCanceled([] {
-                    return std::pair{SeriesRange(), QList<Sample>()};
+                    return std::pair{QList<SeriesRange>{SeriesRange()}, QList<Sample>()};
                 })
                 .then(this, [this, generation, landing, c, l, from, to, windowFrom, windowTo, columns, windowColumns,
-                             openEnded](const std::pair<SeriesRange, QList<Sample>> &answer) {
+                             openEnded](const std::pair<QList<SeriesRange>, QList<Sample>> &answer) {
                     if (generation != m_generation)
                         return; // a newer request is on its way: this answer is stale
                     landing->ranges[c][l] = answer.first;

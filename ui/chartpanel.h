@@ -181,7 +181,8 @@ private:
     int m_selectedBand = -1;
     QList<BandComparison> m_comparisons;
 
-    // The last answers, per chart and line (the same for every line: one request), undecimated.
+    // The last answers, per chart and line (the same for every line: one request), undecimated:
+    // each the answer itself, then the same at each coarser rollup level.
     struct Kept
     {
         qint64 fromMs = 0;
@@ -190,7 +191,7 @@ private:
         int windowColumns = 0;  // asked for the window
         bool openEnded = false; // the window stopped at now
         bool valid = false;
-        QList<QList<SeriesRange>> ranges;
+        QList<QList<QList<SeriesRange>>> ranges;
     };
     Kept m_kept;
     // The window the query on its way asks for.

@@ -207,6 +207,12 @@ private:
     bool m_rubber = false;
 };
 
+void preferSerialRasterFills()
+{
+    if (!qEnvironmentVariableIsSet("QT_NO_GUI_THREADPOOL"))
+        qputenv("QT_NO_GUI_THREADPOOL", "1");
+}
+
 TimeChart::TimeChart(QWidget *parent)
     : QWidget(parent)
     , m_chart(new QChart)

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <span>
+
 namespace Vigie {
 
 // M4 decimation (Jugel et al., "M4: a visualization-oriented time series data aggregation", 2014):
@@ -24,6 +26,8 @@ namespace Vigie {
 //
 // `maxStepMs` (0: none) also breaks the line between two real samples further apart than that: a
 // series stored without gap markers (probe results) breaks where nothing was measured.
+QList<Sample> decimateM4(std::span<const Sample> samples, qint64 fromMs, qint64 toMs, int columns,
+                         qint64 maxStepMs = 0);
 QList<Sample> decimateM4(const QList<Sample> &samples, qint64 fromMs, qint64 toMs, int columns, qint64 maxStepMs = 0);
 
 // A rollup level turned into samples that decimateM4 can take: each bucket becomes its mean at its
@@ -33,6 +37,16 @@ QList<Sample> decimateM4(const QList<Sample> &samples, qint64 fromMs, qint64 toM
 // extremes. Where whole buckets are missing (nothing was measured for one `bucketMs` or more, say a
 // day without data at the day level) a gap marker breaks the line. Empty buckets are skipped.
 QList<Sample> rollupSamples(const QList<RollupPoint> &rollups, qint64 bucketMs);
+
+// decimateM4(rollupSamples(rollups, bucketMs), ...) without the list in between: the same points.
+QList<Sample> decimateRollups(std::span<const RollupPoint> rollups, qint64 bucketMs, qint64 fromMs, qint64 toMs,
+                              int columns);
+
+// Rollup buckets merged into the buckets of a coarser level (minute into hour or day, hour into
+// day): the minimum of their minimums, the sum of their sums and counts, the first of their first
+// times and the last of their last; what the store keeps at that level for the same samples.
+// `rollups` are oldest first; empty buckets are left out.
+QList<RollupPoint> coarserRollups(std::span<const RollupPoint> rollups, SeriesLevel level);
 
 // A range answer as samples (raw ones, or its rollups through rollupSamples), decimated to
 // `columns` columns over its own from..to.

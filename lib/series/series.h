@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -40,6 +41,24 @@ struct RollupPoint
     double sum = 0;
     qint64 count = 0;
     double mean() const { return count > 0 ? sum / double(count) : std::numeric_limits<double>::quiet_NaN(); }
+    // Folds in the bucket of another stretch of the same series (its start is left as it is).
+    void merge(const RollupPoint &other)
+    {
+        if (other.count <= 0)
+            return;
+        if (count <= 0) {
+            const qint64 start = bucketStartMs;
+            *this = other;
+            bucketStartMs = start;
+            return;
+        }
+        firstMs = std::min(firstMs, other.firstMs);
+        lastMs = std::max(lastMs, other.lastMs);
+        min = std::min(min, other.min);
+        max = std::max(max, other.max);
+        sum += other.sum;
+        count += other.count;
+    }
     friend bool operator==(const RollupPoint &, const RollupPoint &) = default;
 };
 

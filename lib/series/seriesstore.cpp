@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -483,9 +484,20 @@ SeriesWriteReport SeriesStore::writeReport() const
     return SeriesWriteReport{d->queue->dropped, std::max<qint64>(0, pending)};
 }
 
+QThreadPool *seriesReadPool()
+{
+    static QThreadPool *const pool = [] {
+        auto *threads = new QThreadPool; // lives as long as the process: reads may run at exit
+        threads->setObjectName(u"vigie-series-read"_s);
+        threads->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        return threads;
+    }();
+    return pool;
+}
+
 QFuture<SeriesRange> SeriesStore::range(const QString &series, qint64 fromMs, qint64 toMs, int pixelColumns) const
 {
-    return QtConcurrent::run([path = d->path, series, fromMs, toMs, pixelColumns] {
+    return QtConcurrent::run(seriesReadPool(), [path = d->path, series, fromMs, toMs, pixelColumns] {
         SeriesReader reader(path);
         return reader.range(series, fromMs, toMs, pixelColumns);
     });
@@ -494,7 +506,7 @@ QFuture<SeriesRange> SeriesStore::range(const QString &series, qint64 fromMs, qi
 QFuture<QList<SeriesRange>> SeriesStore::ranges(const QStringList &series, qint64 fromMs, qint64 toMs,
                                                 int pixelColumns) const
 {
-    return QtConcurrent::run([path = d->path, series, fromMs, toMs, pixelColumns] {
+    return QtConcurrent::run(seriesReadPool(), [path = d->path, series, fromMs, toMs, pixelColumns] {
         SeriesReader reader(path);
         QList<SeriesRange> ranges;
         ranges.reserve(series.size());
@@ -506,7 +518,7 @@ QFuture<QList<SeriesRange>> SeriesStore::ranges(const QStringList &series, qint6
 
 QFuture<SeriesRange> SeriesStore::rangeAt(const QString &series, SeriesLevel level, qint64 fromMs, qint64 toMs) const
 {
-    return QtConcurrent::run([path = d->path, series, level, fromMs, toMs] {
+    return QtConcurrent::run(seriesReadPool(), [path = d->path, series, level, fromMs, toMs] {
         SeriesReader reader(path);
         return reader.rangeAt(series, level, fromMs, toMs);
     });
@@ -514,7 +526,7 @@ QFuture<SeriesRange> SeriesStore::rangeAt(const QString &series, SeriesLevel lev
 
 QFuture<QStringList> SeriesStore::seriesNames(const QString &prefix) const
 {
-    return QtConcurrent::run([path = d->path, prefix] {
+    return QtConcurrent::run(seriesReadPool(), [path = d->path, prefix] {
         SeriesReader reader(path);
         return reader.names(prefix);
     });

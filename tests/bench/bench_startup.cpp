@@ -30,6 +30,7 @@
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
 #include "session/session.h"
+#include "timechart.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -182,6 +183,7 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // The window remembers the workspace it opened: not in the user's settings.
     QStandardPaths::setTestModeEnabled(true);
+    Vigie::preferSerialRasterFills(); // as the console does
     QApplication app(argc, argv);
     const bool quick = app.arguments().contains(u"--quick"_s);
 

@@ -1,6 +1,7 @@
 #include "chartpanel.h"
 #include "manualclock.h"
 #include "screenshots.h"
+#include "series/decimation.h"
 #include "series/seriesstore.h"
 #include "timechart.h"
 
@@ -90,6 +91,7 @@ private slots:
     void panWithinTheKeptWindowQueriesNothing();
     void panPastTheKeptWindowQueriesOnce();
     void zoomInBelowTheKeptLevelQueriesAgain();
+    void zoomOutDrawsFromACoarserLevelOfWhatIsKept();
     void chartsShareTheTimeAxis();
     void followsThePaletteAndLooksRight();
 
@@ -622,6 +624,62 @@ void tst_ChartPanel::zoomInBelowTheKeptLevelQueriesAgain()
     QCOMPARE(loaded.count(), 0); // the minutes kept are too coarse for an hour
     QVERIFY(loaded.wait(5000));
     QCOMPARE(calls, before + 1);
+}
+
+void tst_ChartPanel::zoomOutDrawsFromACoarserLevelOfWhatIsKept()
+{
+    // Minute buckets, each its own value, answered at the minute level whatever the range: a view
+    // of 40 days is drawn from the window kept for 20 days (minutes), merged into hours first, so
+    // the line holds what the hour level would draw and no more than four points a column.
+    int calls = 0;
+    const auto minuteBucket = [](qint64 t) {
+        const double value = double((t / Minute) % 1000);
+        return RollupPoint{t, t, t + 30'000, value, value + 5, 2 * value + 5, 2};
+    };
+    m_panel->setFetch([&calls, minuteBucket](const QString &name, qint64 fromMs, qint64 toMs, int) {
+        ++calls;
+        SeriesRange range{name, fromMs, toMs, SeriesLevel::Minute, {}, {}};
+        for (qint64 t = fromMs - ((fromMs % Minute) + Minute) % Minute; t <= toMs; t += Minute)
+            range.rollups.append(minuteBucket(t));
+        return QtFuture::makeReadyValueFuture(range);
+    });
+    m_panel->setCharts({probesChart(1)});
+    const qint64 day = 86'400'000LL;
+    const qint64 from = m_now - 100 * day;
+    m_panel->zoomTo(from, from + 20 * day);
+    QVERIFY(load());
+    const int before = calls;
+    TimeChart *chart = m_panel->timeCharts().first();
+    const int columns = m_panel->pixelColumns();
+
+    // Out to 40 days: within the kept window (a width on each side), and hours give every column a
+    // value; drawn at once, without a query.
+    const qint64 wideFrom = from - 10 * day;
+    const qint64 wideTo = from + 30 * day;
+    QCOMPARE(seriesLevelFor(wideFrom, wideTo, columns), SeriesLevel::Hour);
+    QSignalSpy loaded(m_panel.get(), &ChartPanel::loaded);
+    m_panel->zoomTo(wideFrom, wideTo);
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(calls, before);
+    const QList<Sample> shown = chart->lines().first().samples;
+    QVERIFY(shown.size() <= 4 * columns);
+
+    // The minutes of every hour the view overlaps, whole.
+    QList<RollupPoint> minutes;
+    for (qint64 t = wideFrom - 3'600'000; t <= wideTo + 3'600'000; t += Minute)
+        minutes.append(minuteBucket(t - ((t % Minute) + Minute) % Minute));
+    const QList<RollupPoint> hours =
+        coarserRollups(std::span<const RollupPoint>(minutes.constData(), size_t(minutes.size())), SeriesLevel::Hour);
+    SeriesRange hourRange{u"x"_s, wideFrom, wideTo, SeriesLevel::Hour, {}, {}};
+    for (const RollupPoint &hour : hours)
+        if (hour.bucketStartMs > wideFrom - 3'600'000 && hour.bucketStartMs <= wideTo)
+            hourRange.rollups.append(hour);
+    const QList<Sample> expected = decimateRange(hourRange, columns);
+    QCOMPARE(shown.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(shown.at(i).timestampMs, expected.at(i).timestampMs);
+        QCOMPARE(shown.at(i).value, expected.at(i).value);
+    }
 }
 
 void tst_ChartPanel::chartsShareTheTimeAxis()

@@ -3,9 +3,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <ranges>
+#include <span>
 
 using namespace Vigie;
 
@@ -75,12 +77,15 @@ private slots:
     void rollupsKeepExtremesAndMeans();
     void rollupsBreakOnMissingBuckets();
     void rangeOfRollups();
+    void rollupsDecimatedAsTheirSamples();
+    void coarserRollupsMatchTheSamples();
+    void aSpanDecimatesAsItsList();
     void splitsAtGaps();
 };
 
 void tst_Decimation::emptyAndDegenerate()
 {
-    QVERIFY(decimateM4({}, 0, 1000, 10).isEmpty());
+    QVERIFY(decimateM4(QList<Sample>(), 0, 1000, 10).isEmpty());
     const QList<Sample> some{{0, 1}, {10, 2}};
     QVERIFY(decimateM4(some, 0, 1000, 0).isEmpty());
     QVERIFY(decimateM4(some, 0, 1000, -3).isEmpty());
@@ -325,6 +330,94 @@ void tst_Decimation::rangeOfRollups()
     QVERIFY(out.size() <= 4 * columns);
     QCOMPARE(std::ranges::min(out, {}, &Sample::value).value, 0.0);
     QCOMPARE(std::ranges::max(out, {}, &Sample::value).value, 123.0);
+}
+
+void tst_Decimation::rollupsDecimatedAsTheirSamples()
+{
+    // Minute buckets with holes (whole missing minutes, empty buckets), values that tie and that
+    // do not: the streamed decimation gives exactly what decimating the listed samples gives.
+    QList<RollupPoint> minutes;
+    quint32 state = 7;
+    const auto next = [&state] {
+        state = state * 1'103'515'245u + 12'345u;
+        return state >> 8;
+    };
+    for (qint64 m = 0; m < 20'000; ++m) {
+        if (next() % 50 == 0)
+            m += 1 + next() % 30; // a hole
+        RollupPoint p;
+        p.bucketStartMs = m * 60'000;
+        p.count = qint64(next() % 7); // 0: an empty bucket
+        p.firstMs = p.bucketStartMs + qint64(next() % 10) * 1000;
+        p.lastMs = p.count > 1 ? p.firstMs + qint64(next() % 40) * 1000 : p.firstMs;
+        p.min = double(next() % 100);
+        p.max = p.min + double(next() % 3 == 0 ? 0 : next() % 50);
+        p.sum = (p.min + p.max) / 2 * double(p.count);
+        minutes.append(p);
+    }
+    const qint64 from = 1'000 * 60'000;
+    const qint64 to = 18'000 * 60'000;
+    for (int columns : {1, 7, 300, 1181, 40'000}) {
+        const QList<Sample> listed = decimateM4(rollupSamples(minutes, 60'000), from, to, columns);
+        const QList<Sample> streamed = decimateRollups(
+            std::span<const RollupPoint>(minutes.constData(), size_t(minutes.size())), 60'000, from, to, columns);
+        QCOMPARE(streamed.size(), listed.size());
+        for (qsizetype i = 0; i < listed.size(); ++i) {
+            QCOMPARE(streamed.at(i).timestampMs, listed.at(i).timestampMs);
+            QCOMPARE(streamed.at(i).isGap(), listed.at(i).isGap());
+            if (!listed.at(i).isGap())
+                QCOMPARE(streamed.at(i).value, listed.at(i).value);
+        }
+    }
+}
+
+void tst_Decimation::coarserRollupsMatchTheSamples()
+{
+    // Samples every 20 s over three days with a missing afternoon: their minute buckets merged into
+    // hours and days are the buckets built from the samples directly.
+    QList<Sample> samples;
+    for (qint64 t = 0; t < 3 * 86'400'000LL; t += 20'000) {
+        if (t >= 86'400'000LL + 12 * 3'600'000LL && t < 86'400'000LL + 18 * 3'600'000LL)
+            continue;
+        samples.append({t + 1'000, double((t / 20'000) % 97) - 10.5});
+    }
+    const auto bucketsOf = [&samples](qint64 bucketMs) {
+        QList<RollupPoint> out;
+        for (const Sample &sample : std::as_const(samples)) {
+            const qint64 start = sample.timestampMs / bucketMs * bucketMs;
+            if (out.isEmpty() || out.constLast().bucketStartMs != start) {
+                RollupPoint bucket;
+                bucket.bucketStartMs = start;
+                out.append(bucket);
+            }
+            RollupPoint one{start, sample.timestampMs, sample.timestampMs, sample.value, sample.value, sample.value, 1};
+            out.last().merge(one);
+        }
+        return out;
+    };
+    const QList<RollupPoint> minutes = bucketsOf(60'000);
+    const std::span<const RollupPoint> all(minutes.constData(), size_t(minutes.size()));
+    QCOMPARE(coarserRollups(all, SeriesLevel::Hour), bucketsOf(3'600'000));
+    QCOMPARE(coarserRollups(all, SeriesLevel::Day), bucketsOf(86'400'000));
+    QCOMPARE(coarserRollups(all, SeriesLevel::Hour).size(), 3 * 24 - 6);
+    // Minutes already at a level are left as they are; before 1970 they still fall in their hour.
+    QCOMPARE(coarserRollups(all, SeriesLevel::Minute), minutes);
+    RollupPoint early{-90'000, -90'000, -85'000, 1, 2, 3, 2};
+    const QList<RollupPoint> hour = coarserRollups(std::span<const RollupPoint>(&early, 1), SeriesLevel::Hour);
+    QCOMPARE(hour.size(), 1);
+    QCOMPARE(hour.first().bucketStartMs, -3'600'000);
+}
+
+void tst_Decimation::aSpanDecimatesAsItsList()
+{
+    QList<Sample> samples;
+    for (qint64 i = 0; i < 5'000; ++i)
+        samples.append({i * 1000, i % 13 == 0 ? NaN : double((i * 7919) % 101)});
+    const QList<Sample> part = samples.mid(1'000, 2'000);
+    const std::span<const Sample> span(samples.constData() + 1'000, 2'000);
+    for (qint64 maxStep : {0, 500})
+        QCOMPARE(splitAtGaps(decimateM4(span, 1'000'000, 2'999'000, 97, maxStep)),
+                 splitAtGaps(decimateM4(part, 1'000'000, 2'999'000, 97, maxStep)));
 }
 
 void tst_Decimation::splitsAtGaps()
