@@ -1,5 +1,6 @@
 #include "servicedetailpanel.h"
 
+#include "analytics/availability.h"
 #include "chartpanel.h"
 #include "core/numbertext.h"
 #include "metrics/metriccharts.h"
@@ -118,6 +119,14 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
             m_chartStale = true; // the store had not committed them yet
         Q_EMIT chartLoaded(m_serviceId, pointCount());
     });
+    connect(m_chart, &ChartPanel::rangeChanged, this, [this](qint64 fromMs, qint64 toMs) {
+        // Bands are known a width on each side of the view they were asked for.
+        if (!m_serviceId.isEmpty() && (fromMs < m_bandsFrom || toMs > m_bandsTo))
+            m_bandsTimer.start();
+    });
+    m_bandsTimer.setSingleShot(true);
+    m_bandsTimer.setInterval(100);
+    connect(&m_bandsTimer, &QTimer::timeout, this, &ServiceDetailPanel::requestBands);
     m_chartTimer.setSingleShot(true);
     connect(&m_chartTimer, &QTimer::timeout, this, &ServiceDetailPanel::requestChart);
     if (m_model) {
@@ -543,52 +552,41 @@ void ServiceDetailPanel::requestBands()
 {
     if (m_serviceId.isEmpty() || !m_store)
         return;
-    // Down spans and maintenance windows, paired from the service's recorded events as they are:
-    // what an outage is exactly (and its facts) is the reports' business.
+    // The outage episodes and maintenance windows of the service, as a report computes them
+    // (analytics/availability.h: down outside maintenance, clipped to the range), over the view and
+    // a width on each side of it, so that a pan does not ask again at once.
     const quint64 request = ++m_requestId;
-    EventFilter filter;
-    filter.serviceIds = {m_serviceId};
-    filter.probeChanges = false;
-    auto *watcher = new QFutureWatcher<QList<HealthEvent>>(this);
-    connect(watcher, &QFutureWatcher<QList<HealthEvent>>::finished, this, [this, watcher, request] {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 width = std::max<qint64>(1, m_chart->toMs() - m_chart->fromMs());
+    const qint64 from = m_chart->fromMs() - width;
+    const qint64 to = std::min(m_chart->toMs() + width, now);
+    m_bandsFrom = from;
+    m_bandsTo = to;
+    QList<ReportService> services;
+    for (const ReportService &service : reportServices(m_workspace))
+        if (service.id == m_serviceId)
+            services.append(service);
+    if (services.isEmpty())
+        services.append({m_serviceId, m_serviceId, {}, {}});
+    QFuture<AvailabilityFigures> figures =
+        m_store->stateHistory({m_serviceId}, from, to)
+            .then(QtFuture::Launch::Async, [services, from, to](StateHistory history) {
+                return computeAvailabilityFromHistory(std::move(history), services, from, to).services.value(0);
+            });
+    auto *watcher = new QFutureWatcher<AvailabilityFigures>(this);
+    connect(watcher, &QFutureWatcher<AvailabilityFigures>::finished, this, [this, watcher, request] {
         watcher->deleteLater();
         if (request != m_requestId || watcher->isCanceled() || watcher->future().resultCount() == 0)
             return;
-        QList<HealthEvent> events = watcher->result();
-        std::ranges::reverse(events); // oldest first
+        const AvailabilityFigures service = watcher->result();
         QList<ChartBand> bands;
-        std::optional<qint64> downSince;
-        std::optional<qint64> maintenanceSince;
-        for (const HealthEvent &event : std::as_const(events)) {
-            switch (event.kind) {
-            case HealthEvent::Kind::ServiceState:
-                if (event.to == HealthState::Down && !downSince)
-                    downSince = event.timestampMs;
-                else if (event.to != HealthState::Down && downSince)
-                    bands.append({*std::exchange(downSince, std::nullopt), event.timestampMs, ChartBand::Kind::Outage,
-                                  tr("Down")});
-                break;
-            case HealthEvent::Kind::MaintenanceStart:
-                if (!maintenanceSince)
-                    maintenanceSince = event.timestampMs;
-                break;
-            case HealthEvent::Kind::MaintenanceEnd:
-                if (maintenanceSince)
-                    bands.append({*std::exchange(maintenanceSince, std::nullopt), event.timestampMs,
-                                  ChartBand::Kind::Maintenance, tr("Maintenance")});
-                break;
-            default:
-                break;
-            }
-        }
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (downSince)
-            bands.append({*downSince, now, ChartBand::Kind::Outage, tr("Down")});
-        if (maintenanceSince)
-            bands.append({*maintenanceSince, now, ChartBand::Kind::Maintenance, tr("Maintenance")});
+        for (const OutageEpisode &episode : service.episodes)
+            bands.append({episode.startMs, episode.endMs, ChartBand::Kind::Outage, tr("Down")});
+        for (const MaintenanceSpan &window : service.maintenance)
+            bands.append({window.startMs, window.endMs, ChartBand::Kind::Maintenance, tr("Maintenance")});
         m_chart->setBands(bands);
     });
-    watcher->setFuture(m_store->events(filter));
+    watcher->setFuture(figures);
 }
 
 void ServiceDetailPanel::requestChart()

@@ -115,6 +115,11 @@ private:
     QElapsedTimer m_lastRequest;
     QTimer m_chartTimer;
     bool m_chartStale = false;
+    // The range the bands were last asked for, and the throttle of asking again when the view
+    // leaves it.
+    qint64 m_bandsFrom = 0;
+    qint64 m_bandsTo = 0;
+    QTimer m_bandsTimer;
 };
 
 } // namespace Vigie

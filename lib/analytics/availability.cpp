@@ -342,6 +342,10 @@ AvailabilityReport computeFromChanges(QList<StateChange> changes, const QList<Re
                 break;
             case Phase::Maintenance:
                 f.maintenanceMs += length;
+                if (!f.maintenance.isEmpty() && f.maintenance.constLast().endMs == s.startMs)
+                    f.maintenance.last().endMs = s.endMs;
+                else if (length > 0)
+                    f.maintenance.append({s.startMs, s.endMs});
                 break;
             case Phase::Down:
             case Phase::Up:

@@ -50,6 +50,14 @@ struct OutageEpisode
     friend bool operator==(const OutageEpisode &, const OutageEpisode &) = default;
 };
 
+// A span in which a service was in maintenance (UTC ms, clipped to the report's range).
+struct MaintenanceSpan
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    friend bool operator==(const MaintenanceSpan &, const MaintenanceSpan &) = default;
+};
+
 // The facts of one service, group or the whole workspace over [from, to].
 //
 // - Maintenance (between a MaintenanceStart and a MaintenanceEnd event of the service) is left out
@@ -81,6 +89,7 @@ struct AvailabilityFigures
     qint64 downtimeMs = 0;        // wall time in which it (or one of them) was down
     qint64 longestMs = 0;
     QList<OutageEpisode> episodes;         // oldest first
+    QList<MaintenanceSpan> maintenance;    // a service's, oldest first (none for a group or overall)
     std::optional<double> availabilityPct; // none when nothing was observed
     std::optional<qint64> mttrMs;
     std::optional<qint64> mtbfMs;

@@ -258,6 +258,19 @@ void figuresJson(JsonWriter &json, const AvailabilityFigures &f, const ReportSer
         json.end('}');
     }
     json.end(']');
+    if (isService) {
+        json.key("maintenance_windows");
+        json.begin('[');
+        for (const MaintenanceSpan &w : f.maintenance) {
+            json.begin('{');
+            json.key("start");
+            json.time(w.startMs);
+            json.key("end");
+            json.time(w.endMs);
+            json.end('}');
+        }
+        json.end(']');
+    }
     json.end('}');
 }
 

@@ -7,6 +7,7 @@
 #include "series/probeseries.h"
 #include "series/seriesstore.h"
 #include "servicedetailpanel.h"
+#include "store/resultstore.h"
 #include "timechart.h"
 
 #include <QLineSeries>
@@ -54,6 +55,7 @@ class tst_ChartDetail : public QObject
 
 private slots:
     void oneLinePerProbeFromTheSeriesStore();
+    void bandsAreTheReportsOutagesAndMaintenance();
 };
 
 void tst_ChartDetail::oneLinePerProbeFromTheSeriesStore()
@@ -149,6 +151,66 @@ void tst_ChartDetail::oneLinePerProbeFromTheSeriesStore()
         if (line.series == connect0.series)
             connectShown = !line.samples.isEmpty();
     QVERIFY(connectShown);
+}
+
+void tst_ChartDetail::bandsAreTheReportsOutagesAndMaintenance()
+{
+    // Recorded states of the last hour: down 10 minutes; then a maintenance window of 20 minutes
+    // in which it failed again (no outage: the report leaves it out), then down again, still now.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ResultStore results;
+    QVERIFY(results.open(dir.path()));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 minute = 60'000;
+    const qint64 t0 = now - 55 * minute;
+    const auto event = [](qint64 at, HealthEvent::Kind kind, HealthState from, HealthState to, bool inMaintenance) {
+        HealthEvent e;
+        e.timestampMs = at;
+        e.kind = kind;
+        e.serviceId = u"portal"_s;
+        e.from = from;
+        e.to = to;
+        e.inMaintenance = inMaintenance;
+        return e;
+    };
+    using K = HealthEvent::Kind;
+    using S = HealthState;
+    results.appendEvents({
+        event(t0, K::ServiceState, S::Unknown, S::Up, false),
+        event(t0 + 5 * minute, K::ServiceState, S::Up, S::Down, false),
+        event(t0 + 15 * minute, K::ServiceState, S::Down, S::Up, false),
+        event(t0 + 20 * minute, K::MaintenanceStart, S::Up, S::Up, true),
+        event(t0 + 25 * minute, K::ServiceState, S::Up, S::Down, true),
+        event(t0 + 30 * minute, K::ServiceState, S::Down, S::Up, true),
+        event(t0 + 40 * minute, K::MaintenanceEnd, S::Up, S::Up, false),
+        event(t0 + 45 * minute, K::ServiceState, S::Up, S::Down, false),
+    });
+    QVERIFY(results.flush());
+
+    ServiceBoardModel model;
+    model.setWorkspace(workspace());
+    ServiceDetailPanel panel(&model, &results);
+    panel.setWorkspace(workspace());
+    panel.resize(700, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setServiceId(u"portal"_s);
+
+    TimeChart *chart = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.charts()->timeCharts().isEmpty() &&
+                                 (chart = panel.charts()->timeCharts().first())->bands().size() == 3,
+                             5000);
+    const QList<ChartBand> &bands = chart->bands();
+    QCOMPARE(bands.at(0).kind, ChartBand::Kind::Outage);
+    QCOMPARE(bands.at(0).fromMs, t0 + 5 * minute);
+    QCOMPARE(bands.at(0).toMs, t0 + 15 * minute);
+    QCOMPARE(bands.at(1).kind, ChartBand::Kind::Outage); // still going: to the end of the range
+    QCOMPARE(bands.at(1).fromMs, t0 + 45 * minute);
+    QVERIFY(bands.at(1).toMs >= now);
+    QCOMPARE(bands.at(2).kind, ChartBand::Kind::Maintenance);
+    QCOMPARE(bands.at(2).fromMs, t0 + 20 * minute);
+    QCOMPARE(bands.at(2).toMs, t0 + 40 * minute);
 }
 
 QTEST_MAIN(tst_ChartDetail)

@@ -220,6 +220,7 @@ private Q_SLOTS:
         QCOMPARE(api.episodes.first().startMs, utc(4));
         QCOMPARE(api.downtimeMs, 30 * minuteMs);
         QCOMPARE(api.maintenanceMs, 60 * minuteMs);
+        QCOMPARE(api.maintenance, (QList<MaintenanceSpan>{{utc(2), utc(3)}}));
         QCOMPARE(api.observedMs, 5 * 60 * minuteMs);
         QCOMPARE(*api.availabilityPct, 100.0 * 270.0 / 300.0);
     }

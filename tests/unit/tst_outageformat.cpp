@@ -137,6 +137,8 @@ private Q_SLOTS:
         QCOMPARE(api.value("mttr_s"_L1).toDouble(), 12.5 * 60.0);
         QCOMPARE(api.value("mtbf_s"_L1).toDouble(), 25 * 60.0);
         QCOMPARE(api.value("maintenance_s"_L1).toDouble(), 0.0);
+        QVERIFY(api.value("maintenance_windows"_L1).isArray());
+        QVERIFY(api.value("maintenance_windows"_L1).toArray().isEmpty());
         QCOMPARE(api.value("availability_pct"_L1).toDouble(), std::round(100.0 * 35.0 / 60.0 * 10000) / 10000);
         const QJsonArray episodes = api.value("episodes"_L1).toArray();
         QCOMPARE(episodes.size(), 2);
