@@ -3,9 +3,13 @@
 #include "boardview.h"
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
+#include "palettes.h"
+#include "servicedetailpanel.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
+#include <QRegularExpression>
+#include <QSplitter>
 #include <QTextStream>
 #include <QTimer>
 
@@ -95,22 +101,79 @@ void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString 
         QCoreApplication::exit(saved ? 0 : 1);
 }
 
+// What the picture shows besides the board, for the README and the smoke tests (test-only, from
+// the environment: the product reads none of these):
+// - VIGIE_SCREENSHOT_SIZE=WxH: the window's size (1280x800, a laptop; 1920x1080, a wall screen);
+// - VIGIE_SCREENSHOT_PALETTE=dark: the console's dark palette;
+// - VIGIE_SCREENSHOT_SERVICE=ID: that service selected, its detail given half the window, and the
+//   picture taken once its charts have loaded;
+// - VIGIE_SCREENSHOT_DOCK=reports: the Reports tab in front of the event log.
+struct ScreenshotScene
+{
+    QString service;
+    bool reports = false;
+};
+
+ScreenshotScene setUpScene(MainWindow &window)
+{
+    if (qEnvironmentVariable("VIGIE_SCREENSHOT_PALETTE") == u"dark"_s)
+        QApplication::setPalette(darkPalette());
+    const QRegularExpressionMatch size =
+        QRegularExpression(u"^(\\d+)x(\\d+)$"_s).match(qEnvironmentVariable("VIGIE_SCREENSHOT_SIZE"));
+    if (size.hasMatch())
+        window.resize(size.captured(1).toInt(), size.captured(2).toInt());
+    ScreenshotScene scene;
+    scene.service = qEnvironmentVariable("VIGIE_SCREENSHOT_SERVICE");
+    scene.reports = qEnvironmentVariable("VIGIE_SCREENSHOT_DOCK") == u"reports"_s;
+    if (scene.reports)
+        if (auto *dock = window.findChild<QDockWidget *>(u"reportsDock"_s))
+            dock->raise();
+    return scene;
+}
+
+// Selects the scene's service once the board shows it, and says when its charts have loaded.
+void selectService(MainWindow &window, ServiceBoardModel &model, const QString &service,
+                   const std::shared_ptr<bool> &chartsLoaded)
+{
+    auto *board = window.findChild<BoardView *>();
+    auto *detail = window.findChild<ServiceDetailPanel *>();
+    const QModelIndex index = model.serviceIndex(service);
+    if (!board || !detail || !index.isValid())
+        return;
+    QObject::connect(detail, &ServiceDetailPanel::chartLoaded, &window,
+                     [chartsLoaded, service](const QString &id, int points) {
+                         if (id == service && points > 0)
+                             *chartsLoaded = true;
+                     });
+    if (auto *splitter = detail->parentWidget() ? qobject_cast<QSplitter *>(detail->parentWidget()) : nullptr)
+        splitter->setSizes({splitter->width() / 2, splitter->width() - splitter->width() / 2});
+    board->setCurrentIndex(index);
+}
+
 } // namespace
 
 void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
                         int maxWaitMs)
 {
+    const ScreenshotScene scene = setUpScene(window);
+    auto chartsLoaded = std::make_shared<bool>(scene.service.isEmpty());
+    auto selected = std::make_shared<bool>(scene.service.isEmpty());
     auto *poll = new QTimer(&window);
     poll->setInterval(100);
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, &model, poll, elapsed, path, quitAfter, maxWaitMs] {
-        if (!everyServiceHasResult(model) && elapsed->elapsed() < maxWaitMs)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        takeScreenshot(window, model, path, quitAfter);
-    });
+    QObject::connect(poll, &QTimer::timeout, &window,
+                     [&window, &model, poll, elapsed, path, quitAfter, maxWaitMs, scene, chartsLoaded, selected] {
+                         if (!*selected && model.serviceIndex(scene.service).isValid()) {
+                             *selected = true;
+                             selectService(window, model, scene.service, chartsLoaded);
+                         }
+                         if ((!everyServiceHasResult(model) || !*chartsLoaded) && elapsed->elapsed() < maxWaitMs)
+                             return;
+                         poll->stop();
+                         poll->deleteLater();
+                         takeScreenshot(window, model, path, quitAfter);
+                     });
     poll->start();
 }
 
