@@ -305,6 +305,27 @@ struct MetricsSettings
     friend bool operator==(const MetricsSettings &, const MetricsSettings &) = default;
 };
 
+// A status site that notices are published to (`status_sites:`), running apart from what it
+// reports on. Its credentials live in the keychain only, named here.
+struct StatusSite
+{
+    enum class Kind : quint8 { Statuspage, WebDav, Cachet };
+    QString id; // unique among the workspace's status sites
+    Kind kind = Kind::Statuspage;
+    // Statuspage: the API's base URL (default https://api.statuspage.io/v1); WebDAV: the folder the
+    // site is uploaded to; Cachet: the API's base URL.
+    QString url;
+    QString pageId;      // Statuspage: the page's id
+    QString tokenSecret; // Statuspage, Cachet: the name of the secret holding the API token
+    HttpAuth auth;       // WebDAV: as for probes
+    QString siteUrl;     // WebDAV: where the public reads the site
+    // The workspace's service ids mapped to the site's component ids (Statuspage, Cachet); the
+    // static site uses the services' names.
+    QList<std::pair<QString, QString>> components;
+    SourceLocation location;
+    friend bool operator==(const StatusSite &, const StatusSite &) = default;
+};
+
 struct Workspace
 {
     QString name;
@@ -313,6 +334,7 @@ struct Workspace
     QList<MaintenanceWindow> maintenance;
     HistorySettings history;
     MetricsSettings metrics;
+    QList<StatusSite> statusSites;
 
     const Service *service(const QString &id) const
     {

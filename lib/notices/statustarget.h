@@ -1,0 +1,73 @@
+#pragma once
+
+#include "notice.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace Vigie {
+
+// What the outbox asks a status site to do: bring its copy of a notice up to date with the notice
+// as it is now (its title, status, impact, components, window, and every update the site lacks),
+// marking what it sends with the outbox entry's id so that a send whose fate is unknown can be
+// found again instead of repeated.
+struct Publication
+{
+    qint64 outboxId = 0;
+    QString siteId;                    // the workspace's status_sites: id
+    Notice notice;                     // as stored when the entry was written
+    bool deliverNotifications = false; // the engineer's explicit choice (Statuspage e-mails subscribers)
+    QString remoteId;                  // the site's id of this notice from an earlier send; empty the first time
+};
+
+// How a send ended.
+struct PublishOutcome
+{
+    enum class Kind : quint8 {
+        Published,      // done: remoteId is the site's id of the notice
+        RetryLater,     // refused for now (unreachable, 5xx, 420/429): send again after retryAfter
+        Ambiguous,      // the request may have been applied (a timeout or reset after it went out):
+                        // look for the marker (findPublished) before sending again
+        NeedsAttention, // 401/403 (credentials: true) or a refusal an engineer must read; no retry
+        Failed,         // refused for good (a 4xx with a validation message): message says why
+    };
+    Kind kind = Kind::Failed;
+    QString remoteId;
+    QString message; // the site's own words where it gave some, else what failed
+    bool credentials = false;
+    std::chrono::milliseconds retryAfter{0};
+};
+
+// A status site Vigie publishes to: Statuspage, a static site over WebDAV, Cachet. Each call runs
+// asynchronously (the GUI thread never waits); the futures finish on the thread that called.
+class StatusTarget : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual QString siteId() const = 0;
+    // The longest title and body the site accepts (Statuspage: 255 and 25,000), 0: no limit; a
+    // notice over them is refused before it is queued.
+    virtual int titleLimit() const { return 0; }
+    virtual int bodyLimit() const { return 0; }
+
+    virtual QFuture<PublishOutcome> publish(const Publication &publication) = 0;
+    // After an Ambiguous outcome: whether the site holds what `publication` sent (its marker), and
+    // then the site's id of the notice; nullopt when it does not (safe to send again). A failure to
+    // ask is a RetryLater-like error: the future's result is an outcome of that kind.
+    struct Found
+    {
+        bool asked = false; // the site answered the search
+        std::optional<QString> remoteId;
+        PublishOutcome error; // when !asked
+    };
+    virtual QFuture<Found> findPublished(const Publication &publication) = 0;
+};
+
+} // namespace Vigie
