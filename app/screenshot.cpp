@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "boardview.h"
+#include "chartpanel.h"
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
 #include "palettes.h"
@@ -105,8 +106,8 @@ void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString 
 // the environment: the product reads none of these):
 // - VIGIE_SCREENSHOT_SIZE=WxH: the window's size (1280x800, a laptop; 1920x1080, a wall screen);
 // - VIGIE_SCREENSHOT_PALETTE=dark: the console's dark palette;
-// - VIGIE_SCREENSHOT_SERVICE=ID: that service selected, its detail given half the window, and the
-//   picture taken once its charts have loaded;
+// - VIGIE_SCREENSHOT_SERVICE=ID: that service selected, its detail given half the window and the
+//   event log closed, and the picture taken once its charts have loaded;
 // - VIGIE_SCREENSHOT_DOCK=reports: the Reports tab in front of the event log.
 struct ScreenshotScene
 {
@@ -140,11 +141,27 @@ void selectService(MainWindow &window, ServiceBoardModel &model, const QString &
     const QModelIndex index = model.serviceIndex(service);
     if (!board || !detail || !index.isValid())
         return;
+    // Loaded: an answer with points, then a second with no query on its way since (a first answer
+    // may have been asked for while the detail was still being laid out at its new width).
+    auto quiet = std::make_shared<QElapsedTimer>();
     QObject::connect(detail, &ServiceDetailPanel::chartLoaded, &window,
-                     [chartsLoaded, service](const QString &id, int points) {
+                     [chartsLoaded, service, quiet](const QString &id, int points) {
                          if (id == service && points > 0)
-                             *chartsLoaded = true;
+                             quiet->start();
                      });
+    auto *settle = new QTimer(&window);
+    settle->setInterval(100);
+    QObject::connect(settle, &QTimer::timeout, &window, [settle, detail, quiet, chartsLoaded] {
+        if (quiet->isValid() && quiet->elapsed() > 1000 && !detail->charts()->isFetching()) {
+            *chartsLoaded = true;
+            settle->deleteLater();
+        }
+    });
+    settle->start();
+    // The charts get the window's height, as when the event log is closed (F8).
+    for (const QString &name : {u"eventsDock"_s, u"reportsDock"_s})
+        if (auto *dock = window.findChild<QDockWidget *>(name))
+            dock->hide();
     if (auto *splitter = detail->parentWidget() ? qobject_cast<QSplitter *>(detail->parentWidget()) : nullptr)
         splitter->setSizes({splitter->width() / 2, splitter->width() - splitter->width() / 2});
     board->setCurrentIndex(index);

@@ -1,26 +1,28 @@
 #include "reportsview.h"
 
+#include "series/decimation.h"
+#include "timechart.h"
+
 #include "analytics/exportfile.h"
 #include "flowlayout.h"
 #include "models/availabilitymodel.h"
+#include "series/decimation.h"
 #include "stateicons.h"
+#include "timechart.h"
 
-#include <QChart>
-#include <QChartView>
-#include <QDateTimeAxis>
 #include <QEvent>
-#include <QLineSeries>
-#include <QValueAxis>
 
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -73,10 +75,7 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     , m_refresh(new QToolButton(this))
     , m_export(new QToolButton(this))
     , m_summary(new QLabel(this))
-    , m_chart(new QChart)
-    , m_chartView(new QChartView(m_chart, this))
-    , m_timeAxis(new QDateTimeAxis(this))
-    , m_shareAxis(new QValueAxis(this))
+    , m_chart(new TimeChart(this))
     , m_table(makeTable(this, u"reportServices"_s, tr("Availability of the services")))
     , m_episodesTitle(new QLabel(this))
     , m_episodeTable(makeTable(this, u"reportEpisodes"_s, tr("Outages")))
@@ -158,25 +157,15 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addWidget(m_episodesTitle);
     lowerLayout->addWidget(m_episodeTable, 1);
-    m_chartView->setObjectName(u"reportOperationalChart"_s);
-    m_chartView->setAccessibleName(tr("Share of services operational"));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setFrameShape(QFrame::NoFrame);
-    m_chartView->setMinimumHeight(fontMetrics().height() * 8);
+    m_chart->setObjectName(u"reportOperationalChart"_s);
+    m_chart->setAccessibleName(tr("Share of services operational"));
     m_chart->setTitle(tr("Services operational"));
-    m_chart->legend()->hide();
-    // Local time on the axis, as the other charts: people read it against their own clock.
-    m_timeAxis->setFormat(u"yyyy-MM-dd HH:mm"_s);
-    m_timeAxis->setTickCount(5);
-    m_shareAxis->setRange(0, 100);
-    m_shareAxis->setLabelFormat(u"%.0f %%"_s);
-    m_shareAxis->setTickCount(6);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_shareAxis, Qt::AlignLeft);
-    applyChartTheme();
+    m_chart->setUnit(u"%"_s);
+    m_chart->setFixedValueRange(0, 100);
+    m_chart->installEventFilter(this);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_chartView);
+    splitter->addWidget(m_chart);
     splitter->addWidget(m_table);
     splitter->addWidget(lower);
     splitter->setChildrenCollapsible(false);
@@ -316,100 +305,65 @@ void ReportsView::refresh()
 QList<QList<QPointF>> ReportsView::operationalLines() const
 {
     QList<QList<QPointF>> lines;
-    const QList<QAbstractSeries *> series = m_chart->series();
-    for (QAbstractSeries *s : series)
-        if (auto *line = qobject_cast<QLineSeries *>(s))
-            lines.append(line->points());
+    if (m_chart->lines().isEmpty())
+        return lines;
+    for (const QList<Sample> &run : splitAtGaps(m_chart->lines().constFirst().samples)) {
+        QList<QPointF> points;
+        points.reserve(run.size());
+        for (const Sample &sample : run)
+            points.append(QPointF(double(sample.timestampMs), sample.value));
+        lines.append(points);
+    }
     return lines;
 }
 
 std::pair<qint64, qint64> ReportsView::chartTimeRange() const
 {
-    return {m_timeAxis->min().toMSecsSinceEpoch(), m_timeAxis->max().toMSecsSinceEpoch()};
+    return {m_chart->fromMs(), m_chart->toMs()};
 }
 
 std::pair<double, double> ReportsView::chartShareRange() const
 {
-    return {m_shareAxis->min(), m_shareAxis->max()};
+    return m_chart->valueRange();
 }
 
 void ReportsView::showOperational()
 {
     // A step line: each sample's share holds until the next sample; a gap (no service counted)
-    // breaks the line instead of bridging it. One QLineSeries per stretch, handed whole.
+    // breaks the line instead of bridging it. Decimated (M4) to the chart's width: a year of
+    // changes is drawn with a few points per pixel column, never every step.
     const AvailabilityReport report = m_model->report();
     const QList<Sample> &samples = report.operational.samples;
-    QList<QList<QPointF>> stretches;
+    QList<Sample> steps;
+    steps.reserve(samples.size() * 2);
     for (qsizetype i = 0; i < samples.size(); ++i) {
         const Sample &s = samples[i];
-        if (s.isGap())
+        if (s.isGap()) {
+            if (!steps.isEmpty() && !steps.constLast().isGap())
+                steps.append(s);
             continue;
-        if (i == 0 || samples[i - 1].isGap())
-            stretches.append(QList<QPointF>());
-        QList<QPointF> &points = stretches.last();
-        const auto add = [&points](qint64 atMs, double value) {
-            const QPointF point(double(atMs), value);
-            if (points.isEmpty() || points.last() != point)
-                points.append(point);
+        }
+        const auto add = [&steps](qint64 atMs, double value) {
+            if (steps.isEmpty() || steps.constLast().timestampMs != atMs || steps.constLast().value != value)
+                steps.append({atMs, value});
         };
         add(s.timestampMs, s.value);
         if (i + 1 < samples.size())
             add(samples[i + 1].timestampMs, s.value);
     }
-    m_chart->removeAllSeries();
-    const QPen pen = [this] {
-        QPen p(palette().color(QPalette::Highlight), 2);
-        p.setCosmetic(true);
-        return p;
-    }();
-    for (const QList<QPointF> &points : std::as_const(stretches)) {
-        auto *line = new QLineSeries(m_chart);
-        line->setName(tr("Services operational"));
-        line->replace(points);
-        line->setPen(pen);
-        m_chart->addSeries(line);
-        line->attachAxis(m_timeAxis);
-        line->attachAxis(m_shareAxis);
-    }
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(report.fromMs), QDateTime::fromMSecsSinceEpoch(report.toMs));
-    m_timeAxis->setFormat(report.toMs - report.fromMs <= DayMs ? u"HH:mm"_s : u"yyyy-MM-dd"_s);
-    m_shareAxis->setRange(0, 100);
+    const int columns = std::max(1, m_chart->plotWidth());
+    m_chart->setLines({{report.operational.series, tr("Services operational"),
+                        decimateM4(steps, report.fromMs, report.toMs, columns)}},
+                      report.fromMs, report.toMs);
 }
 
-void ReportsView::applyChartTheme()
+bool ReportsView::eventFilter(QObject *watched, QEvent *event)
 {
-    // setTheme() resets colours and fonts: what the palette drives is set again after it.
-    const QPalette pal = palette();
-    m_chart->setTheme(StateIcons::isDark(pal) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    const QColor window = pal.color(QPalette::Window);
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlphaF(0.12);
-    m_chart->setBackgroundBrush(window);
-    m_chart->setBackgroundPen(Qt::NoPen);
-    m_chart->setPlotAreaBackgroundVisible(false);
-    m_chart->setTitleBrush(text);
-    m_chart->setTitleFont(font());
-    m_chartView->setBackgroundBrush(window);
-    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *>{m_timeAxis, m_shareAxis}) {
-        axis->setLabelsBrush(text);
-        axis->setLabelsFont(font());
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-    }
-    QPen pen(pal.color(QPalette::Highlight), 2);
-    pen.setCosmetic(true);
-    const QList<QAbstractSeries *> series = m_chart->series();
-    for (QAbstractSeries *s : series)
-        if (auto *line = qobject_cast<QLineSeries *>(s))
-            line->setPen(pen);
-}
-
-void ReportsView::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyChartTheme();
+    // Decimated for the chart's width: again when it changes.
+    if (watched == m_chart && event->type() == QEvent::Resize &&
+        static_cast<QResizeEvent *>(event)->size().width() != static_cast<QResizeEvent *>(event)->oldSize().width())
+        showOperational();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ReportsView::showSummary()

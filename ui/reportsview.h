@@ -9,17 +9,15 @@
 #include <QPointF>
 #include <QWidget>
 
-class QChart;
-class QChartView;
 class QComboBox;
-class QDateTimeAxis;
-class QValueAxis;
 class QDateTimeEdit;
 class QLabel;
 class QTableView;
 class QToolButton;
 
 namespace Vigie {
+
+class TimeChart;
 
 class AvailabilityModel;
 class OutageEpisodeModel;
@@ -70,7 +68,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void exportReport(ReportFormat::Kind kind);
@@ -78,7 +76,6 @@ private:
     void showEpisodes();
     void updateCustomRange();
     void showOperational();
-    void applyChartTheme();
 
     Clock *m_clock;
     Workspace m_workspace;
@@ -91,10 +88,7 @@ private:
     QToolButton *m_refresh;
     QToolButton *m_export;
     QLabel *m_summary;
-    QChart *m_chart;
-    QChartView *m_chartView;
-    QDateTimeAxis *m_timeAxis;
-    QValueAxis *m_shareAxis;
+    TimeChart *m_chart;
     QTableView *m_table;
     QLabel *m_episodesTitle;
     QTableView *m_episodeTable;

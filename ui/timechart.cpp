@@ -104,6 +104,15 @@ protected:
         painter->restore();
     }
 
+    void resizeEvent(QResizeEvent *event) override
+    {
+        // The plot follows the view's size, which the chart's layout sets after the chart's own
+        // resize: as many value ticks as the new height holds, labels that fit.
+        QChartView::resizeEvent(event);
+        m_owner->layoutPlot();
+        m_owner->updateAxes();
+    }
+
     void drawForeground(QPainter *painter, const QRectF &rect) override
     {
         QChartView::drawForeground(painter, rect);
@@ -270,6 +279,23 @@ void TimeChart::setUnit(const QString &unit)
 QString TimeChart::unit() const
 {
     return m_unit;
+}
+
+void TimeChart::setFixedValueRange(double low, double high)
+{
+    m_fixedValueRange = std::pair(low, std::max(high, low + 1e-9));
+    updateAxes();
+}
+
+void TimeChart::clearFixedValueRange()
+{
+    m_fixedValueRange.reset();
+    updateAxes();
+}
+
+std::pair<double, double> TimeChart::valueRange() const
+{
+    return {m_valueAxis->min(), m_valueAxis->max()};
 }
 
 void TimeChart::setLines(const QList<ChartLine> &lines)
@@ -541,6 +567,28 @@ void TimeChart::updateAxes()
     if (m_timeAxis->min() != from || m_timeAxis->max() != to)
         m_timeAxis->setRange(from, to);
 
+    if (m_fixedValueRange) {
+        const auto [fixedLow, fixedHigh] = *m_fixedValueRange;
+        if (m_valueAxis->min() != fixedLow || m_valueAxis->max() != fixedHigh)
+            m_valueAxis->setRange(fixedLow, fixedHigh);
+        // Ticks at round steps (1, 2, 2.5 or 5 times a power of ten) that fit the height.
+        const QFontMetrics fm(font());
+        const int fit = std::clamp(int(plotRect().height()) / std::max(1, fm.height() * 2), 1, 5);
+        const double valueSpan = fixedHigh - fixedLow;
+        int tickCount = 2;
+        for (int intervals : {5, 4, 2, 1})
+            if (intervals <= fit) {
+                tickCount = intervals + 1;
+                break;
+            }
+        if (m_valueAxis->tickCount() != tickCount)
+            m_valueAxis->setTickCount(tickCount);
+        const QString labels = valueSpan / (tickCount - 1) < 1 ? u"%.1f"_s : u"%.0f"_s;
+        if (m_valueAxis->labelFormat() != labels)
+            m_valueAxis->setLabelFormat(labels);
+        layoutPlot();
+        return;
+    }
     double low = 0;
     double high = 0;
     bool any = false;

@@ -8,6 +8,8 @@
 #include <QWidget>
 
 #include <limits>
+#include <optional>
+#include <utility>
 
 class QChart;
 class QDateTimeAxis;
@@ -83,6 +85,11 @@ public:
     // The unit of the value axis ("ms", "%", "Mbit/s"), shown after values.
     void setUnit(const QString &unit);
     QString unit() const;
+    // A value axis fixed to [low, high] (a share in %: 0 to 100) instead of one that fits the
+    // lines; clearFixedValueRange() goes back to fitting.
+    void setFixedValueRange(double low, double high);
+    void clearFixedValueRange();
+    std::pair<double, double> valueRange() const;
     // The value axis starts at zero unless a line goes below it.
     void setLines(const QList<ChartLine> &lines);
     // New lines over a new time range at once: Qt Charts lays the series out once, not for the
@@ -177,6 +184,7 @@ private:
     bool m_crosshair = false;
     qint64 m_crosshairMs = 0;
     bool m_applyingTheme = false;
+    std::optional<std::pair<double, double>> m_fixedValueRange;
 };
 
 } // namespace Vigie

@@ -215,10 +215,10 @@ void HealthTracker::Private::advanceMaintenance(qint64 toMs, QList<HealthEvent> 
     }
     // Edge by edge, so that each window's events carry the time of its own edge.
     while (nextCheckMs <= toMs) {
-        const qint64 edge = nextCheckMs;
-        maintenanceNowMs = edge;
-        refreshWindows(edge, false, events);
-        nextCheckMs = nextCheckAfter(edge);
+        const qint64 at = nextCheckMs;
+        maintenanceNowMs = at;
+        refreshWindows(at, false, events);
+        nextCheckMs = nextCheckAfter(at);
     }
     maintenanceNowMs = toMs;
 }

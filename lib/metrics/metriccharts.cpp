@@ -64,12 +64,14 @@ MetricChart bandwidthChart(const QList<const ScrapeTarget *> &targets, const QSt
         chart.maxStepMs = std::max(chart.maxStepMs, maxStepFor(target->interval));
         for (const QString &series : bandwidthSeriesOf(target->id, stored)) {
             const QString device = labelOf(series, "device"_L1);
+            if (!target->devices.isEmpty() && !target->devices.contains(device))
+                continue;
             const bool in = labelOf(series, "direction"_L1) == "in"_L1;
             QString label = in ? MetricCharts::tr("%1 in", "bandwidth of an interface").arg(device)
                                : MetricCharts::tr("%1 out", "bandwidth of an interface").arg(device);
             if (targets.size() > 1)
                 label = MetricCharts::tr("%1 (%2)", "a line's label and its scrape target").arg(label, target->id);
-            (device == "lo"_L1 ? loopback : chart.lines).append({series, label});
+            (device == "lo"_L1 && target->devices.isEmpty() ? loopback : chart.lines).append({series, label});
         }
     }
     // The loopback is the machine talking to itself: shown only when it is all there is (the lab).

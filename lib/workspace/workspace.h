@@ -277,6 +277,9 @@ struct ScrapeTarget
     QString service;                         // the service whose charts show its series; may be empty
     QString dashboard;                       // or a dashboard of its own (a name); at most one of the two
     HttpAuth auth;
+    // The network interfaces whose bandwidth its charts show (node_exporter's device label); empty:
+    // every one but the loopback, or the loopback when it is all there is.
+    QStringList devices;
     SourceLocation location;
     friend bool operator==(const ScrapeTarget &, const ScrapeTarget &) = default;
 };

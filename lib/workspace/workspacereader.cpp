@@ -36,7 +36,7 @@ constexpr int mostResultsPerProbe = 100'000'000;
 const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1, "metrics"_L1};
 const QList<QLatin1StringView> metricsKeys{"scrape"_L1, "series"_L1};
 const QList<QLatin1StringView> scrapeKeys{"id"_L1,      "url"_L1,       "interval"_L1, "timeout"_L1,
-                                          "service"_L1, "dashboard"_L1, "auth"_L1};
+                                          "service"_L1, "dashboard"_L1, "auth"_L1,     "devices"_L1};
 const QList<QLatin1StringView> metricSeriesKeys{"id"_L1,   "prometheus"_L1, "query"_L1,     "title"_L1,
                                                 "unit"_L1, "service"_L1,    "dashboard"_L1, "auth"_L1};
 // A scrape more often than every second measures the scraper more than the target.
@@ -1449,6 +1449,17 @@ std::optional<ScrapeTarget> WorkspaceReader::readScrapeTarget(const YamlNode &no
         } else if (entry.key == "timeout"_L1) {
             timeoutEntry = entry;
             timeout = duration(entry, longestInterval);
+        } else if (entry.key == "devices"_L1) {
+            for (const YamlNode &item : items(entry.value, tr("'devices'"))) {
+                if (!expectType(item, Expected::Scalar, tr("each item of 'devices'")))
+                    continue;
+                const QString device = item.scalar().trimmed();
+                if (device.isEmpty())
+                    addError(locationOf(item), tr("a device is a network interface's name, such as eth0; found "
+                                                  "nothing"));
+                else if (!target.devices.contains(device))
+                    target.devices.append(device);
+            }
         } else {
             unknownKey(entry, scrapeKeys, tr("a scrape target"));
         }

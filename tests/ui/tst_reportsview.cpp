@@ -2,9 +2,9 @@
 #include "models/availabilitymodel.h"
 #include "reportsview.h"
 #include "store/resultstore.h"
+#include "timechart.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
@@ -198,7 +198,7 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() == 3 && !view.model()->isLoading(), 10'000);
-        QVERIFY(view.findChild<QChartView *>(u"reportOperationalChart"_s));
+        QVERIFY(view.findChild<TimeChart *>(u"reportOperationalChart"_s));
 
         // The last 24 hours: 3 of 3 services up, 2 of 3 while CAS was down, then 3 of 3 again.
         const QList<Sample> samples = view.model()->report().operational.samples;
@@ -235,20 +235,30 @@ private Q_SLOTS:
         QCOMPARE(view.chartTimeRange(), std::pair(fromMs, toMs));
 
         // Light and dark: the chart follows the palette.
-        auto *chart = view.findChild<QChartView *>(u"reportOperationalChart"_s)->chart();
+        auto *chart = view.findChild<TimeChart *>(u"reportOperationalChart"_s);
         QPalette dark = view.palette();
         dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
         dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
         view.setPalette(dark);
-        QCOMPARE(chart->theme(), QChart::ChartThemeDark);
-        QCOMPARE(chart->backgroundBrush().color(), QColor(0x20, 0x20, 0x24));
-        QCOMPARE(qobject_cast<QLineSeries *>(chart->series().first())->pen().color(), QColor(0x3d, 0xae, 0xe9));
+        QCOMPARE(chart->chart()->theme(), QChart::ChartThemeDark);
+        const QColor darkLine = chart->segmentSeries(0).first()->pen().color();
+        QCOMPARE(darkLine, chart->lineColor(0));
         QPalette light = dark;
         light.setColor(QPalette::Window, Qt::white);
         light.setColor(QPalette::WindowText, Qt::black);
         view.setPalette(light);
-        QCOMPARE(chart->theme(), QChart::ChartThemeLight);
+        QCOMPARE(chart->chart()->theme(), QChart::ChartThemeLight);
+        QVERIFY(chart->segmentSeries(0).first()->pen().color() != darkLine);
+
+        // A year of changes is decimated to the chart's width: at most four points a pixel column.
+        range->setCurrentIndex(range->findText(u"Last year"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.model()->isLoading() &&
+                                     view.chartTimeRange().second - view.chartTimeRange().first > 300 * Day,
+                                 10'000);
+        qsizetype points = 0;
+        for (const QList<QPointF> &line : view.operationalLines())
+            points += line.size();
+        QVERIFY(points <= 4 * chart->plotWidth());
     }
 
 private:

@@ -61,6 +61,7 @@ class tst_MetricCharts final : public QObject
 private Q_SLOTS:
     void serviceChartsListProbesBandwidthAndPromql();
     void loopbackOnlyWhenItIsAllThereIs();
+    void devicesChooseTheInterfaces();
     void dashboards();
     void promqlFetchAsksAStepPerPixel();
     void promqlKeepsTheServersError();
@@ -119,6 +120,25 @@ void tst_MetricCharts::loopbackOnlyWhenItIsAllThereIs()
     QCOMPARE(web.at(2).lines, (QList<MetricChartLine>{{stored.at(0), u"lo in"_s}, {stored.at(1), u"lo out"_s}}));
     QCOMPARE(bandwidthSeriesOf(u"node"_s, stored), stored);
     QVERIFY(bandwidthSeriesOf(u"nod"_s, stored).isEmpty());
+}
+
+void tst_MetricCharts::devicesChooseTheInterfaces()
+{
+    // A machine with an uplink, a bridge and the loopback: all but the loopback by default; the
+    // workspace's `devices:` names the ones to chart, the loopback included (the lab's traffic).
+    const auto series = [](const char *device, const char *direction) {
+        return u"vigie_bandwidth_mbps{device=\"%1\",direction=\"%2\",target=\"node\"}"_s.arg(
+            QLatin1StringView(device), QLatin1StringView(direction));
+    };
+    const QStringList stored{series("docker0", "in"), series("eth0", "in"), series("eth0", "out"), series("lo", "in"),
+                             series("lo", "out")};
+    Workspace ws = workspace();
+    QCOMPARE(serviceCharts(ws, u"web"_s, stored).at(2).lines.size(), 3);
+    ws.metrics.scrape.first().devices = {u"lo"_s};
+    QCOMPARE(serviceCharts(ws, u"web"_s, stored).at(2).lines,
+             (QList<MetricChartLine>{{series("lo", "in"), u"lo in"_s}, {series("lo", "out"), u"lo out"_s}}));
+    ws.metrics.scrape.first().devices = {u"eth0"_s, u"lo"_s};
+    QCOMPARE(serviceCharts(ws, u"web"_s, stored).at(2).lines.size(), 4);
 }
 
 void tst_MetricCharts::dashboards()

@@ -1278,6 +1278,7 @@ void tst_WorkspaceLoader::readsMetrics()
                                                              "      url: http://127.0.0.1:9100/metrics\n"
                                                              "      interval: 15s\n"
                                                              "      service: web\n"
+                                                             "      devices: [eth0, lo, eth0]\n"
                                                              "    - id: app\n"
                                                              "      url: https://app.example.org/metrics\n"
                                                              "      interval: 5s\n"
@@ -1309,6 +1310,7 @@ void tst_WorkspaceLoader::readsMetrics()
     QCOMPARE(node.service, u"web"_s);
     QCOMPARE(node.dashboard, QString());
     QCOMPARE(node.auth.type, HttpAuthType::None);
+    QCOMPARE(node.devices, (QStringList{u"eth0"_s, u"lo"_s})); // each once
     QCOMPARE(node.location.line, 9);
     const Vigie::ScrapeTarget &app = metrics.scrape.at(1);
     QCOMPARE(app.interval, 5s);
@@ -1420,6 +1422,11 @@ void tst_WorkspaceLoader::reportsBadMetrics_data()
         << u"11:13: 'auth' has no 'secret'; name the secret stored in the system keychain, for example secret: "
            "portal-password\n11:28: 'token' would keep a secret in the workspace file; store it in the system "
            "keychain and give its name with 'secret'"_s;
+    QTest::newRow("devices not a list")
+        << scrape + "      devices: eth0\n"
+        << u"11:16: 'devices' should be a sequence (a list of '- ' items), found the value 'eth0'"_s;
+    QTest::newRow("empty device") << scrape + "      devices: [eth0, '']\n"
+                                  << u"11:23: a device is a network interface's name, such as eth0; found nothing"_s;
     QTest::newRow("scrape without url")
         << QByteArray("  scrape:\n    - id: node\n")
         << u"9:7: this scrape target has no 'url'; add the address of its metrics, for example url: "
