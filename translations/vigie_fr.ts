@@ -1448,6 +1448,85 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     </message>
 </context>
 <context>
+    <name>Vigie::Notice</name>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">Maintenance</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Cause identifiée</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Sous surveillance</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifiée</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>No impact</source>
+        <translation>Aucun impact</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Majeur</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Operational</source>
+        <translation>Opérationnel</translation>
+    </message>
+    <message>
+        <source>Degraded performance</source>
+        <translation>Performances dégradées</translation>
+    </message>
+    <message>
+        <source>Partial outage</source>
+        <translation>Panne partielle</translation>
+    </message>
+    <message>
+        <source>Major outage</source>
+        <translation>Panne majeure</translation>
+    </message>
+    <message>
+        <source>Under maintenance</source>
+        <translation>En maintenance</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::Options</name>
     <message>
         <source>Vigie watches your services and shows their live health.</source>
@@ -3882,6 +3961,18 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>this series has no &apos;query&apos;; add the PromQL expression to draw, for example query: &apos;rate(http_requests_total[5m])&apos;</source>
         <translation>cette série n’a pas de clé &apos;query&apos;&#xa0;; ajoutez l’expression PromQL à tracer, par exemple query: &apos;rate(http_requests_total[5m])&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;devices&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each item of &apos;devices&apos;</source>
+        <translation>chaque élément de &apos;devices&apos;</translation>
+    </message>
+    <message>
+        <source>a device is a network interface&apos;s name, such as eth0; found nothing</source>
+        <translation>un périphérique est le nom d’une interface réseau, comme eth0&#xa0;; rien n’a été trouvé</translation>
     </message>
 </context>
 </TS>
