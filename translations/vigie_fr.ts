@@ -1451,15 +1451,15 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <name>Vigie::Notice</name>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Maintenance</translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours d’analyse</translation>
     </message>
     <message>
         <source>Identified</source>
@@ -3964,7 +3964,7 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     </message>
     <message>
         <source>&apos;devices&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;devices&apos;</translation>
     </message>
     <message>
         <source>each item of &apos;devices&apos;</source>
