@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "series/seriesstore.h"
+#include "workspace/httpauthorization.h"
 
 #include <QFutureSynchronizer>
 #include <QFutureWatcher>
@@ -132,6 +133,7 @@ struct MetricsCollector::Private
     MetricsCollector *q = nullptr;
     const Clock *clock = nullptr;
     SeriesStore *store = nullptr;
+    QHash<QString, QByteArray> secrets;
     QList<std::shared_ptr<Target>> targets;
     bool running = false;
     QFutureSynchronizer<qsizetype> conversions;
@@ -148,6 +150,9 @@ void MetricsCollector::Private::arm(const std::shared_ptr<Target> &target)
 {
     target->scraper = new Scraper(q, clock);
     target->scraper->setTimeout(target->spec.timeout);
+    if (target->spec.auth.type != HttpAuthType::None)
+        target->scraper->setAuthorization(
+            httpAuthorization(target->spec.auth, secrets.value(target->spec.auth.secretName)));
     std::weak_ptr<Target> weak = target;
     QObject::connect(target->scraper, &Scraper::finished, q, [this, weak](quint64 id, const ScrapeResult &result) {
         const std::shared_ptr<Target> scraped = weak.lock();
@@ -265,6 +270,11 @@ MetricsCollector::~MetricsCollector()
 void MetricsCollector::setStore(SeriesStore *store)
 {
     d->store = store;
+}
+
+void MetricsCollector::setSecrets(const QHash<QString, QByteArray> &secrets)
+{
+    d->secrets = secrets;
 }
 
 void MetricsCollector::setTargets(const QList<ScrapeTarget> &targets)

@@ -78,6 +78,9 @@ public:
     // The targets to scrape. A running collector restarts with them; a target whose settings did
     // not change keeps its rates (no gap), the others start afresh.
     void setTargets(const QList<ScrapeTarget> &targets);
+    // The secrets of the targets' `auth`, by name (Session reads them from the keychain). Before
+    // setTargets(): the scrapers take them when they are made.
+    void setSecrets(const QHash<QString, QByteArray> &secrets);
     QList<ScrapeTarget> targets() const;
 
     // Scrapes every target now, then on its interval.

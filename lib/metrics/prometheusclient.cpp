@@ -1,5 +1,7 @@
 #include "prometheusclient.h"
 
+#include "workspace/httpauthorization.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -324,12 +326,8 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (endpoint.auth.type == HttpAuthType::Basic) {
-        request.setRawHeader("Authorization",
-                             "Basic " + QByteArray(endpoint.auth.username.toUtf8() + ':' + endpoint.secret).toBase64());
-    } else if (endpoint.auth.type == HttpAuthType::Bearer) {
-        request.setRawHeader("Authorization", "Bearer " + endpoint.secret);
-    }
+    if (const QByteArray authorization = httpAuthorization(endpoint.auth, endpoint.secret); !authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
     if (url.scheme() == "https"_L1) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         if (!endpoint.tls.caFile.isEmpty()) {

@@ -64,6 +64,7 @@ struct Scraper::Private
     QNetworkAccessManager *network = nullptr;
     std::chrono::milliseconds timeout{10'000};
     qint64 maxBodyBytes = 64 * 1024 * 1024;
+    QByteArray authorization;
     quint64 nextId = 0;
 
     void fetchFailed(quint64 id, const QUrl &url, const Message &message, int httpStatus = 0)
@@ -105,6 +106,11 @@ void Scraper::setMaxBodyBytes(qint64 bytes)
     d->maxBodyBytes = bytes;
 }
 
+void Scraper::setAuthorization(const QByteArray &authorization)
+{
+    d->authorization = authorization;
+}
+
 quint64 Scraper::scrape(const QUrl &url)
 {
     const quint64 id = ++d->nextId;
@@ -122,8 +128,12 @@ quint64 Scraper::scrape(const QUrl &url)
     QNetworkRequest request(url);
     request.setRawHeader("Accept", expositionAcceptHeader());
     // Accept-Encoding is left to Qt, which asks for gzip and deflate and inflates the body itself.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, d->authorization.isEmpty()
+                                                                       ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                                                       : QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
+    if (!d->authorization.isEmpty())
+        request.setRawHeader("Authorization", d->authorization);
     QNetworkReply *reply = d->network->get(request);
 
     auto *timer = new QTimer(reply);

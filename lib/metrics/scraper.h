@@ -72,6 +72,9 @@ public:
     void setTimeout(std::chrono::milliseconds timeout);
     // Larger bodies (after decompression) fail the fetch (default 64 MiB).
     void setMaxBodyBytes(qint64 bytes);
+    // An Authorization header sent with each scrape (httpAuthorization()); empty: none. With one,
+    // a redirect is followed only within the same origin, so that the credentials go nowhere else.
+    void setAuthorization(const QByteArray &authorization);
 
     quint64 scrape(const QUrl &url);
 

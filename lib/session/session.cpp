@@ -339,6 +339,7 @@ void Session::Private::applyWhenReady()
     // A reload restarts the scrapes; a target that did not change keeps its rates.
     promql.setSecrets(next.secrets->secrets);
     metrics.setStore(seriesState == StoreState::Open || seriesState == StoreState::Opening ? &series : nullptr);
+    metrics.setSecrets(next.secrets->secrets);
     metrics.setTargets(workspace.metrics.scrape);
     metrics.start();
     Q_EMIT q->started();

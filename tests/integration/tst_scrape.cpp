@@ -3,6 +3,7 @@
 // Content-Type choosing the parser.
 #include "metrics/scraper.h"
 #include "testservers.h"
+#include "workspace/httpauthorization.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +98,7 @@ private slots:
     void initTestCase();
     void scraperSendsPrometheusAcceptAndParsesOffThread();
     void scraperNamesThePhase();
+    void scraperSendsItsAuthorizationToItsOriginOnly();
     void parsedIsZero();
     void jsonArray();
     void fetchFailedIsOne();
@@ -115,6 +117,10 @@ void tst_Scrape::initTestCase()
         if (request.path == "/gzip")
             return httpResponse(200, gzipStored(textFormat),
                                 {{"Content-Type", "text/plain; version=0.0.4"}, {"Content-Encoding", "gzip"}});
+        if (request.path == "/private")
+            return request.header("Authorization") == "Bearer s3cret"
+                       ? httpResponse(200, textFormat, {{"Content-Type", "text/plain; version=0.0.4"}})
+                       : httpResponse(401, "who are you?\n", {{"Content-Type", "text/plain"}});
         if (request.path == "/invalid")
             return httpResponse(200, invalid, {{"Content-Type", "application/openmetrics-text; version=1.0.0"}});
         // Text sent as text/plain is read as 0.0.4, where # EOF is a comment.
@@ -193,6 +199,47 @@ void tst_Scrape::scraperNamesThePhase()
     const auto late = spy.first().at(1).value<ScrapeResult>();
     QCOMPARE(late.error->phase, ScrapeError::Phase::Fetch);
     QVERIFY(late.error->message.toSourceString().startsWith(u"timed out after 0.3 s"_s));
+}
+
+void tst_Scrape::scraperSendsItsAuthorizationToItsOriginOnly()
+{
+    HttpAuth bearer;
+    bearer.type = HttpAuthType::Bearer;
+    bearer.secretName = u"node-token"_s;
+    Scraper scraper;
+    QSignalSpy spy(&scraper, &Scraper::finished);
+    scraper.scrape(QUrl(m_server->url(u"/private"_s)));
+    QVERIFY(spy.wait(10000));
+    QVERIFY(!spy.first().at(1).value<ScrapeResult>().ok()); // 401 without it
+
+    spy.clear();
+    scraper.setAuthorization(httpAuthorization(bearer, "s3cret"));
+    scraper.scrape(QUrl(m_server->url(u"/private"_s)));
+    QVERIFY(spy.wait(10000));
+    const auto result = spy.first().at(1).value<ScrapeResult>();
+    QVERIFY2(result.ok(), qPrintable(result.error ? result.error->toString() : QString()));
+    QCOMPARE(m_server->requests().last().header("Authorization"), QByteArray("Bearer s3cret"));
+
+    // A redirect to another origin is not followed with the credentials: the other server never
+    // hears of them.
+    RawHttpServer other([](const HttpRequest &) {
+        return httpResponse(200, "up 1\n", {{"Content-Type", "text/plain"}});
+    });
+    spy.clear();
+    RawHttpServer redirector([&other](const HttpRequest &) {
+        return httpResponse(302, "", {{"Location", other.url(u"/metrics"_s).toUtf8()}});
+    });
+    scraper.scrape(QUrl(redirector.url(u"/metrics"_s)));
+    QVERIFY(spy.wait(10000));
+    QVERIFY(!spy.first().at(1).value<ScrapeResult>().ok());
+    QVERIFY(other.requests().isEmpty());
+
+    // HttpAuth's basic form: user:password in base64.
+    HttpAuth basic;
+    basic.type = HttpAuthType::Basic;
+    basic.username = u"prom"_s;
+    QCOMPARE(httpAuthorization(basic, "pw"), QByteArray("Basic ") + QByteArray("prom:pw").toBase64());
+    QVERIFY(httpAuthorization(HttpAuth(), "pw").isEmpty());
 }
 
 void tst_Scrape::parsedIsZero()
