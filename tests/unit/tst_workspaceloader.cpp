@@ -1552,7 +1552,7 @@ void tst_WorkspaceLoader::reportsBadStatusSites_data()
     QTest::newRow("inline token")
         << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: "
                       "2a7b9d4aac30956d537ac76850f4d78de30994703680056cc103862d53cf8074}\n")
-        << u"7:40: 'token' names a secret stored in the system keychain, and this looks like a token itself: a token "
+        << u"7:38: 'token' names a secret stored in the system keychain, and this looks like a token itself: a token "
            "must never be in the workspace; store it with 'vigie secret set NAME' and write that name here, for "
            "example token: statuspage-key"_s;
     QTest::newRow("token that is no name")
@@ -1576,7 +1576,7 @@ void tst_WorkspaceLoader::reportsBadStatusSites_data()
     QTest::newRow("password in auth")
         << QByteArray("  - id: s\n    webdav: https://dav.example.org/\n    auth: {type: basic, username: u, "
                       "secret: dav-pw, password: hunter2}\n    site_url: https://status.example.org/\n")
-        << u"8:52: 'password' would keep a secret in the workspace file; store it in the system keychain and give "
+        << u"8:54: 'password' would keep a secret in the workspace file; store it in the system keychain and give "
            "its name with 'secret'"_s;
     QTest::newRow("statuspage without token")
         << QByteArray("  - id: public\n    statuspage: {page_id: p1}\n")
