@@ -224,34 +224,34 @@ struct StatuspageTarget::Private
             answer->timedOut = true;
             reply->abort();
         });
-        QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [answer, empty = payload.isEmpty()](
-                                                                           qint64 sent, qint64 total) {
-            if (!empty && total > 0 && sent >= total)
-                answer->sent = true;
-        });
+        QObject::connect(reply, &QNetworkReply::uploadProgress, reply,
+                         [answer, empty = payload.isEmpty()](qint64 sent, qint64 total) {
+                             if (!empty && total > 0 && sent >= total)
+                                 answer->sent = true;
+                         });
         QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [answer] { answer->sent = true; });
         const QByteArray method = call.method;
         const QString path = call.path;
-        QObject::connect(reply, &QNetworkReply::finished, q,
-                         [this, reply, answer, method, path, done = std::move(call.done)] {
-                             reply->deleteLater();
-                             answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                             answer->body = reply->readAll();
-                             answer->error = reply->error();
-                             answer->errorText = scrub(reply->errorString());
-                             if (answer->status == 420 || answer->status == 429) {
-                                 answer->retryAfter = std::max(parseRetryAfter(reply->rawHeader("Retry-After")),
-                                                               std::chrono::milliseconds(interval));
-                                 holdToken(tokenKey(), answer->retryAfter);
-                             } else if (answer->status >= 500) {
-                                 answer->retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"));
-                             }
-                             qCDebug(lcStatuspage).noquote()
-                                 << method << path << "->" << answer->status << (answer->timedOut ? "timeout" : "");
-                             busy = false;
-                             done(*answer);
-                             pump();
-                         });
+        QObject::connect(
+            reply, &QNetworkReply::finished, q, [this, reply, answer, method, path, done = std::move(call.done)] {
+                reply->deleteLater();
+                answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                answer->body = reply->readAll();
+                answer->error = reply->error();
+                answer->errorText = scrub(reply->errorString());
+                if (answer->status == 420 || answer->status == 429) {
+                    answer->retryAfter =
+                        std::max(parseRetryAfter(reply->rawHeader("Retry-After")), std::chrono::milliseconds(interval));
+                    holdToken(tokenKey(), answer->retryAfter);
+                } else if (answer->status >= 500) {
+                    answer->retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"));
+                }
+                qCDebug(lcStatuspage).noquote()
+                    << method << path << "->" << answer->status << (answer->timedOut ? "timeout" : "");
+                busy = false;
+                done(*answer);
+                pump();
+            });
         timer->start(timeout);
     }
 
@@ -262,20 +262,16 @@ struct StatuspageTarget::Private
         const QString host = where();
         if (answer.timedOut) {
             out.kind = write && answer.sent ? PublishOutcome::Kind::Ambiguous : PublishOutcome::Kind::RetryLater;
-            out.message = write && answer.sent
-                              ? tr("no answer from %1 within %2 s; the request may have been applied")
-                                    .arg(host)
-                                    .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count())
-                              : tr("no answer from %1 within %2 s")
-                                    .arg(host)
-                                    .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count());
+            const QString seconds = QString::number(double(timeout.count()) / 1000.0);
+            out.message =
+                write && answer.sent
+                    ? tr("no answer from %1 within %2 s; the request may have been applied").arg(host, seconds)
+                    : tr("no answer from %1 within %2 s").arg(host, seconds);
         } else if (answer.status == 401 || answer.status == 403) {
             out.kind = PublishOutcome::Kind::NeedsAttention;
             out.credentials = true;
-            out.message = tr("%1 refused the token (HTTP %2): %3")
-                              .arg(host)
-                              .arg(answer.status)
-                              .arg(scrub(errorOf(answer.body)));
+            out.message =
+                tr("%1 refused the token (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
         } else if (answer.status == 420 || answer.status == 429) {
             out.kind = PublishOutcome::Kind::RetryLater;
             out.retryAfter = answer.retryAfter;
@@ -289,13 +285,15 @@ struct StatuspageTarget::Private
             out.message = tr("%1 failed (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
         } else if (answer.status >= 400) {
             out.kind = PublishOutcome::Kind::Failed;
-            out.message =
-                tr("%1 refused the request (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
+            out.message = tr("%1 refused the request (HTTP %2): %3")
+                              .arg(host)
+                              .arg(answer.status)
+                              .arg(scrub(errorOf(answer.body)));
         } else if (answer.status >= 300 || answer.error == QNetworkReply::InsecureRedirectError ||
                    answer.error == QNetworkReply::TooManyRedirectsError) {
             out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.message = tr("%1 redirected the request to another address; Vigie does not send the token there")
-                              .arg(host);
+            out.message =
+                tr("%1 redirected the request to another address; Vigie does not send the token there").arg(host);
         } else if (answer.error == QNetworkReply::SslHandshakeFailedError) {
             out.kind = PublishOutcome::Kind::NeedsAttention;
             out.message = tr("the TLS connection to %1 failed: %2").arg(host, answer.errorText);
@@ -339,8 +337,8 @@ struct StatuspageTarget::Private
             outcome.remoteId = job->remoteId;
         outcome.message = scrub(outcome.message);
         if (outcome.kind != PublishOutcome::Kind::Published)
-            qCInfo(lcStatuspage).noquote() << "site" << site.id << "outbox entry" << job->publication.outboxId << ":"
-                                           << outcome.message;
+            qCInfo(lcStatuspage).noquote()
+                << "site" << site.id << "outbox entry" << job->publication.outboxId << ":" << outcome.message;
         job->promise.addResult(outcome);
         job->promise.finish();
     }
@@ -431,9 +429,8 @@ struct StatuspageTarget::Private
         PublishOutcome refusal;
         refusal.kind = PublishOutcome::Kind::Failed;
         if (notice.title.size() > maxTitle) {
-            refusal.message = tr("the title has %1 characters; Statuspage accepts at most %2")
-                                  .arg(notice.title.size())
-                                  .arg(maxTitle);
+            refusal.message =
+                tr("the title has %1 characters; Statuspage accepts at most %2").arg(notice.title.size()).arg(maxTitle);
             return finish(job, refusal);
         }
         for (qsizetype i = 0; i < notice.updates.size(); ++i) {
@@ -453,8 +450,8 @@ struct StatuspageTarget::Private
             PublishOutcome missing;
             missing.kind = PublishOutcome::Kind::NeedsAttention;
             missing.credentials = true;
-            missing.message = tr("the system keychain has no secret '%1' for the token of %2")
-                                  .arg(site.tokenSecret, site.id);
+            missing.message =
+                tr("the system keychain has no secret '%1' for the token of %2").arg(site.tokenSecret, site.id);
             return finish(job, missing);
         }
         if (job->remoteId.isEmpty())
@@ -537,7 +534,10 @@ struct StatuspageTarget::Private
 
     void patch(const Job &job, const QJsonObject &payload, std::function<void()> then)
     {
-        enqueue({"PATCH", u"/incidents/"_s + job->remoteId, {}, payload,
+        enqueue({"PATCH",
+                 u"/incidents/"_s + job->remoteId,
+                 {},
+                 payload,
                  [this, job, then = std::move(then)](const Answer &answer) {
                      if (!succeeded(answer))
                          return finish(job, failure(answer, true));
@@ -559,7 +559,10 @@ struct StatuspageTarget::Private
             const QJsonObject payload{
                 {u"postmortem"_s, QJsonObject{{u"notify_subscribers"_s, job->publication.deliverNotifications},
                                               {u"notify_twitter"_s, false}}}};
-            enqueue({"PUT", u"/incidents/%1/postmortem/publish"_s.arg(job->remoteId), {}, payload,
+            enqueue({"PUT",
+                     u"/incidents/%1/postmortem/publish"_s.arg(job->remoteId),
+                     {},
+                     payload,
                      [this, job, done](const Answer &answer) {
                          if (!succeeded(answer))
                              return finish(job, failure(answer, true));
@@ -571,7 +574,10 @@ struct StatuspageTarget::Private
         if (drafted)
             return publish();
         const QJsonObject payload{{u"postmortem"_s, QJsonObject{{u"body_draft"_s, notice.postmortem}}}};
-        enqueue({"PUT", u"/incidents/%1/postmortem"_s.arg(job->remoteId), {}, payload,
+        enqueue({"PUT",
+                 u"/incidents/%1/postmortem"_s.arg(job->remoteId),
+                 {},
+                 payload,
                  [this, job, publish](const Answer &answer) {
                      if (!succeeded(answer))
                          return finish(job, failure(answer, true));
@@ -634,6 +640,7 @@ StatuspageTarget::StatuspageTarget(StatusSite site, QObject *parent)
     d->site = std::move(site);
     d->network = new QNetworkAccessManager(this);
     d->pace.setSingleShot(true);
+    d->pace.setTimerType(Qt::PreciseTimer); // never early: the site counts to the millisecond
     connect(&d->pace, &QTimer::timeout, this, [this] {
         if (!d->busy && !d->queue.empty())
             d->dispatch(); // the slot reserved when the timer started

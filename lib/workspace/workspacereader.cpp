@@ -38,7 +38,7 @@ constexpr int mostResultsPerProbe = 100'000'000;
 const QList<QLatin1StringView> workspaceKeys{"name"_L1,    "services"_L1, "maintenance"_L1,
                                              "history"_L1, "metrics"_L1,  "status_sites"_L1};
 // A status site: its id, one kind key, and the keys of its kind.
-const QList<QLatin1StringView> statusSiteKeys{"id"_L1,         "statuspage"_L1, "webdav"_L1, "cachet"_L1,
+const QList<QLatin1StringView> statusSiteKeys{"id"_L1,         "statuspage"_L1, "webdav"_L1,   "cachet"_L1,
                                               "components"_L1, "auth"_L1,       "site_url"_L1, "token"_L1};
 const QList<QLatin1StringView> statuspageSiteKeys{"page_id"_L1, "token"_L1, "api"_L1};
 const QString defaultStatuspageApi = u"https://api.statuspage.io/v1"_s;
@@ -1592,8 +1592,9 @@ std::optional<StatusSite> WorkspaceReader::readStatusSite(const YamlNode &node)
         if (!found)
             continue;
         if (kind) {
-            addError(locationOf(entry.keyNode), tr("a status site has exactly one kind; this one already has '%1' at %2")
-                                                    .arg(kind->key, locationOf(kind->keyNode).toString()));
+            addError(locationOf(entry.keyNode),
+                     tr("a status site has exactly one kind; this one already has '%1' at %2")
+                         .arg(kind->key, locationOf(kind->keyNode).toString()));
             continue;
         }
         kind = &entry;
@@ -1621,14 +1622,16 @@ std::optional<StatusSite> WorkspaceReader::readStatusSite(const YamlNode &node)
                 readStatuspageSite(entry, site);
             } else if (site.kind == StatusSite::Kind::WebDav) {
                 // Authenticated or not is known once `auth` is read: checked below.
-                if (const auto url = statusSiteUrl(entry, false, tr("'%1' is not a WebDAV address; expected the URL "
-                                                                    "of the folder the site is uploaded to, for "
-                                                                    "example https://dav.example.org/status/")))
+                if (const auto url = statusSiteUrl(entry, false,
+                                                   tr("'%1' is not a WebDAV address; expected the URL "
+                                                      "of the folder the site is uploaded to, for "
+                                                      "example https://dav.example.org/status/")))
                     site.url = *url;
             } else {
-                if (const auto url = statusSiteUrl(entry, true, tr("'%1' is not a Cachet address; expected the URL "
-                                                                   "of its API, for example "
-                                                                   "https://status.example.org/api/v1")))
+                if (const auto url = statusSiteUrl(entry, true,
+                                                   tr("'%1' is not a Cachet address; expected the URL "
+                                                      "of its API, for example "
+                                                      "https://status.example.org/api/v1")))
                     site.url = *url;
             }
             continue;
@@ -1647,7 +1650,8 @@ std::optional<StatusSite> WorkspaceReader::readStatusSite(const YamlNode &node)
                                    "a letter or digit")
                                     .arg(shown(*text)));
             } else if (const auto first = m_statusSiteIds.constFind(trimmed); first != m_statusSiteIds.cend()) {
-                addError(where, tr("duplicate status site id '%1' (first defined at %2)").arg(trimmed, first->toString()));
+                addError(where,
+                         tr("duplicate status site id '%1' (first defined at %2)").arg(trimmed, first->toString()));
             } else {
                 m_statusSiteIds.insert(trimmed, where);
                 site.id = trimmed;
@@ -1665,9 +1669,10 @@ std::optional<StatusSite> WorkspaceReader::readStatusSite(const YamlNode &node)
         } else if (entry.key == "site_url"_L1) {
             if (applies(entry, {StatusSite::Kind::WebDav})) {
                 hasSiteUrl = true;
-                if (const auto url = statusSiteUrl(entry, false, tr("'%1' is not the address of a site; expected the "
-                                                                    "URL the public reads it at, for example "
-                                                                    "https://status.example.org/")))
+                if (const auto url = statusSiteUrl(entry, false,
+                                                   tr("'%1' is not the address of a site; expected the "
+                                                      "URL the public reads it at, for example "
+                                                      "https://status.example.org/")))
                     site.siteUrl = *url;
             }
         } else if (entry.key == "token"_L1) {
@@ -1719,8 +1724,9 @@ void WorkspaceReader::readStatuspageSite(const Entry &entry, StatusSite &site)
             if (const auto name = tokenSecret(item))
                 site.tokenSecret = *name;
         } else if (item.key == "api"_L1) {
-            if (const auto url = statusSiteUrl(item, true, tr("'%1' is not a Statuspage API address; expected a URL "
-                                                              "such as https://api.statuspage.io/v1")))
+            if (const auto url = statusSiteUrl(item, true,
+                                               tr("'%1' is not a Statuspage API address; expected a URL "
+                                                  "such as https://api.statuspage.io/v1")))
                 site.url = *url;
         } else {
             unknownKey(item, statuspageSiteKeys, tr("'statuspage'"));

@@ -115,8 +115,8 @@ private:
     QHash<QString, SourceLocation> m_metricIds; // of scrape targets and series
     QHash<QString, SourceLocation> m_statusSiteIds;
     QList<Reference> m_statusSiteServices; // the services the status sites' components map
-    QHash<QByteArray, bool> m_timeZones;        // ids looked up so far, and whether the system knows them
-    QStringList m_timeZoneNames;                // the system's, once one was not found
+    QHash<QByteArray, bool> m_timeZones;   // ids looked up so far, and whether the system knows them
+    QStringList m_timeZoneNames;           // the system's, once one was not found
     static constexpr qsizetype maxInternedKeys = 256;
     QHash<QByteArrayView, QString> m_keys; // keys as read so far, by their UTF-8 text in the source's tree
 };

@@ -17,8 +17,8 @@ namespace {
 const QStringList incidentStatuses{u"investigating"_s, u"identified"_s, u"monitoring"_s, u"resolved"_s};
 const QStringList maintenanceStatuses{u"scheduled"_s, u"in_progress"_s, u"verifying"_s, u"completed"_s};
 const QStringList impacts{u"none"_s, u"minor"_s, u"major"_s, u"critical"_s};
-const QStringList componentStatuses{u"operational"_s, u"degraded_performance"_s, u"partial_outage"_s,
-                                    u"major_outage"_s, u"under_maintenance"_s};
+const QStringList componentStatuses{u"operational"_s, u"degraded_performance"_s, u"partial_outage"_s, u"major_outage"_s,
+                                    u"under_maintenance"_s};
 constexpr qsizetype maxName = 255;
 constexpr qsizetype maxBody = 25'000;
 
@@ -139,7 +139,8 @@ void StatuspageServer::handle(QTcpSocket *socket, const HttpRequest &request)
     if (fault == Fault::ServerError)
         return send(socket, {500, error(u"Internal Server Error"_s), {}});
     if (fault == Fault::RateLimited)
-        return send(socket, {429, error(u"Rate limit exceeded"_s), {{"Retry-After"_ba, QByteArray::number(m_retryAfter)}}});
+        return send(socket,
+                    {429, error(u"Rate limit exceeded"_s), {{"Retry-After"_ba, QByteArray::number(m_retryAfter)}}});
 
     const Reply reply = route(request);
     if (fault == Fault::TimeoutAfterApply)
@@ -353,17 +354,17 @@ StatuspageServer::Reply StatuspageServer::updateIncident(const QString &id, cons
     for (QJsonObject &candidate : m_incidents)
         if (candidate.value(u"id").toString() == id)
             incident = &candidate;
-    for (const QString &key : {u"name"_s, u"impact_override"_s, u"scheduled_for"_s, u"scheduled_until"_s,
-                               u"scheduled_remind_prior"_s, u"scheduled_auto_in_progress"_s,
-                               u"scheduled_auto_completed"_s, u"metadata"_s}) {
+    for (const QString &key :
+         {u"name"_s, u"impact_override"_s, u"scheduled_for"_s, u"scheduled_until"_s, u"scheduled_remind_prior"_s,
+          u"scheduled_auto_in_progress"_s, u"scheduled_auto_completed"_s, u"metadata"_s}) {
         if (fields.contains(key))
             incident->insert(key, fields.value(key));
     }
     if (fields.contains(u"impact_override"))
         incident->insert(u"impact"_s, fields.value(u"impact_override"));
     const QString status = fields.value(u"status").toString(incident->value(u"status").toString());
-    const bool changes = fields.contains(u"body") || status != incident->value(u"status").toString() ||
-                         fields.contains(u"components");
+    const bool changes =
+        fields.contains(u"body") || status != incident->value(u"status").toString() || fields.contains(u"components");
     const QString stamp = now();
     if (status == "resolved"_L1 && incident->value(u"resolved_at").isNull())
         incident->insert(u"resolved_at"_s, stamp);

@@ -180,8 +180,8 @@ void tst_StatuspageTarget::publishesAnIncidentEndToEnd()
 
     // Two updates later: each becomes an incident update, in order.
     notice.updates.append(update(2, NoticeStatus::Identified, u"A disk is full."_s));
-    notice.updates.append(update(4, NoticeStatus::Resolved, u"Space freed, all is well."_s,
-                                 {{u"web"_s, ComponentStatus::Operational}}));
+    notice.updates.append(
+        update(4, NoticeStatus::Resolved, u"Space freed, all is well."_s, {{u"web"_s, ComponentStatus::Operational}}));
     notice.status = NoticeStatus::Resolved;
     notice.postmortem = u"## Cause\n\nLogs filled the disk."_s;
     Publication next = publication(8, notice, created.remoteId);
@@ -211,8 +211,7 @@ void tst_StatuspageTarget::publishesAnIncidentEndToEnd()
 
     // A new title alone is sent without a new update.
     notice.title = u"Portal unreachable for 40 minutes"_s;
-    QCOMPARE(await(m_target->publish(publication(10, notice, created.remoteId))).kind,
-             PublishOutcome::Kind::Published);
+    QCOMPARE(await(m_target->publish(publication(10, notice, created.remoteId))).kind, PublishOutcome::Kind::Published);
     remote = m_server->incident(created.remoteId);
     QCOMPARE(remote.value(u"name").toString(), notice.title);
     QCOMPARE(remote.value(u"incident_updates").toArray().size(), 3);
@@ -274,7 +273,13 @@ void tst_StatuspageTarget::refusesWhatIsOverTheLimitsBeforeSending()
     full.updates.first().body = QString(25'000, u'x');
     const PublishOutcome sent = await(m_target->publish(publication(3, full)));
     QCOMPARE(sent.kind, PublishOutcome::Kind::Published);
-    QCOMPARE(m_server->incident(sent.remoteId).value(u"incident_updates").toArray().at(0).toObject().value(u"body"),
+    QCOMPARE(m_server->incident(sent.remoteId)
+                 .value(u"incident_updates")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"body")
+                 .toString(),
              full.updates.first().body);
     const auto found = await(m_target->findPublished(publication(3, full)));
     QVERIFY(found.asked);
@@ -287,8 +292,8 @@ void tst_StatuspageTarget::refusedTokenNeedsAttention()
     const PublishOutcome outcome = await(m_target->publish(publication(1, incident())));
     QCOMPARE(outcome.kind, PublishOutcome::Kind::NeedsAttention);
     QVERIFY(outcome.credentials);
-    QCOMPARE(outcome.message, u"127.0.0.1:%1 refused the token (HTTP 401): Could not authenticate"_s.arg(
-                                  m_server->port()));
+    QCOMPARE(outcome.message,
+             u"127.0.0.1:%1 refused the token (HTTP 401): Could not authenticate"_s.arg(m_server->port()));
     QVERIFY(!outcome.message.contains(u"not-the-key"_s));
     QCOMPARE(m_server->incidents().size(), 0);
     const auto found = await(m_target->findPublished(publication(1, incident())));
@@ -378,8 +383,7 @@ void tst_StatuspageTarget::serverErrorAndRefusalRetryLater()
     m_server->injectFault(StatuspageServer::Fault::ServerError);
     const PublishOutcome failed = await(m_target->publish(publication(1, incident())));
     QCOMPARE(failed.kind, PublishOutcome::Kind::RetryLater);
-    QCOMPARE(failed.message,
-             u"127.0.0.1:%1 failed (HTTP 500): Internal Server Error"_s.arg(m_server->port()));
+    QCOMPARE(failed.message, u"127.0.0.1:%1 failed (HTTP 500): Internal Server Error"_s.arg(m_server->port()));
     QCOMPARE(m_server->incidents().size(), 0);
 
     m_server->setRefusing(true);
@@ -399,8 +403,8 @@ void tst_StatuspageTarget::honoursRetryAfter()
     const PublishOutcome limited = await(m_target->publish(publication(1, incident())));
     QCOMPARE(limited.kind, PublishOutcome::Kind::RetryLater);
     QCOMPARE(limited.retryAfter, 2000ms);
-    QCOMPARE(limited.message, u"127.0.0.1:%1 limits the rate of requests (HTTP 429); trying again in 2 s"_s.arg(
-                                  m_server->port()));
+    QCOMPARE(limited.message,
+             u"127.0.0.1:%1 limits the rate of requests (HTTP 429); trying again in 2 s"_s.arg(m_server->port()));
     // Whatever asks next waits for the end of the Retry-After.
     const qsizetype sent = m_server->requests().size();
     QFuture<PublishOutcome> next = m_target->publish(publication(1, incident()));

@@ -1538,9 +1538,10 @@ void tst_WorkspaceLoader::reportsBadStatusSites_data()
                                   << u"8:9: duplicate status site id 'public' (first defined at inline.yaml:6:9)"_s;
     QTest::newRow("misspelt key") << statuspage + "    component: {web: c1}\n"
                                   << u"8:5: unknown key 'component'; did you mean 'components'?"_s;
-    QTest::newRow("unknown key") << statuspage + "    colour: blue\n"
-                                 << u"8:5: unknown key 'colour'; a status site accepts: id, statuspage, webdav, cachet, "
-                                    "components, auth, site_url, token"_s;
+    QTest::newRow("unknown key")
+        << statuspage + "    colour: blue\n"
+        << u"8:5: unknown key 'colour'; a status site accepts: id, statuspage, webdav, cachet, "
+           "components, auth, site_url, token"_s;
     QTest::newRow("unknown statuspage key")
         << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, page: x}\n")
         << u"7:46: unknown key 'page'; 'statuspage' accepts: page_id, token, api"_s;
@@ -1561,7 +1562,8 @@ void tst_WorkspaceLoader::reportsBadStatusSites_data()
            "must never be in the workspace; store it with 'vigie secret set NAME' and write that name here, for "
            "example token: statuspage-key"_s;
     QTest::newRow("http to a remote api")
-        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: 'http://api.example.org/v1'}\n")
+        << QByteArray(
+               "  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: 'http://api.example.org/v1'}\n")
         << u"7:51: 'http://api.example.org/v1' would send the site's token unencrypted; use https:// (http:// is "
            "accepted for a loopback address only)"_s;
     QTest::newRow("http to a remote cachet")
@@ -1595,7 +1597,8 @@ void tst_WorkspaceLoader::reportsBadStatusSites_data()
         << u"6:5: this Cachet site has no 'token'; name the secret stored in the system keychain that holds its API "
            "token, for example token: cachet-token"_s;
     QTest::newRow("user info in the api")
-        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: 'https://me:pw@api.example.org/v1'}\n")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: "
+                      "'https://me:pw@api.example.org/v1'}\n")
         << u"7:51: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
            "write https://api.example.org/v1 and name the secret stored in the system keychain instead"_s;
 }
