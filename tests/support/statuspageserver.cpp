@@ -17,8 +17,8 @@ namespace {
 const QStringList incidentStatuses{u"investigating"_s, u"identified"_s, u"monitoring"_s, u"resolved"_s};
 const QStringList maintenanceStatuses{u"scheduled"_s, u"in_progress"_s, u"verifying"_s, u"completed"_s};
 const QStringList impacts{u"none"_s, u"minor"_s, u"major"_s, u"critical"_s};
-const QStringList componentStatuses{u"operational"_s, u"degraded_performance"_s, u"partial_outage"_s, u"major_outage"_s,
-                                    u"under_maintenance"_s};
+const QStringList componentStatusNames{u"operational"_s, u"degraded_performance"_s, u"partial_outage"_s,
+                                       u"major_outage"_s, u"under_maintenance"_s};
 constexpr qsizetype maxName = 255;
 constexpr qsizetype maxBody = 25'000;
 
@@ -166,7 +166,7 @@ void StatuspageServer::send(QTcpSocket *socket, const Reply &reply)
 StatuspageServer::Reply StatuspageServer::route(const HttpRequest &request)
 {
     // Authentication first, then the rate limit of the key.
-    if (request.header("Authorization"_ba) != "OAuth " + m_key)
+    if (request.header("Authorization"_ba) != QByteArray("OAuth " + m_key))
         return {401, error(u"Could not authenticate"_s), {}};
     const auto at = std::chrono::steady_clock::now();
     if (m_lastRequest && at - *m_lastRequest < m_rateInterval) {
@@ -265,7 +265,7 @@ std::optional<StatuspageServer::Reply> StatuspageServer::validate(const QJsonObj
         return Reply{422, error(u"Impact override is not included in the list"_s), {}};
     const QJsonObject components = fields.value(u"components").toObject();
     for (auto it = components.constBegin(); it != components.constEnd(); ++it)
-        if (!componentStatuses.contains(it.value().toString()))
+        if (!componentStatusNames.contains(it.value().toString()))
             return Reply{422, error(u"Component status is not included in the list"_s), {}};
     const QString status = fields.value(u"status").toString();
     if (maintenanceStatuses.contains(status) && creating &&
@@ -320,7 +320,7 @@ StatuspageServer::Reply StatuspageServer::createIncident(const QJsonObject &fiel
         {u"started_at"_s, stamp},
         {u"monitoring_at"_s, QJsonValue::Null},
         {u"resolved_at"_s, QJsonValue::Null},
-        {u"shortlink"_s, u"https://stspg.io/"_s + id},
+        {u"shortlink"_s, QString(u"https://stspg.io/"_s + id)},
         {u"scheduled_for"_s, fields.value(u"scheduled_for").toString()},
         {u"scheduled_until"_s, fields.value(u"scheduled_until").toString()},
         {u"scheduled_remind_prior"_s, fields.value(u"scheduled_remind_prior").toBool()},

@@ -175,8 +175,8 @@ void tst_StatuspageTarget::publishesAnIncidentEndToEnd()
     QCOMPARE(m_server->componentStatuses(), (QHash<QString, QString>{{u"cweb00000001"_s, u"major_outage"_s}}));
     const Vigie::Test::HttpRequest first = m_server->requests().at(0);
     QCOMPARE(first.method, "POST"_ba);
-    QCOMPARE(first.path, "/v1/pages/" + pageId.toLatin1() + "/incidents");
-    QCOMPARE(first.header("Authorization"), "OAuth " + token);
+    QCOMPARE(first.path, QByteArray("/v1/pages/" + pageId.toLatin1() + "/incidents"));
+    QCOMPARE(first.header("Authorization"), QByteArray("OAuth " + token));
 
     // Two updates later: each becomes an incident update, in order.
     notice.updates.append(update(2, NoticeStatus::Identified, u"A disk is full."_s));
