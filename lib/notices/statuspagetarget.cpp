@@ -58,7 +58,7 @@ std::chrono::milliseconds reserveSlot(const QByteArray &key, std::chrono::millis
     return std::chrono::ceil<std::chrono::milliseconds>(slot - now);
 }
 
-// Holds every request of `key` for `duration` (after a 420 or 429).
+// Holds every request of `key` for `duration` from now (after an answer, and after a 420 or 429).
 void holdToken(const QByteArray &key, std::chrono::milliseconds duration)
 {
     Pacer &p = pacer();
@@ -239,6 +239,9 @@ struct StatuspageTarget::Private
                 answer->body = reply->readAll();
                 answer->error = reply->error();
                 answer->errorText = scrub(reply->errorString());
+                // The site counts a request when it arrives, which this side does not see: the next
+                // one leaves an interval after this one's answer, which came after it arrived.
+                holdToken(tokenKey(), interval);
                 if (answer->status == 420 || answer->status == 429) {
                     answer->retryAfter =
                         std::max(parseRetryAfter(reply->rawHeader("Retry-After")), std::chrono::milliseconds(interval));
