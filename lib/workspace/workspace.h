@@ -353,7 +353,8 @@ struct Workspace
             n += int(s.probes.size());
         return n;
     }
-    // The names of every secret the probes use (to fetch them from the keychain once).
+    // The names of every secret the probes, the metrics and the status sites use (to fetch them from
+    // the keychain once).
     QStringList secretNames() const
     {
         QStringList names;
@@ -370,6 +371,11 @@ struct Workspace
             add(target.auth);
         for (const MetricSeriesSpec &series : metrics.series)
             add(series.auth);
+        for (const StatusSite &site : statusSites) {
+            add(site.auth);
+            if (!site.tokenSecret.isEmpty() && !names.contains(site.tokenSecret))
+                names.append(site.tokenSecret);
+        }
         return names;
     }
 };

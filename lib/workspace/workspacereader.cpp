@@ -5,8 +5,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QUrl>
 
 #include <algorithm>
 #include <type_traits>
@@ -33,7 +35,13 @@ constexpr std::chrono::milliseconds longestHistory = std::chrono::days(100 * 365
 constexpr int fewestResultsPerProbe = 1000;
 constexpr int mostResultsPerProbe = 100'000'000;
 
-const QList<QLatin1StringView> workspaceKeys{"name"_L1, "services"_L1, "maintenance"_L1, "history"_L1, "metrics"_L1};
+const QList<QLatin1StringView> workspaceKeys{"name"_L1,    "services"_L1, "maintenance"_L1,
+                                             "history"_L1, "metrics"_L1,  "status_sites"_L1};
+// A status site: its id, one kind key, and the keys of its kind.
+const QList<QLatin1StringView> statusSiteKeys{"id"_L1,         "statuspage"_L1, "webdav"_L1,   "cachet"_L1,
+                                              "components"_L1, "auth"_L1,       "site_url"_L1, "token"_L1};
+const QList<QLatin1StringView> statuspageSiteKeys{"page_id"_L1, "token"_L1, "api"_L1};
+const QString defaultStatuspageApi = u"https://api.statuspage.io/v1"_s;
 const QList<QLatin1StringView> metricsKeys{"scrape"_L1, "series"_L1};
 const QList<QLatin1StringView> scrapeKeys{"id"_L1,      "url"_L1,       "interval"_L1, "timeout"_L1,
                                           "service"_L1, "dashboard"_L1, "auth"_L1,     "devices"_L1};
@@ -96,6 +104,37 @@ QString shown(const QString &text)
 {
     constexpr qsizetype longest = 60;
     return text.size() > longest ? text.left(longest - 1) + QChar(0x2026) : text;
+}
+
+// Whether credentials may go to `url`: over https, or over http to this machine only.
+bool isSafeForCredentials(const QString &url)
+{
+    const QUrl parsed(url);
+    if (parsed.scheme() == "https"_L1)
+        return true;
+    const QString host = parsed.host();
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// A secret name that is rather the secret: a long run of letters and digits with no word break,
+// as API keys are (Statuspage's are 64 hexadecimal digits).
+bool looksLikeToken(QStringView name)
+{
+    constexpr qsizetype shortestToken = 24;
+    if (name.size() < shortestToken)
+        return false;
+    bool letters = false;
+    bool digits = false;
+    for (QChar c : name) {
+        if (c == u'-' || c == u'_' || c == u'.')
+            return false;
+        letters = letters || c.isLetter();
+        digits = digits || c.isDigit();
+    }
+    return letters && digits;
 }
 
 } // namespace
@@ -410,6 +449,13 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
             readHistory(entry, workspace.history);
         } else if (entry.key == "metrics"_L1) {
             readMetrics(entry, workspace.metrics);
+        } else if (entry.key == "status_sites"_L1) {
+            for (const YamlNode &node : items(entry.value, tr("'status_sites'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto site = readStatusSite(node))
+                    workspace.statusSites.append(std::move(*site));
+            }
         } else if (entry.key == "maintenance"_L1) {
             for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
                 if (m_source.hasTooManyErrors())
@@ -1534,6 +1580,236 @@ std::optional<MetricSeriesSpec> WorkspaceReader::readMetricSeries(const YamlNode
     return series;
 }
 
+// A status site: an id and exactly one kind key (statuspage, webdav, cachet), then the keys of its
+// kind. Its credentials are named, never written: a token found in the file is an error that says so.
+std::optional<StatusSite> WorkspaceReader::readStatusSite(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'status_sites'")))
+        return std::nullopt;
+    StatusSite site;
+    site.location = locationOf(node);
+    const QList<Entry> all = entries(node);
+
+    // The kind decides which of the other keys apply, so it is found first.
+    const Entry *kind = nullptr;
+    for (const Entry &entry : all) {
+        std::optional<StatusSite::Kind> found;
+        if (entry.key == "statuspage"_L1)
+            found = StatusSite::Kind::Statuspage;
+        else if (entry.key == "webdav"_L1)
+            found = StatusSite::Kind::WebDav;
+        else if (entry.key == "cachet"_L1)
+            found = StatusSite::Kind::Cachet;
+        if (!found)
+            continue;
+        if (kind) {
+            addError(locationOf(entry.keyNode),
+                     tr("a status site has exactly one kind; this one already has '%1' at %2")
+                         .arg(kind->key, locationOf(kind->keyNode).toString()));
+            continue;
+        }
+        kind = &entry;
+        site.kind = *found;
+    }
+    if (!kind) {
+        addError(site.location, tr("this status site has no kind; add one of 'statuspage: {page_id: ..., token: "
+                                   "SECRET-NAME}', 'webdav: URL' or 'cachet: URL'"));
+        return std::nullopt;
+    }
+
+    bool hasId = false;
+    bool hasToken = false;
+    bool hasSiteUrl = false;
+    std::optional<Entry> authEntry;
+    const auto applies = [&](const Entry &entry, std::initializer_list<StatusSite::Kind> kinds) {
+        if (std::find(kinds.begin(), kinds.end(), site.kind) != kinds.end())
+            return true;
+        addError(locationOf(entry.keyNode), tr("'%1' does not apply to a %2 site").arg(entry.key, kind->key));
+        return false;
+    };
+    for (const Entry &entry : all) {
+        if (&entry == kind) {
+            if (site.kind == StatusSite::Kind::Statuspage) {
+                readStatuspageSite(entry, site);
+            } else if (site.kind == StatusSite::Kind::WebDav) {
+                // Authenticated or not is known once `auth` is read: checked below.
+                if (const auto url = statusSiteUrl(entry, false,
+                                                   tr("'%1' is not a WebDAV address; expected the URL "
+                                                      "of the folder the site is uploaded to, for "
+                                                      "example https://dav.example.org/status/")))
+                    site.url = *url;
+            } else {
+                if (const auto url = statusSiteUrl(entry, true,
+                                                   tr("'%1' is not a Cachet address; expected the URL "
+                                                      "of its API, for example "
+                                                      "https://status.example.org/api/v1")))
+                    site.url = *url;
+            }
+            continue;
+        }
+        if (entry.key == "statuspage"_L1 || entry.key == "webdav"_L1 || entry.key == "cachet"_L1)
+            continue; // a second kind, reported above
+        if (entry.key == "id"_L1) {
+            hasId = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString trimmed = text->trimmed();
+            const SourceLocation where = locationOf(entry.value);
+            if (!isValidServiceId(trimmed)) {
+                addError(where, tr("'%1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with "
+                                   "a letter or digit")
+                                    .arg(shown(*text)));
+            } else if (const auto first = m_statusSiteIds.constFind(trimmed); first != m_statusSiteIds.cend()) {
+                addError(where,
+                         tr("duplicate status site id '%1' (first defined at %2)").arg(trimmed, first->toString()));
+            } else {
+                m_statusSiteIds.insert(trimmed, where);
+                site.id = trimmed;
+            }
+        } else if (entry.key == "components"_L1) {
+            if (applies(entry, {StatusSite::Kind::Statuspage, StatusSite::Kind::Cachet}))
+                readSiteComponents(entry, site);
+        } else if (entry.key == "auth"_L1) {
+            if (applies(entry, {StatusSite::Kind::WebDav})) {
+                authEntry = entry;
+                HttpOptions options;
+                readAuth(entry.value, options);
+                site.auth = options.auth;
+            }
+        } else if (entry.key == "site_url"_L1) {
+            if (applies(entry, {StatusSite::Kind::WebDav})) {
+                hasSiteUrl = true;
+                if (const auto url = statusSiteUrl(entry, false,
+                                                   tr("'%1' is not the address of a site; expected the "
+                                                      "URL the public reads it at, for example "
+                                                      "https://status.example.org/")))
+                    site.siteUrl = *url;
+            }
+        } else if (entry.key == "token"_L1) {
+            if (site.kind == StatusSite::Kind::Statuspage) {
+                addError(locationOf(entry.keyNode),
+                         tr("a Statuspage site names its token inside 'statuspage': statuspage: {page_id: ..., "
+                            "token: SECRET-NAME}"));
+            } else if (applies(entry, {StatusSite::Kind::Cachet})) {
+                hasToken = true;
+                if (const auto name = tokenSecret(entry))
+                    site.tokenSecret = *name;
+            }
+        } else {
+            unknownKey(entry, statusSiteKeys, tr("a status site"));
+        }
+    }
+    if (!hasId)
+        addError(site.location, tr("this status site has no 'id'; add one, for example: id: public-status"));
+    if (site.kind == StatusSite::Kind::Cachet && !hasToken)
+        addError(site.location, tr("this Cachet site has no 'token'; name the secret stored in the system keychain "
+                                   "that holds its API token, for example token: cachet-token"));
+    if (site.kind == StatusSite::Kind::WebDav) {
+        if (!hasSiteUrl)
+            addError(site.location, tr("this WebDAV site has no 'site_url'; add the address the public reads it at, "
+                                       "for example site_url: https://status.example.org/"));
+        // Credentials go over TLS only, but to this machine.
+        if (authEntry && !site.url.isEmpty() && !isSafeForCredentials(site.url))
+            addError(locationOf(kind->value), tr("'%1' would send the credentials of 'auth' unencrypted; use "
+                                                 "https:// (http:// is accepted for a loopback address only)")
+                                                  .arg(shown(site.url)));
+    }
+    return site;
+}
+
+void WorkspaceReader::readStatuspageSite(const Entry &entry, StatusSite &site)
+{
+    site.url = defaultStatuspageApi;
+    if (!expectType(entry.value, Expected::Mapping, tr("'statuspage'")))
+        return;
+    bool hasPageId = false;
+    bool hasToken = false;
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "page_id"_L1) {
+            hasPageId = true;
+            if (const auto text = nonEmptyText(item))
+                site.pageId = text->trimmed();
+        } else if (item.key == "token"_L1) {
+            hasToken = true;
+            if (const auto name = tokenSecret(item))
+                site.tokenSecret = *name;
+        } else if (item.key == "api"_L1) {
+            if (const auto url = statusSiteUrl(item, true,
+                                               tr("'%1' is not a Statuspage API address; expected a URL "
+                                                  "such as https://api.statuspage.io/v1")))
+                site.url = *url;
+        } else {
+            unknownKey(item, statuspageSiteKeys, tr("'statuspage'"));
+        }
+    }
+    const SourceLocation where = locationOf(entry.value);
+    if (!hasPageId)
+        addError(where, tr("'statuspage' has no 'page_id'; add the id of the page, as its API settings show it"));
+    if (!hasToken)
+        addError(where, tr("'statuspage' has no 'token'; name the secret stored in the system keychain that holds "
+                           "its API key, for example token: statuspage-key"));
+}
+
+// An http(s) URL without credentials in it; an `authenticated` one over https, or http to loopback.
+std::optional<QString> WorkspaceReader::statusSiteUrl(const Entry &entry, bool authenticated, const QString &what)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const QString trimmed = text->trimmed();
+    const SourceLocation where = locationOf(entry.value);
+    if (hasUserInfo(trimmed)) {
+        addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                           "workspace file; write %1 and name the secret stored in the system keychain instead")
+                            .arg(shown(withoutUserInfo(trimmed))));
+        return std::nullopt;
+    }
+    if (!isValidHttpUrl(trimmed)) {
+        addError(where, what.arg(shown(trimmed)));
+        return std::nullopt;
+    }
+    if (authenticated && !isSafeForCredentials(trimmed)) {
+        addError(where, tr("'%1' would send the site's token unencrypted; use https:// (http:// is accepted for a "
+                           "loopback address only)")
+                            .arg(shown(trimmed)));
+        return std::nullopt;
+    }
+    return trimmed;
+}
+
+// The name of the secret that holds a token. A value that looks like the token itself is refused
+// without being quoted back: it must not travel further than the file it was written in.
+std::optional<QString> WorkspaceReader::tokenSecret(const Entry &entry)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const QString name = text->trimmed();
+    if (!isValidSecretName(name) || looksLikeToken(name)) {
+        addError(locationOf(entry.value),
+                 tr("'token' names a secret stored in the system keychain, and this looks like a token itself: a "
+                    "token must never be in the workspace; store it with 'vigie secret set NAME' and write that "
+                    "name here, for example token: statuspage-key"));
+        return std::nullopt;
+    }
+    return name;
+}
+
+void WorkspaceReader::readSiteComponents(const Entry &entry, StatusSite &site)
+{
+    if (!expectType(entry.value, Expected::Mapping, tr("'components'")))
+        return;
+    for (const Entry &item : entries(entry.value)) {
+        const QString service = item.key.trimmed();
+        const auto component = nonEmptyText(item);
+        // Checked once every service is read: `status_sites:` may come before `services:`.
+        m_statusSiteServices.append({service, locationOf(item.keyNode)});
+        if (component)
+            site.components.append({service, component->trimmed()});
+    }
+}
+
 void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
 {
     QStringList ids; // for suggestions, once a name is not found
@@ -1554,6 +1830,10 @@ void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QL
             unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
     }
     for (const Reference &reference : std::as_const(m_metricServices)) {
+        if (!m_serviceIds.contains(reference.name))
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
+    }
+    for (const Reference &reference : std::as_const(m_statusSiteServices)) {
         if (!m_serviceIds.contains(reference.name))
             unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
     }

@@ -93,6 +93,11 @@ private:
     bool readMetricCommon(const Entry &entry, QString &id, QString &service, QString &dashboard, HttpAuth &auth,
                           std::optional<Entry> &serviceEntry, std::optional<Entry> &dashboardEntry);
     std::optional<QString> metricUrl(const Entry &entry, const QString &what);
+    std::optional<StatusSite> readStatusSite(const YamlNode &node);
+    void readStatuspageSite(const Entry &entry, StatusSite &site);
+    std::optional<QString> statusSiteUrl(const Entry &entry, bool authenticated, const QString &what);
+    std::optional<QString> tokenSecret(const Entry &entry);
+    void readSiteComponents(const Entry &entry, StatusSite &site);
     void readSeriesHistory(const Entry &entry, HistorySettings &history);
     std::optional<std::chrono::milliseconds> historyAge(const Entry &entry, std::chrono::milliseconds shortest,
                                                         const QString &tooShort);
@@ -108,8 +113,10 @@ private:
     QList<Reference> m_maintenanceGroups;
     QList<Reference> m_metricServices;          // the services `metrics:` attaches series to
     QHash<QString, SourceLocation> m_metricIds; // of scrape targets and series
-    QHash<QByteArray, bool> m_timeZones;        // ids looked up so far, and whether the system knows them
-    QStringList m_timeZoneNames;                // the system's, once one was not found
+    QHash<QString, SourceLocation> m_statusSiteIds;
+    QList<Reference> m_statusSiteServices; // the services the status sites' components map
+    QHash<QByteArray, bool> m_timeZones;   // ids looked up so far, and whether the system knows them
+    QStringList m_timeZoneNames;           // the system's, once one was not found
     static constexpr qsizetype maxInternedKeys = 256;
     QHash<QByteArrayView, QString> m_keys; // keys as read so far, by their UTF-8 text in the source's tree
 };

@@ -328,6 +328,22 @@ services:
         QCOMPARE(goodJson.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(goodJson.out).object().value(u"probes").toInt(), 2);
 
+        // A status site's mistakes too; a token written in the file is never printed back.
+        const QByteArray key = "2a7b9d4aac30956d537ac76850f4d78de30994703680056cc103862d53cf8074";
+        const QString sites = writeWorkspace("name: Sites\nservices:\n  - id: portal\n    probes:\n"
+                                             "      - tcp: 127.0.0.1:1\nstatus_sites:\n  - id: public\n"
+                                             "    statuspage: {page_id: p1, token: " +
+                                             key + "}\n    components: {portl: c1}\n");
+        const Run badSites = vigie({u"validate"_s, u"--workspace"_s, sites}, true);
+        QCOMPARE(badSites.exitCode, 2);
+        QVERIFY2(badSites.err.contains(QByteArray(sites.toUtf8() + ":8:38: 'token' names a secret stored in the "
+                                                                   "system keychain")),
+                 badSites.err.constData());
+        QVERIFY2(badSites.err.contains(QByteArray(sites.toUtf8() + ":9:18: there is no service 'portl' in this "
+                                                                   "workspace; did you mean 'portal'?")),
+                 badSites.err.constData());
+        QVERIFY(!badSites.err.contains(key) && !badSites.out.contains(key));
+
         // Not one probe ran.
         QCOMPARE(m_banner.connectionCount(), connectionsBefore);
     }

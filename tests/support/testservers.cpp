@@ -43,7 +43,8 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-// Calls `onHead` once per request head received on `socket` (keep-alive clients send several).
+} // namespace
+
 void readRequests(QTcpSocket *socket, QObject *context, std::function<void(const HttpRequest &)> onHead)
 {
     auto buffer = std::make_shared<QByteArray>();
@@ -65,8 +66,6 @@ void readRequests(QTcpSocket *socket, QObject *context, std::function<void(const
         }
     });
 }
-
-} // namespace
 
 QByteArray httpResponse(int status, const QByteArray &body, const Headers &headers)
 {

@@ -65,6 +65,10 @@ struct HttpRequest
     QList<QByteArray> headerLines() const;
 };
 
+// Calls `onHead` once per request received whole on `socket` (its head and the body its
+// Content-Length announces; keep-alive clients send several).
+void readRequests(QTcpSocket *socket, QObject *context, std::function<void(const HttpRequest &)> onHead);
+
 // Reads each request's head, then sends what the handler returns and closes the connection.
 class RawHttpServer final : public TestServer
 {

@@ -117,6 +117,9 @@ private slots:
     void readsMetrics();
     void reportsBadMetrics_data();
     void reportsBadMetrics();
+    void readsStatusSites();
+    void reportsBadStatusSites_data();
+    void reportsBadStatusSites();
 };
 
 void tst_WorkspaceLoader::loadsExample()
@@ -1449,6 +1452,174 @@ void tst_WorkspaceLoader::reportsBadMetrics()
     const auto loaded = WorkspaceLoader::parse(metricsHead + metrics, u"inline.yaml"_s);
     QVERIFY(!loaded.has_value());
     QCOMPARE(describe(loaded.error()).join(u'\n'), expected);
+}
+
+// A valid workspace that a `status_sites:` list can follow (line 5).
+const QByteArray sitesHead = "name: Sites\n"
+                             "services:\n"
+                             "  - id: web\n"
+                             "    probes: [{http: 'http://127.0.0.1/'}]\n"
+                             "status_sites:\n";
+
+void tst_WorkspaceLoader::readsStatusSites()
+{
+    const auto good = WorkspaceLoader::parse("name: Sites\n"
+                                             "status_sites:\n"
+                                             "  - id: public\n"
+                                             "    statuspage: {page_id: qfn30z5r6s5h, token: sp-key}\n"
+                                             "    components: {web: 8kbf7d35c070, api: vtnh60py4yd7}\n"
+                                             "  - id: lab\n"
+                                             "    statuspage:\n"
+                                             "      page_id: lab-page\n"
+                                             "      token: lab.token\n"
+                                             "      api: http://127.0.0.1:8081/v1\n"
+                                             "  - id: static\n"
+                                             "    webdav: https://dav.example.org/status/\n"
+                                             "    auth: {type: basic, username: vigie, secret: dav-pw}\n"
+                                             "    site_url: https://status.example.org/\n"
+                                             "  - id: cachet\n"
+                                             "    cachet: https://cachet.example.org/api/v1\n"
+                                             "    token: cachet-token\n"
+                                             "    components: {web: '3'}\n"
+                                             "services:\n" // after the sites that name them
+                                             "  - id: web\n"
+                                             "    probes: [{http: 'http://127.0.0.1/'}]\n"
+                                             "  - id: api\n"
+                                             "    probes: [{http: 'http://127.0.0.1/'}]\n",
+                                             u"inline.yaml"_s);
+    QVERIFY2(good.has_value(), qPrintable(good ? QString() : describe(good.error()).join(u'\n')));
+    QCOMPARE(good->statusSites.size(), 4);
+    const Vigie::StatusSite &statuspage = good->statusSites.at(0);
+    QCOMPARE(statuspage.id, u"public"_s);
+    QCOMPARE(statuspage.kind, Vigie::StatusSite::Kind::Statuspage);
+    QCOMPARE(statuspage.url, u"https://api.statuspage.io/v1"_s); // the default
+    QCOMPARE(statuspage.pageId, u"qfn30z5r6s5h"_s);
+    QCOMPARE(statuspage.tokenSecret, u"sp-key"_s);
+    const QList<std::pair<QString, QString>> components{{u"web"_s, u"8kbf7d35c070"_s}, {u"api"_s, u"vtnh60py4yd7"_s}};
+    QCOMPARE(statuspage.components, components);
+    QCOMPARE(statuspage.location.line, 3);
+    const Vigie::StatusSite &lab = good->statusSites.at(1);
+    QCOMPARE(lab.url, u"http://127.0.0.1:8081/v1"_s); // plain http to loopback
+    QCOMPARE(lab.tokenSecret, u"lab.token"_s);
+    const Vigie::StatusSite &dav = good->statusSites.at(2);
+    QCOMPARE(dav.kind, Vigie::StatusSite::Kind::WebDav);
+    QCOMPARE(dav.url, u"https://dav.example.org/status/"_s);
+    QCOMPARE(dav.auth.type, HttpAuthType::Basic);
+    QCOMPARE(dav.auth.username, u"vigie"_s);
+    QCOMPARE(dav.auth.secretName, u"dav-pw"_s);
+    QCOMPARE(dav.siteUrl, u"https://status.example.org/"_s);
+    const Vigie::StatusSite &cachet = good->statusSites.at(3);
+    QCOMPARE(cachet.kind, Vigie::StatusSite::Kind::Cachet);
+    QCOMPARE(cachet.url, u"https://cachet.example.org/api/v1"_s);
+    QCOMPARE(cachet.tokenSecret, u"cachet-token"_s);
+    QCOMPARE(cachet.components, (QList<std::pair<QString, QString>>{{u"web"_s, u"3"_s}}));
+    // Their secrets are fetched with the probes'.
+    QCOMPARE(good->secretNames(), (QStringList{u"sp-key"_s, u"lab.token"_s, u"dav-pw"_s, u"cachet-token"_s}));
+
+    // A WebDAV site without credentials may use plain http anywhere.
+    const auto open = WorkspaceLoader::parse(sitesHead + "  - id: s\n    webdav: http://dav.example.org/\n"
+                                                         "    site_url: http://status.example.org/\n",
+                                             u"inline.yaml"_s);
+    QVERIFY2(open.has_value(), qPrintable(open ? QString() : describe(open.error()).join(u'\n')));
+    QCOMPARE(open->statusSites.at(0).auth.type, HttpAuthType::None);
+}
+
+void tst_WorkspaceLoader::reportsBadStatusSites_data()
+{
+    QTest::addColumn<QByteArray>("sites");
+    QTest::addColumn<QString>("expected");
+    const QByteArray statuspage = "  - id: public\n    statuspage: {page_id: p1, token: sp-key}\n";
+    // `status_sites:` is line 5; a site's first line is line 6.
+    QTest::newRow("not a sequence")
+        << QByteArray("  id: public\n")
+        << u"6:3: 'status_sites' should be a sequence (a list of '- ' items), found a mapping"_s;
+    QTest::newRow("no kind") << QByteArray("  - id: public\n")
+                             << u"6:5: this status site has no kind; add one of 'statuspage: {page_id: ..., token: "
+                                "SECRET-NAME}', 'webdav: URL' or 'cachet: URL'"_s;
+    QTest::newRow("two kinds") << statuspage + "    cachet: https://cachet.example.org/\n"
+                               << u"8:5: a status site has exactly one kind; this one already has 'statuspage' at "
+                                  "inline.yaml:7:5"_s;
+    QTest::newRow("no id") << QByteArray("  - statuspage: {page_id: p1, token: sp-key}\n")
+                           << u"6:5: this status site has no 'id'; add one, for example: id: public-status"_s;
+    QTest::newRow("duplicate id") << statuspage + statuspage
+                                  << u"8:9: duplicate status site id 'public' (first defined at inline.yaml:6:9)"_s;
+    QTest::newRow("misspelt key") << statuspage + "    component: {web: c1}\n"
+                                  << u"8:5: unknown key 'component'; did you mean 'components'?"_s;
+    QTest::newRow("unknown key")
+        << statuspage + "    colour: blue\n"
+        << u"8:5: unknown key 'colour'; a status site accepts: id, statuspage, webdav, cachet, "
+           "components, auth, site_url, token"_s;
+    QTest::newRow("unknown statuspage key")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, page: x}\n")
+        << u"7:46: unknown key 'page'; 'statuspage' accepts: page_id, token, api"_s;
+    QTest::newRow("key of another kind") << statuspage + "    site_url: https://status.example.org/\n"
+                                         << u"8:5: 'site_url' does not apply to a statuspage site"_s;
+    QTest::newRow("component of an unknown service")
+        << statuspage + "    components: {wbe: c1}\n"
+        << u"8:18: there is no service 'wbe' in this workspace; did you mean 'web'?"_s;
+    QTest::newRow("inline token")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: "
+                      "2a7b9d4aac30956d537ac76850f4d78de30994703680056cc103862d53cf8074}\n")
+        << u"7:38: 'token' names a secret stored in the system keychain, and this looks like a token itself: a token "
+           "must never be in the workspace; store it with 'vigie secret set NAME' and write that name here, for "
+           "example token: statuspage-key"_s;
+    QTest::newRow("token that is no name")
+        << QByteArray("  - id: c\n    cachet: https://cachet.example.org/api/v1\n    token: 'abc def/123'\n")
+        << u"8:12: 'token' names a secret stored in the system keychain, and this looks like a token itself: a token "
+           "must never be in the workspace; store it with 'vigie secret set NAME' and write that name here, for "
+           "example token: statuspage-key"_s;
+    QTest::newRow("http to a remote api")
+        << QByteArray(
+               "  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: 'http://api.example.org/v1'}\n")
+        << u"7:51: 'http://api.example.org/v1' would send the site's token unencrypted; use https:// (http:// is "
+           "accepted for a loopback address only)"_s;
+    QTest::newRow("http to a remote cachet")
+        << QByteArray("  - id: c\n    cachet: http://cachet.example.org/api/v1\n    token: cachet-token\n")
+        << u"7:13: 'http://cachet.example.org/api/v1' would send the site's token unencrypted; use https:// (http:// "
+           "is accepted for a loopback address only)"_s;
+    QTest::newRow("http to a remote webdav with auth")
+        << QByteArray("  - id: s\n    webdav: http://dav.example.org/\n    auth: {type: basic, username: u, secret: "
+                      "dav-pw}\n    site_url: https://status.example.org/\n")
+        << u"7:13: 'http://dav.example.org/' would send the credentials of 'auth' unencrypted; use https:// (http:// "
+           "is accepted for a loopback address only)"_s;
+    QTest::newRow("password in auth")
+        << QByteArray("  - id: s\n    webdav: https://dav.example.org/\n    auth: {type: basic, username: u, "
+                      "secret: dav-pw, password: hunter2}\n    site_url: https://status.example.org/\n")
+        << u"8:54: 'password' would keep a secret in the workspace file; store it in the system keychain and give "
+           "its name with 'secret'"_s;
+    QTest::newRow("statuspage without token")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1}\n")
+        << u"7:17: 'statuspage' has no 'token'; name the secret stored in the system keychain that holds its API "
+           "key, for example token: statuspage-key"_s;
+    QTest::newRow("token beside statuspage")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key}\n    token: sp-key\n")
+        << u"8:5: a Statuspage site names its token inside 'statuspage': statuspage: {page_id: ..., token: "
+           "SECRET-NAME}"_s;
+    QTest::newRow("webdav without site_url")
+        << QByteArray("  - id: s\n    webdav: https://dav.example.org/\n")
+        << u"6:5: this WebDAV site has no 'site_url'; add the address the public reads it at, for example site_url: "
+           "https://status.example.org/"_s;
+    QTest::newRow("cachet without token")
+        << QByteArray("  - id: c\n    cachet: https://cachet.example.org/api/v1\n")
+        << u"6:5: this Cachet site has no 'token'; name the secret stored in the system keychain that holds its API "
+           "token, for example token: cachet-token"_s;
+    QTest::newRow("user info in the api")
+        << QByteArray("  - id: public\n    statuspage: {page_id: p1, token: sp-key, api: "
+                      "'https://me:pw@api.example.org/v1'}\n")
+        << u"7:51: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "write https://api.example.org/v1 and name the secret stored in the system keychain instead"_s;
+}
+
+void tst_WorkspaceLoader::reportsBadStatusSites()
+{
+    QFETCH(QByteArray, sites);
+    QFETCH(QString, expected);
+    const auto loaded = WorkspaceLoader::parse(sitesHead + sites, u"inline.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    const QString errors = describe(loaded.error()).join(u'\n');
+    QCOMPARE(errors, expected);
+    // Whatever the mistake, a token written in the file is never quoted back.
+    QVERIFY(!errors.contains(u"2a7b9d4aac30956d"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceLoader)
