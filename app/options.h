@@ -26,6 +26,12 @@ public:
         SecretSet,
         SecretDelete,
         SecretCheck,
+        NoticeNew,
+        NoticeList,
+        NoticeShow,
+        NoticeUpdate,
+        NoticePublish,
+        Outbox,
         Help,
         Version,
         Error
@@ -45,6 +51,10 @@ public:
     qint64 reportToMs = 0;
     QString reportService; // report: one service's id, or empty for all
     QString reportFormat;  // report: "json", "md" or "csv"
+    QString noticeFile;    // notice new/update: the Markdown file
+    qint64 noticeId = 0;   // notice show/update/publish
+    QString noticeStatus;  // notice update: the new status's name
+    bool deliverNotifications = false; // notice publish
     QString helpText;      // for Help
     QString errorText;     // for Error
 
