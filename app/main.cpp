@@ -95,9 +95,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     setIdentity();
     installTranslations(app, options.language);
-    QTextStream(stderr) << QCoreApplication::translate("Vigie::Options",
-                                                       "vigie: this build has no console; use vigie check, watch, "
-                                                       "validate, report, scrape, secret, notice or outbox (see vigie --help).")
+    QTextStream(stderr) << QCoreApplication::translate(
+                               "Vigie::Options",
+                               "vigie: this build has no console; use vigie check, watch, "
+                               "validate, report, scrape, secret, notice or outbox (see vigie --help).")
                         << '\n';
     return 2;
 #endif

@@ -171,25 +171,22 @@ int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &er
         if (options.json)
             printJson(out, QJsonDocument(QJsonArray()));
         else
-            out << (options.mode == Options::Mode::Outbox ? tr("The outbox is empty.") : tr("No notices yet."))
-                << '\n';
+            out << (options.mode == Options::Mode::Outbox ? tr("The outbox is empty.") : tr("No notices yet.")) << '\n';
         out.flush();
         return 0;
     }
     if (options.mode == Options::Mode::NoticePublish) {
         if (!workspace)
-            return fail(err, tr("vigie notice publish needs a workspace: vigie notice publish ID --workspace FILE"),
-                        2);
+            return fail(err, tr("vigie notice publish needs a workspace: vigie notice publish ID --workspace FILE"), 2);
         return publish(*workspace, dataDir, options.noticeId, options.deliverNotifications, options.json, out, err);
     }
 
     // Files are read before the store is opened: a bad one writes nothing.
     std::optional<NoticeFile> file;
     if (options.mode == Options::Mode::NoticeNew || options.mode == Options::Mode::NoticeUpdate) {
-        auto parsed = NoticeFile::loadFile(options.noticeFile,
-                                           options.mode == Options::Mode::NoticeNew ? NoticeFile::Use::NewNotice
-                                                                                    : NoticeFile::Use::Update,
-                                           services);
+        auto parsed = NoticeFile::loadFile(
+            options.noticeFile,
+            options.mode == Options::Mode::NoticeNew ? NoticeFile::Use::NewNotice : NoticeFile::Use::Update, services);
         if (!parsed) {
             printErrors(err, parsed.error());
             return 2;
@@ -223,6 +220,12 @@ int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &er
                             .arg(notice->id)
                             .arg(noticeKindText(notice->kind).toLower()),
                         2);
+        if (file->window && notice->kind == NoticeKind::Incident)
+            return fail(err,
+                        tr("%1: notice %2 is an incident, which has no window; only a maintenance is planned.")
+                            .arg(QDir::toNativeSeparators(options.noticeFile))
+                            .arg(notice->id),
+                        2);
         std::optional<NoticeStatus> status = file->status;
         if (!options.noticeStatus.isEmpty()) {
             const std::optional<NoticeStatus> given = noticeStatusFromName(options.noticeStatus);
@@ -240,8 +243,9 @@ int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &er
             status = given;
         }
         if (!status)
-            return fail(err, tr("vigie notice update needs the new status: --status %1")
-                                 .arg(noticeStatusNames(notice->kind).join(u"|"_s)),
+            return fail(err,
+                        tr("vigie notice update needs the new status: --status %1")
+                            .arg(noticeStatusNames(notice->kind).join(u"|"_s)),
                         2);
         if (!noticeStatusFits(notice->kind, *status))
             return fail(err,

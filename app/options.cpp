@@ -155,13 +155,13 @@ Options Options::parse(const QStringList &arguments)
     const bool isReport = command == "report"_L1;
     const bool isNotice = command == "notice"_L1;
     const bool isOutbox = command == "outbox"_L1;
-    const QCommandLineOption json(QStringList{u"json"_s},
-                                  isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
-                                  : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
-                                  : isNotice ? Options::tr("Print JSON: a notice as an object with its id, a list as an "
-                                                           "array.")
-                                  : isOutbox ? Options::tr("Print the entries as a JSON array instead of a table.")
-                                             : Options::tr("Print the results as a JSON array instead of a table."));
+    const QCommandLineOption json(
+        QStringList{u"json"_s}, isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
+                                : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
+                                : isNotice ? Options::tr("Print JSON: a notice as an object with its id, a list as an "
+                                                         "array.")
+                                : isOutbox ? Options::tr("Print the entries as a JSON array instead of a table.")
+                                           : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
         QStringList{u"screenshot"_s},
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
@@ -193,12 +193,11 @@ Options Options::parse(const QStringList &arguments)
         Options::tr("Read the notice from FILE: Markdown after a YAML front matter between two '---' lines "
                     "(title, kind, status, impact, components, window)."),
         Options::tr("FILE"));
-    const QCommandLineOption statusOption(
-        QStringList{u"status"_s},
-        Options::tr("The update's status: %1 for an incident; %2 for a maintenance.")
-            .arg(noticeStatusNames(NoticeKind::Incident).join(u", "_s),
-                 noticeStatusNames(NoticeKind::Maintenance).join(u", "_s)),
-        Options::tr("STATUS"));
+    const QCommandLineOption statusOption(QStringList{u"status"_s},
+                                          Options::tr("The update's status: %1 for an incident; %2 for a maintenance.")
+                                              .arg(noticeStatusNames(NoticeKind::Incident).join(u", "_s),
+                                                   noticeStatusNames(NoticeKind::Maintenance).join(u", "_s)),
+                                          Options::tr("STATUS"));
     const QCommandLineOption deliverOption(
         QStringList{u"deliver-notifications"_s},
         Options::tr("Have the status sites notify their subscribers (e-mail, SMS...) of this update."));
@@ -403,11 +402,11 @@ Options Options::parse(const QStringList &arguments)
             bool ok = false;
             options.noticeId = positional.value(2).toLongLong(&ok);
             if (!ok || options.noticeId <= 0)
-                return failure(parser, positional.size() < 3
-                                           ? Options::tr("vigie notice %1 needs a notice's number: vigie notice %1 ID")
-                                                 .arg(action)
-                                           : Options::tr("A notice's number is a whole number such as 12, not \"%1\".")
-                                                 .arg(positional.value(2)));
+                return failure(
+                    parser, positional.size() < 3
+                                ? Options::tr("vigie notice %1 needs a notice's number: vigie notice %1 ID").arg(action)
+                                : Options::tr("A notice's number is a whole number such as 12, not \"%1\".")
+                                      .arg(positional.value(2)));
         }
         if (positional.size() > (takesId ? 3 : 2))
             return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(takesId ? 3 : 2)));

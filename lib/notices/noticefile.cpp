@@ -57,10 +57,13 @@ QByteArrayView lineAt(const QByteArray &text, qsizetype start, qsizetype *next)
 class Reader
 {
 public:
-    Reader(YamlSource &source, NoticeFile &file, const Workspace *workspace)
+    // `defaultKind`: the kind of a notice whose file names none (a new one is an incident); none
+    // for an update, whose notice's kind the command checks.
+    Reader(YamlSource &source, NoticeFile &file, const Workspace *workspace, std::optional<NoticeKind> defaultKind)
         : m_source(source)
         , m_file(file)
         , m_workspace(workspace)
+        , m_defaultKind(defaultKind)
     {}
 
     void read(const YamlNode &root)
@@ -78,8 +81,8 @@ public:
             const YamlNode value = root.value(i);
             const QString key = keyNode.scalar();
             if (!keyNode.isScalar()) {
-                error(keyNode, NoticeFile::tr("a key should be a single word such as 'title', found %1")
-                                   .arg(describe(keyNode)));
+                error(keyNode,
+                      NoticeFile::tr("a key should be a single word such as 'title', found %1").arg(describe(keyNode)));
                 continue;
             }
             if (const auto first = seen.constFind(key); first != seen.cend()) {
@@ -128,10 +131,11 @@ public:
         if (!statusNode.isNull() || seen.contains(u"status"_s)) {
             if (const auto text = scalar(statusNode, u"status"_s)) {
                 const std::optional<NoticeStatus> status = noticeStatusFromName(*text);
-                const NoticeKind kind = m_file.kind.value_or(status && !noticeStatusFits(NoticeKind::Incident, *status)
-                                                                 ? NoticeKind::Maintenance
-                                                                 : NoticeKind::Incident);
-                if (!status || (m_file.kind && !noticeStatusFits(kind, *status))) {
+                const std::optional<NoticeKind> known = m_file.kind ? m_file.kind : m_defaultKind;
+                const NoticeKind kind =
+                    known.value_or(status && !noticeStatusFits(NoticeKind::Incident, *status) ? NoticeKind::Maintenance
+                                                                                              : NoticeKind::Incident);
+                if (!status || (known && !noticeStatusFits(kind, *status))) {
                     error(statusNode, NoticeFile::tr("'%1' is not a status of %2; expected one of: %3")
                                           .arg(shown(*text), noticeKindText(kind).toLower(),
                                                noticeStatusNames(kind).join(", "_L1)));
@@ -140,7 +144,7 @@ public:
                 }
             }
         }
-        if (m_file.window && m_file.kind == NoticeKind::Incident)
+        if (m_file.window && (m_file.kind ? m_file.kind : m_defaultKind) == NoticeKind::Incident)
             error(windowKey, NoticeFile::tr("an incident has no 'window'; only a maintenance is planned"));
     }
 
@@ -186,16 +190,16 @@ private:
                 ids.append(service.id);
             const QString closest = closestMatch(id, ids);
             if (!closest.isEmpty())
-                error(node, NoticeFile::tr("the workspace has no service '%1'; did you mean '%2'?")
-                                .arg(shown(id), closest));
+                error(node,
+                      NoticeFile::tr("the workspace has no service '%1'; did you mean '%2'?").arg(shown(id), closest));
             else
                 error(node, NoticeFile::tr("the workspace has no service '%1'; its services are: %2")
                                 .arg(shown(id), ids.join(", "_L1)));
             return false;
         }
         if (!isValidServiceId(id)) {
-            error(node, NoticeFile::tr("'%1' is not a service id (lower-case letters, digits, '-' and '_')")
-                            .arg(shown(id)));
+            error(node,
+                  NoticeFile::tr("'%1' is not a service id (lower-case letters, digits, '-' and '_')").arg(shown(id)));
             return false;
         }
         return true;
@@ -254,8 +258,8 @@ private:
     void readWindow(const YamlNode &node)
     {
         if (!node.isMap()) {
-            error(node, NoticeFile::tr("'window' should be a mapping with 'start' and 'end', found %1")
-                            .arg(describe(node)));
+            error(node,
+                  NoticeFile::tr("'window' should be a mapping with 'start' and 'end', found %1").arg(describe(node)));
             return;
         }
         std::optional<qint64> start;
@@ -272,8 +276,7 @@ private:
                 end = time(endNode, key);
                 complete = complete && end;
             } else {
-                error(node.key(i),
-                      NoticeFile::tr("unknown key '%1'; 'window' accepts: start, end").arg(shown(key)));
+                error(node.key(i), NoticeFile::tr("unknown key '%1'; 'window' accepts: start, end").arg(shown(key)));
             }
         }
         if (!complete)
@@ -292,6 +295,7 @@ private:
     YamlSource &m_source;
     NoticeFile &m_file;
     const Workspace *m_workspace = nullptr;
+    std::optional<NoticeKind> m_defaultKind;
 };
 
 } // namespace
@@ -328,7 +332,8 @@ std::expected<NoticeFile, QList<WorkspaceError>> NoticeFile::parse(const QByteAr
             // that lines and columns are the file's.
             YamlSource source(text.left(closing), fileName);
             if (const std::optional<YamlNode> root = source.load()) {
-                Reader reader(source, file, workspace);
+                Reader reader(source, file, workspace,
+                              use == Use::NewNotice ? std::optional(NoticeKind::Incident) : std::nullopt);
                 reader.read(*root);
             }
             errors = source.takeErrors();
@@ -340,8 +345,9 @@ std::expected<NoticeFile, QList<WorkspaceError>> NoticeFile::parse(const QByteAr
                            tr("a new notice starts with a front matter between two '---' lines that gives at least "
                               "its title, for example: title: Extranet unreachable")});
         else if (!file.title)
-            errors.append({{fileName, 1, 1}, tr("the notice has no 'title'; add one, for example: title: Extranet "
-                                                "unreachable")});
+            errors.append({{fileName, 1, 1},
+                           tr("the notice has no 'title'; add one, for example: title: Extranet "
+                              "unreachable")});
         else if (file.kind == NoticeKind::Maintenance && !file.window)
             errors.append({{fileName, 1, 1},
                            tr("a maintenance needs its 'window', for example: window: {start: 2026-10-09T16:00, end: "

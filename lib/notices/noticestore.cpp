@@ -107,9 +107,9 @@ QList<AffectedComponent> componentsFrom(const QJsonArray &array)
     QList<AffectedComponent> components;
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
-        components.append({object.value(u"service"_s).toString(),
-                           componentStatusFromName(object.value(u"status"_s).toString())
-                               .value_or(ComponentStatus::MajorOutage)});
+        components.append(
+            {object.value(u"service"_s).toString(),
+             componentStatusFromName(object.value(u"status"_s).toString()).value_or(ComponentStatus::MajorOutage)});
     }
     return components;
 }
@@ -212,8 +212,7 @@ struct NoticeStore::Private
             return tr("The notices database %1 is damaged or is not a SQLite database (%2): move it aside to "
                       "start a new one.")
                 .arg(QDir::toNativeSeparators(path), sqlErrorText(error));
-        return tr("Cannot use the notices database %1: %2.")
-            .arg(QDir::toNativeSeparators(path), sqlErrorText(error));
+        return tr("Cannot use the notices database %1: %2.").arg(QDir::toNativeSeparators(path), sqlErrorText(error));
     }
 
     // Runs `sql` with `values` bound in order; the query, or a sentence.
@@ -381,7 +380,8 @@ struct NoticeStore::Private
                            {u"components"_s, componentsJson(draft.components)},
                            {u"postmortem"_s, draft.postmortem}};
         if (draft.window)
-            fields.insert(u"window"_s, QJsonObject{{u"start"_s, draft.window->startMs}, {u"end"_s, draft.window->endMs}});
+            fields.insert(u"window"_s,
+                          QJsonObject{{u"start"_s, draft.window->startMs}, {u"end"_s, draft.window->endMs}});
         auto inserted = exec(u"INSERT INTO notice_revisions (notice_id, number, saved_ms, restored_from, title, body, "
                              "fields) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                              {noticeId, revision.number, revision.savedMs, restoredFrom, draft.title, draft.body,
@@ -452,18 +452,18 @@ struct NoticeStore::Private
     }
 
     // Inside a transaction: ends `owner`'s lease of the entry in `state`.
-    Result<OutboxEntry> endLease(qint64 entryId, const QString &owner, OutboxEntry::State state,
-                                 const QString &reason, const QString &remoteId, std::optional<qint64> nextAttemptMs)
+    Result<OutboxEntry> endLease(qint64 entryId, const QString &owner, OutboxEntry::State state, const QString &reason,
+                                 const QString &remoteId, std::optional<qint64> nextAttemptMs)
     {
         const auto entry = leased(entryId, owner);
         if (!entry)
             return entry;
         const qint64 at = now();
-        auto updated = exec(u"UPDATE outbox SET state = ?, last_error = ?, remote_id = coalesce(?, remote_id), "
-                            "next_attempt_ms = coalesce(?, next_attempt_ms), lease_owner = NULL, lease_until_ms = "
-                            "NULL, updated_ms = ? WHERE id = ?"_s,
-                            {outboxStateName(state), textOrNull(reason), textOrNull(remoteId),
-                             nullable(nextAttemptMs), at, entryId});
+        auto updated = exec(
+            u"UPDATE outbox SET state = ?, last_error = ?, remote_id = coalesce(?, remote_id), "
+            "next_attempt_ms = coalesce(?, next_attempt_ms), lease_owner = NULL, lease_until_ms = "
+            "NULL, updated_ms = ? WHERE id = ?"_s,
+            {outboxStateName(state), textOrNull(reason), textOrNull(remoteId), nullable(nextAttemptMs), at, entryId});
         if (!updated)
             return std::unexpected(updated.error());
         return loadEntry(entryId);
@@ -516,25 +516,23 @@ NoticeStore::Result<void> NoticeStore::open(const QString &dataDir)
         return std::unexpected(
             tr("Cannot create the data folder %1 for the notices database.").arg(QDir::toNativeSeparators(dataDir)));
     const QString path = QDir(dataDir).absoluteFilePath(fileName());
-    const Result<void> opened = QtConcurrent::run(&d->pool, [d = d.get(), path]() -> Result<void> {
-                                    auto connection = std::make_unique<SqliteConnection>();
-                                    if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
-                                        return done;
-                                    // An acknowledged save survives a crash of the machine too.
-                                    QSqlQuery query(connection->database());
-                                    if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-                                        return std::unexpected(tr("Cannot use the notices database %1: %2.")
-                                                                   .arg(QDir::toNativeSeparators(path),
-                                                                        sqlErrorText(query.lastError())));
-                                    query.finish();
-                                    if (auto migrated =
-                                            Migrations::migrate(connection->database(), path, schemaSteps());
-                                        !migrated)
-                                        return migrated;
-                                    d->connection = std::move(connection);
-                                    d->path = path;
-                                    return {};
-                                }).result();
+    const Result<void> opened =
+        QtConcurrent::run(&d->pool, [d = d.get(), path]() -> Result<void> {
+            auto connection = std::make_unique<SqliteConnection>();
+            if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
+                return done;
+            // An acknowledged save survives a crash of the machine too.
+            QSqlQuery query(connection->database());
+            if (!query.exec(u"PRAGMA synchronous = FULL"_s))
+                return std::unexpected(tr("Cannot use the notices database %1: %2.")
+                                           .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
+            query.finish();
+            if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
+                return migrated;
+            d->connection = std::move(connection);
+            d->path = path;
+            return {};
+        }).result();
     return opened;
 }
 
@@ -545,11 +543,10 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::create(const Notice &notice)
             if (notice.title.trimmed().isEmpty())
                 return std::unexpected(tr("A notice needs a title."));
             const qint64 at = d->now();
-            const NoticeStatus status = notice.updates.isEmpty()
-                                            ? (noticeStatusFits(notice.kind, notice.status)
-                                                   ? notice.status
-                                                   : initialNoticeStatus(notice.kind))
-                                            : notice.updates.constLast().status;
+            const NoticeStatus status =
+                notice.updates.isEmpty()
+                    ? (noticeStatusFits(notice.kind, notice.status) ? notice.status : initialNoticeStatus(notice.kind))
+                    : notice.updates.constLast().status;
             const QList<AffectedComponent> components =
                 notice.updates.isEmpty() ? notice.components : notice.updates.constLast().components;
             auto inserted = d->exec(
@@ -583,13 +580,13 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::addUpdate(qint64 noticeId, con
             if (!updateId)
                 return std::unexpected(updateId.error());
             const std::optional<NoticeWindow> window = edit.window ? edit.window : before->window;
-            auto updated = d->exec(
-                u"UPDATE notices SET status = ?, components = ?, title = ?, impact = ?, window_start_ms = ?, "
-                "window_end_ms = ?, modified_ms = ? WHERE id = ?"_s,
-                {noticeStatusName(edit.update.status), componentsText(edit.update.components),
-                 edit.title.value_or(before->title), noticeImpactName(edit.impact.value_or(before->impact)),
-                 nullable(window ? std::optional(window->startMs) : std::nullopt),
-                 nullable(window ? std::optional(window->endMs) : std::nullopt), d->now(), noticeId});
+            auto updated =
+                d->exec(u"UPDATE notices SET status = ?, components = ?, title = ?, impact = ?, window_start_ms = ?, "
+                        "window_end_ms = ?, modified_ms = ? WHERE id = ?"_s,
+                        {noticeStatusName(edit.update.status), componentsText(edit.update.components),
+                         edit.title.value_or(before->title), noticeImpactName(edit.impact.value_or(before->impact)),
+                         nullable(window ? std::optional(window->startMs) : std::nullopt),
+                         nullable(window ? std::optional(window->endMs) : std::nullopt), d->now(), noticeId});
             if (!updated)
                 return std::unexpected(updated.error());
             if (!publishTo.isEmpty())
@@ -602,9 +599,8 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::addUpdate(qint64 noticeId, con
 
 QFuture<NoticeStore::Result<Notice>> NoticeStore::notice(qint64 noticeId) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId] {
-        return d->read<Notice>([&] { return d->loadNotice(noticeId); });
-    });
+    return QtConcurrent::run(
+        &d->pool, [d = d.get(), noticeId] { return d->read<Notice>([&] { return d->loadNotice(noticeId); }); });
 }
 
 QFuture<NoticeStore::Result<QList<Notice>>> NoticeStore::notices() const
@@ -687,8 +683,8 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::outbox(bool pendin
     return QtConcurrent::run(&d->pool, [d = d.get(), pendingOnly] {
         return d->read<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             auto query = d->exec(u"SELECT %1 FROM outbox %2 ORDER BY id DESC"_s.arg(
-                entryColumns, pendingOnly ? u"WHERE state IN ('queued', 'sending', 'failed', 'needs_attention')"_s
-                                          : QString()));
+                entryColumns,
+                pendingOnly ? u"WHERE state IN ('queued', 'sending', 'failed', 'needs_attention')"_s : QString()));
             if (!query)
                 return std::unexpected(query.error());
             QList<OutboxEntry> entries;
@@ -701,9 +697,8 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::outbox(bool pendin
 
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::outboxEntry(qint64 entryId) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId] {
-        return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); });
-    });
+    return QtConcurrent::run(
+        &d->pool, [d = d.get(), entryId] { return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); }); });
 }
 
 QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit)
@@ -713,12 +708,12 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QSt
             const qint64 at = d->now();
             // An entry waits for the earlier ones of its notice on its site that are not done: the
             // first creates the notice there, the next ones update it.
-            auto due = d->exec(u"SELECT %1 FROM outbox o WHERE ((o.state = 'queued' AND o.next_attempt_ms <= ?) "
-                               "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND NOT EXISTS (SELECT 1 FROM "
-                               "outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
-                               "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(
-                                   entryColumns),
-                               {at, at, limit});
+            auto due = d->exec(
+                u"SELECT %1 FROM outbox o WHERE ((o.state = 'queued' AND o.next_attempt_ms <= ?) "
+                "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND NOT EXISTS (SELECT 1 FROM "
+                "outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
+                "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(entryColumns),
+                {at, at, limit});
             if (!due)
                 return std::unexpected(due.error());
             QList<OutboxEntry> entries;
@@ -773,9 +768,8 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markPublished(qint64 entr
                                                                      const QString &remoteId)
 {
     return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, remoteId] {
-        return d->write<OutboxEntry>([&] {
-            return d->endLease(entryId, owner, OutboxEntry::State::Published, {}, remoteId, std::nullopt);
-        });
+        return d->write<OutboxEntry>(
+            [&] { return d->endLease(entryId, owner, OutboxEntry::State::Published, {}, remoteId, std::nullopt); });
     });
 }
 
@@ -783,9 +777,8 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markRetryLater(qint64 ent
                                                                       const QString &reason, qint64 nextAttemptMs)
 {
     return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, reason, nextAttemptMs] {
-        return d->write<OutboxEntry>([&] {
-            return d->endLease(entryId, owner, OutboxEntry::State::Queued, reason, {}, nextAttemptMs);
-        });
+        return d->write<OutboxEntry>(
+            [&] { return d->endLease(entryId, owner, OutboxEntry::State::Queued, reason, {}, nextAttemptMs); });
     });
 }
 
@@ -802,9 +795,8 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markNeedsAttention(qint64
                                                                           const QString &reason)
 {
     return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, reason] {
-        return d->write<OutboxEntry>([&] {
-            return d->endLease(entryId, owner, OutboxEntry::State::NeedsAttention, reason, {}, std::nullopt);
-        });
+        return d->write<OutboxEntry>(
+            [&] { return d->endLease(entryId, owner, OutboxEntry::State::NeedsAttention, reason, {}, std::nullopt); });
     });
 }
 

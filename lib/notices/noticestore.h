@@ -35,8 +35,8 @@ struct NoticeDraft
 struct NoticeRevision
 {
     qint64 noticeId = 0;
-    int number = 0;      // 1, 2... for each notice, in the order saved
-    qint64 savedMs = 0;  // UTC, when it was committed
+    int number = 0;       // 1, 2... for each notice, in the order saved
+    qint64 savedMs = 0;   // UTC, when it was committed
     int restoredFrom = 0; // the revision this one restored; 0: an edit
     NoticeDraft draft;
     friend bool operator==(const NoticeRevision &, const NoticeRevision &) = default;
@@ -61,11 +61,11 @@ struct OutboxEntry
     QString siteId;
     bool deliverNotifications = false;
     State state = State::Queued;
-    int attempts = 0;          // sends begun (leases taken)
-    qint64 nextAttemptMs = 0;  // UTC: not before
-    QString lastError;         // why the last attempt did not publish; empty: none
-    QString remoteId;          // the site's id of the notice, once known
-    QString leaseOwner;        // while Sending
+    int attempts = 0;         // sends begun (leases taken)
+    qint64 nextAttemptMs = 0; // UTC: not before
+    QString lastError;        // why the last attempt did not publish; empty: none
+    QString remoteId;         // the site's id of the notice, once known
+    QString leaseOwner;       // while Sending
     qint64 leaseUntilMs = 0;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
@@ -133,8 +133,7 @@ public:
     // Queues the notice's latest update for each of `siteIds`, one entry a site, in one
     // transaction. An update already queued or sent to a site is not queued twice: its entry is
     // returned as it is. Returns the entries in the order of `siteIds`.
-    QFuture<Result<QList<OutboxEntry>>> publish(qint64 noticeId, const QStringList &siteIds,
-                                                bool deliverNotifications);
+    QFuture<Result<QList<OutboxEntry>>> publish(qint64 noticeId, const QStringList &siteIds, bool deliverNotifications);
 
     // The outbox, newest first; only the entries not yet done (queued, sending, failed, needs
     // attention) when `pendingOnly`.

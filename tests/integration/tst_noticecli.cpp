@@ -139,9 +139,8 @@ private Q_SLOTS:
         const Run missing = vigie({u"notice"_s, u"show"_s, u"999"_s, u"--data-dir"_s, data});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("There is no notice 999."));
-        QCOMPARE(QJsonDocument::fromJson(vigie({u"notice"_s, u"show"_s, QString::number(id), u"--data-dir"_s, data,
-                                                u"--json"_s})
-                                             .out)
+        QCOMPARE(QJsonDocument::fromJson(
+                     vigie({u"notice"_s, u"show"_s, QString::number(id), u"--data-dir"_s, data, u"--json"_s}).out)
                      .object()
                      .value(u"updates"_s)
                      .toArray()
@@ -158,12 +157,12 @@ private Q_SLOTS:
                                                 "  portl: degraded_performance\n"
                                                 "---\n"
                                                 "Body\n");
-        const Run run = vigie({u"notice"_s, u"new"_s, u"--from"_s, file, u"--workspace"_s, m_workspace,
-                               u"--data-dir"_s, data});
+        const Run run =
+            vigie({u"notice"_s, u"new"_s, u"--from"_s, file, u"--workspace"_s, m_workspace, u"--data-dir"_s, data});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(
-                     (file + u":4:3: the workspace has no service 'portl'; did you mean 'portal'?"_s).toUtf8()),
-                 run.err.constData());
+        QVERIFY2(
+            run.err.contains((file + u":4:3: the workspace has no service 'portl'; did you mean 'portal'?"_s).toUtf8()),
+            run.err.constData());
         QVERIFY(run.out.isEmpty());
         QVERIFY(!QFile::exists(data + u"/vigie-notices.sqlite"_s));
 
@@ -176,9 +175,9 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains((badUpdate + u":2:9: 'huge' is not a valid impact"_s).toUtf8()),
                  refused.err.constData());
-        const QJsonObject notice = QJsonDocument::fromJson(
-                                       vigie({u"notice"_s, u"show"_s, u"1"_s, u"--data-dir"_s, data, u"--json"_s}).out)
-                                       .object();
+        const QJsonObject notice =
+            QJsonDocument::fromJson(vigie({u"notice"_s, u"show"_s, u"1"_s, u"--data-dir"_s, data, u"--json"_s}).out)
+                .object();
         QCOMPARE(notice.value(u"updates"_s).toArray().size(), 1);
     }
 
@@ -209,7 +208,8 @@ private Q_SLOTS:
         const QString data = dataDir(u"nosites"_s);
         const QString file = write(u"n.md"_s, "---\ntitle: Down\n---\n");
         QCOMPARE(vigie({u"notice"_s, u"new"_s, u"--from"_s, file, u"--data-dir"_s, data}).exitCode, 0);
-        const Run run = vigie({u"notice"_s, u"publish"_s, u"1"_s, u"--workspace"_s, m_workspace, u"--data-dir"_s, data});
+        const Run run =
+            vigie({u"notice"_s, u"publish"_s, u"1"_s, u"--workspace"_s, m_workspace, u"--data-dir"_s, data});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("declares no status site"), run.err.constData());
         const Run outbox = vigie({u"outbox"_s, u"--data-dir"_s, data, u"--json"_s});

@@ -17,7 +17,8 @@ inline NoticeDraft draftForRevision(int number)
     const int lines = 10 + (number * 37) % 400;
     for (int line = 0; line < lines; ++line)
         draft.body += u"Line %1 of revision %2: the extranet answers again.\n"_s.arg(line).arg(number);
-    draft.components = {{u"extranet"_s, ComponentStatus(number % 5)}, {u"service-%1"_s.arg(number), ComponentStatus::MajorOutage}};
+    draft.components = {{u"extranet"_s, ComponentStatus(number % 5)},
+                        {u"service-%1"_s.arg(number), ComponentStatus::MajorOutage}};
     return draft;
 }
 

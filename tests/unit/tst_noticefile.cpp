@@ -62,7 +62,7 @@ private Q_SLOTS:
         QCOMPARE(parsed->status, NoticeStatus::Identified);
         QCOMPARE(parsed->impact, NoticeImpact::Major);
         QCOMPARE(parsed->components, (QList<AffectedComponent>{{u"extranet"_s, ComponentStatus::MajorOutage},
-                                                                {u"portal"_s, ComponentStatus::DegradedPerformance}}));
+                                                               {u"portal"_s, ComponentStatus::DegradedPerformance}}));
         QVERIFY(!parsed->window);
         QCOMPARE(parsed->body, u"**When**: since 14:05.\n\n    code stays indented"_s);
 
@@ -81,7 +81,7 @@ private Q_SLOTS:
                                               u"n.md"_s, NoticeFile::Use::NewNotice);
         QVERIFY2(parsed.has_value(), qPrintable(errorsOf(parsed)));
         QCOMPARE(parsed->components, (QList<AffectedComponent>{{u"smtp"_s, ComponentStatus::MajorOutage},
-                                                                {u"imap"_s, ComponentStatus::MajorOutage}}));
+                                                               {u"imap"_s, ComponentStatus::MajorOutage}}));
         QVERIFY(!parsed->kind);
         QVERIFY(!parsed->status);
         const Notice notice = parsed->toNotice();
@@ -108,7 +108,8 @@ private Q_SLOTS:
         QVERIFY(parsed->window);
         QCOMPARE(parsed->window->startMs,
                  QDateTime(QDate(2026, 10, 9), QTime(14, 0), QTimeZone::UTC).toMSecsSinceEpoch());
-        QCOMPARE(parsed->window->endMs, QDateTime(QDate(2026, 10, 9), QTime(18, 0), QTimeZone::UTC).toMSecsSinceEpoch());
+        QCOMPARE(parsed->window->endMs,
+                 QDateTime(QDate(2026, 10, 9), QTime(18, 0), QTimeZone::UTC).toMSecsSinceEpoch());
         QCOMPARE(parsed->toNotice().status, NoticeStatus::Scheduled);
     }
 
@@ -172,10 +173,11 @@ private Q_SLOTS:
             << u"f.md:3:13: 'components' should be a mapping (service-id: status) or a list of service ids, "
                "found the value 'portal'"_s;
         QTest::newRow("window on an incident")
-            << QByteArray("---\ntitle: X\nwindow: {start: 2026-01-01T10:00, end: 2026-01-01T11:00}\n---\n")
-            << create << u"f.md:3:1: an incident has no 'window'; only a maintenance is planned"_s;
+            << QByteArray("---\ntitle: X\nwindow: {start: 2026-01-01T10:00, end: 2026-01-01T11:00}\n---\n") << create
+            << u"f.md:3:1: an incident has no 'window'; only a maintenance is planned"_s;
         QTest::newRow("bad time")
-            << QByteArray("---\ntitle: X\nkind: maintenance\nwindow:\n  start: tomorrow\n  end: 2026-01-01T11:00\n---\n")
+            << QByteArray(
+                   "---\ntitle: X\nkind: maintenance\nwindow:\n  start: tomorrow\n  end: 2026-01-01T11:00\n---\n")
             << create
             << u"f.md:5:10: 'tomorrow' is not a date and time; write ISO 8601, such as 2026-10-09T16:00 (local "
                "time) or 2026-10-09T16:00+02:00"_s;

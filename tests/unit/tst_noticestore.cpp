@@ -107,7 +107,8 @@ private Q_SLOTS:
         // A maintenance's status on an incident is refused, and nothing is written.
         const auto wrong = store.addUpdate(notice.id, edit(NoticeStatus::Completed, u"x"_s)).result();
         QVERIFY(!wrong.has_value());
-        QVERIFY2(wrong.error().contains(u"investigating, identified, monitoring, resolved"_s), qPrintable(wrong.error()));
+        QVERIFY2(wrong.error().contains(u"investigating, identified, monitoring, resolved"_s),
+                 qPrintable(wrong.error()));
         QCOMPARE(store.notice(notice.id).result()->updates.size(), 2);
 
         // The list: the most recently changed first.
@@ -373,7 +374,7 @@ private Q_SLOTS:
         QVERIFY(retried.has_value());
         QCOMPARE(retried->state, OutboxEntry::State::Queued);
         QCOMPARE(retried->lastError, u"title is too long"_s); // kept until the next attempt says otherwise
-        QVERIFY(!store.retry(ids[0]).result().has_value());    // being sent
+        QVERIFY(!store.retry(ids[0]).result().has_value());   // being sent
         const auto cancelled = store.cancel(ids[2]).result();
         QCOMPARE(cancelled->state, OutboxEntry::State::Cancelled);
         again = *store.leaseDue(u"r"_s, 60'000, 10).result();
