@@ -36,7 +36,7 @@ private Q_SLOTS:
         for (int round = 0; round < rounds; ++round) {
             QProcess saver;
             saver.setProcessChannelMode(QProcess::SeparateChannels);
-            saver.start(QString::fromUtf8(NOTICE_SAVER), {dir.path()});
+            saver.start(QString::fromUtf8(NOTICE_SAVER), {dir.path(), QString::number(lastAcknowledged + 1)});
             QVERIFY2(saver.waitForStarted(10'000), qPrintable(saver.errorString()));
             // Once it has saved at least once, kill it 0 to 40 ms later: before, between or in the
             // middle of commits.
