@@ -124,6 +124,7 @@ QList<AffectedComponent> componentsFromText(const QString &text)
     return componentsFrom(QJsonDocument::fromJson(text.toUtf8()).array());
 }
 
+// A null QString binds as NULL: the statements write coalesce(?, '') into NOT NULL text columns.
 QVariant nullable(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
@@ -318,9 +319,9 @@ struct NoticeStore::Private
                                        .arg(noticeStatusName(update.status), noticeKindText(kind).toLower(),
                                             noticeStatusNames(kind).join(u", "_s)));
         const qint64 at = update.timestampMs > 0 ? update.timestampMs : now();
-        auto query =
-            exec(u"INSERT INTO notice_updates (notice_id, ts_ms, status, body, components) VALUES (?, ?, ?, ?, ?)"_s,
-                 {noticeId, at, noticeStatusName(update.status), update.body, componentsText(update.components)});
+        auto query = exec(
+            u"INSERT INTO notice_updates (notice_id, ts_ms, status, body, components) VALUES (?, ?, ?, coalesce(?, ''), ?)"_s,
+            {noticeId, at, noticeStatusName(update.status), update.body, componentsText(update.components)});
         if (!query)
             return std::unexpected(query.error());
         return query->lastInsertId().toLongLong();
@@ -383,13 +384,14 @@ struct NoticeStore::Private
             fields.insert(u"window"_s,
                           QJsonObject{{u"start"_s, draft.window->startMs}, {u"end"_s, draft.window->endMs}});
         auto inserted = exec(u"INSERT INTO notice_revisions (notice_id, number, saved_ms, restored_from, title, body, "
-                             "fields) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                             "fields) VALUES (?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?)"_s,
                              {noticeId, revision.number, revision.savedMs, restoredFrom, draft.title, draft.body,
                               QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact))});
         if (!inserted)
             return std::unexpected(inserted.error());
         auto updated =
-            exec(u"UPDATE notices SET title = ?, impact = ?, window_start_ms = ?, window_end_ms = ?, postmortem = ?, "
+            exec(u"UPDATE notices SET title = coalesce(?, ''), impact = ?, window_start_ms = ?, window_end_ms = ?, "
+                 "postmortem = coalesce(?, ''), "
                  "modified_ms = ? WHERE id = ?"_s,
                  {draft.title, noticeImpactName(draft.impact),
                   nullable(draft.window ? std::optional(draft.window->startMs) : std::nullopt),
@@ -551,7 +553,7 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::create(const Notice &notice)
                 notice.updates.isEmpty() ? notice.components : notice.updates.constLast().components;
             auto inserted = d->exec(
                 u"INSERT INTO notices (kind, title, impact, status, components, window_start_ms, window_end_ms, "
-                "postmortem, created_ms, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                "postmortem, created_ms, modified_ms) VALUES (?, coalesce(?, ''), ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?)"_s,
                 {noticeKindName(notice.kind), notice.title, noticeImpactName(notice.impact), noticeStatusName(status),
                  componentsText(components),
                  nullable(notice.window ? std::optional(notice.window->startMs) : std::nullopt),
@@ -581,7 +583,8 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::addUpdate(qint64 noticeId, con
                 return std::unexpected(updateId.error());
             const std::optional<NoticeWindow> window = edit.window ? edit.window : before->window;
             auto updated =
-                d->exec(u"UPDATE notices SET status = ?, components = ?, title = ?, impact = ?, window_start_ms = ?, "
+                d->exec(u"UPDATE notices SET status = ?, components = ?, title = coalesce(?, ''), impact = ?, "
+                        u"window_start_ms = ?, "
                         "window_end_ms = ?, modified_ms = ? WHERE id = ?"_s,
                         {noticeStatusName(edit.update.status), componentsText(edit.update.components),
                          edit.title.value_or(before->title), noticeImpactName(edit.impact.value_or(before->impact)),

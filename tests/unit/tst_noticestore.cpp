@@ -250,7 +250,9 @@ private Q_SLOTS:
             // Entries of different notices, so that all are due at once.
             for (int i = 0; i < 20; ++i) {
                 const Notice notice = *first.create(incident(u"N%1"_s.arg(i))).result();
-                for (const OutboxEntry &entry : *first.publish(notice.id, {u"site"_s}, false).result())
+                const auto queued = first.publish(notice.id, {u"site"_s}, false).result();
+                QVERIFY(queued.has_value());
+                for (const OutboxEntry &entry : *queued)
                     all.insert(entry.id);
             }
             QFuture<NoticeStore::Result<QList<OutboxEntry>>> a = first.leaseDue(u"a"_s, 60'000, 15);
