@@ -1,4 +1,5 @@
 #include "checkcommand.h"
+#include "noticecommand.h"
 #include "options.h"
 #include "reportcommand.h"
 #include "scrapecommand.h"
@@ -60,6 +61,13 @@ int runCommand(const Options &options)
         return SecretCommand::remove(options.secretName, out, err);
     case Options::Mode::SecretCheck:
         return SecretCommand::check(options.workspace, out, err);
+    case Options::Mode::NoticeNew:
+    case Options::Mode::NoticeList:
+    case Options::Mode::NoticeShow:
+    case Options::Mode::NoticeUpdate:
+    case Options::Mode::NoticePublish:
+    case Options::Mode::Outbox:
+        return NoticeCommand::run(options, out, err);
     case Options::Mode::Console:
         break;
     }
@@ -87,9 +95,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     setIdentity();
     installTranslations(app, options.language);
-    QTextStream(stderr) << QCoreApplication::translate("Vigie::Options",
-                                                       "vigie: this build has no console; use vigie check, watch, "
-                                                       "validate, report, scrape or secret (see vigie --help).")
+    QTextStream(stderr) << QCoreApplication::translate(
+                               "Vigie::Options",
+                               "vigie: this build has no console; use vigie check, watch, "
+                               "validate, report, scrape, secret, notice or outbox (see vigie --help).")
                         << '\n';
     return 2;
 #endif

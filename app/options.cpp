@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "analytics/reportformat.h"
+#include "notices/notice.h"
 #include "workspace/duration.h"
 
 #include <QCommandLineParser>
@@ -152,10 +153,15 @@ Options Options::parse(const QStringList &arguments)
     const bool isValidate = command == "validate"_L1;
     const bool isScrape = command == "scrape"_L1;
     const bool isReport = command == "report"_L1;
-    const QCommandLineOption json(QStringList{u"json"_s},
-                                  isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
-                                  : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
-                                             : Options::tr("Print the results as a JSON array instead of a table."));
+    const bool isNotice = command == "notice"_L1;
+    const bool isOutbox = command == "outbox"_L1;
+    const QCommandLineOption json(
+        QStringList{u"json"_s}, isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
+                                : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
+                                : isNotice ? Options::tr("Print JSON: a notice as an object with its id, a list as an "
+                                                         "array.")
+                                : isOutbox ? Options::tr("Print the entries as a JSON array instead of a table.")
+                                           : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
         QStringList{u"screenshot"_s},
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
@@ -182,6 +188,19 @@ Options Options::parse(const QStringList &arguments)
         Options::tr("Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per "
                     "outage). Default: md."),
         Options::tr("FORMAT"));
+    const QCommandLineOption noticeFromOption(
+        QStringList{u"from"_s},
+        Options::tr("Read the notice from FILE: Markdown after a YAML front matter between two '---' lines "
+                    "(title, kind, status, impact, components, window)."),
+        Options::tr("FILE"));
+    const QCommandLineOption statusOption(QStringList{u"status"_s},
+                                          Options::tr("The update's status: %1 for an incident; %2 for a maintenance.")
+                                              .arg(noticeStatusNames(NoticeKind::Incident).join(u", "_s),
+                                                   noticeStatusNames(NoticeKind::Maintenance).join(u", "_s)),
+                                          Options::tr("STATUS"));
+    const QCommandLineOption deliverOption(
+        QStringList{u"deliver-notifications"_s},
+        Options::tr("Have the status sites notify their subscribers (e-mail, SMS...) of this update."));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
@@ -230,6 +249,36 @@ Options Options::parse(const QStringList &arguments)
         parser.addOption(dataDirOption());
         parser.addOption(forOption);
         parser.addOption(probes);
+    } else if (isNotice) {
+        parser.setApplicationDescription(
+            Options::tr("Write incident and maintenance notices as Markdown files with a YAML front matter, keep "
+                        "them in the data folder, and queue them for the workspace's status sites.\n"
+                        "  vigie notice new --from FILE.md                        create a notice\n"
+                        "  vigie notice list                                      list the notices\n"
+                        "  vigie notice show ID                                   show a notice and its updates\n"
+                        "  vigie notice update ID --status STATUS --from FILE.md  add an update\n"
+                        "  vigie notice publish ID --workspace FILE               queue it for every status site\n"
+                        "Exit status: 0 on success, 1 when the notices could not be read or written, 2 when a "
+                        "file, the workspace, a notice or an option is invalid (nothing is written then)."));
+        parser.addPositionalArgument(u"notice"_s, Options::tr("Write, list and publish notices."));
+        parser.addPositionalArgument(u"action"_s, Options::tr("new, list, show, update or publish."),
+                                     Options::tr("<action>"));
+        parser.addPositionalArgument(u"id"_s, Options::tr("The notice's number (show, update, publish)."),
+                                     Options::tr("[ID]"));
+        parser.addOption(dataDirOption());
+        parser.addOption(json);
+        parser.addOption(noticeFromOption);
+        parser.addOption(statusOption);
+        parser.addOption(deliverOption);
+    } else if (isOutbox) {
+        parser.setApplicationDescription(
+            Options::tr("List the outbox: each send of a notice's update to a status site, with its state "
+                        "(queued, sending, published, failed, needs attention, cancelled), its attempts and its "
+                        "last error.\n"
+                        "Exit status: 0 when listed, 1 when the notices could not be read, 2 on a usage error."));
+        parser.addPositionalArgument(u"outbox"_s, Options::tr("List the notices' sends to the status sites."));
+        parser.addOption(dataDirOption());
+        parser.addOption(json);
     } else if (isSecret) {
         parser.setApplicationDescription(
             Options::tr("Keep the secrets a workspace names (HTTP passwords and tokens) in the system keychain.\n"
@@ -250,7 +299,9 @@ Options Options::parse(const QStringList &arguments)
                         "report: availability and outages from the history (see vigie report --help).\n"
                         "validate: report a workspace's errors without probing (see vigie validate --help).\n"
                         "scrape: fetch and print a metrics endpoint's samples (see vigie scrape --help).\n"
-                        "secret: keep workspace secrets in the keychain (see vigie secret --help)."),
+                        "secret: keep workspace secrets in the keychain (see vigie secret --help).\n"
+                        "notice: write, list and publish incident notices (see vigie notice --help).\n"
+                        "outbox: list the notices' sends to the status sites (see vigie outbox --help)."),
             Options::tr("[command]"));
         parser.addOption(dataDirOption());
         parser.addOption(screenshot);
@@ -258,7 +309,7 @@ Options Options::parse(const QStringList &arguments)
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
-    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape || isReport
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape || isReport || isNotice || isOutbox
                           ? arguments
                           : withoutToolkitOptions(arguments)))
         return failure(parser, parser.errorText());
@@ -328,6 +379,62 @@ Options Options::parse(const QStringList &arguments)
                            Options::tr("--format needs json, md or csv, not \"%1\".").arg(options.reportFormat));
         return options;
     }
+    if (isNotice) {
+        const QString action = positional.value(1);
+        options.json = parser.isSet(json);
+        options.noticeFile = parser.value(noticeFromOption);
+        options.noticeStatus = parser.value(statusOption);
+        options.deliverNotifications = parser.isSet(deliverOption);
+        const QStringList actions{u"new"_s, u"list"_s, u"show"_s, u"update"_s, u"publish"_s};
+        if (action.isEmpty())
+            return failure(parser, Options::tr("vigie notice needs an action: %1").arg(actions.join(u", "_s)));
+        if (!actions.contains(action))
+            return failure(parser,
+                           Options::tr("Unknown notice action: %1 (use %2)").arg(action, actions.join(u", "_s)));
+        options.mode = action == "new"_L1      ? Mode::NoticeNew
+                       : action == "list"_L1   ? Mode::NoticeList
+                       : action == "show"_L1   ? Mode::NoticeShow
+                       : action == "update"_L1 ? Mode::NoticeUpdate
+                                               : Mode::NoticePublish;
+        const bool takesId = options.mode == Mode::NoticeShow || options.mode == Mode::NoticeUpdate ||
+                             options.mode == Mode::NoticePublish;
+        if (takesId) {
+            bool ok = false;
+            options.noticeId = positional.value(2).toLongLong(&ok);
+            if (!ok || options.noticeId <= 0)
+                return failure(
+                    parser, positional.size() < 3
+                                ? Options::tr("vigie notice %1 needs a notice's number: vigie notice %1 ID").arg(action)
+                                : Options::tr("A notice's number is a whole number such as 12, not \"%1\".")
+                                      .arg(positional.value(2)));
+        }
+        if (positional.size() > (takesId ? 3 : 2))
+            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(takesId ? 3 : 2)));
+        const bool takesFile = options.mode == Mode::NoticeNew || options.mode == Mode::NoticeUpdate;
+        if (takesFile && options.noticeFile.isEmpty())
+            return failure(parser, Options::tr("vigie notice %1 needs a file: --from FILE.md").arg(action));
+        const auto notFor = [&](const QString &option) {
+            return failure(parser, Options::tr("%1 does not apply to vigie notice %2.").arg(option, action));
+        };
+        if (!takesFile && parser.isSet(noticeFromOption))
+            return notFor(u"--from"_s);
+        if (options.mode != Mode::NoticeUpdate && parser.isSet(statusOption))
+            return notFor(u"--status"_s);
+        if (options.mode != Mode::NoticePublish && options.deliverNotifications)
+            return notFor(u"--deliver-notifications"_s);
+        if (options.mode == Mode::NoticePublish && options.workspace.isEmpty())
+            return failure(parser,
+                           Options::tr("vigie notice publish needs a workspace, whose status sites it publishes to: "
+                                       "vigie notice publish ID --workspace FILE"));
+        return options;
+    }
+    if (isOutbox) {
+        if (positional.size() > 1)
+            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(1)));
+        options.mode = Mode::Outbox;
+        options.json = parser.isSet(json);
+        return options;
+    }
     if (isWatch) {
         options.mode = Mode::Watch;
         options.probeLines = parser.isSet(probes);
@@ -370,7 +477,8 @@ Options Options::parse(const QStringList &arguments)
     if (!positional.isEmpty())
         return failure(
             parser,
-            Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret)")
+            Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, "
+                        "notice, outbox)")
                 .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);

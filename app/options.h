@@ -26,6 +26,12 @@ public:
         SecretSet,
         SecretDelete,
         SecretCheck,
+        NoticeNew,
+        NoticeList,
+        NoticeShow,
+        NoticeUpdate,
+        NoticePublish,
+        Outbox,
         Help,
         Version,
         Error
@@ -43,10 +49,14 @@ public:
     QString url;                                       // scrape
     qint64 reportFromMs = 0;                           // report: UTC ms
     qint64 reportToMs = 0;
-    QString reportService; // report: one service's id, or empty for all
-    QString reportFormat;  // report: "json", "md" or "csv"
-    QString helpText;      // for Help
-    QString errorText;     // for Error
+    QString reportService;             // report: one service's id, or empty for all
+    QString reportFormat;              // report: "json", "md" or "csv"
+    QString noticeFile;                // notice new/update: the Markdown file
+    qint64 noticeId = 0;               // notice show/update/publish
+    QString noticeStatus;              // notice update: the new status's name
+    bool deliverNotifications = false; // notice publish
+    QString helpText;                  // for Help
+    QString errorText;                 // for Error
 
     static Options parse(const QStringList &arguments);
     // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.

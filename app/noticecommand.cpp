@@ -1,0 +1,380 @@
+#include "noticecommand.h"
+
+#include "core/terminaltext.h"
+#include "notices/noticefile.h"
+#include "notices/noticestore.h"
+#include "options.h"
+#include "texttable.h"
+#include "workspace/workspaceloader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Vigie {
+
+namespace {
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+}
+
+QJsonArray componentsJson(const QList<AffectedComponent> &components)
+{
+    QJsonArray array;
+    for (const AffectedComponent &c : components)
+        array.append(QJsonObject{{u"service"_s, c.serviceId}, {u"status"_s, componentStatusName(c.status)}});
+    return array;
+}
+
+QJsonObject noticeJson(const Notice &notice, bool withUpdates)
+{
+    QJsonObject object{{u"id"_s, notice.id},
+                       {u"kind"_s, noticeKindName(notice.kind)},
+                       {u"title"_s, notice.title},
+                       {u"status"_s, noticeStatusName(notice.status)},
+                       {u"impact"_s, noticeImpactName(notice.impact)},
+                       {u"components"_s, componentsJson(notice.components)},
+                       {u"created"_s, isoTime(notice.createdMs)},
+                       {u"modified"_s, isoTime(notice.modifiedMs)}};
+    if (notice.window)
+        object.insert(u"window"_s, QJsonObject{{u"start"_s, isoTime(notice.window->startMs)},
+                                               {u"end"_s, isoTime(notice.window->endMs)}});
+    if (!notice.postmortem.isEmpty())
+        object.insert(u"postmortem"_s, notice.postmortem);
+    if (withUpdates) {
+        QJsonArray updates;
+        for (const NoticeUpdate &update : notice.updates)
+            updates.append(QJsonObject{{u"id"_s, update.id},
+                                       {u"time"_s, isoTime(update.timestampMs)},
+                                       {u"status"_s, noticeStatusName(update.status)},
+                                       {u"body"_s, update.body},
+                                       {u"components"_s, componentsJson(update.components)}});
+        object.insert(u"updates"_s, updates);
+    } else {
+        object.insert(u"updates"_s, notice.updates.size());
+    }
+    return object;
+}
+
+QJsonObject entryJson(const OutboxEntry &entry)
+{
+    QJsonObject object{{u"id"_s, entry.id},
+                       {u"notice"_s, entry.noticeId},
+                       {u"update"_s, entry.updateId},
+                       {u"site"_s, entry.siteId},
+                       {u"state"_s, outboxStateName(entry.state)},
+                       {u"attempts"_s, entry.attempts},
+                       {u"deliver_notifications"_s, entry.deliverNotifications},
+                       {u"next_attempt"_s, isoTime(entry.nextAttemptMs)},
+                       {u"created"_s, isoTime(entry.createdMs)},
+                       {u"updated"_s, isoTime(entry.updatedMs)}};
+    if (!entry.lastError.isEmpty())
+        object.insert(u"last_error"_s, entry.lastError);
+    if (!entry.remoteId.isEmpty())
+        object.insert(u"remote_id"_s, entry.remoteId);
+    return object;
+}
+
+void printJson(QTextStream &out, const QJsonDocument &document)
+{
+    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    out.flush();
+}
+
+QString componentsText(const QList<AffectedComponent> &components)
+{
+    QStringList parts;
+    for (const AffectedComponent &c : components)
+        parts.append(NoticeCommand::tr("%1 (%2)").arg(c.serviceId, componentStatusText(c.status).toLower()));
+    return parts.join(u", "_s);
+}
+
+void printNotice(QTextStream &out, const Notice &notice)
+{
+    out << terminalSafe(NoticeCommand::tr("Notice %1: %2").arg(notice.id).arg(notice.title)) << '\n';
+    out << NoticeCommand::tr("%1, %2, impact: %3")
+               .arg(noticeKindText(notice.kind), noticeStatusText(notice.status),
+                    noticeImpactText(notice.impact).toLower())
+        << '\n';
+    if (!notice.components.isEmpty())
+        out << terminalSafe(NoticeCommand::tr("Components: %1").arg(componentsText(notice.components))) << '\n';
+    if (notice.window)
+        out << NoticeCommand::tr("Window: %1 to %2")
+                   .arg(localTime(notice.window->startMs), localTime(notice.window->endMs))
+            << '\n';
+    for (const NoticeUpdate &update : notice.updates) {
+        out << '\n' << localTime(update.timestampMs) << u"  "_s << noticeStatusText(update.status) << '\n';
+        for (const QString &line : update.body.split(u'\n'))
+            out << (line.isEmpty() ? QString() : u"  "_s + terminalSafe(line)) << '\n';
+    }
+    out.flush();
+}
+
+void printErrors(QTextStream &err, const QList<WorkspaceError> &errors)
+{
+    for (const WorkspaceError &error : errors)
+        err << terminalSafe(error.toString()) << '\n';
+    err.flush();
+}
+
+int fail(QTextStream &err, const QString &message, int code)
+{
+    err << u"vigie: "_s << terminalSafe(message) << '\n';
+    err.flush();
+    return code;
+}
+
+QString dataDirOf(const Options &options)
+{
+    return options.dataDir.isEmpty() ? Options::defaultDataDir() : options.dataDir;
+}
+
+// Whether the data folder holds notices yet: the commands that only read do not create a store.
+bool hasStore(const QString &dataDir)
+{
+    return QFileInfo::exists(QDir(dataDir).filePath(NoticeStore::fileName()));
+}
+
+} // namespace
+
+int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &err)
+{
+    const QString dataDir = dataDirOf(options);
+    std::optional<Workspace> workspace;
+    if (!options.workspace.isEmpty()) {
+        auto loaded = WorkspaceLoader::loadFile(options.workspace);
+        if (!loaded) {
+            printErrors(err, loaded.error());
+            return 2;
+        }
+        workspace = std::move(*loaded);
+    }
+    const Workspace *services = workspace ? &*workspace : nullptr;
+
+    const bool reads = options.mode == Options::Mode::NoticeList || options.mode == Options::Mode::NoticeShow ||
+                       options.mode == Options::Mode::Outbox;
+    if (reads && !hasStore(dataDir)) {
+        if (options.mode == Options::Mode::NoticeShow)
+            return fail(err, tr("There is no notice %1.").arg(options.noticeId), 2);
+        if (options.json)
+            printJson(out, QJsonDocument(QJsonArray()));
+        else
+            out << (options.mode == Options::Mode::Outbox ? tr("The outbox is empty.") : tr("No notices yet.")) << '\n';
+        out.flush();
+        return 0;
+    }
+    if (options.mode == Options::Mode::NoticePublish) {
+        if (!workspace)
+            return fail(err, tr("vigie notice publish needs a workspace: vigie notice publish ID --workspace FILE"), 2);
+        return publish(*workspace, dataDir, options.noticeId, options.deliverNotifications, options.json, out, err);
+    }
+
+    // Files are read before the store is opened: a bad one writes nothing.
+    std::optional<NoticeFile> file;
+    if (options.mode == Options::Mode::NoticeNew || options.mode == Options::Mode::NoticeUpdate) {
+        auto parsed = NoticeFile::loadFile(
+            options.noticeFile,
+            options.mode == Options::Mode::NoticeNew ? NoticeFile::Use::NewNotice : NoticeFile::Use::Update, services);
+        if (!parsed) {
+            printErrors(err, parsed.error());
+            return 2;
+        }
+        file = std::move(*parsed);
+    }
+
+    NoticeStore store;
+    if (const auto opened = store.open(dataDir); !opened)
+        return fail(err, opened.error(), 1);
+
+    switch (options.mode) {
+    case Options::Mode::NoticeNew: {
+        const auto created = store.create(file->toNotice()).result();
+        if (!created)
+            return fail(err, created.error(), 1);
+        if (options.json)
+            printJson(out, QJsonDocument(noticeJson(*created, true)));
+        else
+            printNotice(out, *created);
+        return 0;
+    }
+    case Options::Mode::NoticeUpdate: {
+        const auto notice = store.notice(options.noticeId).result();
+        if (!notice)
+            return fail(err, notice.error(), 2);
+        if (file->kind && *file->kind != notice->kind)
+            return fail(err,
+                        tr("%1: notice %2 is %3; its kind cannot change")
+                            .arg(QDir::toNativeSeparators(options.noticeFile))
+                            .arg(notice->id)
+                            .arg(noticeKindText(notice->kind).toLower()),
+                        2);
+        if (file->window && notice->kind == NoticeKind::Incident)
+            return fail(err,
+                        tr("%1: notice %2 is an incident, which has no window; only a maintenance is planned.")
+                            .arg(QDir::toNativeSeparators(options.noticeFile))
+                            .arg(notice->id),
+                        2);
+        std::optional<NoticeStatus> status = file->status;
+        if (!options.noticeStatus.isEmpty()) {
+            const std::optional<NoticeStatus> given = noticeStatusFromName(options.noticeStatus);
+            if (!given || !noticeStatusFits(notice->kind, *given))
+                return fail(err,
+                            tr("--status needs a status of %1: %2; not \"%3\".")
+                                .arg(noticeKindText(notice->kind).toLower(),
+                                     noticeStatusNames(notice->kind).join(u", "_s), options.noticeStatus),
+                            2);
+            if (status && *status != *given)
+                return fail(err,
+                            tr("--status %1 and the file's status: %2 disagree; give one.")
+                                .arg(options.noticeStatus, noticeStatusName(*status)),
+                            2);
+            status = given;
+        }
+        if (!status)
+            return fail(err,
+                        tr("vigie notice update needs the new status: --status %1")
+                            .arg(noticeStatusNames(notice->kind).join(u"|"_s)),
+                        2);
+        if (!noticeStatusFits(notice->kind, *status))
+            return fail(err,
+                        tr("%1 is not a status of %2; expected one of: %3.")
+                            .arg(noticeStatusName(*status), noticeKindText(notice->kind).toLower(),
+                                 noticeStatusNames(notice->kind).join(u", "_s)),
+                        2);
+        NoticeEdit edit;
+        edit.update.status = *status;
+        edit.update.body = file->body;
+        // Components the file leaves out stay as they were.
+        edit.update.components = file->components.value_or(notice->components);
+        edit.title = file->title;
+        edit.impact = file->impact;
+        edit.window = file->window;
+        const auto updated = store.addUpdate(notice->id, edit).result();
+        if (!updated)
+            return fail(err, updated.error(), 1);
+        if (options.json)
+            printJson(out, QJsonDocument(noticeJson(*updated, true)));
+        else
+            printNotice(out, *updated);
+        return 0;
+    }
+    case Options::Mode::NoticeShow: {
+        const auto notice = store.notice(options.noticeId).result();
+        if (!notice)
+            return fail(err, notice.error(), 2);
+        if (options.json)
+            printJson(out, QJsonDocument(noticeJson(*notice, true)));
+        else
+            printNotice(out, *notice);
+        return 0;
+    }
+    case Options::Mode::NoticeList: {
+        const auto notices = store.notices().result();
+        if (!notices)
+            return fail(err, notices.error(), 1);
+        if (options.json) {
+            QJsonArray array;
+            for (const Notice &notice : *notices)
+                array.append(noticeJson(notice, false));
+            printJson(out, QJsonDocument(array));
+            return 0;
+        }
+        if (notices->isEmpty()) {
+            out << tr("No notices yet.") << '\n';
+            out.flush();
+            return 0;
+        }
+        QList<QStringList> rows{{tr("ID"), tr("KIND"), tr("STATUS"), tr("IMPACT"), tr("MODIFIED"), tr("TITLE")}};
+        for (const Notice &notice : *notices)
+            rows.append({QString::number(notice.id), noticeKindText(notice.kind), noticeStatusText(notice.status),
+                         noticeImpactText(notice.impact), localTime(notice.modifiedMs), terminalSafe(notice.title)});
+        out << formatTextTable(rows);
+        out.flush();
+        return 0;
+    }
+    case Options::Mode::Outbox: {
+        const auto entries = store.outbox().result();
+        if (!entries)
+            return fail(err, entries.error(), 1);
+        if (options.json) {
+            QJsonArray array;
+            for (const OutboxEntry &entry : *entries)
+                array.append(entryJson(entry));
+            printJson(out, QJsonDocument(array));
+            return 0;
+        }
+        if (entries->isEmpty()) {
+            out << tr("The outbox is empty.") << '\n';
+            out.flush();
+            return 0;
+        }
+        QList<QStringList> rows{{tr("ID"), tr("NOTICE"), tr("SITE"), tr("STATE"), tr("ATTEMPTS"), tr("LAST ERROR")}};
+        for (const OutboxEntry &entry : *entries)
+            rows.append({QString::number(entry.id), QString::number(entry.noticeId), terminalSafe(entry.siteId),
+                         outboxStateText(entry.state), QString::number(entry.attempts),
+                         terminalSafe(entry.lastError.simplified())});
+        out << formatTextTable(rows);
+        out.flush();
+        return 0;
+    }
+    default:
+        break;
+    }
+    return 2;
+}
+
+int NoticeCommand::publish(const Workspace &workspace, const QString &dataDir, qint64 noticeId,
+                           bool deliverNotifications, bool json, QTextStream &out, QTextStream &err)
+{
+    if (workspace.statusSites.isEmpty())
+        return fail(err,
+                    tr("%1 declares no status site to publish to: add them under status_sites: (see README.md, "
+                       "\"Notices\").")
+                        .arg(QDir::toNativeSeparators(workspace.filePath)),
+                    2);
+    QStringList sites;
+    for (const StatusSite &site : workspace.statusSites)
+        sites.append(site.id);
+    if (!hasStore(dataDir))
+        return fail(err, tr("There is no notice %1.").arg(noticeId), 2);
+    NoticeStore store;
+    if (const auto opened = store.open(dataDir); !opened)
+        return fail(err, opened.error(), 1);
+    if (const auto notice = store.notice(noticeId).result(); !notice)
+        return fail(err, notice.error(), 2);
+    const auto entries = store.publish(noticeId, sites, deliverNotifications).result();
+    if (!entries)
+        return fail(err, entries.error(), 1);
+    if (json) {
+        QJsonArray array;
+        for (const OutboxEntry &entry : *entries)
+            array.append(entryJson(entry));
+        printJson(out, QJsonDocument(array));
+        return 0;
+    }
+    for (const OutboxEntry &entry : *entries)
+        out << terminalSafe(tr("Outbox entry %1: notice %2 to %3, %4.")
+                                .arg(entry.id)
+                                .arg(entry.noticeId)
+                                .arg(entry.siteId, outboxStateText(entry.state).toLower()))
+            << '\n';
+    out << (deliverNotifications ? tr("Subscribers will be notified.")
+                                 : tr("Subscribers will not be notified (--deliver-notifications to notify them)."))
+        << '\n';
+    out.flush();
+    return 0;
+}
+
+} // namespace Vigie
