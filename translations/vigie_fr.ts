@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>NoticeStore</name>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Intervention requise</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>The notice store is already open on %1.</source>
+        <translation>Le stockage des avis est déjà ouvert sur %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the notices database.</source>
+        <translation>Impossible de créer le dossier de données %1 pour la base des avis.</translation>
+    </message>
+    <message>
+        <source>Cannot use the notices database %1: %2.</source>
+        <translation>Impossible d’utiliser la base des avis %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>A notice needs a title.</source>
+        <translation>Un avis doit avoir un titre.</translation>
+    </message>
+    <message>
+        <source>Notice %1 has no revision %2.</source>
+        <translation>L’avis %1 n’a pas de révision %2.</translation>
+    </message>
+    <message>
+        <source>Notice %1 has no update to publish yet.</source>
+        <translation>L’avis %1 n’a encore aucune mise à jour à publier.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is %2: only a queued, failed or attention-needing entry can be retried.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est à l’état %2&#xa0;: seule une entrée en file d’attente, en échec ou nécessitant une intervention peut être relancée.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is already published.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est déjà publiée.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is being sent: wait for the send to end before cancelling it.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est en cours d’envoi&#xa0;: attendez la fin de l’envoi avant de l’annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie</name>
+    <message>
+        <source>The notices database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
+        <translation>La base des avis %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la ailleurs pour en commencer une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cannot use the notices database %1: %2.</source>
+        <translation>Impossible d’utiliser la base des avis %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The notice store is not open.</source>
+        <translation>Le stockage des avis n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>There is no notice %1.</source>
+        <translation>Il n’y a pas d’avis %1.</translation>
+    </message>
+    <message>
+        <source>There is no outbox entry %1.</source>
+        <translation>Il n’y a pas d’entrée %1 dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status of %2; expected one of: %3.</source>
+        <translation>&quot;%1&quot; n’est pas un état de %2&#xa0;; valeurs possibles&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is not being sent by %2 (it is %3).</source>
+        <translation>L’entrée %1 de la boîte d’envoi n’est pas en cours d’envoi par %2 (elle est à l’état %3).</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::AvailabilityModel</name>
     <message>
         <source>Service</source>
@@ -1527,6 +1621,264 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     </message>
 </context>
 <context>
+    <name>Vigie::NoticeCommand</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Notice %1: %2</source>
+        <translation>Avis %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, impact: %3</source>
+        <translation>%1, %2, impact&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Components: %1</source>
+        <translation>Composants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Window: %1 to %2</source>
+        <translation>Fenêtre&#xa0;: de %1 à %2</translation>
+    </message>
+    <message>
+        <source>There is no notice %1.</source>
+        <translation>Il n’y a pas d’avis %1.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La boîte d’envoi est vide.</translation>
+    </message>
+    <message>
+        <source>No notices yet.</source>
+        <translation>Aucun avis pour l’instant.</translation>
+    </message>
+    <message>
+        <source>vigie notice publish needs a workspace: vigie notice publish ID --workspace FILE</source>
+        <translation>vigie notice publish a besoin d’un espace de travail&#xa0;: vigie notice publish ID --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>%1: notice %2 is %3; its kind cannot change</source>
+        <translation>%1&#xa0;: l’avis %2 est de type %3&#xa0;; son type ne peut pas changer</translation>
+    </message>
+    <message>
+        <source>%1: notice %2 is an incident, which has no window; only a maintenance is planned.</source>
+        <translation>%1&#xa0;: l’avis %2 est un incident, qui n’a pas de fenêtre&#xa0;; seule une maintenance est planifiée.</translation>
+    </message>
+    <message>
+        <source>--status needs a status of %1: %2; not &quot;%3&quot;.</source>
+        <translation>--status attend un état de %1&#xa0;: %2&#xa0;; pas &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>--status %1 and the file&apos;s status: %2 disagree; give one.</source>
+        <translation>--status %1 et le status: %2 du fichier se contredisent&#xa0;; n’en indiquez qu’un.</translation>
+    </message>
+    <message>
+        <source>vigie notice update needs the new status: --status %1</source>
+        <translation>vigie notice update a besoin du nouvel état&#xa0;: --status %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a status of %2; expected one of: %3.</source>
+        <translation>%1 n’est pas un état de %2&#xa0;; valeurs possibles&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>IMPACT</source>
+        <translation>IMPACT</translation>
+    </message>
+    <message>
+        <source>MODIFIED</source>
+        <translation>MODIFIÉ</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITRE</translation>
+    </message>
+    <message>
+        <source>NOTICE</source>
+        <translation>AVIS</translation>
+    </message>
+    <message>
+        <source>SITE</source>
+        <translation>SITE</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation>TENTATIVES</translation>
+    </message>
+    <message>
+        <source>LAST ERROR</source>
+        <translation>DERNIÈRE ERREUR</translation>
+    </message>
+    <message>
+        <source>%1 declares no status site to publish to: add them under status_sites: (see README.md, &quot;Notices&quot;).</source>
+        <translation>%1 ne déclare aucun site de statut où publier&#xa0;: ajoutez-les sous status_sites: (voir README.md, &quot;Notices&quot;).</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1: notice %2 to %3, %4.</source>
+        <translation>Entrée %1 de la boîte d’envoi&#xa0;: avis %2 vers %3, %4.</translation>
+    </message>
+    <message>
+        <source>Subscribers will be notified.</source>
+        <translation>Les abonnés seront prévenus.</translation>
+    </message>
+    <message>
+        <source>Subscribers will not be notified (--deliver-notifications to notify them).</source>
+        <translation>Les abonnés ne seront pas prévenus (--deliver-notifications pour les prévenir).</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::NoticeFile</name>
+    <message>
+        <source>a mapping</source>
+        <translation>un dictionnaire</translation>
+    </message>
+    <message>
+        <source>a sequence</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>the value &apos;%1&apos;</source>
+        <translation>la valeur &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>the front matter should be a mapping (key: value lines), found %1</source>
+        <translation>l’en-tête devrait être un dictionnaire (lignes clé: valeur), trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>a key should be a single word such as &apos;title&apos;, found %1</source>
+        <translation>une clé devrait être un mot unique comme &apos;title&apos;, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>duplicate key &apos;%1&apos; (first defined at %2)</source>
+        <translation>clé &apos;%1&apos; en double (déjà définie à %2)</translation>
+    </message>
+    <message>
+        <source>&apos;title&apos; should not be empty</source>
+        <translation>&apos;title&apos; ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <translation>clé inconnue &apos;%1&apos;&#xa0;; vouliez-vous dire &apos;%2&apos;&#xa0;?</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;; the front matter accepts: %2</source>
+        <translation>clé inconnue &apos;%1&apos;&#xa0;; clés acceptées par l’en-tête&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a status of %2; expected one of: %3</source>
+        <translation>&apos;%1&apos; n’est pas un état de %2&#xa0;; valeurs possibles&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>an incident has no &apos;window&apos;; only a maintenance is planned</source>
+        <translation>un incident n’a pas de &apos;window&apos;&#xa0;; seule une maintenance est planifiée</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; should be a single value, found %2</source>
+        <translation>&apos;%1&apos; devrait être une valeur unique, trouvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid %2; did you mean &apos;%3&apos;? expected one of: %4</source>
+        <translation>&apos;%1&apos; n’est pas une valeur valide pour %2&#xa0;; vouliez-vous dire &apos;%3&apos;&#xa0;? valeurs possibles&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid %2; expected one of: %3</source>
+        <translation>&apos;%1&apos; n’est pas une valeur valide pour %2&#xa0;; valeurs possibles&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>a component should be a service id, found %1</source>
+        <translation>un composant devrait être un id de service, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the service &apos;%1&apos; is listed twice</source>
+        <translation>le service &apos;%1&apos; figure deux fois</translation>
+    </message>
+    <message>
+        <source>the workspace has no service &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <translation>l’espace de travail n’a pas de service &apos;%1&apos;&#xa0;; vouliez-vous dire &apos;%2&apos;&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the workspace has no service &apos;%1&apos;; its services are: %2</source>
+        <translation>l’espace de travail n’a pas de service &apos;%1&apos;&#xa0;; ses services sont&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a service id (lower-case letters, digits, &apos;-&apos; and &apos;_&apos;)</source>
+        <translation>&apos;%1&apos; n’est pas un id de service (lettres minuscules, chiffres, &apos;-&apos; et &apos;_&apos;)</translation>
+    </message>
+    <message>
+        <source>a component&apos;s status should be one of: %1; found %2</source>
+        <translation>l’état d’un composant devrait être l’une de ces valeurs&#xa0;: %1&#xa0;; trouvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;components&apos; should be a mapping (service-id: status) or a list of service ids, found %1</source>
+        <translation>&apos;components&apos; devrait être un dictionnaire (id-de-service: état) ou une liste d’id de services, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date and time; write ISO 8601, such as 2026-10-09T16:00 (local time) or 2026-10-09T16:00+02:00</source>
+        <translation>&apos;%1&apos; n’est pas une date et une heure&#xa0;; écrivez-les en ISO 8601, par exemple 2026-10-09T16:00 (heure locale) ou 2026-10-09T16:00+02:00</translation>
+    </message>
+    <message>
+        <source>&apos;window&apos; should be a mapping with &apos;start&apos; and &apos;end&apos;, found %1</source>
+        <translation>&apos;window&apos; devrait être un dictionnaire avec &apos;start&apos; et &apos;end&apos;, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;; &apos;window&apos; accepts: start, end</source>
+        <translation>clé inconnue &apos;%1&apos;&#xa0;; clés acceptées par &apos;window&apos;&#xa0;: start, end</translation>
+    </message>
+    <message>
+        <source>&apos;window&apos; needs both &apos;start&apos; and &apos;end&apos;</source>
+        <translation>&apos;window&apos; a besoin à la fois de &apos;start&apos; et de &apos;end&apos;</translation>
+    </message>
+    <message>
+        <source>the window should end after it starts</source>
+        <translation>la fenêtre devrait se terminer après son début</translation>
+    </message>
+    <message>
+        <source>the front matter that starts here is not closed: end it with a line &apos;---&apos; before the body</source>
+        <translation>l’en-tête qui commence ici n’est pas fermé&#xa0;: terminez-le par une ligne &apos;---&apos; avant le corps</translation>
+    </message>
+    <message>
+        <source>a new notice starts with a front matter between two &apos;---&apos; lines that gives at least its title, for example: title: Extranet unreachable</source>
+        <translation>un nouvel avis commence par un en-tête entre deux lignes &apos;---&apos; qui indique au moins son titre, par exemple&#xa0;: title: Extranet injoignable</translation>
+    </message>
+    <message>
+        <source>the notice has no &apos;title&apos;; add one, for example: title: Extranet unreachable</source>
+        <translation>l’avis n’a pas de clé &apos;title&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: title: Extranet injoignable</translation>
+    </message>
+    <message>
+        <source>a maintenance needs its &apos;window&apos;, for example: window: {start: 2026-10-09T16:00, end: 2026-10-09T18:00}</source>
+        <translation>une maintenance a besoin de sa clé &apos;window&apos;, par exemple&#xa0;: window: {start: 2026-10-09T16:00, end: 2026-10-09T18:00}</translation>
+    </message>
+    <message>
+        <source>cannot read the notice file: %1</source>
+        <translation>impossible de lire le fichier de l’avis&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>le fichier dépasse %1&#xa0;Mio</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::Options</name>
     <message>
         <source>Vigie watches your services and shows their live health.</source>
@@ -1693,10 +2045,6 @@ Code de sortie&#xa0;: 0 si l’espace de travail est valide, 2 s’il ne l’est
         <translation>vigie %1 a besoin d’un espace de travail&#xa0;: vigie %1 --workspace FICHIER</translation>
     </message>
     <message>
-        <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape or secret (see vigie --help).</source>
-        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate, report, scrape ou secret (voir vigie --help).</translation>
-    </message>
-    <message>
         <source>Print the samples as a JSON array instead of a table.</source>
         <translation>Affiche les échantillons sous forme de tableau JSON plutôt qu’en colonnes.</translation>
     </message>
@@ -1757,20 +2105,6 @@ Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pa
         <translation>Affiche la disponibilité et les pannes à partir de l’historique.</translation>
     </message>
     <message>
-        <source>check: run every probe once and print the results (see vigie check --help).
-watch: probe on schedule without a window (see vigie watch --help).
-report: availability and outages from the history (see vigie report --help).
-validate: report a workspace&apos;s errors without probing (see vigie validate --help).
-scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
-secret: keep workspace secrets in the keychain (see vigie secret --help).</source>
-        <translation>check&#xa0;: lancer chaque sonde une fois et afficher les résultats (voir vigie check --help).
-watch&#xa0;: sonder selon le calendrier, sans fenêtre (voir vigie watch --help).
-report&#xa0;: disponibilité et pannes à partir de l’historique (voir vigie report --help).
-validate&#xa0;: signaler les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
-scrape&#xa0;: récupérer et afficher les échantillons d’un point de terminaison de métriques (voir vigie scrape --help).
-secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir vigie secret --help).</translation>
-    </message>
-    <message>
         <source>vigie scrape needs a URL: vigie scrape URL</source>
         <translation>vigie scrape a besoin d’une URL&#xa0;: vigie scrape URL</translation>
     </message>
@@ -1791,8 +2125,124 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
         <translation>--format attend json, md ou csv, pas &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret)</source>
-        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret)</translation>
+        <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape, secret, notice or outbox (see vigie --help).</source>
+        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate, report, scrape, secret, notice ou outbox (voir vigie --help).</translation>
+    </message>
+    <message>
+        <source>Print JSON: a notice as an object with its id, a list as an array.</source>
+        <translation>Affiche du JSON&#xa0;: un avis sous forme d’objet avec son id, une liste sous forme de tableau.</translation>
+    </message>
+    <message>
+        <source>Print the entries as a JSON array instead of a table.</source>
+        <translation>Affiche les entrées sous forme de tableau JSON plutôt qu’en colonnes.</translation>
+    </message>
+    <message>
+        <source>Read the notice from FILE: Markdown after a YAML front matter between two &apos;---&apos; lines (title, kind, status, impact, components, window).</source>
+        <translation>Lit l’avis dans FICHIER&#xa0;: du Markdown après un en-tête YAML entre deux lignes &apos;---&apos; (title, kind, status, impact, components, window).</translation>
+    </message>
+    <message>
+        <source>The update&apos;s status: %1 for an incident; %2 for a maintenance.</source>
+        <translation>L’état de la mise à jour&#xa0;: %1 pour un incident&#xa0;; %2 pour une maintenance.</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>Have the status sites notify their subscribers (e-mail, SMS...) of this update.</source>
+        <translation>Demande aux sites de statut de prévenir leurs abonnés (e-mail, SMS...) de cette mise à jour.</translation>
+    </message>
+    <message>
+        <source>Write incident and maintenance notices as Markdown files with a YAML front matter, keep them in the data folder, and queue them for the workspace&apos;s status sites.
+  vigie notice new --from FILE.md                        create a notice
+  vigie notice list                                      list the notices
+  vigie notice show ID                                   show a notice and its updates
+  vigie notice update ID --status STATUS --from FILE.md  add an update
+  vigie notice publish ID --workspace FILE               queue it for every status site
+Exit status: 0 on success, 1 when the notices could not be read or written, 2 when a file, the workspace, a notice or an option is invalid (nothing is written then).</source>
+        <translation>Rédige les avis d’incident et de maintenance sous forme de fichiers Markdown avec un en-tête YAML, les conserve dans le dossier de données et les met en file d’attente pour les sites de statut de l’espace de travail.
+  vigie notice new --from FICHIER.md                        crée un avis
+  vigie notice list                                         liste les avis
+  vigie notice show ID                                      affiche un avis et ses mises à jour
+  vigie notice update ID --status ÉTAT --from FICHIER.md    ajoute une mise à jour
+  vigie notice publish ID --workspace FICHIER               le met en file d’attente pour chaque site de statut
+Code de sortie&#xa0;: 0 en cas de succès, 1 si les avis n’ont pas pu être lus ou écrits, 2 si un fichier, l’espace de travail, un avis ou une option est invalide (rien n’est alors écrit).</translation>
+    </message>
+    <message>
+        <source>Write, list and publish notices.</source>
+        <translation>Rédige, liste et publie des avis.</translation>
+    </message>
+    <message>
+        <source>new, list, show, update or publish.</source>
+        <translation>new, list, show, update ou publish.</translation>
+    </message>
+    <message>
+        <source>The notice&apos;s number (show, update, publish).</source>
+        <translation>Le numéro de l’avis (show, update, publish).</translation>
+    </message>
+    <message>
+        <source>[ID]</source>
+        <translation>[ID]</translation>
+    </message>
+    <message>
+        <source>List the outbox: each send of a notice&apos;s update to a status site, with its state (queued, sending, published, failed, needs attention, cancelled), its attempts and its last error.
+Exit status: 0 when listed, 1 when the notices could not be read, 2 on a usage error.</source>
+        <translation>Liste la boîte d’envoi&#xa0;: chaque envoi de la mise à jour d’un avis vers un site de statut, avec son état (en file d’attente, envoi en cours, publié, échec, intervention requise, annulé), ses tentatives et sa dernière erreur.
+Code de sortie&#xa0;: 0 si la liste est affichée, 1 si les avis n’ont pas pu être lus, 2 en cas d’erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>List the notices&apos; sends to the status sites.</source>
+        <translation>Liste les envois des avis vers les sites de statut.</translation>
+    </message>
+    <message>
+        <source>check: run every probe once and print the results (see vigie check --help).
+watch: probe on schedule without a window (see vigie watch --help).
+report: availability and outages from the history (see vigie report --help).
+validate: report a workspace&apos;s errors without probing (see vigie validate --help).
+scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
+secret: keep workspace secrets in the keychain (see vigie secret --help).
+notice: write, list and publish incident notices (see vigie notice --help).
+outbox: list the notices&apos; sends to the status sites (see vigie outbox --help).</source>
+        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).
+watch&#xa0;: sonde selon la planification, sans fenêtre (voir vigie watch --help).
+report&#xa0;: disponibilité et pannes à partir de l’historique (voir vigie report --help).
+validate&#xa0;: signale les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
+scrape&#xa0;: récupère et affiche les échantillons d’un point de terminaison de métriques (voir vigie scrape --help).
+secret&#xa0;: conserve les secrets des espaces de travail dans le trousseau (voir vigie secret --help).
+notice&#xa0;: rédige, liste et publie des avis d’incident (voir vigie notice --help).
+outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie outbox --help).</translation>
+    </message>
+    <message>
+        <source>vigie notice needs an action: %1</source>
+        <translation>vigie notice a besoin d’une action&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown notice action: %1 (use %2)</source>
+        <translation>Action d’avis inconnue&#xa0;: %1 (utilisez %2)</translation>
+    </message>
+    <message>
+        <source>vigie notice %1 needs a notice&apos;s number: vigie notice %1 ID</source>
+        <translation>vigie notice %1 a besoin du numéro d’un avis&#xa0;: vigie notice %1 ID</translation>
+    </message>
+    <message>
+        <source>A notice&apos;s number is a whole number such as 12, not &quot;%1&quot;.</source>
+        <translation>Le numéro d’un avis est un nombre entier comme 12, pas &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>vigie notice %1 needs a file: --from FILE.md</source>
+        <translation>vigie notice %1 a besoin d’un fichier&#xa0;: --from FICHIER.md</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to vigie notice %2.</source>
+        <translation>%1 ne s’applique pas à vigie notice %2.</translation>
+    </message>
+    <message>
+        <source>vigie notice publish needs a workspace, whose status sites it publishes to: vigie notice publish ID --workspace FILE</source>
+        <translation>vigie notice publish a besoin de l’espace de travail vers les sites de statut duquel publier&#xa0;: vigie notice publish ID --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, notice, outbox)</source>
+        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret, notice, outbox)</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +3078,86 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     </message>
 </context>
 <context>
+    <name>Vigie::StaticSite</name>
+    <message>
+        <source>Minor service outage</source>
+        <translation>Panne mineure d’un service</translation>
+    </message>
+    <message>
+        <source>Partial system outage</source>
+        <translation>Panne partielle du système</translation>
+    </message>
+    <message>
+        <source>Major system outage</source>
+        <translation>Panne majeure du système</translation>
+    </message>
+    <message>
+        <source>Service under maintenance</source>
+        <translation>Service en maintenance</translation>
+    </message>
+    <message>
+        <source>All systems operational</source>
+        <translation>Tous les systèmes sont opérationnels</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the language code of the status site&apos;s pages</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>Current status</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Atom feed</source>
+        <translation>Flux Atom</translation>
+    </message>
+    <message>
+        <source>Planned from %1 to %2</source>
+        <translation>Planifiée de %1 à %2</translation>
+    </message>
+    <message>
+        <source>Impact: %1</source>
+        <translation>Impact&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Current incidents</source>
+        <translation>Incidents en cours</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>Affected components</source>
+        <translation>Composants touchés</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Mises à jour</translation>
+    </message>
+    <message>
+        <source>Postmortem</source>
+        <translation>Postmortem</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>De %1 à %2</translation>
+    </message>
+    <message>
+        <source>No past incidents or maintenance.</source>
+        <translation>Aucun incident ni maintenance passés.</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::StatuspageProber</name>
     <message>
         <source>operational</source>
@@ -2775,6 +3305,73 @@ secret&#xa0;: garder les secrets des espaces de travail dans le trousseau (voir 
     <message>
         <source>the CA file %1 could not be read or holds no PEM certificate</source>
         <translation>le fichier de CA %1 est illisible ou ne contient aucun certificat PEM</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::StatuspageTarget</name>
+    <message>
+        <source>no answer from %1 within %2 s; the request may have been applied</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 refused the token (HTTP %2): %3</source>
+        <translation>%1 a refusé le jeton (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 limits the rate of requests (HTTP %2); trying again in %3 s</source>
+        <translation>%1 limite le débit des requêtes (HTTP %2)&#xa0;; nouvel essai dans %3&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2): %3</source>
+        <translation>%1 a échoué (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2): %3</source>
+        <translation>%1 a refusé la requête (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address; Vigie does not send the token there</source>
+        <translation>%1 a redirigé la requête vers une autre adresse&#xa0;; Vigie n’y envoie pas le jeton</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed: %2</source>
+        <translation>la connexion TLS à %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 broke after the request was sent (%2); it may have been applied</source>
+        <translation>la connexion à %1 s’est rompue après l’envoi de la requête (%2)&#xa0;; elle a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the title has %1 characters; Statuspage accepts at most %2</source>
+        <translation>le titre compte %1 caractères&#xa0;; Statuspage en accepte au plus %2</translation>
+    </message>
+    <message>
+        <source>update %1 has %2 characters; Statuspage accepts at most %3</source>
+        <translation>la mise à jour %1 compte %2 caractères&#xa0;; Statuspage en accepte au plus %3</translation>
+    </message>
+    <message>
+        <source>the notice has no update to publish</source>
+        <translation>l’avis n’a aucune mise à jour à publier</translation>
+    </message>
+    <message>
+        <source>the system keychain has no secret &apos;%1&apos; for the token of %2</source>
+        <translation>le trousseau système n’a pas de secret &apos;%1&apos; pour le jeton de %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as the Statuspage API does; the request may have been applied</source>
+        <translation>%1 n’a pas répondu comme l’API Statuspage&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>the incident %1 is no longer on %2</source>
+        <translation>l’incident %1 n’est plus sur %2</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3821,65 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>Stopping: storing the last results (Ctrl+C again quits at once).</source>
         <translation>Arrêt&#xa0;: enregistrement des derniers résultats (Ctrl+C à nouveau pour quitter aussitôt).</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WebDavTarget</name>
+    <message>
+        <source>the notice has not been saved yet (it has no id)</source>
+        <translation>l’avis n’a pas encore été enregistré (il n’a pas d’id)</translation>
+    </message>
+    <message>
+        <source>the status site&apos;s WebDAV address &quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>l’adresse WebDAV &quot;%1&quot; du site de statut n’est pas une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
+        <translation>le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+    <message>
+        <source>the keychain could not be read: %1</source>
+        <translation>le trousseau n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>the server redirects to %1, another origin; Vigie does not send credentials there</source>
+        <translation>le serveur redirige vers %1, une autre origine&#xa0;; Vigie n’y envoie pas d’identifiants</translation>
+    </message>
+    <message>
+        <source>no answer %1 s after the request was sent</source>
+        <translation>pas de réponse %1&#xa0;s après l’envoi de la requête</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>délai dépassé après %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>the server refused the credentials (HTTP %1)</source>
+        <translation>le serveur a refusé les identifiants (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1: %2</source>
+        <translation>le serveur a répondu HTTP %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation>échec de la négociation TLS&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the connection broke after the request was sent: %1</source>
+        <translation>la connexion s’est rompue après l’envoi de la requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 on the status site is not a manifest Vigie wrote; remove it to publish the whole site again</source>
+        <translation>%1 sur le site de statut n’est pas un manifeste écrit par Vigie&#xa0;; supprimez-le pour publier de nouveau tout le site</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4629,98 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>a device is a network interface&apos;s name, such as eth0; found nothing</source>
         <translation>un périphérique est le nom d’une interface réseau, comme eth0&#xa0;; rien n’a été trouvé</translation>
+    </message>
+    <message>
+        <source>&apos;status_sites&apos;</source>
+        <translation>&apos;status_sites&apos;</translation>
+    </message>
+    <message>
+        <source>each item of &apos;status_sites&apos;</source>
+        <translation>chaque élément de &apos;status_sites&apos;</translation>
+    </message>
+    <message>
+        <source>a status site has exactly one kind; this one already has &apos;%1&apos; at %2</source>
+        <translation>un site de statut a exactement un type&#xa0;; celui-ci a déjà &apos;%1&apos; à %2</translation>
+    </message>
+    <message>
+        <source>this status site has no kind; add one of &apos;statuspage: {page_id: ..., token: SECRET-NAME}&apos;, &apos;webdav: URL&apos; or &apos;cachet: URL&apos;</source>
+        <translation>ce site de statut n’a pas de type&#xa0;; ajoutez &apos;statuspage: {page_id: ..., token: NOM-DU-SECRET}&apos;, &apos;webdav: URL&apos; ou &apos;cachet: URL&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not apply to a %2 site</source>
+        <translation>&apos;%1&apos; ne s’applique pas à un site %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a WebDAV address; expected the URL of the folder the site is uploaded to, for example https://dav.example.org/status/</source>
+        <translation>&apos;%1&apos; n’est pas une adresse WebDAV&#xa0;; attendu&#xa0;: l’URL du dossier où le site est déposé, par exemple https://dav.example.org/status/</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Cachet address; expected the URL of its API, for example https://status.example.org/api/v1</source>
+        <translation>&apos;%1&apos; n’est pas une adresse Cachet&#xa0;; attendu&#xa0;: l’URL de son API, par exemple https://status.example.org/api/v1</translation>
+    </message>
+    <message>
+        <source>duplicate status site id &apos;%1&apos; (first defined at %2)</source>
+        <translation>id de site de statut &apos;%1&apos; en double (déjà défini à %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not the address of a site; expected the URL the public reads it at, for example https://status.example.org/</source>
+        <translation>&apos;%1&apos; n’est pas l’adresse d’un site&#xa0;; attendu&#xa0;: l’URL où le public le consulte, par exemple https://status.example.org/</translation>
+    </message>
+    <message>
+        <source>a Statuspage site names its token inside &apos;statuspage&apos;: statuspage: {page_id: ..., token: SECRET-NAME}</source>
+        <translation>un site Statuspage nomme son jeton dans &apos;statuspage&apos;&#xa0;: statuspage: {page_id: ..., token: NOM-DU-SECRET}</translation>
+    </message>
+    <message>
+        <source>a status site</source>
+        <translation>un site de statut</translation>
+    </message>
+    <message>
+        <source>this status site has no &apos;id&apos;; add one, for example: id: public-status</source>
+        <translation>ce site de statut n’a pas de clé &apos;id&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: id: public-status</translation>
+    </message>
+    <message>
+        <source>this Cachet site has no &apos;token&apos;; name the secret stored in the system keychain that holds its API token, for example token: cachet-token</source>
+        <translation>ce site Cachet n’a pas de clé &apos;token&apos;&#xa0;; indiquez le nom du secret enregistré dans le trousseau système qui contient son jeton d’API, par exemple token: cachet-token</translation>
+    </message>
+    <message>
+        <source>this WebDAV site has no &apos;site_url&apos;; add the address the public reads it at, for example site_url: https://status.example.org/</source>
+        <translation>ce site WebDAV n’a pas de clé &apos;site_url&apos;&#xa0;; ajoutez l’adresse où le public le consulte, par exemple site_url: https://status.example.org/</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would send the credentials of &apos;auth&apos; unencrypted; use https:// (http:// is accepted for a loopback address only)</source>
+        <translation>&apos;%1&apos; enverrait les identifiants de &apos;auth&apos; en clair&#xa0;; utilisez https:// (http:// n’est accepté que pour une adresse de bouclage)</translation>
+    </message>
+    <message>
+        <source>&apos;statuspage&apos;</source>
+        <translation>&apos;statuspage&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Statuspage API address; expected a URL such as https://api.statuspage.io/v1</source>
+        <translation>&apos;%1&apos; n’est pas une adresse d’API Statuspage&#xa0;; attendu&#xa0;: une URL comme https://api.statuspage.io/v1</translation>
+    </message>
+    <message>
+        <source>&apos;statuspage&apos; has no &apos;page_id&apos;; add the id of the page, as its API settings show it</source>
+        <translation>&apos;statuspage&apos; n’a pas de clé &apos;page_id&apos;&#xa0;; ajoutez l’id de la page, tel que ses réglages d’API l’affichent</translation>
+    </message>
+    <message>
+        <source>&apos;statuspage&apos; has no &apos;token&apos;; name the secret stored in the system keychain that holds its API key, for example token: statuspage-key</source>
+        <translation>&apos;statuspage&apos; n’a pas de clé &apos;token&apos;&#xa0;; indiquez le nom du secret enregistré dans le trousseau système qui contient sa clé d’API, par exemple token: statuspage-key</translation>
+    </message>
+    <message>
+        <source>a URL with a user name or password (user:password@) would keep a secret in the workspace file; write %1 and name the secret stored in the system keychain instead</source>
+        <translation>une URL avec un nom d’utilisateur ou un mot de passe (user:password@) garderait un secret dans le fichier d’espace de travail&#xa0;; écrivez %1 et indiquez plutôt le nom du secret enregistré dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would send the site&apos;s token unencrypted; use https:// (http:// is accepted for a loopback address only)</source>
+        <translation>&apos;%1&apos; enverrait le jeton du site en clair&#xa0;; utilisez https:// (http:// n’est accepté que pour une adresse de bouclage)</translation>
+    </message>
+    <message>
+        <source>&apos;token&apos; names a secret stored in the system keychain, and this looks like a token itself: a token must never be in the workspace; store it with &apos;vigie secret set NAME&apos; and write that name here, for example token: statuspage-key</source>
+        <translation>&apos;token&apos; désigne un secret enregistré dans le trousseau système, et ceci ressemble à un jeton&#xa0;: un jeton ne doit jamais figurer dans l’espace de travail&#xa0;; enregistrez-le avec &apos;vigie secret set NOM&apos; et écrivez ce nom ici, par exemple token: statuspage-key</translation>
+    </message>
+    <message>
+        <source>&apos;components&apos;</source>
+        <translation>&apos;components&apos;</translation>
     </message>
 </context>
 </TS>
