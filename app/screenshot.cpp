@@ -145,7 +145,7 @@ void selectService(MainWindow &window, ServiceBoardModel &model, const QString &
     // may have been asked for while the detail was still being laid out at its new width).
     auto quiet = std::make_shared<QElapsedTimer>();
     QObject::connect(detail, &ServiceDetailPanel::chartLoaded, &window,
-                     [chartsLoaded, service, quiet](const QString &id, int points) {
+                     [service, quiet](const QString &id, int points) {
                          if (id == service && points > 0)
                              quiet->start();
                      });
