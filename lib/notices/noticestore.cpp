@@ -747,19 +747,30 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::outboxEntry(qint64 entryI
         &d->pool, [d = d.get(), entryId] { return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); }); });
 }
 
-QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit)
+QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit,
+                                                                       const QStringList &siteIds)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), owner, leaseMs, limit] {
+    return QtConcurrent::run(&d->pool, [d = d.get(), owner, leaseMs, limit, siteIds] {
         return d->write<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             const qint64 at = d->now();
+            if (siteIds.isEmpty())
+                return QList<OutboxEntry>();
+            QVariantList values{at, at};
+            QStringList marks;
+            for (const QString &site : siteIds) {
+                values.append(site);
+                marks.append(u"?"_s);
+            }
+            values.append(limit);
             // An entry waits for the earlier ones of its notice on its site that are not done: the
             // first creates the notice there, the next ones update it.
             auto due = d->exec(
                 u"SELECT %1 FROM outbox o WHERE ((o.state = 'queued' AND o.next_attempt_ms <= ?) "
-                "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND NOT EXISTS (SELECT 1 FROM "
-                "outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
-                "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(entryColumns),
-                {at, at, limit});
+                "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND o.site_id IN (%2) AND NOT EXISTS "
+                "(SELECT 1 FROM outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
+                "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(
+                    entryColumns, marks.join(u", "_s)),
+                values);
             if (!due)
                 return std::unexpected(due.error());
             QList<OutboxEntry> entries;

@@ -142,8 +142,10 @@ public:
     // For the relay: takes up to `limit` entries that are due (queued and not deferred, or sending
     // with a lease run out), oldest first and at most one a notice and site (an entry waits for the
     // earlier ones of its notice on its site), marks them Sending for `owner` until now + `leaseMs`,
-    // and counts an attempt. Atomic across processes.
-    QFuture<Result<QList<OutboxEntry>>> leaseDue(const QString &owner, qint64 leaseMs, int limit);
+    // and counts an attempt. Atomic across processes. Only the entries of `siteIds` (the sites the
+    // relay's workspace declares): another workspace's entries wait for a relay that knows their site.
+    QFuture<Result<QList<OutboxEntry>>> leaseDue(const QString &owner, qint64 leaseMs, int limit,
+                                                 const QStringList &siteIds);
     // What the relay gives the site for an entry: the notice with its updates up to the entry's,
     // and the site's id of it from an earlier entry.
     QFuture<Result<Publication>> publication(qint64 entryId) const;

@@ -93,24 +93,28 @@ struct OutboxRelay::Private
         roundRunning = true;
         roundAgain = false;
         buildTargets();
-        store->leaseDue(owner, lease.count(), 16).then(q, [this](const NoticeStore::Result<QList<OutboxEntry>> &due) {
-            roundRunning = false;
-            if (!due) {
-                qCWarning(lcRelay).noquote() << due.error();
-                Q_EMIT q->storeError(due.error());
-                if (flush) {
-                    flush->report.error = due.error();
-                    finishFlush();
+        QStringList siteIds;
+        for (const StatusSite &site : std::as_const(sites))
+            siteIds.append(site.id);
+        store->leaseDue(owner, lease.count(), 16, siteIds)
+            .then(q, [this](const NoticeStore::Result<QList<OutboxEntry>> &due) {
+                roundRunning = false;
+                if (!due) {
+                    qCWarning(lcRelay).noquote() << due.error();
+                    Q_EMIT q->storeError(due.error());
+                    if (flush) {
+                        flush->report.error = due.error();
+                        finishFlush();
+                    }
+                    return;
                 }
-                return;
-            }
-            for (const OutboxEntry &entry : *due)
-                send(entry);
-            if (roundAgain)
-                round();
-            else if (due->isEmpty() && inFlight == 0)
-                idle();
-        });
+                for (const OutboxEntry &entry : *due)
+                    send(entry);
+                if (roundAgain)
+                    round();
+                else if (due->isEmpty() && inFlight == 0)
+                    idle();
+            });
     }
 
     // Nothing due, nothing being sent: a flush looks at what is left.
@@ -125,17 +129,23 @@ struct OutboxRelay::Private
                 flush->report.error = pending.error();
                 return finishFlush();
             }
-            // The earliest moment something left could be sent: a deferred entry's next attempt, or
-            // the end of another relay's lease.
+            // The earliest moment something left could be sent by this relay: a deferred entry's next
+            // attempt, or the end of another relay's lease. What is due already and was not leased
+            // waits for an earlier entry an engineer must see to, or for a site this workspace does
+            // not declare: it stays pending.
             std::optional<qint64> nextMs;
+            const qint64 at = now();
             for (const OutboxEntry &entry : *pending) {
-                std::optional<qint64> at;
+                if (!std::any_of(sites.cbegin(), sites.cend(),
+                                 [&](const StatusSite &s) { return s.id == entry.siteId; }))
+                    continue;
+                std::optional<qint64> when;
                 if (entry.state == OutboxEntry::State::Queued)
-                    at = entry.nextAttemptMs;
+                    when = entry.nextAttemptMs;
                 else if (entry.state == OutboxEntry::State::Sending)
-                    at = entry.leaseUntilMs;
-                if (at)
-                    nextMs = std::min(nextMs.value_or(*at), *at);
+                    when = entry.leaseUntilMs;
+                if (when && *when > at)
+                    nextMs = std::min(nextMs.value_or(*when), *when);
             }
             if (nextMs && *nextMs <= flush->deadlineMs) {
                 flush->waiting->start(std::chrono::milliseconds(std::max<qint64>(0, *nextMs - now()) + 10));
