@@ -2,8 +2,10 @@
 // in a temporary home, so that the user's own keyring is never touched. The test re-executes
 // itself under dbus-run-session to get that bus.
 #include "secrets/secretstore.h"
+#include "statuspageserver.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -233,6 +235,72 @@ services:
         const Run empty = vigie({u"secret"_s, u"set"_s, name}, QByteArrayLiteral("\n"));
         QCOMPARE(empty.exitCode, 2);
         QVERIFY(lookup({name}).secrets.isEmpty());
+#endif
+    }
+
+    void publishingKeepsTheTokenInTheKeychainOnly()
+    {
+#ifndef VIGIE_BINARY
+        QSKIP("built without the vigie executable");
+#else
+        // A notice published through the command line to a Statuspage API, with the token in the
+        // keychain: it reaches the site, and nothing Vigie writes or prints holds it.
+        const QByteArray token = "sp7e0c1d2b3a49f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1";
+        Vigie::Test::StatuspageServer site(u"qfn30z5r6s5h"_s, token);
+        site.setRateInterval(std::chrono::milliseconds(900));
+        QList<QByteArray> printed;
+        const Run set = vigie({u"secret"_s, u"set"_s, u"vigie-test-statuspage"_s}, token + '\n');
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ws = dir.filePath(u"ws.yaml"_s);
+        QFile file(ws);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"name: Publishing\nservices:\n"
+                   "  - id: portal\n"
+                   "    probes:\n"
+                   "      - http: http://127.0.0.1:1/\n"
+                   "status_sites:\n"
+                   "  - id: public\n"
+                   "    statuspage: {page_id: qfn30z5r6s5h, token: vigie-test-statuspage, api: '%1'}\n"
+                   "    components: {portal: cportal00001}\n"_s.arg(site.apiUrl())
+                       .toUtf8());
+        file.close();
+        QFile notice(dir.filePath(u"notice.md"_s));
+        QVERIFY(notice.open(QIODevice::WriteOnly));
+        notice.write("---\ntitle: Portal unreachable\nkind: incident\nimpact: major\ncomponents: [portal]\n---\n"
+                     "**When:** since 19:23.\n");
+        notice.close();
+        const QString data = dir.filePath(u"data"_s);
+        const QStringList where{u"--workspace"_s, ws, u"--data-dir"_s, data};
+        for (const QStringList &arguments :
+             {QStringList{u"notice"_s, u"new"_s, u"--from"_s, notice.fileName(), u"--data-dir"_s, data},
+              QStringList{u"notice"_s, u"publish"_s, u"1"_s} + where, QStringList{u"outbox"_s, u"flush"_s} + where}) {
+            // Every log line too, down to the targets' debug lines.
+            qputenv("QT_LOGGING_RULES", "vigie.*.debug=true");
+            const Run run = vigie(arguments);
+            qunsetenv("QT_LOGGING_RULES");
+            QVERIFY2(run.exitCode == 0,
+                     QByteArray(arguments.join(u' ').toUtf8() + ": " + run.out + run.err).constData());
+            printed << run.out << run.err;
+        }
+        QCOMPARE(site.incidents().size(), 1);
+        QCOMPARE(site.requests().constFirst().header("Authorization"), QByteArray("OAuth " + token));
+
+        for (const QByteArray &text : std::as_const(printed))
+            QVERIFY2(!text.contains(token), text.constData());
+        // The workspace, the notices database and its journal, whatever else is in the folder.
+        QDirIterator files(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int read = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(token), qPrintable(f.fileName()));
+            ++read;
+        }
+        QVERIFY(read >= 3);
+        QVERIFY(SecretStore::remove(u"vigie-test-statuspage"_s).has_value());
 #endif
     }
 

@@ -169,7 +169,8 @@ private:
     QByteArray fetch(const QString &path, int *status = nullptr)
     {
         QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/site/"_s.arg(m_port) + path)));
-        QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+            qWarning("no answer from nginx within 10 s");
         if (status)
             *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
@@ -343,10 +344,11 @@ void tst_WebDavTarget::aChangeUploadsOnlyTheChangedFiles()
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == PublishOutcome::Kind::Published, qPrintable(outcome->message));
     const QStringList writes = newWrites();
-    QCOMPARE(puts(writes),
-             (QSet<QString>{u"incidents/2.html"_s, u"index.html"_s, u"feed.atom"_s, u"api/v2/summary.json"_s,
-                            u"api/v2/incidents.json"_s, u".vigie-manifest.json"_s}));
-    QCOMPARE(writes.size(), 6); // no MKCOL, no DELETE
+    // The lists of notices name the page's last update: both change.
+    QCOMPARE(puts(writes), (QSet<QString>{u"incidents/2.html"_s, u"index.html"_s, u"feed.atom"_s,
+                                          u"api/v2/summary.json"_s, u"api/v2/incidents.json"_s,
+                                          u"api/v2/scheduled-maintenances.json"_s, u".vigie-manifest.json"_s}));
+    QCOMPARE(writes.size(), 7); // no MKCOL, no DELETE
     QVERIFY(fetch(u"incidents/2.html"_s).contains("<strong>Cause</strong>: a full disk."));
 
     // The same publication again changes nothing but the marker.
@@ -535,6 +537,38 @@ f.src = location.search.substring(1);
         QVERIFY(seen.value(u"text").toInt() > 50);
     }
     QFile::remove(measure.fileName());
+
+    // For people to look at: VIGIE_SITE_SCREENSHOTS=DIR saves each page as a phone and a desktop
+    // show it, light and dark.
+    const QString shots = qEnvironmentVariable("VIGIE_SITE_SCREENSHOTS");
+    if (shots.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(shots));
+    for (const QString &page : pages) {
+        for (const auto &[size, name] : {std::pair{u"390,844"_s, u"phone"_s}, std::pair{u"1280,900"_s, u"desktop"_s}}) {
+            for (const bool dark : {false, true}) {
+                QString file = page;
+                file.replace(u'/', u'-').replace(u".html"_s, QString());
+                const QString png =
+                    QDir(shots).filePath(u"%1-%2%3.png"_s.arg(file, name, dark ? u"-dark"_s : QString()));
+                QStringList arguments{u"--headless"_s,
+                                      u"--no-sandbox"_s,
+                                      u"--disable-gpu"_s,
+                                      u"--disable-dev-shm-usage"_s,
+                                      u"--hide-scrollbars"_s,
+                                      u"--no-first-run"_s,
+                                      u"--window-size="_s + size,
+                                      u"--screenshot="_s + png};
+                if (dark)
+                    arguments << u"--force-dark-mode"_s << u"--blink-settings=preferredColorScheme=0"_s;
+                arguments << u"http://127.0.0.1:%1/site/%2"_s.arg(m_port).arg(page);
+                QProcess browser;
+                browser.start(chromium, arguments);
+                QVERIFY(browser.waitForFinished(60'000));
+                QVERIFY2(QFile::exists(png), browser.readAllStandardError().constData());
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_WebDavTarget)

@@ -164,7 +164,7 @@ private Q_SLOTS:
             {"429", int(StatuspageServer::Fault::RateLimited)},
             {"reset after applying", int(StatuspageServer::Fault::ResetAfterApply)},
         };
-        for (const QByteArray method : {"POST"_ba, "PATCH"_ba})
+        for (const QByteArray &method : {"POST"_ba, "PATCH"_ba})
             for (const auto &[name, fault] : faults)
                 QTest::addRow("%s, %s", method.constData(), name) << fault << method;
     }
