@@ -67,6 +67,7 @@ int runCommand(const Options &options)
     case Options::Mode::NoticeShow:
     case Options::Mode::NoticeUpdate:
     case Options::Mode::NoticePublish:
+    case Options::Mode::NoticeDraft:
     case Options::Mode::Outbox:
         return NoticeCommand::run(options, out, err);
     case Options::Mode::OutboxFlush:

@@ -1,9 +1,13 @@
 #include "noticecommand.h"
 
+#include "core/clock.h"
 #include "core/terminaltext.h"
+#include "notices/historydraft.h"
 #include "notices/noticefile.h"
 #include "notices/noticestore.h"
 #include "options.h"
+#include "series/seriesstore.h"
+#include "store/resultstore.h"
 #include "texttable.h"
 #include "workspace/workspaceloader.h"
 
@@ -13,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -147,6 +153,83 @@ bool hasStore(const QString &dataDir)
     return QFileInfo::exists(QDir(dataDir).filePath(NoticeStore::fileName()));
 }
 
+QJsonValue isoOrNull(const std::optional<qint64> &ms)
+{
+    return ms ? QJsonValue(isoTime(*ms)) : QJsonValue();
+}
+
+QJsonValue numberOrNull(const std::optional<double> &value)
+{
+    return value && std::isfinite(*value) ? QJsonValue(*value) : QJsonValue();
+}
+
+// The draft's facts for machines: times in UTC, names stable, causes in English whatever --lang says.
+QJsonObject draftJson(const HistoryDraft &draft, const NoticeFile &notice, NoticeLanguage language)
+{
+    QJsonArray services;
+    for (const HistoryDraftService &s : draft.services)
+        services.append(QJsonObject{{u"id"_s, s.id},
+                                    {u"name"_s, s.name},
+                                    {u"cuts"_s, s.cuts},
+                                    {u"downtime_ms"_s, s.downtimeMs},
+                                    {u"longest_ms"_s, s.longestMs},
+                                    {u"first_start"_s, isoOrNull(s.firstStartMs)},
+                                    {u"last_end"_s, isoOrNull(s.lastEndMs)},
+                                    {u"worst"_s, healthStateName(s.worst)},
+                                    {u"worst_status"_s, componentStatusName(s.worstStatus)}});
+    QJsonArray operational;
+    for (const Sample &sample : draft.operational.samples)
+        operational.append(
+            QJsonObject{{u"time"_s, isoTime(sample.timestampMs)}, {u"pct"_s, numberOrNull(sample.value)}});
+    QJsonArray steps;
+    for (double step : draft.operationalSteps)
+        steps.append(step);
+    QJsonArray timeline;
+    for (const HistoryDraftChange &c : draft.timeline) {
+        QJsonObject change{
+            {u"time"_s, isoTime(c.timestampMs)}, {u"service"_s, c.serviceId}, {u"kind"_s, healthEventKindName(c.kind)}};
+        if (c.kind == HealthEvent::Kind::ServiceState) {
+            change.insert(u"from"_s, healthStateName(c.from));
+            change.insert(u"to"_s, healthStateName(c.to));
+        }
+        if (!c.cause.isEmpty())
+            change.insert(u"cause"_s, c.cause.toSourceString());
+        timeline.append(change);
+    }
+    return QJsonObject{
+        {u"from"_s, isoTime(draft.fromMs)},
+        {u"to"_s, isoTime(draft.toMs)},
+        {u"as_of"_s, isoTime(draft.asOfMs)},
+        {u"services"_s, services},
+        {u"cuts"_s, draft.cuts},
+        {u"start"_s, isoTime(draft.startMs)},
+        {u"first_start"_s, isoTime(draft.firstStartMs)},
+        {u"last_end"_s, isoTime(draft.lastEndMs)},
+        {u"downtime_ms"_s, draft.downtimeMs},
+        {u"longest_ms"_s, draft.longestMs},
+        {u"open"_s, draft.open},
+        {u"operational_steps_pct"_s, steps},
+        {u"operational"_s, operational},
+        {u"before"_s, QJsonObject{{u"from"_s, isoTime(draft.beforeFromMs)},
+                                  {u"to"_s, isoTime(draft.duringFromMs)},
+                                  {u"latency_mean_ms"_s, numberOrNull(draft.latencyBeforeMs)},
+                                  {u"error_rate_pct"_s, numberOrNull(draft.errorRateBeforePct)}}},
+        {u"during"_s, QJsonObject{{u"from"_s, isoTime(draft.duringFromMs)},
+                                  {u"to"_s, isoTime(draft.duringToMs)},
+                                  {u"latency_mean_ms"_s, numberOrNull(draft.latencyDuringMs)},
+                                  {u"error_rate_pct"_s, numberOrNull(draft.errorRateDuringPct)}}},
+        {u"timeline"_s, timeline},
+        {u"notice"_s,
+         QJsonObject{{u"language"_s, noticeLanguageName(language)},
+                     {u"title"_s, notice.title.value_or(QString())},
+                     {u"kind"_s, noticeKindName(notice.kind.value_or(NoticeKind::Incident))},
+                     {u"status"_s, noticeStatusName(notice.status.value_or(NoticeStatus::Investigating))},
+                     {u"impact"_s, noticeImpactName(notice.impact.value_or(NoticeImpact::None))},
+                     {u"components"_s, componentsJson(notice.components.value_or(QList<AffectedComponent>()))},
+                     {u"body"_s, notice.body},
+                     {u"file"_s, QString::fromUtf8(notice.toText())}}}};
+}
+
 } // namespace
 
 int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &err)
@@ -162,6 +245,11 @@ int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &er
         workspace = std::move(*loaded);
     }
     const Workspace *services = workspace ? &*workspace : nullptr;
+    if (options.mode == Options::Mode::NoticeDraft) {
+        if (!workspace)
+            return fail(err, tr("vigie notice draft needs a workspace: vigie notice draft --workspace FILE"), 2);
+        return draft(options, *workspace, out, err);
+    }
 
     const bool reads = options.mode == Options::Mode::NoticeList || options.mode == Options::Mode::NoticeShow ||
                        options.mode == Options::Mode::Outbox;
@@ -373,6 +461,58 @@ int NoticeCommand::publish(const Workspace &workspace, const QString &dataDir, q
     out << (deliverNotifications ? tr("Subscribers will be notified.")
                                  : tr("Subscribers will not be notified (--deliver-notifications to notify them)."))
         << '\n';
+    out.flush();
+    return 0;
+}
+
+int NoticeCommand::draft(const Options &options, const Workspace &workspace, QTextStream &out, QTextStream &err)
+{
+    for (const QString &id : options.noticeServices)
+        if (!workspace.service(id)) {
+            QStringList ids;
+            for (const Service &service : workspace.services)
+                ids.append(service.id);
+            return fail(err,
+                        tr("%1 has no service \"%2\"; its services are: %3.")
+                            .arg(QDir::toNativeSeparators(workspace.filePath), id, ids.join(u", "_s)),
+                        2);
+        }
+    const QString dataDir = dataDirOf(options);
+    // A draft reads a history: it does not create an empty one where there was none.
+    if (!QFileInfo::exists(QDir(dataDir).filePath(u"vigie.sqlite"_s)))
+        return fail(
+            err,
+            tr("No history in %1 (the console and vigie watch keep it there).").arg(QDir::toNativeSeparators(dataDir)),
+            1);
+    ResultStore results;
+    if (const auto opened = results.open(dataDir); !opened)
+        return fail(err, opened.error(), 1);
+    // Response times and error rates come from the series store, when there is one.
+    SeriesStore series;
+    const bool hasSeries = QFileInfo::exists(QDir(dataDir).filePath(SeriesStore::fileName()));
+    if (hasSeries) {
+        if (const auto opened = series.open(dataDir); !opened)
+            return fail(err, opened.error(), 1);
+    }
+    HistoryDraftRequest request;
+    request.serviceIds = options.noticeAllServices ? QStringList() : options.noticeServices;
+    request.fromMs = options.reportFromMs;
+    request.toMs = options.reportToMs;
+    const auto drafted =
+        computeHistoryDraft(results, hasSeries ? &series : nullptr, workspace, request, *Clock::system()).result();
+    if (!drafted)
+        return fail(err, drafted.error(), 1);
+    const NoticeLanguage language = options.language.isEmpty()
+                                        ? defaultNoticeLanguage()
+                                        : noticeLanguageFromName(options.language).value_or(NoticeLanguage::English);
+    const NoticeFile notice = historyDraftNotice(*drafted, language, QTimeZone::systemTimeZone());
+    if (options.json) {
+        printJson(out, QJsonDocument(draftJson(*drafted, notice, language)));
+        return 0;
+    }
+    // The file as `vigie notice new --from` reads it; a cause may quote a server's own words, which
+    // do not get to drive the terminal.
+    out << terminalSafe(QString::fromUtf8(notice.toText()));
     out.flush();
     return 0;
 }

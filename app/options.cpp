@@ -2,6 +2,7 @@
 
 #include "analytics/reportformat.h"
 #include "notices/notice.h"
+#include "notices/noticetemplates.h"
 #include "workspace/duration.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,8 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTranslator>
+
+#include <expected>
 
 using namespace Qt::StringLiterals;
 
@@ -95,6 +98,29 @@ QStringList withoutToolkitOptions(const QStringList &arguments)
         kept.append(arg);
     }
     return kept;
+}
+
+// --from and --to as `vigie report` reads them (parseReportTime), with its defaults: the range, or
+// the sentence that says what is wrong. Both options are looked up by name: `vigie notice` has a
+// --from of its own (a file for new and update, a time for draft).
+std::expected<std::pair<qint64, qint64>, QString> rangeOptions(const QCommandLineParser &parser)
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto time = [&](const QString &option, const QString &fallback) -> std::optional<qint64> {
+        return parseReportTime(parser.isSet(option) ? parser.value(option) : fallback, nowMs);
+    };
+    const std::optional<qint64> from = time(u"from"_s, u"-24h"_s);
+    if (!from)
+        return std::unexpected(
+            Options::tr("--from needs a time such as 2026-03-29T19:00, -24h, -7d or now, not \"%1\".")
+                .arg(parser.value(u"from"_s)));
+    const std::optional<qint64> to = time(u"to"_s, u"now"_s);
+    if (!to)
+        return std::unexpected(Options::tr("--to needs a time such as 2026-03-29T21:00, -1h or now, not \"%1\".")
+                                   .arg(parser.value(u"to"_s)));
+    if (*from > *to)
+        return std::unexpected(Options::tr("--from must come before --to."));
+    return std::pair{*from, *to};
 }
 
 } // namespace
@@ -188,11 +214,22 @@ Options Options::parse(const QStringList &arguments)
         Options::tr("Print FORMAT: json (for machines), md (Markdown, for a postmortem) or csv (one row per "
                     "outage). Default: md."),
         Options::tr("FORMAT"));
-    const QCommandLineOption noticeFromOption(
-        QStringList{u"from"_s},
-        Options::tr("Read the notice from FILE: Markdown after a YAML front matter between two '---' lines "
-                    "(title, kind, status, impact, components, window)."),
-        Options::tr("FILE"));
+    // `vigie notice draft` reads a range where the other actions read a file.
+    const bool isNoticeDraft = isNotice && arguments.size() > 2 && arguments.at(2) == "draft"_L1;
+    const QCommandLineOption noticeFromOption =
+        isNoticeDraft
+            ? fromOption
+            : QCommandLineOption(QStringList{u"from"_s},
+                                 Options::tr("Read the notice from FILE: Markdown after a YAML front matter between "
+                                             "two '---' lines (title, kind, status, impact, components, window). "
+                                             "vigie notice draft: the start of the range, as vigie report reads it."),
+                                 Options::tr("FILE"));
+    const QCommandLineOption noticeServiceOption(
+        QStringList{u"service"_s},
+        Options::tr("vigie notice draft: draft from the history of the service ID (repeat it for several)."),
+        Options::tr("ID"));
+    const QCommandLineOption allServicesOption(
+        QStringList{u"all"_s}, Options::tr("vigie notice draft: draft from every service that was down in the range."));
     const QCommandLineOption statusOption(QStringList{u"status"_s},
                                           Options::tr("The update's status: %1 for an incident; %2 for a maintenance.")
                                               .arg(noticeStatusNames(NoticeKind::Incident).join(u", "_s),
@@ -262,10 +299,13 @@ Options Options::parse(const QStringList &arguments)
                         "  vigie notice show ID                                   show a notice and its updates\n"
                         "  vigie notice update ID --status STATUS --from FILE.md  add an update\n"
                         "  vigie notice publish ID --workspace FILE               queue it for every status site\n"
+                        "  vigie notice draft (--service ID... | --all) --from TIME --to TIME --workspace FILE\n"
+                        "                                                         print a notice drafted from the "
+                        "history\n"
                         "Exit status: 0 on success, 1 when the notices could not be read or written, 2 when a "
                         "file, the workspace, a notice or an option is invalid (nothing is written then)."));
         parser.addPositionalArgument(u"notice"_s, Options::tr("Write, list and publish notices."));
-        parser.addPositionalArgument(u"action"_s, Options::tr("new, list, show, update or publish."),
+        parser.addPositionalArgument(u"action"_s, Options::tr("new, list, show, update, publish or draft."),
                                      Options::tr("<action>"));
         parser.addPositionalArgument(u"id"_s, Options::tr("The notice's number (show, update, publish)."),
                                      Options::tr("[ID]"));
@@ -274,6 +314,9 @@ Options Options::parse(const QStringList &arguments)
         parser.addOption(noticeFromOption);
         parser.addOption(statusOption);
         parser.addOption(deliverOption);
+        parser.addOption(toOption);
+        parser.addOption(noticeServiceOption);
+        parser.addOption(allServicesOption);
     } else if (isOutbox) {
         parser.setApplicationDescription(
             Options::tr("List the outbox: each send of a notice's update to a status site, with its state "
@@ -367,23 +410,11 @@ Options Options::parse(const QStringList &arguments)
     }
     if (isReport) {
         options.mode = Mode::Report;
-        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-        const auto time = [&](const QCommandLineOption &option, const QString &fallback) -> std::optional<qint64> {
-            return parseReportTime(parser.isSet(option) ? parser.value(option) : fallback, nowMs);
-        };
-        const std::optional<qint64> from = time(fromOption, u"-24h"_s);
-        if (!from)
-            return failure(parser, Options::tr("--from needs a time such as 2026-03-29T19:00, -24h, -7d or now, "
-                                               "not \"%1\".")
-                                       .arg(parser.value(fromOption)));
-        const std::optional<qint64> to = time(toOption, u"now"_s);
-        if (!to)
-            return failure(parser, Options::tr("--to needs a time such as 2026-03-29T21:00, -1h or now, not \"%1\".")
-                                       .arg(parser.value(toOption)));
-        if (*from > *to)
-            return failure(parser, Options::tr("--from must come before --to."));
-        options.reportFromMs = *from;
-        options.reportToMs = *to;
+        const auto range = rangeOptions(parser);
+        if (!range)
+            return failure(parser, range.error());
+        options.reportFromMs = range->first;
+        options.reportToMs = range->second;
         options.reportService = parser.value(serviceOption);
         options.reportFormat = parser.isSet(formatOption) ? parser.value(formatOption) : u"md"_s;
         if (!ReportFormat::kindFromName(options.reportFormat))
@@ -397,7 +428,7 @@ Options Options::parse(const QStringList &arguments)
         options.noticeFile = parser.value(noticeFromOption);
         options.noticeStatus = parser.value(statusOption);
         options.deliverNotifications = parser.isSet(deliverOption);
-        const QStringList actions{u"new"_s, u"list"_s, u"show"_s, u"update"_s, u"publish"_s};
+        const QStringList actions{u"new"_s, u"list"_s, u"show"_s, u"update"_s, u"publish"_s, u"draft"_s};
         if (action.isEmpty())
             return failure(parser, Options::tr("vigie notice needs an action: %1").arg(actions.join(u", "_s)));
         if (!actions.contains(action))
@@ -407,6 +438,7 @@ Options Options::parse(const QStringList &arguments)
                        : action == "list"_L1   ? Mode::NoticeList
                        : action == "show"_L1   ? Mode::NoticeShow
                        : action == "update"_L1 ? Mode::NoticeUpdate
+                       : action == "draft"_L1  ? Mode::NoticeDraft
                                                : Mode::NoticePublish;
         const bool takesId = options.mode == Mode::NoticeShow || options.mode == Mode::NoticeUpdate ||
                              options.mode == Mode::NoticePublish;
@@ -428,8 +460,35 @@ Options Options::parse(const QStringList &arguments)
         const auto notFor = [&](const QString &option) {
             return failure(parser, Options::tr("%1 does not apply to vigie notice %2.").arg(option, action));
         };
-        if (!takesFile && parser.isSet(noticeFromOption))
+        const bool drafts = options.mode == Mode::NoticeDraft;
+        if (!takesFile && !drafts && parser.isSet(noticeFromOption))
             return notFor(u"--from"_s);
+        for (const QCommandLineOption *option : {&toOption, &noticeServiceOption, &allServicesOption})
+            if (!drafts && parser.isSet(*option))
+                return notFor(u"--"_s + option->names().constFirst());
+        if (drafts) {
+            options.noticeFile.clear();
+            options.noticeServices = parser.values(noticeServiceOption);
+            options.noticeAllServices = parser.isSet(allServicesOption);
+            if (options.noticeServices.isEmpty() == !options.noticeAllServices)
+                return failure(parser, options.noticeAllServices
+                                           ? Options::tr("vigie notice draft takes --service ID or --all, not both.")
+                                           : Options::tr("vigie notice draft needs the services to draft from: "
+                                                         "--service ID (one or more) or --all."));
+            if (options.workspace.isEmpty())
+                return failure(parser, Options::tr("vigie notice draft needs a workspace, whose services it reads: "
+                                                   "vigie notice draft --workspace FILE"));
+            if (!options.language.isEmpty() && !noticeLanguageFromName(options.language))
+                return failure(parser, Options::tr("--lang needs %1, not \"%2\".")
+                                           .arg(noticeLanguageNames().join(u" or "_s), options.language));
+            const auto range = rangeOptions(parser);
+            if (!range)
+                return failure(parser, range.error());
+            if (range->first == range->second)
+                return failure(parser, Options::tr("The range is empty: --to must come after --from."));
+            options.reportFromMs = range->first;
+            options.reportToMs = range->second;
+        }
         if (options.mode != Mode::NoticeUpdate && parser.isSet(statusOption))
             return notFor(u"--status"_s);
         if (options.mode != Mode::NoticePublish && options.deliverNotifications)

@@ -31,6 +31,7 @@ public:
         NoticeShow,
         NoticeUpdate,
         NoticePublish,
+        NoticeDraft,
         Outbox,
         OutboxFlush,
         OutboxRetry,
@@ -50,7 +51,7 @@ public:
     bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete
     QString url;                                       // scrape
-    qint64 reportFromMs = 0;                           // report: UTC ms
+    qint64 reportFromMs = 0;                           // report, notice draft: UTC ms
     qint64 reportToMs = 0;
     QString reportService;                               // report: one service's id, or empty for all
     QString reportFormat;                                // report: "json", "md" or "csv"
@@ -58,6 +59,8 @@ public:
     qint64 noticeId = 0;                                 // notice show/update/publish
     QString noticeStatus;                                // notice update: the new status's name
     bool deliverNotifications = false;                   // notice publish
+    QStringList noticeServices;                          // notice draft: --service, in the order given
+    bool noticeAllServices = false;                      // notice draft: --all
     qint64 outboxEntryId = 0;                            // outbox retry/cancel
     std::optional<std::chrono::milliseconds> outboxWait; // outbox flush: what comes due within it is sent too
     QString helpText;                                    // for Help

@@ -5,6 +5,7 @@
 #include "series/decimation.h"
 #include "series/errorrate.h"
 #include "series/seriesstore.h"
+#include "series/windowstats.h"
 #include "workspace/duration.h"
 
 #include <QComboBox>
@@ -138,20 +139,6 @@ QList<Sample> errorRate(QList<Sample> samples)
         if (!sample.isGap())
             sample.value = (1.0 - sample.value) * 100.0;
     return samples;
-}
-
-// The points of a range for statistics and a full export: its raw samples, or one point per
-// rollup bucket (its mean) at a coarser level.
-QList<Sample> finePoints(const SeriesRange &range)
-{
-    if (range.level == SeriesLevel::Raw)
-        return range.samples;
-    QList<Sample> points;
-    points.reserve(range.rollups.size());
-    for (const RollupPoint &bucket : range.rollups)
-        if (bucket.count > 0)
-            points.append({bucket.firstMs + (bucket.lastMs - bucket.firstMs) / 2, bucket.mean()});
-    return points;
 }
 
 QString csvField(QString text)
@@ -750,7 +737,7 @@ void ChartPanel::computeBandReadout()
             m_fetch(line.series, beforeFrom, band.toMs, FineColumns)
                 .then(QtFuture::Launch::Async,
                       [band, beforeFrom, reduction](const SeriesRange &range) {
-                          QList<Sample> points = finePoints(range);
+                          QList<Sample> points = statisticsPoints(range);
                           if (reduction == ChartSpec::Reduction::ErrorRate)
                               points = errorRate(points);
                           return std::pair{WindowStats::of(points, beforeFrom, band.fromMs),
@@ -874,7 +861,7 @@ bool ChartPanel::exportCsv(const QString &path, CsvResolution resolution)
                   QList<QList<Sample>> columns;
                   for (qsizetype i = 0; i < done.size(); ++i) {
                       QList<Sample> points = done.at(i).isValid() && done.at(i).resultCount() > 0
-                                                 ? finePoints(done.at(i).result())
+                                                 ? statisticsPoints(done.at(i).result())
                                                  : QList<Sample>();
                       if (series.at(i).second == ChartSpec::Reduction::ErrorRate)
                           points = errorRate(points);

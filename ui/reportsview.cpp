@@ -79,6 +79,7 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     , m_table(makeTable(this, u"reportServices"_s, tr("Availability of the services")))
     , m_episodesTitle(new QLabel(this))
     , m_episodeTable(makeTable(this, u"reportEpisodes"_s, tr("Outages")))
+    , m_draft(new QToolButton(this))
 {
     setAccessibleName(tr("Reports"));
     const auto label = [this](const QString &text, QWidget *buddy) {
@@ -152,10 +153,21 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     m_episodesTitle->setObjectName(u"reportEpisodesTitle"_s);
     m_episodesTitle->setBuddy(m_episodeTable);
 
+    m_draft->setObjectName(u"reportDraftNotice"_s);
+    m_draft->setText(tr("&Draft a notice…"));
+    m_draft->setToolTip(tr("Draft an incident notice from the selected outage and the cuts around it: the "
+                           "services, their times, the facts and the timeline, for you to edit."));
+    m_draft->setAutoRaise(true);
+    m_draft->setEnabled(false);
+    m_episodeTable->setContextMenuPolicy(Qt::CustomContextMenu);
+
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
-    lowerLayout->addWidget(m_episodesTitle);
+    auto *episodesHeader = new QHBoxLayout;
+    episodesHeader->addWidget(m_episodesTitle, 1);
+    episodesHeader->addWidget(m_draft);
+    lowerLayout->addLayout(episodesHeader);
     lowerLayout->addWidget(m_episodeTable, 1);
     m_chart->setObjectName(u"reportOperationalChart"_s);
     m_chart->setAccessibleName(tr("Share of services operational"));
@@ -196,6 +208,24 @@ ReportsView::ReportsView(Clock *clock, QWidget *parent)
     });
     connect(m_model, &AvailabilityModel::loadingChanged, this, &ReportsView::showSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ReportsView::showEpisodes);
+    const auto updateDraft = [this] {
+        const QModelIndex current = m_episodeTable->currentIndex();
+        m_draft->setEnabled(current.isValid() && draftRequest(current.row()).has_value());
+    };
+    connect(m_episodeTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, updateDraft);
+    connect(m_episodes, &QAbstractItemModel::modelReset, this, updateDraft);
+    connect(m_draft, &QToolButton::clicked, this, [this] {
+        if (const QModelIndex current = m_episodeTable->currentIndex(); current.isValid())
+            requestDraft(current.row());
+    });
+    connect(m_episodeTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_episodeTable->indexAt(at);
+        if (!index.isValid() || !draftRequest(index.row()))
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("&Draft a notice…"), this, [this, row = index.row()] { requestDraft(row); });
+        menu.exec(m_episodeTable->viewport()->mapToGlobal(at));
+    });
 
     updateCustomRange();
     setWorkspace({});
@@ -402,6 +432,21 @@ void ReportsView::showEpisodes()
                                  .arg(ReportFormat::episodesSummary(report.overall, report.fromMs)));
     m_episodes->setEpisodes(report.overall.episodes, nullptr);
     m_episodeTable->resizeColumnsToContents();
+}
+
+std::optional<HistoryDraftRequest> ReportsView::draftRequest(int episodeRow) const
+{
+    const QList<OutageEpisode> episodes = m_episodes->episodes();
+    if (episodeRow < 0 || episodeRow >= episodes.size())
+        return std::nullopt;
+    const AvailabilityReport report = m_model->report();
+    return HistoryDraftRequest::forEpisode(episodes.at(episodeRow), report.fromMs, report.toMs);
+}
+
+void ReportsView::requestDraft(int episodeRow)
+{
+    if (const std::optional<HistoryDraftRequest> request = draftRequest(episodeRow))
+        Q_EMIT draftNoticeRequested(*request);
 }
 
 QString ReportsView::exportText(ReportFormat::Kind kind) const

@@ -2,6 +2,7 @@
 
 #include "analytics/reportformat.h"
 #include "core/clock.h"
+#include "notices/historydraft.h"
 #include "workspace/workspace.h"
 
 #include <QFuture>
@@ -66,6 +67,19 @@ public:
     std::pair<qint64, qint64> chartTimeRange() const;
     std::pair<double, double> chartShareRange() const;
 
+    // What "Draft a notice…" asks for an episode of the table (its row): the run of cuts of its
+    // services around it within the report's range (HistoryDraftRequest::forEpisode); none when
+    // the row holds no episode.
+    std::optional<HistoryDraftRequest> draftRequest(int episodeRow) const;
+    // Emits draftNoticeRequested for the episode of that row (the context menu and the button do).
+    void requestDraft(int episodeRow);
+
+Q_SIGNALS:
+    // The engineer asked for a notice drafted from an episode: whoever owns the notice editor
+    // computes the draft (computeHistoryDraft, off the GUI thread) and opens it there. Nothing is
+    // read or written here.
+    void draftNoticeRequested(const Vigie::HistoryDraftRequest &request);
+
 protected:
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -92,6 +106,7 @@ private:
     QTableView *m_table;
     QLabel *m_episodesTitle;
     QTableView *m_episodeTable;
+    QToolButton *m_draft;
     bool m_stale = true; // asked while hidden: read when shown
 };
 

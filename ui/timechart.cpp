@@ -53,28 +53,6 @@ QString timeFormat(qint64 spanMs)
 
 } // namespace
 
-WindowStats WindowStats::of(const QList<Sample> &samples, qint64 fromMs, qint64 toMs)
-{
-    WindowStats stats;
-    QList<double> values;
-    double sum = 0;
-    for (const Sample &sample : samples) {
-        if (sample.isGap() || sample.timestampMs < fromMs || sample.timestampMs >= toMs)
-            continue;
-        values.append(sample.value);
-        sum += sample.value;
-    }
-    if (values.isEmpty())
-        return stats;
-    std::ranges::sort(values);
-    stats.count = values.size();
-    stats.mean = sum / double(values.size());
-    stats.max = values.constLast();
-    const qsizetype rank = qsizetype(std::ceil(0.95 * double(values.size())));
-    stats.p95 = values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
-    return stats;
-}
-
 // The chart's view: draws the bands under the chart, the rubber band and the crosshair over it,
 // and turns the mouse into the chart's requests.
 class TimeChart::View final : public QChartView

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "series/series.h"
+#include "series/windowstats.h"
 
 #include <QColor>
 #include <QList>
@@ -47,18 +48,6 @@ struct ChartLine
     QString series;
     QString label;
     QList<Sample> samples;
-};
-
-// Mean, 95th percentile and maximum of the values within a time window.
-struct WindowStats
-{
-    qint64 count = 0;
-    double mean = std::numeric_limits<double>::quiet_NaN();
-    double p95 = std::numeric_limits<double>::quiet_NaN();
-    double max = std::numeric_limits<double>::quiet_NaN();
-
-    // [fromMs, toMs) of `samples` (gap markers left out); p95 by the nearest rank.
-    static WindowStats of(const QList<Sample> &samples, qint64 fromMs, qint64 toMs);
 };
 
 // One chart of values over time (Qt Charts): a line per ChartLine in its own colour, broken at

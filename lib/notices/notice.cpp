@@ -211,4 +211,53 @@ QString componentStatusText(ComponentStatus status)
     return {};
 }
 
+int componentStatusSeverity(ComponentStatus status)
+{
+    switch (status) {
+    case ComponentStatus::Operational:
+        return 0;
+    case ComponentStatus::UnderMaintenance:
+        return 1;
+    case ComponentStatus::DegradedPerformance:
+        return 2;
+    case ComponentStatus::PartialOutage:
+        return 3;
+    case ComponentStatus::MajorOutage:
+        return 4;
+    }
+    return 0;
+}
+
+NoticeImpact noticeImpactOf(ComponentStatus worst)
+{
+    switch (worst) {
+    case ComponentStatus::DegradedPerformance:
+        return NoticeImpact::Minor;
+    case ComponentStatus::PartialOutage:
+        return NoticeImpact::Major;
+    case ComponentStatus::MajorOutage:
+        return NoticeImpact::Critical;
+    case ComponentStatus::Operational:
+    case ComponentStatus::UnderMaintenance:
+        break;
+    }
+    return NoticeImpact::None;
+}
+
+ComponentStatus componentStatusOf(HealthState state, bool inMaintenance, bool someProbesUp)
+{
+    if (inMaintenance)
+        return ComponentStatus::UnderMaintenance;
+    switch (state) {
+    case HealthState::Down:
+        return someProbesUp ? ComponentStatus::PartialOutage : ComponentStatus::MajorOutage;
+    case HealthState::Degraded:
+        return ComponentStatus::DegradedPerformance;
+    case HealthState::Up:
+    case HealthState::Unknown:
+        break;
+    }
+    return ComponentStatus::Operational;
+}
+
 } // namespace Vigie

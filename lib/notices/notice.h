@@ -1,5 +1,7 @@
 #pragma once
 
+#include "probes/proberesult.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -66,6 +68,17 @@ QList<NoticeStatus> noticeStatuses(NoticeKind kind);
 NoticeStatus initialNoticeStatus(NoticeKind kind);
 bool isFinalNoticeStatus(NoticeStatus status);
 bool noticeStatusFits(NoticeKind kind, NoticeStatus status);
+
+// How bad a component's status is, to find the worst of several: operational 0, under maintenance 1
+// (planned, not an outage), degraded performance 2, partial outage 3, major outage 4.
+int componentStatusSeverity(ComponentStatus status);
+// The impact Statuspage gives an incident whose worst component is `worst`: degraded performance
+// is minor, a partial outage major, a major outage critical; anything else none.
+NoticeImpact noticeImpactOf(ComponentStatus worst);
+// A service's health as a component's status: down is a major outage, or a partial one when some
+// of its probes still passed (`someProbesUp`); degraded is degraded performance; in maintenance,
+// under maintenance whatever it did; up (or unknown) is operational.
+ComponentStatus componentStatusOf(HealthState state, bool inMaintenance, bool someProbesUp = false);
 
 // A service of the workspace that the notice affects, and how. Each target maps the service id to
 // its own component id (status_sites: components:).

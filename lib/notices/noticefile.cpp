@@ -6,7 +6,9 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +54,31 @@ QByteArrayView lineAt(const QByteArray &text, qsizetype start, qsizetype *next)
     while (!line.isEmpty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
         line.chop(1);
     return line;
+}
+
+// A scalar of the front matter: plain when YAML reads it back as the same word, else double-quoted.
+QString yamlScalar(const QString &text)
+{
+    static const QRegularExpression plain(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
+    static const QStringList special{u"null"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s,
+                                     u"on"_s,   u"off"_s,  u"y"_s,     u"n"_s};
+    if (plain.match(text).hasMatch() && !special.contains(text, Qt::CaseInsensitive))
+        return text;
+    QString quoted = u"\""_s;
+    for (const QChar c : text) {
+        if (c == u'"' || c == u'\\') {
+            quoted += u'\\';
+            quoted += c;
+        } else if (c == u'\n')
+            quoted += u"\\n"_s;
+        else if (c == u'\t')
+            quoted += u"\\t"_s;
+        else if (c.unicode() < 0x20)
+            quoted += u"\\x%1"_s.arg(int(c.unicode()), 2, 16, QChar(u'0'));
+        else
+            quoted += c;
+    }
+    return quoted + u'"';
 }
 
 class Reader
@@ -396,6 +423,37 @@ Notice NoticeFile::toNotice() const
     notice.components = update.components;
     notice.updates.append(update);
     return notice;
+}
+
+QByteArray NoticeFile::toText() const
+{
+    QString text = u"---\n"_s;
+    if (title)
+        text += u"title: "_s + yamlScalar(*title) + u'\n';
+    if (kind)
+        text += u"kind: "_s + noticeKindName(*kind) + u'\n';
+    if (status)
+        text += u"status: "_s + noticeStatusName(*status) + u'\n';
+    if (impact)
+        text += u"impact: "_s + noticeImpactName(*impact) + u'\n';
+    if (components) {
+        if (components->isEmpty())
+            text += u"components: {}\n"_s;
+        else
+            text += u"components:\n"_s;
+        for (const AffectedComponent &c : *components)
+            text += u"  "_s + yamlScalar(c.serviceId) + u": "_s + componentStatusName(c.status) + u'\n';
+    }
+    if (window) {
+        const auto iso = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODate);
+        };
+        text += u"window: {start: "_s + iso(window->startMs) + u", end: "_s + iso(window->endMs) + u"}\n"_s;
+    }
+    text += u"---\n"_s;
+    if (!body.isEmpty())
+        text += u'\n' + body + (body.endsWith(u'\n') ? u""_s : u"\n"_s);
+    return text.toUtf8();
 }
 
 } // namespace Vigie

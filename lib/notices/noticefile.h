@@ -53,6 +53,9 @@ public:
 
     // The notice a NewNotice file describes, with its first update (timestamp 0: now).
     Notice toNotice() const;
+    // The file's text: the front matter (what is set, in the order above; the window in UTC) and the
+    // body after a blank line. parse() reads it back to the same NoticeFile.
+    QByteArray toText() const;
 };
 
 } // namespace Vigie

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <cmath>
 #include <cstdlib>
 
 using namespace Qt::StringLiterals;
@@ -18,14 +19,6 @@ constexpr QChar nbsp(0x00A0);
 QDateTime localTime(qint64 ms, const QTimeZone &zone)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, zone.isValid() ? zone : QTimeZone::systemTimeZone());
-}
-
-// "Quand :" with its no-break space; "When:".
-QString label(const QString &heading, NoticeLanguage language)
-{
-    if (language == NoticeLanguage::French)
-        return u"**"_s + heading + nbsp + u":**"_s;
-    return u"**"_s + heading + u":**"_s;
 }
 
 // "du service Extranet", "des services A et B": French names a service without eliding "de" before
@@ -131,6 +124,77 @@ QString noticeZoneName(qint64 ms, const QTimeZone &zone)
         .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString noticeLabel(const QString &heading, NoticeLanguage language)
+{
+    if (language == NoticeLanguage::French)
+        return u"**"_s + heading + nbsp + u":**"_s;
+    return u"**"_s + heading + u":**"_s;
+}
+
+QString noticeNumber(double value, int decimals, NoticeLanguage language)
+{
+    const QLocale locale = language == NoticeLanguage::French ? QLocale(QLocale::French, QLocale::France)
+                                                              : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    QString text = locale.toString(value, 'f', decimals);
+    // QLocale groups French thousands with a narrow no-break space; notices use the plain one.
+    text.replace(QChar(0x202F), nbsp);
+    return text;
+}
+
+QString noticePercent(double value, NoticeLanguage language)
+{
+    const bool whole = std::abs(value - std::round(value)) < 0.005;
+    const int decimals = whole ? 0 : std::abs(value) < 10 ? 2 : 1;
+    const QString number = noticeNumber(value, decimals, language);
+    if (language == NoticeLanguage::French)
+        return number + nbsp + u'%';
+    return number + u'%';
+}
+
+QString noticeLatency(double ms, NoticeLanguage language)
+{
+    const QChar space = language == NoticeLanguage::French ? nbsp : QChar(u' ');
+    if (ms >= 1000)
+        return noticeNumber(ms / 1000.0, 2, language) + space + u's';
+    return noticeNumber(ms, ms < 10 ? 1 : 0, language) + space + u"ms"_s;
+}
+
+QString noticeDuration(qint64 ms, NoticeLanguage language)
+{
+    const bool french = language == NoticeLanguage::French;
+    struct Unit
+    {
+        qint64 ms;
+        const char16_t *one;
+        const char16_t *many;
+        const char16_t *unOne;
+        const char16_t *unMany;
+    };
+    static constexpr Unit units[] = {{86'400'000, u"day", u"days", u"jour", u"jours"},
+                                     {3'600'000, u"hour", u"hours", u"heure", u"heures"},
+                                     {60'000, u"minute", u"minutes", u"minute", u"minutes"},
+                                     {1'000, u"second", u"seconds", u"seconde", u"secondes"}};
+    const auto part = [french](qint64 count, const Unit &unit) {
+        const char16_t *word = count == 1 ? (french ? unit.unOne : unit.one) : (french ? unit.unMany : unit.many);
+        return QString::number(count) + u' ' + QString::fromUtf16(word);
+    };
+    ms = std::max<qint64>(0, ms);
+    if (ms < 60'000) // under a minute, to the second (a blip of 0.4 s is "0 seconds")
+        return part(ms / 1000, units[3]);
+    const qint64 minutes = (ms + 30'000) / 60'000; // to the nearest minute
+    qint64 left = minutes * 60'000;
+    QStringList parts;
+    for (int i = 0; i < 3 && parts.size() < 2; ++i) {
+        const qint64 count = left / units[i].ms;
+        left -= count * units[i].ms;
+        if (count > 0)
+            parts.append(part(count, units[i]));
+        else if (!parts.isEmpty())
+            break; // "2 days", not "2 days 0 hours 5 minutes"
+    }
+    return parts.join(french ? u" et "_s : u" "_s); // "1 heure et 12 minutes", "1 hour 12 minutes"
+}
+
 QString noticeNameList(const QStringList &names, NoticeLanguage language)
 {
     if (names.isEmpty())
@@ -154,28 +218,29 @@ NoticeTemplate noticeTemplate(NoticeKind kind, NoticeLanguage language, const No
         const QString zoneName = noticeZoneName(start, zone);
         if (french) {
             t.title = services.isEmpty() ? u"Incident en cours"_s : u"Perturbation "_s + ofServices(fields, language);
-            lines << label(s.when, language) + u" depuis le "_s + noticeDateTime(start, language, zone) + u" ("_s +
-                         zoneName + u')';
-            lines << label(s.nature, language) +
+            lines << noticeLabel(s.when, language) + u" depuis le "_s + noticeDateTime(start, language, zone) +
+                         u" ("_s + zoneName + u')';
+            lines << noticeLabel(s.nature, language) +
                          u" [ce que constatent les utilisateurs : erreurs, lenteurs, fonctions et clients touchés]"_s
                              .replace(u" :"_s, QString(nbsp) + u':');
-            lines << label(s.cause, language) + u" en cours d’analyse."_s;
-            lines << label(s.actions, language);
+            lines << noticeLabel(s.cause, language) + u" en cours d’analyse."_s;
+            lines << noticeLabel(s.actions, language);
             lines << u"- "_s + noticeClockTime(start, language, zone) + nbsp +
                          u": incident détecté ; nos équipes analysent la situation."_s.replace(u" ;"_s,
                                                                                                QString(nbsp) + u';');
-            lines << label(s.status, language) + u" en cours d’analyse. Prochain point dans 30 minutes au plus tard."_s;
+            lines << noticeLabel(s.status, language) +
+                         u" en cours d’analyse. Prochain point dans 30 minutes au plus tard."_s;
         } else {
             t.title = services.isEmpty() ? u"Ongoing incident"_s : u"Disruption of "_s + services;
-            lines << label(s.when, language) + u" since "_s + noticeDateTime(start, language, zone) + u" ("_s +
+            lines << noticeLabel(s.when, language) + u" since "_s + noticeDateTime(start, language, zone) + u" ("_s +
                          zoneName + u')';
-            lines << label(s.nature, language) +
+            lines << noticeLabel(s.nature, language) +
                          u" [what users see: errors, slowness, which features and which customers are affected]"_s;
-            lines << label(s.cause, language) + u" under investigation."_s;
-            lines << label(s.actions, language);
+            lines << noticeLabel(s.cause, language) + u" under investigation."_s;
+            lines << noticeLabel(s.actions, language);
             lines << u"- "_s + noticeClockTime(start, language, zone) +
                          u": incident detected; our teams are investigating."_s;
-            lines << label(s.status, language) + u" investigating. Next update within 30 minutes."_s;
+            lines << noticeLabel(s.status, language) + u" investigating. Next update within 30 minutes."_s;
         }
     } else {
         const NoticeWindow window = fields.window.value_or(NoticeWindow{fields.startMs, fields.startMs});
@@ -190,13 +255,13 @@ NoticeTemplate noticeTemplate(NoticeKind kind, NoticeLanguage language, const No
                                      noticeDateTime(window.endMs, language, zone));
             t.title = services.isEmpty() ? u"Maintenance programmée"_s
                                          : u"Maintenance programmée "_s + ofServices(fields, language);
-            lines << label(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
-            lines << label(s.nature, language) +
+            lines << noticeLabel(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
+            lines << noticeLabel(s.nature, language) +
                          u" [ce qui sera fait, par exemple l’installation de la version 1.22.5]"_s;
             lines
-                << label(s.impact, language) +
+                << noticeLabel(s.impact, language) +
                        u" [ce que les utilisateurs pourront constater, par exemple une interruption de quelques minutes]"_s;
-            lines << label(s.status, language) + u" programmée."_s;
+            lines << noticeLabel(s.status, language) + u" programmée."_s;
         } else {
             when = sameDay ? QString(noticeDate(window.startMs, language, zone) + u" between "_s +
                                      noticeClockTime(window.startMs, language, zone) + u" and "_s +
@@ -204,11 +269,11 @@ NoticeTemplate noticeTemplate(NoticeKind kind, NoticeLanguage language, const No
                            : QString(u"from "_s + noticeDateTime(window.startMs, language, zone) + u" to "_s +
                                      noticeDateTime(window.endMs, language, zone));
             t.title = services.isEmpty() ? u"Scheduled maintenance"_s : u"Scheduled maintenance of "_s + services;
-            lines << label(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
-            lines << label(s.nature, language) + u" [what will be done, for example version 1.22.5 installed]"_s;
-            lines << label(s.impact, language) +
+            lines << noticeLabel(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
+            lines << noticeLabel(s.nature, language) + u" [what will be done, for example version 1.22.5 installed]"_s;
+            lines << noticeLabel(s.impact, language) +
                          u" [what users may notice, for example the service unavailable for a few minutes]"_s;
-            lines << label(s.status, language) + u" scheduled."_s;
+            lines << noticeLabel(s.status, language) + u" scheduled."_s;
         }
     }
     // Paragraphs, except the list of actions which stays under its heading.

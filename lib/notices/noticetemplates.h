@@ -46,6 +46,22 @@ QString noticeZoneName(qint64 ms, const QTimeZone &zone);
 // A list of names joined as the language does: "a, b and c", "a, b et c".
 QString noticeNameList(const QStringList &names, NoticeLanguage language);
 
+// A heading as the label of its paragraph: "**When:**", "**Quand :**" (French puts a no-break space
+// before the colon).
+QString noticeLabel(const QString &heading, NoticeLanguage language);
+// Numbers as the language writes them (notices are not in the console's locale):
+// - a decimal: "2.39", "2,39";
+// - a percentage, two decimals under 10, one under 100, none when whole: "2.39%", "2,39 %" (French
+//   puts a no-break space before the sign);
+// - a response time as the console shows one: "4.6 ms", "120 ms", "1.24 s" ("4,6 ms", "1,24 s", with
+//   a no-break space in French);
+// - a duration in words, to the minute (to the second under one), its two largest units:
+//   "54 minutes", "1 hour 12 minutes", "2 days 3 hours"; "54 minutes", "1 heure et 12 minutes".
+QString noticeNumber(double value, int decimals, NoticeLanguage language);
+QString noticePercent(double value, NoticeLanguage language);
+QString noticeLatency(double ms, NoticeLanguage language);
+QString noticeDuration(qint64 ms, NoticeLanguage language);
+
 // What a template is filled with.
 struct NoticeTemplateFields
 {

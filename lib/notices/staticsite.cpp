@@ -20,24 +20,6 @@ namespace Vigie {
 
 namespace {
 
-// How bad a component's state is, for "the worst": maintenance is planned, not an outage.
-int severity(ComponentStatus status)
-{
-    switch (status) {
-    case ComponentStatus::Operational:
-        return 0;
-    case ComponentStatus::UnderMaintenance:
-        return 1;
-    case ComponentStatus::DegradedPerformance:
-        return 2;
-    case ComponentStatus::PartialOutage:
-        return 3;
-    case ComponentStatus::MajorOutage:
-        return 4;
-    }
-    return 0;
-}
-
 bool isActive(const Notice &notice)
 {
     return !isFinalNoticeStatus(notice.status);
@@ -570,7 +552,7 @@ QByteArray summaryJson(const StaticSiteInput &input)
         for (const StaticSiteComponent &component : input.components)
             if (component.group == group) {
                 members.append(component.id);
-                if (severity(component.status) > severity(worst))
+                if (componentStatusSeverity(component.status) > componentStatusSeverity(worst))
                     worst = component.status;
             }
         if (!group.isEmpty()) {
@@ -613,7 +595,7 @@ QHash<QString, ComponentStatus> currentComponentStatuses(const QList<Notice> &no
             continue;
         for (const AffectedComponent &component : notice.components) {
             const auto it = statuses.constFind(component.serviceId);
-            if (it == statuses.cend() || severity(component.status) > severity(*it))
+            if (it == statuses.cend() || componentStatusSeverity(component.status) > componentStatusSeverity(*it))
                 statuses.insert(component.serviceId, component.status);
         }
     }

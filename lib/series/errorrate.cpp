@@ -74,18 +74,25 @@ QList<Sample> errorRatePercent(const SeriesRange &success, qint64 bucketMs)
 
 std::optional<double> overallErrorRatePercent(const SeriesRange &success)
 {
+    return overallErrorRatePercent(QList<SeriesRange>{success});
+}
+
+std::optional<double> overallErrorRatePercent(const QList<SeriesRange> &successes)
+{
     double sum = 0;
     qint64 count = 0;
-    if (success.level == SeriesLevel::Raw) {
-        for (const Sample &sample : success.samples)
-            if (!sample.isGap()) {
-                sum += sample.value;
-                ++count;
+    for (const SeriesRange &success : successes) {
+        if (success.level == SeriesLevel::Raw) {
+            for (const Sample &sample : success.samples)
+                if (!sample.isGap()) {
+                    sum += sample.value;
+                    ++count;
+                }
+        } else {
+            for (const RollupPoint &point : success.rollups) {
+                sum += point.sum;
+                count += point.count;
             }
-    } else {
-        for (const RollupPoint &point : success.rollups) {
-            sum += point.sum;
-            count += point.count;
         }
     }
     if (count == 0)

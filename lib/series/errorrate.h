@@ -19,5 +19,8 @@ namespace Vigie {
 QList<Sample> errorRatePercent(const SeriesRange &success, qint64 bucketMs = 0);
 // Over the whole range: nothing when it holds no measurement.
 std::optional<double> overallErrorRatePercent(const SeriesRange &success);
+// Over several success series at once (a service's probes, several services): every measurement
+// weighs the same, whichever series it is in.
+std::optional<double> overallErrorRatePercent(const QList<SeriesRange> &successes);
 
 } // namespace Vigie

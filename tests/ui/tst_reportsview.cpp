@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -139,6 +140,23 @@ private Q_SLOTS:
         QCOMPARE(view.episodeModel()->index(0, OutageEpisodeModel::DurationColumn).data().toString(), u"30 min"_s);
         QCOMPARE(view.episodeModel()->index(0, OutageEpisodeModel::CauseColumn).data().toString(),
                  u"#1 tcp cas.example:443"_s);
+
+        // "Draft a notice…" on it asks for the run of cuts around it, within the report's range.
+        auto *draft = view.findChild<QToolButton *>(u"reportDraftNotice"_s);
+        QVERIFY(draft);
+        QVERIFY(!draft->isEnabled());
+        auto *episodes = view.findChild<QTableView *>(u"reportEpisodes"_s);
+        episodes->setCurrentIndex(episodes->model()->index(0, 0));
+        QVERIFY(draft->isEnabled());
+        QSignalSpy asked(&view, &ReportsView::draftNoticeRequested);
+        draft->click();
+        QCOMPARE(asked.size(), 1);
+        const auto request = asked.at(0).at(0).value<HistoryDraftRequest>();
+        const OutageEpisode episode = view.episodeModel()->episodes().at(0);
+        QCOMPARE(request.serviceIds, QStringList{episode.serviceId});
+        QCOMPARE(request.episodeMs, std::optional(episode.startMs));
+        QCOMPARE(std::pair(request.fromMs, request.toMs), std::pair(report.fromMs, report.toMs));
+        QVERIFY(!view.draftRequest(1));
 
         // 30 days: the database's hour comes in.
         range->setCurrentIndex(range->findText(u"Last 30 days"_s));
