@@ -1,5 +1,7 @@
 #include "statuspagetarget.h"
 
+#include "httponce.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -7,12 +9,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPromise>
 #include <QRegularExpression>
-#include <QSslConfiguration>
 #include <QTimeZone>
 #include <QTimer>
 #include <QUrl>
@@ -72,8 +70,8 @@ struct Answer
 {
     int status = 0; // 0: no HTTP answer
     QByteArray body;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorText;
+    bool tlsFailed = false;
     bool sent = false; // every byte of the request went out
     bool timedOut = false;
     std::chrono::milliseconds retryAfter{0};
@@ -135,7 +133,7 @@ struct StatuspageTarget::Private
     QByteArray token;
     std::chrono::milliseconds interval = 1s;
     std::chrono::milliseconds timeout = 30s;
-    QNetworkAccessManager *network = nullptr;
+    QFuture<HttpAnswer> inFlight; // cancelled when the target goes
 
     struct Call
     {
@@ -198,64 +196,43 @@ struct StatuspageTarget::Private
         url.setPath(base + u"/pages/"_s + site.pageId + call.path);
         if (!call.query.isEmpty())
             url.setQuery(call.query);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Vigie/" VIGIE_VERSION));
-        request.setRawHeader("Accept", "application/json");
-        request.setRawHeader("Authorization", "OAuth " + token);
-        request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-        request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-        request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-        request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-        // The Authorization header would follow a redirect: only to the same scheme, host and port.
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-        if (url.scheme() == "https"_L1)
-            request.setSslConfiguration(QSslConfiguration::defaultConfiguration()); // verification on, always
-        QByteArray payload;
+        HttpCall http;
+        http.method = call.method;
+        http.url = url;
+        http.timeout = timeout;
+        http.headers = {{"Accept"_ba, "application/json"_ba}, {"Authorization"_ba, "OAuth " + token}};
         if (call.body) {
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            payload = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
+            http.headers.append({"Content-Type"_ba, "application/json"_ba});
+            http.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
         }
-        QNetworkReply *reply = network->sendCustomRequest(request, call.method, payload);
-
-        auto answer = std::make_shared<Answer>();
-        auto timer = new QTimer(reply);
-        timer->setSingleShot(true);
-        QObject::connect(timer, &QTimer::timeout, reply, [reply, answer] {
-            answer->timedOut = true;
-            reply->abort();
-        });
-        QObject::connect(reply, &QNetworkReply::uploadProgress, reply,
-                         [answer, empty = payload.isEmpty()](qint64 sent, qint64 total) {
-                             if (!empty && total > 0 && sent >= total)
-                                 answer->sent = true;
-                         });
-        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [answer] { answer->sent = true; });
+        // Sent once: a write whose answer is lost is for the marker to find, never repeated here.
+        inFlight = sendOnce(std::move(http));
         const QByteArray method = call.method;
         const QString path = call.path;
-        QObject::connect(
-            reply, &QNetworkReply::finished, q, [this, reply, answer, method, path, done = std::move(call.done)] {
-                reply->deleteLater();
-                answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                answer->body = reply->readAll();
-                answer->error = reply->error();
-                answer->errorText = scrub(reply->errorString());
-                // The site counts a request when it arrives, which this side does not see: the next
-                // one leaves an interval after this one's answer, which came after it arrived.
-                holdToken(tokenKey(), interval);
-                if (answer->status == 420 || answer->status == 429) {
-                    answer->retryAfter =
-                        std::max(parseRetryAfter(reply->rawHeader("Retry-After")), std::chrono::milliseconds(interval));
-                    holdToken(tokenKey(), answer->retryAfter);
-                } else if (answer->status >= 500) {
-                    answer->retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"));
-                }
-                qCDebug(lcStatuspage).noquote()
-                    << method << path << "->" << answer->status << (answer->timedOut ? "timeout" : "");
-                busy = false;
-                done(*answer);
-                pump();
-            });
-        timer->start(timeout);
+        inFlight.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
+            inFlight = {};
+            Answer answer;
+            answer.status = http.status;
+            answer.body = http.body;
+            answer.errorText = scrub(http.error);
+            answer.sent = http.sent;
+            answer.timedOut = http.timedOut;
+            answer.tlsFailed = http.tlsFailed;
+            // The site counts a request when it arrives, which this side does not see: the next
+            // one leaves an interval after this one's answer, which came after it arrived.
+            holdToken(tokenKey(), interval);
+            if (answer.status == 420 || answer.status == 429) {
+                answer.retryAfter = std::max(parseRetryAfter(http.retryAfter), std::chrono::milliseconds(interval));
+                holdToken(tokenKey(), answer.retryAfter);
+            } else if (answer.status >= 500) {
+                answer.retryAfter = parseRetryAfter(http.retryAfter);
+            }
+            qCDebug(lcStatuspage).noquote()
+                << method << path << "->" << answer.status << (answer.timedOut ? "timeout" : "");
+            busy = false;
+            done(answer);
+            pump();
+        });
     }
 
     // How a failed request ends the publication. `write`: it may have changed the page.
@@ -292,12 +269,11 @@ struct StatuspageTarget::Private
                               .arg(host)
                               .arg(answer.status)
                               .arg(scrub(errorOf(answer.body)));
-        } else if (answer.status >= 300 || answer.error == QNetworkReply::InsecureRedirectError ||
-                   answer.error == QNetworkReply::TooManyRedirectsError) {
+        } else if (answer.status >= 300) {
             out.kind = PublishOutcome::Kind::NeedsAttention;
             out.message =
                 tr("%1 redirected the request to another address; Vigie does not send the token there").arg(host);
-        } else if (answer.error == QNetworkReply::SslHandshakeFailedError) {
+        } else if (answer.tlsFailed) {
             out.kind = PublishOutcome::Kind::NeedsAttention;
             out.message = tr("the TLS connection to %1 failed: %2").arg(host, answer.errorText);
         } else if (write && answer.sent) {
@@ -641,7 +617,6 @@ StatuspageTarget::StatuspageTarget(StatusSite site, QObject *parent)
 {
     d->q = this;
     d->site = std::move(site);
-    d->network = new QNetworkAccessManager(this);
     d->pace.setSingleShot(true);
     d->pace.setTimerType(Qt::PreciseTimer); // never early: the site counts to the millisecond
     connect(&d->pace, &QTimer::timeout, this, [this] {
@@ -652,9 +627,8 @@ StatuspageTarget::StatuspageTarget(StatusSite site, QObject *parent)
 
 StatuspageTarget::~StatuspageTarget()
 {
-    // Replies still out end with the manager, before the state their handlers use.
-    delete d->network;
-    d->network = nullptr;
+    // A request still out is abandoned; its answer, if one comes, finds no one to tell.
+    d->inFlight.cancel();
 }
 
 void StatuspageTarget::setSecrets(const QHash<QString, QByteArray> &secrets)

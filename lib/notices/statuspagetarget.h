@@ -25,7 +25,9 @@ namespace Vigie {
 // At most one request per interval (1 s) per token, whichever target sends it; a 420 or 429 holds
 // every request of that token for its Retry-After. The token comes from the keychain (setSecrets),
 // goes in the Authorization header only, over TLS (plain http to loopback only, which the workspace
-// checks), never to another origin after a redirect, and never into a message or a log line.
+// checks), never after a redirect (none is followed: a 3xx needs attention), and never into a
+// message or a log line. Each request is sent once (httponce.h): a write whose answer is lost is
+// never repeated behind the outbox's back, it is found by its marker.
 //
 // Lives on one thread: publish() and findPublished() are called there and finish there.
 class StatuspageTarget final : public StatusTarget
