@@ -1,6 +1,7 @@
 #include "checkcommand.h"
 #include "noticecommand.h"
 #include "options.h"
+#include "outboxcommand.h"
 #include "reportcommand.h"
 #include "scrapecommand.h"
 #include "secretcommand.h"
@@ -68,6 +69,10 @@ int runCommand(const Options &options)
     case Options::Mode::NoticePublish:
     case Options::Mode::Outbox:
         return NoticeCommand::run(options, out, err);
+    case Options::Mode::OutboxFlush:
+    case Options::Mode::OutboxRetry:
+    case Options::Mode::OutboxCancel:
+        return OutboxCommand::run(options, out, err);
     case Options::Mode::Console:
         break;
     }

@@ -201,6 +201,10 @@ Options Options::parse(const QStringList &arguments)
     const QCommandLineOption deliverOption(
         QStringList{u"deliver-notifications"_s},
         Options::tr("Have the status sites notify their subscribers (e-mail, SMS...) of this update."));
+    const QCommandLineOption waitOption(
+        QStringList{u"wait"_s},
+        Options::tr("Also send what comes due within DURATION (a site's Retry-After, a backoff); default 60s."),
+        Options::tr("DURATION"));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
@@ -275,10 +279,18 @@ Options Options::parse(const QStringList &arguments)
             Options::tr("List the outbox: each send of a notice's update to a status site, with its state "
                         "(queued, sending, published, failed, needs attention, cancelled), its attempts and its "
                         "last error.\n"
-                        "Exit status: 0 when listed, 1 when the notices could not be read, 2 on a usage error."));
+                        "  vigie outbox                 list the entries\n"
+                        "  vigie outbox flush           send what is due now to the workspace's status sites\n"
+                        "  vigie outbox retry ID        queue a failed or attention-needing entry again\n"
+                        "  vigie outbox cancel ID       cancel an entry not yet published\n"
+                        "Exit status: 0 when done (flush: nothing left pending), 1 when the notices could not be "
+                        "read or written, 2 on a usage error, 3 when a flush left entries pending."));
         parser.addPositionalArgument(u"outbox"_s, Options::tr("List the notices' sends to the status sites."));
+        parser.addPositionalArgument(u"action"_s, Options::tr("flush, retry or cancel (none: list)."),
+                                     u"[flush|retry ID|cancel ID]"_s);
         parser.addOption(dataDirOption());
         parser.addOption(json);
+        parser.addOption(waitOption);
     } else if (isSecret) {
         parser.setApplicationDescription(
             Options::tr("Keep the secrets a workspace names (HTTP passwords and tokens) in the system keychain.\n"
@@ -429,10 +441,40 @@ Options Options::parse(const QStringList &arguments)
         return options;
     }
     if (isOutbox) {
-        if (positional.size() > 1)
-            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(1)));
-        options.mode = Mode::Outbox;
+        const QString action = positional.value(1);
         options.json = parser.isSet(json);
+        if (action.isEmpty()) {
+            options.mode = Mode::Outbox;
+        } else if (action == "flush"_L1) {
+            options.mode = Mode::OutboxFlush;
+            if (options.workspace.isEmpty())
+                return failure(parser, Options::tr("vigie outbox flush needs the workspace that declares the status "
+                                                   "sites: vigie outbox flush --workspace FILE"));
+        } else if (action == "retry"_L1 || action == "cancel"_L1) {
+            options.mode = action == "retry"_L1 ? Mode::OutboxRetry : Mode::OutboxCancel;
+            bool ok = false;
+            options.outboxEntryId = positional.value(2).toLongLong(&ok);
+            if (!ok || options.outboxEntryId <= 0)
+                return failure(
+                    parser, positional.size() < 3
+                                ? Options::tr("vigie outbox %1 needs an entry's number: vigie outbox %1 ID").arg(action)
+                                : Options::tr("An outbox entry's number is a whole number such as 12, not \"%1\".")
+                                      .arg(positional.value(2)));
+        } else {
+            return failure(parser,
+                           Options::tr("Unknown outbox action \"%1\": expected flush, retry or cancel.").arg(action));
+        }
+        const qsizetype expected = options.mode == Mode::Outbox ? 1 : options.mode == Mode::OutboxFlush ? 2 : 3;
+        if (positional.size() > expected)
+            return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(expected)));
+        if (parser.isSet(waitOption)) {
+            if (options.mode != Mode::OutboxFlush)
+                return failure(parser, Options::tr("--wait applies to vigie outbox flush only."));
+            options.outboxWait = parseDuration(parser.value(waitOption));
+            if (!options.outboxWait || options.outboxWait->count() < 0)
+                return failure(parser, Options::tr("--wait needs a duration such as 30s, 5m or 0s, not \"%1\".")
+                                           .arg(parser.value(waitOption)));
+        }
         return options;
     }
     if (isWatch) {

@@ -32,6 +32,9 @@ public:
         NoticeUpdate,
         NoticePublish,
         Outbox,
+        OutboxFlush,
+        OutboxRetry,
+        OutboxCancel,
         Help,
         Version,
         Error
@@ -49,14 +52,16 @@ public:
     QString url;                                       // scrape
     qint64 reportFromMs = 0;                           // report: UTC ms
     qint64 reportToMs = 0;
-    QString reportService;             // report: one service's id, or empty for all
-    QString reportFormat;              // report: "json", "md" or "csv"
-    QString noticeFile;                // notice new/update: the Markdown file
-    qint64 noticeId = 0;               // notice show/update/publish
-    QString noticeStatus;              // notice update: the new status's name
-    bool deliverNotifications = false; // notice publish
-    QString helpText;                  // for Help
-    QString errorText;                 // for Error
+    QString reportService;                               // report: one service's id, or empty for all
+    QString reportFormat;                                // report: "json", "md" or "csv"
+    QString noticeFile;                                  // notice new/update: the Markdown file
+    qint64 noticeId = 0;                                 // notice show/update/publish
+    QString noticeStatus;                                // notice update: the new status's name
+    bool deliverNotifications = false;                   // notice publish
+    qint64 outboxEntryId = 0;                            // outbox retry/cancel
+    std::optional<std::chrono::milliseconds> outboxWait; // outbox flush: what comes due within it is sent too
+    QString helpText;                                    // for Help
+    QString errorText;                                   // for Error
 
     static Options parse(const QStringList &arguments);
     // Where the console and `vigie watch` keep their history unless --data-dir says otherwise.

@@ -90,6 +90,17 @@ const QList<Migrations::Step> &schemaSteps()
              u"CREATE INDEX outbox_by_state ON outbox (state, next_attempt_ms)"_s,
              u"CREATE INDEX outbox_by_notice_site ON outbox (notice_id, site_id, id)"_s,
          }},
+        {2,
+         {
+             // What each site showed of a notice when it was last read back (publiccopy.h), as JSON:
+             // the latest only.
+             u"CREATE TABLE public_copies ("
+             "  notice_id INTEGER NOT NULL REFERENCES notices (id) ON DELETE CASCADE,"
+             "  site_id TEXT NOT NULL,"
+             "  fetched_ms INTEGER NOT NULL,"
+             "  copy TEXT NOT NULL,"
+             "  PRIMARY KEY (notice_id, site_id))"_s,
+         }},
     };
     return list;
 }
@@ -157,6 +168,38 @@ OutboxEntry entryFrom(const QSqlQuery &query)
     entry.createdMs = query.value(12).toLongLong();
     entry.updatedMs = query.value(13).toLongLong();
     return entry;
+}
+
+QString publicCopyText(const PublicCopy &copy)
+{
+    QJsonArray updates;
+    for (const PublicCopy::Update &update : copy.updates)
+        updates.append(QJsonObject{{u"status"_s, noticeStatusName(update.status)}, {u"body"_s, update.body}});
+    const QJsonObject object{{u"url"_s, copy.url},
+                             {u"title"_s, copy.title},
+                             {u"status"_s, noticeStatusName(copy.status)},
+                             {u"updates"_s, updates},
+                             {u"error"_s, copy.error}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+PublicCopy publicCopyFrom(qint64 noticeId, const QString &siteId, qint64 fetchedMs, const QString &text)
+{
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    PublicCopy copy;
+    copy.noticeId = noticeId;
+    copy.siteId = siteId;
+    copy.fetchedMs = fetchedMs;
+    copy.url = object.value(u"url"_s).toString();
+    copy.title = object.value(u"title"_s).toString();
+    copy.status = noticeStatusFromName(object.value(u"status"_s).toString()).value_or(copy.status);
+    copy.error = object.value(u"error"_s).toString();
+    for (const QJsonValue &value : object.value(u"updates"_s).toArray()) {
+        const QJsonObject update = value.toObject();
+        copy.updates.append({noticeStatusFromName(update.value(u"status"_s).toString()).value_or(copy.status),
+                             update.value(u"body"_s).toString()});
+    }
+    return copy;
 }
 
 } // namespace
@@ -704,19 +747,30 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::outboxEntry(qint64 entryI
         &d->pool, [d = d.get(), entryId] { return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); }); });
 }
 
-QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit)
+QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit,
+                                                                       const QStringList &siteIds)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), owner, leaseMs, limit] {
+    return QtConcurrent::run(&d->pool, [d = d.get(), owner, leaseMs, limit, siteIds] {
         return d->write<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             const qint64 at = d->now();
+            if (siteIds.isEmpty())
+                return QList<OutboxEntry>();
+            QVariantList values{at, at};
+            QStringList marks;
+            for (const QString &site : siteIds) {
+                values.append(site);
+                marks.append(u"?"_s);
+            }
+            values.append(limit);
             // An entry waits for the earlier ones of its notice on its site that are not done: the
             // first creates the notice there, the next ones update it.
             auto due = d->exec(
                 u"SELECT %1 FROM outbox o WHERE ((o.state = 'queued' AND o.next_attempt_ms <= ?) "
-                "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND NOT EXISTS (SELECT 1 FROM "
-                "outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
-                "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(entryColumns),
-                {at, at, limit});
+                "OR (o.state = 'sending' AND o.lease_until_ms <= ?)) AND o.site_id IN (%2) AND NOT EXISTS "
+                "(SELECT 1 FROM outbox e WHERE e.notice_id = o.notice_id AND e.site_id = o.site_id AND e.id < o.id "
+                "AND e.state IN ('queued', 'sending', 'needs_attention')) ORDER BY o.id LIMIT ?"_s.arg(
+                    entryColumns, marks.join(u", "_s)),
+                values);
             if (!due)
                 return std::unexpected(due.error());
             QList<OutboxEntry> entries;
@@ -737,6 +791,22 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QSt
                 entry.updatedMs = at;
             }
             return entries;
+        });
+    });
+}
+
+QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::renewLease(qint64 entryId, const QString &owner, qint64 leaseMs)
+{
+    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, leaseMs] {
+        return d->write<OutboxEntry>([&]() -> Result<OutboxEntry> {
+            const auto entry = d->leased(entryId, owner);
+            if (!entry)
+                return entry;
+            auto updated =
+                d->exec(u"UPDATE outbox SET lease_until_ms = ? WHERE id = ?"_s, {d->now() + leaseMs, entryId});
+            if (!updated)
+                return std::unexpected(updated.error());
+            return d->loadEntry(entryId);
         });
     });
 }
@@ -849,6 +919,40 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::cancel(qint64 entryId)
             if (!updated)
                 return std::unexpected(updated.error());
             return d->loadEntry(entryId);
+        });
+    });
+}
+
+QFuture<NoticeStore::Result<void>> NoticeStore::savePublicCopy(const PublicCopy &copy)
+{
+    return QtConcurrent::run(&d->pool, [d = d.get(), copy] {
+        return d->write<void>([&]() -> Result<void> {
+            auto saved =
+                d->exec(u"INSERT INTO public_copies (notice_id, site_id, fetched_ms, copy) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (notice_id, site_id) DO UPDATE SET fetched_ms = excluded.fetched_ms, "
+                        "copy = excluded.copy"_s,
+                        {copy.noticeId, copy.siteId, copy.fetchedMs, publicCopyText(copy)});
+            if (!saved)
+                return std::unexpected(saved.error());
+            return {};
+        });
+    });
+}
+
+QFuture<NoticeStore::Result<QList<PublicCopy>>> NoticeStore::publicCopies(qint64 noticeId) const
+{
+    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId] {
+        return d->read<QList<PublicCopy>>([&]() -> Result<QList<PublicCopy>> {
+            auto query = d->exec(u"SELECT site_id, fetched_ms, copy FROM public_copies WHERE notice_id = ? ORDER BY "
+                                 "site_id"_s,
+                                 {noticeId});
+            if (!query)
+                return std::unexpected(query.error());
+            QList<PublicCopy> copies;
+            while (query->next())
+                copies.append(publicCopyFrom(noticeId, query->value(0).toString(), query->value(1).toLongLong(),
+                                             query->value(2).toString()));
+            return copies;
         });
     });
 }

@@ -142,11 +142,16 @@ public:
     // For the relay: takes up to `limit` entries that are due (queued and not deferred, or sending
     // with a lease run out), oldest first and at most one a notice and site (an entry waits for the
     // earlier ones of its notice on its site), marks them Sending for `owner` until now + `leaseMs`,
-    // and counts an attempt. Atomic across processes.
-    QFuture<Result<QList<OutboxEntry>>> leaseDue(const QString &owner, qint64 leaseMs, int limit);
+    // and counts an attempt. Atomic across processes. Only the entries of `siteIds` (the sites the
+    // relay's workspace declares): another workspace's entries wait for a relay that knows their site.
+    QFuture<Result<QList<OutboxEntry>>> leaseDue(const QString &owner, qint64 leaseMs, int limit,
+                                                 const QStringList &siteIds);
     // What the relay gives the site for an entry: the notice with its updates up to the entry's,
     // and the site's id of it from an earlier entry.
     QFuture<Result<Publication>> publication(qint64 entryId) const;
+    // While a send takes longer than its lease: holds the entry for `leaseMs` more from now. Fails
+    // when `owner` no longer holds it.
+    QFuture<Result<OutboxEntry>> renewLease(qint64 entryId, const QString &owner, qint64 leaseMs);
     // The end of a lease: each fails (and changes nothing) when `owner` no longer holds the entry.
     QFuture<Result<OutboxEntry>> markPublished(qint64 entryId, const QString &owner, const QString &remoteId);
     // Back to Queued, not before `nextAttemptMs`, with why.
@@ -158,6 +163,11 @@ public:
     // published, and not being sent, is cancelled.
     QFuture<Result<OutboxEntry>> retry(qint64 entryId);
     QFuture<Result<OutboxEntry>> cancel(qint64 entryId);
+
+    // What a site showed of a notice when it was read back after publishing (the latest reading of
+    // each site replaces the one before), and every site's latest reading of a notice.
+    QFuture<Result<void>> savePublicCopy(const PublicCopy &copy);
+    QFuture<Result<QList<PublicCopy>>> publicCopies(qint64 noticeId) const;
 
 private:
     struct Private;

@@ -23,7 +23,9 @@ QDateTime localTime(qint64 ms, const QTimeZone &zone)
 // "Quand :" with its no-break space; "When:".
 QString label(const QString &heading, NoticeLanguage language)
 {
-    return language == NoticeLanguage::French ? u"**"_s + heading + nbsp + u":**"_s : u"**"_s + heading + u":**"_s;
+    if (language == NoticeLanguage::French)
+        return u"**"_s + heading + nbsp + u":**"_s;
+    return u"**"_s + heading + u":**"_s;
 }
 
 // "du service Extranet", "des services A et B": French names a service without eliding "de" before
@@ -104,8 +106,8 @@ QString noticeClockTime(qint64 ms, NoticeLanguage language, const QTimeZone &zon
 {
     const QTime time = localTime(ms, zone).time();
     if (language == NoticeLanguage::French)
-        return QString::number(time.hour()) + nbsp + u'h' + nbsp + u"%1"_s.arg(time.minute(), 2, 10, u'0');
-    return u"%1:%2"_s.arg(time.hour(), 2, 10, u'0').arg(time.minute(), 2, 10, u'0');
+        return QString::number(time.hour()) + nbsp + u'h' + nbsp + u"%1"_s.arg(time.minute(), 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(time.hour(), 2, 10, QLatin1Char('0')).arg(time.minute(), 2, 10, QLatin1Char('0'));
 }
 
 QString noticeDateTime(qint64 ms, NoticeLanguage language, const QTimeZone &zone)
@@ -124,7 +126,9 @@ QString noticeZoneName(qint64 ms, const QTimeZone &zone)
         return abbreviation;
     const int offset = z.offsetFromUtc(at);
     const int minutes = std::abs(offset) / 60;
-    return u"UTC%1%2:%3"_s.arg(offset < 0 ? u'-' : u'+').arg(minutes / 60, 2, 10, u'0').arg(minutes % 60, 2, 10, u'0');
+    return u"UTC%1%2:%3"_s.arg(offset < 0 ? u'-' : u'+')
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString noticeNameList(const QStringList &names, NoticeLanguage language)
@@ -179,11 +183,11 @@ NoticeTemplate noticeTemplate(NoticeKind kind, NoticeLanguage language, const No
         const bool sameDay = localTime(window.startMs, zone).date() == localTime(window.endMs, zone).date();
         QString when;
         if (french) {
-            when = sameDay ? u"le "_s + noticeDate(window.startMs, language, zone) + u" de "_s +
-                                 noticeClockTime(window.startMs, language, zone) + u" à "_s +
-                                 noticeClockTime(window.endMs, language, zone)
-                           : u"du "_s + noticeDateTime(window.startMs, language, zone) + u" au "_s +
-                                 noticeDateTime(window.endMs, language, zone);
+            when = sameDay ? QString(u"le "_s + noticeDate(window.startMs, language, zone) + u" de "_s +
+                                     noticeClockTime(window.startMs, language, zone) + u" à "_s +
+                                     noticeClockTime(window.endMs, language, zone))
+                           : QString(u"du "_s + noticeDateTime(window.startMs, language, zone) + u" au "_s +
+                                     noticeDateTime(window.endMs, language, zone));
             t.title = services.isEmpty() ? u"Maintenance programmée"_s
                                          : u"Maintenance programmée "_s + ofServices(fields, language);
             lines << label(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
@@ -194,11 +198,11 @@ NoticeTemplate noticeTemplate(NoticeKind kind, NoticeLanguage language, const No
                        u" [ce que les utilisateurs pourront constater, par exemple une interruption de quelques minutes]"_s;
             lines << label(s.status, language) + u" programmée."_s;
         } else {
-            when = sameDay ? noticeDate(window.startMs, language, zone) + u" between "_s +
-                                 noticeClockTime(window.startMs, language, zone) + u" and "_s +
-                                 noticeClockTime(window.endMs, language, zone)
-                           : u"from "_s + noticeDateTime(window.startMs, language, zone) + u" to "_s +
-                                 noticeDateTime(window.endMs, language, zone);
+            when = sameDay ? QString(noticeDate(window.startMs, language, zone) + u" between "_s +
+                                     noticeClockTime(window.startMs, language, zone) + u" and "_s +
+                                     noticeClockTime(window.endMs, language, zone))
+                           : QString(u"from "_s + noticeDateTime(window.startMs, language, zone) + u" to "_s +
+                                     noticeDateTime(window.endMs, language, zone));
             t.title = services.isEmpty() ? u"Scheduled maintenance"_s : u"Scheduled maintenance of "_s + services;
             lines << label(s.when, language) + u' ' + when + u" ("_s + zoneName + u')';
             lines << label(s.nature, language) + u" [what will be done, for example version 1.22.5 installed]"_s;

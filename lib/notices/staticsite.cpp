@@ -477,9 +477,13 @@ QJsonObject noticeJson(const StaticSiteInput &input, const Notice &notice)
             {u"tweet_id"_s, QJsonValue::Null},
         });
     }
-    for (const NoticeUpdate &update : notice.updates)
+    std::optional<qint64> resolvedMs;
+    for (const NoticeUpdate &update : notice.updates) {
         if (update.status == NoticeStatus::Monitoring && !monitoringMs)
             monitoringMs = update.timestampMs;
+        if (isFinalNoticeStatus(update.status) && !resolvedMs)
+            resolvedMs = update.timestampMs;
+    }
     QJsonArray components;
     const QString updatedAt = isoUtc(lastUpdateMs(notice));
     for (const AffectedComponent &affectedComponent : notice.components) {
@@ -501,7 +505,7 @@ QJsonObject noticeJson(const StaticSiteInput &input, const Notice &notice)
         {u"updated_at"_s, updatedAt},
         {u"started_at"_s, isoUtc(firstUpdateMs(notice))},
         {u"monitoring_at"_s, monitoringMs ? QJsonValue(isoUtc(*monitoringMs)) : QJsonValue(QJsonValue::Null)},
-        {u"resolved_at"_s, QJsonValue::Null},
+        {u"resolved_at"_s, resolvedMs ? QJsonValue(isoUtc(*resolvedMs)) : QJsonValue(QJsonValue::Null)},
         {u"shortlink"_s,
          nullable(absoluteBase(input).isEmpty() ? QString() : absoluteBase(input) + noticePath(notice))},
         {u"page_id"_s, input.siteId},
@@ -517,12 +521,41 @@ QJsonObject noticeJson(const StaticSiteInput &input, const Notice &notice)
     return json;
 }
 
-QByteArray summaryJson(const StaticSiteInput &input)
+QString siteUpdatedAt(const StaticSiteInput &input)
 {
     qint64 updatedMs = 0;
     for (const Notice &notice : input.notices)
         updatedMs = std::max(updatedMs, lastUpdateMs(notice));
-    const QString updatedAt = isoUtc(updatedMs);
+    return isoUtc(updatedMs);
+}
+
+QJsonObject pageJson(const StaticSiteInput &input)
+{
+    return QJsonObject{{u"id"_s, input.siteId},
+                       {u"name"_s, input.title},
+                       {u"url"_s, input.siteUrl},
+                       {u"time_zone"_s, QString::fromUtf8(input.timeZone.id())},
+                       {u"updated_at"_s, siteUpdatedAt(input)}};
+}
+
+// api/v2/incidents.json and api/v2/scheduled-maintenances.json: every notice of a kind, newest
+// first, as Statuspage's public API lists them (the console reads its own copy back from them).
+QByteArray noticesJson(const StaticSiteInput &input, NoticeKind kind)
+{
+    QJsonArray notices;
+    for (const Notice &notice : newestFirst(input.notices))
+        if (notice.kind == kind)
+            notices.append(noticeJson(input, notice));
+    const QJsonObject list{
+        {u"page"_s, pageJson(input)},
+        {kind == NoticeKind::Incident ? u"incidents"_s : u"scheduled_maintenances"_s, notices},
+    };
+    return QJsonDocument(list).toJson(QJsonDocument::Indented);
+}
+
+QByteArray summaryJson(const StaticSiteInput &input)
+{
+    const QString updatedAt = siteUpdatedAt(input);
     const QString indicator = indicatorOf(input);
 
     QJsonArray components;
@@ -561,11 +594,7 @@ QByteArray summaryJson(const StaticSiteInput &input)
     }
 
     const QJsonObject summary{
-        {u"page"_s, QJsonObject{{u"id"_s, input.siteId},
-                                {u"name"_s, input.title},
-                                {u"url"_s, input.siteUrl},
-                                {u"time_zone"_s, QString::fromUtf8(input.timeZone.id())},
-                                {u"updated_at"_s, updatedAt}}},
+        {u"page"_s, pageJson(input)},
         {u"status"_s, QJsonObject{{u"indicator"_s, indicator}, {u"description"_s, indicatorText(indicator)}}},
         {u"components"_s, components},
         {u"incidents"_s, incidents},
@@ -617,6 +646,8 @@ QMap<QString, QByteArray> generateStaticSite(const StaticSiteInput &input)
         files.insert(noticePath(notice), noticePage(input, notice));
     files.insert(u"feed.atom"_s, atomFeed(input));
     files.insert(u"api/v2/summary.json"_s, summaryJson(input));
+    files.insert(u"api/v2/incidents.json"_s, noticesJson(input, NoticeKind::Incident));
+    files.insert(u"api/v2/scheduled-maintenances.json"_s, noticesJson(input, NoticeKind::Maintenance));
     return files;
 }
 

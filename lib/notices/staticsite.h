@@ -47,7 +47,8 @@ QList<StaticSiteComponent> staticSiteComponents(const QList<Service> &services, 
                                                 const QList<Notice> &notices);
 
 // The site's files, by path relative to its root: index.html, incidents/<id>.html, history.html,
-// feed.atom and api/v2/summary.json (Statuspage's public v2 summary). Pure: no I/O, no clock; the
+// feed.atom, and in the schemas of Statuspage's public v2 API api/v2/summary.json,
+// api/v2/incidents.json and api/v2/scheduled-maintenances.json. Pure: no I/O, no clock; the
 // texts are those of the translator installed now. Thread-safe.
 QMap<QString, QByteArray> generateStaticSite(const StaticSiteInput &input);
 

@@ -693,6 +693,50 @@ QFuture<PublishOutcome> StatuspageTarget::publish(const Publication &publication
     return future;
 }
 
+QFuture<PublicCopy> StatuspageTarget::fetchPublic(const Publication &publication, const QString &remoteId)
+{
+    auto promise = std::make_shared<QPromise<PublicCopy>>();
+    promise->start();
+    QFuture<PublicCopy> future = promise->future();
+    PublicCopy copy;
+    copy.noticeId = publication.notice.id;
+    copy.siteId = d->site.id;
+    if (d->token.isEmpty() || remoteId.isEmpty()) {
+        copy.error =
+            d->token.isEmpty()
+                ? tr("the system keychain has no secret '%1' for the token of %2").arg(d->site.tokenSecret, d->site.id)
+                : tr("the notice has not been published to %1").arg(d->site.id);
+        promise->addResult(copy);
+        promise->finish();
+        return future;
+    }
+    d->enqueue(
+        {"GET", u"/incidents/"_s + remoteId, {}, std::nullopt, [this, promise, copy](const Answer &answer) mutable {
+             copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
+             if (!d->succeeded(answer)) {
+                 copy.error = answer.status == 404 ? tr("the incident is no longer on %1").arg(d->where())
+                                                   : d->failure(answer, false).message;
+             } else {
+                 const QJsonObject incident = QJsonDocument::fromJson(answer.body).object();
+                 copy.title = incident.value(u"name").toString();
+                 copy.status = noticeStatusFromName(incident.value(u"status").toString()).value_or(copy.status);
+                 copy.url = incident.value(u"shortlink").toString();
+                 // Statuspage lists an incident's updates newest first.
+                 const QJsonArray updates = incident.value(u"incident_updates").toArray();
+                 for (qsizetype i = updates.size() - 1; i >= 0; --i) {
+                     const QJsonObject update = updates.at(i).toObject();
+                     PublicCopy::Update seen;
+                     seen.status = noticeStatusFromName(update.value(u"status").toString()).value_or(copy.status);
+                     seen.body = update.value(u"body").toString().remove(markerPattern()).trimmed();
+                     copy.updates.append(seen);
+                 }
+             }
+             promise->addResult(copy);
+             promise->finish();
+         }});
+    return future;
+}
+
 QFuture<StatusTarget::Found> StatuspageTarget::findPublished(const Publication &publication)
 {
     auto promise = std::make_shared<QPromise<Found>>();

@@ -53,6 +53,8 @@ public:
 
     QFuture<PublishOutcome> publish(const Publication &publication) override;
     QFuture<Found> findPublished(const Publication &publication) override;
+    // The incident as the API returns it (its updates' bodies without the markers).
+    QFuture<PublicCopy> fetchPublic(const Publication &publication, const QString &remoteId) override;
 
     // The invisible marker a body carries for outbox entry `outboxId` and update `updateKey`.
     static QString marker(qint64 outboxId, qint64 updateKey);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "notice.h"
+#include "publiccopy.h"
 
 #include <QFuture>
 #include <QObject>
@@ -68,6 +69,10 @@ public:
         PublishOutcome error; // when !asked
     };
     virtual QFuture<Found> findPublished(const Publication &publication) = 0;
+    // After Published: reads back what the public now sees of the notice `remoteId` (the site's
+    // copy, through its public or read API), for the console to show beside the draft. A failure is
+    // a copy with its `error` set.
+    virtual QFuture<PublicCopy> fetchPublic(const Publication &publication, const QString &remoteId) = 0;
 };
 
 } // namespace Vigie

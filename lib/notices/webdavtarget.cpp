@@ -694,6 +694,65 @@ QFuture<StatusTarget::Found> WebDavTarget::findPublished(const Publication &publ
     return future;
 }
 
+QFuture<PublicCopy> WebDavTarget::fetchPublic(const Publication &publication, const QString &remoteId)
+{
+    auto promise = std::make_shared<QPromise<PublicCopy>>();
+    promise->start();
+    QFuture<PublicCopy> future = promise->future();
+    // What the public reads: the site's own address, without credentials.
+    QUrl root(d->site.siteUrl.isEmpty() ? d->site.url : d->site.siteUrl);
+    if (!root.path().endsWith(u'/'))
+        root.setPath(root.path() + u'/');
+    const bool incident = publication.notice.kind == NoticeKind::Incident;
+    const QUrl url =
+        root.resolved(QUrl(incident ? u"api/v2/incidents.json"_s : u"api/v2/scheduled-maintenances.json"_s));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Vigie/" VIGIE_VERSION));
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setTransferTimeout(int(d->requestTimeout.count()));
+    QNetworkReply *reply = d->network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [reply, promise, url, remoteId, publication, this] {
+        reply->deleteLater();
+        PublicCopy copy;
+        copy.noticeId = publication.notice.id;
+        copy.siteId = d->site.id;
+        copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
+        copy.url = url.toDisplayString(QUrl::RemoveUserInfo);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject list = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonArray notices =
+            list.value(publication.notice.kind == NoticeKind::Incident ? u"incidents" : u"scheduled_maintenances")
+                .toArray();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            copy.error = tr("%1 could not be read: %2").arg(copy.url, reply->errorString());
+        } else {
+            copy.error = tr("%1 does not list the notice %2").arg(copy.url, remoteId);
+            for (const QJsonValue &value : notices) {
+                const QJsonObject notice = value.toObject();
+                if (notice.value(u"id").toString() != remoteId)
+                    continue;
+                copy.error.clear();
+                copy.title = notice.value(u"name").toString();
+                copy.status = noticeStatusFromName(notice.value(u"status").toString()).value_or(copy.status);
+                if (const QString link = notice.value(u"shortlink").toString(); !link.isEmpty())
+                    copy.url = link;
+                const QJsonArray updates = notice.value(u"incident_updates").toArray(); // newest first
+                for (qsizetype i = updates.size() - 1; i >= 0; --i) {
+                    const QJsonObject update = updates.at(i).toObject();
+                    copy.updates.append({noticeStatusFromName(update.value(u"status").toString()).value_or(copy.status),
+                                         update.value(u"body").toString().trimmed()});
+                }
+                break;
+            }
+        }
+        promise->addResult(copy);
+        promise->finish();
+    });
+    return future;
+}
+
 void WebDavTarget::setTimeZone(const QTimeZone &zone)
 {
     d->timeZone = zone;

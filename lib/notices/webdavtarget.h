@@ -41,6 +41,9 @@ public:
     QString siteId() const override;
     QFuture<PublishOutcome> publish(const Publication &publication) override;
     QFuture<Found> findPublished(const Publication &publication) override;
+    // Reads the notice back from the site's public address (site_url), as a reader would: its
+    // api/v2/incidents.json or scheduled-maintenances.json.
+    QFuture<PublicCopy> fetchPublic(const Publication &publication, const QString &remoteId) override;
 
     // The offset shown beside each UTC time on the pages (default: the system's zone).
     void setTimeZone(const QTimeZone &zone);

@@ -3,6 +3,8 @@
 #include "metrics/metriccharts.h"
 #include "metrics/metricscollector.h"
 #include "monitor/monitor.h"
+#include "notices/noticestore.h"
+#include "notices/outboxrelay.h"
 #include "secrets/secretstore.h"
 #include "series/probeseries.h"
 #include "series/seriesstore.h"
@@ -105,6 +107,8 @@ struct Session::Private
     }
     void openStore();
     void openSeries();
+    void openNotices();
+    void configureRelay();
     void appendSeries(const QList<ProbeResult> &results);
     void applyWhenReady();
     void watchFile();
@@ -132,6 +136,13 @@ struct Session::Private
     MetricsCollector metrics;
     // PromQL series for charts, with the workspace's secrets.
     PromqlSeriesSource promql;
+    // The notices and their outbox (a file of their own), and the relay that sends it while the
+    // session watches (declared after the store: it goes first).
+    std::unique_ptr<NoticeStore> notices;
+    StoreState noticesState = StoreState::Closed;
+    QFuture<OpenResult> noticesOpening;
+    std::unique_ptr<OutboxRelay> relay;
+    QHash<QString, QByteArray> secrets; // the running workspace's
 
     Workspace workspace;
     QString path;
@@ -167,6 +178,7 @@ void Session::Private::load(quint64 loadGeneration, const QString &absolutePath)
                 applyRetention(*loaded);
             openStore();
             openSeries();
+            openNotices();
         }
         readSecrets(loadGeneration);
         settlePrevious(loadGeneration);
@@ -266,6 +278,39 @@ void Session::Private::openSeries()
                                   });
 }
 
+void Session::Private::openNotices()
+{
+    if (dataDir.isEmpty() || noticesState != StoreState::Closed)
+        return;
+    noticesState = StoreState::Opening;
+    notices = std::make_unique<NoticeStore>(clock);
+    noticesOpening = openOffThread(notices.get(), Session::tr("Opening the notices database was cancelled."),
+                                   [this](const OpenResult &opened) {
+                                       if (!opened) {
+                                           // Notices cannot be written then; everything else goes on.
+                                           noticesState = StoreState::Failed;
+                                           Q_EMIT q->noticeStoreFailed(opened.error());
+                                           return;
+                                       }
+                                       noticesState = StoreState::Open;
+                                       relay = std::make_unique<OutboxRelay>(notices.get(), clock);
+                                       Q_EMIT q->noticeStoreOpened();
+                                       configureRelay();
+                                   });
+}
+
+// The relay follows the running workspace's status sites and secrets, and runs while it does.
+void Session::Private::configureRelay()
+{
+    if (!relay || !running)
+        return;
+    relay->setWorkspace(workspace, secrets);
+    if (!relay->isRunning())
+        relay->start();
+    else
+        relay->wake();
+}
+
 void Session::Private::appendSeries(const QList<ProbeResult> &results)
 {
     if (mode != Mode::Watch || (seriesState != StoreState::Open && seriesState != StoreState::Opening))
@@ -342,6 +387,8 @@ void Session::Private::applyWhenReady()
     metrics.setSecrets(next.secrets->secrets);
     metrics.setTargets(workspace.metrics.scrape);
     metrics.start();
+    secrets = next.secrets->secrets;
+    configureRelay();
     Q_EMIT q->started();
 }
 
@@ -449,6 +496,9 @@ bool Session::close()
             drain.exec();
         }
     }
+    if (d->relay)
+        d->relay->stop();
+    d->noticesOpening.waitForFinished();
     // Neither may outlive the store.
     d->storeOpening.waitForFinished();
     d->storeFlushing.waitForFinished();
@@ -469,6 +519,16 @@ Session::Mode Session::mode() const
 Monitor *Session::monitor() const
 {
     return &d->monitor;
+}
+
+NoticeStore *Session::noticeStore() const
+{
+    return d->noticesState == Private::StoreState::Open ? d->notices.get() : nullptr;
+}
+
+OutboxRelay *Session::outboxRelay() const
+{
+    return d->relay.get();
 }
 
 ResultStore *Session::store() const

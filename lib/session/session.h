@@ -19,6 +19,8 @@ namespace Vigie {
 
 class MetricsCollector;
 class Monitor;
+class NoticeStore;
+class OutboxRelay;
 class PromqlSeriesSource;
 class ResultStore;
 class SeriesStore;
@@ -44,6 +46,9 @@ class SeriesStore;
 // success (series/probeseries.h), after a gap marker per series at the start of each run. A series
 // store that fails is reported by seriesStoreFailed and left behind: probing and the results store
 // go on.
+//
+// In Mode::Watch the session also opens the data folder's notices (noticestore.h) and runs the
+// outbox relay for the workspace's status sites.
 //
 // The workspace's `history:` is the store's retention: set before the store opens, and again by a
 // reload that changes it (the store then prunes at once, on its writer thread).
@@ -90,6 +95,12 @@ public:
     // Fetches the workspace's PromQL series for charts (metrics/metriccharts.h), with its secrets.
     PromqlSeriesSource *promqlSource() const;
     bool isSeriesStoreOpen() const;
+    // The notices, drafts and outbox of the data folder (Mode::Watch with a data folder), opened
+    // off the calling thread next to the results: null until noticeStoreOpened().
+    NoticeStore *noticeStore() const;
+    // Sends the outbox to the running workspace's status sites while the session watches (its
+    // sites and secrets follow each reload); null until noticeStoreOpened().
+    OutboxRelay *outboxRelay() const;
     bool isStoreOpen() const;
     QString writeError() const;
     // The workspace being watched and its absolute path (empty before the first successful open).
@@ -104,6 +115,9 @@ Q_SIGNALS:
     void storeOpened();
     void storeFailed(const QString &reason);
     void seriesStoreOpened();
+    void noticeStoreOpened();
+    // The notices database could not be opened: drafting and publishing are off, probing goes on.
+    void noticeStoreFailed(const QString &reason);
     // The series database could not be opened, or a write to it failed (once per distinct failure).
     void seriesStoreFailed(const QString &reason);
     // A scrape of a `metrics:` target failed (a gap in its series); `message` names the phase.

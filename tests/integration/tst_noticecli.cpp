@@ -262,7 +262,7 @@ private Q_SLOTS:
         {
             NoticeStore store;
             QVERIFY(store.open(data).has_value());
-            const auto leased = store.leaseDue(u"test"_s, 60'000, 1).result();
+            const auto leased = store.leaseDue(u"test"_s, 60'000, 1, {u"public-site"_s, u"statuspage"_s}).result();
             QCOMPARE(leased->size(), 1);
             QVERIFY(store.markNeedsAttention(leased->constFirst().id, u"test"_s, u"credentials: HTTP 401"_s)
                         .result()

@@ -17,7 +17,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -132,6 +134,8 @@ private slots:
     void missingSecretNeedsAttention();
     void credentialsNeverFollowARedirectElsewhere();
     void unreachableServerIsRetriedLater();
+    void whatThePublicSeesIsReadBackFromTheSite();
+    void thePagesReadOnAPhoneWithoutJavaScript();
 
 private:
     StatusSite site(const QString &davPath = u"/dav/"_s) const
@@ -277,7 +281,8 @@ void tst_WebDavTarget::publishesTheSiteThatThePublicReads()
     QCOMPARE(writes.mid(0, 3), (QStringList{u"MKCOL api/"_s, u"MKCOL api/v2/"_s, u"MKCOL incidents/"_s}));
     QCOMPARE(writes.constLast(), u"PUT .vigie-manifest.json"_s);
     QCOMPARE(puts(writes), (QSet<QString>{u"index.html"_s, u"history.html"_s, u"incidents/1.html"_s, u"feed.atom"_s,
-                                          u"api/v2/summary.json"_s, u".vigie-manifest.json"_s}));
+                                          u"api/v2/summary.json"_s, u"api/v2/incidents.json"_s,
+                                          u"api/v2/scheduled-maintenances.json"_s, u".vigie-manifest.json"_s}));
 
     const auto second = publish(*t, 102, apiOutage());
     QVERIFY(second);
@@ -338,9 +343,10 @@ void tst_WebDavTarget::aChangeUploadsOnlyTheChangedFiles()
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == PublishOutcome::Kind::Published, qPrintable(outcome->message));
     const QStringList writes = newWrites();
-    QCOMPARE(puts(writes), (QSet<QString>{u"incidents/2.html"_s, u"index.html"_s, u"feed.atom"_s,
-                                          u"api/v2/summary.json"_s, u".vigie-manifest.json"_s}));
-    QCOMPARE(writes.size(), 5); // no MKCOL, no DELETE
+    QCOMPARE(puts(writes),
+             (QSet<QString>{u"incidents/2.html"_s, u"index.html"_s, u"feed.atom"_s, u"api/v2/summary.json"_s,
+                            u"api/v2/incidents.json"_s, u".vigie-manifest.json"_s}));
+    QCOMPARE(writes.size(), 6); // no MKCOL, no DELETE
     QVERIFY(fetch(u"incidents/2.html"_s).contains("<strong>Cause</strong>: a full disk."));
 
     // The same publication again changes nothing but the marker.
@@ -455,5 +461,82 @@ void tst_WebDavTarget::unreachableServerIsRetriedLater()
     QCOMPARE(found->error.kind, PublishOutcome::Kind::RetryLater);
 }
 
+void tst_WebDavTarget::whatThePublicSeesIsReadBackFromTheSite()
+{
+    const auto t = target();
+    Publication publication;
+    publication.outboxId = 150;
+    publication.siteId = u"public"_s;
+    publication.notice = failover();
+    const auto published = await(t->publish(publication));
+    QVERIFY(published);
+    QCOMPARE(published->kind, PublishOutcome::Kind::Published);
+    // Read from the public address (site_url), without credentials.
+    const auto copy = await(t->fetchPublic(publication, published->remoteId));
+    QVERIFY(copy);
+    QVERIFY2(copy->error.isEmpty(), qPrintable(copy->error));
+    QCOMPARE(copy->title, u"Database failover"_s);
+    QCOMPARE(copy->status, NoticeStatus::Resolved);
+    QCOMPARE(copy->updates.size(), 2);
+    QVERIFY(copy->url.startsWith(u"http://127.0.0.1:%1/site/"_s.arg(m_port)));
+    QCOMPARE(publicCopyDifferences(failover(), *copy), QStringList());
+    // A notice the site does not list says so.
+    const auto missing = await(t->fetchPublic(publication, u"999"_s));
+    QVERIFY(missing);
+    QVERIFY2(missing->error.contains(u"999"_s), qPrintable(missing->error));
+}
+
+void tst_WebDavTarget::thePagesReadOnAPhoneWithoutJavaScript()
+{
+    const QString chromium = QStandardPaths::findExecutable(u"chromium"_s);
+    if (chromium.isEmpty())
+        QSKIP("Chromium is not installed (tools/dev's environment has it)");
+    // The site as published by the tests above: two notices. A page of the test's own, next to the
+    // site (same origin), lays each page out in a phone-sized frame and reports what a reader gets:
+    // the pages themselves carry no script.
+    QFile measure(m_dir.filePath(u"www/measure.html"_s));
+    QVERIFY(measure.open(QIODevice::WriteOnly));
+    measure.write(R"(<!DOCTYPE html><html><body>
+<iframe id="f" style="width:390px;height:844px;border:0"></iframe><pre id="out">pending</pre>
+<script>
+var f = document.getElementById('f');
+f.onload = function () {
+  var d = f.contentDocument, root = d.documentElement;
+  var text = d.body.innerText;
+  document.getElementById('out').textContent = JSON.stringify({
+    scrollWidth: root.scrollWidth, clientWidth: root.clientWidth,
+    fontSize: parseFloat(getComputedStyle(d.body).fontSize),
+    scripts: d.scripts.length, text: text.length });
+};
+f.src = location.search.substring(1);
+</script></body></html>)");
+    measure.close();
+    const QStringList pages{u"index.html"_s, u"history.html"_s, u"incidents/1.html"_s, u"incidents/2.html"_s};
+    for (const QString &page : pages) {
+        QProcess browser;
+        browser.start(chromium, {u"--headless"_s, u"--no-sandbox"_s, u"--disable-gpu"_s, u"--disable-dev-shm-usage"_s,
+                                 u"--no-first-run"_s, u"--virtual-time-budget=5000"_s, u"--dump-dom"_s,
+                                 u"http://127.0.0.1:%1/site/measure.html?%2"_s.arg(m_port).arg(page)});
+        QVERIFY2(browser.waitForFinished(60'000), "Chromium did not finish");
+        const QString dom = QString::fromUtf8(browser.readAllStandardOutput());
+        const qsizetype start = dom.indexOf(u"<pre id=\"out\">"_s);
+        QVERIFY2(start >= 0, qPrintable(QString::fromUtf8(browser.readAllStandardError()).left(2000)));
+        const qsizetype from = start + QStringLiteral("<pre id=\"out\">").size();
+        const QJsonObject seen =
+            QJsonDocument::fromJson(dom.mid(from, dom.indexOf(u"</pre>"_s, from) - from).toUtf8()).object();
+        QVERIFY2(!seen.isEmpty(), qPrintable(page + u": "_s + dom.mid(from, 200)));
+        // Nothing wider than a phone: no sideways scrolling.
+        QVERIFY2(seen.value(u"scrollWidth").toInt() <= seen.value(u"clientWidth").toInt(),
+                 qPrintable(page + u": "_s + QString::fromUtf8(QJsonDocument(seen).toJson(QJsonDocument::Compact))));
+        QCOMPARE(seen.value(u"clientWidth").toInt(), 390);
+        // Text a phone's reader can read without zooming, and all of it there without a script.
+        QVERIFY2(seen.value(u"fontSize").toDouble() >= 15, qPrintable(page));
+        QCOMPARE(seen.value(u"scripts").toInt(), 0);
+        QVERIFY(seen.value(u"text").toInt() > 50);
+    }
+    QFile::remove(measure.fileName());
+}
+
 QTEST_GUILESS_MAIN(tst_WebDavTarget)
+
 #include "tst_webdavtarget.moc"

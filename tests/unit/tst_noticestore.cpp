@@ -264,8 +264,8 @@ private Q_SLOTS:
                 for (const OutboxEntry &entry : *queued)
                     all.insert(entry.id);
             }
-            QFuture<NoticeStore::Result<QList<OutboxEntry>>> a = first.leaseDue(u"a"_s, 60'000, 15);
-            QFuture<NoticeStore::Result<QList<OutboxEntry>>> b = second.leaseDue(u"b"_s, 60'000, 15);
+            QFuture<NoticeStore::Result<QList<OutboxEntry>>> a = first.leaseDue(u"a"_s, 60'000, 15, {u"site"_s});
+            QFuture<NoticeStore::Result<QList<OutboxEntry>>> b = second.leaseDue(u"b"_s, 60'000, 15, {u"site"_s});
             const auto leasedA = a.result();
             const auto leasedB = b.result();
             QVERIFY2(leasedA.has_value(), qPrintable(errorOf(leasedA)));
@@ -300,17 +300,17 @@ private Q_SLOTS:
             *store.addUpdate(notice.id, edit(NoticeStatus::Resolved, u"Done"_s), {u"site"_s}, false).result();
         const qint64 secondId = store.outbox().result()->constFirst().id;
 
-        auto leased = *store.leaseDue(u"relay"_s, 60'000, 10).result();
+        auto leased = *store.leaseDue(u"relay"_s, 60'000, 10, {u"site"_s}).result();
         QCOMPARE(leased.size(), 1);
         QCOMPARE(leased[0].id, firstEntry.id);
-        QVERIFY(store.leaseDue(u"relay"_s, 60'000, 10).result()->isEmpty());
+        QVERIFY(store.leaseDue(u"relay"_s, 60'000, 10, {u"site"_s}).result()->isEmpty());
 
         const auto first = *store.publication(firstEntry.id).result();
         QCOMPARE(first.notice.updates.size(), 1); // the updates up to its own
         QVERIFY(first.remoteId.isEmpty());
         QVERIFY(store.markPublished(firstEntry.id, u"relay"_s, u"inc-42"_s).result().has_value());
 
-        leased = *store.leaseDue(u"relay"_s, 60'000, 10).result();
+        leased = *store.leaseDue(u"relay"_s, 60'000, 10, {u"site"_s}).result();
         QCOMPARE(leased.size(), 1);
         QCOMPARE(leased[0].id, secondId);
         const auto second = *store.publication(secondId).result();
@@ -325,7 +325,7 @@ private Q_SLOTS:
         QVERIFY(store.open(freshDir()).has_value());
         const Notice notice = *store.create(incident(u"Lease"_s)).result();
         const qint64 id = store.publish(notice.id, {u"site"_s}, false).result()->constFirst().id;
-        const auto taken = *store.leaseDue(u"dead"_s, 30'000, 10).result();
+        const auto taken = *store.leaseDue(u"dead"_s, 30'000, 10, {u"site"_s}).result();
         QCOMPARE(taken.size(), 1);
         QVERIFY(!taken[0].interrupted);
         QCOMPARE(taken[0].leaseUntilMs, m_clock.nowMs() + 30'000);
@@ -333,9 +333,9 @@ private Q_SLOTS:
         QVERIFY(!store.cancel(id).result().has_value());
 
         m_clock.advance(29s);
-        QVERIFY(store.leaseDue(u"alive"_s, 30'000, 10).result()->isEmpty());
+        QVERIFY(store.leaseDue(u"alive"_s, 30'000, 10, {u"site"_s}).result()->isEmpty());
         m_clock.advance(2s);
-        const auto retaken = *store.leaseDue(u"alive"_s, 30'000, 10).result();
+        const auto retaken = *store.leaseDue(u"alive"_s, 30'000, 10, {u"site"_s}).result();
         QCOMPARE(retaken.size(), 1);
         QVERIFY(retaken[0].interrupted); // look for the marker before sending again
         QCOMPARE(retaken[0].attempts, 2);
@@ -360,7 +360,7 @@ private Q_SLOTS:
             const Notice notice = *store.create(incident(u"F%1"_s.arg(i))).result();
             ids.append(store.publish(notice.id, {u"site"_s}, false).result()->constFirst().id);
         }
-        QCOMPARE(store.leaseDue(u"r"_s, 60'000, 10).result()->size(), 3);
+        QCOMPARE(store.leaseDue(u"r"_s, 60'000, 10, {u"site"_s}).result()->size(), 3);
 
         // Deferred: not due before its time.
         auto deferred = store.markRetryLater(ids[0], u"r"_s, u"HTTP 503"_s, m_clock.nowMs() + 5000).result();
@@ -372,10 +372,10 @@ private Q_SLOTS:
         auto attention = store.markNeedsAttention(ids[2], u"r"_s, u"credentials: HTTP 401"_s).result();
         QCOMPARE(attention->state, OutboxEntry::State::NeedsAttention);
         QCOMPARE(store.outbox(true).result()->size(), 3);
-        QVERIFY(store.leaseDue(u"r"_s, 60'000, 10).result()->isEmpty());
+        QVERIFY(store.leaseDue(u"r"_s, 60'000, 10, {u"site"_s}).result()->isEmpty());
 
         m_clock.advance(5s);
-        auto again = *store.leaseDue(u"r"_s, 60'000, 10).result();
+        auto again = *store.leaseDue(u"r"_s, 60'000, 10, {u"site"_s}).result();
         QCOMPARE(again.size(), 1);
         QCOMPARE(again[0].id, ids[0]);
         QCOMPARE(again[0].attempts, 2);
@@ -388,7 +388,7 @@ private Q_SLOTS:
         QVERIFY(!store.retry(ids[0]).result().has_value());   // being sent
         const auto cancelled = store.cancel(ids[2]).result();
         QCOMPARE(cancelled->state, OutboxEntry::State::Cancelled);
-        again = *store.leaseDue(u"r"_s, 60'000, 10).result();
+        again = *store.leaseDue(u"r"_s, 60'000, 10, {u"site"_s}).result();
         QCOMPARE(again.size(), 1);
         QCOMPARE(again[0].id, ids[1]);
         QCOMPARE(outboxStateName(OutboxEntry::State::NeedsAttention), u"needs_attention"_s);

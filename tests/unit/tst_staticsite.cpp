@@ -146,13 +146,52 @@ private slots:
     {
         const StaticSiteInput input = sampleInput();
         const QMap<QString, QByteArray> files = generateStaticSite(input);
-        const QStringList expected{u"api/v2/summary.json"_s, u"feed.atom"_s,        u"history.html"_s,
-                                   u"incidents/1.html"_s,    u"incidents/2.html"_s, u"incidents/3.html"_s,
-                                   u"incidents/4.html"_s,    u"incidents/5.html"_s, u"index.html"_s};
+        const QStringList expected{u"api/v2/incidents.json"_s,
+                                   u"api/v2/scheduled-maintenances.json"_s,
+                                   u"api/v2/summary.json"_s,
+                                   u"feed.atom"_s,
+                                   u"history.html"_s,
+                                   u"incidents/1.html"_s,
+                                   u"incidents/2.html"_s,
+                                   u"incidents/3.html"_s,
+                                   u"incidents/4.html"_s,
+                                   u"incidents/5.html"_s,
+                                   u"index.html"_s};
         QCOMPARE(files.keys(), expected);
         QCOMPARE(generateStaticSite(input), files);
         for (auto it = files.cbegin(); it != files.cend(); ++it)
             QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
+    }
+
+    void everyNoticeIsListedInTheSchemaOfStatuspagesPublicApi()
+    {
+        const StaticSiteInput input = sampleInput();
+        const QMap<QString, QByteArray> files = generateStaticSite(input);
+        const QJsonObject incidents = QJsonDocument::fromJson(files.value(u"api/v2/incidents.json"_s)).object();
+        const QJsonObject maintenances =
+            QJsonDocument::fromJson(files.value(u"api/v2/scheduled-maintenances.json"_s)).object();
+        QCOMPARE(incidents.value(u"page").toObject().value(u"id").toString(), input.siteId);
+        // Every notice of each kind, resolved ones too (the summary lists only the active ones),
+        // newest first.
+        QList<qint64> incidentIds;
+        QList<qint64> maintenanceIds;
+        for (const Notice &notice : input.notices)
+            (notice.kind == NoticeKind::Incident ? incidentIds : maintenanceIds).append(notice.id);
+        QStringList listed;
+        for (const QJsonValue &value : incidents.value(u"incidents").toArray())
+            listed.append(value.toObject().value(u"id").toString());
+        QCOMPARE(listed.size(), incidentIds.size());
+        QStringList listedMaintenances;
+        for (const QJsonValue &value : maintenances.value(u"scheduled_maintenances").toArray())
+            listedMaintenances.append(value.toObject().value(u"id").toString());
+        QCOMPARE(listedMaintenances.size(), maintenanceIds.size());
+        for (const QJsonValue &value : incidents.value(u"incidents").toArray()) {
+            const QJsonObject incident = value.toObject();
+            const bool resolved = incident.value(u"status").toString() == u"resolved"_s;
+            // A resolved incident says when; an open one has null, as Statuspage writes it.
+            QCOMPARE(incident.value(u"resolved_at").isString(), resolved);
+            QVERIFY(incident.value(u"incident_updates").isArray());
+        }
     }
 
     void componentsOnlyTheListedOnesWithTheirCurrentState()

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "statustarget.h"
+
+#include <QByteArray>
+#include <QHash>
+
+#include <memory>
+
+namespace Vigie {
+
+struct StatusSite;
+struct Workspace;
+
+// The one place that turns a workspace's `status_sites:` entry into the StatusTarget of its kind,
+// with the secrets already read from the keychain (by name). Null for a kind Vigie cannot publish to
+// yet; `why` then says so.
+std::unique_ptr<StatusTarget> makeStatusTarget(const StatusSite &site, const Workspace &workspace,
+                                               const QHash<QString, QByteArray> &secrets, QString *why = nullptr);
+
+} // namespace Vigie
