@@ -5,6 +5,7 @@
 #include "models/outboxmodel.h"
 #include "notices/markdown.h"
 #include "notices/noticetemplates.h"
+#include "notices/publiccopy.h"
 #include "notices/statussitelimits.h"
 #include "publishdialog.h"
 #include "stateicons.h"
@@ -276,6 +277,7 @@ struct NoticesView::Private
     quint64 savedEdits = 0;  // of which the store committed the first savedEdits
     quint64 loadRequest = 0; // answers to older loads are dropped
     quint64 previewRequest = 0;
+    quint64 copiesRequest = 0;
     SaveState saveState = SaveState::Idle;
     QString saveText;
     QString blocker;
@@ -297,6 +299,7 @@ struct NoticesView::Private
     void renderPreview();
     void updateLimits();
     void updateButtons();
+    void showPublicCopies(const QList<PublicCopy> &copies);
     void updateOutboxButtons();
     void updateOutboxFilter();
     void restoreSelected();
@@ -778,6 +781,7 @@ void NoticesView::Private::load(qint64 noticeId)
                              NoticesView::tr("Saved at %1").arg(clockTime(list->constLast().savedMs)));
             updateOutboxFilter();
             updateButtons();
+            q->refreshPublicCopies();
             Q_EMIT q->noticeLoaded(noticeId);
         });
     });
@@ -1140,6 +1144,109 @@ void NoticesView::Private::actOnEntry(bool again)
 void NoticesView::refreshOutbox()
 {
     d->outbox->refresh();
+}
+
+void NoticesView::applyOutboxEntry(const OutboxEntry &entry)
+{
+    d->outbox->applyEntry(entry);
+}
+
+void NoticesView::setStoreError(const QString &reason)
+{
+    d->showMessage(reason, !reason.isEmpty());
+}
+
+void NoticesView::applyPublicCopy(const PublicCopy &copy)
+{
+    if (copy.noticeId == d->current.id)
+        refreshPublicCopies();
+}
+
+void NoticesView::refreshPublicCopies()
+{
+    const quint64 request = ++d->copiesRequest;
+    if (!d->store || d->current.id <= 0) {
+        d->showPublicCopies({});
+        return;
+    }
+    // With the notice as stored now, so that the differences are measured against what was posted.
+    const qint64 noticeId = d->current.id;
+    auto copies = d->store->publicCopies(noticeId);
+    d->store->notice(noticeId).then(this, [this, request, copies](const NoticeStore::Result<Notice> &read) mutable {
+        copies.then(this, [this, request, read](const NoticeStore::Result<QList<PublicCopy>> &list) {
+            if (request != d->copiesRequest)
+                return;
+            if (read && read->id == d->current.id) {
+                d->current.updates = read->updates;
+                d->current.status = read->status;
+                d->current.components = read->components;
+            }
+            if (!list) {
+                d->publicCopy->setPlainText(list.error());
+                return;
+            }
+            d->showPublicCopies(*list);
+        });
+    });
+}
+
+void NoticesView::Private::showPublicCopies(const QList<PublicCopy> &copies)
+{
+    const QPalette pal = q->palette();
+    const QString bad = StateIcons::color(HealthState::Down, pal).name();
+    const QString good = StateIcons::color(HealthState::Up, pal).name();
+    QString html;
+    if (current.id <= 0)
+        html = u"<p class=\"muted\">"_s + escaped(NoticesView::tr("No notice chosen.")) + u"</p>"_s;
+    else if (copies.isEmpty())
+        html = u"<p class=\"muted\">"_s +
+               escaped(NoticesView::tr("No status site has shown this notice yet: once it is published, each "
+                                       "site's copy is read back and shown here, with what differs from the "
+                                       "notice.")) +
+               u"</p>"_s;
+    for (const PublicCopy &copy : copies) {
+        QString site = copy.siteId;
+        for (const StatusSite &s : std::as_const(workspace.statusSites))
+            if (s.id == copy.siteId)
+                site = NoticesView::tr("%1 (%2)").arg(s.id, statusSiteKindText(s.kind));
+        html += u"<h2>"_s + escaped(site) + u"</h2>"_s;
+        QString read = NoticesView::tr("Read at %1").arg(localTime(copy.fetchedMs));
+        if (!copy.url.isEmpty())
+            read = NoticesView::tr("Read at %1 from %2").arg(localTime(copy.fetchedMs), copy.url);
+        html += u"<p class=\"muted\">"_s + escaped(read) + u"</p>"_s;
+        if (!copy.error.isEmpty()) {
+            html += u"<p style=\"color:%1\">"_s.arg(bad) +
+                    escaped(NoticesView::tr("Could not be read: %1").arg(copy.error)) + u"</p>"_s;
+            continue;
+        }
+        const QStringList differences = publicCopyDifferences(current, copy);
+        if (differences.isEmpty()) {
+            html += u"<p style=\"color:%1\"><b>"_s.arg(good) +
+                    escaped(NoticesView::tr("✓ The site shows what the notice says.")) + u"</b></p>"_s;
+        } else {
+            html += u"<p style=\"color:%1\"><b>"_s.arg(bad) +
+                    escaped(NoticesView::tr("⚠ The site differs from the notice:")) + u"</b></p><ul>"_s;
+            for (const QString &difference : differences)
+                html += u"<li style=\"color:%1\">"_s.arg(bad) + escaped(difference) + u"</li>"_s;
+            html += u"</ul>"_s;
+        }
+        html += u"<h3>"_s + escaped(copy.title) + u"</h3>"_s;
+        // Newest first, as status pages show them; the text as the site holds it, not re-rendered.
+        for (qsizetype i = copy.updates.size() - 1; i >= 0; --i) {
+            const PublicCopy::Update &update = copy.updates.at(i);
+            html += u"<p><b>"_s + escaped(noticeStatusText(update.status)) +
+                    u"</b></p><p style=\"white-space:pre-wrap\">"_s + escaped(update.body) + u"</p>"_s;
+        }
+    }
+    publicCopy->document()->setDefaultStyleSheet(styleSheet());
+    publicCopy->setHtml(html);
+    const int index = tabs->indexOf(publicCopy);
+    qsizetype differing = 0;
+    for (const PublicCopy &copy : copies)
+        differing += !copy.error.isEmpty() || !publicCopyDifferences(current, copy).isEmpty();
+    tabs->setTabText(index, differing > 0 ? NoticesView::tr("What the &public sees (%1 differing)").arg(differing)
+                                          : NoticesView::tr("What the &public sees"));
+    Q_EMIT q->publicCopiesShown(int(copies.size()));
 }
 
 void NoticesView::postUpdate()

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "notices/noticestore.h"
+#include "notices/publiccopy.h"
 #include "workspace/workspace.h"
 
 #include <QWidget>
@@ -85,9 +86,17 @@ public:
     NoticeListModel *noticeModel() const;
     OutboxModel *outboxModel() const;
 
+    // Says why there is no store to write to (the notices database could not be opened).
+    void setStoreError(const QString &reason);
+
 public Q_SLOTS:
     // Reads the outbox again (the relay's news, or a timer while shown).
     void refreshOutbox();
+    // A relay's news of one entry (OutboxRelay::entryChanged): its row changes at once.
+    void applyOutboxEntry(const Vigie::OutboxEntry &entry);
+    // Reads again what each site showed of the notice shown (after OutboxRelay::publicCopyFetched).
+    void refreshPublicCopies();
+    void applyPublicCopy(const Vigie::PublicCopy &copy);
     // Saves what the editor holds now if it has unsaved edits (leaving, switching notices).
     void saveNow();
     void postUpdate();
@@ -102,6 +111,8 @@ Q_SIGNALS:
     void saving(qint64 noticeId);
     void draftSaved(const Vigie::NoticeRevision &revision);
     void previewUpdated();
+    // "What the public sees" shows the store's latest readings of the notice shown.
+    void publicCopiesShown(int count);
     // Outbox entries were written: the relay has something to send.
     void queued();
     // A store call failed: its sentence (also shown in the view).

@@ -332,7 +332,7 @@ private Q_SLOTS:
         QVERIFY(entries.has_value());
         const qint64 failedId = entries->at(0).id;
         const qint64 queuedId = entries->at(1).id;
-        QVERIFY(m_store->leaseDue(u"relay"_s, 60'000, 1).result().has_value());
+        QVERIFY(m_store->leaseDue(u"relay"_s, 60'000, 1, {u"statuspage"_s, u"static"_s}).result().has_value());
         QVERIFY(
             m_store->markFailed(failedId, u"relay"_s, u"Statuspage said: invalid component"_s).result().has_value());
         QVERIFY(showNotice(id));

@@ -93,7 +93,7 @@ private Q_SLOTS:
 
         // The relay takes the oldest and the site refuses it: failed, with the site's words.
         const qint64 first = model.index(1, 0).data(OutboxModel::EntryIdRole).toLongLong();
-        const auto leased = m_store->leaseDue(u"relay"_s, 60'000, 1).result();
+        const auto leased = m_store->leaseDue(u"relay"_s, 60'000, 1, {u"statuspage"_s, u"static"_s}).result();
         QVERIFY(leased.has_value());
         QCOMPARE(leased->size(), 1);
         QCOMPARE(leased->constFirst().id, first);
