@@ -243,7 +243,6 @@ struct NoticesView::Private
     QWidget *editor = nullptr;
     QLabel *heading = nullptr;
     QLineEdit *title = nullptr;
-    QLabel *kind = nullptr;
     QComboBox *status = nullptr;
     QComboBox *impact = nullptr;
     ComponentsButton *components = nullptr;
@@ -278,6 +277,7 @@ struct NoticesView::Private
     quint64 loadRequest = 0; // answers to older loads are dropped
     quint64 previewRequest = 0;
     quint64 copiesRequest = 0;
+    QString bodyText; // as last filled or edited
     SaveState saveState = SaveState::Idle;
     QString saveText;
     QString blocker;
@@ -386,8 +386,6 @@ void NoticesView::Private::build()
     title = new QLineEdit(editor);
     title->setObjectName(u"noticeTitle"_s);
     title->setAccessibleName(NoticesView::tr("Title"));
-    kind = new QLabel(editor);
-    kind->setObjectName(u"noticeKind"_s);
     status = new QComboBox(editor);
     status->setObjectName(u"noticeStatus"_s);
     impact = new QComboBox(editor);
@@ -422,7 +420,6 @@ void NoticesView::Private::build()
         flow->addWidget(chunk);
         return chunk;
     };
-    group({kind});
     group({label(NoticesView::tr("&Status:"), status), status});
     group({label(NoticesView::tr("Im&pact:"), impact), impact});
     group({components});
@@ -794,8 +791,6 @@ void NoticesView::Private::fill(const NoticeDraft &draft)
     const bool shown = current.id > 0;
     heading->setText(shown ? NoticesView::tr("%1 %2").arg(noticeKindText(noticeKind)).arg(current.id)
                            : NoticesView::tr("No notice chosen: pick one in the list, or start a new one."));
-    kind->setText(noticeKindText(noticeKind));
-    kind->setVisible(shown);
     title->setText(draft.title);
     status->clear();
     for (NoticeStatus s : noticeStatuses(noticeKind))
@@ -811,6 +806,7 @@ void NoticesView::Private::fill(const NoticeDraft &draft)
     }
     // Replacing the text keeps the undo history of the other notice out of this one.
     body->setPlainText(draft.body);
+    bodyText = draft.body;
     for (QWidget *w : std::as_const(editing))
         w->setEnabled(shown && store);
     filling = false;
@@ -848,8 +844,12 @@ void NoticesView::Private::edited()
 
 void NoticesView::Private::bodyEdited()
 {
-    if (filling)
+    // textChanged also comes when the highlighter restyles the text (a palette change): only a
+    // change of the text itself is an edit.
+    const QString text = editorText(body);
+    if (filling || text == bodyText)
         return;
+    bodyText = text;
     previewTimer->start();
     edited();
 }

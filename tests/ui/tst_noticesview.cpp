@@ -8,6 +8,7 @@
 #include "notices/noticestore.h"
 #include "notices/noticetemplates.h"
 #include "noticesview.h"
+#include "palettes.h"
 #include "publishdialog.h"
 #include "stateicons.h"
 #include "store/sqliteconnection.h"
@@ -386,6 +387,22 @@ private Q_SLOTS:
         QVERIFY(!preview->toPlainText().contains(u"**"_s));
         // Debounced: one rendering for the burst, not one a keystroke.
         QVERIFY(updated.size() < 5);
+    }
+
+    void aPaletteChangeIsNotAnEdit()
+    {
+        const qint64 id = createIncident(u"Dark"_s, u"Some **Markdown**."_s);
+        QVERIFY(showNotice(id));
+        QSignalSpy saving(m_view.get(), &NoticesView::saving);
+        QSignalSpy updated(m_view.get(), &NoticesView::previewUpdated);
+        // The highlighter restyles the text for the dark palette (textChanged), and the preview
+        // follows; nothing is saved.
+        m_view->setPalette(darkPalette());
+        QTRY_VERIFY(!updated.isEmpty());
+        m_view->saveNow();
+        QCOMPARE(saving.size(), 0);
+        QCOMPARE(m_view->saveState(), NoticesView::SaveState::Idle);
+        QCOMPARE(lastRevision(id).number, 0);
     }
 
     void aNewIncidentStartsFromTheTemplate()
