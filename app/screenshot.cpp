@@ -3,7 +3,9 @@
 #include "boardview.h"
 #include "chartpanel.h"
 #include "mainwindow.h"
+#include "models/noticelistmodel.h"
 #include "models/serviceboardmodel.h"
+#include "noticesview.h"
 #include "palettes.h"
 #include "servicedetailpanel.h"
 
@@ -108,11 +110,14 @@ void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString 
 // - VIGIE_SCREENSHOT_PALETTE=dark: the console's dark palette;
 // - VIGIE_SCREENSHOT_SERVICE=ID: that service selected, its detail given half the window and the
 //   event log closed, and the picture taken once its charts have loaded;
-// - VIGIE_SCREENSHOT_DOCK=reports: the Reports tab in front of the event log.
+// - VIGIE_SCREENSHOT_DOCK=reports: the Reports tab in front of the event log;
+// - VIGIE_SCREENSHOT_DOCK=notices: the Notices tab in front, given two thirds of the height, with
+//   the most recently changed notice in the editor and its preview rendered.
 struct ScreenshotScene
 {
     QString service;
     bool reports = false;
+    bool notices = false;
 };
 
 ScreenshotScene setUpScene(MainWindow &window)
@@ -129,6 +134,12 @@ ScreenshotScene setUpScene(MainWindow &window)
     if (scene.reports)
         if (auto *dock = window.findChild<QDockWidget *>(u"reportsDock"_s))
             dock->raise();
+    scene.notices = qEnvironmentVariable("VIGIE_SCREENSHOT_DOCK") == u"notices"_s;
+    if (scene.notices)
+        if (auto *dock = window.findChild<QDockWidget *>(u"noticesDock"_s)) {
+            dock->raise();
+            window.resizeDocks({dock}, {window.height() * 2 / 3}, Qt::Vertical);
+        }
     return scene;
 }
 
@@ -167,6 +178,22 @@ void selectService(MainWindow &window, ServiceBoardModel &model, const QString &
     board->setCurrentIndex(index);
 }
 
+// Once the notices are read, shows the newest in the editor; says when its preview is rendered.
+void showNewestNotice(MainWindow &window, const std::shared_ptr<bool> &asked, const std::shared_ptr<bool> &shown)
+{
+    auto *view = window.findChild<NoticesView *>();
+    if (!view || *asked || view->noticeModel()->rowCount() == 0)
+        return;
+    *asked = true;
+    auto loaded = std::make_shared<bool>(false);
+    QObject::connect(view, &NoticesView::noticeLoaded, &window, [loaded] { *loaded = true; });
+    QObject::connect(view, &NoticesView::previewUpdated, &window, [loaded, shown] {
+        if (*loaded)
+            *shown = true;
+    });
+    view->showNotice(view->noticeModel()->index(0, 0).data(NoticeListModel::NoticeIdRole).toLongLong());
+}
+
 } // namespace
 
 void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
@@ -175,17 +202,23 @@ void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QStr
     const ScreenshotScene scene = setUpScene(window);
     auto chartsLoaded = std::make_shared<bool>(scene.service.isEmpty());
     auto selected = std::make_shared<bool>(scene.service.isEmpty());
+    auto noticeAsked = std::make_shared<bool>(!scene.notices);
+    auto noticeShown = std::make_shared<bool>(!scene.notices);
     auto *poll = new QTimer(&window);
     poll->setInterval(100);
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
     QObject::connect(poll, &QTimer::timeout, &window,
-                     [&window, &model, poll, elapsed, path, quitAfter, maxWaitMs, scene, chartsLoaded, selected] {
+                     [&window, &model, poll, elapsed, path, quitAfter, maxWaitMs, scene, chartsLoaded, selected,
+                      noticeAsked, noticeShown] {
                          if (!*selected && model.serviceIndex(scene.service).isValid()) {
                              *selected = true;
                              selectService(window, model, scene.service, chartsLoaded);
                          }
-                         if ((!everyServiceHasResult(model) || !*chartsLoaded) && elapsed->elapsed() < maxWaitMs)
+                         if (!*noticeAsked)
+                             showNewestNotice(window, noticeAsked, noticeShown);
+                         if ((!everyServiceHasResult(model) || !*chartsLoaded || !*noticeShown) &&
+                             elapsed->elapsed() < maxWaitMs)
                              return;
                          poll->stop();
                          poll->deleteLater();

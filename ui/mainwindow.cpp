@@ -4,6 +4,8 @@
 #include "eventlogpanel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
+#include "notices/outboxrelay.h"
+#include "noticesview.h"
 #include "reportsview.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
@@ -186,6 +188,8 @@ struct MainWindow::Private
     QDockWidget *eventsDock = nullptr;
     ReportsView *reports = nullptr;
     QDockWidget *reportsDock = nullptr;
+    NoticesView *notices = nullptr;
+    QDockWidget *noticesDock = nullptr;
     QLabel *workspaceLabel = nullptr;
     QLabel *runningLabel = nullptr;
     StateLabel *failingLabel = nullptr;
@@ -201,6 +205,7 @@ struct MainWindow::Private
     void showErrors(const QString &absolutePath, const QList<WorkspaceError> &errors);
     void updateRunning(int running);
     void updateFailing();
+    void connectNotices();
 };
 
 MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
@@ -239,6 +244,16 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     d->reportsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                                 QDockWidget::DockWidgetFloatable);
     tabifyDockWidget(d->eventsDock, d->reportsDock);
+    // Notices: a third tab; the editor needs room, so choosing it gives the docks most of the height.
+    d->notices = new NoticesView;
+    d->notices->setObjectName(u"notices"_s);
+    d->noticesDock = new QDockWidget(tr("Notices"), this);
+    d->noticesDock->setObjectName(u"noticesDock"_s);
+    d->noticesDock->setWidget(d->notices);
+    d->noticesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                QDockWidget::DockWidgetFloatable);
+    tabifyDockWidget(d->reportsDock, d->noticesDock);
+    d->connectNotices();
     d->eventsDock->raise();
 
     d->splitter = new QSplitter(Qt::Horizontal);
@@ -299,6 +314,12 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
         d->detail->setStore(d->session->store());
         d->events->setStore(d->session->store());
         d->reports->setStore(d->session->store());
+    });
+    connect(session, &Session::noticeStoreOpened, this, [this] { d->connectNotices(); });
+    connect(session, &Session::noticeStoreFailed, this, [this](const QString &reason) {
+        d->notices->setStoreError(tr("Vigie could not open its notices database in %1: drafting and publishing "
+                                     "are off. %2")
+                                      .arg(QDir::toNativeSeparators(d->session->dataDir()), reason));
     });
     connect(session, &Session::seriesStoreOpened, this,
             [this] { d->detail->setSeriesStore(d->session->seriesStore(), d->session->promqlSource()); });
@@ -368,6 +389,18 @@ void MainWindow::Private::createMenus()
         if (shown)
             reportsDock->raise();
     });
+    QAction *noticesAction = noticesDock->toggleViewAction();
+    noticesAction->setText(MainWindow::tr("&Notices"));
+    noticesAction->setShortcut(QKeySequence(Qt::Key_F6));
+    view->addAction(noticesAction);
+    QObject::connect(noticesAction, &QAction::triggered, q, [this](bool shown) {
+        if (!shown)
+            return;
+        noticesDock->raise();
+        // The editor wants most of the window; the board keeps a strip above it.
+        if (!noticesDock->isFloating())
+            q->resizeDocks({noticesDock}, {q->height() * 2 / 3}, Qt::Vertical);
+    });
     QObject::connect(detailAction, &QAction::toggled, q, [this](bool shown) {
         if (shown && splitter->sizes().value(1) == 0) {
             const int width = detail->minimumWidth() * 3 / 2;
@@ -414,6 +447,7 @@ void MainWindow::Private::showWorkspace(const Workspace &workspace, const QStrin
     detail->setWorkspace(workspace);
     events->setWorkspace(workspace);
     reports->setWorkspace(workspace);
+    notices->setWorkspace(workspace);
 
     const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
     q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
@@ -464,6 +498,24 @@ void MainWindow::Private::showErrors(const QString &absolutePath, const QList<Wo
         reloadAction->setEnabled(true);
     }
     Q_EMIT q->workspaceFailed(lines);
+}
+
+// The notices view writes to the session's notice store, and its relay sends what the view queues
+// and reports each entry's progress; both exist once the store is open.
+void MainWindow::Private::connectNotices()
+{
+    NoticeStore *store = session->noticeStore();
+    if (!store)
+        return;
+    notices->setStoreError({});
+    notices->setStore(store);
+    if (OutboxRelay *relay = session->outboxRelay()) {
+        QObject::connect(notices, &NoticesView::queued, relay, &OutboxRelay::wake, Qt::UniqueConnection);
+        QObject::connect(relay, &OutboxRelay::entryChanged, notices, &NoticesView::applyOutboxEntry,
+                         Qt::UniqueConnection);
+        QObject::connect(relay, &OutboxRelay::publicCopyFetched, notices, &NoticesView::applyPublicCopy,
+                         Qt::UniqueConnection);
+    }
 }
 
 void MainWindow::Private::updateRunning(int running)
