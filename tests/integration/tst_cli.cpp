@@ -2,6 +2,7 @@
 // on loopback, with its output and exit status checked.
 #include "store/resultstore.h"
 #include "testservers.h"
+#include "vigieprocess.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -25,34 +26,12 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
+    using Run = Vigie::Test::VigieRun;
+    // Runs vigie without blocking the event loop, so that the in-process servers keep answering;
+    // `noPlatform`: not even a platform plugin chosen for it.
+    static Run vigie(const QStringList &arguments, bool noPlatform = false)
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    // Runs vigie without blocking the event loop, so that the in-process servers keep answering.
-    Run vigie(const QStringList &arguments, bool noPlatform = false)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s); // the command line must not need one
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        if (noPlatform)
-            env.remove(u"QT_QPA_PLATFORM"_s); // not even a platform plugin chosen for it
-        else
-            env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        process.setProcessEnvironment(env);
-        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
-        if (!process.waitForStarted(5000))
-            return {};
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            return {};
-        }
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.withoutPlatform = noPlatform});
     }
 
     QString writeWorkspace(const QByteArray &yaml)

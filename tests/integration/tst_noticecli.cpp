@@ -3,6 +3,7 @@
 // to status sites is also driven in-process with a workspace whose sites are filled in directly.
 #include "noticecommand.h"
 #include "notices/noticestore.h"
+#include "vigieprocess.h"
 #include "workspace/workspace.h"
 
 #include <QFile>
@@ -24,26 +25,10 @@ class TestNoticeCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
+    using Run = Vigie::Test::VigieRun;
+    static Run vigie(const QStringList &arguments)
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    Run vigie(const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"TZ"_s, u"UTC"_s);
-        process.setProcessEnvironment(env);
-        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
-        if (!process.waitForStarted(5000) || !process.waitForFinished(30000))
-            return {};
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.timeZone = u"UTC"_s});
     }
 
     QString write(const QString &name, const QByteArray &text)

@@ -3,6 +3,7 @@
 // Content-Type choosing the parser.
 #include "metrics/scraper.h"
 #include "testservers.h"
+#include "vigieprocess.h"
 #include "workspace/httpauthorization.h"
 
 #include <QJsonArray>
@@ -66,30 +67,11 @@ class tst_Scrape : public QObject
 {
     Q_OBJECT
 
-    struct Run
+    using Run = Vigie::Test::VigieRun;
+    // The servers run on this thread: its event loop keeps turning while vigie runs.
+    static Run vigie(const QStringList &arguments)
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    Run vigie(const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s);
-        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        process.setProcessEnvironment(env);
-        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
-        if (!process.waitForStarted(5000))
-            return {};
-        // The servers run on this thread: keep its event loop turning while vigie runs.
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            return {};
-        }
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments);
     }
 
     std::unique_ptr<RawHttpServer> m_server;

@@ -3,6 +3,7 @@
 // itself under dbus-run-session to get that bus.
 #include "secrets/secretstore.h"
 #include "statuspageserver.h"
+#include "vigieprocess.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -69,25 +70,10 @@ class TestSecretStore : public QObject
     }
 
 #ifdef VIGIE_BINARY
-    struct Run
+    using Run = Vigie::Test::VigieRun;
+    static Run vigie(const QStringList &arguments, const QByteArray &input = {})
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run vigie(const QStringList &arguments, const QByteArray &input = {})
-    {
-        QProcess process;
-        process.start(QString::fromUtf8(VIGIE_BINARY), arguments);
-        if (!process.waitForStarted(5000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            return {};
-        }
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.input = input});
     }
 #endif
 
