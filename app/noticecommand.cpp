@@ -5,6 +5,7 @@
 #include "notices/historydraft.h"
 #include "notices/noticefile.h"
 #include "notices/noticestore.h"
+#include "notices/statussitelimits.h"
 #include "options.h"
 #include "series/seriesstore.h"
 #include "store/resultstore.h"
@@ -440,8 +441,14 @@ int NoticeCommand::publish(const Workspace &workspace, const QString &dataDir, q
     NoticeStore store;
     if (const auto opened = store.open(dataDir); !opened)
         return fail(err, opened.error(), 1);
-    if (const auto notice = store.notice(noticeId).result(); !notice)
+    const auto notice = store.notice(noticeId).result();
+    if (!notice)
         return fail(err, notice.error(), 2);
+    // What a site would refuse is refused here, before anything is queued.
+    const QString body = notice->updates.isEmpty() ? QString() : notice->updates.constLast().body;
+    if (const QStringList problems = limitProblems(measureAgainstLimits(workspace.statusSites, notice->title, body));
+        !problems.isEmpty())
+        return fail(err, tr("Notice %1 is not queued: %2").arg(noticeId).arg(problems.join(u' ')), 2);
     const auto entries = store.publish(noticeId, sites, deliverNotifications).result();
     if (!entries)
         return fail(err, entries.error(), 1);

@@ -4,6 +4,7 @@
 #include "eventlogpanel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
+#include "notices/historydraft.h"
 #include "notices/outboxrelay.h"
 #include "noticesview.h"
 #include "reportsview.h"
@@ -206,6 +207,7 @@ struct MainWindow::Private
     void updateRunning(int running);
     void updateFailing();
     void connectNotices();
+    void draftNotice(const HistoryDraftRequest &request);
 };
 
 MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
@@ -254,6 +256,8 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
                                 QDockWidget::DockWidgetFloatable);
     tabifyDockWidget(d->reportsDock, d->noticesDock);
     d->connectNotices();
+    connect(d->reports, &ReportsView::draftNoticeRequested, this,
+            [this](const HistoryDraftRequest &request) { d->draftNotice(request); });
     d->eventsDock->raise();
 
     d->splitter = new QSplitter(Qt::Horizontal);
@@ -516,6 +520,30 @@ void MainWindow::Private::connectNotices()
         QObject::connect(relay, &OutboxRelay::publicCopyFetched, notices, &NoticesView::applyPublicCopy,
                          Qt::UniqueConnection);
     }
+}
+
+// From an outage in Reports: the facts are read off the GUI thread, then the notice they suggest
+// opens in the editor as a draft, in the language chosen there.
+void MainWindow::Private::draftNotice(const HistoryDraftRequest &request)
+{
+    if (!session->isStoreOpen() || !session->noticeStore()) {
+        q->statusBar()->showMessage(MainWindow::tr("Drafting a notice needs the results and notices databases, "
+                                                   "which are not open."),
+                                    10'000);
+        return;
+    }
+    const NoticeLanguage language = notices->templateLanguage();
+    computeHistoryDraft(*session->store(), session->isSeriesStoreOpen() ? session->seriesStore() : nullptr,
+                        session->workspace(), request, *session->clock())
+        .then(q, [this, language](const std::expected<HistoryDraft, QString> &draft) {
+            if (!draft) {
+                q->statusBar()->showMessage(draft.error(), 10'000);
+                return;
+            }
+            notices->newNoticeFrom(historyDraftNotice(*draft, language).toNotice());
+            noticesDock->show();
+            noticesDock->raise();
+        });
 }
 
 void MainWindow::Private::updateRunning(int running)

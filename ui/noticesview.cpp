@@ -714,13 +714,36 @@ void NoticesView::newNotice(NoticeKind kind)
     notice.title = text.title;
     NoticeDraft draft = draftFromNotice(notice);
     draft.body = text.body;
+    createWithDraft(notice, draft);
+}
+
+void NoticesView::newNoticeFrom(const Notice &notice)
+{
+    if (!d->store)
+        return;
+    saveNow();
+    // What was drafted (from history) is the first revision, not a posted update: the engineer
+    // edits it before anything goes out.
+    Notice created = notice;
+    NoticeDraft draft = draftFromNotice(notice);
+    created.updates.clear();
+    createWithDraft(created, draft);
+}
+
+NoticeLanguage NoticesView::templateLanguage() const
+{
+    return NoticeLanguage(d->language->currentData().toInt());
+}
+
+void NoticesView::createWithDraft(const Notice &notice, const NoticeDraft &draft)
+{
     d->showMessage({}, false);
     d->store->create(notice).then(this, [this, draft](const NoticeStore::Result<Notice> &created) {
         if (!created) {
             d->showMessage(d->failure(created.error()), true);
             return;
         }
-        // The template is the first revision, so that it can be restored after any edit.
+        // The template (or what was drafted) is the first revision: it can be restored after any edit.
         const Notice made = *created;
         d->store->saveDraft(made.id, draft).then(this, [this, made](const NoticeStore::Result<NoticeRevision> &saved) {
             if (!saved)

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "notices/noticestore.h"
+#include "notices/noticetemplates.h"
 #include "notices/publiccopy.h"
 #include "workspace/workspace.h"
 
@@ -73,6 +74,11 @@ public:
     qint64 currentNoticeId() const;
     // Creates a notice of `kind` from the template of the chosen language and shows it.
     void newNotice(NoticeKind kind);
+    // Creates a notice from one drafted elsewhere (from history): its fields, and its first update's
+    // text as the first revision of the draft, nothing posted; and shows it.
+    void newNoticeFrom(const Vigie::Notice &notice);
+    // The language new notices are written in (the readers', chosen in the view).
+    NoticeLanguage templateLanguage() const;
     // The draft as the editor holds it now.
     NoticeDraft draft() const;
     // The notice as last read or returned by the store.
@@ -124,6 +130,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void createWithDraft(const Notice &notice, const NoticeDraft &draft);
     struct Private;
     std::unique_ptr<Private> d;
 };

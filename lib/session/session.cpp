@@ -516,6 +516,11 @@ Session::Mode Session::mode() const
     return d->mode;
 }
 
+Clock *Session::clock() const
+{
+    return d->clock;
+}
+
 Monitor *Session::monitor() const
 {
     return &d->monitor;

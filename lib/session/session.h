@@ -86,6 +86,8 @@ public:
     bool close();
 
     Mode mode() const;
+    // Where "now" comes from (the system's clock unless a test gave another).
+    Clock *clock() const;
     Monitor *monitor() const;
     ResultStore *store() const;
     SeriesStore *seriesStore() const;

@@ -227,6 +227,15 @@ private Q_SLOTS:
         QCOMPARE(NoticeCommand::publish(workspace, data, 42, false, false, outStream, errStream), 2);
         QVERIFY(err.contains(u"There is no notice 42."_s));
 
+        // A title Statuspage would refuse is refused before anything is queued.
+        const QString longTitle = write(u"long.md"_s, "---\ntitle: " + QByteArray(300, 'x') + "\n---\nBody.\n");
+        QCOMPARE(vigie({u"notice"_s, u"new"_s, u"--from"_s, longTitle, u"--data-dir"_s, data}).exitCode, 0);
+        err.clear();
+        QCOMPARE(NoticeCommand::publish(workspace, data, 2, false, false, outStream, errStream), 2);
+        QVERIFY2(
+            err.contains(u"Notice 2 is not queued: The title has 300 characters; Statuspage accepts at most 255."_s),
+            qPrintable(err));
+
         const Run outbox = vigie({u"outbox"_s, u"--data-dir"_s, data, u"--json"_s});
         QCOMPARE(outbox.exitCode, 0);
         const QJsonArray entries = QJsonDocument::fromJson(outbox.out).array();

@@ -429,6 +429,35 @@ private Q_SLOTS:
         QTRY_COMPARE(lastRevision(m_view->currentNoticeId()).number, 2);
         QCOMPARE(lastRevision(m_view->currentNoticeId()).draft.body, expected.body + u'.');
     }
+
+    void aNoticeDraftedFromHistoryOpensAsADraftNothingPosted()
+    {
+        Notice drafted;
+        drafted.kind = NoticeKind::Incident;
+        drafted.title = u"Disruption of Extranet"_s;
+        drafted.impact = NoticeImpact::Critical;
+        drafted.components = {{u"web"_s, ComponentStatus::Operational}};
+        NoticeUpdate update;
+        update.status = NoticeStatus::Resolved;
+        update.body = u"**When:** 14 successive cuts from 19:23 to 20:46, 54 minutes in all."_s;
+        update.components = drafted.components;
+        drafted.updates = {update};
+        drafted.status = NoticeStatus::Resolved;
+        QSignalSpy loaded(m_view.get(), &NoticesView::noticeLoaded);
+        m_view->newNoticeFrom(drafted);
+        QTRY_COMPARE(loaded.size(), 1);
+        const qint64 id = m_view->currentNoticeId();
+        // Nothing goes out before the engineer has read it: no update in the timeline, the draft
+        // is revision 1.
+        QVERIFY(m_store->notice(id).result()->updates.isEmpty());
+        const NoticeRevision first = lastRevision(id);
+        QCOMPARE(first.number, 1);
+        QCOMPARE(first.draft.body, update.body);
+        QCOMPARE(first.draft.status, NoticeStatus::Resolved);
+        QCOMPARE(first.draft.impact, NoticeImpact::Critical);
+        QCOMPARE(m_view->draft().body, update.body);
+        QCOMPARE(child<QLineEdit>(u"noticeTitle"_s)->text(), drafted.title);
+    }
 };
 
 QTEST_MAIN(TestNoticesView)
