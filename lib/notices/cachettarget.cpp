@@ -261,10 +261,13 @@ struct CachetTarget::Private
             request.headers.append({"Content-Type"_ba, "application/json"_ba});
             request.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
         }
-        inFlight = sendOnce(std::move(request));
+        // The continuation may run at once, inside then(), when the answer is already there (a refused
+        // connection): it is attached to a copy, never to the member it resets.
+        QFuture<HttpAnswer> sending = sendOnce(std::move(request));
+        inFlight = sending;
         const QByteArray method = call.method;
         const QString path = call.path;
-        inFlight.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
+        sending.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
             inFlight = {};
             Answer answer;
             answer.status = http.status;
