@@ -95,16 +95,14 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODate);
 }
 
-// The key an update is known by on the site: its id in the store, or its place in the timeline.
 qint64 updateKey(const NoticeUpdate &update, qsizetype index)
 {
-    return update.id != 0 ? update.id : qint64(index) + 1;
+    return publicationUpdateKey(update, index);
 }
 
 const QRegularExpression &markerPattern()
 {
-    static const QRegularExpression pattern(uR"(<!-- vigie:outbox=(\d+) update=(-?\d+) -->)"_s);
-    return pattern;
+    return publicationMarkerPattern();
 }
 
 QString errorOf(const QByteArray &body)
@@ -196,20 +194,23 @@ struct StatuspageTarget::Private
         url.setPath(base + u"/pages/"_s + site.pageId + call.path);
         if (!call.query.isEmpty())
             url.setQuery(call.query);
-        HttpCall http;
-        http.method = call.method;
-        http.url = url;
-        http.timeout = timeout;
-        http.headers = {{"Accept"_ba, "application/json"_ba}, {"Authorization"_ba, "OAuth " + token}};
+        HttpCall request;
+        request.method = call.method;
+        request.url = url;
+        request.timeout = timeout;
+        request.headers = {{"Accept"_ba, "application/json"_ba}, {"Authorization"_ba, "OAuth " + token}};
         if (call.body) {
-            http.headers.append({"Content-Type"_ba, "application/json"_ba});
-            http.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
+            request.headers.append({"Content-Type"_ba, "application/json"_ba});
+            request.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
         }
         // Sent once: a write whose answer is lost is for the marker to find, never repeated here.
-        inFlight = sendOnce(std::move(http));
+        // The continuation may run at once, inside then(), when the answer is already there (a refused
+        // connection): it is attached to a copy, never to the member it resets.
+        QFuture<HttpAnswer> sending = sendOnce(std::move(request));
+        inFlight = sending;
         const QByteArray method = call.method;
         const QString path = call.path;
-        inFlight.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
+        sending.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
             inFlight = {};
             Answer answer;
             answer.status = http.status;
@@ -653,7 +654,7 @@ QString StatuspageTarget::siteId() const
 
 QString StatuspageTarget::marker(qint64 outboxId, qint64 updateKey)
 {
-    return u"<!-- vigie:outbox=%1 update=%2 -->"_s.arg(outboxId).arg(updateKey);
+    return publicationMarker(outboxId, updateKey);
 }
 
 QFuture<PublishOutcome> StatuspageTarget::publish(const Publication &publication)

@@ -5,6 +5,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QRegularExpression>
 #include <QString>
 
 #include <chrono>
@@ -42,6 +43,24 @@ struct PublishOutcome
     bool credentials = false;
     std::chrono::milliseconds retryAfter{0};
 };
+
+// The marker a body carries for outbox entry `outboxId` and the update known as `updateKey` (its id
+// in the store, or its place in the timeline): an HTML comment, which Statuspage and Cachet keep
+// in the Markdown and leave out of the page. It is how a send whose answer was lost is found again.
+inline QString publicationMarker(qint64 outboxId, qint64 updateKey)
+{
+    return QStringLiteral("<!-- vigie:outbox=%1 update=%2 -->").arg(outboxId).arg(updateKey);
+}
+// Matches a marker; captures the outbox id (1) and the update key (2).
+inline const QRegularExpression &publicationMarkerPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(<!-- vigie:outbox=(\d+) update=(-?\d+) -->)"));
+    return pattern;
+}
+inline qint64 publicationUpdateKey(const NoticeUpdate &update, qsizetype index)
+{
+    return update.id != 0 ? update.id : qint64(index) + 1;
+}
 
 // A status site Vigie publishes to: Statuspage, a static site over WebDAV, Cachet. Each call runs
 // asynchronously (the GUI thread never waits); the futures finish on the thread that called.

@@ -1,5 +1,6 @@
 #include "statustargets.h"
 
+#include "cachettarget.h"
 #include "statuspagetarget.h"
 #include "webdavtarget.h"
 #include "workspace/workspace.h"
@@ -32,8 +33,11 @@ std::unique_ptr<StatusTarget> makeStatusTarget(const StatusSite &site, const Wor
         };
         return std::make_unique<WebDavTarget>(site, workspace, std::move(reader));
     }
-    case StatusSite::Kind::Cachet:
-        break;
+    case StatusSite::Kind::Cachet: {
+        auto target = std::make_unique<CachetTarget>(site);
+        target->setSecrets(secrets);
+        return target;
+    }
     }
     if (why)
         *why = QCoreApplication::translate("Vigie::OutboxRelay", "Vigie cannot publish to %1's kind of site yet")
