@@ -74,6 +74,23 @@
     </message>
 </context>
 <context>
+    <name>Vigie::OutboxCommand</name>
+    <message numerus="yes">
+        <source>%n published</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left pending.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ReportFormat</name>
     <message numerus="yes">
         <source>%n outage(s) from %1 to %2, %3 in all</source>

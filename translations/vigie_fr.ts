@@ -139,6 +139,97 @@
     </message>
 </context>
 <context>
+    <name>Vigie::CachetTarget</name>
+    <message>
+        <source>the system keychain has no secret &apos;%1&apos; for the token of %2</source>
+        <translation>le trousseau système n’a pas de secret «&#xa0;%1&#xa0;» pour le jeton de %2</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s; the request may have been applied</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 refused the token (HTTP %2): %3</source>
+        <translation>%1 a refusé le jeton (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 limits the rate of requests (HTTP 429); trying again in %2 s</source>
+        <translation>%1 limite le débit des requêtes (HTTP 429)&#xa0;; nouvel essai dans %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2): %3</source>
+        <translation>%1 a échoué (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2): %3</source>
+        <translation>%1 a refusé la requête (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address; Vigie does not send the token there</source>
+        <translation>%1 a redirigé la requête vers une autre adresse&#xa0;; Vigie n’y envoie pas le jeton</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed: %2</source>
+        <translation>la connexion TLS à %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 broke after the request was sent (%2); it may have been applied</source>
+        <translation>la connexion à %1 s’est rompue après l’envoi de la requête (%2)&#xa0;; elle a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as the Cachet API does; the request may have been applied</source>
+        <translation>%1 n’a pas répondu comme l’API Cachet&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as the Cachet API does</source>
+        <translation>%1 n’a pas répondu comme l’API Cachet</translation>
+    </message>
+    <message>
+        <source>the title has %1 characters; Cachet accepts at most %2</source>
+        <translation>le titre compte %1 caractères&#xa0;; Cachet en accepte au plus %2</translation>
+    </message>
+    <message>
+        <source>update %1 takes %2 bytes; Cachet keeps at most %3</source>
+        <translation>la mise à jour %1 fait %2&#xa0;octets&#xa0;; Cachet en conserve au plus %3</translation>
+    </message>
+    <message>
+        <source>the notice has no update to publish</source>
+        <translation>l’avis n’a aucune mise à jour à publier</translation>
+    </message>
+    <message>
+        <source>the incident %1 is no longer on %2</source>
+        <translation>l’incident %1 n’est plus sur %2</translation>
+    </message>
+    <message>
+        <source>%1 has no component %2; check the site&apos;s &apos;components&apos;</source>
+        <translation>%1 n’a pas de composant %2&#xa0;; vérifiez la clé «&#xa0;components&#xa0;» du site</translation>
+    </message>
+    <message>
+        <source>the maintenance %1 is no longer on %2</source>
+        <translation>la maintenance %1 n’est plus sur %2</translation>
+    </message>
+    <message>
+        <source>the notice has not been published to %1</source>
+        <translation>l’avis n’a pas été publié sur %1</translation>
+    </message>
+    <message>
+        <source>the maintenance is no longer on %1</source>
+        <translation>la maintenance n’est plus sur %1</translation>
+    </message>
+    <message>
+        <source>the incident is no longer on %1</source>
+        <translation>l’incident n’est plus sur %1</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ChartPanel</name>
     <message>
         <source>Charts</source>
@@ -1125,6 +1216,29 @@
     </message>
 </context>
 <context>
+    <name>Vigie::HistoryDraft</name>
+    <message>
+        <source>No service was down between %1 and %2.</source>
+        <translation>Aucun service n’a été en panne entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>None of the services asked for was down or degraded between %1 and %2.</source>
+        <translation>Aucun des services demandés n’a été en panne ni dégradé entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>The workspace has no service &quot;%1&quot;; its services are: %2.</source>
+        <translation>L’espace de travail n’a pas de service «&#xa0;%1&#xa0;»&#xa0;; ses services sont&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The range is empty: it should end after it starts.</source>
+        <translation>La période est vide&#xa0;: elle doit se terminer après son début.</translation>
+    </message>
+    <message>
+        <source>The range is in the future: there is no history yet.</source>
+        <translation>La période est dans le futur&#xa0;: il n’y a pas encore d’historique.</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::HttpProber</name>
     <message>
         <source>%1 MiB</source>
@@ -1481,6 +1595,22 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
+    <message>
+        <source>Notices</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Vigie could not open its notices database in %1: drafting and publishing are off. %2</source>
+        <translation>Vigie n’a pas pu ouvrir sa base des avis dans %1&#xa0;: la rédaction et la publication sont désactivées. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Avis</translation>
+    </message>
+    <message>
+        <source>Drafting a notice needs the results and notices databases, which are not open.</source>
+        <translation>Rédiger un avis nécessite la base de résultats et la base des avis, qui ne sont pas ouvertes.</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::MetricCharts</name>
@@ -1742,6 +1872,22 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>Subscribers will not be notified (--deliver-notifications to notify them).</source>
         <translation>Les abonnés ne seront pas prévenus (--deliver-notifications pour les prévenir).</translation>
     </message>
+    <message>
+        <source>vigie notice draft needs a workspace: vigie notice draft --workspace FILE</source>
+        <translation>vigie notice draft a besoin d’un espace de travail&#xa0;: vigie notice draft --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>Notice %1 is not queued: %2</source>
+        <translation>L’avis %1 n’a pas été mis en file d’attente&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no service &quot;%2&quot;; its services are: %3.</source>
+        <translation>%1 n’a pas de service &quot;%2&quot;&#xa0;; ses services sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>No history in %1 (the console and vigie watch keep it there).</source>
+        <translation>Pas d’historique dans %1 (la console et vigie watch le conservent là).</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::NoticeFile</name>
@@ -1876,6 +2022,348 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>the file is larger than %1 MiB</source>
         <translation>le fichier dépasse %1&#xa0;Mio</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::NoticeListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::NoticeTemplates</name>
+    <message>
+        <source>en</source>
+        <comment>the language code of this translation</comment>
+        <translation>fr</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::NoticesView</name>
+    <message>
+        <source>The workspace has no services</source>
+        <translation>L’espace de travail n’a aucun service</translation>
+    </message>
+    <message>
+        <source>not affected</source>
+        <translation>non touché</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Not affected</source>
+        <translation>Non touché</translation>
+    </message>
+    <message>
+        <source>&amp;Components: none</source>
+        <translation>&amp;Composants&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Components: %1</source>
+        <translation>&amp;Composants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The services this notice affects, and how.</source>
+        <translation>Les services que touche cet avis, et de quelle manière.</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>New &amp;incident</source>
+        <translation>Nouvel &amp;incident</translation>
+    </message>
+    <message>
+        <source>New &amp;maintenance</source>
+        <translation>Nouvelle &amp;maintenance</translation>
+    </message>
+    <message>
+        <source>The language of the template a new notice starts from: your readers&apos;, which may differ from the console&apos;s.</source>
+        <translation>La langue du modèle dont part un nouvel avis&#xa0;: celle de vos lecteurs, qui peut différer de celle de la console.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Template &amp;language:</source>
+        <translation>&amp;Langue du modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Maintenance starts</source>
+        <translation>Début de la maintenance</translation>
+    </message>
+    <message>
+        <source>Maintenance ends</source>
+        <translation>Fin de la maintenance</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>Ét&amp;at&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Im&amp;pact:</source>
+        <translation>Im&amp;pact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Update, in Markdown</source>
+        <translation>Mise à jour, en Markdown</translation>
+    </message>
+    <message>
+        <source>What happened, what is being done, what readers should do (Markdown).</source>
+        <translation>Ce qui s’est passé, ce qui est en cours, ce que les lecteurs doivent faire (Markdown).</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>What the public sees</source>
+        <translation>Ce que voit le public</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Révisions</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Re&amp;staurer</translation>
+    </message>
+    <message>
+        <source>Make the selected revision the draft again (saved as a new revision: nothing is lost).</source>
+        <translation>Reprendre la révision sélectionnée comme brouillon (elle est enregistrée comme nouvelle révision&#xa0;: rien n’est perdu).</translation>
+    </message>
+    <message>
+        <source>&amp;All notices</source>
+        <translation>Tou&amp;s les avis</translation>
+    </message>
+    <message>
+        <source>Show the outbox entries of every notice, not only this one&apos;s.</source>
+        <translation>Afficher les entrées de la boîte d’envoi de tous les avis, pas seulement celles de cet avis.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Réessa&amp;yer</translation>
+    </message>
+    <message>
+        <source>Send the selected entry again now.</source>
+        <translation>Renvoyer l’entrée sélectionnée maintenant.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Do not send the selected entry.</source>
+        <translation>Ne pas envoyer l’entrée sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>Ap&amp;erçu</translation>
+    </message>
+    <message>
+        <source>What the &amp;public sees</source>
+        <translation>Ce que v&amp;oit le public</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions</source>
+        <translation>Ré&amp;visions</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Post &amp;update</source>
+        <translation>A&amp;jouter la mise à jour</translation>
+    </message>
+    <message>
+        <source>Add the draft to the notice&apos;s timeline, without sending it anywhere yet.</source>
+        <translation>Ajouter le brouillon à la chronologie de l’avis, sans l’envoyer nulle part pour l’instant.</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish…</source>
+        <translation>Publie&amp;r…</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Enregistré à %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No notice chosen: pick one in the list, or start a new one.</source>
+        <translation>Aucun avis choisi&#xa0;: sélectionnez-en un dans la liste, ou créez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The last edits of notice %1 were not saved: %2</source>
+        <translation>Les dernières modifications de l’avis %1 n’ont pas été enregistrées&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>restored from %1</source>
+        <translation>restaurée depuis la révision %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 restored; saved at %2</source>
+        <translation>Révision %1 restaurée&#xa0;; brouillon enregistré à %2</translation>
+    </message>
+    <message>
+        <source>not yet posted</source>
+        <translation>pas encore ajoutée</translation>
+    </message>
+    <message>
+        <source>The longest title and body each kind of status site of the workspace accepts.</source>
+        <translation>Les longueurs maximales de titre et de corps qu’accepte chaque type de site de statut de l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>Choose a notice first.</source>
+        <translation>Choisissez d’abord un avis.</translation>
+    </message>
+    <message>
+        <source>Sending to the store…</source>
+        <translation>Écriture dans le stockage des avis…</translation>
+    </message>
+    <message>
+        <source>The workspace has no status sites to publish to (status_sites:).</source>
+        <translation>L’espace de travail n’a aucun site de statut où publier (status_sites:).</translation>
+    </message>
+    <message>
+        <source>A notice needs a title.</source>
+        <translation>Un avis doit avoir un titre.</translation>
+    </message>
+    <message>
+        <source>Write the update first.</source>
+        <translation>Rédigez d’abord la mise à jour.</translation>
+    </message>
+    <message>
+        <source>Choose the status sites, then queue the draft for them in the outbox.</source>
+        <translation>Choisir les sites de statut, puis mettre le brouillon en file d’attente pour eux dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox (%1)</source>
+        <translation>&amp;Boîte d’envoi (%1)</translation>
+    </message>
+    <message>
+        <source>No notice chosen.</source>
+        <translation>Aucun avis choisi.</translation>
+    </message>
+    <message>
+        <source>No status site has shown this notice yet: once it is published, each site&apos;s copy is read back and shown here, with what differs from the notice.</source>
+        <translation>Aucun site de statut n’a encore affiché cet avis&#xa0;: une fois l’avis publié, la copie de chaque site est relue et affichée ici, avec ce qui diffère de l’avis.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>Lu le %1</translation>
+    </message>
+    <message>
+        <source>Read at %1 from %2</source>
+        <translation>Lu le %1 à l’adresse %2</translation>
+    </message>
+    <message>
+        <source>Could not be read: %1</source>
+        <translation>Lecture impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>✓ The site shows what the notice says.</source>
+        <translation>✓ Le site affiche ce que dit l’avis.</translation>
+    </message>
+    <message>
+        <source>⚠ The site differs from the notice:</source>
+        <translation>⚠ Le site diffère de l’avis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the &amp;public sees (%1 differing)</source>
+        <translation>Ce que v&amp;oit le public (%1 en écart)</translation>
+    </message>
+    <message>
+        <source>Update posted to the timeline at %1 (not sent anywhere yet: use Publish…).</source>
+        <translation>Mise à jour ajoutée à la chronologie le %1 (pas encore envoyée&#xa0;: utilisez Publier…).</translation>
+    </message>
+    <message>
+        <source>The draft is posted to the timeline as a new update (%1) and queued for each site chosen.</source>
+        <translation>Le brouillon est ajouté à la chronologie comme nouvelle mise à jour (%1) et mis en file d’attente pour chaque site choisi.</translation>
+    </message>
+    <message>
+        <source>The latest update (%1, posted at %2) is queued for each site chosen.</source>
+        <translation>La dernière mise à jour (%1, ajoutée le %2) est mise en file d’attente pour chaque site choisi.</translation>
+    </message>
+    <message>
+        <source>Queued for %1: the outbox shows each site&apos;s progress.</source>
+        <translation>En file d’attente pour %1&#xa0;: la boîte d’envoi affiche l’avancement de chaque site.</translation>
     </message>
 </context>
 <context>
@@ -2137,10 +2625,6 @@ Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pa
         <translation>Affiche les entrées sous forme de tableau JSON plutôt qu’en colonnes.</translation>
     </message>
     <message>
-        <source>Read the notice from FILE: Markdown after a YAML front matter between two &apos;---&apos; lines (title, kind, status, impact, components, window).</source>
-        <translation>Lit l’avis dans FICHIER&#xa0;: du Markdown après un en-tête YAML entre deux lignes &apos;---&apos; (title, kind, status, impact, components, window).</translation>
-    </message>
-    <message>
         <source>The update&apos;s status: %1 for an incident; %2 for a maintenance.</source>
         <translation>L’état de la mise à jour&#xa0;: %1 pour un incident&#xa0;; %2 pour une maintenance.</translation>
     </message>
@@ -2153,28 +2637,8 @@ Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pa
         <translation>Demande aux sites de statut de prévenir leurs abonnés (e-mail, SMS...) de cette mise à jour.</translation>
     </message>
     <message>
-        <source>Write incident and maintenance notices as Markdown files with a YAML front matter, keep them in the data folder, and queue them for the workspace&apos;s status sites.
-  vigie notice new --from FILE.md                        create a notice
-  vigie notice list                                      list the notices
-  vigie notice show ID                                   show a notice and its updates
-  vigie notice update ID --status STATUS --from FILE.md  add an update
-  vigie notice publish ID --workspace FILE               queue it for every status site
-Exit status: 0 on success, 1 when the notices could not be read or written, 2 when a file, the workspace, a notice or an option is invalid (nothing is written then).</source>
-        <translation>Rédige les avis d’incident et de maintenance sous forme de fichiers Markdown avec un en-tête YAML, les conserve dans le dossier de données et les met en file d’attente pour les sites de statut de l’espace de travail.
-  vigie notice new --from FICHIER.md                        crée un avis
-  vigie notice list                                         liste les avis
-  vigie notice show ID                                      affiche un avis et ses mises à jour
-  vigie notice update ID --status ÉTAT --from FICHIER.md    ajoute une mise à jour
-  vigie notice publish ID --workspace FICHIER               le met en file d’attente pour chaque site de statut
-Code de sortie&#xa0;: 0 en cas de succès, 1 si les avis n’ont pas pu être lus ou écrits, 2 si un fichier, l’espace de travail, un avis ou une option est invalide (rien n’est alors écrit).</translation>
-    </message>
-    <message>
         <source>Write, list and publish notices.</source>
         <translation>Rédige, liste et publie des avis.</translation>
-    </message>
-    <message>
-        <source>new, list, show, update or publish.</source>
-        <translation>new, list, show, update ou publish.</translation>
     </message>
     <message>
         <source>The notice&apos;s number (show, update, publish).</source>
@@ -2183,12 +2647,6 @@ Code de sortie&#xa0;: 0 en cas de succès, 1 si les avis n’ont pas pu être lu
     <message>
         <source>[ID]</source>
         <translation>[ID]</translation>
-    </message>
-    <message>
-        <source>List the outbox: each send of a notice&apos;s update to a status site, with its state (queued, sending, published, failed, needs attention, cancelled), its attempts and its last error.
-Exit status: 0 when listed, 1 when the notices could not be read, 2 on a usage error.</source>
-        <translation>Liste la boîte d’envoi&#xa0;: chaque envoi de la mise à jour d’un avis vers un site de statut, avec son état (en file d’attente, envoi en cours, publié, échec, intervention requise, annulé), ses tentatives et sa dernière erreur.
-Code de sortie&#xa0;: 0 si la liste est affichée, 1 si les avis n’ont pas pu être lus, 2 en cas d’erreur d’utilisation.</translation>
     </message>
     <message>
         <source>List the notices&apos; sends to the status sites.</source>
@@ -2244,6 +2702,108 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
         <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, notice, outbox)</source>
         <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret, notice, outbox)</translation>
     </message>
+    <message>
+        <source>Read the notice from FILE: Markdown after a YAML front matter between two &apos;---&apos; lines (title, kind, status, impact, components, window). vigie notice draft: the start of the range, as vigie report reads it.</source>
+        <translation>Lit l’avis dans FICHIER&#xa0;: du Markdown après un en-tête YAML placé entre deux lignes «&#xa0;---&#xa0;» (title, kind, status, impact, components, window). vigie notice draft&#xa0;: le début de la période, tel que vigie report le lit.</translation>
+    </message>
+    <message>
+        <source>vigie notice draft: draft from the history of the service ID (repeat it for several).</source>
+        <translation>vigie notice draft&#xa0;: rédige à partir de l’historique du service ID (à répéter pour plusieurs services).</translation>
+    </message>
+    <message>
+        <source>vigie notice draft: draft from every service that was down in the range.</source>
+        <translation>vigie notice draft&#xa0;: rédige à partir de tous les services qui ont été en panne pendant la période.</translation>
+    </message>
+    <message>
+        <source>Also send what comes due within DURATION (a site&apos;s Retry-After, a backoff); default 60s.</source>
+        <translation>Envoie aussi ce qui arrive à échéance d’ici DURÉE (le Retry-After d’un site, une temporisation entre tentatives)&#xa0;; par défaut&#xa0;: 60s.</translation>
+    </message>
+    <message>
+        <source>Write incident and maintenance notices as Markdown files with a YAML front matter, keep them in the data folder, and queue them for the workspace&apos;s status sites.
+  vigie notice new --from FILE.md                        create a notice
+  vigie notice list                                      list the notices
+  vigie notice show ID                                   show a notice and its updates
+  vigie notice update ID --status STATUS --from FILE.md  add an update
+  vigie notice publish ID --workspace FILE               queue it for every status site
+  vigie notice draft (--service ID... | --all) --from TIME --to TIME --workspace FILE
+                                                         print a notice drafted from the history
+Exit status: 0 on success, 1 when the notices could not be read or written, 2 when a file, the workspace, a notice or an option is invalid (nothing is written then).</source>
+        <translation>Rédige des avis d’incident et de maintenance sous forme de fichiers Markdown avec un en-tête YAML, les conserve dans le dossier de données et les met en file d’attente pour les sites de statut de l’espace de travail.
+  vigie notice new --from FICHIER.md                      crée un avis
+  vigie notice list                                       liste les avis
+  vigie notice show ID                                    affiche un avis et ses mises à jour
+  vigie notice update ID --status ÉTAT --from FICHIER.md  ajoute une mise à jour
+  vigie notice publish ID --workspace FICHIER             le met en file d’attente pour chaque site de statut
+  vigie notice draft (--service ID... | --all) --from HEURE --to HEURE --workspace FICHIER
+                                                          affiche un avis rédigé à partir de l’historique
+Code de sortie&#xa0;: 0 en cas de succès, 1 si les avis n’ont pas pu être lus ou écrits, 2 si un fichier, l’espace de travail, un avis ou une option est invalide (rien n’est alors écrit).</translation>
+    </message>
+    <message>
+        <source>new, list, show, update, publish or draft.</source>
+        <translation>new, list, show, update, publish ou draft.</translation>
+    </message>
+    <message>
+        <source>List the outbox: each send of a notice&apos;s update to a status site, with its state (queued, sending, published, failed, needs attention, cancelled), its attempts and its last error.
+  vigie outbox                 list the entries
+  vigie outbox flush           send what is due now to the workspace&apos;s status sites
+  vigie outbox retry ID        queue a failed or attention-needing entry again
+  vigie outbox cancel ID       cancel an entry not yet published
+Exit status: 0 when done (flush: nothing left pending), 1 when the notices could not be read or written, 2 on a usage error, 3 when a flush left entries pending.</source>
+        <translation>Liste la boîte d’envoi&#xa0;: chaque envoi d’une mise à jour d’un avis vers un site de statut, avec son état (en file d’attente, envoi en cours, publié, échec, intervention requise, annulé), ses tentatives et sa dernière erreur.
+  vigie outbox                 liste les entrées
+  vigie outbox flush           envoie dès maintenant aux sites de statut de l’espace de travail ce qui est arrivé à échéance
+  vigie outbox retry ID        remet en file d’attente une entrée en échec ou nécessitant une intervention
+  vigie outbox cancel ID       annule une entrée pas encore publiée
+Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1 si les avis n’ont pas pu être lus ou écrits, 2 en cas d’erreur d’utilisation, 3 si un flush a laissé des entrées en attente.</translation>
+    </message>
+    <message>
+        <source>flush, retry or cancel (none: list).</source>
+        <translation>flush, retry ou cancel (sans action&#xa0;: liste).</translation>
+    </message>
+    <message>
+        <source>vigie notice draft takes --service ID or --all, not both.</source>
+        <translation>vigie notice draft prend --service ID ou --all, pas les deux.</translation>
+    </message>
+    <message>
+        <source>vigie notice draft needs the services to draft from: --service ID (one or more) or --all.</source>
+        <translation>vigie notice draft a besoin des services à partir desquels rédiger&#xa0;: --service ID (un ou plusieurs) ou --all.</translation>
+    </message>
+    <message>
+        <source>vigie notice draft needs a workspace, whose services it reads: vigie notice draft --workspace FILE</source>
+        <translation>vigie notice draft a besoin de l’espace de travail dont il lit les services&#xa0;: vigie notice draft --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>--lang needs %1, not &quot;%2&quot;.</source>
+        <translation>--lang attend %1, pas &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The range is empty: --to must come after --from.</source>
+        <translation>La période est vide&#xa0;: --to doit venir après --from.</translation>
+    </message>
+    <message>
+        <source>vigie outbox flush needs the workspace that declares the status sites: vigie outbox flush --workspace FILE</source>
+        <translation>vigie outbox flush a besoin de l’espace de travail qui déclare les sites de statut&#xa0;: vigie outbox flush --workspace FICHIER</translation>
+    </message>
+    <message>
+        <source>vigie outbox %1 needs an entry&apos;s number: vigie outbox %1 ID</source>
+        <translation>vigie outbox %1 a besoin du numéro d’une entrée&#xa0;: vigie outbox %1 ID</translation>
+    </message>
+    <message>
+        <source>An outbox entry&apos;s number is a whole number such as 12, not &quot;%1&quot;.</source>
+        <translation>Le numéro d’une entrée de la boîte d’envoi est un nombre entier comme 12, pas &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown outbox action &quot;%1&quot;: expected flush, retry or cancel.</source>
+        <translation>Action de boîte d’envoi inconnue &quot;%1&quot;&#xa0;; attendu&#xa0;: flush, retry ou cancel.</translation>
+    </message>
+    <message>
+        <source>--wait applies to vigie outbox flush only.</source>
+        <translation>--wait ne s’applique qu’à vigie outbox flush.</translation>
+    </message>
+    <message>
+        <source>--wait needs a duration such as 30s, 5m or 0s, not &quot;%1&quot;.</source>
+        <translation>--wait attend une durée comme 30s, 5m ou 0s, pas &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::OutageEpisodeModel</name>
@@ -2278,6 +2838,101 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>Services down</source>
         <translation>Services en panne</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::OutboxCommand</name>
+    <message>
+        <source>Outbox entry %1: notice %2 to %3, %4</source>
+        <translation>Entrée %1 de la boîte d’envoi&#xa0;: avis %2 vers %3, %4</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La boîte d’envoi est vide.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read: %1</source>
+        <translation>Le trousseau système n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published</source>
+        <translation>
+            <numerusform>%n entrée publiée</numerusform>
+            <numerusform>%n entrées publiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left pending.</source>
+        <translation>
+            <numerusform>, %n toujours en attente.</numerusform>
+            <numerusform>, %n toujours en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no outbox entry %1.</source>
+        <translation>Il n’y a pas d’entrée %1 dans la boîte d’envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::OutboxModel</name>
+    <message>
+        <source>Notice %1</source>
+        <translation>Avis %1</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>Last error or reason</source>
+        <translation>Dernière erreur ou raison</translation>
+    </message>
+    <message>
+        <source>Remote id</source>
+        <translation>Identifiant distant</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::OutboxRelay</name>
+    <message>
+        <source>Vigie cannot publish to %1&apos;s kind of site yet</source>
+        <translation>Vigie ne sait pas encore publier sur ce type de site (%1)</translation>
+    </message>
+    <message>
+        <source>Vigie cannot publish to %1 yet</source>
+        <translation>Vigie ne sait pas encore publier sur %1</translation>
+    </message>
+    <message>
+        <source>the workspace has no status site “%1”</source>
+        <translation>l’espace de travail n’a pas de site de statut «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>credentials: %1</source>
+        <translation>identifiants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the relay stopped</source>
+        <translation>le relais s’est arrêté</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +3000,60 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>provider status</source>
         <translation>état du fournisseur</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::PublicCopy</name>
+    <message>
+        <source>the title differs: the site shows “%1”</source>
+        <translation>le titre diffère&#xa0;: le site affiche «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the site shows the status “%1”, the notice “%2”</source>
+        <translation>le site affiche l’état «&#xa0;%1&#xa0;», l’avis «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the site shows %1 updates, the notice has %2</source>
+        <translation>nombre de mises à jour&#xa0;: %1 sur le site, %2 dans l’avis</translation>
+    </message>
+    <message>
+        <source>update %1: the site shows the status “%2”, the notice “%3”</source>
+        <translation>mise à jour %1&#xa0;: le site affiche l’état «&#xa0;%2&#xa0;», l’avis «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>update %1: the site shows another text</source>
+        <translation>mise à jour %1&#xa0;: le site affiche un autre texte</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::PublishDialog</name>
+    <message>
+        <source>Publish Notice</source>
+        <translation>Publier l’avis</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Envoyer vers</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify subscribers (deliver_notifications)</source>
+        <translation>&amp;Prévenir les abonnés (deliver_notifications)</translation>
+    </message>
+    <message>
+        <source>Statuspage sends this update by e-mail and text message to every subscriber of the page.</source>
+        <translation>Statuspage envoie cette mise à jour par e-mail et par SMS à tous les abonnés de la page.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>P&amp;ublier</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +3403,14 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>Export Report</source>
         <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Draft a notice…</source>
+        <translation>&amp;Rédiger un avis…</translation>
+    </message>
+    <message>
+        <source>Draft an incident notice from the selected outage and the cuts around it: the services, their times, the facts and the timeline, for you to edit.</source>
+        <translation>Rédiger un avis d’incident à partir de la panne sélectionnée et des coupures voisines&#xa0;: les services, leurs horaires, les faits et la chronologie, que vous pourrez ensuite modifier.</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3793,10 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
         <source>Opening the series database was cancelled.</source>
         <translation>L’ouverture de la base des séries a été annulée.</translation>
     </message>
+    <message>
+        <source>Opening the notices database was cancelled.</source>
+        <translation>L’ouverture de la base des avis a été annulée.</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::StaticSite</name>
@@ -3155,6 +3876,33 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>No past incidents or maintenance.</source>
         <translation>Aucun incident ni maintenance passés.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::StatusSiteLimits</name>
+    <message>
+        <source>Static site</source>
+        <translation>Site statique</translation>
+    </message>
+    <message>
+        <source>title %1 / %2</source>
+        <translation>titre %1 / %2</translation>
+    </message>
+    <message>
+        <source>body %1 / %2</source>
+        <translation>corps %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The title has %1 characters; %2 accepts at most %3.</source>
+        <translation>Le titre compte %1 caractères&#xa0;; %2 en accepte au plus %3.</translation>
+    </message>
+    <message>
+        <source>The body has %1 characters; %2 accepts at most %3.</source>
+        <translation>Le corps compte %1 caractères&#xa0;; %2 en accepte au plus %3.</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +4120,14 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>the incident %1 is no longer on %2</source>
         <translation>l’incident %1 n’est plus sur %2</translation>
+    </message>
+    <message>
+        <source>the notice has not been published to %1</source>
+        <translation>l’avis n’a pas été publié sur %1</translation>
+    </message>
+    <message>
+        <source>the incident is no longer on %1</source>
+        <translation>l’incident n’est plus sur %1</translation>
     </message>
 </context>
 <context>
@@ -3880,6 +4636,14 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>%1 on the status site is not a manifest Vigie wrote; remove it to publish the whole site again</source>
         <translation>%1 sur le site de statut n’est pas un manifeste écrit par Vigie&#xa0;; supprimez-le pour publier de nouveau tout le site</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not list the notice %2</source>
+        <translation>%1 ne répertorie pas l’avis %2</translation>
     </message>
 </context>
 <context>
