@@ -551,8 +551,9 @@ void NoticesView::Private::build()
     main->setChildrenCollapsible(false);
     main->setStretchFactor(0, 0);
     main->setStretchFactor(1, 1);
-    const int listWidth = q->fontMetrics().averageCharWidth() * 36;
-    left->setMinimumWidth(q->fontMetrics().averageCharWidth() * 24);
+    // At least what its buttons need in the language shown ("Nouvelle maintenance" is long).
+    const int listWidth = std::max(q->fontMetrics().averageCharWidth() * 36, left->minimumSizeHint().width());
+    left->setMinimumWidth(std::max(q->fontMetrics().averageCharWidth() * 24, left->minimumSizeHint().width()));
     main->setSizes({listWidth, 1280 - listWidth});
     auto *layout = new QVBoxLayout(q);
     const int gap = q->fontMetrics().height() / 3;
