@@ -1,6 +1,6 @@
 #include "cachettarget.h"
 
-#include "httponce.h"
+#include "siteapiclient.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,12 +9,10 @@
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QTimeZone>
-#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <deque>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -26,29 +24,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcCachet, "vigie.notices.cachet")
 
-// What came back for one request.
-struct Answer
-{
-    int status = 0; // 0: no HTTP answer
-    QByteArray body;
-    QString errorText;
-    bool sent = false;
-    bool timedOut = false;
-    bool tlsFailed = false;
-    std::chrono::milliseconds retryAfter{0};
-};
-
-std::chrono::milliseconds parseRetryAfter(const QByteArray &value)
-{
-    bool ok = false;
-    const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (ok && seconds >= 0)
-        return std::chrono::seconds(seconds);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (at.isValid())
-        return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at)));
-    return 0ms;
-}
+using Answer = SiteApiClient::Answer;
 
 // Cachet's own words for a refusal: {"errors": [{"status", "title", "detail", "meta": {"details": [...]}}]},
 // the validation messages in meta.details.
@@ -186,171 +162,23 @@ int CachetTarget::componentStatus(ComponentStatus status)
 
 struct CachetTarget::Private
 {
-    CachetTarget *q = nullptr;
+    Private(CachetTarget *owner, StatusSite statusSite)
+        : site(std::move(statusSite))
+        , api(site, apiOf(site), owner)
+    {}
+
+    // Requests go under the API's base: a bare site address gets /api/v1 added. Cachet paces
+    // nothing of its own accord; a 429 holds the token for its Retry-After.
+    static SiteApiClient::Api apiOf(const StatusSite &site)
+    {
+        QUrl base = SiteApiClient::trimmedUrl(site.url);
+        if (!base.path().endsWith(u"/api/v1"_s))
+            base.setPath(base.path() + u"/api/v1"_s);
+        return {base, "X-Cachet-Token"_ba, {}, {429}, errorOf, lcCachet};
+    }
+
     StatusSite site;
-    QByteArray token;
-    std::chrono::milliseconds timeout = 30s;
-
-    struct Call
-    {
-        QByteArray method;
-        QString path; // under the API: "/incidents"
-        QUrlQuery query;
-        std::optional<QJsonObject> body;
-        std::function<void(const Answer &)> done;
-    };
-    std::deque<Call> queue;
-    bool busy = false;
-    QTimer hold; // a 429's Retry-After: nothing leaves before it ends
-    QFuture<HttpAnswer> inFlight;
-
-    QString where() const
-    {
-        const QUrl url(site.url);
-        return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
-    }
-
-    QString scrub(QString text) const
-    {
-        if (token.size() >= 4) {
-            text.replace(QString::fromUtf8(token), u"[token]"_s);
-            text.replace(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(token))), u"[token]"_s);
-        }
-        return text;
-    }
-
-    QString missingToken() const
-    {
-        return tr("the system keychain has no secret '%1' for the token of %2").arg(site.tokenSecret, site.id);
-    }
-
-    QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const
-    {
-        QUrl url(site.url);
-        QString base = url.path();
-        while (base.endsWith(u'/'))
-            base.chop(1);
-        if (!base.endsWith(u"/api/v1"_s))
-            base += u"/api/v1"_s;
-        url.setPath(base + path);
-        if (!query.isEmpty())
-            url.setQuery(query);
-        return url;
-    }
-
-    void enqueue(Call call)
-    {
-        queue.push_back(std::move(call));
-        pump();
-    }
-
-    void pump()
-    {
-        if (busy || queue.empty() || hold.isActive())
-            return;
-        Call call = std::move(queue.front());
-        queue.pop_front();
-        busy = true;
-
-        HttpCall request;
-        request.method = call.method;
-        request.url = urlFor(call.path, call.query);
-        request.timeout = timeout;
-        request.headers = {{"Accept"_ba, "application/json"_ba}, {"X-Cachet-Token"_ba, token}};
-        if (call.body) {
-            request.headers.append({"Content-Type"_ba, "application/json"_ba});
-            request.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
-        }
-        // The continuation may run at once, inside then(), when the answer is already there (a refused
-        // connection): it is attached to a copy, never to the member it resets.
-        QFuture<HttpAnswer> sending = sendOnce(std::move(request));
-        inFlight = sending;
-        const QByteArray method = call.method;
-        const QString path = call.path;
-        sending.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
-            inFlight = {};
-            Answer answer;
-            answer.status = http.status;
-            answer.body = http.body;
-            answer.errorText = scrub(http.error);
-            answer.sent = http.sent;
-            answer.timedOut = http.timedOut;
-            answer.tlsFailed = http.tlsFailed;
-            if (answer.status == 429 || answer.status >= 500)
-                answer.retryAfter = parseRetryAfter(http.retryAfter);
-            if (answer.status == 429 && answer.retryAfter > 0ms)
-                hold.start(answer.retryAfter);
-            qCDebug(lcCachet).noquote() << method << path << "->" << answer.status
-                                        << (answer.timedOut ? "timeout" : "");
-            busy = false;
-            done(answer);
-            pump();
-        });
-    }
-
-    static bool succeeded(const Answer &answer) { return answer.status >= 200 && answer.status < 300; }
-
-    // How a failed request ends the publication. `write`: it may have changed the site.
-    PublishOutcome failure(const Answer &answer, bool write) const
-    {
-        PublishOutcome out;
-        const QString host = where();
-        if (answer.timedOut) {
-            out.kind = write && answer.sent ? PublishOutcome::Kind::Ambiguous : PublishOutcome::Kind::RetryLater;
-            const QString seconds = QString::number(double(timeout.count()) / 1000.0);
-            out.message =
-                write && answer.sent
-                    ? tr("no answer from %1 within %2 s; the request may have been applied").arg(host, seconds)
-                    : tr("no answer from %1 within %2 s").arg(host, seconds);
-        } else if (answer.status == 401 || answer.status == 403) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.credentials = true;
-            out.message =
-                tr("%1 refused the token (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
-        } else if (answer.status == 429) {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.retryAfter = answer.retryAfter;
-            out.message = tr("%1 limits the rate of requests (HTTP 429); trying again in %2 s")
-                              .arg(host)
-                              .arg((answer.retryAfter.count() + 999) / 1000);
-        } else if (answer.status >= 500) {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.retryAfter = answer.retryAfter;
-            out.message = tr("%1 failed (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
-        } else if (answer.status >= 400) {
-            out.kind = PublishOutcome::Kind::Failed;
-            out.message = tr("%1 refused the request (HTTP %2): %3")
-                              .arg(host)
-                              .arg(answer.status)
-                              .arg(scrub(errorOf(answer.body)));
-        } else if (answer.status >= 300) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.message =
-                tr("%1 redirected the request to another address; Vigie does not send the token there").arg(host);
-        } else if (answer.tlsFailed) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.message = tr("the TLS connection to %1 failed: %2").arg(host, answer.errorText);
-        } else if (write && answer.sent) {
-            out.kind = PublishOutcome::Kind::Ambiguous;
-            out.message = tr("the connection to %1 broke after the request was sent (%2); it may have been applied")
-                              .arg(host, answer.errorText);
-        } else {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.message = tr("%1 could not be reached: %2").arg(host, answer.errorText);
-        }
-        return out;
-    }
-
-    // An answer that is not the API's: whatever was written may have been applied.
-    PublishOutcome unexpected(bool write) const
-    {
-        PublishOutcome out;
-        out.kind = write ? PublishOutcome::Kind::Ambiguous : PublishOutcome::Kind::RetryLater;
-        out.message =
-            write ? tr("%1 did not answer as the Cachet API does; the request may have been applied").arg(where())
-                  : tr("%1 did not answer as the Cachet API does").arg(where());
-        return out;
-    }
+    SiteApiClient api;
 
     QString componentId(const QString &serviceId) const
     {
@@ -391,12 +219,7 @@ struct CachetTarget::Private
     {
         if (outcome.remoteId.isEmpty())
             outcome.remoteId = job->remoteId;
-        outcome.message = scrub(outcome.message);
-        if (outcome.kind != PublishOutcome::Kind::Published)
-            qCInfo(lcCachet).noquote() << "site" << site.id << "outbox entry" << job->publication.outboxId << ":"
-                                       << outcome.message;
-        job->promise.addResult(outcome);
-        job->promise.finish();
+        api.settle(job->promise, std::move(outcome), job->publication.outboxId);
     }
 
     QString withMarker(const Job &job, const QString &body, qint64 key) const
@@ -427,13 +250,8 @@ struct CachetTarget::Private
             refusal.message = tr("the notice has no update to publish");
             return finish(job, refusal);
         }
-        if (token.isEmpty()) {
-            PublishOutcome missing;
-            missing.kind = PublishOutcome::Kind::NeedsAttention;
-            missing.credentials = true;
-            missing.message = missingToken();
-            return finish(job, missing);
-        }
+        if (!api.hasToken())
+            return finish(job, api.missingToken());
         job->components = wantedComponents(notice);
         if (notice.kind == NoticeKind::Maintenance)
             return job->remoteId.isEmpty() ? writeSchedule(job, false) : readSchedule(job);
@@ -464,48 +282,38 @@ struct CachetTarget::Private
             payload.insert(u"component_status"_s, componentStatus(component.status));
             break;
         }
-        enqueue({"POST", u"/incidents"_s, {}, payload, [this, job, key](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     const QJsonObject incident =
-                         QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     const QString id = idOf(incident.value(u"id"));
-                     if (id.isEmpty())
-                         return finish(job, unexpected(true));
-                     job->remoteId = id;
-                     job->remote = incident;
-                     job->sentKeys = {key};
-                     nextUpdate(job);
-                 }});
-    }
-
-    static void addKeys(const QString &message, QList<qint64> &keys)
-    {
-        auto match = publicationMarkerPattern().globalMatch(message);
-        while (match.hasNext()) {
-            const qint64 key = match.next().captured(2).toLongLong();
-            if (!keys.contains(key))
-                keys.append(key);
-        }
+        api.send({"POST", u"/incidents"_s, {}, payload, [this, job, key](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      const QJsonObject incident =
+                          QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                      const QString id = idOf(incident.value(u"id"));
+                      if (id.isEmpty())
+                          return finish(job, api.unexpected());
+                      job->remoteId = id;
+                      job->remote = incident;
+                      job->sentKeys = {key};
+                      nextUpdate(job);
+                  }});
     }
 
     void readIncident(const Job &job)
     {
-        enqueue({"GET", u"/incidents/"_s + job->remoteId, {}, std::nullopt, [this, job](const Answer &answer) {
-                     if (answer.status == 404) {
-                         PublishOutcome out;
-                         out.kind = PublishOutcome::Kind::NeedsAttention;
-                         out.message = tr("the incident %1 is no longer on %2").arg(job->remoteId, where());
-                         return finish(job, out);
-                     }
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, false));
-                     job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     // The incident's own message is the notice's first update, marked or not.
-                     job->sentKeys = {publicationUpdateKey(job->publication.notice.updates.first(), 0)};
-                     addKeys(job->remote.value(u"message").toString(), job->sentKeys);
-                     readUpdates(job, 1);
-                 }});
+        api.send({"GET", u"/incidents/"_s + job->remoteId, {}, std::nullopt, [this, job](const Answer &answer) {
+                      if (answer.status == 404) {
+                          PublishOutcome out;
+                          out.kind = PublishOutcome::Kind::NeedsAttention;
+                          out.message = tr("the incident %1 is no longer on %2").arg(job->remoteId, api.where());
+                          return finish(job, out);
+                      }
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, false));
+                      job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                      // The incident's own message is the notice's first update, marked or not.
+                      job->sentKeys = {publicationUpdateKey(job->publication.notice.updates.first(), 0)};
+                      addPublicationUpdateKeys(job->remote.value(u"message").toString(), job->sentKeys);
+                      readUpdates(job, 1);
+                  }});
     }
 
     static constexpr int updatesPerPage = 100;
@@ -515,18 +323,18 @@ struct CachetTarget::Private
         QUrlQuery query;
         query.addQueryItem(u"per_page"_s, QString::number(updatesPerPage));
         query.addQueryItem(u"page"_s, QString::number(page));
-        enqueue({"GET", u"/incidents/%1/updates"_s.arg(job->remoteId), query, std::nullopt,
-                 [this, job, page](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, false));
-                     const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
-                     for (const QJsonValue &update : object.value(u"data").toArray())
-                         addKeys(update.toObject().value(u"message").toString(), job->sentKeys);
-                     const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
-                     if (page < number(pagination.value(u"total_pages"), 1) && page < 50)
-                         return readUpdates(job, page + 1);
-                     nextUpdate(job);
-                 }});
+        api.send({"GET", u"/incidents/%1/updates"_s.arg(job->remoteId), query, std::nullopt,
+                  [this, job, page](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, false));
+                      const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
+                      for (const QJsonValue &update : object.value(u"data").toArray())
+                          addPublicationUpdateKeys(update.toObject().value(u"message").toString(), job->sentKeys);
+                      const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
+                      if (page < number(pagination.value(u"total_pages"), 1) && page < 50)
+                          return readUpdates(job, page + 1);
+                      nextUpdate(job);
+                  }});
     }
 
     // Sends the first update the site lacks; once it has them all, the title, then the components.
@@ -539,17 +347,17 @@ struct CachetTarget::Private
                 continue;
             const QJsonObject payload{{u"status"_s, incidentStatus(updates.at(i).status)},
                                       {u"message"_s, withMarker(job, updates.at(i).body, key)}};
-            enqueue({"POST",
-                     u"/incidents/%1/updates"_s.arg(job->remoteId),
-                     {},
-                     payload,
-                     [this, job, key, status = payload.value(u"status")](const Answer &answer) {
-                         if (!succeeded(answer))
-                             return finish(job, failure(answer, true));
-                         job->sentKeys.append(key);
-                         job->remote.insert(u"status"_s, status); // an update moves the incident's status
-                         nextUpdate(job);
-                     }});
+            api.send({"POST",
+                      u"/incidents/%1/updates"_s.arg(job->remoteId),
+                      {},
+                      payload,
+                      [this, job, key, status = payload.value(u"status")](const Answer &answer) {
+                          if (!answer.succeeded())
+                              return finish(job, api.failure(answer, true));
+                          job->sentKeys.append(key);
+                          job->remote.insert(u"status"_s, status); // an update moves the incident's status
+                          nextUpdate(job);
+                      }});
             return;
         }
         const Notice &notice = job->publication.notice;
@@ -559,12 +367,12 @@ struct CachetTarget::Private
         // A new title (or a status the updates did not carry): the incident itself, without a new update.
         const QJsonObject payload{
             {u"name"_s, notice.title}, {u"status"_s, status}, {u"visible"_s, 1}, {u"notify"_s, false}};
-        enqueue({"PUT", u"/incidents/"_s + job->remoteId, {}, payload, [this, job](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     nextComponent(job, 0);
-                 }});
+        api.send({"PUT", u"/incidents/"_s + job->remoteId, {}, payload, [this, job](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                      nextComponent(job, 0);
+                  }});
     }
 
     // Components: each set to what the notice says, when the site shows otherwise.
@@ -576,29 +384,29 @@ struct CachetTarget::Private
             return finish(job, done);
         }
         const auto [id, status] = job->components.at(index);
-        enqueue({"GET", u"/components/"_s + id, {}, std::nullopt, [this, job, index, id, status](const Answer &answer) {
-                     if (answer.status == 404) {
-                         PublishOutcome out;
-                         out.kind = PublishOutcome::Kind::NeedsAttention;
-                         out.message = tr("%1 has no component %2; check the site's 'components'").arg(where(), id);
-                         return finish(job, out);
-                     }
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, false));
-                     const QJsonObject component =
-                         QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     if (number(component.value(u"status")) == status)
-                         return nextComponent(job, index + 1);
-                     enqueue({"PUT",
-                              u"/components/"_s + id,
-                              {},
-                              QJsonObject{{u"status"_s, status}},
-                              [this, job, index](const Answer &put) {
-                                  if (!succeeded(put))
-                                      return finish(job, failure(put, true));
-                                  nextComponent(job, index + 1);
-                              }});
-                 }});
+        api.send(
+            {"GET", u"/components/"_s + id, {}, std::nullopt, [this, job, index, id, status](const Answer &answer) {
+                 if (answer.status == 404) {
+                     PublishOutcome out;
+                     out.kind = PublishOutcome::Kind::NeedsAttention;
+                     out.message = tr("%1 has no component %2; check the site's 'components'").arg(api.where(), id);
+                     return finish(job, out);
+                 }
+                 if (!answer.succeeded())
+                     return finish(job, api.failure(answer, false));
+                 const QJsonObject component = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                 if (number(component.value(u"status")) == status)
+                     return nextComponent(job, index + 1);
+                 api.send({"PUT",
+                           u"/components/"_s + id,
+                           {},
+                           QJsonObject{{u"status"_s, status}},
+                           [this, job, index](const Answer &put) {
+                               if (!put.succeeded())
+                                   return finish(job, api.failure(put, true));
+                               nextComponent(job, index + 1);
+                           }});
+             }});
     }
 
     // Schedules (maintenance): one message, the latest update's, rewritten whole by each PUT.
@@ -622,46 +430,46 @@ struct CachetTarget::Private
     void readSchedule(const Job &job)
     {
         const QString id = job->remoteId.mid(schedulePrefix.size());
-        enqueue({"GET", u"/schedules/"_s + id, {}, std::nullopt, [this, job](const Answer &answer) {
-                     if (answer.status == 404) {
-                         PublishOutcome out;
-                         out.kind = PublishOutcome::Kind::NeedsAttention;
-                         out.message = tr("the maintenance %1 is no longer on %2").arg(job->remoteId, where());
-                         return finish(job, out);
-                     }
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, false));
-                     job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     const QJsonObject wanted = schedulePayload(job);
-                     const auto minutes = [](const QJsonValue &value) { return value.toString().left(16); };
-                     const bool same =
-                         job->remote.value(u"name").toString() == wanted.value(u"name").toString() &&
-                         unmarked(job->remote.value(u"message").toString()) ==
-                             unmarked(wanted.value(u"message").toString()) &&
-                         number(job->remote.value(u"status")) == wanted.value(u"status").toInt() &&
-                         minutes(job->remote.value(u"scheduled_at")) == minutes(wanted.value(u"scheduled_at")) &&
-                         minutes(job->remote.value(u"completed_at")) == minutes(wanted.value(u"completed_at"));
-                     if (same)
-                         return nextComponent(job, 0);
-                     writeSchedule(job, true);
-                 }});
+        api.send({"GET", u"/schedules/"_s + id, {}, std::nullopt, [this, job](const Answer &answer) {
+                      if (answer.status == 404) {
+                          PublishOutcome out;
+                          out.kind = PublishOutcome::Kind::NeedsAttention;
+                          out.message = tr("the maintenance %1 is no longer on %2").arg(job->remoteId, api.where());
+                          return finish(job, out);
+                      }
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, false));
+                      job->remote = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                      const QJsonObject wanted = schedulePayload(job);
+                      const auto minutes = [](const QJsonValue &value) { return value.toString().left(16); };
+                      const bool same =
+                          job->remote.value(u"name").toString() == wanted.value(u"name").toString() &&
+                          unmarked(job->remote.value(u"message").toString()) ==
+                              unmarked(wanted.value(u"message").toString()) &&
+                          number(job->remote.value(u"status")) == wanted.value(u"status").toInt() &&
+                          minutes(job->remote.value(u"scheduled_at")) == minutes(wanted.value(u"scheduled_at")) &&
+                          minutes(job->remote.value(u"completed_at")) == minutes(wanted.value(u"completed_at"));
+                      if (same)
+                          return nextComponent(job, 0);
+                      writeSchedule(job, true);
+                  }});
     }
 
     void writeSchedule(const Job &job, bool existing)
     {
         const QString path = existing ? u"/schedules/"_s + job->remoteId.mid(schedulePrefix.size()) : u"/schedules"_s;
-        enqueue({existing ? "PUT" : "POST", path, {}, schedulePayload(job), [this, job](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     const QJsonObject schedule =
-                         QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                     const QString id = idOf(schedule.value(u"id"));
-                     if (id.isEmpty())
-                         return finish(job, unexpected(true));
-                     job->remoteId = schedulePrefix + id;
-                     job->remote = schedule;
-                     nextComponent(job, 0);
-                 }});
+        api.send({existing ? "PUT" : "POST", path, {}, schedulePayload(job), [this, job](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      const QJsonObject schedule =
+                          QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                      const QString id = idOf(schedule.value(u"id"));
+                      if (id.isEmpty())
+                          return finish(job, api.unexpected());
+                      job->remoteId = schedulePrefix + id;
+                      job->remote = schedule;
+                      nextComponent(job, 0);
+                  }});
     }
 
     // findPublished: the newest incidents (or schedules) first, fifty at a time, five pages at most.
@@ -674,16 +482,6 @@ struct CachetTarget::Private
         promise->finish();
     }
 
-    void searchFailed(const std::shared_ptr<QPromise<Found>> &promise, qint64 outboxId, const Answer &answer)
-    {
-        Found found;
-        found.error = failure(answer, false);
-        found.error.message = scrub(found.error.message);
-        qCInfo(lcCachet).noquote() << "site" << site.id << "search for outbox entry" << outboxId << ":"
-                                   << found.error.message;
-        answerFound(promise, found);
-    }
-
     void search(std::shared_ptr<QPromise<Found>> promise, qint64 outboxId, bool schedules, int page)
     {
         QUrlQuery query;
@@ -692,31 +490,31 @@ struct CachetTarget::Private
         query.addQueryItem(u"per_page"_s, QString::number(searchPageSize));
         query.addQueryItem(u"page"_s, QString::number(page));
         const QString path = schedules ? u"/schedules"_s : u"/incidents"_s;
-        enqueue({"GET", path, query, std::nullopt, [this, promise, outboxId, schedules, page](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return searchFailed(promise, outboxId, answer);
-                     const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
-                     const QString needle = u"vigie:outbox="_s + QString::number(outboxId) + u' ';
-                     for (const QJsonValue &value : object.value(u"data").toArray()) {
-                         const QJsonObject item = value.toObject();
-                         bool hit = item.value(u"message").toString().contains(needle);
-                         for (const QJsonValue &update : item.value(u"updates").toArray())
-                             hit = hit || update.toObject().value(u"message").toString().contains(needle);
-                         if (hit) {
-                             Found found;
-                             found.asked = true;
-                             found.remoteId = (schedules ? schedulePrefix : QString()) + idOf(item.value(u"id"));
-                             return answerFound(promise, found);
-                         }
-                     }
-                     const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
-                     if (page >= number(pagination.value(u"total_pages"), 1) || page >= pagesSearched) {
-                         Found found;
-                         found.asked = true;
-                         return answerFound(promise, found);
-                     }
-                     search(promise, outboxId, schedules, page + 1);
-                 }});
+        api.send({"GET", path, query, std::nullopt, [this, promise, outboxId, schedules, page](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return api.searchFailed(*promise, outboxId, answer);
+                      const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
+                      const QString needle = u"vigie:outbox="_s + QString::number(outboxId) + u' ';
+                      for (const QJsonValue &value : object.value(u"data").toArray()) {
+                          const QJsonObject item = value.toObject();
+                          bool hit = item.value(u"message").toString().contains(needle);
+                          for (const QJsonValue &update : item.value(u"updates").toArray())
+                              hit = hit || update.toObject().value(u"message").toString().contains(needle);
+                          if (hit) {
+                              Found found;
+                              found.asked = true;
+                              found.remoteId = (schedules ? schedulePrefix : QString()) + idOf(item.value(u"id"));
+                              return answerFound(promise, found);
+                          }
+                      }
+                      const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
+                      if (page >= number(pagination.value(u"total_pages"), 1) || page >= pagesSearched) {
+                          Found found;
+                          found.asked = true;
+                          return answerFound(promise, found);
+                      }
+                      search(promise, outboxId, schedules, page + 1);
+                  }});
     }
 
     // An incident already known: its message and updates.
@@ -724,78 +522,69 @@ struct CachetTarget::Private
     {
         const QString needle = u"vigie:outbox="_s + QString::number(outboxId) + u' ';
         if (page == 0) {
-            enqueue({"GET",
-                     u"/incidents/"_s + remoteId,
-                     {},
-                     std::nullopt,
-                     [this, promise, outboxId, remoteId, needle](const Answer &answer) {
-                         if (answer.status == 404) {
-                             Found found;
-                             found.asked = true;
-                             return answerFound(promise, found);
-                         }
-                         if (!succeeded(answer))
-                             return searchFailed(promise, outboxId, answer);
-                         const QJsonObject incident =
-                             QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                         if (incident.value(u"message").toString().contains(needle)) {
-                             Found found;
-                             found.asked = true;
-                             found.remoteId = remoteId;
-                             return answerFound(promise, found);
-                         }
-                         searchIncident(promise, outboxId, remoteId, 1);
-                     }});
+            api.send({"GET",
+                      u"/incidents/"_s + remoteId,
+                      {},
+                      std::nullopt,
+                      [this, promise, outboxId, remoteId, needle](const Answer &answer) {
+                          if (answer.status == 404) {
+                              Found found;
+                              found.asked = true;
+                              return answerFound(promise, found);
+                          }
+                          if (!answer.succeeded())
+                              return api.searchFailed(*promise, outboxId, answer);
+                          const QJsonObject incident =
+                              QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                          if (incident.value(u"message").toString().contains(needle)) {
+                              Found found;
+                              found.asked = true;
+                              found.remoteId = remoteId;
+                              return answerFound(promise, found);
+                          }
+                          searchIncident(promise, outboxId, remoteId, 1);
+                      }});
             return;
         }
         QUrlQuery query;
         query.addQueryItem(u"per_page"_s, QString::number(updatesPerPage));
         query.addQueryItem(u"page"_s, QString::number(page));
-        enqueue({"GET", u"/incidents/%1/updates"_s.arg(remoteId), query, std::nullopt,
-                 [this, promise, outboxId, remoteId, needle, page](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return searchFailed(promise, outboxId, answer);
-                     const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
-                     Found found;
-                     found.asked = true;
-                     for (const QJsonValue &update : object.value(u"data").toArray()) {
-                         if (update.toObject().value(u"message").toString().contains(needle)) {
-                             found.remoteId = remoteId;
-                             return answerFound(promise, found);
-                         }
-                     }
-                     const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
-                     if (page < number(pagination.value(u"total_pages"), 1) && page < 50)
-                         return searchIncident(promise, outboxId, remoteId, page + 1);
-                     answerFound(promise, found);
-                 }});
+        api.send({"GET", u"/incidents/%1/updates"_s.arg(remoteId), query, std::nullopt,
+                  [this, promise, outboxId, remoteId, needle, page](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return api.searchFailed(*promise, outboxId, answer);
+                      const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
+                      Found found;
+                      found.asked = true;
+                      for (const QJsonValue &update : object.value(u"data").toArray()) {
+                          if (update.toObject().value(u"message").toString().contains(needle)) {
+                              found.remoteId = remoteId;
+                              return answerFound(promise, found);
+                          }
+                      }
+                      const QJsonObject pagination = object.value(u"meta").toObject().value(u"pagination").toObject();
+                      if (page < number(pagination.value(u"total_pages"), 1) && page < 50)
+                          return searchIncident(promise, outboxId, remoteId, page + 1);
+                      answerFound(promise, found);
+                  }});
     }
 };
 
 CachetTarget::CachetTarget(StatusSite site, QObject *parent)
     : StatusTarget(parent)
-    , d(std::make_unique<Private>())
-{
-    d->q = this;
-    d->site = std::move(site);
-    d->hold.setSingleShot(true);
-    connect(&d->hold, &QTimer::timeout, this, [this] { d->pump(); });
-}
+    , d(std::make_unique<Private>(this, std::move(site)))
+{}
 
-CachetTarget::~CachetTarget()
-{
-    // A request still out is abandoned; its answer, if one comes, finds no one to tell.
-    d->inFlight.cancel();
-}
+CachetTarget::~CachetTarget() = default;
 
 void CachetTarget::setSecrets(const QHash<QString, QByteArray> &secrets)
 {
-    d->token = secrets.value(d->site.tokenSecret);
+    d->api.setSecrets(secrets);
 }
 
 void CachetTarget::setTimeout(std::chrono::milliseconds timeout)
 {
-    d->timeout = timeout;
+    d->api.setTimeout(timeout);
 }
 
 QString CachetTarget::siteId() const
@@ -819,11 +608,9 @@ QFuture<StatusTarget::Found> CachetTarget::findPublished(const Publication &publ
     auto promise = std::make_shared<QPromise<Found>>();
     promise->start();
     QFuture<Found> future = promise->future();
-    if (d->token.isEmpty()) {
+    if (!d->api.hasToken()) {
         Found found;
-        found.error.kind = PublishOutcome::Kind::NeedsAttention;
-        found.error.credentials = true;
-        found.error.message = d->missingToken();
+        found.error = d->api.missingToken();
         d->answerFound(promise, found);
         return future;
     }
@@ -848,77 +635,73 @@ QFuture<PublicCopy> CachetTarget::fetchPublic(const Publication &publication, co
         promise->addResult(result);
         promise->finish();
     };
-    if (d->token.isEmpty() || remoteId.isEmpty()) {
-        copy.error =
-            d->token.isEmpty() ? d->missingToken() : tr("the notice has not been published to %1").arg(d->site.id);
+    if (!d->api.hasToken() || remoteId.isEmpty()) {
+        copy.error = !d->api.hasToken() ? d->api.missingToken().message
+                                        : tr("the notice has not been published to %1").arg(d->site.id);
         done(copy);
         return future;
     }
     const QUrl site = [this] {
-        QUrl url(d->site.url);
-        QString path = url.path();
-        while (path.endsWith(u'/'))
-            path.chop(1);
-        if (path.endsWith(u"/api/v1"_s))
-            path.chop(7);
-        url.setPath(path);
+        QUrl url = SiteApiClient::trimmedUrl(d->site.url);
+        if (url.path().endsWith(u"/api/v1"_s))
+            url.setPath(url.path().chopped(7));
         return url;
     }();
     const auto failed = [this, done](PublicCopy partial, const Answer &answer, const QString &gone) {
-        partial.error = answer.status == 404 ? gone.arg(d->where()) : d->failure(answer, false).message;
+        partial.error = answer.status == 404 ? gone.arg(d->api.where()) : d->api.failure(answer, false).message;
         done(partial);
     };
     if (remoteId.startsWith(schedulePrefix)) {
         const QString id = remoteId.mid(schedulePrefix.size());
-        d->enqueue({"GET", u"/schedules/"_s + id, {}, std::nullopt, [=, this](const Answer &answer) mutable {
-                        copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
-                        if (!Private::succeeded(answer))
-                            return failed(copy, answer, tr("the maintenance is no longer on %1"));
-                        const QJsonObject schedule =
-                            QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                        copy.title = schedule.value(u"name").toString();
-                        copy.status = fromScheduleStatus(number(schedule.value(u"status"))).value_or(copy.status);
-                        copy.url = site.toString() + u"/schedules/"_s + id;
-                        // A schedule has one message: the latest update.
-                        copy.updates.append({copy.status, unmarked(schedule.value(u"message").toString())});
-                        done(copy);
-                    }});
+        d->api.send({"GET", u"/schedules/"_s + id, {}, std::nullopt, [=, this](const Answer &answer) mutable {
+                         copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
+                         if (!answer.succeeded())
+                             return failed(copy, answer, tr("the maintenance is no longer on %1"));
+                         const QJsonObject schedule =
+                             QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+                         copy.title = schedule.value(u"name").toString();
+                         copy.status = fromScheduleStatus(number(schedule.value(u"status"))).value_or(copy.status);
+                         copy.url = site.toString() + u"/schedules/"_s + id;
+                         // A schedule has one message: the latest update.
+                         copy.updates.append({copy.status, unmarked(schedule.value(u"message").toString())});
+                         done(copy);
+                     }});
         return future;
     }
-    d->enqueue({"GET", u"/incidents/"_s + remoteId, {}, std::nullopt, [=, this](const Answer &answer) mutable {
-                    copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
-                    if (!Private::succeeded(answer))
-                        return failed(copy, answer, tr("the incident is no longer on %1"));
-                    const QJsonObject incident =
-                        QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
-                    copy.title = incident.value(u"name").toString();
-                    copy.status = fromIncidentStatus(number(incident.value(u"status"))).value_or(copy.status);
-                    copy.url = incident.value(u"permalink").toString();
-                    if (copy.url.isEmpty())
-                        copy.url = site.toString() + u"/incidents/"_s + remoteId;
-                    // Cachet keeps no status of its own for the incident's message (each update moves the
-                    // incident's): it is shown as the notice's first update says.
-                    const NoticeStatus first =
-                        publication.notice.updates.isEmpty() ? copy.status : publication.notice.updates.first().status;
-                    copy.updates.append({first, unmarked(incident.value(u"message").toString())});
-                    QUrlQuery query;
-                    query.addQueryItem(u"per_page"_s, QString::number(Private::updatesPerPage));
-                    d->enqueue({"GET", u"/incidents/%1/updates"_s.arg(remoteId), query, std::nullopt,
-                                [=](const Answer &updates) mutable {
-                                    if (!Private::succeeded(updates))
-                                        return failed(copy, updates, tr("the incident is no longer on %1"));
-                                    // Newest first.
-                                    const QJsonArray list =
-                                        QJsonDocument::fromJson(updates.body).object().value(u"data").toArray();
-                                    for (qsizetype i = list.size() - 1; i >= 0; --i) {
-                                        const QJsonObject update = list.at(i).toObject();
-                                        copy.updates.append(
-                                            {fromIncidentStatus(number(update.value(u"status"))).value_or(copy.status),
-                                             unmarked(update.value(u"message").toString())});
-                                    }
-                                    done(copy);
-                                }});
-                }});
+    d->api.send(
+        {"GET", u"/incidents/"_s + remoteId, {}, std::nullopt, [=, this](const Answer &answer) mutable {
+             copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
+             if (!answer.succeeded())
+                 return failed(copy, answer, tr("the incident is no longer on %1"));
+             const QJsonObject incident = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
+             copy.title = incident.value(u"name").toString();
+             copy.status = fromIncidentStatus(number(incident.value(u"status"))).value_or(copy.status);
+             copy.url = incident.value(u"permalink").toString();
+             if (copy.url.isEmpty())
+                 copy.url = site.toString() + u"/incidents/"_s + remoteId;
+             // Cachet keeps no status of its own for the incident's message (each update moves the
+             // incident's): it is shown as the notice's first update says.
+             const NoticeStatus first =
+                 publication.notice.updates.isEmpty() ? copy.status : publication.notice.updates.first().status;
+             copy.updates.append({first, unmarked(incident.value(u"message").toString())});
+             QUrlQuery query;
+             query.addQueryItem(u"per_page"_s, QString::number(Private::updatesPerPage));
+             d->api.send({"GET", u"/incidents/%1/updates"_s.arg(remoteId), query, std::nullopt,
+                          [=](const Answer &updates) mutable {
+                              if (!updates.succeeded())
+                                  return failed(copy, updates, tr("the incident is no longer on %1"));
+                              // Newest first.
+                              const QJsonArray list =
+                                  QJsonDocument::fromJson(updates.body).object().value(u"data").toArray();
+                              for (qsizetype i = list.size() - 1; i >= 0; --i) {
+                                  const QJsonObject update = list.at(i).toObject();
+                                  copy.updates.append(
+                                      {fromIncidentStatus(number(update.value(u"status"))).value_or(copy.status),
+                                       unmarked(update.value(u"message").toString())});
+                              }
+                              done(copy);
+                          }});
+         }});
     return future;
 }
 

@@ -26,7 +26,8 @@ namespace Vigie {
 // Cachet has no idempotency keys. Every message ends with the outbox id as an HTML comment, which
 // Cachet's Markdown (html_input: strip) leaves out of the page; findPublished() looks for it on the
 // recent incidents (or schedules), and publish() with a remoteId reads the incident's updates first
-// and sends only the ones it lacks. Each request goes out once (httponce.h).
+// and sends only the ones it lacks. Each request goes out once (httponce.h), one at a time; a 429
+// holds every request with the token, whichever target sends it, for its Retry-After.
 //
 // Statuses: investigating 1, identified 2, monitoring 3 (Cachet's "watching"), resolved 4 (fixed);
 // components: operational 1, degraded performance 2 (performance issues), partial outage 3, major

@@ -65,13 +65,13 @@ struct OutboxRelay::Private
         targets.clear();
         unavailable.clear();
         for (const StatusSite &site : std::as_const(sites)) {
-            QString why;
+            // Only a factory of the caller's may have nothing for a site.
             std::unique_ptr<StatusTarget> target =
-                factory ? factory(site) : makeStatusTarget(site, *workspace, secrets, &why);
+                factory ? factory(site) : makeStatusTarget(site, *workspace, secrets);
             if (target)
                 targets.insert(site.id, std::shared_ptr<StatusTarget>(target.release()));
             else
-                unavailable.insert(site.id, why.isEmpty() ? tr("Vigie cannot publish to %1 yet").arg(site.id) : why);
+                unavailable.insert(site.id, tr("Vigie cannot publish to %1 yet").arg(site.id));
         }
     }
 

@@ -1,23 +1,19 @@
 #include "statuspagetarget.h"
 
-#include "httponce.h"
+#include "siteapiclient.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QPromise>
 #include <QRegularExpression>
 #include <QTimeZone>
-#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <deque>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -29,66 +25,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcStatuspage, "vigie.notices.statuspage")
 
-using SteadyClock = std::chrono::steady_clock;
-
-// When the next request with a token may leave, whichever target sends it (two sites may share an
-// account's token). Keyed by a hash of the token: the token itself is kept nowhere else.
-struct Pacer
-{
-    QMutex mutex;
-    QHash<QByteArray, SteadyClock::time_point> next;
-};
-
-Pacer &pacer()
-{
-    static Pacer instance;
-    return instance;
-}
-
-// Takes the next slot of `key`; returns how long to wait for it.
-std::chrono::milliseconds reserveSlot(const QByteArray &key, std::chrono::milliseconds interval)
-{
-    Pacer &p = pacer();
-    const QMutexLocker lock(&p.mutex);
-    const auto now = SteadyClock::now();
-    const auto slot = std::max(now, p.next.value(key, now));
-    p.next.insert(key, slot + interval);
-    return std::chrono::ceil<std::chrono::milliseconds>(slot - now);
-}
-
-// Holds every request of `key` for `duration` from now (after an answer, and after a 420 or 429).
-void holdToken(const QByteArray &key, std::chrono::milliseconds duration)
-{
-    Pacer &p = pacer();
-    const QMutexLocker lock(&p.mutex);
-    const auto until = SteadyClock::now() + duration;
-    p.next.insert(key, std::max(until, p.next.value(key, until)));
-}
-
-// What came back for one request.
-struct Answer
-{
-    int status = 0; // 0: no HTTP answer
-    QByteArray body;
-    QString errorText;
-    bool tlsFailed = false;
-    bool sent = false; // every byte of the request went out
-    bool timedOut = false;
-    std::chrono::milliseconds retryAfter{0};
-};
-
-// Retry-After: a number of seconds, or an HTTP date.
-std::chrono::milliseconds parseRetryAfter(const QByteArray &value)
-{
-    bool ok = false;
-    const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (ok && seconds >= 0)
-        return std::chrono::seconds(seconds);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (at.isValid())
-        return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at)));
-    return 0ms;
-}
+using Answer = SiteApiClient::Answer;
 
 QString isoTime(qint64 ms)
 {
@@ -126,172 +63,23 @@ QString errorOf(const QByteArray &body)
 
 struct StatuspageTarget::Private
 {
-    StatuspageTarget *q = nullptr;
+    Private(StatuspageTarget *owner, StatusSite statusSite)
+        : site(std::move(statusSite))
+        , api(site, apiOf(site), owner)
+    {
+        api.setRequestInterval(1s);
+    }
+
+    // Requests go under the page: /pages/ID/incidents. 420 is Statuspage's own "too many requests".
+    static SiteApiClient::Api apiOf(const StatusSite &site)
+    {
+        QUrl base = SiteApiClient::trimmedUrl(site.url);
+        base.setPath(base.path() + u"/pages/"_s + site.pageId);
+        return {base, "Authorization"_ba, "OAuth "_ba, {420, 429}, errorOf, lcStatuspage};
+    }
+
     StatusSite site;
-    QByteArray token;
-    std::chrono::milliseconds interval = 1s;
-    std::chrono::milliseconds timeout = 30s;
-    QFuture<HttpAnswer> inFlight; // cancelled when the target goes
-
-    struct Call
-    {
-        QByteArray method;
-        QString path; // under the page: "/incidents"
-        QUrlQuery query;
-        std::optional<QJsonObject> body;
-        std::function<void(const Answer &)> done;
-    };
-    std::deque<Call> queue;
-    bool busy = false;
-    QTimer pace;
-
-    QString where() const
-    {
-        const QUrl url(site.url);
-        return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
-    }
-    QByteArray tokenKey() const { return QCryptographicHash::hash(token, QCryptographicHash::Sha256); }
-
-    // A message with the token taken out, wherever it came from.
-    QString scrub(QString text) const
-    {
-        if (token.size() >= 4) {
-            text.replace(QString::fromUtf8(token), u"[token]"_s);
-            text.replace(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(token))), u"[token]"_s);
-        }
-        return text;
-    }
-
-    void enqueue(Call call)
-    {
-        queue.push_back(std::move(call));
-        pump();
-    }
-
-    void pump()
-    {
-        if (busy || queue.empty() || pace.isActive())
-            return;
-        const std::chrono::milliseconds wait = reserveSlot(tokenKey(), interval);
-        if (wait > 0ms) {
-            // The slot is ours: whoever comes next waits behind it.
-            pace.start(wait);
-            return;
-        }
-        dispatch();
-    }
-
-    void dispatch()
-    {
-        Call call = std::move(queue.front());
-        queue.pop_front();
-        busy = true;
-
-        QUrl url(site.url);
-        QString base = url.path();
-        while (base.endsWith(u'/'))
-            base.chop(1);
-        url.setPath(base + u"/pages/"_s + site.pageId + call.path);
-        if (!call.query.isEmpty())
-            url.setQuery(call.query);
-        HttpCall request;
-        request.method = call.method;
-        request.url = url;
-        request.timeout = timeout;
-        request.headers = {{"Accept"_ba, "application/json"_ba}, {"Authorization"_ba, "OAuth " + token}};
-        if (call.body) {
-            request.headers.append({"Content-Type"_ba, "application/json"_ba});
-            request.body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
-        }
-        // Sent once: a write whose answer is lost is for the marker to find, never repeated here.
-        // The continuation may run at once, inside then(), when the answer is already there (a refused
-        // connection): it is attached to a copy, never to the member it resets.
-        QFuture<HttpAnswer> sending = sendOnce(std::move(request));
-        inFlight = sending;
-        const QByteArray method = call.method;
-        const QString path = call.path;
-        sending.then(q, [this, method, path, done = std::move(call.done)](const HttpAnswer &http) {
-            inFlight = {};
-            Answer answer;
-            answer.status = http.status;
-            answer.body = http.body;
-            answer.errorText = scrub(http.error);
-            answer.sent = http.sent;
-            answer.timedOut = http.timedOut;
-            answer.tlsFailed = http.tlsFailed;
-            // The site counts a request when it arrives, which this side does not see: the next
-            // one leaves an interval after this one's answer, which came after it arrived.
-            holdToken(tokenKey(), interval);
-            if (answer.status == 420 || answer.status == 429) {
-                answer.retryAfter = std::max(parseRetryAfter(http.retryAfter), std::chrono::milliseconds(interval));
-                holdToken(tokenKey(), answer.retryAfter);
-            } else if (answer.status >= 500) {
-                answer.retryAfter = parseRetryAfter(http.retryAfter);
-            }
-            qCDebug(lcStatuspage).noquote()
-                << method << path << "->" << answer.status << (answer.timedOut ? "timeout" : "");
-            busy = false;
-            done(answer);
-            pump();
-        });
-    }
-
-    // How a failed request ends the publication. `write`: it may have changed the page.
-    PublishOutcome failure(const Answer &answer, bool write) const
-    {
-        PublishOutcome out;
-        const QString host = where();
-        if (answer.timedOut) {
-            out.kind = write && answer.sent ? PublishOutcome::Kind::Ambiguous : PublishOutcome::Kind::RetryLater;
-            const QString seconds = QString::number(double(timeout.count()) / 1000.0);
-            out.message =
-                write && answer.sent
-                    ? tr("no answer from %1 within %2 s; the request may have been applied").arg(host, seconds)
-                    : tr("no answer from %1 within %2 s").arg(host, seconds);
-        } else if (answer.status == 401 || answer.status == 403) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.credentials = true;
-            out.message =
-                tr("%1 refused the token (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
-        } else if (answer.status == 420 || answer.status == 429) {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.retryAfter = answer.retryAfter;
-            out.message = tr("%1 limits the rate of requests (HTTP %2); trying again in %3 s")
-                              .arg(host)
-                              .arg(answer.status)
-                              .arg((answer.retryAfter.count() + 999) / 1000);
-        } else if (answer.status >= 500) {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.retryAfter = answer.retryAfter;
-            out.message = tr("%1 failed (HTTP %2): %3").arg(host).arg(answer.status).arg(scrub(errorOf(answer.body)));
-        } else if (answer.status >= 400) {
-            out.kind = PublishOutcome::Kind::Failed;
-            out.message = tr("%1 refused the request (HTTP %2): %3")
-                              .arg(host)
-                              .arg(answer.status)
-                              .arg(scrub(errorOf(answer.body)));
-        } else if (answer.status >= 300) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.message =
-                tr("%1 redirected the request to another address; Vigie does not send the token there").arg(host);
-        } else if (answer.tlsFailed) {
-            out.kind = PublishOutcome::Kind::NeedsAttention;
-            out.message = tr("the TLS connection to %1 failed: %2").arg(host, answer.errorText);
-        } else if (write && answer.sent) {
-            out.kind = PublishOutcome::Kind::Ambiguous;
-            out.message = tr("the connection to %1 broke after the request was sent (%2); it may have been applied")
-                              .arg(host, answer.errorText);
-        } else {
-            out.kind = PublishOutcome::Kind::RetryLater;
-            out.message = tr("%1 could not be reached: %2").arg(host, answer.errorText);
-        }
-        return out;
-    }
-
-    bool succeeded(const Answer &answer) const
-    {
-        return !answer.timedOut && answer.status >= 200 && answer.status < 300;
-    }
+    SiteApiClient api;
 
     QString componentId(const QString &serviceId) const
     {
@@ -315,12 +103,7 @@ struct StatuspageTarget::Private
     {
         if (outcome.remoteId.isEmpty())
             outcome.remoteId = job->remoteId;
-        outcome.message = scrub(outcome.message);
-        if (outcome.kind != PublishOutcome::Kind::Published)
-            qCInfo(lcStatuspage).noquote()
-                << "site" << site.id << "outbox entry" << job->publication.outboxId << ":" << outcome.message;
-        job->promise.addResult(outcome);
-        job->promise.finish();
+        api.settle(job->promise, std::move(outcome), job->publication.outboxId);
     }
 
     QJsonObject metadata(const Job &job) const
@@ -392,14 +175,8 @@ struct StatuspageTarget::Private
             incident.value(u"metadata").toObject().value(u"vigie").toObject().value(u"updates").toString();
         for (const QString &part : listed.split(u',', Qt::SkipEmptyParts))
             keys.append(part.toLongLong());
-        for (const QJsonValue &update : incident.value(u"incident_updates").toArray()) {
-            auto match = markerPattern().globalMatch(update.toObject().value(u"body").toString());
-            while (match.hasNext()) {
-                const qint64 key = match.next().captured(2).toLongLong();
-                if (!keys.contains(key))
-                    keys.append(key);
-            }
-        }
+        for (const QJsonValue &update : incident.value(u"incident_updates").toArray())
+            addPublicationUpdateKeys(update.toObject().value(u"body").toString(), keys);
         return keys;
     }
 
@@ -426,14 +203,8 @@ struct StatuspageTarget::Private
             refusal.message = tr("the notice has no update to publish");
             return finish(job, refusal);
         }
-        if (token.isEmpty()) {
-            PublishOutcome missing;
-            missing.kind = PublishOutcome::Kind::NeedsAttention;
-            missing.credentials = true;
-            missing.message =
-                tr("the system keychain has no secret '%1' for the token of %2").arg(site.tokenSecret, site.id);
-            return finish(job, missing);
-        }
+        if (!api.hasToken())
+            return finish(job, api.missingToken());
         if (job->remoteId.isEmpty())
             create(job);
         else
@@ -443,40 +214,34 @@ struct StatuspageTarget::Private
     void create(const Job &job)
     {
         job->sentKeys = {updateKey(job->publication.notice.updates.first(), 0)};
-        enqueue({"POST", u"/incidents"_s, {}, updatePayload(job, 0, true), [this, job](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     const QJsonObject incident = QJsonDocument::fromJson(answer.body).object();
-                     const QString id = incident.value(u"id").toString();
-                     if (id.isEmpty()) {
-                         PublishOutcome out;
-                         out.kind = PublishOutcome::Kind::Ambiguous;
-                         out.message = tr("%1 did not answer as the Statuspage API does; the request may have been "
-                                          "applied")
-                                           .arg(where());
-                         return finish(job, out);
-                     }
-                     job->remoteId = id;
-                     job->remote = incident;
-                     next(job);
-                 }});
+        api.send({"POST", u"/incidents"_s, {}, updatePayload(job, 0, true), [this, job](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      const QJsonObject incident = QJsonDocument::fromJson(answer.body).object();
+                      const QString id = incident.value(u"id").toString();
+                      if (id.isEmpty())
+                          return finish(job, api.unexpected());
+                      job->remoteId = id;
+                      job->remote = incident;
+                      next(job);
+                  }});
     }
 
     void read(const Job &job)
     {
-        enqueue({"GET", u"/incidents/"_s + job->remoteId, {}, std::nullopt, [this, job](const Answer &answer) {
-                     if (answer.status == 404) {
-                         PublishOutcome out;
-                         out.kind = PublishOutcome::Kind::NeedsAttention;
-                         out.message = tr("the incident %1 is no longer on %2").arg(job->remoteId, where());
-                         return finish(job, out);
-                     }
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, false));
-                     job->remote = QJsonDocument::fromJson(answer.body).object();
-                     job->sentKeys = keysOnSite(job->remote);
-                     next(job);
-                 }});
+        api.send({"GET", u"/incidents/"_s + job->remoteId, {}, std::nullopt, [this, job](const Answer &answer) {
+                      if (answer.status == 404) {
+                          PublishOutcome out;
+                          out.kind = PublishOutcome::Kind::NeedsAttention;
+                          out.message = tr("the incident %1 is no longer on %2").arg(job->remoteId, api.where());
+                          return finish(job, out);
+                      }
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, false));
+                      job->remote = QJsonDocument::fromJson(answer.body).object();
+                      job->sentKeys = keysOnSite(job->remote);
+                      next(job);
+                  }});
     }
 
     // Sends the first update the site lacks; once it has them all, the notice's own fields, then
@@ -514,16 +279,16 @@ struct StatuspageTarget::Private
 
     void patch(const Job &job, const QJsonObject &payload, std::function<void()> then)
     {
-        enqueue({"PATCH",
-                 u"/incidents/"_s + job->remoteId,
-                 {},
-                 payload,
-                 [this, job, then = std::move(then)](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     job->remote = QJsonDocument::fromJson(answer.body).object();
-                     then();
-                 }});
+        api.send({"PATCH",
+                  u"/incidents/"_s + job->remoteId,
+                  {},
+                  payload,
+                  [this, job, then = std::move(then)](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      job->remote = QJsonDocument::fromJson(answer.body).object();
+                      then();
+                  }});
     }
 
     void postmortem(const Job &job)
@@ -539,30 +304,30 @@ struct StatuspageTarget::Private
             const QJsonObject payload{
                 {u"postmortem"_s, QJsonObject{{u"notify_subscribers"_s, job->publication.deliverNotifications},
                                               {u"notify_twitter"_s, false}}}};
-            enqueue({"PUT",
-                     u"/incidents/%1/postmortem/publish"_s.arg(job->remoteId),
-                     {},
-                     payload,
-                     [this, job, done](const Answer &answer) {
-                         if (!succeeded(answer))
-                             return finish(job, failure(answer, true));
-                         finish(job, done);
-                     }});
+            api.send({"PUT",
+                      u"/incidents/%1/postmortem/publish"_s.arg(job->remoteId),
+                      {},
+                      payload,
+                      [this, job, done](const Answer &answer) {
+                          if (!answer.succeeded())
+                              return finish(job, api.failure(answer, true));
+                          finish(job, done);
+                      }});
         };
         if (drafted && published)
             return finish(job, done);
         if (drafted)
             return publish();
         const QJsonObject payload{{u"postmortem"_s, QJsonObject{{u"body_draft"_s, notice.postmortem}}}};
-        enqueue({"PUT",
-                 u"/incidents/%1/postmortem"_s.arg(job->remoteId),
-                 {},
-                 payload,
-                 [this, job, publish](const Answer &answer) {
-                     if (!succeeded(answer))
-                         return finish(job, failure(answer, true));
-                     publish();
-                 }});
+        api.send({"PUT",
+                  u"/incidents/%1/postmortem"_s.arg(job->remoteId),
+                  {},
+                  payload,
+                  [this, job, publish](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return finish(job, api.failure(answer, true));
+                      publish();
+                  }});
     }
 
     // findPublished: the page's incidents and maintenances, newest first, a hundred at a time.
@@ -574,77 +339,58 @@ struct StatuspageTarget::Private
         QUrlQuery query;
         query.addQueryItem(u"limit"_s, QString::number(pageSize));
         query.addQueryItem(u"page"_s, QString::number(page));
-        enqueue({"GET", u"/incidents"_s, query, std::nullopt, [this, promise, outboxId, page](const Answer &answer) {
-                     Found found;
-                     if (!succeeded(answer)) {
-                         found.error = failure(answer, false);
-                         qCInfo(lcStatuspage).noquote() << "site" << site.id << "search for outbox entry" << outboxId
-                                                        << ":" << found.error.message;
-                         promise->addResult(found);
-                         promise->finish();
-                         return;
-                     }
-                     const QJsonArray incidents = QJsonDocument::fromJson(answer.body).array();
-                     const QString needle = u"vigie:outbox="_s + QString::number(outboxId) + u' ';
-                     for (const QJsonValue &value : incidents) {
-                         const QJsonObject incident = value.toObject();
-                         const QJsonValue marked =
-                             incident.value(u"metadata").toObject().value(u"vigie").toObject().value(u"outbox_id");
-                         bool hit = marked.toInteger(-1) == outboxId || marked.toString() == QString::number(outboxId);
-                         for (const QJsonValue &update : incident.value(u"incident_updates").toArray())
-                             hit = hit || update.toObject().value(u"body").toString().contains(needle);
-                         if (hit) {
-                             found.asked = true;
-                             found.remoteId = incident.value(u"id").toString();
-                             promise->addResult(found);
-                             promise->finish();
-                             return;
-                         }
-                     }
-                     if (incidents.size() < pageSize || page >= pagesSearched) {
-                         found.asked = true;
-                         promise->addResult(found);
-                         promise->finish();
-                         return;
-                     }
-                     search(promise, outboxId, page + 1);
-                 }});
+        api.send({"GET", u"/incidents"_s, query, std::nullopt, [this, promise, outboxId, page](const Answer &answer) {
+                      if (!answer.succeeded())
+                          return api.searchFailed(*promise, outboxId, answer);
+                      Found found;
+                      const QJsonArray incidents = QJsonDocument::fromJson(answer.body).array();
+                      const QString needle = u"vigie:outbox="_s + QString::number(outboxId) + u' ';
+                      for (const QJsonValue &value : incidents) {
+                          const QJsonObject incident = value.toObject();
+                          const QJsonValue marked =
+                              incident.value(u"metadata").toObject().value(u"vigie").toObject().value(u"outbox_id");
+                          bool hit = marked.toInteger(-1) == outboxId || marked.toString() == QString::number(outboxId);
+                          for (const QJsonValue &update : incident.value(u"incident_updates").toArray())
+                              hit = hit || update.toObject().value(u"body").toString().contains(needle);
+                          if (hit) {
+                              found.asked = true;
+                              found.remoteId = incident.value(u"id").toString();
+                              promise->addResult(found);
+                              promise->finish();
+                              return;
+                          }
+                      }
+                      if (incidents.size() < pageSize || page >= pagesSearched) {
+                          found.asked = true;
+                          promise->addResult(found);
+                          promise->finish();
+                          return;
+                      }
+                      search(promise, outboxId, page + 1);
+                  }});
     }
 };
 
 StatuspageTarget::StatuspageTarget(StatusSite site, QObject *parent)
     : StatusTarget(parent)
-    , d(std::make_unique<Private>())
-{
-    d->q = this;
-    d->site = std::move(site);
-    d->pace.setSingleShot(true);
-    d->pace.setTimerType(Qt::PreciseTimer); // never early: the site counts to the millisecond
-    connect(&d->pace, &QTimer::timeout, this, [this] {
-        if (!d->busy && !d->queue.empty())
-            d->dispatch(); // the slot reserved when the timer started
-    });
-}
+    , d(std::make_unique<Private>(this, std::move(site)))
+{}
 
-StatuspageTarget::~StatuspageTarget()
-{
-    // A request still out is abandoned; its answer, if one comes, finds no one to tell.
-    d->inFlight.cancel();
-}
+StatuspageTarget::~StatuspageTarget() = default;
 
 void StatuspageTarget::setSecrets(const QHash<QString, QByteArray> &secrets)
 {
-    d->token = secrets.value(d->site.tokenSecret);
+    d->api.setSecrets(secrets);
 }
 
 void StatuspageTarget::setRequestInterval(std::chrono::milliseconds interval)
 {
-    d->interval = interval;
+    d->api.setRequestInterval(interval);
 }
 
 void StatuspageTarget::setTimeout(std::chrono::milliseconds timeout)
 {
-    d->timeout = timeout;
+    d->api.setTimeout(timeout);
 }
 
 QString StatuspageTarget::siteId() const
@@ -676,21 +422,19 @@ QFuture<PublicCopy> StatuspageTarget::fetchPublic(const Publication &publication
     PublicCopy copy;
     copy.noticeId = publication.notice.id;
     copy.siteId = d->site.id;
-    if (d->token.isEmpty() || remoteId.isEmpty()) {
-        copy.error =
-            d->token.isEmpty()
-                ? tr("the system keychain has no secret '%1' for the token of %2").arg(d->site.tokenSecret, d->site.id)
-                : tr("the notice has not been published to %1").arg(d->site.id);
+    if (!d->api.hasToken() || remoteId.isEmpty()) {
+        copy.error = !d->api.hasToken() ? d->api.missingToken().message
+                                        : tr("the notice has not been published to %1").arg(d->site.id);
         promise->addResult(copy);
         promise->finish();
         return future;
     }
-    d->enqueue(
+    d->api.send(
         {"GET", u"/incidents/"_s + remoteId, {}, std::nullopt, [this, promise, copy](const Answer &answer) mutable {
              copy.fetchedMs = QDateTime::currentMSecsSinceEpoch();
-             if (!d->succeeded(answer)) {
-                 copy.error = answer.status == 404 ? tr("the incident is no longer on %1").arg(d->where())
-                                                   : d->failure(answer, false).message;
+             if (!answer.succeeded()) {
+                 copy.error = answer.status == 404 ? tr("the incident is no longer on %1").arg(d->api.where())
+                                                   : d->api.failure(answer, false).message;
              } else {
                  const QJsonObject incident = QJsonDocument::fromJson(answer.body).object();
                  copy.title = incident.value(u"name").toString();
@@ -717,12 +461,9 @@ QFuture<StatusTarget::Found> StatuspageTarget::findPublished(const Publication &
     auto promise = std::make_shared<QPromise<Found>>();
     promise->start();
     QFuture<Found> future = promise->future();
-    if (d->token.isEmpty()) {
+    if (!d->api.hasToken()) {
         Found found;
-        found.error.kind = PublishOutcome::Kind::NeedsAttention;
-        found.error.credentials = true;
-        found.error.message =
-            tr("the system keychain has no secret '%1' for the token of %2").arg(d->site.tokenSecret, d->site.id);
+        found.error = d->api.missingToken();
         promise->addResult(found);
         promise->finish();
         return future;

@@ -61,6 +61,16 @@ inline qint64 publicationUpdateKey(const NoticeUpdate &update, qsizetype index)
 {
     return update.id != 0 ? update.id : qint64(index) + 1;
 }
+// Adds to `keys` the update key of each marker in `text` that it lacks.
+inline void addPublicationUpdateKeys(const QString &text, QList<qint64> &keys)
+{
+    auto match = publicationMarkerPattern().globalMatch(text);
+    while (match.hasNext()) {
+        const qint64 key = match.next().captured(2).toLongLong();
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+}
 
 // A status site Vigie publishes to: Statuspage, a static site over WebDAV, Cachet. Each call runs
 // asynchronously (the GUI thread never waits); the futures finish on the thread that called.

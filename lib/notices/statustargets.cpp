@@ -5,13 +5,12 @@
 #include "webdavtarget.h"
 #include "workspace/workspace.h"
 
-#include <QCoreApplication>
 #include <QFuture>
 
 namespace Vigie {
 
 std::unique_ptr<StatusTarget> makeStatusTarget(const StatusSite &site, const Workspace &workspace,
-                                               const QHash<QString, QByteArray> &secrets, QString *why)
+                                               const QHash<QString, QByteArray> &secrets, QString *)
 {
     switch (site.kind) {
     case StatusSite::Kind::Statuspage: {
@@ -39,10 +38,7 @@ std::unique_ptr<StatusTarget> makeStatusTarget(const StatusSite &site, const Wor
         return target;
     }
     }
-    if (why)
-        *why = QCoreApplication::translate("Vigie::OutboxRelay", "Vigie cannot publish to %1's kind of site yet")
-                   .arg(site.id);
-    return nullptr;
+    Q_UNREACHABLE_RETURN(nullptr);
 }
 
 } // namespace Vigie
