@@ -141,58 +141,6 @@
 <context>
     <name>Vigie::CachetTarget</name>
     <message>
-        <source>the system keychain has no secret &apos;%1&apos; for the token of %2</source>
-        <translation>le trousseau système n’a pas de secret «&#xa0;%1&#xa0;» pour le jeton de %2</translation>
-    </message>
-    <message>
-        <source>no answer from %1 within %2 s; the request may have been applied</source>
-        <translation>%1 n’a pas répondu en %2&#xa0;s&#xa0;; la requête a peut-être été appliquée</translation>
-    </message>
-    <message>
-        <source>no answer from %1 within %2 s</source>
-        <translation>%1 n’a pas répondu en %2&#xa0;s</translation>
-    </message>
-    <message>
-        <source>%1 refused the token (HTTP %2): %3</source>
-        <translation>%1 a refusé le jeton (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 limits the rate of requests (HTTP 429); trying again in %2 s</source>
-        <translation>%1 limite le débit des requêtes (HTTP 429)&#xa0;; nouvel essai dans %2&#xa0;s</translation>
-    </message>
-    <message>
-        <source>%1 failed (HTTP %2): %3</source>
-        <translation>%1 a échoué (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 refused the request (HTTP %2): %3</source>
-        <translation>%1 a refusé la requête (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 redirected the request to another address; Vigie does not send the token there</source>
-        <translation>%1 a redirigé la requête vers une autre adresse&#xa0;; Vigie n’y envoie pas le jeton</translation>
-    </message>
-    <message>
-        <source>the TLS connection to %1 failed: %2</source>
-        <translation>la connexion TLS à %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>the connection to %1 broke after the request was sent (%2); it may have been applied</source>
-        <translation>la connexion à %1 s’est rompue après l’envoi de la requête (%2)&#xa0;; elle a peut-être été appliquée</translation>
-    </message>
-    <message>
-        <source>%1 could not be reached: %2</source>
-        <translation>%1 est injoignable&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1 did not answer as the Cachet API does; the request may have been applied</source>
-        <translation>%1 n’a pas répondu comme l’API Cachet&#xa0;; la requête a peut-être été appliquée</translation>
-    </message>
-    <message>
-        <source>%1 did not answer as the Cachet API does</source>
-        <translation>%1 n’a pas répondu comme l’API Cachet</translation>
-    </message>
-    <message>
         <source>the title has %1 characters; Cachet accepts at most %2</source>
         <translation>le titre compte %1 caractères&#xa0;; Cachet en accepte au plus %2</translation>
     </message>
@@ -2915,10 +2863,6 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
 <context>
     <name>Vigie::OutboxRelay</name>
     <message>
-        <source>Vigie cannot publish to %1&apos;s kind of site yet</source>
-        <translation>Vigie ne sait pas encore publier sur ce type de site (%1)</translation>
-    </message>
-    <message>
         <source>Vigie cannot publish to %1 yet</source>
         <translation>Vigie ne sait pas encore publier sur %1</translation>
     </message>
@@ -3799,6 +3743,57 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     </message>
 </context>
 <context>
+    <name>Vigie::SiteApiClient</name>
+    <message>
+        <source>no answer from %1 within %2 s; the request may have been applied</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 n’a pas répondu en %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 refused the token (HTTP %2): %3</source>
+        <translation>%1 a refusé le jeton (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 limits the rate of requests (HTTP %2); trying again in %3 s</source>
+        <translation>%1 limite le débit des requêtes (HTTP %2)&#xa0;; nouvel essai dans %3&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2): %3</source>
+        <translation>%1 a échoué (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2): %3</source>
+        <translation>%1 a refusé la requête (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address; Vigie does not send the token there</source>
+        <translation>%1 a redirigé la requête vers une autre adresse&#xa0;; Vigie n’y envoie pas le jeton</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed: %2</source>
+        <translation>la connexion TLS à %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 broke after the request was sent (%2); it may have been applied</source>
+        <translation>la connexion à %1 s’est rompue après l’envoi de la requête (%2)&#xa0;; elle a peut-être été appliquée</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the system keychain has no secret &apos;%1&apos; for the token of %2</source>
+        <translation>le trousseau du système n’a aucun secret «&#xa0;%1&#xa0;» pour le jeton de %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as the %2 API does; the request may have been applied</source>
+        <translation>%1 n’a pas répondu comme le fait l’API %2&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::StaticSite</name>
     <message>
         <source>Minor service outage</source>
@@ -4058,46 +4053,6 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
 <context>
     <name>Vigie::StatuspageTarget</name>
     <message>
-        <source>no answer from %1 within %2 s; the request may have been applied</source>
-        <translation>%1 n’a pas répondu en %2&#xa0;s&#xa0;; la requête a peut-être été appliquée</translation>
-    </message>
-    <message>
-        <source>no answer from %1 within %2 s</source>
-        <translation>%1 n’a pas répondu en %2&#xa0;s</translation>
-    </message>
-    <message>
-        <source>%1 refused the token (HTTP %2): %3</source>
-        <translation>%1 a refusé le jeton (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 limits the rate of requests (HTTP %2); trying again in %3 s</source>
-        <translation>%1 limite le débit des requêtes (HTTP %2)&#xa0;; nouvel essai dans %3&#xa0;s</translation>
-    </message>
-    <message>
-        <source>%1 failed (HTTP %2): %3</source>
-        <translation>%1 a échoué (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 refused the request (HTTP %2): %3</source>
-        <translation>%1 a refusé la requête (HTTP %2)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>%1 redirected the request to another address; Vigie does not send the token there</source>
-        <translation>%1 a redirigé la requête vers une autre adresse&#xa0;; Vigie n’y envoie pas le jeton</translation>
-    </message>
-    <message>
-        <source>the TLS connection to %1 failed: %2</source>
-        <translation>la connexion TLS à %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>the connection to %1 broke after the request was sent (%2); it may have been applied</source>
-        <translation>la connexion à %1 s’est rompue après l’envoi de la requête (%2)&#xa0;; elle a peut-être été appliquée</translation>
-    </message>
-    <message>
-        <source>%1 could not be reached: %2</source>
-        <translation>%1 est injoignable&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>the title has %1 characters; Statuspage accepts at most %2</source>
         <translation>le titre compte %1 caractères&#xa0;; Statuspage en accepte au plus %2</translation>
     </message>
@@ -4108,14 +4063,6 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>the notice has no update to publish</source>
         <translation>l’avis n’a aucune mise à jour à publier</translation>
-    </message>
-    <message>
-        <source>the system keychain has no secret &apos;%1&apos; for the token of %2</source>
-        <translation>le trousseau système n’a pas de secret &apos;%1&apos; pour le jeton de %2</translation>
-    </message>
-    <message>
-        <source>%1 did not answer as the Statuspage API does; the request may have been applied</source>
-        <translation>%1 n’a pas répondu comme l’API Statuspage&#xa0;; la requête a peut-être été appliquée</translation>
     </message>
     <message>
         <source>the incident %1 is no longer on %2</source>
