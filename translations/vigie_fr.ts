@@ -1513,10 +1513,6 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>The secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
         <translation>Le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
     </message>
-    <message>
-        <source>Some probes cannot authenticate: they will fail until their secrets are in the keychain.</source>
-        <translation>Certaines sondes ne peuvent pas s’authentifier&#xa0;: elles échoueront tant que leurs secrets ne seront pas dans le trousseau.</translation>
-    </message>
     <message numerus="yes">
         <source>%n impacted by a dependency</source>
         <translation>
@@ -1558,6 +1554,10 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>Drafting a notice needs the results and notices databases, which are not open.</source>
         <translation>Rédiger un avis nécessite la base de résultats et la base des avis, qui ne sont pas ouvertes.</translation>
+    </message>
+    <message>
+        <source>Some secrets cannot be read: the probes, scrapes and status sites that use them will fail until they are in the keychain.</source>
+        <translation>Certains secrets sont illisibles&#xa0;: les sondes, collectes et sites de statut qui s’en servent échoueront tant qu’ils ne seront pas dans le trousseau.</translation>
     </message>
 </context>
 <context>

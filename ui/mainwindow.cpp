@@ -476,8 +476,8 @@ void MainWindow::Private::showSecrets(const QStringList &missing, const QString 
         secretErrors->hide();
     else
         secretErrors->showErrors(
-            MainWindow::tr("Some probes cannot authenticate: they will fail until their secrets are in the "
-                           "keychain."),
+            MainWindow::tr("Some secrets cannot be read: the probes, scrapes and status sites that use them will "
+                           "fail until they are in the keychain."),
             problems);
 }
 
