@@ -251,6 +251,9 @@ struct NoticesView::Private
     QDateTimeEdit *windowEnd = nullptr;
     QPlainTextEdit *body = nullptr;
     KSyntaxHighlighting::SyntaxHighlighter *highlighter = nullptr;
+    QPlainTextEdit *postmortem = nullptr; // an incident's, published with it once written
+    KSyntaxHighlighting::SyntaxHighlighter *postmortemHighlighter = nullptr;
+    QString postmortemText;
     QTabWidget *tabs = nullptr;
     QTextBrowser *preview = nullptr;
     QTextBrowser *publicCopy = nullptr;
@@ -296,6 +299,7 @@ struct NoticesView::Private
     void addRevision(const NoticeRevision &revision);
     void edited();
     void bodyEdited();
+    void postmortemEdited();
     void renderPreview();
     void updateLimits();
     void updateButtons();
@@ -435,6 +439,17 @@ void NoticesView::Private::build()
     highlighter = new KSyntaxHighlighting::SyntaxHighlighter(body->document());
     highlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
 
+    postmortem = new QPlainTextEdit(editor);
+    postmortem->setObjectName(u"noticePostmortem"_s);
+    postmortem->setAccessibleName(NoticesView::tr("Postmortem, in Markdown"));
+    postmortem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    postmortem->setTabChangesFocus(true);
+    postmortem->setPlaceholderText(NoticesView::tr("An incident's postmortem (Markdown): what happened and why, what "
+                                                   "was done, what will change. Published with the incident once "
+                                                   "written."));
+    postmortemHighlighter = new KSyntaxHighlighting::SyntaxHighlighter(postmortem->document());
+    postmortemHighlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
+
     preview = new QTextBrowser(editor);
     preview->setObjectName(u"noticePreview"_s);
     preview->setAccessibleName(NoticesView::tr("Preview"));
@@ -499,6 +514,7 @@ void NoticesView::Private::build()
     tabs->addTab(publicCopy, NoticesView::tr("What the &public sees"));
     tabs->addTab(revisionPage, NoticesView::tr("Re&visions"));
     tabs->addTab(outboxPage, NoticesView::tr("&Outbox"));
+    tabs->addTab(postmortem, NoticesView::tr("Postmortem"));
 
     auto *split = new QSplitter(Qt::Horizontal, editor);
     split->setObjectName(u"noticeSplitter"_s);
@@ -588,6 +604,7 @@ void NoticesView::Private::build()
     QObject::connect(windowStart, &QDateTimeEdit::dateTimeChanged, q, [this] { edited(); });
     QObject::connect(windowEnd, &QDateTimeEdit::dateTimeChanged, q, [this] { edited(); });
     QObject::connect(body, &QPlainTextEdit::textChanged, q, [this] { bodyEdited(); });
+    QObject::connect(postmortem, &QPlainTextEdit::textChanged, q, [this] { postmortemEdited(); });
     QObject::connect(saveTimer, &QTimer::timeout, q, &NoticesView::saveNow);
     QObject::connect(previewTimer, &QTimer::timeout, q, [this] { renderPreview(); });
     QObject::connect(outboxTimer, &QTimer::timeout, q, &NoticesView::refreshOutbox);
@@ -831,8 +848,12 @@ void NoticesView::Private::fill(const NoticeDraft &draft)
     // Replacing the text keeps the undo history of the other notice out of this one.
     body->setPlainText(draft.body);
     bodyText = draft.body;
+    postmortem->setPlainText(draft.postmortem);
+    postmortemText = draft.postmortem;
     for (QWidget *w : std::as_const(editing))
         w->setEnabled(shown && store);
+    // Statuspage has postmortems for incidents only.
+    postmortem->setEnabled(shown && store && noticeKind == NoticeKind::Incident);
     filling = false;
     updateLimits();
     renderPreview();
@@ -851,7 +872,7 @@ NoticeDraft NoticesView::Private::draft() const
             NoticeWindow{windowStart->dateTime().toMSecsSinceEpoch(), windowEnd->dateTime().toMSecsSinceEpoch()};
     else
         draft.window = current.window;
-    draft.postmortem = current.postmortem;
+    draft.postmortem = current.kind == NoticeKind::Incident ? editorText(postmortem) : current.postmortem;
     return draft;
 }
 
@@ -875,6 +896,15 @@ void NoticesView::Private::bodyEdited()
         return;
     bodyText = text;
     previewTimer->start();
+    edited();
+}
+
+void NoticesView::Private::postmortemEdited()
+{
+    const QString text = editorText(postmortem);
+    if (filling || text == postmortemText)
+        return;
+    postmortemText = text;
     edited();
 }
 
@@ -1380,6 +1410,8 @@ void NoticesView::Private::applyPalette()
 {
     highlighter->setTheme(syntaxRepository().themeForPalette(q->palette()));
     highlighter->rehighlight();
+    postmortemHighlighter->setTheme(syntaxRepository().themeForPalette(q->palette()));
+    postmortemHighlighter->rehighlight();
     updateLimits();
     setErrorColour(saveLabel, saveState == SaveState::Failed);
     setErrorColour(message, messageIsError);

@@ -8,12 +8,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <array>
+#include <type_traits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -248,6 +249,28 @@ struct NoticeStore::Private
     QString path;
 
     qint64 now() const { return clock->nowMs(); }
+
+    // Runs `work` on the store's thread. Not QtConcurrent::run: a caller that waits on a
+    // QtConcurrent future whose task has not started runs the task itself, on its own thread, with
+    // the connection another task may be using on the store's (seen: a crash in SQLite when the GUI
+    // thread waited while the outbox was being read).
+    template<typename Work>
+    auto submit(Work &&work) -> QFuture<std::invoke_result_t<Work>>
+    {
+        using R = std::invoke_result_t<Work>;
+        auto promise = std::make_shared<QPromise<R>>();
+        QFuture<R> future = promise->future();
+        promise->start();
+        pool.start([promise, work = std::forward<Work>(work)]() mutable {
+            if constexpr (std::is_void_v<R>) {
+                work();
+            } else {
+                promise->addResult(work());
+            }
+            promise->finish();
+        });
+        return future;
+    }
 
     QString failure(const QSqlQuery &query) const
     {
@@ -529,7 +552,7 @@ NoticeStore::NoticeStore(const Clock *clock)
 
 NoticeStore::~NoticeStore()
 {
-    QtConcurrent::run(&d->pool, [d = d.get()] { d->connection.reset(); }).waitForFinished();
+    d->submit([d = d.get()] { d->connection.reset(); }).waitForFinished();
     d->pool.waitForDone();
 }
 
@@ -562,28 +585,28 @@ NoticeStore::Result<void> NoticeStore::open(const QString &dataDir)
             tr("Cannot create the data folder %1 for the notices database.").arg(QDir::toNativeSeparators(dataDir)));
     const QString path = QDir(dataDir).absoluteFilePath(fileName());
     const Result<void> opened =
-        QtConcurrent::run(&d->pool, [d = d.get(), path]() -> Result<void> {
-            auto connection = std::make_unique<SqliteConnection>();
-            if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
-                return done;
-            // An acknowledged save survives a crash of the machine too.
-            QSqlQuery query(connection->database());
-            if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-                return std::unexpected(tr("Cannot use the notices database %1: %2.")
-                                           .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
-            query.finish();
-            if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
-                return migrated;
-            d->connection = std::move(connection);
-            d->path = path;
-            return {};
-        }).result();
+        d->submit([d = d.get(), path]() -> Result<void> {
+             auto connection = std::make_unique<SqliteConnection>();
+             if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
+                 return done;
+             // An acknowledged save survives a crash of the machine too.
+             QSqlQuery query(connection->database());
+             if (!query.exec(u"PRAGMA synchronous = FULL"_s))
+                 return std::unexpected(tr("Cannot use the notices database %1: %2.")
+                                            .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
+             query.finish();
+             if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
+                 return migrated;
+             d->connection = std::move(connection);
+             d->path = path;
+             return {};
+         }).result();
     return opened;
 }
 
 QFuture<NoticeStore::Result<Notice>> NoticeStore::create(const Notice &notice)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), notice] {
+    return d->submit([d = d.get(), notice] {
         return d->write<Notice>([&]() -> Result<Notice> {
             if (notice.title.trimmed().isEmpty())
                 return std::unexpected(tr("A notice needs a title."));
@@ -616,7 +639,7 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::create(const Notice &notice)
 QFuture<NoticeStore::Result<Notice>> NoticeStore::addUpdate(qint64 noticeId, const NoticeEdit &edit,
                                                             const QStringList &publishTo, bool deliverNotifications)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId, edit, publishTo, deliverNotifications] {
+    return d->submit([d = d.get(), noticeId, edit, publishTo, deliverNotifications] {
         return d->write<Notice>([&]() -> Result<Notice> {
             auto before = d->loadNotice(noticeId);
             if (!before)
@@ -645,13 +668,12 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::addUpdate(qint64 noticeId, con
 
 QFuture<NoticeStore::Result<Notice>> NoticeStore::notice(qint64 noticeId) const
 {
-    return QtConcurrent::run(
-        &d->pool, [d = d.get(), noticeId] { return d->read<Notice>([&] { return d->loadNotice(noticeId); }); });
+    return d->submit([d = d.get(), noticeId] { return d->read<Notice>([&] { return d->loadNotice(noticeId); }); });
 }
 
 QFuture<NoticeStore::Result<QList<Notice>>> NoticeStore::notices() const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get()] {
+    return d->submit([d = d.get()] {
         return d->read<QList<Notice>>([&]() -> Result<QList<Notice>> {
             auto ids = d->exec(u"SELECT id FROM notices ORDER BY modified_ms DESC, id DESC"_s);
             if (!ids)
@@ -674,21 +696,21 @@ QFuture<NoticeStore::Result<QList<Notice>>> NoticeStore::notices() const
 
 QFuture<NoticeStore::Result<NoticeRevision>> NoticeStore::saveDraft(qint64 noticeId, const NoticeDraft &draft)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId, draft] {
+    return d->submit([d = d.get(), noticeId, draft] {
         return d->write<NoticeRevision>([&] { return d->insertRevision(noticeId, draft, 0); });
     });
 }
 
 QFuture<NoticeStore::Result<QList<NoticeRevision>>> NoticeStore::revisions(qint64 noticeId) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId] {
+    return d->submit([d = d.get(), noticeId] {
         return d->read<QList<NoticeRevision>>([&] { return d->loadRevisions(noticeId, std::nullopt); });
     });
 }
 
 QFuture<NoticeStore::Result<NoticeRevision>> NoticeStore::restoreRevision(qint64 noticeId, int number)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId, number] {
+    return d->submit([d = d.get(), noticeId, number] {
         return d->write<NoticeRevision>([&]() -> Result<NoticeRevision> {
             auto found = d->loadRevisions(noticeId, number);
             if (!found)
@@ -703,7 +725,7 @@ QFuture<NoticeStore::Result<NoticeRevision>> NoticeStore::restoreRevision(qint64
 QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::publish(qint64 noticeId, const QStringList &siteIds,
                                                                       bool deliverNotifications)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId, siteIds, deliverNotifications] {
+    return d->submit([d = d.get(), noticeId, siteIds, deliverNotifications] {
         return d->write<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             auto latest = d->exec(u"SELECT id FROM notice_updates WHERE notice_id = ? ORDER BY ts_ms DESC, id DESC "
                                   "LIMIT 1"_s,
@@ -726,7 +748,7 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::publish(qint64 not
 
 QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::outbox(bool pendingOnly) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), pendingOnly] {
+    return d->submit([d = d.get(), pendingOnly] {
         return d->read<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             auto query = d->exec(u"SELECT %1 FROM outbox %2 ORDER BY id DESC"_s.arg(
                 entryColumns,
@@ -743,14 +765,13 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::outbox(bool pendin
 
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::outboxEntry(qint64 entryId) const
 {
-    return QtConcurrent::run(
-        &d->pool, [d = d.get(), entryId] { return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); }); });
+    return d->submit([d = d.get(), entryId] { return d->read<OutboxEntry>([&] { return d->loadEntry(entryId); }); });
 }
 
 QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit,
                                                                        const QStringList &siteIds)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), owner, leaseMs, limit, siteIds] {
+    return d->submit([d = d.get(), owner, leaseMs, limit, siteIds] {
         return d->write<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             const qint64 at = d->now();
             if (siteIds.isEmpty())
@@ -797,7 +818,7 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QSt
 
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::renewLease(qint64 entryId, const QString &owner, qint64 leaseMs)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, leaseMs] {
+    return d->submit([d = d.get(), entryId, owner, leaseMs] {
         return d->write<OutboxEntry>([&]() -> Result<OutboxEntry> {
             const auto entry = d->leased(entryId, owner);
             if (!entry)
@@ -813,7 +834,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::renewLease(qint64 entryId
 
 QFuture<NoticeStore::Result<Publication>> NoticeStore::publication(qint64 entryId) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId] {
+    return d->submit([d = d.get(), entryId] {
         return d->read<Publication>([&]() -> Result<Publication> {
             auto entry = d->loadEntry(entryId);
             if (!entry)
@@ -840,7 +861,7 @@ QFuture<NoticeStore::Result<Publication>> NoticeStore::publication(qint64 entryI
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markPublished(qint64 entryId, const QString &owner,
                                                                      const QString &remoteId)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, remoteId] {
+    return d->submit([d = d.get(), entryId, owner, remoteId] {
         return d->write<OutboxEntry>(
             [&] { return d->endLease(entryId, owner, OutboxEntry::State::Published, {}, remoteId, std::nullopt); });
     });
@@ -849,7 +870,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markPublished(qint64 entr
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markRetryLater(qint64 entryId, const QString &owner,
                                                                       const QString &reason, qint64 nextAttemptMs)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, reason, nextAttemptMs] {
+    return d->submit([d = d.get(), entryId, owner, reason, nextAttemptMs] {
         return d->write<OutboxEntry>(
             [&] { return d->endLease(entryId, owner, OutboxEntry::State::Queued, reason, {}, nextAttemptMs); });
     });
@@ -858,7 +879,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markRetryLater(qint64 ent
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markFailed(qint64 entryId, const QString &owner,
                                                                   const QString &reason)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, reason] {
+    return d->submit([d = d.get(), entryId, owner, reason] {
         return d->write<OutboxEntry>(
             [&] { return d->endLease(entryId, owner, OutboxEntry::State::Failed, reason, {}, std::nullopt); });
     });
@@ -867,7 +888,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markFailed(qint64 entryId
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markNeedsAttention(qint64 entryId, const QString &owner,
                                                                           const QString &reason)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId, owner, reason] {
+    return d->submit([d = d.get(), entryId, owner, reason] {
         return d->write<OutboxEntry>(
             [&] { return d->endLease(entryId, owner, OutboxEntry::State::NeedsAttention, reason, {}, std::nullopt); });
     });
@@ -875,7 +896,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::markNeedsAttention(qint64
 
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::retry(qint64 entryId)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId] {
+    return d->submit([d = d.get(), entryId] {
         return d->write<OutboxEntry>([&]() -> Result<OutboxEntry> {
             auto entry = d->loadEntry(entryId);
             if (!entry)
@@ -899,7 +920,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::retry(qint64 entryId)
 
 QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::cancel(qint64 entryId)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), entryId] {
+    return d->submit([d = d.get(), entryId] {
         return d->write<OutboxEntry>([&]() -> Result<OutboxEntry> {
             auto entry = d->loadEntry(entryId);
             if (!entry)
@@ -925,7 +946,7 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::cancel(qint64 entryId)
 
 QFuture<NoticeStore::Result<void>> NoticeStore::savePublicCopy(const PublicCopy &copy)
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), copy] {
+    return d->submit([d = d.get(), copy] {
         return d->write<void>([&]() -> Result<void> {
             auto saved =
                 d->exec(u"INSERT INTO public_copies (notice_id, site_id, fetched_ms, copy) VALUES (?, ?, ?, ?) "
@@ -941,7 +962,7 @@ QFuture<NoticeStore::Result<void>> NoticeStore::savePublicCopy(const PublicCopy 
 
 QFuture<NoticeStore::Result<QList<PublicCopy>>> NoticeStore::publicCopies(qint64 noticeId) const
 {
-    return QtConcurrent::run(&d->pool, [d = d.get(), noticeId] {
+    return d->submit([d = d.get(), noticeId] {
         return d->read<QList<PublicCopy>>([&]() -> Result<QList<PublicCopy>> {
             auto query = d->exec(u"SELECT site_id, fetched_ms, copy FROM public_copies WHERE notice_id = ? ORDER BY "
                                  "site_id"_s,

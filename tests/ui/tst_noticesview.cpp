@@ -458,6 +458,25 @@ private Q_SLOTS:
         QCOMPARE(m_view->draft().body, update.body);
         QCOMPARE(child<QLineEdit>(u"noticeTitle"_s)->text(), drafted.title);
     }
+
+    void anIncidentsPostmortemIsWrittenAndSavedWithTheDraft()
+    {
+        QSignalSpy loaded(m_view.get(), &NoticesView::noticeLoaded);
+        QTest::mouseClick(child<QPushButton>(u"newIncident"_s), Qt::LeftButton);
+        QTRY_COMPARE(loaded.size(), 1);
+        const qint64 id = m_view->currentNoticeId();
+        auto *postmortem = child<QPlainTextEdit>(u"noticePostmortem"_s);
+        QVERIFY(postmortem->isEnabled());
+        postmortem->setFocus();
+        QTest::keyClicks(postmortem, u"## Cause"_s);
+        QTRY_COMPARE(lastRevision(id).draft.postmortem, u"## Cause"_s);
+        // The notice carries it, for the sites that publish postmortems.
+        QCOMPARE(m_store->notice(id).result()->postmortem, u"## Cause"_s);
+        // A maintenance has none.
+        QTest::mouseClick(child<QPushButton>(u"newMaintenance"_s), Qt::LeftButton);
+        QTRY_COMPARE(loaded.size(), 2);
+        QVERIFY(!postmortem->isEnabled());
+    }
 };
 
 QTEST_MAIN(TestNoticesView)
