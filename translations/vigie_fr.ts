@@ -2313,6 +2313,18 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>Queued for %1: the outbox shows each site&apos;s progress.</source>
         <translation>En file d’attente pour %1&#xa0;: la boîte d’envoi affiche l’avancement de chaque site.</translation>
     </message>
+    <message>
+        <source>Postmortem, in Markdown</source>
+        <translation>Postmortem, en Markdown</translation>
+    </message>
+    <message>
+        <source>An incident&apos;s postmortem (Markdown): what happened and why, what was done, what will change. Published with the incident once written.</source>
+        <translation>Le postmortem d’un incident (Markdown)&#xa0;: ce qui s’est passé et pourquoi, ce qui a été fait, ce qui va changer. Publié avec l’incident une fois rédigé.</translation>
+    </message>
+    <message>
+        <source>Postmortem</source>
+        <translation>Postmortem</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::Options</name>
