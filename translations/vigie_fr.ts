@@ -2162,14 +2162,6 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <translation>Ne pas envoyer l’entrée sélectionnée.</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>Ap&amp;erçu</translation>
-    </message>
-    <message>
-        <source>What the &amp;public sees</source>
-        <translation>Ce que v&amp;oit le public</translation>
-    </message>
-    <message>
         <source>Re&amp;visions</source>
         <translation>Ré&amp;visions</translation>
     </message>
@@ -2178,20 +2170,12 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <translation>&amp;Boîte d’envoi</translation>
     </message>
     <message>
-        <source>Post &amp;update</source>
-        <translation>A&amp;jouter la mise à jour</translation>
-    </message>
-    <message>
         <source>Add the draft to the notice&apos;s timeline, without sending it anywhere yet.</source>
         <translation>Ajouter le brouillon à la chronologie de l’avis, sans l’envoyer nulle part pour l’instant.</translation>
     </message>
     <message>
         <source>P&amp;ublish…</source>
         <translation>Publie&amp;r…</translation>
-    </message>
-    <message>
-        <source>T&amp;itle:</source>
-        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Saved at %1</source>
@@ -2294,10 +2278,6 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <translation>⚠ Le site diffère de l’avis&#xa0;:</translation>
     </message>
     <message>
-        <source>What the &amp;public sees (%1 differing)</source>
-        <translation>Ce que v&amp;oit le public (%1 en écart)</translation>
-    </message>
-    <message>
         <source>Update posted to the timeline at %1 (not sent anywhere yet: use Publish…).</source>
         <translation>Mise à jour ajoutée à la chronologie le %1 (pas encore envoyée&#xa0;: utilisez Publier…).</translation>
     </message>
@@ -2324,6 +2304,26 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>Postmortem</source>
         <translation>Postmortem</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>Ap&amp;erçu</translation>
+    </message>
+    <message>
+        <source>What the pu&amp;blic sees</source>
+        <translation>Ce que v&amp;oit le public</translation>
+    </message>
+    <message>
+        <source>Post up&amp;date</source>
+        <translation>A&amp;jouter la mise à jour</translation>
+    </message>
+    <message>
+        <source>Titl&amp;e:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the pu&amp;blic sees (%1 differing)</source>
+        <translation>Ce que v&amp;oit le public (%1 en écart)</translation>
     </message>
 </context>
 <context>

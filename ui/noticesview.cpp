@@ -510,8 +510,8 @@ void NoticesView::Private::build()
 
     tabs = new QTabWidget(editor);
     tabs->setObjectName(u"noticeTabs"_s);
-    tabs->addTab(preview, NoticesView::tr("Pre&view"));
-    tabs->addTab(publicCopy, NoticesView::tr("What the &public sees"));
+    tabs->addTab(preview, NoticesView::tr("Previe&w"));
+    tabs->addTab(publicCopy, NoticesView::tr("What the pu&blic sees"));
     tabs->addTab(revisionPage, NoticesView::tr("Re&visions"));
     tabs->addTab(outboxPage, NoticesView::tr("&Outbox"));
     tabs->addTab(postmortem, NoticesView::tr("Postmortem"));
@@ -536,7 +536,7 @@ void NoticesView::Private::build()
     message->setWordWrap(true);
     message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     message->hide();
-    post = new QPushButton(NoticesView::tr("Post &update"), editor);
+    post = new QPushButton(NoticesView::tr("Post up&date"), editor);
     post->setObjectName(u"postUpdate"_s);
     post->setToolTip(NoticesView::tr("Add the draft to the notice's timeline, without sending it anywhere yet."));
     publishButton = new QPushButton(NoticesView::tr("P&ublish…"), editor);
@@ -545,7 +545,7 @@ void NoticesView::Private::build()
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(label(NoticesView::tr("T&itle:"), title));
+    titleRow->addWidget(label(NoticesView::tr("Titl&e:"), title));
     titleRow->addWidget(title, 1);
     editorLayout->addWidget(heading);
     editorLayout->addLayout(titleRow);
@@ -1298,8 +1298,8 @@ void NoticesView::Private::showPublicCopies(const QList<PublicCopy> &copies)
     qsizetype differing = 0;
     for (const PublicCopy &copy : copies)
         differing += !copy.error.isEmpty() || !publicCopyDifferences(current, copy).isEmpty();
-    tabs->setTabText(index, differing > 0 ? NoticesView::tr("What the &public sees (%1 differing)").arg(differing)
-                                          : NoticesView::tr("What the &public sees"));
+    tabs->setTabText(index, differing > 0 ? NoticesView::tr("What the pu&blic sees (%1 differing)").arg(differing)
+                                          : NoticesView::tr("What the pu&blic sees"));
     Q_EMIT q->publicCopiesShown(int(copies.size()));
 }
 
