@@ -128,6 +128,12 @@ public:
         setPopupMode(QToolButton::InstantPopup);
         setMenu(m_menu);
         setToolButtonStyle(Qt::ToolButtonTextOnly);
+        // The menu holds a submenu per service: built when it is opened, not for every workspace
+        // and notice shown (a workspace of 11,000 services made the console's start wait seconds).
+        connect(m_menu, &QMenu::aboutToShow, this, [this] {
+            if (m_menuStale)
+                rebuildMenu();
+        });
         rebuild();
     }
 
@@ -175,6 +181,21 @@ private:
 
     void rebuild()
     {
+        m_menuStale = true;
+        if (m_menu->isVisible())
+            rebuildMenu();
+        QStringList parts;
+        for (const AffectedComponent &c : std::as_const(m_components))
+            parts << NoticesView::tr("%1: %2").arg(nameOf(c.serviceId).replace(u'&', u"&&"_s),
+                                                   componentStatusText(c.status).toLower());
+        setText(m_components.isEmpty() ? NoticesView::tr("&Components: none")
+                                       : NoticesView::tr("&Components: %1").arg(parts.join(u", "_s)));
+        setToolTip(NoticesView::tr("The services this notice affects, and how."));
+    }
+
+    void rebuildMenu()
+    {
+        m_menuStale = false;
         m_menu->clear();
         QList<std::pair<QString, QString>> all = m_services;
         for (const AffectedComponent &c : std::as_const(m_components))
@@ -204,16 +225,10 @@ private:
                 connect(action, &QAction::triggered, this, [this, id, status] { set(id, status); });
             }
         }
-        QStringList parts;
-        for (const AffectedComponent &c : std::as_const(m_components))
-            parts << NoticesView::tr("%1: %2").arg(nameOf(c.serviceId).replace(u'&', u"&&"_s),
-                                                   componentStatusText(c.status).toLower());
-        setText(m_components.isEmpty() ? NoticesView::tr("&Components: none")
-                                       : NoticesView::tr("&Components: %1").arg(parts.join(u", "_s)));
-        setToolTip(NoticesView::tr("The services this notice affects, and how."));
     }
 
     QMenu *m_menu;
+    bool m_menuStale = true;
     QList<std::pair<QString, QString>> m_services; // id, name
     QList<AffectedComponent> m_components;
 };
@@ -291,6 +306,7 @@ struct NoticesView::Private
 
     void build();
     void applyPalette();
+    void ensureHighlighters();
     void setSaveState(SaveState state, const QString &text);
     void showMessage(const QString &text, bool error);
     void load(qint64 noticeId);
@@ -436,8 +452,6 @@ void NoticesView::Private::build()
     body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     body->setTabChangesFocus(true);
     body->setPlaceholderText(NoticesView::tr("What happened, what is being done, what readers should do (Markdown)."));
-    highlighter = new KSyntaxHighlighting::SyntaxHighlighter(body->document());
-    highlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
 
     postmortem = new QPlainTextEdit(editor);
     postmortem->setObjectName(u"noticePostmortem"_s);
@@ -447,8 +461,6 @@ void NoticesView::Private::build()
     postmortem->setPlaceholderText(NoticesView::tr("An incident's postmortem (Markdown): what happened and why, what "
                                                    "was done, what will change. Published with the incident once "
                                                    "written."));
-    postmortemHighlighter = new KSyntaxHighlighting::SyntaxHighlighter(postmortem->document());
-    postmortemHighlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
 
     preview = new QTextBrowser(editor);
     preview->setObjectName(u"noticePreview"_s);
@@ -1406,12 +1418,31 @@ void NoticesView::Private::queue(const PublishDialog &dialog, bool asNewUpdate)
     }
 }
 
+// KSyntaxHighlighting reads every syntax definition it has when its repository is made: the first
+// time the view is shown, not while the console starts.
+void NoticesView::Private::ensureHighlighters()
+{
+    if (highlighter)
+        return;
+    const KSyntaxHighlighting::Definition markdown = syntaxRepository().definitionForName(u"Markdown"_s);
+    const KSyntaxHighlighting::Theme theme = syntaxRepository().themeForPalette(q->palette());
+    highlighter = new KSyntaxHighlighting::SyntaxHighlighter(body->document());
+    postmortemHighlighter = new KSyntaxHighlighting::SyntaxHighlighter(postmortem->document());
+    for (KSyntaxHighlighting::SyntaxHighlighter *h : {highlighter, postmortemHighlighter}) {
+        h->setTheme(theme);
+        h->setDefinition(markdown);
+    }
+}
+
 void NoticesView::Private::applyPalette()
 {
-    highlighter->setTheme(syntaxRepository().themeForPalette(q->palette()));
-    highlighter->rehighlight();
-    postmortemHighlighter->setTheme(syntaxRepository().themeForPalette(q->palette()));
-    postmortemHighlighter->rehighlight();
+    if (highlighter) {
+        const KSyntaxHighlighting::Theme theme = syntaxRepository().themeForPalette(q->palette());
+        for (KSyntaxHighlighting::SyntaxHighlighter *h : {highlighter, postmortemHighlighter}) {
+            h->setTheme(theme);
+            h->rehighlight();
+        }
+    }
     updateLimits();
     setErrorColour(saveLabel, saveState == SaveState::Failed);
     setErrorColour(message, messageIsError);
@@ -1421,6 +1452,7 @@ void NoticesView::Private::applyPalette()
 void NoticesView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    d->ensureHighlighters();
     refreshOutbox();
     d->outboxTimer->start();
 }
