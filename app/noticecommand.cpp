@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/terminaltext.h"
+#include "noticeoutput.h"
 #include "notices/historydraft.h"
 #include "notices/noticefile.h"
 #include "notices/noticestore.h"
@@ -22,15 +23,11 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using namespace Vigie::NoticeOutput;
 
 namespace Vigie {
 
 namespace {
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs);
-}
 
 QString localTime(qint64 ms)
 {
@@ -75,31 +72,6 @@ QJsonObject noticeJson(const Notice &notice, bool withUpdates)
     return object;
 }
 
-QJsonObject entryJson(const OutboxEntry &entry)
-{
-    QJsonObject object{{u"id"_s, entry.id},
-                       {u"notice"_s, entry.noticeId},
-                       {u"update"_s, entry.updateId},
-                       {u"site"_s, entry.siteId},
-                       {u"state"_s, outboxStateName(entry.state)},
-                       {u"attempts"_s, entry.attempts},
-                       {u"deliver_notifications"_s, entry.deliverNotifications},
-                       {u"next_attempt"_s, isoTime(entry.nextAttemptMs)},
-                       {u"created"_s, isoTime(entry.createdMs)},
-                       {u"updated"_s, isoTime(entry.updatedMs)}};
-    if (!entry.lastError.isEmpty())
-        object.insert(u"last_error"_s, entry.lastError);
-    if (!entry.remoteId.isEmpty())
-        object.insert(u"remote_id"_s, entry.remoteId);
-    return object;
-}
-
-void printJson(QTextStream &out, const QJsonDocument &document)
-{
-    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
-    out.flush();
-}
-
 QString componentsText(const QList<AffectedComponent> &components)
 {
     QStringList parts;
@@ -127,31 +99,6 @@ void printNotice(QTextStream &out, const Notice &notice)
             out << (line.isEmpty() ? QString() : u"  "_s + terminalSafe(line)) << '\n';
     }
     out.flush();
-}
-
-void printErrors(QTextStream &err, const QList<WorkspaceError> &errors)
-{
-    for (const WorkspaceError &error : errors)
-        err << terminalSafe(error.toString()) << '\n';
-    err.flush();
-}
-
-int fail(QTextStream &err, const QString &message, int code)
-{
-    err << u"vigie: "_s << terminalSafe(message) << '\n';
-    err.flush();
-    return code;
-}
-
-QString dataDirOf(const Options &options)
-{
-    return options.dataDir.isEmpty() ? Options::defaultDataDir() : options.dataDir;
-}
-
-// Whether the data folder holds notices yet: the commands that only read do not create a store.
-bool hasStore(const QString &dataDir)
-{
-    return QFileInfo::exists(QDir(dataDir).filePath(NoticeStore::fileName()));
 }
 
 QJsonValue isoOrNull(const std::optional<qint64> &ms)
@@ -460,11 +407,7 @@ int NoticeCommand::publish(const Workspace &workspace, const QString &dataDir, q
         return 0;
     }
     for (const OutboxEntry &entry : *entries)
-        out << terminalSafe(tr("Outbox entry %1: notice %2 to %3, %4.")
-                                .arg(entry.id)
-                                .arg(entry.noticeId)
-                                .arg(entry.siteId, outboxStateText(entry.state).toLower()))
-            << '\n';
+        out << entryLine(entry) << '\n';
     out << (deliverNotifications ? tr("Subscribers will be notified.")
                                  : tr("Subscribers will not be notified (--deliver-notifications to notify them)."))
         << '\n';

@@ -1,6 +1,7 @@
 #include "secretcommand.h"
 
 #include "core/terminaltext.h"
+#include "noticeoutput.h"
 #include "secrets/secretstore.h"
 #include "workspace/valueparsers.h"
 #include "workspace/workspaceloader.h"
@@ -107,13 +108,7 @@ QByteArray readSecret(const QString &name, QTextStream &err)
 
 SecretStore::Lookup readSecrets(const QStringList &names)
 {
-    QFutureWatcher<SecretStore::Lookup> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<SecretStore::Lookup>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(SecretStore::read(names));
-    if (!watcher.isFinished())
-        loop.exec();
-    return watcher.future().resultCount() > 0 ? watcher.result() : SecretStore::Lookup{};
+    return NoticeOutput::waitFor(SecretStore::read(names));
 }
 
 // A name no workspace could give is refused before anything is read or stored.
