@@ -771,11 +771,12 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::outboxEntry(qint64 entryI
 QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::leaseDue(const QString &owner, qint64 leaseMs, int limit,
                                                                        const QStringList &siteIds)
 {
+    // No site, nothing to lease: not even the write lock is taken.
+    if (siteIds.isEmpty())
+        return QtFuture::makeReadyValueFuture(Result<QList<OutboxEntry>>(QList<OutboxEntry>()));
     return d->submit([d = d.get(), owner, leaseMs, limit, siteIds] {
         return d->write<QList<OutboxEntry>>([&]() -> Result<QList<OutboxEntry>> {
             const qint64 at = d->now();
-            if (siteIds.isEmpty())
-                return QList<OutboxEntry>();
             QVariantList values{at, at};
             QStringList marks;
             for (const QString &site : siteIds) {

@@ -162,8 +162,6 @@ struct OutboxRelay::Private
         delete done->waiting;
         done->promise.addResult(done->report);
         done->promise.finish();
-        if (!running)
-            poll.stop();
     }
 
     void send(const OutboxEntry &entry)
@@ -277,8 +275,7 @@ struct OutboxRelay::Private
     void readBack(const Publication &publication, const QString &remoteId, const std::shared_ptr<StatusTarget> &target)
     {
         target->fetchPublic(publication, remoteId).then(q, [this, target](PublicCopy copy) {
-            if (copy.fetchedMs == 0)
-                copy.fetchedMs = now();
+            copy.fetchedMs = now(); // the relay's clock: tests give their own
             store->savePublicCopy(copy).then(q, [this, copy](const NoticeStore::Result<void> &saved) {
                 if (!saved)
                     Q_EMIT q->storeError(saved.error());

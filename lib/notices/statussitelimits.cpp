@@ -1,5 +1,6 @@
 #include "statussitelimits.h"
 
+#include "cachettarget.h"
 #include "statuspagetarget.h"
 
 #include <QCoreApplication>
@@ -25,8 +26,11 @@ StatusSiteLimits statusSiteLimits(StatusSite::Kind kind)
     switch (kind) {
     case StatusSite::Kind::Statuspage:
         return {StatuspageTarget::maxTitle, StatuspageTarget::maxBody};
+    case StatusSite::Kind::Cachet:
+        // Its message column holds 65,535 UTF-8 bytes, which the target checks when it sends:
+        // characters are what is counted here.
+        return {CachetTarget::maxTitle, 0};
     case StatusSite::Kind::WebDav: // pages Vigie writes itself
-    case StatusSite::Kind::Cachet: // no documented limit
         break;
     }
     return {};

@@ -305,7 +305,10 @@ void Session::Private::configureRelay()
     if (!relay || !running)
         return;
     relay->setWorkspace(workspace, secrets);
-    if (!relay->isRunning())
+    // A workspace without status sites has nothing to send: no polling of the outbox for it.
+    if (workspace.statusSites.isEmpty())
+        relay->stop();
+    else if (!relay->isRunning())
         relay->start();
     else
         relay->wake();

@@ -257,6 +257,15 @@ private Q_SLOTS:
         QVERIFY(!uses[0].bodyOver());
         QCOMPARE(limitUseText(uses[0]), u"Statuspage: title 256 / 255, body 4 / 25,000"_s);
         QCOMPARE(limitProblems(uses), QStringList{u"The title has 256 characters; Statuspage accepts at most 255."_s});
+        // Cachet's title is refused before it is queued too (its body is measured in bytes, when sent).
+        StatusSite cachet;
+        cachet.id = u"cachet"_s;
+        cachet.kind = StatusSite::Kind::Cachet;
+        QCOMPARE(statusSiteLimits(cachet), (StatusSiteLimits{255, 0}));
+        const auto cachetUses = measureAgainstLimits({cachet}, QString(300, u'x'), u"body"_s);
+        QCOMPARE(limitUseText(cachetUses.at(0)), u"Cachet: title 300 / 255"_s);
+        QCOMPARE(limitProblems(cachetUses),
+                 QStringList{u"The title has 300 characters; Cachet accepts at most 255."_s});
     }
 };
 
