@@ -1,5 +1,7 @@
 #include "boardview.h"
 
+#include "core/numbertext.h"
+#include "models/serviceboardmodel.h"
 #include "tiledelegate.h"
 
 #include <QPaintEvent>
@@ -8,14 +10,18 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Vigie {
 
 using namespace std::chrono_literals;
 
 BoardView::BoardView(QWidget *parent)
     : QAbstractItemView(parent)
+    , m_tiles(new TileDelegate(Clock::system(), this))
+    , m_clock(Clock::system())
 {
-    setItemDelegate(new TileDelegate(Clock::system(), this));
+    setItemDelegate(m_tiles);
     setSelectionMode(SingleSelection);
     setSelectionBehavior(SelectItems);
     setEditTriggers(NoEditTriggers);
@@ -25,8 +31,8 @@ BoardView::BoardView(QWidget *parent)
     viewport()->setBackgroundRole(QPalette::Window);
     setFrameShape(QFrame::NoFrame);
 
-    m_ageTimer.setInterval(30s);
-    connect(&m_ageTimer, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
+    m_ageTimer.setInterval(1s);
+    connect(&m_ageTimer, &QTimer::timeout, this, &BoardView::tick);
     m_ageTimer.start();
 }
 
@@ -56,6 +62,83 @@ QString BoardView::placeholderText() const
     return m_placeholderText;
 }
 
+void BoardView::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    m_tiles->setCompact(compact);
+    invalidateLayout();
+}
+
+bool BoardView::isCompact() const
+{
+    return m_compact;
+}
+
+void BoardView::setFontSizeRange(int minimumPixelSize, int maximumPixelSize)
+{
+    m_minPixelSize = std::max(0, minimumPixelSize);
+    m_maxPixelSize = std::max(m_minPixelSize, maximumPixelSize);
+    invalidateLayout();
+}
+
+void BoardView::setPaging(bool paging)
+{
+    m_paging = paging;
+    invalidateLayout();
+}
+
+bool BoardView::isPaging() const
+{
+    return m_paging;
+}
+
+int BoardView::pageCount() const
+{
+    ensureLayout();
+    return m_layout.pages;
+}
+
+int BoardView::currentPage() const
+{
+    ensureLayout();
+    return m_page;
+}
+
+void BoardView::setCurrentPage(int page)
+{
+    ensureLayout();
+    page = std::clamp(page, 0, m_layout.pages - 1);
+    if (page == m_page)
+        return;
+    m_page = page;
+    m_shownAges.clear();
+    viewport()->update();
+    Q_EMIT pagesChanged();
+}
+
+void BoardView::setAllStale(bool stale)
+{
+    if (m_tiles->allStale() == stale)
+        return;
+    m_tiles->setAllStale(stale);
+    viewport()->update();
+}
+
+void BoardView::setClock(Clock *clock)
+{
+    m_clock = clock;
+    m_tiles->setClock(clock);
+    viewport()->update();
+}
+
+QFont BoardView::tileFont() const
+{
+    ensureLayout();
+    return m_layout.font;
+}
+
 int BoardView::columnCount() const
 {
     ensureLayout();
@@ -78,60 +161,163 @@ void BoardView::ensureLayout() const
 {
     // Geometry queries are const, but the layout is a cache of the model's shape: computing it
     // lazily on the first query after a change keeps every query consistent with the model.
-    if (m_layoutDirty || m_layoutWidth != viewport()->width())
+    if (m_layoutDirty || m_layoutWidth != viewport()->width() ||
+        ((m_maxPixelSize > 0 || m_paging) && m_layoutHeight != viewport()->height()))
         const_cast<BoardView *>(this)->computeLayout();
 }
 
-void BoardView::computeLayout()
+QFont BoardView::fontOfSize(int pixelSize) const
 {
-    m_layoutDirty = false;
-    m_layoutWidth = viewport()->width();
-    ++m_layoutPasses;
-    m_groups.clear();
+    QFont f = font();
+    if (pixelSize > 0)
+        f.setPixelSize(pixelSize);
+    return f;
+}
 
-    const QFontMetrics fm(font());
-    m_spacing = std::max(4, qRound(fm.height() * 0.6));
-    m_margin = m_spacing;
-    m_tile = TileDelegate::tileSize(font());
-    m_headerHeight = TileDelegate::headerHeight(font());
+BoardView::Layout BoardView::layoutFor(const QFont &tileFont, int width, int pageHeight) const
+{
+    Layout layout;
+    layout.font = tileFont;
+    const QFontMetrics fm(tileFont);
+    layout.spacing = m_compact ? std::max(2, qRound(fm.height() * 0.15)) : std::max(4, qRound(fm.height() * 0.6));
+    layout.margin = m_compact ? layout.spacing * 2 : layout.spacing;
+    layout.tile = TileDelegate::tileSize(tileFont, m_compact);
+    layout.headerHeight = m_compact ? layout.tile.height() : TileDelegate::headerHeight(tileFont);
 
     QAbstractItemModel *m = model();
     const int groupCount = m ? m->rowCount(rootIndex()) : 0;
     // Ask the delegate in case it is not a TileDelegate; every tile has the size of the first.
     if (m) {
         QStyleOptionViewItem option;
-        initViewItemOption(&option);
+        const_cast<BoardView *>(this)->initViewItemOption(&option);
+        option.font = tileFont;
         for (int g = 0; g < groupCount; ++g) {
             const QModelIndex group = m->index(g, 0, rootIndex());
-            if (g == 0)
-                m_headerHeight = itemDelegateForIndex(group)->sizeHint(option, group).height();
+            if (g == 0 && !m_compact)
+                layout.headerHeight = itemDelegateForIndex(group)->sizeHint(option, group).height();
             if (m->rowCount(group) > 0) {
                 const QModelIndex first = m->index(0, 0, group);
-                m_tile = itemDelegateForIndex(first)->sizeHint(option, first);
+                layout.tile = itemDelegateForIndex(first)->sizeHint(option, first);
                 break;
             }
         }
     }
 
-    const int available = std::max(1, m_layoutWidth - 2 * m_margin);
-    m_columns = std::max(1, (available + m_spacing) / (m_tile.width() + m_spacing));
+    const int available = std::max(1, width - 2 * layout.margin);
+    const int sp = layout.spacing;
+    layout.columns = std::max(1, (available + sp) / (layout.tile.width() + sp));
     // Tiles stretch to fill the row, so that the board has no ragged right edge.
-    const int minimumWidth = fm.averageCharWidth() * 12;
-    m_tile.setWidth(std::max(minimumWidth, (available - (m_columns - 1) * m_spacing) / m_columns));
+    const int minimumWidth = fm.averageCharWidth() * (m_compact ? 8 : 12);
+    layout.tile.setWidth(std::max(minimumWidth, (available - (layout.columns - 1) * sp) / layout.columns));
+    const int pitchX = layout.tile.width() + sp;
+    const int pitchY = layout.tile.height() + sp;
+    layout.groups.reserve(groupCount);
 
-    m_groups.reserve(groupCount);
-    int y = m_margin;
+    if (m_compact) {
+        // One flow of cells. When paged, a group that would straddle two pages starts the next one,
+        // unless it is larger than a page anyway.
+        const int columns = layout.columns;
+        const int linesPerPage = std::max(1, (pageHeight - 2 * layout.margin + sp) / pitchY);
+        const int cellsPerPage = linesPerPage * columns;
+        int cell = 0;
+        for (int g = 0; g < groupCount; ++g) {
+            GroupBox box;
+            box.count = m->rowCount(m->index(g, 0, rootIndex()));
+            const int cells = box.count + 1;
+            if (pageHeight > 0) {
+                const int pageEnd = (cell / cellsPerPage + 1) * cellsPerPage;
+                if (cell + cells > pageEnd && cells <= cellsPerPage && cell % cellsPerPage != 0)
+                    cell = pageEnd;
+            }
+            box.firstCell = cell;
+            box.columns = columns;
+            box.top = layout.margin + (cell / columns) * pitchY;
+            box.tilesTop = box.top;
+            box.left = layout.margin;
+            box.width = available;
+            cell += cells;
+            box.bottom = layout.margin + ((cell - 1) / columns) * pitchY + layout.tile.height();
+            layout.groups.append(box);
+        }
+        const int lines = (cell + columns - 1) / columns;
+        layout.contentHeight = lines > 0 ? 2 * layout.margin + lines * pitchY - sp : 0;
+        if (pageHeight > 0) {
+            layout.linesPerPage = linesPerPage;
+            layout.pages = std::max(1, (lines + linesPerPage - 1) / linesPerPage);
+        }
+        return layout;
+    }
+
+    // Blocks on shelves: a group narrower than the row shares it with the next ones.
+    int column = 0;
+    Shelf shelf{layout.margin, layout.margin, 0};
+    const int headerGap = sp / 2 + sp / 4;
     for (int g = 0; g < groupCount; ++g) {
         GroupBox box;
-        box.top = y;
         box.count = m->rowCount(m->index(g, 0, rootIndex()));
-        box.tilesTop = y + m_headerHeight + m_spacing / 2 + m_spacing / 4;
-        const int rows = (box.count + m_columns - 1) / m_columns;
-        box.bottom = rows > 0 ? box.tilesTop + rows * m_tile.height() + (rows - 1) * m_spacing : y + m_headerHeight;
-        m_groups.append(box);
-        y = box.bottom + m_spacing * 2;
+        box.columns = std::clamp(box.count, 1, layout.columns);
+        if (column > 0 && column + box.columns > layout.columns) {
+            layout.shelves.append(shelf);
+            shelf = Shelf{shelf.bottom + sp * 2, shelf.bottom + sp * 2, g};
+            column = 0;
+        }
+        box.shelf = int(layout.shelves.size());
+        box.top = shelf.top;
+        box.left = layout.margin + column * pitchX;
+        box.width = box.columns * pitchX - sp;
+        box.tilesTop = box.top + layout.headerHeight + headerGap;
+        const int rows = (box.count + box.columns - 1) / box.columns;
+        box.bottom = rows > 0 ? box.tilesTop + rows * pitchY - sp : box.top + layout.headerHeight;
+        shelf.bottom = std::max(shelf.bottom, box.bottom);
+        // Groups side by side keep a column's gap between them.
+        column += box.columns;
+        layout.groups.append(box);
     }
-    m_contentHeight = m_groups.isEmpty() ? 0 : m_groups.last().bottom + m_margin;
+    if (groupCount > 0)
+        layout.shelves.append(shelf);
+    layout.contentHeight = layout.groups.isEmpty() ? 0 : shelf.bottom + layout.margin;
+    return layout;
+}
+
+void BoardView::computeLayout()
+{
+    m_layoutDirty = false;
+    m_layoutWidth = viewport()->width();
+    m_layoutHeight = viewport()->height();
+    ++m_layoutPasses;
+    m_shownAges.clear();
+
+    const int width = m_layoutWidth;
+    const int height = m_layoutHeight;
+    if (m_maxPixelSize <= 0) {
+        m_layout = layoutFor(font(), width, m_paging && m_compact ? height : 0);
+    } else {
+        // The largest size at which everything fits, by bisection: a larger font never needs less
+        // height. At the smallest size the board scrolls, or pages.
+        int low = m_minPixelSize > 0 ? m_minPixelSize : QFontInfo(font()).pixelSize();
+        int high = std::max(low, m_maxPixelSize);
+        Layout best = layoutFor(fontOfSize(low), width, 0);
+        if (best.contentHeight <= height) {
+            while (low < high) {
+                const int mid = (low + high + 1) / 2;
+                Layout candidate = layoutFor(fontOfSize(mid), width, 0);
+                if (candidate.contentHeight <= height) {
+                    low = mid;
+                    best = std::move(candidate);
+                } else {
+                    high = mid - 1;
+                }
+            }
+        } else if (m_paging && m_compact) {
+            best = layoutFor(fontOfSize(low), width, height);
+        }
+        m_layout = std::move(best);
+    }
+    const int page = std::clamp(m_page, 0, m_layout.pages - 1);
+    if (page != m_page) {
+        m_page = page;
+        Q_EMIT pagesChanged();
+    }
 }
 
 void BoardView::doItemsLayout()
@@ -159,19 +345,61 @@ void BoardView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int e
     invalidateLayout();
 }
 
+QRect BoardView::cellRect(int cell) const
+{
+    return {m_margin + (cell % m_columns) * (m_tile.width() + m_spacing),
+            m_margin + (cell / m_columns) * (m_tile.height() + m_spacing), m_tile.width(), m_tile.height()};
+}
+
+int BoardView::cellAt(const QPoint &p) const
+{
+    const int x = p.x() - m_margin;
+    const int y = p.y() - m_margin;
+    if (x < 0 || y < 0)
+        return -1;
+    const int column = x / (m_tile.width() + m_spacing);
+    if (column >= m_columns || x % (m_tile.width() + m_spacing) >= m_tile.width() ||
+        y % (m_tile.height() + m_spacing) >= m_tile.height())
+        return -1;
+    return y / (m_tile.height() + m_spacing) * m_columns + column;
+}
+
+int BoardView::groupOfCell(int cell) const
+{
+    const auto it = std::upper_bound(m_groups.cbegin(), m_groups.cend(), cell,
+                                     [](int value, const GroupBox &box) { return value < box.firstCell; });
+    const int g = int(it - m_groups.cbegin()) - 1;
+    if (g < 0 || cell > m_groups.at(g).firstCell + m_groups.at(g).count)
+        return -1;
+    return g;
+}
+
 QRect BoardView::headerRect(int group) const
 {
     const GroupBox &box = m_groups.at(group);
-    return {m_margin, box.top, std::max(1, m_layoutWidth - 2 * m_margin), m_headerHeight};
+    if (m_compact)
+        return cellRect(box.firstCell);
+    return {box.left, box.top, std::max(1, box.width), m_headerHeight};
 }
 
 QRect BoardView::tileRect(int group, int row) const
 {
     const GroupBox &box = m_groups.at(group);
-    const int line = row / m_columns;
-    const int column = row % m_columns;
-    return {m_margin + column * (m_tile.width() + m_spacing), box.tilesTop + line * (m_tile.height() + m_spacing),
+    if (m_compact)
+        return cellRect(box.firstCell + 1 + row);
+    const int line = row / box.columns;
+    const int column = row % box.columns;
+    return {box.left + column * (m_tile.width() + m_spacing), box.tilesTop + line * (m_tile.height() + m_spacing),
             m_tile.width(), m_tile.height()};
+}
+
+bool BoardView::onCurrentPage(const QRect &rect) const
+{
+    if (m_layout.linesPerPage <= 0)
+        return true;
+    const int pitch = m_tile.height() + m_spacing;
+    const int top = m_margin + m_page * m_layout.linesPerPage * pitch;
+    return rect.top() >= top && rect.top() < top + m_layout.linesPerPage * pitch;
 }
 
 QRect BoardView::contentRect(const QModelIndex &index) const
@@ -201,10 +429,19 @@ QRect BoardView::visualRect(const QModelIndex &index) const
 
 int BoardView::groupAtY(int y) const
 {
-    // The last group starting at or above y.
-    const auto it = std::upper_bound(m_groups.cbegin(), m_groups.cend(), y,
-                                     [](int value, const GroupBox &box) { return value < box.top; });
-    return int(it - m_groups.cbegin()) - 1;
+    // The first group that can reach y: the first of its shelf, or of its line of cells.
+    if (m_compact) {
+        const int line = std::max(0, (y - m_margin) / (m_tile.height() + m_spacing));
+        for (int cell = line * m_columns; cell >= 0; --cell)
+            if (const int g = groupOfCell(cell); g >= 0)
+                return g;
+        return m_groups.isEmpty() ? -1 : 0;
+    }
+    const auto it = std::upper_bound(m_layout.shelves.cbegin(), m_layout.shelves.cend(), y,
+                                     [](int value, const Shelf &shelf) { return value < shelf.top; });
+    if (it == m_layout.shelves.cbegin())
+        return m_groups.isEmpty() ? -1 : 0;
+    return std::prev(it)->firstGroup;
 }
 
 QModelIndex BoardView::serviceIndex(int group, int row) const
@@ -218,23 +455,33 @@ QModelIndex BoardView::indexAt(const QPoint &point) const
 {
     ensureLayout();
     const QPoint p = point + QPoint(horizontalOffset(), verticalOffset());
-    const int g = groupAtY(p.y());
-    if (g < 0 || p.y() >= m_groups.at(g).bottom)
-        return {};
-    if (headerRect(g).contains(p))
-        return model()->index(g, 0, rootIndex());
-
-    const GroupBox &box = m_groups.at(g);
-    const int x = p.x() - m_margin;
-    const int y = p.y() - box.tilesTop;
-    if (x < 0 || y < 0)
-        return {};
-    const int column = x / (m_tile.width() + m_spacing);
-    const int line = y / (m_tile.height() + m_spacing);
-    if (column >= m_columns || x % (m_tile.width() + m_spacing) >= m_tile.width() ||
-        y % (m_tile.height() + m_spacing) >= m_tile.height())
-        return {};
-    return serviceIndex(g, line * m_columns + column);
+    if (m_compact) {
+        const int cell = cellAt(p);
+        const int g = cell < 0 ? -1 : groupOfCell(cell);
+        if (g < 0 || !onCurrentPage(cellRect(cell)))
+            return {};
+        const int row = cell - m_groups.at(g).firstCell - 1;
+        return row < 0 ? model()->index(g, 0, rootIndex()) : serviceIndex(g, row);
+    }
+    const int first = groupAtY(p.y());
+    for (int g = std::max(0, first); g < m_groups.size() && m_groups.at(g).top <= p.y(); ++g) {
+        const GroupBox &box = m_groups.at(g);
+        if (p.y() >= box.bottom || p.x() < box.left || p.x() >= box.left + box.width)
+            continue;
+        if (headerRect(g).contains(p))
+            return model()->index(g, 0, rootIndex());
+        const int x = p.x() - box.left;
+        const int y = p.y() - box.tilesTop;
+        if (y < 0)
+            return {};
+        const int column = x / (m_tile.width() + m_spacing);
+        const int line = y / (m_tile.height() + m_spacing);
+        if (column >= box.columns || x % (m_tile.width() + m_spacing) >= m_tile.width() ||
+            y % (m_tile.height() + m_spacing) >= m_tile.height())
+            return {};
+        return serviceIndex(g, line * box.columns + column);
+    }
+    return {};
 }
 
 void BoardView::scrollTo(const QModelIndex &index, ScrollHint hint)
@@ -246,7 +493,13 @@ void BoardView::scrollTo(const QModelIndex &index, ScrollHint hint)
     const int height = viewport()->height();
     // A tile brought into view keeps its group header visible when that fits.
     int top = rect.top() - m_margin;
-    if (index.parent() != rootIndex() && index.row() < m_columns)
+    if (m_layout.linesPerPage > 0) {
+        // Paged: the page that holds it.
+        const int line = (contentRect(index).top() - m_margin) / (m_tile.height() + m_spacing);
+        setCurrentPage(line / m_layout.linesPerPage);
+        return;
+    }
+    if (index.parent() != rootIndex() && !m_compact && index.row() < m_groups.at(index.parent().row()).columns)
         top = visualRect(index.parent()).top() - m_margin;
     switch (hint) {
     case PositionAtTop:
@@ -300,17 +553,32 @@ QModelIndex BoardView::neighbourService(const QModelIndex &current, int rowDelta
         return current;
     }
 
-    const int column = r % m_columns;
-    const int line = r / m_columns + rowDelta;
-    const int lines = (count + m_columns - 1) / m_columns;
+    if (m_compact) {
+        // The cell above or below; a header cell or an empty one is passed over.
+        const int lastCell = m_groups.last().firstCell + m_groups.last().count;
+        for (int cell = m_groups.at(g).firstCell + 1 + r + rowDelta * m_columns; cell >= 0 && cell <= lastCell;
+             cell += rowDelta * m_columns) {
+            const int other = groupOfCell(cell);
+            if (other >= 0 && cell > m_groups.at(other).firstCell)
+                return serviceIndex(other, cell - m_groups.at(other).firstCell - 1);
+        }
+        return current;
+    }
+
+    const int columns = m_groups.at(g).columns;
+    const int column = r % columns;
+    const int line = r / columns + rowDelta;
+    const int lines = (count + columns - 1) / columns;
     if (line >= 0 && line < lines)
-        return serviceIndex(g, std::min(line * m_columns + column, count - 1));
+        return serviceIndex(g, std::min(line * columns + column, count - 1));
     for (int other = g + rowDelta; other >= 0 && other < m_groups.size(); other += rowDelta) {
         const int otherCount = m_groups.at(other).count;
         if (otherCount == 0)
             continue;
-        const int otherLine = rowDelta > 0 ? 0 : (otherCount - 1) / m_columns;
-        return serviceIndex(other, std::min(otherLine * m_columns + column, otherCount - 1));
+        const int otherColumns = m_groups.at(other).columns;
+        const int otherLine = rowDelta > 0 ? 0 : (otherCount - 1) / otherColumns;
+        return serviceIndex(other,
+                            std::min(otherLine * otherColumns + std::min(column, otherColumns - 1), otherCount - 1));
     }
     return current;
 }
@@ -373,7 +641,84 @@ int BoardView::horizontalOffset() const
 
 int BoardView::verticalOffset() const
 {
+    if (m_layout.linesPerPage > 0)
+        return m_page * m_layout.linesPerPage * (m_tile.height() + m_spacing);
     return verticalScrollBar()->value();
+}
+
+void BoardView::visit(const QRect &area, const std::function<bool(const QModelIndex &, const QRect &)> &visitor) const
+{
+    if (!model() || m_groups.isEmpty())
+        return;
+    const int pitch = m_tile.height() + m_spacing;
+    if (m_compact) {
+        const int firstLine = std::max(0, (area.top() - m_margin) / pitch);
+        const int lastCell = m_groups.last().firstCell + m_groups.last().count;
+        for (int line = firstLine; line * m_columns <= lastCell && m_margin + line * pitch <= area.bottom(); ++line) {
+            for (int cell = line * m_columns; cell < (line + 1) * m_columns && cell <= lastCell; ++cell) {
+                const int g = groupOfCell(cell);
+                const QRect rect = cellRect(cell);
+                if (g < 0 || !rect.intersects(area) || !onCurrentPage(rect))
+                    continue;
+                const int row = cell - m_groups.at(g).firstCell - 1;
+                const QModelIndex index = row < 0 ? model()->index(g, 0, rootIndex()) : serviceIndex(g, row);
+                if (!visitor(index, rect))
+                    return;
+            }
+        }
+        return;
+    }
+    for (int g = std::max(0, groupAtY(area.top())); g < m_groups.size() && m_groups.at(g).top <= area.bottom(); ++g) {
+        const GroupBox &box = m_groups.at(g);
+        if (box.left > area.right() || box.left + box.width <= area.left() || box.bottom <= area.top())
+            continue;
+        const QRect header = headerRect(g);
+        if (header.intersects(area) && !visitor(model()->index(g, 0, rootIndex()), header))
+            return;
+        const int lines = (box.count + box.columns - 1) / box.columns;
+        const int firstLine = std::max(0, (area.top() - box.tilesTop) / pitch);
+        for (int line = firstLine; line < lines && box.tilesTop + line * pitch <= area.bottom(); ++line) {
+            for (int column = 0; column < box.columns; ++column) {
+                const int row = line * box.columns + column;
+                if (row >= box.count)
+                    break;
+                const QRect tile = tileRect(g, row);
+                if (tile.intersects(area) && !visitor(serviceIndex(g, row), tile))
+                    return;
+            }
+        }
+    }
+}
+
+QString BoardView::ageText(const QModelIndex &index) const
+{
+    // What the tile says about time: how long its state has lasted, or how long nothing came.
+    if (index.data(ServiceBoardModel::StaleRole).toBool())
+        return u"stale "_s +
+               formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now());
+    return formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+}
+
+void BoardView::tick()
+{
+    if (!isVisible() || !model())
+        return;
+    ensureLayout();
+    const QRect area = viewport()->rect().translated(horizontalOffset(), verticalOffset());
+    visit(area, [this](const QModelIndex &index, const QRect &rect) {
+        if (!index.parent().isValid())
+            return true;
+        const quint64 key = (quint64(index.parent().row()) << 32) | quint32(index.row());
+        const QString text = ageText(index);
+        auto shown = m_shownAges.find(key);
+        if (shown == m_shownAges.end()) {
+            m_shownAges.insert(key, text);
+        } else if (*shown != text) {
+            *shown = text;
+            viewport()->update(rect.translated(-horizontalOffset(), -verticalOffset()));
+        }
+        return true;
+    });
 }
 
 bool BoardView::isIndexHidden(const QModelIndex &index) const
@@ -387,24 +732,16 @@ void BoardView::setSelection(const QRect &rect, QItemSelectionModel::SelectionFl
     ensureLayout();
     // Single selection: the first tile the rectangle touches; headers are not selectable.
     const QRect area = rect.normalized().translated(horizontalOffset(), verticalOffset());
-    for (int g = std::max(0, groupAtY(area.top())); g < m_groups.size() && m_groups.at(g).top <= area.bottom(); ++g) {
-        const GroupBox &box = m_groups.at(g);
-        const int pitch = m_tile.height() + m_spacing;
-        const int firstLine = std::max(0, (area.top() - box.tilesTop) / pitch);
-        const int lines = (box.count + m_columns - 1) / m_columns;
-        for (int line = firstLine; line < lines && box.tilesTop + line * pitch <= area.bottom(); ++line) {
-            for (int column = 0; column < m_columns; ++column) {
-                const int row = line * m_columns + column;
-                if (row >= box.count)
-                    break;
-                if (tileRect(g, row).intersects(area)) {
-                    selectionModel()->select(serviceIndex(g, row), command);
-                    return;
-                }
-            }
-        }
-    }
-    if (command & QItemSelectionModel::Clear)
+    QModelIndex touched;
+    visit(area, [&touched](const QModelIndex &index, const QRect &) {
+        if (!index.parent().isValid())
+            return true;
+        touched = index;
+        return false;
+    });
+    if (touched.isValid())
+        selectionModel()->select(touched, command);
+    else if (command & QItemSelectionModel::Clear)
         selectionModel()->clearSelection();
 }
 
@@ -430,7 +767,8 @@ void BoardView::updateGeometries()
     QScrollBar *bar = verticalScrollBar();
     bar->setSingleStep(std::max(1, (m_tile.height() + m_spacing) / 3));
     bar->setPageStep(viewport()->height());
-    bar->setRange(0, std::max(0, m_contentHeight - viewport()->height()));
+    // Paged, the pages turn and nothing scrolls.
+    bar->setRange(0, m_layout.linesPerPage > 0 ? 0 : std::max(0, m_contentHeight - viewport()->height()));
     horizontalScrollBar()->setRange(0, 0);
     QAbstractItemView::updateGeometries();
 }
@@ -477,6 +815,8 @@ void BoardView::paintEvent(QPaintEvent *event)
     const QRegion region = event->region().translated(horizontalOffset(), verticalOffset());
     QStyleOptionViewItem option;
     initViewItemOption(&option);
+    option.font = m_layout.font;
+    option.fontMetrics = QFontMetrics(m_layout.font);
     const QModelIndex current = currentIndex();
     const bool focused = hasFocus();
     const auto paintItem = [&](const QModelIndex &index, const QRect &contentRect) {
@@ -490,25 +830,14 @@ void BoardView::paintEvent(QPaintEvent *event)
         itemDelegateForIndex(index)->paint(&painter, itemOption, index);
     };
 
-    const int pitch = m_tile.height() + m_spacing;
-    for (int g = std::max(0, groupAtY(area.top())); g < m_groups.size() && m_groups.at(g).top <= area.bottom(); ++g) {
-        const GroupBox &box = m_groups.at(g);
-        const QRect header = headerRect(g);
-        if (region.intersects(header))
-            paintItem(model()->index(g, 0, rootIndex()), header);
-        const int lines = (box.count + m_columns - 1) / m_columns;
-        const int firstLine = std::max(0, (area.top() - box.tilesTop) / pitch);
-        for (int line = firstLine; line < lines && box.tilesTop + line * pitch <= area.bottom(); ++line) {
-            for (int column = 0; column < m_columns; ++column) {
-                const int row = line * m_columns + column;
-                if (row >= box.count)
-                    break;
-                const QRect tile = tileRect(g, row);
-                if (region.intersects(tile))
-                    paintItem(serviceIndex(g, row), tile);
-            }
-        }
-    }
+    visit(area, [&](const QModelIndex &index, const QRect &rect) {
+        if (!region.intersects(rect))
+            return true;
+        paintItem(index, rect);
+        if (index.parent().isValid())
+            m_shownAges.insert((quint64(index.parent().row()) << 32) | quint32(index.row()), ageText(index));
+        return true;
+    });
 }
 
 void BoardView::changeEvent(QEvent *event)

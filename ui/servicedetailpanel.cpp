@@ -309,7 +309,7 @@ void ServiceDetailPanel::refreshDetails()
     const QString group = index.data(ServiceBoardModel::GroupRole).toString();
     m_group->setText(group.isEmpty() ? tr("No group") : tr("Group: %1").arg(group));
     QString stateLine = index.data(ServiceBoardModel::StateTextRole).toString();
-    const QString since = TileDelegate::formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(),
+    const QString since = formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(),
                                                     QDateTime::currentDateTimeUtc());
     if (!since.isEmpty())
         stateLine = tr("%1 %2").arg(stateLine, since);

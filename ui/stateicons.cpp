@@ -107,6 +107,8 @@ QColor StateIcons::color(Explained why, const QPalette &palette)
     const bool dark = isDark(palette);
     if (why == Explained::Maintenance)
         return dark ? QColor(0x6c, 0xa8, 0xff) : QColor(0x1f, 0x5f, 0xbf);
+    if (why == Explained::Stale)
+        return dark ? QColor(0x80, 0x80, 0x80) : QColor(0x8a, 0x8a, 0x8a);
     return dark ? QColor(0xa0, 0x96, 0xb4) : QColor(0x6e, 0x64, 0x82);
 }
 
@@ -131,6 +133,8 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, Explained why, con
     if (why == Explained::Maintenance) {
         painter->drawLine(QPointF(6, 4.8), QPointF(6, 11.2));
         painter->drawLine(QPointF(10, 4.8), QPointF(10, 11.2));
+    } else if (why == Explained::Stale) {
+        painter->drawPolyline(QPolygonF({QPointF(8, 3.8), QPointF(8, 8), QPointF(11, 10)}));
     } else {
         painter->drawLine(QPointF(5.2, 10.8), QPointF(10.6, 5.4));
         painter->drawPolyline(QPolygonF({QPointF(6.6, 5.2), QPointF(10.8, 5.2), QPointF(10.8, 9.4)}));

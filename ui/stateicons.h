@@ -38,8 +38,9 @@ public:
 
     // Failing services whose failure is explained raise no alarm; their own colour and glyph say
     // why: maintenance (a blue circle with a "pause" sign) or impacted by a dependency (a grey
-    // circle with an arrow pointing up the dependency).
-    enum class Explained { Maintenance, Impacted };
+    // circle with an arrow pointing up the dependency). A tile whose results stopped arriving
+    // (stale) is not shown in its last colour: a dim circle with a clock's hands.
+    enum class Explained { Maintenance, Impacted, Stale };
     static QColor color(Explained why, const QPalette &palette);
     static void paint(QPainter *painter, const QRectF &rect, Explained why, const QPalette &palette);
     static QIcon icon(Explained why, const QPalette &palette);

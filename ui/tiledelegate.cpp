@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
@@ -78,7 +79,7 @@ struct TileGeometry
         y += m.line + m.gap;
         sparkline = QRect(content.left(), y, content.width(), m.spark);
         y += m.spark + m.gap;
-        errorLine = QRect(content.left(), y, content.width(), m.line);
+        errorLine = QRect(content.left(), y, content.width(), 2 * m.line);
     }
     QRect content;
     QRect titleLine;
@@ -94,12 +95,88 @@ TileDelegate::TileDelegate(Clock *clock, QObject *parent)
     , m_clock(clock)
 {}
 
-QSize TileDelegate::tileSize(const QFont &font)
+void TileDelegate::setCompact(bool compact)
+{
+    m_compact = compact;
+}
+
+bool TileDelegate::isCompact() const
+{
+    return m_compact;
+}
+
+void TileDelegate::setAllStale(bool stale)
+{
+    m_allStale = stale;
+}
+
+bool TileDelegate::allStale() const
+{
+    return m_allStale;
+}
+
+void TileDelegate::setClock(Clock *clock)
+{
+    m_clock = clock;
+}
+
+QSize TileDelegate::tileSize(const QFont &font, bool compact)
 {
     const Metrics m(font);
+    if (compact) {
+        // One line: band, icon, a short name and the state word, for walls of hundreds of services.
+        const QFontMetrics bold(stateFont(font));
+        const int pad = std::max(2, qRound(m.line * 0.12));
+        return {m.fm.averageCharWidth() * 15 + m.band + 2 * pad + m.line + 2 * m.gap, bold.height() + 2 * pad};
+    }
     const int width = m.fm.averageCharWidth() * 30 + m.band + 2 * m.pad;
-    const int height = 2 * m.pad + 3 * m.line + m.spark + 3 * m.gap;
+    // Title, state, sparkline and two lines for the cause of a failure.
+    const int height = 2 * m.pad + 4 * m.line + m.spark + 3 * m.gap;
     return {width, height};
+}
+
+QFont TileDelegate::stateFont(const QFont &font)
+{
+    return boldFont(font);
+}
+
+QStringList TileDelegate::wrapCause(const QString &text, const QFont &font, int width, int maxLines)
+{
+    const QString simplified = text.simplified();
+    if (simplified.isEmpty() || width <= 0 || maxLines <= 0)
+        return {};
+    const auto wrap = [&](const QString &candidate) {
+        QStringList lines;
+        QTextLayout layout(candidate, font);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            lines.append(candidate.mid(line.textStart(), line.textLength()).trimmed());
+        }
+        layout.endLayout();
+        return lines;
+    };
+    QStringList lines = wrap(simplified);
+    if (lines.size() <= maxLines)
+        return lines;
+    // Too long: the middle goes, a little more each time, until what is left fits.
+    const QFontMetrics fm(font);
+    int budget = width * maxLines;
+    for (int attempt = 0; attempt < 16 && budget > 0; ++attempt) {
+        lines = wrap(fm.elidedText(simplified, Qt::ElideMiddle, budget));
+        if (lines.size() <= maxLines)
+            return lines;
+        budget = budget * 9 / 10;
+    }
+    return lines.mid(0, maxLines);
+}
+
+bool TileDelegate::isStale(const QModelIndex &index) const
+{
+    return m_allStale || index.data(ServiceBoardModel::StaleRole).toBool();
 }
 
 int TileDelegate::headerHeight(const QFont &font)
@@ -110,29 +187,11 @@ int TileDelegate::headerHeight(const QFont &font)
 
 QSize TileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (m_compact)
+        return tileSize(option.font, true);
     if (index.data(ServiceBoardModel::IsGroupRole).toBool())
         return {tileSize(option.font).width(), headerHeight(option.font)};
     return tileSize(option.font);
-}
-
-QString TileDelegate::formatSince(const QDateTime &since, const QDateTime &now)
-{
-    if (!since.isValid() || !now.isValid())
-        return {};
-    // A clock that stepped back shows "0 s" rather than a negative time.
-    const qint64 secs = std::max<qint64>(0, since.secsTo(now));
-    if (secs < 60)
-        return tr("for %n s", nullptr, int(secs));
-    if (secs < 3600)
-        return tr("for %n min", nullptr, int(secs / 60));
-    if (secs < 86400) {
-        const int hours = int(secs / 3600);
-        const int minutes = int(secs % 3600 / 60);
-        if (minutes == 0)
-            return tr("for %n h", nullptr, hours);
-        return tr("for %1 h %2 min").arg(hours).arg(minutes);
-    }
-    return tr("for %n d", nullptr, int(secs / 86400));
 }
 
 QString TileDelegate::formatCounts(const StateCounts &counts)
@@ -156,10 +215,11 @@ QString TileDelegate::formatCounts(const StateCounts &counts)
 void TileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
-    if (index.data(ServiceBoardModel::IsGroupRole).toBool())
-        paintHeader(painter, option, index);
+    const bool group = index.data(ServiceBoardModel::IsGroupRole).toBool();
+    if (m_compact)
+        group ? paintCompactHeader(painter, option, index) : paintCompactTile(painter, option, index);
     else
-        paintTile(painter, option, index);
+        group ? paintHeader(painter, option, index) : paintTile(painter, option, index);
     painter->restore();
 }
 
@@ -213,12 +273,16 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const StateIcons::Explained why = presentation == ServiceBoardModel::Presentation::Maintenance
                                           ? StateIcons::Explained::Maintenance
                                           : StateIcons::Explained::Impacted;
-    const QColor stateColor = explained ? StateIcons::color(why, pal) : StateIcons::color(state, pal);
+    const bool stale = isStale(index);
+    const QColor stateColor = stale       ? StateIcons::color(StateIcons::Explained::Stale, pal)
+                              : explained ? StateIcons::color(why, pal)
+                                          : StateIcons::color(state, pal);
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained.
-    const bool failing = index.data(ServiceBoardModel::AlarmRole).toBool();
+    // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained,
+    // and a stale one's colour would be a guess.
+    const bool failing = !stale && index.data(ServiceBoardModel::AlarmRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -258,7 +322,9 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
 
     // Title line: icon, name, last latency on the right.
     const QRectF iconRect = QRectF(g.titleLine.left(), g.titleLine.top(), m.line, m.line).adjusted(1, 1, -1, -1);
-    if (explained)
+    if (stale)
+        StateIcons::paint(painter, iconRect, StateIcons::Explained::Stale, pal);
+    else if (explained)
         StateIcons::paint(painter, iconRect, why, pal);
     else
         StateIcons::paint(painter, iconRect, state, pal);
@@ -280,9 +346,9 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
                       nameMetrics.elidedText(nameOf(index, false), Qt::ElideRight, nameWidth));
 
     // State line: the state in words (never colour alone), then how long it has lasted.
-    const QString stateText = index.data(ServiceBoardModel::StateTextRole).toString();
+    const QString stateText = stale ? tr("Stale") : index.data(ServiceBoardModel::StateTextRole).toString();
     painter->setFont(nameFont);
-    painter->setPen(state == HealthState::Unknown && !explained ? dim : stateColor);
+    painter->setPen((state == HealthState::Unknown && !explained) || stale ? dim : stateColor);
     // TLS verification switched off by the workspace is always on the tile, on the right.
     const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
     const QString insecureBadge = insecure.isEmpty() ? QString() : tr("TLS not verified");
@@ -297,7 +363,11 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(StateIcons::color(HealthState::Degraded, pal));
         painter->drawText(g.stateLine, Qt::AlignRight | Qt::AlignVCenter, insecureBadge);
     }
-    const QString since = formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+    // A stale tile says how long nothing has come, rather than how long its last state lasted.
+    const QString since =
+        stale ? tr("no result %1")
+                    .arg(formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now()))
+              : formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
     if (!since.isEmpty()) {
         painter->setFont(option.font);
         painter->setPen(dim);
@@ -390,8 +460,11 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const auto drawBottom = [&](const QString &line, const QColor &color) {
         painter->setFont(option.font);
         painter->setPen(color);
-        painter->drawText(g.errorLine, Qt::AlignLeft | Qt::AlignVCenter,
-                          m.fm.elidedText(line.simplified(), Qt::ElideRight, g.errorLine.width()));
+        const QStringList lines = wrapCause(line, option.font, g.errorLine.width(), 2);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            painter->drawText(
+                QRect(g.errorLine.left(), g.errorLine.top() + int(i) * m.line, g.errorLine.width(), m.line),
+                Qt::AlignLeft | Qt::AlignVCenter, lines.at(i));
     };
     if (!error.isEmpty()) {
         drawBottom(error, failing ? StateIcons::mix(stateColor, text, dark ? 0.35 : 0.25) : dim);
@@ -402,9 +475,119 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     } else if (state == HealthState::Unknown) {
         painter->setFont(option.font);
         painter->setPen(dim);
-        painter->drawText(g.errorLine, Qt::AlignLeft | Qt::AlignVCenter,
+        painter->drawText(QRect(g.errorLine.topLeft(), QSize(g.errorLine.width(), m.line)),
+                          Qt::AlignLeft | Qt::AlignVCenter,
                           m.fm.elidedText(tr("Waiting for the first result…"), Qt::ElideRight, g.errorLine.width()));
     }
+}
+
+void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    const Metrics m(option.font);
+    const QPalette &pal = option.palette;
+    const bool dark = StateIcons::isDark(pal);
+    const HealthState state = stateOf(index);
+    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
+    const bool stale = isStale(index);
+    const bool explained = presentation != ServiceBoardModel::Presentation::Normal;
+    const StateIcons::Explained why = stale ? StateIcons::Explained::Stale
+                                      : presentation == ServiceBoardModel::Presentation::Maintenance
+                                          ? StateIcons::Explained::Maintenance
+                                          : StateIcons::Explained::Impacted;
+    const QColor stateColor = stale || explained ? StateIcons::color(why, pal) : StateIcons::color(state, pal);
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor dim = pal.color(QPalette::PlaceholderText);
+    const bool failing = !stale && index.data(ServiceBoardModel::AlarmRole).toBool();
+    const bool selected = option.state & QStyle::State_Selected;
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = m.line * 0.2;
+    // A failing tile is filled more strongly than on the console: it has to be seen across a room.
+    const QColor background = failing ? StateIcons::mix(base, stateColor, dark ? 0.32 : 0.2) : base;
+    QPainterPath shape;
+    shape.addRoundedRect(frame, radius, radius);
+    painter->fillPath(shape, background);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(stateColor);
+    painter->drawRoundedRect(QRectF(frame.left(), frame.top(), m.band + radius, frame.height()), radius, radius);
+    painter->fillRect(QRectF(frame.left() + m.band, frame.top() + 1, radius, frame.height() - 2), background);
+    QColor border = failing ? stateColor : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
+    if (stale)
+        painter->setPen(QPen(border, 1, Qt::DashLine));
+    else
+        painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : border, selected ? 2.0 : 1.0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(frame, radius, radius);
+
+    const QRect content = option.rect.adjusted(m.band + m.gap * 2, 0, -m.gap * 2, 0);
+    const int iconSide = std::min(content.height() - 2, m.line);
+    const QRectF iconRect(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide);
+    if (stale || explained)
+        StateIcons::paint(painter, iconRect, why, pal);
+    else
+        StateIcons::paint(painter, iconRect, state, pal);
+
+    // The state in a word (never colour alone); short forms where the console says more.
+    QString word;
+    if (stale)
+        word = tr("Stale");
+    else if (presentation == ServiceBoardModel::Presentation::Maintenance)
+        word = tr("Maintenance");
+    else if (presentation == ServiceBoardModel::Presentation::Impacted)
+        word = tr("Impacted");
+    else
+        word = ServiceBoardModel::stateText(state);
+    const QFont wordFont = stateFont(option.font);
+    const QFontMetrics wordMetrics(wordFont);
+    const int wordWidth = wordMetrics.horizontalAdvance(word);
+    painter->setFont(wordFont);
+    painter->setPen(stale || (state == HealthState::Unknown && !explained)
+                        ? dim
+                        : (failing ? StateIcons::mix(stateColor, text, dark ? 0.15 : 0.35) : stateColor));
+    painter->drawText(content, Qt::AlignRight | Qt::AlignVCenter, word);
+
+    const int nameLeft = int(iconRect.right()) + m.gap * 2;
+    const int nameWidth = std::max(0, content.right() - wordWidth - m.gap * 2 - nameLeft);
+    painter->setFont(option.font);
+    painter->setPen(text);
+    painter->drawText(QRect(nameLeft, content.top(), nameWidth, content.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      m.fm.elidedText(nameOf(index, false), Qt::ElideRight, nameWidth));
+}
+
+void TileDelegate::paintCompactHeader(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
+{
+    const Metrics m(option.font);
+    const QPalette &pal = option.palette;
+    const QRect content = option.rect.adjusted(m.gap, 0, -m.gap, 0);
+    const QFont nameFont = boldFont(option.font);
+    const QFontMetrics nameMetrics(nameFont);
+    const int iconSide = std::min(content.height() - 2, nameMetrics.ascent());
+    StateIcons::paint(painter, QRectF(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide),
+                      stateOf(index), pal);
+    const QRect textBox = content.adjusted(iconSide + m.gap * 2, 0, 0, 0);
+    const QString name = nameMetrics.elidedText(nameOf(index, true), Qt::ElideRight, textBox.width());
+    painter->setFont(nameFont);
+    painter->setPen(pal.color(QPalette::WindowText));
+    painter->drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, name);
+    // Counts only where the name leaves room for them.
+    const int countsLeft = textBox.left() + nameMetrics.horizontalAdvance(name) + m.gap * 3;
+    const QString counts = formatCounts(index.data(ServiceBoardModel::CountsRole).value<StateCounts>());
+    if (countsLeft < textBox.right() - m.fm.averageCharWidth() * 6) {
+        painter->setFont(option.font);
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->drawText(QRect(countsLeft, textBox.top(), textBox.right() - countsLeft, textBox.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          m.fm.elidedText(counts, Qt::ElideRight, textBox.right() - countsLeft));
+    }
+    QColor rule = pal.color(QPalette::WindowText);
+    rule.setAlphaF(0.3);
+    painter->setPen(QPen(rule, std::max(1.0, m.line / 14.0)));
+    painter->drawLine(QPointF(content.left(), option.rect.bottom() - 0.5),
+                      QPointF(content.right(), option.rect.bottom() - 0.5));
 }
 
 bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,

@@ -11,6 +11,11 @@ struct StateCounts;
 // Paints the health board (ServiceBoardModel): a tile per service (state band, icon and text,
 // name, last latency, sparkline, time in the state, error) and a header line per group (name and
 // counts). Every size derives from the font metrics, so tiles grow with the font and the DPI.
+//
+// Compact tiles, for a wall display, are one line (state band, icon, name, state in words) and
+// their group header is a cell of the same size in the flow of tiles. A service whose results
+// stopped arriving (StaleRole), or every service when the whole screen is stale, is drawn as
+// stale (dim, a clock icon, "Stale"), never in its last colour.
 class TileDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -24,21 +29,37 @@ public:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 
-    // The smallest tile and the group header height for a font; views lay out with these.
-    static QSize tileSize(const QFont &font);
-    static int headerHeight(const QFont &font);
+    void setCompact(bool compact);
+    bool isCompact() const;
+    // Every tile drawn as stale: the screen's own data is not live (Freshness).
+    void setAllStale(bool stale);
+    bool allStale() const;
+    void setClock(Clock *clock);
 
-    // "123 ms", "4.5 ms", "1.24 s".
-    // "for 40 s", "for 3 min", "for 2 h 5 min", "for 3 d"; empty for an invalid or future time.
-    static QString formatSince(const QDateTime &since, const QDateTime &now);
+    // The smallest tile and the group header height for a font; views lay out with these.
+    static QSize tileSize(const QFont &font, bool compact = false);
+    static int headerHeight(const QFont &font);
+    // The font of a compact tile's state word for a view font: what a wall's readability rule measures.
+    static QFont stateFont(const QFont &font);
+
+    // `text` on at most `maxLines` lines of `width`, wrapped at words; when it does not fit, it is
+    // elided in the middle so that both ends stay: "connection refused by 10.0.0.7:5433" keeps
+    // its port, which tells a primary from its replica.
+    static QStringList wrapCause(const QString &text, const QFont &font, int width, int maxLines);
+
     // "3 up · 1 down": only the states that have services (ServiceBoardModel::CountsRole).
     static QString formatCounts(const StateCounts &counts);
 
 private:
     void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintCompactTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintCompactHeader(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    bool isStale(const QModelIndex &index) const;
 
     Clock *m_clock;
+    bool m_compact = false;
+    bool m_allStale = false;
 };
 
 } // namespace Vigie

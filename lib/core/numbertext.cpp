@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Vigie {
 
 QString formatSeconds(double seconds)
@@ -23,6 +25,25 @@ QString formatLatency(double ms)
     if (ms < 10)
         return QCoreApplication::translate("Vigie::Latency", "%1 ms").arg(locale.toString(ms, 'f', 1));
     return QCoreApplication::translate("Vigie::Latency", "%1 ms").arg(locale.toString(qRound(ms)));
+}
+
+QString formatSince(const QDateTime &since, const QDateTime &now)
+{
+    if (!since.isValid() || !now.isValid())
+        return {};
+    const qint64 secs = std::max<qint64>(0, since.secsTo(now));
+    if (secs < 60)
+        return QCoreApplication::translate("Vigie::Duration", "for %n s", nullptr, int(secs));
+    if (secs < 3600)
+        return QCoreApplication::translate("Vigie::Duration", "for %n min", nullptr, int(secs / 60));
+    if (secs < 86400) {
+        const int hours = int(secs / 3600);
+        const int minutes = int(secs % 3600 / 60);
+        if (minutes == 0)
+            return QCoreApplication::translate("Vigie::Duration", "for %n h", nullptr, hours);
+        return QCoreApplication::translate("Vigie::Duration", "for %1 h %2 min").arg(hours).arg(minutes);
+    }
+    return QCoreApplication::translate("Vigie::Duration", "for %n d", nullptr, int(secs / 86400));
 }
 
 } // namespace Vigie

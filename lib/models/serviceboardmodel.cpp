@@ -1,5 +1,6 @@
 #include "serviceboardmodel.h"
 
+#include "core/numbertext.h"
 #include "eventlogmodel.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,13 @@ QString ServiceBoardModel::stateText(HealthState state)
     return state == HealthState::Unknown ? tr("No data yet") : EventLogModel::stateName(state);
 }
 
+bool ServiceBoardModel::isStale(const QDateTime &lastResult, std::chrono::milliseconds staleAfter, const QDateTime &now)
+{
+    if (!lastResult.isValid() || staleAfter.count() <= 0)
+        return false;
+    return lastResult.msecsTo(now) > staleAfter.count();
+}
+
 void ServiceBoardModel::setWorkspace(const Workspace &workspace)
 {
     beginResetModel();
@@ -64,6 +72,12 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
                 insecure.append(trust->insecureReason);
         row.insecure = insecure.join(u"; "_s);
         row.latest.resize(service.probes.size());
+        std::chrono::milliseconds shortest{0};
+        for (const ProbeSpec &probe : service.probes)
+            if (shortest.count() == 0 || probe.interval < shortest) {
+                shortest = probe.interval;
+                row.staleAfter = 2 * probe.interval + probe.timeout;
+            }
         for (int i = 0; i < service.probes.size(); ++i) {
             row.latest[i].key = ProbeKey{service.id, i};
             row.latest[i].kind = service.probes[i].kindName();
@@ -175,6 +189,32 @@ QString ServiceBoardModel::stateTextOf(const ServiceRow &row) const
         break;
     }
     return stateText(row.state);
+}
+
+QString ServiceBoardModel::errorOf(const ServiceRow &row) const
+{
+    const ProbeResult *worstFailing = nullptr;
+    for (const ProbeResult &result : row.latest)
+        if (!result.error.isEmpty() && (!worstFailing || result.status > worstFailing->status))
+            worstFailing = &result;
+    return worstFailing ? worstFailing->error.toString() : QString();
+}
+
+QString ServiceBoardModel::accessibleText(const ServiceRow &row) const
+{
+    const QDateTime now = m_clock->now();
+    QStringList parts{row.service.name};
+    QString state = stateTextOf(row);
+    const QString since = formatSince(row.lastChange, now);
+    if (!since.isEmpty())
+        state += u' ' + since;
+    parts << state;
+    if (isStale(row.lastResult, row.staleAfter, now))
+        parts << tr("no recent result");
+    const QString error = errorOf(row);
+    if (!error.isEmpty())
+        parts << error;
+    return parts.join(u", "_s);
 }
 
 void ServiceBoardModel::markChanged(int serviceIndex)
@@ -410,12 +450,15 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         return row.lastChange;
     case LastResultTimeRole:
         return row.lastResult;
-    case ErrorRole: {
-        const ProbeResult *worstFailing = nullptr;
-        for (const ProbeResult &result : row.latest)
-            if (!result.error.isEmpty() && (!worstFailing || result.status > worstFailing->status))
-                worstFailing = &result;
-        return worstFailing ? worstFailing->error.toString() : QString();
+    case ErrorRole:
+        return errorOf(row);
+    case StaleRole:
+        return isStale(row.lastResult, row.staleAfter, m_clock->now());
+    case Qt::AccessibleTextRole:
+        return accessibleText(row);
+    case Qt::AccessibleDescriptionRole: {
+        const QString error = errorOf(row);
+        return error.isEmpty() ? data(index, DetailRole) : QVariant(error);
     }
     case ProbeCountRole:
         return int(row.service.probes.size());
@@ -446,6 +489,7 @@ QHash<int, QByteArray> ServiceBoardModel::roleNames() const
     names.insert(InsecureRole, "insecure");
     names.insert(DetailRole, "detail");
     names.insert(AlarmRole, "alarm");
+    names.insert(StaleRole, "stale");
     return names;
 }
 

@@ -65,6 +65,7 @@ public:
         InsecureRole,        // QString: why TLS verification is off, in the workspace's words; empty if on
         DetailRole,          // QString: what the probes found (certificate expiry, DNS answers, provider status)
         AlarmRole,           // bool: down or degraded, not explained by maintenance or a dependency
+        StaleRole,           // bool: its last result is older than two of its probes' intervals (isStale)
     };
     Q_ENUM(Role)
 
@@ -101,6 +102,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     static QString stateText(HealthState state); // translated
+    // A service's results are stale when the newest is older than two of its shortest probe
+    // interval, plus that probe's timeout: the probe has missed two turns. Never before a first result.
+    static bool isStale(const QDateTime &lastResult, std::chrono::milliseconds staleAfter, const QDateTime &now);
 
 Q_SIGNALS:
     // A service's state changed (emitted at once, not coalesced).
@@ -120,6 +124,7 @@ private:
         QList<int> sparklineStates;
         QDateTime lastChange;
         QDateTime lastResult;
+        std::chrono::milliseconds staleAfter{0}; // 2 × the shortest probe interval + its timeout
     };
     struct GroupRow
     {
@@ -133,6 +138,9 @@ private:
     static Presentation presentation(const ServiceRow &row);
     static bool isAlarm(const ServiceRow &row);
     QString stateTextOf(const ServiceRow &row) const;
+    QString errorOf(const ServiceRow &row) const;
+    // What a screen reader says of a tile: "Customer portal, Down for 3 min, connection refused by db1:5432".
+    QString accessibleText(const ServiceRow &row) const;
 
     Clock *m_clock;
     QList<GroupRow> m_groups;

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "freshness.h"
+
 #include "metrics/metriccharts.h"
 #include "metrics/metricscollector.h"
 #include "monitor/monitor.h"
@@ -85,6 +87,7 @@ struct Session::Private
         , clock(sessionClock)
         , monitor(sessionClock)
         , metrics(sessionClock)
+        , freshness(sessionClock)
     {}
 
     void load(quint64 generation, const QString &path);
@@ -143,6 +146,7 @@ struct Session::Private
     QFuture<OpenResult> noticesOpening;
     std::unique_ptr<OutboxRelay> relay;
     QHash<QString, QByteArray> secrets; // the running workspace's
+    Freshness freshness;
 
     Workspace workspace;
     QString path;
@@ -235,6 +239,7 @@ void Session::Private::settlePrevious(quint64 settleGeneration)
         return;
     }
     running = false;
+    freshness.setRunning(false);
     monitor.stop();
     if (!monitor.isDraining()) {
         // Stopped at once; a batch already on its way is dropped.
@@ -376,6 +381,9 @@ void Session::Private::applyWhenReady()
     }
     running = true;
     runStartMs = clock->nowMs();
+    const auto [interval, grace] = Freshness::expectedRate(workspace);
+    freshness.setExpectedInterval(interval, grace);
+    freshness.setRunning(true);
     if (seriesState == StoreState::Open || seriesState == StoreState::Opening) {
         // Nothing probed since the last run: a gap, not a line from its last sample to the next.
         QList<SeriesSamples> gaps;
@@ -436,14 +444,20 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
             open(d->path);
         }
     });
-    connect(&d->store, &ResultStore::writeError, this, [this](const QString &message) { d->writeError = message; });
+    connect(&d->store, &ResultStore::writeError, this, [this](const QString &message) {
+        d->writeError = message;
+        d->freshness.setStoreError(message);
+    });
+    connect(&d->store, &ResultStore::writeRecovered, this, [this] { d->freshness.setStoreError({}); });
     connect(&d->series, &SeriesStore::writeError, this, &Session::seriesStoreFailed);
     connect(&d->metrics, &MetricsCollector::scrapeFailed, this, &Session::scrapeFailed);
     connect(&d->monitor, &Monitor::resultsReady, this, [this](const QList<ProbeResult> &results) {
-        if (d->mode == Mode::Once)
+        if (d->mode == Mode::Once) {
             d->onceResults += results;
-        else
+        } else {
             d->appendSeries(results);
+            d->freshness.noteResults(results);
+        }
     });
     connect(&d->monitor, &Monitor::finishedOnce, this, [this] {
         Report report;
@@ -491,6 +505,7 @@ bool Session::close()
     d->metrics.stop();
     if (d->running) {
         d->running = false;
+        d->freshness.setRunning(false);
         d->monitor.stop();
         if (d->monitor.isDraining()) {
             QEventLoop drain;
@@ -567,6 +582,11 @@ bool Session::isSeriesStoreOpen() const
 bool Session::isStoreOpen() const
 {
     return d->storeState == Private::StoreState::Open;
+}
+
+Freshness *Session::freshness() const
+{
+    return &d->freshness;
 }
 
 QString Session::writeError() const

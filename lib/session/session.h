@@ -22,6 +22,7 @@ class Monitor;
 class NoticeStore;
 class OutboxRelay;
 class PromqlSeriesSource;
+class Freshness;
 class ResultStore;
 class SeriesStore;
 
@@ -105,6 +106,8 @@ public:
     OutboxRelay *outboxRelay() const;
     bool isStoreOpen() const;
     QString writeError() const;
+    // Whether results still arrive, probing runs and the store writes (Mode::Watch).
+    Freshness *freshness() const;
     // The workspace being watched and its absolute path (empty before the first successful open).
     const Workspace &workspace() const;
     QString workspacePath() const;

@@ -16,6 +16,7 @@ using Vigie::HealthState;
 using Vigie::ProbeResult;
 using Vigie::ServiceBoardModel;
 using Vigie::TileDelegate;
+using Vigie::formatSince;
 using Vigie::Workspace;
 
 namespace {
@@ -336,10 +337,10 @@ void tst_BoardView::formatsForPeople()
     QCOMPARE(Vigie::formatLatency(1240), u"1.24 s"_s);
     QCOMPARE(Vigie::formatLatency(4.56), u"4.6 ms"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QCOMPARE(TileDelegate::formatSince(now.addSecs(-180), now), u"for 3 min"_s);
-    QCOMPARE(TileDelegate::formatSince(now.addSecs(-(2 * 3600 + 5 * 60)), now), u"for 2 h 5 min"_s);
-    QCOMPARE(TileDelegate::formatSince(now.addSecs(-40), now), u"for 40 s"_s);
-    QCOMPARE(TileDelegate::formatSince(QDateTime(), now), QString());
+    QCOMPARE(formatSince(now.addSecs(-180), now), u"for 3 min"_s);
+    QCOMPARE(formatSince(now.addSecs(-(2 * 3600 + 5 * 60)), now), u"for 2 h 5 min"_s);
+    QCOMPARE(formatSince(now.addSecs(-40), now), u"for 40 s"_s);
+    QCOMPARE(formatSince(QDateTime(), now), QString());
     QCOMPARE(TileDelegate::formatCounts({.up = 3, .down = 1}), u"3 up · 1 down"_s);
     // Tiles grow with the font.
     QFont small = QApplication::font();
