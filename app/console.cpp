@@ -5,8 +5,10 @@
 #include "unixsignalwatcher.h"
 
 #include "models/serviceboardmodel.h"
+#include "monitor/monitor.h"
 #include "session/session.h"
 #include "timechart.h"
+#include "wallwindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -31,16 +33,33 @@ int runConsole(int &argc, char **argv, const Options &options)
     session.setDataDir(options.dataDir.isEmpty() ? Options::defaultDataDir() : QDir(options.dataDir).absolutePath());
     session.setReloadOnChange(true);
     ServiceBoardModel model;
-    MainWindow window(&session, &model);
-    window.show();
-
     QString workspace = options.workspace;
     if (workspace.isEmpty())
         workspace = QSettings().value(u"workspace/last"_s).toString();
-    if (!workspace.isEmpty())
-        window.openWorkspace(workspace);
-    if (!options.screenshot.isEmpty())
-        scheduleScreenshot(window, model, options.screenshot, options.quitAfterScreenshot);
+
+    // A dedicated wall: the wall window alone, fed like the console's board; no menu, no dialog.
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<WallWindow> wall;
+    if (options.wall) {
+        QObject::connect(&session, &Session::workspaceOpened, &model,
+                         [&model](const QString &, const Workspace &opened) { model.setWorkspace(opened); });
+        QObject::connect(session.monitor(), &Monitor::resultsReady, &model, &ServiceBoardModel::applyResults);
+        QObject::connect(session.monitor(), &Monitor::healthChanged, &model, &ServiceBoardModel::applyHealth);
+        wall = std::make_unique<WallWindow>(&session, &model);
+        wall->setPreferredScreen(options.screen);
+        wall->showOnScreen();
+        if (!workspace.isEmpty())
+            session.open(workspace);
+        if (!options.screenshot.isEmpty())
+            scheduleScreenshot(*wall, model, options.screenshot, options.quitAfterScreenshot);
+    } else {
+        window = std::make_unique<MainWindow>(&session, &model);
+        window->show();
+        if (!workspace.isEmpty())
+            window->openWorkspace(workspace);
+        if (!options.screenshot.isEmpty())
+            scheduleScreenshot(*window, model, options.screenshot, options.quitAfterScreenshot);
+    }
 
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);

@@ -193,6 +193,12 @@ Options Options::parse(const QStringList &arguments)
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
     const QCommandLineOption quitAfter(QStringList{u"quit-after-screenshot"_s},
                                        Options::tr("Quit once the screenshot is saved."));
+    const QCommandLineOption wallOption(
+        QStringList{u"wall"_s},
+        Options::tr("Open as a wall display: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q "
+                    "quits)."));
+    const QCommandLineOption screenOption(
+        QStringList{u"screen"_s}, Options::tr("Show the wall display on screen N (0 is the first)."), Options::tr("N"));
     const QCommandLineOption forOption(
         QStringList{u"for"_s},
         Options::tr("Stop after DURATION (30s, 5m, 1h30m...) instead of waiting for Ctrl+C or SIGTERM."),
@@ -361,6 +367,8 @@ Options Options::parse(const QStringList &arguments)
         parser.addOption(dataDirOption());
         parser.addOption(screenshot);
         parser.addOption(quitAfter);
+        parser.addOption(wallOption);
+        parser.addOption(screenOption);
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
@@ -583,6 +591,17 @@ Options Options::parse(const QStringList &arguments)
                 .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);
+    options.wall = parser.isSet(wallOption);
+    if (parser.isSet(screenOption)) {
+        bool ok = false;
+        options.screen = parser.value(screenOption).toInt(&ok);
+        if (!ok || options.screen < 0)
+            return failure(
+                parser,
+                Options::tr("--screen needs a screen number (0 is the first): %1").arg(parser.value(screenOption)));
+        if (!options.wall)
+            return failure(parser, Options::tr("--screen goes with --wall"));
+    }
     return options;
 }
 

@@ -47,6 +47,8 @@ public:
     bool json = false;
     QString screenshot; // console: grab the window once the first results are in
     bool quitAfterScreenshot = false;
+    bool wall = false;                                 // console: open as a wall display
+    int screen = -1;                                   // wall: the screen's index, -1 for the primary one
     std::optional<std::chrono::milliseconds> watchFor; // watch: stop after this long; empty: until a signal
     bool probeLines = false;                           // watch: print probes' changes too
     QString secretName;                                // secret set/delete

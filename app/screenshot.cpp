@@ -9,6 +9,7 @@
 #include "palettes.h"
 #include "servicedetailpanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMainWindow>
 #include <QMetaEnum>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -49,9 +51,12 @@ bool everyServiceHasResult(const ServiceBoardModel &model)
 
 // Beside a screenshot, what the board showed: each tile's service, state and place in the window,
 // so that a test can check the picture against it.
-void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, const QString &path)
+void writeBoardDump(const QWidget &window, const ServiceBoardModel &model, const QString &path)
 {
-    const auto *board = window.findChild<BoardView *>();
+    // The wall's board when there is one (the console keeps one for the wall it may open).
+    const auto *board = window.findChild<BoardView *>(u"wallBoard"_s);
+    if (!board || !board->isVisible())
+        board = window.findChild<BoardView *>(u"board"_s);
     if (!board)
         return;
     QJsonArray tiles;
@@ -83,7 +88,7 @@ void writeBoardDump(const MainWindow &window, const ServiceBoardModel &model, co
                        .toJson());
 }
 
-void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &file, bool quitAfter)
+void takeScreenshot(QWidget &window, ServiceBoardModel &model, const QString &file, bool quitAfter)
 {
     // The model holds back notifications for up to 100 ms: push them out so the picture is current.
     model.flushPendingChanges();
@@ -110,6 +115,7 @@ void takeScreenshot(MainWindow &window, ServiceBoardModel &model, const QString 
 // - VIGIE_SCREENSHOT_PALETTE=dark: the console's dark palette;
 // - VIGIE_SCREENSHOT_SERVICE=ID: that service selected, its detail given half the window and the
 //   event log closed, and the picture taken once its charts have loaded;
+// - VIGIE_SCREENSHOT_VIEW=problems: the console's "problems first" view;
 // - VIGIE_SCREENSHOT_DOCK=reports: the Reports tab in front of the event log;
 // - VIGIE_SCREENSHOT_DOCK=notices: the Notices tab in front, given two thirds of the height, with
 //   the most recently changed notice in the editor and its preview rendered.
@@ -120,10 +126,14 @@ struct ScreenshotScene
     bool notices = false;
 };
 
-ScreenshotScene setUpScene(MainWindow &window)
+ScreenshotScene setUpScene(QWidget &window)
 {
     if (qEnvironmentVariable("VIGIE_SCREENSHOT_PALETTE") == u"dark"_s)
         QApplication::setPalette(darkPalette());
+    // VIGIE_SCREENSHOT_VIEW=problems: the console's "problems first" view.
+    if (qEnvironmentVariable("VIGIE_SCREENSHOT_VIEW") == u"problems"_s)
+        if (auto *action = window.findChild<QAction *>(u"problemsAction"_s))
+            action->trigger();
     const QRegularExpressionMatch size =
         QRegularExpression(u"^(\\d+)x(\\d+)$"_s).match(qEnvironmentVariable("VIGIE_SCREENSHOT_SIZE"));
     if (size.hasMatch())
@@ -138,16 +148,17 @@ ScreenshotScene setUpScene(MainWindow &window)
     if (scene.notices)
         if (auto *dock = window.findChild<QDockWidget *>(u"noticesDock"_s)) {
             dock->raise();
-            window.resizeDocks({dock}, {window.height() * 2 / 3}, Qt::Vertical);
+            if (auto *main = qobject_cast<QMainWindow *>(&window))
+                main->resizeDocks({dock}, {window.height() * 2 / 3}, Qt::Vertical);
         }
     return scene;
 }
 
 // Selects the scene's service once the board shows it, and says when its charts have loaded.
-void selectService(MainWindow &window, ServiceBoardModel &model, const QString &service,
+void selectService(QWidget &window, ServiceBoardModel &model, const QString &service,
                    const std::shared_ptr<bool> &chartsLoaded)
 {
-    auto *board = window.findChild<BoardView *>();
+    auto *board = window.findChild<BoardView *>(u"board"_s);
     auto *detail = window.findChild<ServiceDetailPanel *>();
     const QModelIndex index = model.serviceIndex(service);
     if (!board || !detail || !index.isValid())
@@ -179,7 +190,7 @@ void selectService(MainWindow &window, ServiceBoardModel &model, const QString &
 }
 
 // Once the notices are read, shows the newest in the editor; says when its preview is rendered.
-void showNewestNotice(MainWindow &window, const std::shared_ptr<bool> &asked, const std::shared_ptr<bool> &shown)
+void showNewestNotice(QWidget &window, const std::shared_ptr<bool> &asked, const std::shared_ptr<bool> &shown)
 {
     auto *view = window.findChild<NoticesView *>();
     if (!view || *asked || view->noticeModel()->rowCount() == 0)
@@ -196,8 +207,7 @@ void showNewestNotice(MainWindow &window, const std::shared_ptr<bool> &asked, co
 
 } // namespace
 
-void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
-                        int maxWaitMs)
+void scheduleScreenshot(QWidget &window, ServiceBoardModel &model, const QString &path, bool quitAfter, int maxWaitMs)
 {
     const ScreenshotScene scene = setUpScene(window);
     auto chartsLoaded = std::make_shared<bool>(scene.service.isEmpty());

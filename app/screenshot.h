@@ -2,9 +2,10 @@
 
 #include <QString>
 
+class QWidget;
+
 namespace Vigie {
 
-class MainWindow;
 class ServiceBoardModel;
 
 // The test-only `--screenshot FILE` entry point (tools/lab/run-console, the console smoke test):
@@ -12,7 +13,7 @@ class ServiceBoardModel;
 // writes beside it FILE.json, what the board showed (each tile's service, state and place), prints
 // FILE on stdout, and quits with 0 (1 if it could not be saved) when `quitAfter`. The only code that
 // knows about screenshots and board dumps; the product never calls it otherwise.
-void scheduleScreenshot(MainWindow &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
+void scheduleScreenshot(QWidget &window, ServiceBoardModel &model, const QString &path, bool quitAfter,
                         int maxWaitMs = 20000);
 
 } // namespace Vigie

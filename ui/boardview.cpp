@@ -9,6 +9,7 @@
 #include <QScrollBar>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -174,26 +175,26 @@ QFont BoardView::fontOfSize(int pixelSize) const
     return f;
 }
 
-BoardView::Layout BoardView::layoutFor(const QFont &tileFont, int width, int pageHeight) const
+BoardView::Layout BoardView::layoutFor(const QFont &tileFont, int width, int pageHeight, int nameChars) const
 {
     Layout layout;
     layout.font = tileFont;
     const QFontMetrics fm(tileFont);
-    layout.spacing = m_compact ? std::max(2, qRound(fm.height() * 0.15)) : std::max(4, qRound(fm.height() * 0.6));
+    layout.spacing = m_compact ? std::max(2, qRound(fm.height() * 0.12)) : std::max(4, qRound(fm.height() * 0.6));
     layout.margin = m_compact ? layout.spacing * 2 : layout.spacing;
-    layout.tile = TileDelegate::tileSize(tileFont, m_compact);
+    layout.tile = TileDelegate::tileSize(tileFont, m_compact, nameChars);
     layout.headerHeight = m_compact ? layout.tile.height() : TileDelegate::headerHeight(tileFont);
 
     QAbstractItemModel *m = model();
     const int groupCount = m ? m->rowCount(rootIndex()) : 0;
     // Ask the delegate in case it is not a TileDelegate; every tile has the size of the first.
-    if (m) {
+    if (m && !m_compact) {
         QStyleOptionViewItem option;
         const_cast<BoardView *>(this)->initViewItemOption(&option);
         option.font = tileFont;
         for (int g = 0; g < groupCount; ++g) {
             const QModelIndex group = m->index(g, 0, rootIndex());
-            if (g == 0 && !m_compact)
+            if (g == 0)
                 layout.headerHeight = itemDelegateForIndex(group)->sizeHint(option, group).height();
             if (m->rowCount(group) > 0) {
                 const QModelIndex first = m->index(0, 0, group);
@@ -248,35 +249,91 @@ BoardView::Layout BoardView::layoutFor(const QFont &tileFont, int width, int pag
         return layout;
     }
 
-    // Blocks on shelves: a group narrower than the row shares it with the next ones.
-    int column = 0;
+    // Blocks on shelves: groups narrower than the row share it, each under its own header. A
+    // shelf may be one, two or three tiles high: ten groups of four on six columns sit three to a
+    // shelf as blocks of two by two rather than one to a row with a third of it empty. The height
+    // that fills the shelf best wins (the lower one on a tie); a group as wide as the row is alone.
+    const int columns = layout.columns;
+    QList<int> counts(groupCount);
+    for (int g = 0; g < groupCount; ++g)
+        counts[g] = m->rowCount(m->index(g, 0, rootIndex()));
+    const auto blockColumns = [columns](int count, int rows) {
+        return std::clamp((count + rows - 1) / rows, 1, columns);
+    };
     Shelf shelf{layout.margin, layout.margin, 0};
     const int headerGap = sp / 2 + sp / 4;
-    for (int g = 0; g < groupCount; ++g) {
-        GroupBox box;
-        box.count = m->rowCount(m->index(g, 0, rootIndex()));
-        box.columns = std::clamp(box.count, 1, layout.columns);
-        if (column > 0 && column + box.columns > layout.columns) {
+    for (int g = 0; g < groupCount;) {
+        int bestRows = 1;
+        int bestGroups = 1;
+        if (counts[g] < columns) {
+            double bestFill = -1;
+            for (int rows = 1; rows <= 3; ++rows) {
+                int used = 0;
+                int tiles = 0;
+                int groups = 0;
+                for (int k = g; k < groupCount && counts[k] < columns; ++k) {
+                    const int width = blockColumns(counts[k], rows);
+                    if (used + width > columns)
+                        break;
+                    used += width;
+                    tiles += counts[k];
+                    ++groups;
+                }
+                if (groups == 0)
+                    break;
+                const double fill = double(tiles) / double(columns * rows);
+                if (fill > bestFill + 1e-9) {
+                    bestFill = fill;
+                    bestRows = rows;
+                    bestGroups = groups;
+                }
+            }
+        }
+        int column = 0;
+        for (int k = g; k < g + bestGroups; ++k) {
+            GroupBox box;
+            box.count = counts[k];
+            box.columns = counts[k] >= columns ? columns : blockColumns(counts[k], bestRows);
+            box.shelf = int(layout.shelves.size());
+            box.top = shelf.top;
+            box.left = layout.margin + column * pitchX;
+            box.width = box.columns * pitchX - sp;
+            box.tilesTop = box.top + layout.headerHeight + headerGap;
+            const int rows = (box.count + box.columns - 1) / box.columns;
+            box.bottom = rows > 0 ? box.tilesTop + rows * pitchY - sp : box.top + layout.headerHeight;
+            shelf.bottom = std::max(shelf.bottom, box.bottom);
+            column += box.columns;
+            layout.groups.append(box);
+        }
+        g += bestGroups;
+        if (g < groupCount) {
             layout.shelves.append(shelf);
             shelf = Shelf{shelf.bottom + sp * 2, shelf.bottom + sp * 2, g};
-            column = 0;
         }
-        box.shelf = int(layout.shelves.size());
-        box.top = shelf.top;
-        box.left = layout.margin + column * pitchX;
-        box.width = box.columns * pitchX - sp;
-        box.tilesTop = box.top + layout.headerHeight + headerGap;
-        const int rows = (box.count + box.columns - 1) / box.columns;
-        box.bottom = rows > 0 ? box.tilesTop + rows * pitchY - sp : box.top + layout.headerHeight;
-        shelf.bottom = std::max(shelf.bottom, box.bottom);
-        // Groups side by side keep a column's gap between them.
-        column += box.columns;
-        layout.groups.append(box);
     }
     if (groupCount > 0)
         layout.shelves.append(shelf);
     layout.contentHeight = layout.groups.isEmpty() ? 0 : shelf.bottom + layout.margin;
     return layout;
+}
+
+int BoardView::typicalNameChars() const
+{
+    QAbstractItemModel *m = model();
+    if (!m)
+        return 15;
+    QList<int> lengths;
+    for (int g = 0, groups = m->rowCount(rootIndex()); g < groups; ++g) {
+        const QModelIndex group = m->index(g, 0, rootIndex());
+        for (int r = 0, n = m->rowCount(group); r < n; ++r)
+            lengths.append(int(m->index(r, 0, group).data().toString().size()));
+    }
+    if (lengths.isEmpty())
+        return 15;
+    // Nine names in ten fit whole; the longest few are cut.
+    const auto at = lengths.begin() + lengths.size() * 9 / 10;
+    std::nth_element(lengths.begin(), at, lengths.end());
+    return std::clamp(*at + 1, 8, 28);
 }
 
 void BoardView::computeLayout()
@@ -289,32 +346,41 @@ void BoardView::computeLayout()
 
     const int width = m_layoutWidth;
     const int height = m_layoutHeight;
+    const int pagesBefore = m_layout.pages;
+    const int typical = m_compact ? typicalNameChars() : 15;
     if (m_maxPixelSize <= 0) {
-        m_layout = layoutFor(font(), width, m_paging && m_compact ? height : 0);
+        m_layout = layoutFor(font(), width, m_paging && m_compact ? height : 0, typical);
     } else {
         // The largest size at which everything fits, by bisection: a larger font never needs less
-        // height. At the smallest size the board scrolls, or pages.
-        int low = m_minPixelSize > 0 ? m_minPixelSize : QFontInfo(font()).pixelSize();
-        int high = std::max(low, m_maxPixelSize);
-        Layout best = layoutFor(fontOfSize(low), width, 0);
-        if (best.contentHeight <= height) {
+        // height. Compact tiles first try to keep most names whole, then give up characters of
+        // the names before a page: a wall shows everything at once when it can. At the smallest
+        // size and the shortest names, the board scrolls, or pages.
+        const int smallest = m_minPixelSize > 0 ? m_minPixelSize : QFontInfo(font()).pixelSize();
+        std::optional<Layout> best;
+        for (int chars = typical; !best && chars >= (m_compact ? std::min(typical, 8) : typical); --chars) {
+            int low = smallest;
+            int high = std::max(low, m_maxPixelSize);
+            Layout candidate = layoutFor(fontOfSize(low), width, 0, chars);
+            if (candidate.contentHeight > height)
+                continue;
+            best = std::move(candidate);
             while (low < high) {
                 const int mid = (low + high + 1) / 2;
-                Layout candidate = layoutFor(fontOfSize(mid), width, 0);
-                if (candidate.contentHeight <= height) {
+                Layout larger = layoutFor(fontOfSize(mid), width, 0, chars);
+                if (larger.contentHeight <= height) {
                     low = mid;
-                    best = std::move(candidate);
+                    best = std::move(larger);
                 } else {
                     high = mid - 1;
                 }
             }
-        } else if (m_paging && m_compact) {
-            best = layoutFor(fontOfSize(low), width, height);
         }
-        m_layout = std::move(best);
+        if (!best)
+            best = layoutFor(fontOfSize(smallest), width, m_paging && m_compact ? height : 0, typical);
+        m_layout = std::move(*best);
     }
     const int page = std::clamp(m_page, 0, m_layout.pages - 1);
-    if (page != m_page) {
+    if (page != m_page || pagesBefore != m_layout.pages) {
         m_page = page;
         Q_EMIT pagesChanged();
     }

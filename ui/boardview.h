@@ -131,7 +131,9 @@ private:
     void invalidateLayout();
     void ensureLayout() const;
     void computeLayout();
-    Layout layoutFor(const QFont &font, int width, int pageHeight) const;
+    Layout layoutFor(const QFont &font, int width, int pageHeight, int nameChars = 15) const;
+    // The name length compact tiles make room for: most of the names, whole.
+    int typicalNameChars() const;
     QFont fontOfSize(int pixelSize) const;
     QRect cellRect(int cell) const;
     int cellAt(const QPoint &contentPoint) const;

@@ -2,19 +2,26 @@
 
 #include "boardview.h"
 #include "eventlogpanel.h"
+#include "models/eventlogmodel.h"
+#include "models/problemsmodel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
 #include "notices/historydraft.h"
 #include "notices/outboxrelay.h"
 #include "noticesview.h"
+#include "problemdelegate.h"
+#include "problemsview.h"
 #include "reportsview.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
+#include "wallview.h"
+#include "wallwindow.h"
 #include "workspace/workspaceloader.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -22,6 +29,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -29,7 +37,9 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -180,6 +190,11 @@ struct MainWindow::Private
     ServiceBoardModel *model;
 
     BoardView *board = nullptr;
+    ProblemsModel problems;
+    ProblemsView *problemsView = nullptr;
+    QStackedWidget *centre = nullptr;
+    QLabel *alarmsTitle = nullptr;
+    WallWindow *wall = nullptr;
     ServiceDetailPanel *detail = nullptr;
     QSplitter *splitter = nullptr;
     ErrorBanner *errors = nullptr;
@@ -208,6 +223,9 @@ struct MainWindow::Private
     void updateFailing();
     void connectNotices();
     void draftNotice(const HistoryDraftRequest &request);
+    QWidget *createOverview();
+    void showService(const QString &serviceId);
+    void showWall();
 };
 
 MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
@@ -218,9 +236,22 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     setMinimumSize(720, 480);
 
     d->board = new BoardView;
+    d->board->setObjectName(u"board"_s);
     d->board->setModel(model);
     d->board->setAccessibleName(tr("Service board"));
     d->board->setPlaceholderText(tr("No workspace is open.\nUse File › Open Workspace… (Ctrl+O) to choose one."));
+    // Tiles grow with the room they have, up to half as large again as the desktop's font.
+    const int basePixels = QFontInfo(font()).pixelSize();
+    d->board->setFontSizeRange(basePixels, basePixels * 3 / 2);
+    d->problems.setSourceModel(model);
+    d->problemsView = new ProblemsView;
+    d->problemsView->setObjectName(u"problemsView"_s);
+    d->problemsView->setProblems(&d->problems);
+    d->problemsView->setPlaceholderText(
+        tr("No alarm: every service is up, in maintenance, or waiting for its first result."));
+    d->centre = new QStackedWidget;
+    d->centre->addWidget(d->board);
+    d->centre->addWidget(d->problemsView);
     ResultStore *store = session->isStoreOpen() ? session->store() : nullptr;
     d->detail = new ServiceDetailPanel(model, store);
     if (session->isSeriesStoreOpen())
@@ -260,8 +291,9 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
             [this](const HistoryDraftRequest &request) { d->draftNotice(request); });
     d->eventsDock->raise();
 
+    d->detail->setOverview(d->createOverview());
     d->splitter = new QSplitter(Qt::Horizontal);
-    d->splitter->addWidget(d->board);
+    d->splitter->addWidget(d->centre);
     d->splitter->addWidget(d->detail);
     d->splitter->setStretchFactor(0, 3);
     d->splitter->setStretchFactor(1, 1);
@@ -295,11 +327,15 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     connect(d->board->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
     });
-    connect(d->events, &EventLogPanel::serviceActivated, this, [this](const QString &serviceId) {
-        const QModelIndex index = d->model->serviceIndex(serviceId);
-        if (index.isValid())
-            d->board->setCurrentIndex(index);
-    });
+    connect(d->events, &EventLogPanel::serviceActivated, this,
+            [this](const QString &serviceId) { d->showService(serviceId); });
+    connect(d->problemsView, &ProblemsView::serviceActivated, this,
+            [this](const QString &serviceId) { d->showService(serviceId); });
+    connect(d->problemsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
+            });
     // The board is fed by the monitor alone: live results, and at start the last stored ones.
     Monitor *monitor = session->monitor();
     connect(monitor, &Monitor::resultsReady, model, &ServiceBoardModel::applyResults);
@@ -405,6 +441,30 @@ void MainWindow::Private::createMenus()
         if (!noticesDock->isFloating())
             q->resizeDocks({noticesDock}, {q->height() * 2 / 3}, Qt::Vertical);
     });
+    view->addSeparator();
+    // The board, or only what needs someone: the view an on-call engineer opens first.
+    auto *layouts = new QActionGroup(q);
+    QAction *boardAction = view->addAction(MainWindow::tr("&Board"));
+    boardAction->setObjectName(u"boardAction"_s);
+    boardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *problemsAction = view->addAction(MainWindow::tr("&Problems First"));
+    problemsAction->setObjectName(u"problemsAction"_s);
+    problemsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *action : {boardAction, problemsAction}) {
+        action->setCheckable(true);
+        layouts->addAction(action);
+    }
+    boardAction->setChecked(true);
+    QObject::connect(boardAction, &QAction::triggered, q, [this] { centre->setCurrentWidget(board); });
+    QObject::connect(problemsAction, &QAction::triggered, q, [this] {
+        centre->setCurrentWidget(problemsView);
+        problemsView->setFocus();
+    });
+    QAction *wallAction = view->addAction(MainWindow::tr("&Wall Display"));
+    wallAction->setObjectName(u"wallAction"_s);
+    wallAction->setShortcut(QKeySequence(Qt::Key_F11));
+    QObject::connect(wallAction, &QAction::triggered, q, [this] { showWall(); });
+    view->addSeparator();
     QObject::connect(detailAction, &QAction::toggled, q, [this](bool shown) {
         if (shown && splitter->sizes().value(1) == 0) {
             const int width = detail->minimumWidth() * 3 / 2;
@@ -544,6 +604,85 @@ void MainWindow::Private::draftNotice(const HistoryDraftRequest &request)
             noticesDock->show();
             noticesDock->raise();
         });
+}
+
+// The side panel with no service selected: the current alarms, longest first, and the latest
+// events, rather than an empty third of the window.
+QWidget *MainWindow::Private::createOverview()
+{
+    auto *overview = new QWidget;
+    overview->setObjectName(u"overview"_s);
+    auto *layout = new QVBoxLayout(overview);
+    const int line = q->fontMetrics().height();
+    layout->setContentsMargins(line / 2, line / 2, line / 2, line / 2);
+    QFont bold = q->font();
+    bold.setBold(true);
+    alarmsTitle = new QLabel;
+    alarmsTitle->setFont(bold);
+    auto *list = new ProblemsView;
+    list->setObjectName(u"overviewProblems"_s);
+    list->setProblems(&problems);
+    list->setPlaceholderText(MainWindow::tr("No alarm. Select a service on the board to see its probes and "
+                                            "response times."));
+    QObject::connect(list, &ProblemsView::serviceActivated, q, [this](const QString &id) { showService(id); });
+    const auto updateTitle = [this] {
+        alarmsTitle->setText(MainWindow::tr("Current alarms (%1)").arg(problems.rowCount()));
+    };
+    QObject::connect(&problems, &ProblemsModel::countChanged, q, updateTitle);
+    updateTitle();
+    auto *eventsTitle = new QLabel(MainWindow::tr("Latest events"));
+    eventsTitle->setFont(bold);
+    auto *latest = new QTableView;
+    latest->setObjectName(u"overviewEvents"_s);
+    latest->setModel(events->model());
+    for (int column = 0; column < EventLogModel::ColumnCount; ++column)
+        latest->setColumnHidden(column, column != EventLogModel::TimeColumn && column != EventLogModel::ServiceColumn &&
+                                            column != EventLogModel::ChangeColumn);
+    latest->horizontalHeader()->hide();
+    latest->verticalHeader()->hide();
+    latest->horizontalHeader()->setStretchLastSection(true);
+    latest->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    latest->setShowGrid(false);
+    latest->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    latest->setSelectionBehavior(QAbstractItemView::SelectRows);
+    latest->setFrameShape(QFrame::NoFrame);
+    latest->setAccessibleName(MainWindow::tr("Latest events"));
+    QObject::connect(latest, &QAbstractItemView::activated, q, [this](const QModelIndex &index) {
+        showService(index.data(EventLogModel::ServiceIdRole).toString());
+    });
+    layout->addWidget(alarmsTitle);
+    layout->addWidget(list, 3);
+    layout->addWidget(eventsTitle);
+    layout->addWidget(latest, 2);
+    return overview;
+}
+
+void MainWindow::Private::showService(const QString &serviceId)
+{
+    const QModelIndex index = model->serviceIndex(serviceId);
+    if (!index.isValid())
+        return;
+    centre->setCurrentWidget(board);
+    if (QAction *boardAction = q->findChild<QAction *>(u"boardAction"_s))
+        boardAction->setChecked(true);
+    board->setCurrentIndex(index);
+}
+
+// The wall on the screen this window is on; leaving it (Esc, F11) comes back here.
+void MainWindow::Private::showWall()
+{
+    if (!wall) {
+        wall = new WallWindow(session, model, q);
+        wall->setLeaveKeys(true);
+        QObject::connect(wall, &WallWindow::leaveRequested, q, [this] {
+            wall->hide();
+            q->show();
+            q->activateWindow();
+        });
+    }
+    wall->setPreferredScreen(int(QGuiApplication::screens().indexOf(q->screen())));
+    wall->showOnScreen();
+    wall->activateWindow();
 }
 
 void MainWindow::Private::updateRunning(int running)

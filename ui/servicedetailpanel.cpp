@@ -202,6 +202,17 @@ int ServiceDetailPanel::pointCount() const
     return count;
 }
 
+void ServiceDetailPanel::setOverview(QWidget *overview)
+{
+    QWidget *previous = m_pages->widget(0);
+    const bool shown = m_pages->currentIndex() == 0;
+    m_pages->insertWidget(0, overview);
+    m_pages->removeWidget(previous);
+    previous->deleteLater();
+    if (shown)
+        m_pages->setCurrentIndex(0);
+}
+
 void ServiceDetailPanel::setServiceId(const QString &serviceId)
 {
     const bool changed = serviceId != m_serviceId;
@@ -309,8 +320,8 @@ void ServiceDetailPanel::refreshDetails()
     const QString group = index.data(ServiceBoardModel::GroupRole).toString();
     m_group->setText(group.isEmpty() ? tr("No group") : tr("Group: %1").arg(group));
     QString stateLine = index.data(ServiceBoardModel::StateTextRole).toString();
-    const QString since = formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(),
-                                                    QDateTime::currentDateTimeUtc());
+    const QString since =
+        formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), QDateTime::currentDateTimeUtc());
     if (!since.isEmpty())
         stateLine = tr("%1 %2").arg(stateLine, since);
     m_state->setText(stateLine);

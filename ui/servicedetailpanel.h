@@ -50,6 +50,8 @@ public:
     void setSeriesStore(SeriesStore *store, PromqlSeriesSource *promql = nullptr);
     // An empty id shows the invitation to select a service.
     void setServiceId(const QString &serviceId);
+    // What the panel shows while no service is selected (it takes it); by default a hint.
+    void setOverview(QWidget *overview);
     QString serviceId() const;
 
     ChartPanel *charts() const;

@@ -120,14 +120,16 @@ void TileDelegate::setClock(Clock *clock)
     m_clock = clock;
 }
 
-QSize TileDelegate::tileSize(const QFont &font, bool compact)
+QSize TileDelegate::tileSize(const QFont &font, bool compact, int nameChars)
 {
     const Metrics m(font);
     if (compact) {
-        // One line: band, icon, a short name and the state word, for walls of hundreds of services.
+        // One line: band, icon, the name and the state word ("Up" the most often), for walls of
+        // hundreds of services.
         const QFontMetrics bold(stateFont(font));
-        const int pad = std::max(2, qRound(m.line * 0.12));
-        return {m.fm.averageCharWidth() * 15 + m.band + 2 * pad + m.line + 2 * m.gap, bold.height() + 2 * pad};
+        const int pad = std::max(2, qRound(m.line * 0.08));
+        const int word = bold.horizontalAdvance(ServiceBoardModel::stateText(HealthState::Up));
+        return {m.fm.averageCharWidth() * nameChars + word + m.band + m.line + 4 * m.gap, bold.height() + 2 * pad};
     }
     const int width = m.fm.averageCharWidth() * 30 + m.band + 2 * m.pad;
     // Title, state, sparkline and two lines for the cause of a failure.
@@ -522,8 +524,8 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(frame, radius, radius);
 
-    const QRect content = option.rect.adjusted(m.band + m.gap * 2, 0, -m.gap * 2, 0);
-    const int iconSide = std::min(content.height() - 2, m.line);
+    const QRect content = option.rect.adjusted(m.band + m.gap, 0, -m.gap, 0);
+    const int iconSide = std::min(content.height() - 2, m.line * 7 / 8);
     const QRectF iconRect(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide);
     if (stale || explained)
         StateIcons::paint(painter, iconRect, why, pal);
@@ -549,12 +551,13 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
                         : (failing ? StateIcons::mix(stateColor, text, dark ? 0.15 : 0.35) : stateColor));
     painter->drawText(content, Qt::AlignRight | Qt::AlignVCenter, word);
 
-    const int nameLeft = int(iconRect.right()) + m.gap * 2;
-    const int nameWidth = std::max(0, content.right() - wordWidth - m.gap * 2 - nameLeft);
+    const int nameLeft = int(iconRect.right()) + m.gap;
+    const int nameWidth = std::max(0, content.right() - wordWidth - m.gap - nameLeft);
     painter->setFont(option.font);
     painter->setPen(text);
+    // Cut in the middle: operations names differ at their end (portal-par-05, portal-par-06).
     painter->drawText(QRect(nameLeft, content.top(), nameWidth, content.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      m.fm.elidedText(nameOf(index, false), Qt::ElideRight, nameWidth));
+                      m.fm.elidedText(nameOf(index, false), Qt::ElideMiddle, nameWidth));
 }
 
 void TileDelegate::paintCompactHeader(QPainter *painter, const QStyleOptionViewItem &option,

@@ -37,7 +37,8 @@ public:
     void setClock(Clock *clock);
 
     // The smallest tile and the group header height for a font; views lay out with these.
-    static QSize tileSize(const QFont &font, bool compact = false);
+    // A compact tile has room for `nameChars` average characters of its name.
+    static QSize tileSize(const QFont &font, bool compact = false, int nameChars = 15);
     static int headerHeight(const QFont &font);
     // The font of a compact tile's state word for a view font: what a wall's readability rule measures.
     static QFont stateFont(const QFont &font);

@@ -12,11 +12,11 @@
 
 using namespace Qt::StringLiterals;
 using Vigie::BoardView;
+using Vigie::formatSince;
 using Vigie::HealthState;
 using Vigie::ProbeResult;
 using Vigie::ServiceBoardModel;
 using Vigie::TileDelegate;
-using Vigie::formatSince;
 using Vigie::Workspace;
 
 namespace {
@@ -118,6 +118,10 @@ private slots:
     void dataChangedRepaintsWithoutRelayout();
     void elevenThousandServicesPaintOnlyWhatIsVisible();
     void formatsForPeople();
+    void tilesGrowToTheRoomTheyHave();
+    void smallGroupsShareARow();
+    void causeKeepsItsPort();
+    void compactTilesPageWhenTheyDoNotFit();
     void saveScreenshots();
 
 private:
@@ -349,6 +353,104 @@ void tst_BoardView::formatsForPeople()
     large.setPointSize(16);
     QVERIFY(TileDelegate::tileSize(large).width() > TileDelegate::tileSize(small).width());
     QVERIFY(TileDelegate::tileSize(large).height() > TileDelegate::tileSize(small).height());
+}
+
+// Eight services on a wall-sized window get large tiles; three hundred get the smallest size the
+// range allows, and still fit if they can.
+void tst_BoardView::tilesGrowToTheRoomTheyHave()
+{
+    const int base = QFontInfo(m_view->font()).pixelSize();
+    m_view->setFontSizeRange(base, base * 2);
+    m_view->resize(1600, 900);
+    m_model->setWorkspace(makeWorkspace({u"Edge"_s, u"Data"_s}, 4));
+    const int few = m_view->tileFont().pixelSize();
+    QVERIFY2(few > base, qPrintable(QString::number(few)));
+    QCOMPARE(m_view->verticalScrollBar()->maximum(), 0);
+
+    m_model->setWorkspace(makeWorkspace({u"A"_s, u"B"_s, u"C"_s}, 100));
+    const int many = m_view->tileFont().pixelSize();
+    QVERIFY(many < few);
+    QVERIFY(many >= base);
+    // Too many for the smallest size: the board scrolls, at that size.
+    m_model->setWorkspace(makeWorkspace({u"A"_s, u"B"_s, u"C"_s}, 400));
+    QCOMPARE(m_view->tileFont().pixelSize(), base);
+    QTRY_VERIFY(m_view->verticalScrollBar()->maximum() > 0);
+    // Hiding a side panel widens the board: more columns, never narrower tiles.
+    const int columns = m_view->columnCount();
+    const int width = m_view->visualRect(m_model->index(0, 0, m_model->index(0, 0))).width();
+    m_view->resize(2000, 900);
+    QVERIFY(m_view->columnCount() >= columns);
+    QVERIFY(m_view->visualRect(m_model->index(0, 0, m_model->index(0, 0))).width() >= width * 9 / 10);
+}
+
+// Groups of one or two tiles sit side by side under their own headers instead of a row each.
+void tst_BoardView::smallGroupsShareARow()
+{
+    Workspace workspace = makeWorkspace({u"DNS"_s}, 1);
+    workspace.services += makeWorkspace({u"Mail"_s}, 2).services;
+    workspace.services += makeWorkspace({u"Web"_s}, 1).services;
+    m_model->setWorkspace(workspace);
+    m_view->resize(1400, 700);
+    QVERIFY(m_view->columnCount() >= 4);
+    const QRect dns = m_view->visualRect(m_model->index(0, 0));
+    const QRect mail = m_view->visualRect(m_model->index(1, 0));
+    const QRect web = m_view->visualRect(m_model->index(2, 0));
+    QCOMPARE(mail.top(), dns.top());
+    QCOMPARE(web.top(), dns.top());
+    QVERIFY(mail.left() > dns.right());
+    QVERIFY(web.left() > mail.right());
+    const QRect mailTile = m_view->visualRect(m_model->index(1, 0, m_model->index(1, 0)));
+    QVERIFY(mailTile.left() >= mail.left() && mailTile.right() <= mail.right() + 1);
+    for (const QModelIndex &index : allIndexes(*m_model))
+        QCOMPARE(m_view->indexAt(m_view->visualRect(index).center()), index);
+}
+
+// A long cause wraps on two lines; cut, it loses its middle, never the host:port at its end.
+void tst_BoardView::causeKeepsItsPort()
+{
+    const QFont font = m_view->font();
+    const int width = QFontMetrics(font).averageCharWidth() * 30;
+    const QString primary = u"Connecting to the primary database server of the authentication cluster was refused: "
+                            u"nothing listens on that port (connection refused by 127.0.0.1:5432)"_s;
+    const QString replica = QString(primary).replace(u"5432"_s, u"5433"_s);
+    const QStringList a = TileDelegate::wrapCause(primary, font, width, 2);
+    const QStringList b = TileDelegate::wrapCause(replica, font, width, 2);
+    QCOMPARE(a.size(), 2);
+    QVERIFY2(a.join(u' ').contains(u"5432"_s), qPrintable(a.join(u'|')));
+    QVERIFY2(b.join(u' ').contains(u"5433"_s), qPrintable(b.join(u'|')));
+    QVERIFY(a != b);
+    QVERIFY(a.join(u' ').contains(u"…"_s));
+    for (const QString &line : a)
+        QVERIFY(QFontMetrics(font).horizontalAdvance(line) <= width);
+    // A short one is left whole.
+    QCOMPARE(TileDelegate::wrapCause(u"timed out"_s, font, width, 2), QStringList{u"timed out"_s});
+}
+
+void tst_BoardView::compactTilesPageWhenTheyDoNotFit()
+{
+    m_view->setCompact(true);
+    m_view->setPaging(true);
+    const int base = QFontInfo(m_view->font()).pixelSize();
+    m_view->setFontSizeRange(base, base * 3);
+    m_view->resize(800, 400);
+    QCOMPARE(m_view->pageCount(), 1);
+    m_model->setWorkspace(makeWorkspace({u"A"_s, u"B"_s, u"C"_s, u"D"_s}, 60));
+    QVERIFY(m_view->pageCount() > 1);
+    QCOMPARE(m_view->tileFont().pixelSize(), base);
+    QCOMPARE(m_view->verticalScrollBar()->maximum(), 0);
+    // A group that fits on a page is not split: all of B is on one page.
+    const QModelIndex b = m_model->index(1, 0);
+    int pageOfB = -1;
+    for (int page = 0; page < m_view->pageCount(); ++page) {
+        m_view->setCurrentPage(page);
+        const bool headerHere = m_view->viewport()->rect().contains(m_view->visualRect(b));
+        if (headerHere)
+            pageOfB = page;
+    }
+    QVERIFY(pageOfB >= 0);
+    m_view->setCurrentPage(pageOfB);
+    for (int row = 0; row < m_model->rowCount(b); ++row)
+        QVERIFY(m_view->viewport()->rect().contains(m_view->visualRect(m_model->index(row, 0, b))));
 }
 
 void tst_BoardView::saveScreenshots()

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <chrono>
+#include <memory>
+
+class QScreen;
+
+namespace Vigie {
+
+class ServiceBoardModel;
+class Session;
+class WallView;
+
+// The wall display as a window: full screen on a chosen screen, no menus, the mouse cursor hidden
+// while it is still, the screen saver held off, and everything shifted by a few pixels now and
+// then against burn-in. A screen that is unplugged moves it to one that remains; it goes back
+// when that screen returns. Opened from the console (F11, Esc or F11 to leave) or by
+// `vigie --wall` (Ctrl+Q quits).
+class WallWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WallWindow)
+
+public:
+    // Shows the session's board model, with its freshness and its failures as banners.
+    WallWindow(Session *session, ServiceBoardModel *model, QWidget *parent = nullptr);
+    ~WallWindow() override;
+
+    // The screen to show on: its index in QGuiApplication::screens() (-1: the primary one).
+    void setPreferredScreen(int index);
+    // Whether Esc and F11 close it (from the console) or only Ctrl+Q quits (a dedicated wall).
+    void setLeaveKeys(bool leave);
+    // Full screen on the preferred screen (or the one that remains).
+    void showOnScreen();
+
+    WallView *view() const;
+    QString screenName() const;
+
+    // The screen to use among `available` (by name): the preferred one when it is there, else the
+    // primary, else the first. Empty when there is none.
+    static QString chooseScreen(const QString &preferred, const QStringList &available, const QString &primary);
+
+Q_SIGNALS:
+    // Esc or F11 (when leave keys are on).
+    void leaveRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Vigie
