@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Vigie::Duration</name>
+    <message numerus="yes">
+        <source>for %n s</source>
+        <translation type="unfinished">
+            <numerusform>for %n s</numerusform>
+            <numerusform>for %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n min</source>
+        <translation type="unfinished">
+            <numerusform>for %n min</numerusform>
+            <numerusform>for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n h</source>
+        <translation type="unfinished">
+            <numerusform>for %n h</numerusform>
+            <numerusform>for %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n d</source>
+        <translation type="unfinished">
+            <numerusform>for %n d</numerusform>
+            <numerusform>for %n d</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::EventLogPanel</name>
     <message numerus="yes">
         <source>The newest %n event(s)</source>
@@ -15,6 +46,16 @@
         <translation>
             <numerusform>%n event</numerusform>
             <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::Freshness</name>
+    <message numerus="yes">
+        <source>No result has arrived for more than %n second(s): what is shown may be out of date.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -171,34 +212,6 @@
 <context>
     <name>Vigie::TileDelegate</name>
     <message numerus="yes">
-        <source>for %n s</source>
-        <translation>
-            <numerusform>for %n s</numerusform>
-            <numerusform>for %n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n min</source>
-        <translation>
-            <numerusform>for %n min</numerusform>
-            <numerusform>for %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n h</source>
-        <translation>
-            <numerusform>for %n h</numerusform>
-            <numerusform>for %n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n d</source>
-        <translation>
-            <numerusform>for %n d</numerusform>
-            <numerusform>for %n d</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n up</source>
         <translation>
             <numerusform>%n up</numerusform>
@@ -328,6 +341,30 @@
         <translation>
             <numerusform>%n probe</numerusform>
             <numerusform>%n probes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WallView</name>
+    <message numerus="yes">
+        <source>Updated %n s ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more alarm(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

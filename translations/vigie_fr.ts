@@ -570,6 +570,41 @@
     </message>
 </context>
 <context>
+    <name>Vigie::Duration</name>
+    <message numerus="yes">
+        <source>for %n s</source>
+        <translation>
+            <numerusform>depuis %n&#xa0;s</numerusform>
+            <numerusform>depuis %n&#xa0;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n min</source>
+        <translation>
+            <numerusform>depuis %n&#xa0;min</numerusform>
+            <numerusform>depuis %n&#xa0;min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n h</source>
+        <translation>
+            <numerusform>depuis %n&#xa0;h</numerusform>
+            <numerusform>depuis %n&#xa0;h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>for %1 h %2 min</source>
+        <translation>depuis %1&#xa0;h %2&#xa0;min</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n d</source>
+        <translation>
+            <numerusform>depuis %n&#xa0;j</numerusform>
+            <numerusform>depuis %n&#xa0;j</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::EventLogModel</name>
     <message>
         <source>Up</source>
@@ -1076,6 +1111,24 @@
     </message>
 </context>
 <context>
+    <name>Vigie::Freshness</name>
+    <message numerus="yes">
+        <source>No result has arrived for more than %n second(s): what is shown may be out of date.</source>
+        <translation>
+            <numerusform>Aucun résultat depuis plus de %n&#xa0;seconde&#xa0;: ce qui est affiché n’est peut-être plus à jour.</numerusform>
+            <numerusform>Aucun résultat depuis plus de %n&#xa0;secondes&#xa0;: ce qui est affiché n’est peut-être plus à jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results cannot be stored: %1</source>
+        <translation>Les résultats ne peuvent pas être enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Probing is stopped: what is shown is not updated.</source>
+        <translation>Les sondes sont arrêtées&#xa0;: ce qui est affiché n’est plus mis à jour.</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::HealthState</name>
     <message>
         <source>up</source>
@@ -1558,6 +1611,34 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>Some secrets cannot be read: the probes, scrapes and status sites that use them will fail until they are in the keychain.</source>
         <translation>Certains secrets sont illisibles&#xa0;: les sondes, collectes et sites de statut qui s’en servent échoueront tant qu’ils ne seront pas dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>No alarm: every service is up, in maintenance, or waiting for its first result.</source>
+        <translation>Aucune alarme&#xa0;: chaque service est opérationnel, en maintenance ou en attente de son premier résultat.</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Problems First</source>
+        <translation>&amp;Problèmes d’abord</translation>
+    </message>
+    <message>
+        <source>&amp;Wall Display</source>
+        <translation>Affichage &amp;mural</translation>
+    </message>
+    <message>
+        <source>No alarm. Select a service on the board to see its probes and response times.</source>
+        <translation>Aucune alarme. Choisissez un service sur le tableau pour voir ses sondes et ses temps de réponse.</translation>
+    </message>
+    <message>
+        <source>Current alarms (%1)</source>
+        <translation>Alarmes en cours (%1)</translation>
+    </message>
+    <message>
+        <source>Latest events</source>
+        <translation>Derniers événements</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2845,26 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
         <source>--wait needs a duration such as 30s, 5m or 0s, not &quot;%1&quot;.</source>
         <translation>--wait attend une durée comme 30s, 5m ou 0s, pas &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Open as a wall display: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q quits).</source>
+        <translation>Ouvrir en affichage mural&#xa0;: plein écran, sans menus, des pages qui tournent, les alarmes sur chaque page (Ctrl+Q pour quitter).</translation>
+    </message>
+    <message>
+        <source>Show the wall display on screen N (0 is the first).</source>
+        <translation>Afficher le mur sur l’écran N (0 est le premier).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--screen needs a screen number (0 is the first): %1</source>
+        <translation>--screen attend un numéro d’écran (0 est le premier)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>--screen goes with --wall</source>
+        <translation>--screen s’emploie avec --wall</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::OutageEpisodeModel</name>
@@ -2803,14 +2904,6 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
 <context>
     <name>Vigie::OutboxCommand</name>
     <message>
-        <source>Outbox entry %1: notice %2 to %3, %4</source>
-        <translation>Entrée %1 de la boîte d’envoi&#xa0;: avis %2 vers %3, %4</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The outbox is empty.</source>
         <translation>La boîte d’envoi est vide.</translation>
     </message>
@@ -2835,6 +2928,10 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>There is no outbox entry %1.</source>
         <translation>Il n’y a pas d’entrée %1 dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>The relay stopped before the outbox was flushed.</source>
+        <translation>Le relais s’est arrêté avant que la boîte d’envoi soit vidée.</translation>
     </message>
 </context>
 <context>
@@ -2956,6 +3053,21 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>provider status</source>
         <translation>état du fournisseur</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ProblemDelegate</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>state, then for how long: Down for 12 min</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::ProblemsView</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3646,33 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     </message>
 </context>
 <context>
+    <name>Vigie::ScreenSaverInhibitor</name>
+    <message>
+        <source>The screen may go to sleep: this desktop offers no screen saver service (org.freedesktop.ScreenSaver) to keep it on.</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: ce bureau n’offre aucun service d’économiseur d’écran (org.freedesktop.ScreenSaver) pour le garder allumé.</translation>
+    </message>
+    <message>
+        <source>The screen may go to sleep: the desktop did not keep it on (%1).</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: le bureau ne l’a pas gardé allumé (%1).</translation>
+    </message>
+    <message>
+        <source>The screen may go to sleep: there is no session bus (D-Bus) to ask the desktop to keep it on.</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: aucun bus de session (D-Bus) ne permet de demander au bureau de le garder allumé.</translation>
+    </message>
+    <message>
+        <source>The screen may go to sleep: Windows did not keep it on.</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: Windows ne l’a pas gardé allumé.</translation>
+    </message>
+    <message>
+        <source>The screen may go to sleep: macOS did not keep it on (IOKit error 0x%1).</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: macOS ne l’a pas gardé allumé (erreur IOKit 0x%1).</translation>
+    </message>
+    <message>
+        <source>The screen may go to sleep: this system offers Vigie no way to keep it on.</source>
+        <translation>L’écran risque de se mettre en veille&#xa0;: ce système n’offre à Vigie aucun moyen de le garder allumé.</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::SecretCommand</name>
     <message>
         <source>Secret for %1 (not shown): </source>
@@ -3650,6 +3789,10 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>TLS verification off: %1</source>
         <translation>Vérification TLS désactivée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no recent result</source>
+        <translation>aucun résultat récent</translation>
     </message>
 </context>
 <context>
@@ -4192,38 +4335,6 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
 <context>
     <name>Vigie::TileDelegate</name>
     <message numerus="yes">
-        <source>for %n s</source>
-        <translation>
-            <numerusform>depuis %n s</numerusform>
-            <numerusform>depuis %n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n min</source>
-        <translation>
-            <numerusform>depuis %n min</numerusform>
-            <numerusform>depuis %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n h</source>
-        <translation>
-            <numerusform>depuis %n h</numerusform>
-            <numerusform>depuis %n h</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>for %1 h %2 min</source>
-        <translation>depuis %1 h %2 min</translation>
-    </message>
-    <message numerus="yes">
-        <source>for %n d</source>
-        <translation>
-            <numerusform>depuis %n j</numerusform>
-            <numerusform>depuis %n j</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n up</source>
         <translation>
             <numerusform>%n opérationnel</numerusform>
@@ -4276,6 +4387,22 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>TLS not verified: %1</source>
         <translation>TLS non vérifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Périmé</translation>
+    </message>
+    <message>
+        <source>no result %1</source>
+        <translation>aucun résultat %1</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Impacted</source>
+        <translation>Impacté</translation>
     </message>
 </context>
 <context>
@@ -4442,6 +4569,85 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
             <numerusform>%n sonde</numerusform>
             <numerusform>%n sondes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WallView</name>
+    <message>
+        <source>Wall display</source>
+        <translation>Affichage mural</translation>
+    </message>
+    <message>
+        <source>Current alarms</source>
+        <translation>Alarmes en cours</translation>
+    </message>
+    <message>
+        <source>No alarm</source>
+        <translation>Aucune alarme</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Aucun espace de travail n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reloaded (%2): the wall shows the workspace as it was.</source>
+        <translation>%1 n’a pas pu être rechargé (%2)&#xa0;: le mur montre l’espace de travail tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>Results are not kept: %1</source>
+        <translation>Les résultats ne sont pas conservés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Secrets missing from the keychain: %1</source>
+        <translation>Secrets absents du trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Aucun résultat pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n s ago</source>
+        <translation>
+            <numerusform>Mis à jour il y a %n&#xa0;s</numerusform>
+            <numerusform>Mis à jour il y a %n&#xa0;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n min ago</source>
+        <translation>
+            <numerusform>Mis à jour il y a %n&#xa0;min</numerusform>
+            <numerusform>Mis à jour il y a %n&#xa0;min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Not live — %1</source>
+        <translation>Pas en direct — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more alarm(s)</source>
+        <translation>
+            <numerusform>et %n autre alarme</numerusform>
+            <numerusform>et %n autres alarmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WallWindow</name>
+    <message>
+        <source>Vigie wall display</source>
+        <translation>Vigie, affichage mural</translation>
+    </message>
+    <message>
+        <source>A wall display is shown</source>
+        <translation>Un affichage mural est affiché</translation>
     </message>
 </context>
 <context>

@@ -31,19 +31,24 @@ QString formatSince(const QDateTime &since, const QDateTime &now)
 {
     if (!since.isValid() || !now.isValid())
         return {};
-    const qint64 secs = std::max<qint64>(0, since.secsTo(now));
+    // The counts are computed apart: lupdate does not come back from a division among the
+    // arguments of translate().
+    const qint64 secs = qMax(qint64(0), since.secsTo(now));
+    const int seconds = int(secs);
+    const int minutes = int(secs / 60);
+    const int hours = int(secs / 3600);
+    const int minutesPastHour = int(secs % 3600 / 60);
+    const int days = int(secs / 86400);
     if (secs < 60)
-        return QCoreApplication::translate("Vigie::Duration", "for %n s", nullptr, int(secs));
+        return QCoreApplication::translate("Vigie::Duration", "for %n s", nullptr, seconds);
     if (secs < 3600)
-        return QCoreApplication::translate("Vigie::Duration", "for %n min", nullptr, int(secs / 60));
+        return QCoreApplication::translate("Vigie::Duration", "for %n min", nullptr, minutes);
     if (secs < 86400) {
-        const int hours = int(secs / 3600);
-        const int minutes = int(secs % 3600 / 60);
-        if (minutes == 0)
+        if (minutesPastHour == 0)
             return QCoreApplication::translate("Vigie::Duration", "for %n h", nullptr, hours);
-        return QCoreApplication::translate("Vigie::Duration", "for %1 h %2 min").arg(hours).arg(minutes);
+        return QCoreApplication::translate("Vigie::Duration", "for %1 h %2 min").arg(hours).arg(minutesPastHour);
     }
-    return QCoreApplication::translate("Vigie::Duration", "for %n d", nullptr, int(secs / 86400));
+    return QCoreApplication::translate("Vigie::Duration", "for %n d", nullptr, days);
 }
 
 } // namespace Vigie

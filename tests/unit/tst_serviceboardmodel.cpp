@@ -226,6 +226,42 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.index(0, 0)), 1);
         model.flushPendingChanges(); // nothing pending from the old workspace may leak out
     }
+
+    // A screen reader says what the tile shows: name, state, for how long, and the cause.
+    void accessibleTextSaysItAll()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        model.setWorkspace(sampleWorkspace());
+        model.applyResults({result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1,
+                                   u"connection refused by db1:5432"_s)});
+        clock.advance(std::chrono::minutes(3));
+        const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
+        QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(), u"SMTP, Down for 3 min, connection refused by db1:5432"_s);
+        QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"connection refused by db1:5432"_s);
+    }
+
+    // Two of its shortest interval and that probe's timeout without a result: stale.
+    void staleAfterTwoMissedTurns()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        Workspace workspace = sampleWorkspace();
+        workspace.services[0].probes[0].interval = std::chrono::seconds(30);
+        workspace.services[0].probes[0].timeout = std::chrono::seconds(5);
+        workspace.services[0].probes[1].interval = std::chrono::seconds(60);
+        model.setWorkspace(workspace);
+        const QModelIndex portal = model.serviceIndex(u"portal"_s);
+        QVERIFY(!portal.data(ServiceBoardModel::StaleRole).toBool()); // nothing yet: waiting, not stale
+        model.applyResults({result(u"portal"_s, 0, HealthState::Up, clock.nowMs())});
+        clock.advance(std::chrono::seconds(65));
+        QVERIFY(!portal.data(ServiceBoardModel::StaleRole).toBool());
+        clock.advance(std::chrono::seconds(1));
+        QVERIFY(portal.data(ServiceBoardModel::StaleRole).toBool());
+        QVERIFY(portal.data(Qt::AccessibleTextRole).toString().contains(u"no recent result"_s));
+        model.applyResults({result(u"portal"_s, 1, HealthState::Up, clock.nowMs())});
+        QVERIFY(!portal.data(ServiceBoardModel::StaleRole).toBool());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceBoardModel)
