@@ -5,28 +5,28 @@
     <name>Vigie::Duration</name>
     <message numerus="yes">
         <source>for %n s</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>for %n s</numerusform>
             <numerusform>for %n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>for %n min</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>for %n min</numerusform>
             <numerusform>for %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>for %n h</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>for %n h</numerusform>
             <numerusform>for %n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>for %n d</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>for %n d</numerusform>
             <numerusform>for %n d</numerusform>
         </translation>
@@ -53,9 +53,9 @@
     <name>Vigie::Freshness</name>
     <message numerus="yes">
         <source>No result has arrived for more than %n second(s): what is shown may be out of date.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No result has arrived for more than %n second: what is shown may be out of date.</numerusform>
+            <numerusform>No result has arrived for more than %n seconds: what is shown may be out of date.</numerusform>
         </translation>
     </message>
 </context>
@@ -118,16 +118,16 @@
     <name>Vigie::OutboxCommand</name>
     <message numerus="yes">
         <source>%n published</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n published</numerusform>
+            <numerusform>%n published</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n left pending.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n left pending.</numerusform>
+            <numerusform>, %n left pending.</numerusform>
         </translation>
     </message>
 </context>
@@ -348,23 +348,23 @@
     <name>Vigie::WallView</name>
     <message numerus="yes">
         <source>Updated %n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Updated %n s ago</numerusform>
+            <numerusform>Updated %n s ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Updated %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Updated %n min ago</numerusform>
+            <numerusform>Updated %n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more alarm</numerusform>
+            <numerusform>and %n more alarms</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "tiledelegate.h"
 
 #include <QAbstractItemView>
+#include <QListView>
 #include <QPainter>
 
 #include <algorithm>
@@ -43,25 +44,6 @@ int rowWidth(const QStyleOptionViewItem &option)
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         return view->viewport()->width();
     return option.rect.width();
-}
-
-void paintStateIcon(QPainter *painter, const QRectF &rect, const QModelIndex &index, const QPalette &pal)
-{
-    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
-    if (presentation == ServiceBoardModel::Presentation::Impacted)
-        StateIcons::paint(painter, rect, StateIcons::Explained::Impacted, pal);
-    else if (presentation == ServiceBoardModel::Presentation::Maintenance)
-        StateIcons::paint(painter, rect, StateIcons::Explained::Maintenance, pal);
-    else
-        StateIcons::paint(painter, rect, HealthState(index.data(ServiceBoardModel::StateRole).toInt()), pal);
-}
-
-QColor stateColour(const QModelIndex &index, const QPalette &pal)
-{
-    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
-    if (presentation == ServiceBoardModel::Presentation::Impacted)
-        return StateIcons::color(StateIcons::Explained::Impacted, pal);
-    return StateIcons::color(HealthState(index.data(ServiceBoardModel::StateRole).toInt()), pal);
 }
 
 } // namespace
@@ -104,8 +86,13 @@ QString ProblemDelegate::causeOf(const QModelIndex &index)
 QSize ProblemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const RowMetrics m(option.font);
-    if (m_compact)
-        return {m.fm.averageCharWidth() * 40, m.line + 2 * m.pad};
+    if (m_compact) {
+        // A band's cells fill their grid: the cause takes what the name and the state leave.
+        const auto *list = qobject_cast<const QListView *>(option.widget);
+        const int width =
+            list && list->gridSize().isValid() ? list->gridSize().width() - 2 : m.fm.averageCharWidth() * 40;
+        return {width, m.line + 2 * m.pad};
+    }
     // Name line, state line, then the cause in full.
     const int width = std::max(m.line * 4, rowWidth(option) - 2 * m.pad - m.line - m.gap * 2);
     const int causeLines = int(TileDelegate::wrapCause(causeOf(index), option.font, width, 12).size());
@@ -117,11 +104,12 @@ void ProblemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const RowMetrics m(option.font);
     const QPalette &pal = option.palette;
     const bool dark = StateIcons::isDark(pal);
-    const QColor colour = stateColour(index, pal);
+    const TileDelegate::Look look(index, pal, false);
+    const QColor colour = look.colour;
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
     const QColor base = pal.color(QPalette::Base);
-    const bool alarm = index.data(ServiceBoardModel::AlarmRole).toBool();
+    const bool alarm = look.alarm;
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->save();
@@ -136,7 +124,7 @@ void ProblemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect content = rect.adjusted(std::max(3, m.line / 5) + m.pad, m.pad, -m.pad, -m.pad);
     const QRectF iconRect(content.left(), content.top() + (m_compact ? (content.height() - m.line) / 2.0 : 0), m.line,
                           m.line);
-    paintStateIcon(painter, iconRect.adjusted(1, 1, -1, -1), index, pal);
+    look.paintIcon(painter, iconRect.adjusted(1, 1, -1, -1), pal);
     const int left = content.left() + m.line + m.gap * 2;
     const QString name = index.data(Qt::DisplayRole).toString();
     const QString state = stateSince(index, m_clock->now());

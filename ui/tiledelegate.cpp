@@ -90,6 +90,30 @@ struct TileGeometry
 
 } // namespace
 
+TileDelegate::Look::Look(const QModelIndex &index, const QPalette &palette, bool stale)
+    : state(stateOf(index))
+{
+    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
+    if (stale)
+        why = StateIcons::Explained::Stale;
+    else if (presentation == ServiceBoardModel::Presentation::Maintenance)
+        why = StateIcons::Explained::Maintenance;
+    else if (presentation == ServiceBoardModel::Presentation::Impacted)
+        why = StateIcons::Explained::Impacted;
+    colour = why ? StateIcons::color(*why, palette) : StateIcons::color(state, palette);
+    // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained,
+    // and a stale one's colour would be a guess.
+    alarm = !stale && index.data(ServiceBoardModel::AlarmRole).toBool();
+}
+
+void TileDelegate::Look::paintIcon(QPainter *painter, const QRectF &rect, const QPalette &palette) const
+{
+    if (why)
+        StateIcons::paint(painter, rect, *why, palette);
+    else
+        StateIcons::paint(painter, rect, state, palette);
+}
+
 TileDelegate::TileDelegate(Clock *clock, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_clock(clock)
@@ -269,22 +293,15 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const Metrics m(option.font);
     const QPalette &pal = option.palette;
     const bool dark = StateIcons::isDark(pal);
-    const HealthState state = stateOf(index);
-    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
-    const bool explained = presentation != ServiceBoardModel::Presentation::Normal;
-    const StateIcons::Explained why = presentation == ServiceBoardModel::Presentation::Maintenance
-                                          ? StateIcons::Explained::Maintenance
-                                          : StateIcons::Explained::Impacted;
     const bool stale = isStale(index);
-    const QColor stateColor = stale       ? StateIcons::color(StateIcons::Explained::Stale, pal)
-                              : explained ? StateIcons::color(why, pal)
-                                          : StateIcons::color(state, pal);
+    const Look look(index, pal, stale);
+    const HealthState state = look.state;
+    const bool explained = look.why.has_value();
+    const QColor stateColor = look.colour;
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    // Only alarms are tinted: a service in maintenance or impacted by a dependency is explained,
-    // and a stale one's colour would be a guess.
-    const bool failing = !stale && index.data(ServiceBoardModel::AlarmRole).toBool();
+    const bool failing = look.alarm;
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -324,12 +341,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
 
     // Title line: icon, name, last latency on the right.
     const QRectF iconRect = QRectF(g.titleLine.left(), g.titleLine.top(), m.line, m.line).adjusted(1, 1, -1, -1);
-    if (stale)
-        StateIcons::paint(painter, iconRect, StateIcons::Explained::Stale, pal);
-    else if (explained)
-        StateIcons::paint(painter, iconRect, why, pal);
-    else
-        StateIcons::paint(painter, iconRect, state, pal);
+    look.paintIcon(painter, iconRect, pal);
     const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
     // A failed probe's time measures the failure, not the service: it would read as a fast answer.
     const QString latencyText =
@@ -489,19 +501,15 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
     const Metrics m(option.font);
     const QPalette &pal = option.palette;
     const bool dark = StateIcons::isDark(pal);
-    const HealthState state = stateOf(index);
-    const auto presentation = ServiceBoardModel::Presentation(index.data(ServiceBoardModel::PresentationRole).toInt());
     const bool stale = isStale(index);
-    const bool explained = presentation != ServiceBoardModel::Presentation::Normal;
-    const StateIcons::Explained why = stale ? StateIcons::Explained::Stale
-                                      : presentation == ServiceBoardModel::Presentation::Maintenance
-                                          ? StateIcons::Explained::Maintenance
-                                          : StateIcons::Explained::Impacted;
-    const QColor stateColor = stale || explained ? StateIcons::color(why, pal) : StateIcons::color(state, pal);
-    const QColor base = pal.color(QPalette::Base);
+    const Look look(index, pal, stale);
+    const HealthState state = look.state;
+    const bool explained = look.why.has_value() && !stale;
+    const QColor stateColor = look.colour;
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    const bool failing = !stale && index.data(ServiceBoardModel::AlarmRole).toBool();
+    const QColor base = pal.color(QPalette::Base);
+    const bool failing = look.alarm;
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -527,21 +535,16 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
     const QRect content = option.rect.adjusted(m.band + m.gap, 0, -m.gap, 0);
     const int iconSide = std::min(content.height() - 2, m.line * 7 / 8);
     const QRectF iconRect(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide);
-    if (stale || explained)
-        StateIcons::paint(painter, iconRect, why, pal);
-    else
-        StateIcons::paint(painter, iconRect, state, pal);
+    look.paintIcon(painter, iconRect, pal);
 
     // The state in a word (never colour alone); short forms where the console says more.
-    QString word;
-    if (stale)
+    QString word = ServiceBoardModel::stateText(state);
+    if (look.why == StateIcons::Explained::Stale)
         word = tr("Stale");
-    else if (presentation == ServiceBoardModel::Presentation::Maintenance)
+    else if (look.why == StateIcons::Explained::Maintenance)
         word = tr("Maintenance");
-    else if (presentation == ServiceBoardModel::Presentation::Impacted)
+    else if (look.why == StateIcons::Explained::Impacted)
         word = tr("Impacted");
-    else
-        word = ServiceBoardModel::stateText(state);
     const QFont wordFont = stateFont(option.font);
     const QFontMetrics wordMetrics(wordFont);
     const int wordWidth = wordMetrics.horizontalAdvance(word);

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/clock.h"
+#include "stateicons.h"
 
 #include <QStyledItemDelegate>
+
+#include <optional>
 
 namespace Vigie {
 
@@ -28,6 +31,19 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+
+    // How a service of the board looks: its state, or what explains it (maintenance, a dependency,
+    // no recent result), the colour and icon that go with it, and whether it is an alarm. One
+    // place for the tiles, compact or not, and the problem rows.
+    struct Look
+    {
+        Look(const QModelIndex &index, const QPalette &palette, bool stale);
+        HealthState state;
+        std::optional<StateIcons::Explained> why; // set when the state is explained, or stale
+        QColor colour;
+        bool alarm; // tinted: down or degraded, not explained, not stale
+        void paintIcon(QPainter *painter, const QRectF &rect, const QPalette &palette) const;
+    };
 
     void setCompact(bool compact);
     bool isCompact() const;

@@ -408,11 +408,11 @@ void WallView::Private::updateBand()
         more->hide();
         return;
     }
-    QStyleOptionViewItem option;
-    option.font = band->font();
-    const QSize item = problemDelegate->sizeHint(option, problems.index(0, 0));
+    // Two alarms a row where they have room for a name, a state and a cause (about 40 characters).
+    const QFontMetrics metrics(band->font());
     const int width = std::max(1, band->width());
-    const int columns = std::clamp(width / std::max(1, item.width()), 1, 2);
+    const int columns = std::clamp(width / std::max(1, metrics.averageCharWidth() * 40), 1, 2);
+    const QSize item(width / columns, metrics.height() + 2 * std::max(3, qRound(metrics.height() * 0.4)));
     const QSize grid((width - 1) / columns, item.height() + 2);
     band->setGridSize(grid);
     const int rows = std::min(BandRows, (count + columns - 1) / columns);

@@ -11,7 +11,7 @@
 // BENCH wall.rss_start_mb   resident memory after the first simulated hour (warm)
 // BENCH wall.rss_end_mb     at the end of the day
 // BENCH wall.rss_growth_ratio  end / start
-// BENCH wall.frame_ms       median of 20 full repaints at 1920x1080 (the page shown, the band)
+// BENCH wall.frame_ms       median of 20 full paints at 1920x1080 (the page shown, the band), into a pixmap
 // BENCH wall.results_per_s  how fast the board takes results (all of the above included)
 #include "benchworkspace.h"
 #include "boardview.h"
@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPixmap>
 
 #include <algorithm>
 #include <cstdio>
@@ -126,7 +127,9 @@ int main(int argc, char *argv[])
         if (step % 12 == 11) {
             model.flushPendingChanges();
             wall.refresh();
-            wall.repaint();
+            // A full paint of the wall, as the screen would get it (grab() paints it all, now).
+            const QPixmap frame = wall.grab();
+            Q_UNUSED(frame);
             QCoreApplication::processEvents();
         }
         if (step == 719)
@@ -139,8 +142,9 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 20; ++i) {
         QElapsedTimer frame;
         frame.start();
-        wall.repaint();
+        const QPixmap painted = wall.grab();
         frames.append(double(frame.nsecsElapsed()) / 1e6);
+        Q_UNUSED(painted);
     }
     std::sort(frames.begin(), frames.end());
 

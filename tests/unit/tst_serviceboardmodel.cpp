@@ -235,9 +235,9 @@ private Q_SLOTS:
         model.setWorkspace(sampleWorkspace());
         model.applyResults({result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1,
                                    u"connection refused by db1:5432"_s)});
-        clock.advance(std::chrono::minutes(3));
+        clock.advance(std::chrono::minutes(2));
         const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
-        QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(), u"SMTP, Down for 3 min, connection refused by db1:5432"_s);
+        QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(), u"SMTP, Down for 2 min, connection refused by db1:5432"_s);
         QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"connection refused by db1:5432"_s);
     }
 
