@@ -195,10 +195,10 @@ Options Options::parse(const QStringList &arguments)
                                        Options::tr("Quit once the screenshot is saved."));
     const QCommandLineOption wallOption(
         QStringList{u"wall"_s},
-        Options::tr("Open as a wall display: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q "
+        Options::tr("Open as a NOC wall: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q "
                     "quits)."));
-    const QCommandLineOption screenOption(
-        QStringList{u"screen"_s}, Options::tr("Show the wall display on screen N (0 is the first)."), Options::tr("N"));
+    const QCommandLineOption screenOption(QStringList{u"screen"_s},
+                                          Options::tr("Show the wall on screen N (0 is the first)."), Options::tr("N"));
     const QCommandLineOption forOption(
         QStringList{u"for"_s},
         Options::tr("Stop after DURATION (30s, 5m, 1h30m...) instead of waiting for Ctrl+C or SIGTERM."),

@@ -2846,11 +2846,11 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
         <translation>--wait attend une durée comme 30s, 5m ou 0s, pas &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Open as a wall display: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q quits).</source>
-        <translation>Ouvrir en affichage mural&#xa0;: plein écran, sans menus, des pages qui tournent, les alarmes sur chaque page (Ctrl+Q pour quitter).</translation>
+        <source>Open as a NOC wall: full screen, no menus, pages that turn, alarms on every page (Ctrl+Q quits).</source>
+        <translation>Ouvrir en mur de supervision&#xa0;: plein écran, sans menus, des pages qui tournent, les alarmes sur chaque page (Ctrl+Q pour quitter).</translation>
     </message>
     <message>
-        <source>Show the wall display on screen N (0 is the first).</source>
+        <source>Show the wall on screen N (0 is the first).</source>
         <translation>Afficher le mur sur l’écran N (0 est le premier).</translation>
     </message>
     <message>
@@ -4403,6 +4403,11 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>Impacted</source>
         <translation>Impacté</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <comment>the state word on a one-line wall tile: as short as it can be</comment>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

@@ -162,7 +162,7 @@ void ProblemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     // Name, and its group on the right.
     const QString group = index.data(ServiceBoardModel::GroupRole).toString();
-    const int groupWidth = std::min(m.fm.horizontalAdvance(group), content.width() / 3);
+    const int groupWidth = std::min(m.fm.horizontalAdvance(group) + 2, content.width() / 3);
     painter->setFont(option.font);
     painter->setPen(dim);
     painter->drawText(QRect(content.right() - groupWidth, content.top(), groupWidth, m.line),

@@ -152,13 +152,21 @@ QSize TileDelegate::tileSize(const QFont &font, bool compact, int nameChars)
         // hundreds of services.
         const QFontMetrics bold(stateFont(font));
         const int pad = std::max(2, qRound(m.line * 0.08));
-        const int word = bold.horizontalAdvance(ServiceBoardModel::stateText(HealthState::Up));
+        const int word = bold.horizontalAdvance(compactStateWord(HealthState::Up));
         return {m.fm.averageCharWidth() * nameChars + word + m.band + m.line + 4 * m.gap, bold.height() + 2 * pad};
     }
     const int width = m.fm.averageCharWidth() * 30 + m.band + 2 * m.pad;
     // Title, state, sparkline and two lines for the cause of a failure.
     const int height = 2 * m.pad + 4 * m.line + m.spark + 3 * m.gap;
     return {width, height};
+}
+
+QString TileDelegate::compactStateWord(HealthState state)
+{
+    // Most tiles of a wall say this word: its width sets how many tiles a row holds.
+    if (state == HealthState::Up)
+        return tr("Up", "the state word on a one-line wall tile: as short as it can be");
+    return ServiceBoardModel::stateText(state);
 }
 
 QFont TileDelegate::stateFont(const QFont &font)
@@ -538,7 +546,7 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
     look.paintIcon(painter, iconRect, pal);
 
     // The state in a word (never colour alone); short forms where the console says more.
-    QString word = ServiceBoardModel::stateText(state);
+    QString word = compactStateWord(state);
     if (look.why == StateIcons::Explained::Stale)
         word = tr("Stale");
     else if (look.why == StateIcons::Explained::Maintenance)
@@ -572,8 +580,12 @@ void TileDelegate::paintCompactHeader(QPainter *painter, const QStyleOptionViewI
     const QFont nameFont = boldFont(option.font);
     const QFontMetrics nameMetrics(nameFont);
     const int iconSide = std::min(content.height() - 2, nameMetrics.ascent());
-    StateIcons::paint(painter, QRectF(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide),
-                      stateOf(index), pal);
+    const QRectF iconRect(content.left(), content.center().y() - iconSide / 2.0 + 0.5, iconSide, iconSide);
+    // A stale wall's headers do not keep their last colour either.
+    if (m_allStale)
+        StateIcons::paint(painter, iconRect, StateIcons::Explained::Stale, pal);
+    else
+        StateIcons::paint(painter, iconRect, stateOf(index), pal);
     const QRect textBox = content.adjusted(iconSide + m.gap * 2, 0, 0, 0);
     const QString name = nameMetrics.elidedText(nameOf(index, true), Qt::ElideRight, textBox.width());
     painter->setFont(nameFont);
@@ -608,6 +620,11 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
         tip += formatCounts(index.data(ServiceBoardModel::CountsRole).value<StateCounts>()).toHtmlEscaped();
     } else {
         tip += index.data(ServiceBoardModel::StateTextRole).toString().toHtmlEscaped();
+        if (isStale(index))
+            tip += u" · "_s +
+                   tr("no result %1")
+                       .arg(formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now()))
+                       .toHtmlEscaped();
         const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
         if (latency.isValid())
             tip += u" · "_s + formatLatency(latency.toDouble()).toHtmlEscaped();

@@ -58,6 +58,8 @@ public:
     static int headerHeight(const QFont &font);
     // The font of a compact tile's state word for a view font: what a wall's readability rule measures.
     static QFont stateFont(const QFont &font);
+    // The state word of a compact tile ("Up" is shorter in some languages there than on the console).
+    static QString compactStateWord(HealthState state);
 
     // `text` on at most `maxLines` lines of `width`, wrapped at words; when it does not fit, it is
     // elided in the middle so that both ends stay: "connection refused by 10.0.0.7:5433" keeps

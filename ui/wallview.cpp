@@ -198,7 +198,6 @@ WallView::WallView(ServiceBoardModel *model, Freshness *freshness, QWidget *pare
     d->applyFreshness();
     d->updateBand();
     d->updatePage();
-    refresh();
 }
 
 WallView::~WallView() = default;
@@ -387,6 +386,8 @@ void WallView::Private::applyFreshness()
     stale->setText(isStale ? WallView::tr("Not live — %1").arg(freshness->reason()) : QString());
     stale->setVisible(isStale);
     board->setAllStale(isStale);
+    // "No result yet" turns into "Updated 0 s ago" with the first live result, not a second later.
+    q->refresh();
 }
 
 void WallView::Private::updateErrors()

@@ -13,6 +13,7 @@
 // BENCH wall.rss_growth_ratio  end / start
 // BENCH wall.frame_ms       median of 20 full paints at 1920x1080 (the page shown, the band), into a pixmap
 // BENCH wall.results_per_s  how fast the board takes results (all of the above included)
+// It exits non-zero when the day ends more than 10 % above the first hour.
 #include "benchworkspace.h"
 #include "boardview.h"
 #include "manualclock.h"
@@ -155,5 +156,10 @@ int main(int argc, char *argv[])
     print("rss_growth_ratio", rssStart > 0 ? rssEnd / rssStart : 0, "x");
     print("frame_ms", frames.at(frames.size() / 2), "ms");
     print("results_per_s", double(results) / seconds, "results/s");
+    // Flat: what the first hour grew to, the day keeps (a tenth of slack for the allocator).
+    if (rssStart > 0 && rssEnd > rssStart * 1.1) {
+        std::fprintf(stderr, "bench_wall: memory grew from %.1f MB to %.1f MB over the day\n", rssStart, rssEnd);
+        return 1;
+    }
     return 0;
 }
