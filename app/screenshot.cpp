@@ -181,7 +181,7 @@ void selectService(QWidget &window, ServiceBoardModel &model, const QString &ser
     });
     settle->start();
     // The charts get the window's height, as when the event log is closed (F8).
-    for (const QString &name : {u"eventsDock"_s, u"reportsDock"_s})
+    for (const QString &name : {u"eventsDock"_s, u"reportsDock"_s, u"noticesDock"_s})
         if (auto *dock = window.findChild<QDockWidget *>(name))
             dock->hide();
     if (auto *splitter = detail->parentWidget() ? qobject_cast<QSplitter *>(detail->parentWidget()) : nullptr)

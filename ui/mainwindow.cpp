@@ -635,13 +635,20 @@ QWidget *MainWindow::Private::createOverview()
     auto *latest = new QTableView;
     latest->setObjectName(u"overviewEvents"_s);
     latest->setModel(events->model());
+    // What changed and where, newest first; the times are in the event log below.
     for (int column = 0; column < EventLogModel::ColumnCount; ++column)
-        latest->setColumnHidden(column, column != EventLogModel::TimeColumn && column != EventLogModel::ServiceColumn &&
-                                            column != EventLogModel::ChangeColumn);
+        latest->setColumnHidden(column,
+                                column != EventLogModel::ServiceColumn && column != EventLogModel::ChangeColumn);
     latest->horizontalHeader()->hide();
     latest->verticalHeader()->hide();
-    latest->horizontalHeader()->setStretchLastSection(true);
-    latest->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    latest->verticalHeader()->setDefaultSectionSize(q->fontMetrics().height() + line / 3);
+    latest->setWordWrap(false);
+    latest->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The change (its icon and words) whole, then the service in what is left.
+    QHeaderView *columns = latest->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->moveSection(columns->visualIndex(EventLogModel::ChangeColumn), 0);
+    columns->setSectionResizeMode(EventLogModel::ServiceColumn, QHeaderView::Stretch);
     latest->setShowGrid(false);
     latest->setEditTriggers(QAbstractItemView::NoEditTriggers);
     latest->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -180,6 +180,8 @@ WallView::WallView(ServiceBoardModel *model, Freshness *freshness, QWidget *pare
     d->layout->addWidget(d->board, 1);
 
     connect(freshness, &Freshness::changed, this, [this] { d->applyFreshness(); });
+    // "Updated 0 s ago" as results come (the model tells at most ten times a second).
+    connect(model, &QAbstractItemModel::dataChanged, this, &WallView::refresh);
     connect(&d->problems, &ProblemsModel::countChanged, this, [this] { d->updateBand(); });
     connect(d->board, &BoardView::pagesChanged, this, [this] { d->updatePage(); });
 
