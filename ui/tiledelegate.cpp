@@ -114,6 +114,50 @@ void TileDelegate::Look::paintIcon(QPainter *painter, const QRectF &rect, const 
         StateIcons::paint(painter, rect, state, palette);
 }
 
+namespace {
+
+// A tile's frame: the background (tinted by `tint` when it is an alarm), the state band along its
+// left edge, and the border (the highlight when selected, dashed when stale, a focus mark).
+void paintFrame(QPainter *painter, const QStyleOptionViewItem &option, const TileDelegate::Look &look, int band,
+                qreal radius, qreal tint, bool stale)
+{
+    const QPalette &pal = option.palette;
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const bool dark = StateIcons::isDark(pal);
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    QPainterPath shape;
+    shape.addRoundedRect(frame, radius, radius);
+    const QColor background = look.alarm ? StateIcons::mix(base, look.colour, tint) : base;
+    painter->fillPath(shape, background);
+    // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
+    // radius wider, its right edge then covered with the background: a clip path would cost a
+    // mask per tile, and the board repaints dozens of tiles ten times a second.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(look.colour);
+    painter->drawRoundedRect(QRectF(frame.left(), frame.top(), band + radius, frame.height()), radius, radius);
+    painter->fillRect(QRectF(frame.left() + band, frame.top() + 1, radius, frame.height() - 2), background);
+
+    QColor border = look.alarm ? look.colour : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
+    qreal borderWidth = 1.0;
+    if (selected) {
+        border = pal.color(QPalette::Highlight);
+        borderWidth = std::max(2.0, QFontMetricsF(option.font).height() / 8.0);
+    }
+    painter->setPen(QPen(border, borderWidth, stale && !selected ? Qt::DashLine : Qt::SolidLine));
+    painter->setBrush(Qt::NoBrush);
+    const qreal inset = (borderWidth - 1.0) / 2.0;
+    painter->drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), radius, radius);
+    if ((option.state & QStyle::State_HasFocus) && !selected) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DashLine));
+        painter->drawRoundedRect(frame.adjusted(2, 2, -2, -2), radius, radius);
+    }
+}
+
+} // namespace
+
 TileDelegate::TileDelegate(Clock *clock, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_clock(clock)
@@ -310,40 +354,9 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
     const bool failing = look.alarm;
-    const bool selected = option.state & QStyle::State_Selected;
-
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
-    const qreal radius = m.line * 0.3;
-    QPainterPath shape;
-    shape.addRoundedRect(frame, radius, radius);
 
     // Failing tiles are tinted so that they stand out on a wall screen across the room.
-    const QColor background = failing ? StateIcons::mix(base, stateColor, dark ? 0.2 : 0.1) : base;
-    painter->fillPath(shape, background);
-    // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
-    // radius wider, its right edge then covered with the background: a clip path would cost a
-    // mask per tile, and the board repaints dozens of tiles ten times a second.
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(stateColor);
-    painter->drawRoundedRect(QRectF(frame.left(), frame.top(), m.band + radius, frame.height()), radius, radius);
-    painter->fillRect(QRectF(frame.left() + m.band, frame.top() + 1, radius, frame.height() - 2), background);
-
-    QColor border = failing ? stateColor : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
-    qreal borderWidth = 1.0;
-    if (selected) {
-        border = pal.color(QPalette::Highlight);
-        borderWidth = std::max(2.0, m.line / 8.0);
-    }
-    painter->setPen(QPen(border, borderWidth));
-    painter->setBrush(Qt::NoBrush);
-    const qreal inset = (borderWidth - 1.0) / 2.0;
-    painter->drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), radius, radius);
-    if ((option.state & QStyle::State_HasFocus) && !selected) {
-        QPen focusPen(pal.color(QPalette::Highlight), 1, Qt::DashLine);
-        painter->setPen(focusPen);
-        painter->drawRoundedRect(frame.adjusted(2, 2, -2, -2), radius, radius);
-    }
+    paintFrame(painter, option, look, m.band, m.line * 0.3, dark ? 0.2 : 0.1, stale);
 
     const TileGeometry g(option.rect, m);
 
@@ -516,29 +529,10 @@ void TileDelegate::paintCompactTile(QPainter *painter, const QStyleOptionViewIte
     const QColor stateColor = look.colour;
     const QColor text = pal.color(QPalette::Text);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    const QColor base = pal.color(QPalette::Base);
     const bool failing = look.alarm;
-    const bool selected = option.state & QStyle::State_Selected;
 
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
-    const qreal radius = m.line * 0.2;
-    // A failing tile is filled more strongly than on the console: it has to be seen across a room.
-    const QColor background = failing ? StateIcons::mix(base, stateColor, dark ? 0.32 : 0.2) : base;
-    QPainterPath shape;
-    shape.addRoundedRect(frame, radius, radius);
-    painter->fillPath(shape, background);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(stateColor);
-    painter->drawRoundedRect(QRectF(frame.left(), frame.top(), m.band + radius, frame.height()), radius, radius);
-    painter->fillRect(QRectF(frame.left() + m.band, frame.top() + 1, radius, frame.height() - 2), background);
-    QColor border = failing ? stateColor : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
-    if (stale)
-        painter->setPen(QPen(border, 1, Qt::DashLine));
-    else
-        painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : border, selected ? 2.0 : 1.0));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawRoundedRect(frame, radius, radius);
+    // Filled more strongly than on the console: it has to be seen across a room.
+    paintFrame(painter, option, look, m.band, m.line * 0.2, dark ? 0.32 : 0.2, stale);
 
     const QRect content = option.rect.adjusted(m.band + m.gap, 0, -m.gap, 0);
     const int iconSide = std::min(content.height() - 2, m.line * 7 / 8);
