@@ -272,10 +272,10 @@ BoardView::Layout BoardView::layoutFor(const QFont &tileFont, int width, int pag
                 int tiles = 0;
                 int groups = 0;
                 for (int k = g; k < groupCount && counts[k] < columns; ++k) {
-                    const int width = blockColumns(counts[k], rows);
-                    if (used + width > columns)
+                    const int blockWidth = blockColumns(counts[k], rows);
+                    if (used + blockWidth > columns)
                         break;
-                    used += width;
+                    used += blockWidth;
                     tiles += counts[k];
                     ++groups;
                 }

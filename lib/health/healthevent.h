@@ -20,6 +20,10 @@ struct ServiceHealth
     // Set when the service is degraded or down while a service it depends on (directly or not)
     // is down: the id of that root cause. The tile says "impacted by <name>", with no alarm.
     QString impactedBy;
+    // When the service entered its state (UTC ms): the result that moved it there, or, after a
+    // restart, the stored event that did. 0 when not known. A wall says "down for 20 min" after a
+    // restart, not "for 2 s".
+    qint64 sinceMs = 0;
     friend bool operator==(const ServiceHealth &, const ServiceHealth &) = default;
 
     // Whether the board raises an alarm for it: down or degraded, not explained by maintenance or

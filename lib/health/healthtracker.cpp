@@ -380,6 +380,7 @@ void HealthTracker::Private::applyResult(const ProbeResult &result, QList<Health
     serviceEvent.cause = *cause;
     events.append(serviceEvent);
     service.health.state = worst;
+    service.health.sinceMs = atMs;
     markChanged(s);
 
     updateImpact(s, atMs, events);
@@ -617,8 +618,11 @@ void HealthTracker::restore(const QList<HealthEvent> &latestEvents)
             worst = std::max(worst, p.state);
         // The service's own event stands in only when none of its probes' did survive.
         const HealthState state = worst != HealthState::Unknown ? worst : serviceStates[s].value_or(worst);
-        if (state != service.health.state) {
+        // The stored event that moved the service to this state says since when.
+        const qint64 since = serviceStates[s] == state ? serviceTimes[s] : 0;
+        if (state != service.health.state || since != service.health.sinceMs) {
             service.health.state = state;
+            service.health.sinceMs = since;
             d->markChanged(s);
         }
     }

@@ -141,7 +141,14 @@ void ServiceBoardModel::applyHealth(const QHash<QString, ServiceHealth> &health)
         if (row.health == it.value())
             continue;
         row.health = it.value();
-        setState(row, row.health.state, row.lastResult.isValid() ? row.lastResult : now);
+        const QDateTime since = row.health.sinceMs > 0
+                                    ? QDateTime::fromMSecsSinceEpoch(row.health.sinceMs, QTimeZone::UTC)
+                                    : (row.lastResult.isValid() ? row.lastResult : now);
+        setState(row, row.health.state, since);
+        // A state restored at start began when the stored event says, not when this run first
+        // saw it (the last stored results may have shown it already).
+        if (row.health.sinceMs > 0 && row.state == row.health.state)
+            row.lastChange = since;
         markChanged(*found);
     }
 }

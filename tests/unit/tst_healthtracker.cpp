@@ -183,6 +183,7 @@ void TestHealthTracker::firstResultSetsTheStateAtOnce()
     QCOMPARE(events.at(3).cause.toString(), u"first result: connection refused"_s);
     QCOMPARE(tracker.serviceHealth(u"web"_s).state, Up);
     QCOMPARE(tracker.serviceHealth(u"db"_s).state, Down);
+    QCOMPARE(tracker.serviceHealth(u"db"_s).sinceMs, t0 + 1);
     QVERIFY(tracker.serviceHealth(u"db"_s).isAlarm());
 }
 
@@ -851,6 +852,8 @@ void TestHealthTracker::restoreCarriesOnAnOpenWindow()
     HealthTracker tracker(workspace);
     tracker.restore(latestOfEachKind(before));
     QVERIFY(tracker.serviceHealth(u"db"_s).inMaintenance);
+    // Down since the result that moved it there in the previous run, not since the restart.
+    QCOMPARE(tracker.serviceHealth(u"db"_s).sinceMs, utc(2026, 6, 3, 10, 40));
     QVERIFY(tracker.advanceTo(utc(2026, 6, 3, 11)).isEmpty());
     const ServiceHealth health = tracker.serviceHealth(u"db"_s);
     QVERIFY(health.inMaintenance);

@@ -233,11 +233,12 @@ private Q_SLOTS:
         Test::ManualClock clock;
         ServiceBoardModel model(&clock);
         model.setWorkspace(sampleWorkspace());
-        model.applyResults({result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1,
-                                   u"connection refused by db1:5432"_s)});
+        model.applyResults(
+            {result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1, u"connection refused by db1:5432"_s)});
         clock.advance(std::chrono::minutes(2));
         const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
-        QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(), u"SMTP, Down for 2 min, connection refused by db1:5432"_s);
+        QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(),
+                 u"SMTP, Down for 2 min, connection refused by db1:5432"_s);
         QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"connection refused by db1:5432"_s);
     }
 
@@ -261,6 +262,22 @@ private Q_SLOTS:
         QVERIFY(portal.data(Qt::AccessibleTextRole).toString().contains(u"no recent result"_s));
         model.applyResults({result(u"portal"_s, 1, HealthState::Up, clock.nowMs())});
         QVERIFY(!portal.data(ServiceBoardModel::StaleRole).toBool());
+    }
+
+    // After a restart the last stored results show the state first; the restored verdict then
+    // says since when it has lasted.
+    void restoredStateKeepsItsStart()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        model.setWorkspace(sampleWorkspace());
+        model.applyResults({result(u"smtp"_s, 0, HealthState::Down, clock.nowMs() - 5'000, 1, u"refused"_s)});
+        const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
+        QCOMPARE(smtp.data(ServiceBoardModel::LastChangeRole).toDateTime(), clock.now().addMSecs(-5'000));
+        ServiceHealth restored{HealthState::Down, false, {}, {}};
+        restored.sinceMs = clock.nowMs() - 20 * 60'000;
+        model.applyHealth({{u"smtp"_s, restored}});
+        QCOMPARE(smtp.data(ServiceBoardModel::LastChangeRole).toDateTime(), clock.now().addSecs(-20 * 60));
     }
 };
 
