@@ -5,7 +5,6 @@
 #include "unixsignalwatcher.h"
 
 #include "models/serviceboardmodel.h"
-#include "monitor/monitor.h"
 #include "session/session.h"
 #include "timechart.h"
 #include "wallwindow.h"
@@ -43,8 +42,7 @@ int runConsole(int &argc, char **argv, const Options &options)
     if (options.wall) {
         QObject::connect(&session, &Session::workspaceOpened, &model,
                          [&model](const QString &, const Workspace &opened) { model.setWorkspace(opened); });
-        QObject::connect(session.monitor(), &Monitor::resultsReady, &model, &ServiceBoardModel::applyResults);
-        QObject::connect(session.monitor(), &Monitor::healthChanged, &model, &ServiceBoardModel::applyHealth);
+        model.follow(session.monitor());
         wall = std::make_unique<WallWindow>(&session, &model);
         wall->setPreferredScreen(options.screen);
         wall->showOnScreen();

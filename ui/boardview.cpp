@@ -758,11 +758,7 @@ void BoardView::visit(const QRect &area, const std::function<bool(const QModelIn
 
 QString BoardView::ageText(const QModelIndex &index) const
 {
-    // What the tile says about time: how long its state has lasted, or how long nothing came.
-    if (index.data(ServiceBoardModel::StaleRole).toBool())
-        return u"stale "_s +
-               formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now());
-    return formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+    return m_tiles->timeText(index);
 }
 
 void BoardView::tick()

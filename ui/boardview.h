@@ -153,7 +153,6 @@ private:
     QModelIndex firstService() const;
     QModelIndex lastService() const;
     QModelIndex neighbourService(const QModelIndex &current, int rowDelta, int columnDelta) const;
-    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
 
     TileDelegate *m_tiles;
     Layout m_layout;

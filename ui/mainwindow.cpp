@@ -211,6 +211,7 @@ struct MainWindow::Private
     StateLabel *failingLabel = nullptr;
     QAction *reloadAction = nullptr;
     QAction *detailAction = nullptr;
+    QAction *boardAction = nullptr;
 
     // The file shown, or the one that failed to open first (reload retries it).
     QString path;
@@ -338,8 +339,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
             });
     // The board is fed by the monitor alone: live results, and at start the last stored ones.
     Monitor *monitor = session->monitor();
-    connect(monitor, &Monitor::resultsReady, model, &ServiceBoardModel::applyResults);
-    connect(monitor, &Monitor::healthChanged, model, &ServiceBoardModel::applyHealth);
+    model->follow(monitor);
     connect(monitor, &Monitor::runningCountChanged, this, [this](int running) { d->updateRunning(running); });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] { d->updateFailing(); });
     connect(model, &QAbstractItemModel::modelReset, this, [this] { d->updateFailing(); });
@@ -444,7 +444,7 @@ void MainWindow::Private::createMenus()
     view->addSeparator();
     // The board, or only what needs someone: the view an on-call engineer opens first.
     auto *layouts = new QActionGroup(q);
-    QAction *boardAction = view->addAction(MainWindow::tr("&Board"));
+    boardAction = view->addAction(MainWindow::tr("&Board"));
     boardAction->setObjectName(u"boardAction"_s);
     boardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *problemsAction = view->addAction(MainWindow::tr("&Problems First"));
@@ -670,8 +670,7 @@ void MainWindow::Private::showService(const QString &serviceId)
     if (!index.isValid())
         return;
     centre->setCurrentWidget(board);
-    if (QAction *boardAction = q->findChild<QAction *>(u"boardAction"_s))
-        boardAction->setChecked(true);
+    boardAction->setChecked(true);
     board->setCurrentIndex(index);
 }
 

@@ -213,6 +213,14 @@ QString TileDelegate::compactStateWord(HealthState state)
     return ServiceBoardModel::stateText(state);
 }
 
+QString TileDelegate::timeText(const QModelIndex &index) const
+{
+    if (isStale(index))
+        return tr("no result %1")
+            .arg(formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now()));
+    return formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+}
+
 QFont TileDelegate::stateFont(const QFont &font)
 {
     return boldFont(font);
@@ -398,11 +406,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(StateIcons::color(HealthState::Degraded, pal));
         painter->drawText(g.stateLine, Qt::AlignRight | Qt::AlignVCenter, insecureBadge);
     }
-    // A stale tile says how long nothing has come, rather than how long its last state lasted.
-    const QString since =
-        stale ? tr("no result %1")
-                    .arg(formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now()))
-              : formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), m_clock->now());
+    const QString since = timeText(index);
     if (!since.isEmpty()) {
         painter->setFont(option.font);
         painter->setPen(dim);
@@ -615,10 +619,7 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
     } else {
         tip += index.data(ServiceBoardModel::StateTextRole).toString().toHtmlEscaped();
         if (isStale(index))
-            tip += u" · "_s +
-                   tr("no result %1")
-                       .arg(formatSince(index.data(ServiceBoardModel::LastResultTimeRole).toDateTime(), m_clock->now()))
-                       .toHtmlEscaped();
+            tip += u" · "_s + timeText(index).toHtmlEscaped();
         const QVariant latency = index.data(ServiceBoardModel::LastLatencyRole);
         if (latency.isValid())
             tip += u" · "_s + formatLatency(latency.toDouble()).toHtmlEscaped();

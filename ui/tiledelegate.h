@@ -60,6 +60,9 @@ public:
     static QFont stateFont(const QFont &font);
     // The state word of a compact tile ("Up" is shorter in some languages there than on the console).
     static QString compactStateWord(HealthState state);
+    // What a tile says about time: how long its state has lasted ("for 3 min"), or, stale, how
+    // long nothing has come ("no result for 3 min").
+    QString timeText(const QModelIndex &index) const;
 
     // `text` on at most `maxLines` lines of `width`, wrapped at words; when it does not fit, it is
     // elided in the middle so that both ends stay: "connection refused by 10.0.0.7:5433" keeps

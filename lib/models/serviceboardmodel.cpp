@@ -2,6 +2,7 @@
 
 #include "core/numbertext.h"
 #include "eventlogmodel.h"
+#include "monitor/monitor.h"
 
 #include <QCoreApplication>
 
@@ -88,6 +89,12 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
         m_services.append(std::move(row));
     }
     endResetModel();
+}
+
+void ServiceBoardModel::follow(Monitor *monitor)
+{
+    connect(monitor, &Monitor::resultsReady, this, &ServiceBoardModel::applyResults);
+    connect(monitor, &Monitor::healthChanged, this, &ServiceBoardModel::applyHealth);
 }
 
 void ServiceBoardModel::applyResults(const QList<ProbeResult> &results)

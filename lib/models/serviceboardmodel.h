@@ -11,6 +11,8 @@
 
 namespace Vigie {
 
+class Monitor;
+
 // How many services of a group show each state. A failure explained by maintenance or by a
 // dependency is counted apart: up to unknown count the services that show their own state.
 struct StateCounts
@@ -79,6 +81,9 @@ public:
     explicit ServiceBoardModel(Clock *clock = Clock::system(), QObject *parent = nullptr);
 
     void setWorkspace(const Workspace &workspace);
+    // Fed by `monitor` alone: its results (live ones, and at start the last stored ones) and its
+    // health verdicts. The console's board and a dedicated wall follow their session's monitor so.
+    void follow(Monitor *monitor);
     void applyResults(const QList<ProbeResult> &results);
     // The health tracker's verdicts (hysteresis, maintenance, dependencies). Until a service has
     // one, its state is the worst of its latest raw results.

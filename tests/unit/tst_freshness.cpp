@@ -100,7 +100,8 @@ private Q_SLOTS:
             service.probes.append(probe);
             workspace.services.append(service);
         }
-        QCOMPARE(Freshness::expectedRate(workspace), std::pair(std::chrono::milliseconds(15s), std::chrono::milliseconds(3s)));
+        QCOMPARE(Freshness::expectedRate(workspace),
+                 std::pair(std::chrono::milliseconds(15s), std::chrono::milliseconds(3s)));
         QCOMPARE(Freshness::expectedRate(Workspace{}).first.count(), 0);
     }
 };
