@@ -55,14 +55,12 @@ QFont withPixelSize(QFont font, int pixelSize, bool bold = false)
 
 struct WallView::Private
 {
-    Private(WallView *wall, ServiceBoardModel *board, Freshness *fresh)
+    Private(WallView *wall, Freshness *fresh)
         : q(wall)
-        , model(board)
         , freshness(fresh)
     {}
 
     WallView *q;
-    ServiceBoardModel *model;
     Freshness *freshness;
     Clock *clock = Clock::system();
     ProblemsModel problems;
@@ -100,7 +98,7 @@ struct WallView::Private
 
 WallView::WallView(ServiceBoardModel *model, Freshness *freshness, QWidget *parent)
     : QWidget(parent)
-    , d(std::make_unique<Private>(this, model, freshness))
+    , d(std::make_unique<Private>(this, freshness))
 {
     setObjectName(u"wall"_s);
     setAccessibleName(tr("Wall display"));

@@ -35,7 +35,6 @@ struct WallWindow::Private
     int shiftStep = 0;
     // The screen asked for, by name: when it goes away the wall moves, and comes back with it.
     QString preferredName;
-    int preferredIndex = -1;
     bool leaveKeys = false;
 };
 
@@ -89,7 +88,6 @@ WallWindow::~WallWindow()
 
 void WallWindow::setPreferredScreen(int index)
 {
-    d->preferredIndex = index;
     const QList<QScreen *> screens = QGuiApplication::screens();
     d->preferredName = index >= 0 && index < screens.size() ? screens.at(index)->name() : QString();
 }
@@ -102,12 +100,6 @@ void WallWindow::setLeaveKeys(bool leave)
 WallView *WallWindow::view() const
 {
     return d->view;
-}
-
-QString WallWindow::screenName() const
-{
-    const QWindow *window = windowHandle();
-    return window && window->screen() ? window->screen()->name() : QString();
 }
 
 QString WallWindow::chooseScreen(const QString &preferred, const QStringList &available, const QString &primary)

@@ -37,7 +37,6 @@ public:
     void showOnScreen();
 
     WallView *view() const;
-    QString screenName() const;
 
     // The screen to use among `available` (by name): the preferred one when it is there, else the
     // primary, else the first. Empty when there is none.
