@@ -1,8 +1,12 @@
 #include "stateicons.h"
 
+#include "paintcache.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+
+using namespace Qt::StringLiterals;
 
 namespace Vigie {
 
@@ -42,18 +46,19 @@ QColor StateIcons::glyphColor(HealthState state, const QPalette &palette)
     return Qt::white;
 }
 
-void StateIcons::paint(QPainter *painter, const QRectF &rect, HealthState state, const QPalette &palette)
-{
-    const qreal side = std::min(rect.width(), rect.height());
-    if (side <= 0)
-        return;
-    const QRectF box(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
-    const QColor fill = color(state, palette);
-    const QColor glyph = glyphColor(state, palette);
+namespace {
 
+// The square a `side` wide, centred in `rect`.
+QRectF centredSquare(const QRectF &rect, qreal side)
+{
+    return {rect.center().x() - side / 2, rect.center().y() - side / 2, side, side};
+}
+
+// The icon of `state` in a `side` square at the origin.
+void drawState(QPainter *painter, qreal side, HealthState state, const QColor &fill, const QColor &glyph)
+{
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->translate(box.topLeft());
     painter->scale(side / 16.0, side / 16.0);
     // From here on, a 16x16 canvas.
 
@@ -102,6 +107,44 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, HealthState state,
     painter->restore();
 }
 
+void drawExplained(QPainter *painter, qreal side, StateIcons::Explained why, const QColor &fill, const QColor &glyph)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->scale(side / 16.0, side / 16.0);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
+    QPen glyphPen(glyph, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    painter->setPen(glyphPen);
+    painter->setBrush(Qt::NoBrush);
+    if (why == StateIcons::Explained::Maintenance) {
+        painter->drawLine(QPointF(6, 4.8), QPointF(6, 11.2));
+        painter->drawLine(QPointF(10, 4.8), QPointF(10, 11.2));
+    } else if (why == StateIcons::Explained::Stale) {
+        painter->drawPolyline(QPolygonF({QPointF(8, 3.8), QPointF(8, 8), QPointF(11, 10)}));
+    } else {
+        painter->drawLine(QPointF(5.2, 10.8), QPointF(10.6, 5.4));
+        painter->drawPolyline(QPolygonF({QPointF(6.6, 5.2), QPointF(10.8, 5.2), QPointF(10.8, 9.4)}));
+    }
+    painter->restore();
+}
+
+} // namespace
+
+void StateIcons::paint(QPainter *painter, const QRectF &rect, HealthState state, const QPalette &palette)
+{
+    const qreal side = std::min(rect.width(), rect.height());
+    if (side <= 0)
+        return;
+    const QColor fill = color(state, palette);
+    const QColor glyph = glyphColor(state, palette);
+    // Cached: the board draws one per tile, hundreds a frame.
+    paintCached(painter, centredSquare(rect, side).topLeft(), QSizeF(side, side),
+                u"state:%1:%2:%3"_s.arg(int(state)).arg(fill.rgba()).arg(glyph.rgba()),
+                [&](QPainter *p) { drawState(p, side, state, fill, glyph); });
+}
+
 QColor StateIcons::color(Explained why, const QPalette &palette)
 {
     const bool dark = isDark(palette);
@@ -117,29 +160,11 @@ void StateIcons::paint(QPainter *painter, const QRectF &rect, Explained why, con
     const qreal side = std::min(rect.width(), rect.height());
     if (side <= 0)
         return;
-    const QRectF box(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
+    const QColor fill = color(why, palette);
     const QColor glyph = isDark(palette) ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->translate(box.topLeft());
-    painter->scale(side / 16.0, side / 16.0);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(color(why, palette));
-    painter->drawEllipse(QRectF(0.5, 0.5, 15, 15));
-    QPen glyphPen(glyph, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    painter->setPen(glyphPen);
-    painter->setBrush(Qt::NoBrush);
-    if (why == Explained::Maintenance) {
-        painter->drawLine(QPointF(6, 4.8), QPointF(6, 11.2));
-        painter->drawLine(QPointF(10, 4.8), QPointF(10, 11.2));
-    } else if (why == Explained::Stale) {
-        painter->drawPolyline(QPolygonF({QPointF(8, 3.8), QPointF(8, 8), QPointF(11, 10)}));
-    } else {
-        painter->drawLine(QPointF(5.2, 10.8), QPointF(10.6, 5.4));
-        painter->drawPolyline(QPolygonF({QPointF(6.6, 5.2), QPointF(10.8, 5.2), QPointF(10.8, 9.4)}));
-    }
-    painter->restore();
+    paintCached(painter, centredSquare(rect, side).topLeft(), QSizeF(side, side),
+                u"explained:%1:%2:%3"_s.arg(int(why)).arg(fill.rgba()).arg(glyph.rgba()),
+                [&](QPainter *p) { drawExplained(p, side, why, fill, glyph); });
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
+#include "paintcache.h"
 #include "stateicons.h"
 
 #include <QAbstractItemView>
@@ -126,34 +127,49 @@ void paintFrame(QPainter *painter, const QStyleOptionViewItem &option, const Til
     const QColor text = pal.color(QPalette::Text);
     const bool dark = StateIcons::isDark(pal);
     const bool selected = option.state & QStyle::State_Selected;
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QRectF frame = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
-    QPainterPath shape;
-    shape.addRoundedRect(frame, radius, radius);
+    const bool focus = (option.state & QStyle::State_HasFocus) && !selected;
     const QColor background = look.alarm ? StateIcons::mix(base, look.colour, tint) : base;
-    painter->fillPath(shape, background);
-    // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
-    // radius wider, its right edge then covered with the background: a clip path would cost a
-    // mask per tile, and the board repaints dozens of tiles ten times a second.
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(look.colour);
-    painter->drawRoundedRect(QRectF(frame.left(), frame.top(), band + radius, frame.height()), radius, radius);
-    painter->fillRect(QRectF(frame.left() + band, frame.top() + 1, radius, frame.height() - 2), background);
-
     QColor border = look.alarm ? look.colour : StateIcons::mix(base, text, dark ? 0.3 : 0.2);
     qreal borderWidth = 1.0;
     if (selected) {
         border = pal.color(QPalette::Highlight);
         borderWidth = std::max(2.0, QFontMetricsF(option.font).height() / 8.0);
     }
-    painter->setPen(QPen(border, borderWidth, stale && !selected ? Qt::DashLine : Qt::SolidLine));
-    painter->setBrush(Qt::NoBrush);
-    const qreal inset = (borderWidth - 1.0) / 2.0;
-    painter->drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), radius, radius);
-    if ((option.state & QStyle::State_HasFocus) && !selected) {
-        painter->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DashLine));
-        painter->drawRoundedRect(frame.adjusted(2, 2, -2, -2), radius, radius);
-    }
+    const Qt::PenStyle borderStyle = stale && !selected ? Qt::DashLine : Qt::SolidLine;
+    const QColor focusColour = pal.color(QPalette::Highlight);
+    const QSizeF size = option.rect.size();
+    // Most tiles of a board share their frame: it is drawn once, then copied (the rounded corners'
+    // curves cost more than the rest of a tile).
+    const QString key = u"tile:%1:%2:%3:%4:%5:%6:%7:%8"_s.arg(band)
+                            .arg(radius)
+                            .arg(background.rgba())
+                            .arg(look.colour.rgba())
+                            .arg(border.rgba())
+                            .arg(borderWidth)
+                            .arg(int(borderStyle))
+                            .arg(focus ? u"focus-"_s + QString::number(focusColour.rgba()) : QString());
+    paintCached(painter, option.rect.topLeft(), size, key, [&](QPainter *p) {
+        p->setRenderHint(QPainter::Antialiasing);
+        const QRectF frame = QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5);
+        QPainterPath shape;
+        shape.addRoundedRect(frame, radius, radius);
+        p->fillPath(shape, background);
+        // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
+        // radius wider, its right edge then covered with the background.
+        p->setPen(Qt::NoPen);
+        p->setBrush(look.colour);
+        p->drawRoundedRect(QRectF(frame.left(), frame.top(), band + radius, frame.height()), radius, radius);
+        p->fillRect(QRectF(frame.left() + band, frame.top() + 1, radius, frame.height() - 2), background);
+        p->setPen(QPen(border, borderWidth, borderStyle));
+        p->setBrush(Qt::NoBrush);
+        const qreal inset = (borderWidth - 1.0) / 2.0;
+        p->drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), radius, radius);
+        if (focus) {
+            p->setPen(QPen(focusColour, 1, Qt::DashLine));
+            p->drawRoundedRect(frame.adjusted(2, 2, -2, -2), radius, radius);
+        }
+    });
+    painter->setRenderHint(QPainter::Antialiasing);
 }
 
 } // namespace

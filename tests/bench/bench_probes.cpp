@@ -32,6 +32,7 @@
 #include "boardview.h"
 #include "models/serviceboardmodel.h"
 #include "probes/probeengine.h"
+#include "timechart.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -615,6 +616,9 @@ int main(int argc, char *argv[])
     // The figures are the engine's and the board's, not a display server's.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The board is painted as the console paints it: fills on the GUI thread, not handed to a
+    // pool of threads that the probes keep busy.
+    preferSerialRasterFills();
     BenchApplication app(argc, argv);
     const bool quick = app.arguments().contains(u"--quick"_s);
     const std::chrono::milliseconds cpuWindow = quick ? 20s : 120s;

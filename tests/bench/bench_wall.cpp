@@ -12,6 +12,9 @@
 // BENCH wall.rss_end_mb     at the end of the day
 // BENCH wall.rss_growth_ratio  end / start
 // BENCH wall.frame_ms       median of 20 full paints at 1920x1080 (the page shown, the band), into a pixmap
+// BENCH wall.console_frame_ms  the same for the console's board (full tiles with sparklines) in the
+//                           window bench_probes scrolls, 1280x800, on the same model: what a frame of
+//                           the console costs the GUI thread
 // BENCH wall.results_per_s  how fast the board takes results (all of the above included)
 // It exits non-zero when the day ends more than 10 % above the first hour.
 #include "benchworkspace.h"
@@ -149,12 +152,29 @@ int main(int argc, char *argv[])
     }
     std::sort(frames.begin(), frames.end());
 
+    BoardView console;
+    console.setClock(&clock);
+    console.setModel(&model);
+    console.resize(1280, 800);
+    console.show();
+    QCoreApplication::processEvents();
+    QList<double> consoleFrames;
+    for (int i = 0; i < 20; ++i) {
+        QElapsedTimer frame;
+        frame.start();
+        const QPixmap painted = console.viewport()->grab();
+        consoleFrames.append(double(frame.nsecsElapsed()) / 1e6);
+        Q_UNUSED(painted);
+    }
+    std::sort(consoleFrames.begin(), consoleFrames.end());
+
     std::printf("bench_wall: %d simulated hours, %lld results, %d services on %d page(s), manual clock\n", hours,
                 results, int(workspace.services.size()), wall.board()->pageCount());
     print("rss_start_mb", rssStart, "MB");
     print("rss_end_mb", rssEnd, "MB");
     print("rss_growth_ratio", rssStart > 0 ? rssEnd / rssStart : 0, "x");
     print("frame_ms", frames.at(frames.size() / 2), "ms");
+    print("console_frame_ms", consoleFrames.at(consoleFrames.size() / 2), "ms");
     print("results_per_s", double(results) / seconds, "results/s");
     // Flat: what the first hour grew to, the day keeps (a tenth of slack for the allocator).
     if (rssStart > 0 && rssEnd > rssStart * 1.1) {
