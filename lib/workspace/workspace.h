@@ -329,6 +329,57 @@ struct StatusSite
     friend bool operator==(const StatusSite &, const StatusSite &) = default;
 };
 
+// Where alerts go (`alerts: channels:`). Secrets are named, never written: `secret` is looked up in
+// the OS keychain at run time.
+struct AlertChannelSpec
+{
+    enum class Kind : quint8 { Webhook, Smtp, Command };
+    enum class SmtpSecurity : quint8 { StartTls, Tls, None }; // Tls: implicit TLS (port 465)
+    QString id; // unique among the workspace's channels
+    Kind kind = Kind::Webhook;
+    // Webhook: the URL a JSON document is POSTed to (http or https), with its extra headers.
+    QString url;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    // SMTP: the relay, the envelope and the login (the password is the keychain's `secret`).
+    QString host;
+    int port = 587;
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    QString from;
+    QStringList to;
+    QString username;
+    QString secret;
+    // Command: the program and its arguments, run without a shell; the alert comes in environment
+    // variables (VIGIE_ALERT_*) and as JSON on standard input.
+    QStringList command;
+    std::chrono::milliseconds timeout = 30s; // a delivery taking longer is abandoned (a command is killed)
+    SourceLocation location;
+    friend bool operator==(const AlertChannelSpec &, const AlertChannelSpec &) = default;
+};
+
+// Which alerts go to which channels (`alerts: routes:`): those of `services` or of `groups`
+// (neither: every service).
+struct AlertRoute
+{
+    QStringList channels;
+    QStringList groups;
+    QStringList services;
+    SourceLocation location;
+    friend bool operator==(const AlertRoute &, const AlertRoute &) = default;
+};
+
+// The workspace's `alerts:`.
+struct AlertSettings
+{
+    QList<AlertChannelSpec> channels;
+    QList<AlertRoute> routes;
+    // A service's alerts wait this long before they go, so that the services failing because of
+    // one root cause are told in one alert about it (Alertmanager's group_wait).
+    std::chrono::milliseconds groupWait = 30s;
+    // At most one alert a service within this long; changes in between are told as flapping.
+    std::chrono::milliseconds flapInterval = 10min;
+    friend bool operator==(const AlertSettings &, const AlertSettings &) = default;
+};
+
 struct Workspace
 {
     QString name;
@@ -338,6 +389,7 @@ struct Workspace
     HistorySettings history;
     MetricsSettings metrics;
     QList<StatusSite> statusSites;
+    AlertSettings alerts;
 
     const Service *service(const QString &id) const
     {
