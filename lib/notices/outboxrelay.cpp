@@ -1,5 +1,6 @@
 #include "outboxrelay.h"
 
+#include "core/backoff.h"
 #include "core/clock.h"
 #include "statustargets.h"
 #include "workspace/workspace.h"
@@ -77,11 +78,7 @@ struct OutboxRelay::Private
 
     std::chrono::milliseconds backoff(int attempts) const
     {
-        const double doubled = double(backoffFirst.count()) * std::pow(2.0, std::max(0, attempts - 1));
-        const double capped = std::min(doubled, double(backoffCap.count()));
-        // ±20 %: relays that failed together do not come back together.
-        const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-        return std::chrono::milliseconds(qint64(capped * jitter));
+        return retryBackoff(attempts, backoffFirst, backoffCap);
     }
 
     void round()

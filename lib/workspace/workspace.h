@@ -405,7 +405,7 @@ struct Workspace
             n += int(s.probes.size());
         return n;
     }
-    // The names of every secret the probes, the metrics and the status sites use (to fetch them from
+    // The names of every secret the probes, the metrics, the status sites and the alert channels use (to fetch them from
     // the keychain once).
     QStringList secretNames() const
     {
@@ -428,6 +428,9 @@ struct Workspace
             if (!site.tokenSecret.isEmpty() && !names.contains(site.tokenSecret))
                 names.append(site.tokenSecret);
         }
+        for (const AlertChannelSpec &channel : alerts.channels)
+            if (!channel.secret.isEmpty() && !names.contains(channel.secret))
+                names.append(channel.secret);
         return names;
     }
 };
