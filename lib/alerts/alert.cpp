@@ -7,6 +7,9 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Vigie {

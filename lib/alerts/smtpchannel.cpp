@@ -8,12 +8,14 @@
 #include <QFile>
 #include <QLocale>
 #include <QPromise>
-#include <QTimeZone>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
