@@ -348,6 +348,10 @@ struct AlertChannelSpec
     QStringList to;
     QString username;
     QString secret;
+    // SMTP: a PEM file of the certificate authorities to trust instead of the system's (a private
+    // relay's own CA; the tests' throwaway one). Empty: the system's. Not read from the workspace
+    // file yet.
+    QString caFile;
     // Command: the program and its arguments, run without a shell; the alert comes in environment
     // variables (VIGIE_ALERT_*) and as JSON on standard input.
     QStringList command;
