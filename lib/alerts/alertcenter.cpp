@@ -10,8 +10,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include <type_traits>
 #include <QtConcurrentRun>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -69,11 +69,10 @@ struct AlertCenter::Private
         using R = std::invoke_result_t<Work, AlertStore &>;
         std::shared_ptr<AlertStore> s = store;
         QPointer<AlertCenter> guard(q);
-        QtConcurrent::run(&storeThread, [s, work] { return work(*s); })
-            .then(q, [guard, done](R result) {
-                if (guard)
-                    done(std::move(result));
-            });
+        QtConcurrent::run(&storeThread, [s, work] { return work(*s); }).then(q, [guard, done](R result) {
+            if (guard)
+                done(std::move(result));
+        });
     }
 
     void makeChannels()
@@ -217,8 +216,9 @@ struct AlertCenter::Private
                 const std::chrono::milliseconds wait =
                     std::max(outcome.retryAfter.value_or(0ms), retryBackoff(attempts, backoffFirst, backoffCap));
                 const qint64 next = clock->nowMs() + qint64(wait.count());
-                onStore([id, me, outcome, next](AlertStore &s) { return s.markRetryLater(id, me, outcome.reason, next); },
-                        [this](AlertStore::Result<AlertDelivery> done) { report(done); });
+                onStore(
+                    [id, me, outcome, next](AlertStore &s) { return s.markRetryLater(id, me, outcome.reason, next); },
+                    [this](AlertStore::Result<AlertDelivery> done) { report(done); });
                 break;
             }
             case DeliveryOutcome::Kind::Failed:
@@ -340,7 +340,12 @@ void AlertCenter::noteEvents(const QList<HealthEvent> &events)
     if (!d->flushQueued) {
         d->flushQueued = true;
         QMetaObject::invokeMethod(
-            this, [this] { if (d->flushQueued) d->flushEvents(); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                if (d->flushQueued)
+                    d->flushEvents();
+            },
+            Qt::QueuedConnection);
     }
 }
 

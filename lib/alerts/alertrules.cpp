@@ -25,10 +25,10 @@ struct Problem
     QString serviceId;
     std::optional<Alert> pending; // waiting for its due time
     qint64 dueMs = 0;
-    bool firingTold = false; // an alert was told and its resolution not yet
-    qint64 sinceMs = 0;      // when the problem told began
-    qint64 lastToldMs = 0;   // the last alert told (firing or flapping): the flapping interval's start
-    int heldChanges = 0;     // changes held back by the flapping interval since then
+    bool firingTold = false;                  // an alert was told and its resolution not yet
+    qint64 sinceMs = 0;                       // when the problem told began
+    qint64 lastToldMs = 0;                    // the last alert told (firing or flapping): the flapping interval's start
+    int heldChanges = 0;                      // changes held back by the flapping interval since then
     Alert::Kind toldKind = Alert::Kind::Down; // the kind of the alert told, which a resolution carries
 };
 
@@ -59,8 +59,8 @@ struct AlertRules::Private
         return p;
     }
 
-    Alert make(const QString &key, Alert::Kind kind, const QString &serviceId, HealthState state,
-               const QString &cause, qint64 atMs) const
+    Alert make(const QString &key, Alert::Kind kind, const QString &serviceId, HealthState state, const QString &cause,
+               qint64 atMs) const
     {
         Alert alert;
         alert.key = key;
@@ -76,8 +76,8 @@ struct AlertRules::Private
         return alert;
     }
 
-    void raise(const QString &key, Alert::Kind kind, const QString &serviceId, HealthState state,
-               const QString &cause, qint64 atMs)
+    void raise(const QString &key, Alert::Kind kind, const QString &serviceId, HealthState state, const QString &cause,
+               qint64 atMs)
     {
         Problem &p = problem(key, serviceId);
         if (p.pending && !p.pending->resolved) {
@@ -146,16 +146,16 @@ struct AlertRules::Private
         if (isFailing(event.to)) {
             if (event.inMaintenance || h.inMaintenance) {
                 ++counts.maintenance;
-                if (auto found = problems.find(key); found != problems.end() && found->pending &&
-                                                       !found->pending->resolved)
+                if (auto found = problems.find(key);
+                    found != problems.end() && found->pending && !found->pending->resolved)
                     found->pending.reset();
                 return;
             }
             if (!h.impactedBy.isEmpty()) {
                 // Told in the root cause's alert.
                 ++counts.impacted;
-                if (auto found = problems.find(key); found != problems.end() && found->pending &&
-                                                       !found->pending->resolved)
+                if (auto found = problems.find(key);
+                    found != problems.end() && found->pending && !found->pending->resolved)
                     found->pending.reset();
                 return;
             }

@@ -187,7 +187,8 @@ struct AlertStore::Private
             if (!q.exec())
                 return std::unexpected(failure(q));
             if (q.numRowsAffected() != 1)
-                return std::unexpected(AlertStore::tr("The alert delivery %1 is no longer held by %2.").arg(id).arg(owner));
+                return std::unexpected(
+                    AlertStore::tr("The alert delivery %1 is no longer held by %2.").arg(id).arg(owner));
             return delivery(id);
         });
     }
@@ -287,7 +288,8 @@ AlertStore::Result<Mute> AlertStore::addMute(const Mute &mute)
         Mute stored = mute;
         stored.createdMs = mute.createdMs ? mute.createdMs : d->now();
         QSqlQuery q(d->db());
-        q.prepare(u"INSERT INTO mutes (scope, target, until_ms, comment, author, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        q.prepare(
+            u"INSERT INTO mutes (scope, target, until_ms, comment, author, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
         q.addBindValue(muteScopeName(mute.scope));
         q.addBindValue(mute.scope == Mute::Scope::All ? QString() : mute.target);
         q.addBindValue(mute.untilMs);
@@ -412,9 +414,10 @@ AlertStore::Result<QList<AlertDelivery>> AlertStore::leaseDue(const QString &own
         for (qsizetype i = 0; i < channelIds.size(); ++i)
             marks.append(u"?"_s);
         QSqlQuery q(d->db());
-        q.prepare(u"SELECT d.id FROM deliveries d WHERE d.channel_id IN (%1) AND "
-                  "((d.state = 'queued' AND d.next_attempt_ms <= ?) OR (d.state = 'sending' AND d.lease_until_ms <= ?)) "
-                  "ORDER BY d.id LIMIT ?"_s.arg(marks.join(u", "_s)));
+        q.prepare(
+            u"SELECT d.id FROM deliveries d WHERE d.channel_id IN (%1) AND "
+            "((d.state = 'queued' AND d.next_attempt_ms <= ?) OR (d.state = 'sending' AND d.lease_until_ms <= ?)) "
+            "ORDER BY d.id LIMIT ?"_s.arg(marks.join(u", "_s)));
         for (const QString &channel : channelIds)
             q.addBindValue(channel);
         q.addBindValue(now);
@@ -467,8 +470,7 @@ AlertStore::Result<QList<AlertDelivery>> AlertStore::deliveries(bool pendingOnly
         return std::unexpected(tr("The alerts database is not open."));
     QSqlQuery q(d->db());
     q.prepare(u"SELECT %1 FROM deliveries d JOIN alerts a ON a.id = d.alert_id %2 ORDER BY d.id DESC"_s.arg(
-        QLatin1StringView(Private::deliveryColumns),
-        pendingOnly ? u"WHERE d.state <> 'delivered'"_s : QString()));
+        QLatin1StringView(Private::deliveryColumns), pendingOnly ? u"WHERE d.state <> 'delivered'"_s : QString()));
     if (!q.exec())
         return std::unexpected(d->failure(q));
     QList<AlertDelivery> list;

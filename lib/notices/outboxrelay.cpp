@@ -76,10 +76,7 @@ struct OutboxRelay::Private
         }
     }
 
-    std::chrono::milliseconds backoff(int attempts) const
-    {
-        return retryBackoff(attempts, backoffFirst, backoffCap);
-    }
+    std::chrono::milliseconds backoff(int attempts) const { return retryBackoff(attempts, backoffFirst, backoffCap); }
 
     void round()
     {
