@@ -1,5 +1,7 @@
 #include "smtpchannel.h"
 
+#include "notices/httponce.h"
+
 #include "channelpool.h"
 #include "core/numbertext.h"
 
@@ -220,25 +222,6 @@ int onDebug(CURL *, curl_infotype type, char *data, size_t size, void *userp)
     return 0;
 }
 
-bool isTlsError(CURLcode code)
-{
-    switch (code) {
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-    case CURLE_SSL_ENGINE_INITFAILED:
-        return true;
-    default:
-        return false;
-    }
-}
-
 QString relayWords(const QByteArray &reply)
 {
     QString words = oneLine(QString::fromUtf8(reply));
@@ -298,9 +281,9 @@ DeliveryOutcome send(QPromise<DeliveryOutcome> &promise, const Job &job)
     // Connected, but the relay never said a word: it is the greeting that did not come.
     Step step = e.step;
     if (step == Step::Connect && code != CURLE_COULDNT_CONNECT && code != CURLE_COULDNT_RESOLVE_HOST &&
-        !isTlsError(code) && !e.greeted)
+        !isCurlTlsError(code) && !e.greeted)
         step = job.url.startsWith("smtps:") ? Step::Tls : Step::Greeting;
-    if (isTlsError(code) && step == Step::Connect)
+    if (isCurlTlsError(code) && step == Step::Connect)
         step = Step::Tls;
     const QString where = stepText(step);
 
@@ -317,7 +300,7 @@ DeliveryOutcome send(QPromise<DeliveryOutcome> &promise, const Job &job)
                 std::nullopt};
     if (code == CURLE_USE_SSL_FAILED)
         return {Kind::Failed, Texts::tr("%1 does not offer STARTTLS (%2)").arg(job.server, detail), std::nullopt};
-    if (isTlsError(code))
+    if (isCurlTlsError(code))
         return {Kind::Failed, Texts::tr("the TLS connection to %1 failed (%2: %3)").arg(job.server, where, detail),
                 std::nullopt};
     if (code == CURLE_LOGIN_DENIED)

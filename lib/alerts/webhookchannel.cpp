@@ -25,26 +25,6 @@ struct Texts
 // page title, not a whole page.
 constexpr qsizetype quotedChars = 160;
 
-// What the receiver said, in a few words: an HTML page's title, or the body's text on one line.
-QString excerpt(const QByteArray &body)
-{
-    const QString text = QString::fromUtf8(body.left(16 * 1024));
-    static const QRegularExpression title(u"<title>(.*?)</title>"_s,
-                                          QRegularExpression::CaseInsensitiveOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tag(u"<[^>]*>"_s);
-    const QRegularExpressionMatch match = title.match(text);
-    QString words = match.hasMatch() ? match.captured(1) : QString(text).replace(tag, u" "_s);
-    // Control characters from a hostile receiver never reach a log line or a tooltip.
-    for (QChar &c : words)
-        if (c.category() == QChar::Other_Control)
-            c = u' ';
-    words = words.simplified();
-    if (words.size() > quotedChars)
-        words = words.left(quotedChars) + u'…';
-    return words;
-}
-
 QString hostOf(const QUrl &url)
 {
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
@@ -127,7 +107,7 @@ DeliveryOutcome WebhookChannel::outcome(const HttpAnswer &answer, const QString 
                     std::nullopt};
         return {Kind::RetryLater, Texts::tr("%1 could not be reached (%2)").arg(host, answer.error), std::nullopt};
     }
-    const QString said = excerpt(answer.body);
+    const QString said = answerExcerpt(answer.body, quotedChars);
     const QString answered = said.isEmpty() ? Texts::tr("%1 answered HTTP %2").arg(host).arg(status)
                                             : Texts::tr("%1 answered HTTP %2: %3").arg(host).arg(status).arg(said);
     if (status >= 200 && status < 300)
@@ -140,7 +120,7 @@ DeliveryOutcome WebhookChannel::outcome(const HttpAnswer &answer, const QString 
                           "final address)")
                     .arg(host)
                     .arg(status)
-                    .arg(excerpt(answer.location)),
+                    .arg(answerExcerpt(answer.location, quotedChars)),
                 std::nullopt};
     return {Kind::Failed, answered, std::nullopt};
 }

@@ -2,6 +2,7 @@
 
 #include <QGlobalStatic>
 #include <QPromise>
+#include <QRegularExpression>
 #include <QThreadPool>
 
 #include <curl/curl.h>
@@ -84,26 +85,6 @@ int onProgress(void *userp, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
     return t->promise->isCanceled() ? 1 : 0; // non-zero: CURLE_ABORTED_BY_CALLBACK
 }
 
-bool isTlsError(CURLcode code)
-{
-    switch (code) {
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-    case CURLE_SSL_ENGINE_INITFAILED:
-    case CURLE_USE_SSL_FAILED:
-        return true;
-    default:
-        return false;
-    }
-}
-
 // Which step the exchange had reached when it ended without an answer.
 ProbePhase phaseReached(CURL *easy, CURLcode code, bool https, bool sent, bool headersSeen)
 {
@@ -118,7 +99,7 @@ ProbePhase phaseReached(CURL *easy, CURLcode code, bool https, bool sent, bool h
     default:
         break;
     }
-    if (isTlsError(code))
+    if (isCurlTlsError(code))
         return ProbePhase::Tls;
     if (headersSeen)
         return ProbePhase::Transfer;
@@ -208,7 +189,7 @@ void perform(QPromise<HttpAnswer> &promise, const HttpCall &call)
         // An answer cut short is no answer: its status says nothing of what was applied.
         answer.status = 0;
         answer.timedOut = code == CURLE_OPERATION_TIMEDOUT;
-        answer.tlsFailed = isTlsError(code);
+        answer.tlsFailed = isCurlTlsError(code);
         answer.failedPhase = phaseReached(easy, code, https, answer.sent, status > 0);
         QString detail = QString::fromUtf8(t.errorBuffer).trimmed();
         if (t.tooLarge)
@@ -237,6 +218,45 @@ QFuture<HttpAnswer> sendOnce(HttpCall call)
         promise->finish();
     });
     return future;
+}
+
+bool isCurlTlsError(int code)
+{
+    switch (CURLcode(code)) {
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_USE_SSL_FAILED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString answerExcerpt(const QByteArray &body, qsizetype maxChars)
+{
+    const QString text = QString::fromUtf8(body.left(64 * 1024));
+    static const QRegularExpression title(u"<title>(.*?)</title>"_s,
+                                          QRegularExpression::CaseInsensitiveOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tag(u"<[^>]*>"_s);
+    const QRegularExpressionMatch match = title.match(text);
+    QString words = match.hasMatch() ? match.captured(1) : QString(text).replace(tag, u" "_s);
+    // Control characters from a hostile server never reach a log line or a tooltip.
+    for (QChar &c : words)
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    words = words.simplified();
+    if (words.size() > maxChars)
+        words = words.left(maxChars) + u'…';
+    return words;
 }
 
 } // namespace Vigie

@@ -55,4 +55,12 @@ struct HttpAnswer
 // no answer.
 QFuture<HttpAnswer> sendOnce(HttpCall call);
 
+// Whether curl's error `code` (a CURLcode) is a failure of TLS: the handshake, the peer's
+// certificate, the CA file. The SMTP alert channel asks it of its own transfers too.
+bool isCurlTlsError(int code);
+
+// What a server said in an error body, in a few words for a reason line: an HTML page's title, else
+// its text without tags, on one line, control characters blanked, cut at `maxChars`.
+QString answerExcerpt(const QByteArray &body, qsizetype maxChars);
+
 } // namespace Vigie

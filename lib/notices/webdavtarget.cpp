@@ -1,5 +1,6 @@
 #include "webdavtarget.h"
 
+#include "httponce.h"
 #include "staticsite.h"
 
 #include <QCoreApplication>
@@ -173,22 +174,6 @@ QByteArray contentType(const QString &path)
     if (path.endsWith(".json"_L1))
         return "application/json; charset=utf-8";
     return "application/octet-stream";
-}
-
-// The server's own words from an error body: an HTML page's title, else its text without tags.
-QString serverWords(const QByteArray &body)
-{
-    const QString text = QString::fromUtf8(body.left(64 * 1024));
-    static const QRegularExpression title(u"<title>(.*?)</title>"_s,
-                                          QRegularExpression::CaseInsensitiveOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tag(u"<[^>]*>"_s);
-    const QRegularExpressionMatch match = title.match(text);
-    QString words = match.hasMatch() ? match.captured(1) : QString(text).replace(tag, u" "_s);
-    words = words.simplified();
-    if (words.size() > quotedChars)
-        words = words.left(quotedChars) + u'…';
-    return words;
 }
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
@@ -459,7 +444,7 @@ void WebDavTarget::Private::onReply(QNetworkReply *reply, const Step &step, bool
                                {},
                                QCoreApplication::translate("Vigie::WebDavTarget", "the server answered HTTP %1: %2")
                                    .arg(status)
-                                   .arg(serverWords(body))};
+                                   .arg(answerExcerpt(body, quotedChars))};
         bool ok = false;
         const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
         outcome.retryAfter = ok && seconds >= 0 ? std::chrono::milliseconds(std::chrono::seconds(seconds))
@@ -477,7 +462,7 @@ void WebDavTarget::Private::onReply(QNetworkReply *reply, const Step &step, bool
                               {},
                               QCoreApplication::translate("Vigie::WebDavTarget", "the server answered HTTP %1: %2")
                                   .arg(status)
-                                  .arg(serverWords(body))});
+                                  .arg(answerExcerpt(body, quotedChars))});
     } else {
         // No HTTP answer.
         switch (reply->error()) {

@@ -335,7 +335,7 @@ struct AlertChannelSpec
 {
     enum class Kind : quint8 { Webhook, Smtp, Command };
     enum class SmtpSecurity : quint8 { StartTls, Tls, None }; // Tls: implicit TLS (port 465)
-    QString id; // unique among the workspace's channels
+    QString id;                                               // unique among the workspace's channels
     Kind kind = Kind::Webhook;
     // Webhook: the URL a JSON document is POSTed to (http or https), with its extra headers.
     QString url;
@@ -409,8 +409,8 @@ struct Workspace
             n += int(s.probes.size());
         return n;
     }
-    // The names of every secret the probes, the metrics, the status sites and the alert channels use (to fetch them from
-    // the keychain once).
+    // The names of every secret the probes, the metrics, the status sites and the alert channels use (to fetch them
+    // from the keychain once).
     QStringList secretNames() const
     {
         QStringList names;
