@@ -1,5 +1,6 @@
 #include "boardview.h"
 #include "chartpanel.h"
+#include "desktopnotifier.h"
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
@@ -8,15 +9,19 @@
 #include "series/seriesstore.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
+#include "settingsdialog.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -24,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +72,7 @@ private slots:
     void reportsAStoreThatCannotOpen();
     void showsHistoryRecordedByWatch();
     void screenshotsInLightAndDarkPalettes();
+    void settingsApplyToTheNotifier();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
@@ -430,6 +437,46 @@ void tst_MainWindow::showsHistoryRecordedByWatch()
     };
     QTRY_VERIFY_WITH_TIMEOUT(logMentions(u"Legacy mail relay"_s), 10000);
     QVERIFY(logMentions(u"SSH bastion"_s));
+}
+
+// Tools › Settings…: what is chosen reaches the desktop notifier at once. Offscreen has no system
+// tray: the window then closes as any other, and owns no tray controller.
+void tst_MainWindow::settingsApplyToTheNotifier()
+{
+    QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+    QVERIFY(!m_window->trayController());
+    Vigie::DesktopNotifier *notifier = m_window->desktopNotifier();
+    QVERIFY(notifier);
+    QVERIFY(notifier->isEnabled());
+    QVERIFY(notifier->isSoundEnabled());
+
+    auto *action = m_window->findChild<QAction *>(u"settingsAction"_s);
+    QVERIFY(action);
+    QVERIFY(action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    action->trigger();
+    auto *dialog = m_window->findChild<Vigie::SettingsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->findChild<QCheckBox *>(u"notificationSound"_s)->setChecked(false);
+    dialog->accept();
+    QVERIFY(notifier->isEnabled());
+    QVERIFY(!notifier->isSoundEnabled());
+    // Closed, it goes.
+    const QPointer<Vigie::SettingsDialog> closed = dialog;
+    QTRY_VERIFY(!closed);
+
+    action->trigger();
+    dialog = m_window->findChild<Vigie::SettingsDialog *>();
+    QVERIFY(dialog);
+    dialog->findChild<QCheckBox *>(u"desktopNotifications"_s)->setChecked(false);
+    dialog->accept();
+    QVERIFY(!notifier->isEnabled());
+
+    // Kept for the next start: a new window's notifier starts as the settings say.
+    reopenWindow(m_dir->filePath(u"data"_s));
+    QVERIFY(!m_window->desktopNotifier()->isEnabled());
+    QVERIFY(!m_window->desktopNotifier()->isSoundEnabled());
+    QSettings().remove(u"notifications"_s);
 }
 
 void tst_MainWindow::screenshotsInLightAndDarkPalettes()
