@@ -105,6 +105,11 @@ private Q_SLOTS:
         QCOMPARE(windowColour(), Vigie::darkPalette().color(QPalette::Window));
         theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Light)));
         QCOMPARE(windowColour(), m_light.color(QPalette::Window));
+        // The system's: offscreen has no palette of its own, so the style's is the system's.
+        theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Dark)));
+        theme->setCurrentIndex(theme->findData(int(Preferences::Theme::System)));
+        QCOMPARE(windowColour(), m_light.color(QPalette::Window));
+        QCOMPARE(QApplication::palette().color(QPalette::Text), m_light.color(QPalette::Text));
         theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Dark)));
         QCOMPARE(windowColour(), Vigie::darkPalette().color(QPalette::Window));
 
