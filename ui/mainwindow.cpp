@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "boardview.h"
+#include "desktopnotifier.h"
 #include "eventlogpanel.h"
 #include "models/eventlogmodel.h"
 #include "models/problemsmodel.h"
@@ -9,13 +10,16 @@
 #include "notices/historydraft.h"
 #include "notices/outboxrelay.h"
 #include "noticesview.h"
+#include "preferences.h"
 #include "problemdelegate.h"
 #include "problemsview.h"
 #include "reportsview.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
+#include "settingsdialog.h"
 #include "stateicons.h"
 #include "store/resultstore.h"
+#include "traycontroller.h"
 #include "wallview.h"
 #include "wallwindow.h"
 #include "workspace/workspaceloader.h"
@@ -23,6 +27,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -40,6 +45,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -213,8 +219,18 @@ struct MainWindow::Private
     QAction *detailAction = nullptr;
     QAction *boardAction = nullptr;
 
+    // The desktop's side (setUpDesktop()): the tray icon when there is a system tray, the
+    // notifications, and muting them for a while.
+    TrayController *tray = nullptr;
+    DesktopNotifier *notifier = nullptr;
+    QTimer muteTimer;
+    bool notificationsWanted = true; // the settings' switch, whatever the mute
+    bool quitting = false;           // the application is quitting: the window closes for good
+
     // The file shown, or the one that failed to open first (reload retries it).
     QString path;
+    // "Vigie", or "Test lab — Vigie" once a workspace is shown; the window's title adds what fails.
+    QString title;
 
     void createMenus();
     void showWorkspace(const Workspace &workspace, const QString &absolutePath);
@@ -227,13 +243,21 @@ struct MainWindow::Private
     QWidget *createOverview();
     void showService(const QString &serviceId);
     void showWall();
+    void setUpDesktop();
+    void applyPreferences(const Preferences &preferences);
+    void showSettings();
+    void showWindow();
+    void toggleWindow();
+    void setMuted(bool muted, std::chrono::minutes duration = {});
+    void updateTitle(const StateCounts &counts);
 };
 
 MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
     : QMainWindow(parent)
     , d(std::make_unique<Private>(this, session, model))
 {
-    setWindowTitle(tr("Vigie"));
+    d->title = tr("Vigie");
+    setWindowTitle(d->title);
     setMinimumSize(720, 480);
 
     d->board = new BoardView;
@@ -324,6 +348,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
     statusBar()->addPermanentWidget(d->runningLabel);
     statusBar()->addPermanentWidget(d->workspaceLabel);
     d->createMenus();
+    d->setUpDesktop();
 
     connect(d->board->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
@@ -475,6 +500,17 @@ void MainWindow::Private::createMenus()
     QObject::connect(splitter, &QSplitter::splitterMoved, q,
                      [this] { detailAction->setChecked(splitter->sizes().value(1) > 0); });
 
+    QMenu *tools = q->menuBar()->addMenu(MainWindow::tr("&Tools"));
+    QAction *settings = tools->addAction(MainWindow::tr("&Settings…"));
+    settings->setObjectName(u"settingsAction"_s);
+    // The platform's (Ctrl+, on most) and Ctrl+, where the platform has none.
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!settingsKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setShortcuts(settingsKeys);
+    settings->setMenuRole(QAction::PreferencesRole);
+    QObject::connect(settings, &QAction::triggered, q, [this] { showSettings(); });
+
     QMenu *help = q->menuBar()->addMenu(MainWindow::tr("&Help"));
     QAction *about = help->addAction(MainWindow::tr("&About Vigie"));
     about->setMenuRole(QAction::AboutRole);
@@ -500,6 +536,44 @@ QString MainWindow::workspacePath() const
     return d->path;
 }
 
+TrayController *MainWindow::trayController() const
+{
+    return d->tray;
+}
+
+DesktopNotifier *MainWindow::desktopNotifier() const
+{
+    return d->notifier;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!d->tray || d->quitting) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Monitoring goes on in the tray; said once, the first time, so that nobody thinks it stopped.
+    event->ignore();
+    hide();
+    QSettings settings;
+    if (!settings.value(PreferenceKeys::trayHintShown).toBool()) {
+        d->tray->showMessage(tr("Vigie is still watching"),
+                             tr("Vigie keeps watching your services and tells you of alerts. Click its icon to "
+                                "open the window again; choose Quit in its menu to stop."),
+                             QApplication::windowIcon());
+        settings.setValue(PreferenceKeys::trayHintShown, true);
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Quitting (the menus, a signal, the session ending) closes every window and gives up if one
+    // refuses: this one closes then, rather than going to the tray.
+    if (watched == qApp && event->type() == QEvent::Quit)
+        d->quitting = true;
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::Private::showWorkspace(const Workspace &workspace, const QString &absolutePath)
 {
     q->statusBar()->clearMessage();
@@ -514,7 +588,8 @@ void MainWindow::Private::showWorkspace(const Workspace &workspace, const QStrin
     notices->setWorkspace(workspace);
 
     const QString name = workspace.name.isEmpty() ? QFileInfo(absolutePath).completeBaseName() : workspace.name;
-    q->setWindowTitle(MainWindow::tr("%1 — Vigie").arg(name));
+    title = MainWindow::tr("%1 — Vigie").arg(name);
+    q->setWindowTitle(title);
     workspaceLabel->setText(name);
     workspaceLabel->setToolTip(QDir::toNativeSeparators(absolutePath));
     QSettings().setValue(u"workspace/last"_s, absolutePath);
@@ -686,9 +761,113 @@ void MainWindow::Private::showWall()
             q->activateWindow();
         });
     }
-    wall->setPreferredScreen(int(QGuiApplication::screens().indexOf(q->screen())));
+    // The screen chosen in the settings, else the one this window is on.
+    const Preferences preferences = Preferences::load();
+    if (preferences.wallScreen.isEmpty())
+        wall->setPreferredScreen(int(QGuiApplication::screens().indexOf(q->screen())));
+    else
+        wall->setPreferredScreenName(preferences.wallScreen);
+    wall->setCursorHideDelay(preferences.cursorHideDelay);
     wall->showOnScreen();
     wall->activateWindow();
+}
+
+// Vigie on the desktop, in one place: the tray icon (where the desktop has a system tray), the
+// desktop notifications and the settings they follow. The alert engine's wiring goes here too:
+// its alerts to notifier->notify(), the notifier's acknowledgements and the tray's mute to it.
+void MainWindow::Private::setUpDesktop()
+{
+    notifier = new DesktopNotifier(q);
+    QObject::connect(notifier, &DesktopNotifier::openServiceRequested, q, [this](const QString &serviceId) {
+        showWindow();
+        showService(serviceId);
+    });
+
+    auto *controller = new TrayController(q);
+    if (controller->isAvailable()) {
+        tray = controller;
+        notifier->setTray(tray);
+        QObject::connect(tray, &TrayController::showRequested, q, [this] { showWindow(); });
+        QObject::connect(tray, &TrayController::toggleWindowRequested, q, [this] { toggleWindow(); });
+        QObject::connect(tray, &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+        QObject::connect(tray, &TrayController::muteForRequested, q,
+                         [this](std::chrono::minutes duration) { setMuted(true, duration); });
+        QObject::connect(tray, &TrayController::unmuteRequested, q, [this] { setMuted(false); });
+        // The window hides rather than closes: only Quit ends Vigie, which is then told apart from
+        // a click on the window's close button (eventFilter()).
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+        qApp->installEventFilter(q);
+    } else {
+        delete controller;
+    }
+    muteTimer.setSingleShot(true);
+    QObject::connect(&muteTimer, &QTimer::timeout, q, [this] { setMuted(false); });
+
+    const Preferences preferences = Preferences::load();
+    // The system's theme is the application's already.
+    if (preferences.theme != Preferences::Theme::System)
+        applyTheme(preferences.theme);
+    applyPreferences(preferences);
+}
+
+void MainWindow::Private::applyPreferences(const Preferences &preferences)
+{
+    notificationsWanted = preferences.desktopNotifications;
+    notifier->setEnabled(notificationsWanted && !muteTimer.isActive());
+    notifier->setSoundEnabled(preferences.notificationSound);
+}
+
+void MainWindow::Private::showSettings()
+{
+    auto *dialog = new SettingsDialog(q);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCurrentDataFolder(session->dataDir());
+    QObject::connect(dialog, &SettingsDialog::applied, q,
+                     [this](const Preferences &preferences) { applyPreferences(preferences); });
+    dialog->open();
+}
+
+void MainWindow::Private::showWindow()
+{
+    if (q->isMinimized())
+        q->showNormal();
+    else
+        q->show();
+    q->raise();
+    q->activateWindow();
+}
+
+void MainWindow::Private::toggleWindow()
+{
+    // A window behind others comes to the front rather than going.
+    if (q->isVisible() && !q->isMinimized() && q->isActiveWindow())
+        q->hide();
+    else
+        showWindow();
+}
+
+// Until the alert engine keeps the mute (for every channel, across restarts), the desktop mutes
+// its own notifications.
+void MainWindow::Private::setMuted(bool muted, std::chrono::minutes duration)
+{
+    if (muted)
+        muteTimer.start(duration);
+    else
+        muteTimer.stop();
+    notifier->setEnabled(notificationsWanted && !muted);
+    if (tray)
+        tray->setMuted(muted, muted ? QDateTime::currentDateTime().addDuration(duration) : QDateTime());
+}
+
+// "(2 down, 1 degraded) Test lab — Vigie": what fails first, so that it shows in the task bar too.
+void MainWindow::Private::updateTitle(const StateCounts &counts)
+{
+    QStringList failing;
+    if (counts.down > 0)
+        failing << MainWindow::tr("%n down", nullptr, counts.down);
+    if (counts.degraded > 0)
+        failing << MainWindow::tr("%n degraded", nullptr, counts.degraded);
+    q->setWindowTitle(failing.isEmpty() ? title : MainWindow::tr("(%1) %2").arg(failing.join(u", "_s), title));
 }
 
 void MainWindow::Private::updateRunning(int running)
@@ -698,6 +877,12 @@ void MainWindow::Private::updateRunning(int running)
 
 void MainWindow::Private::updateFailing()
 {
+    StateCounts total;
+    for (int g = 0, groups = model->rowCount(); g < groups; ++g)
+        total += model->index(g, 0).data(ServiceBoardModel::CountsRole).value<StateCounts>();
+    updateTitle(total);
+    if (tray)
+        tray->setSummary(total);
     if (model->rowCount() == 0) {
         failingLabel->clear();
         return;

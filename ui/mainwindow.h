@@ -9,6 +9,8 @@ class Session;
 class ServiceBoardModel;
 class BoardView;
 class ServiceDetailPanel;
+class TrayController;
+class DesktopNotifier;
 
 // The console: the health board of a workspace, the detail of the selected service, the event
 // log, and a status bar. It shows a Session (which opens, probes, stores and reloads): the board
@@ -29,9 +31,19 @@ public:
     void openWorkspace(const QString &path);
     QString workspacePath() const;
 
+    // Vigie on the desktop: the tray icon, which exists only where the desktop has a system tray
+    // (null otherwise), and the notifier that shows alerts (always). Both belong to the window.
+    TrayController *trayController() const;
+    DesktopNotifier *desktopNotifier() const;
+
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
     void workspaceFailed(const QStringList &errors);
+
+protected:
+    // With a tray, closing the window hides it and Vigie keeps watching; quitting closes it.
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Private;

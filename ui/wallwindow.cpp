@@ -19,7 +19,7 @@ namespace Vigie {
 using namespace std::chrono_literals;
 
 namespace {
-// The cursor hides after this long without moving.
+// The cursor hides after this long without moving, unless told otherwise.
 constexpr auto CursorIdle = 3s;
 // Burn-in protection: a step of a few pixels every few minutes, around a small square.
 constexpr auto ShiftInterval = 4min;
@@ -36,6 +36,13 @@ struct WallWindow::Private
     // The screen asked for, by name: when it goes away the wall moves, and comes back with it.
     QString preferredName;
     bool leaveKeys = false;
+
+    // A delay of zero never hides the cursor.
+    void restartCursorTimer()
+    {
+        if (cursorTimer.interval() > 0)
+            cursorTimer.start();
+    }
 };
 
 WallWindow::WallWindow(Session *session, ServiceBoardModel *model, QWidget *parent)
@@ -92,6 +99,20 @@ void WallWindow::setPreferredScreen(int index)
     d->preferredName = index >= 0 && index < screens.size() ? screens.at(index)->name() : QString();
 }
 
+void WallWindow::setPreferredScreenName(const QString &name)
+{
+    d->preferredName = name;
+}
+
+void WallWindow::setCursorHideDelay(std::chrono::milliseconds delay)
+{
+    d->cursorTimer.setInterval(delay);
+    if (delay <= 0ms) {
+        d->cursorTimer.stop();
+        unsetCursor();
+    }
+}
+
 void WallWindow::setLeaveKeys(bool leave)
 {
     d->leaveKeys = leave;
@@ -133,7 +154,7 @@ void WallWindow::showOnScreen()
     showFullScreen();
     d->inhibitor.inhibit(tr("A wall display is shown"));
     d->shiftTimer.start();
-    d->cursorTimer.start();
+    d->restartCursorTimer();
 }
 
 void WallWindow::keyPressEvent(QKeyEvent *event)
@@ -154,7 +175,7 @@ bool WallWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::MouseMove && isVisible()) {
         if (cursor().shape() == Qt::BlankCursor)
             unsetCursor();
-        d->cursorTimer.start();
+        d->restartCursorTimer();
     }
     return QWidget::eventFilter(watched, event);
 }

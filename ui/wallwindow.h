@@ -31,6 +31,11 @@ public:
 
     // The screen to show on: its index in QGuiApplication::screens() (-1: the primary one).
     void setPreferredScreen(int index);
+    // The screen to show on by its name (QScreen::name(), as the settings keep it); empty: the
+    // primary one. One that is not connected now is used when it comes.
+    void setPreferredScreenName(const QString &name);
+    // How long the cursor may stay still before it hides (3 s unless told); zero: it never hides.
+    void setCursorHideDelay(std::chrono::milliseconds delay);
     // Whether Esc and F11 close it (from the console) or only Ctrl+Q quits (a dedicated wall).
     void setLeaveKeys(bool leave);
     // Full screen on the preferred screen (or the one that remains).

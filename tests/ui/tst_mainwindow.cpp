@@ -1,5 +1,6 @@
 #include "boardview.h"
 #include "chartpanel.h"
+#include "desktopnotifier.h"
 #include "mainwindow.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
@@ -8,15 +9,19 @@
 #include "series/seriesstore.h"
 #include "servicedetailpanel.h"
 #include "session/session.h"
+#include "settingsdialog.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -24,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +72,7 @@ private slots:
     void reportsAStoreThatCannotOpen();
     void showsHistoryRecordedByWatch();
     void screenshotsInLightAndDarkPalettes();
+    void settingsApplyToTheNotifier();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
@@ -229,6 +236,8 @@ void tst_MainWindow::showsLiveStatesOfAWorkspace()
     QTRY_VERIFY2_WITH_TIMEOUT(statusText(*m_window).contains(u"1 service(s) failing"_s),
                               qPrintable(statusText(*m_window)), 5000);
     QVERIFY(statusText(*m_window).contains(u"Test lab"_s));
+    // The title says what fails first, so that the task bar says it too.
+    QCOMPARE(m_window->windowTitle(), u"(1 down) Test lab — Vigie"_s);
     QVERIFY(m_banner->connectionCount() > 0);
 
     // Selecting a service shows it in the detail panel, with its chart from the store.
@@ -306,7 +315,8 @@ void tst_MainWindow::invalidWorkspaceShowsItsErrorsAndKeepsTheBoard()
     // The window lives on with the workspace it had.
     QVERIFY(m_window->isVisible());
     QCOMPARE(m_window->workspacePath(), QFileInfo(good).absoluteFilePath());
-    QCOMPARE(m_window->windowTitle(), u"Test lab — Vigie"_s);
+    // With what fails before it, once the probes have answered.
+    QVERIFY2(m_window->windowTitle().endsWith(u"Test lab — Vigie"_s), qPrintable(m_window->windowTitle()));
     QVERIFY(m_model->serviceIndex(u"banner"_s).isValid());
     QCOMPARE(QSettings().value(u"workspace/last"_s).toString(), QFileInfo(good).absoluteFilePath());
     QVERIFY(m_window->grab().save(Vigie::Test::screenshotPath(u"window-errors"_s)));
@@ -427,6 +437,46 @@ void tst_MainWindow::showsHistoryRecordedByWatch()
     };
     QTRY_VERIFY_WITH_TIMEOUT(logMentions(u"Legacy mail relay"_s), 10000);
     QVERIFY(logMentions(u"SSH bastion"_s));
+}
+
+// Tools › Settings…: what is chosen reaches the desktop notifier at once. Offscreen has no system
+// tray: the window then closes as any other, and owns no tray controller.
+void tst_MainWindow::settingsApplyToTheNotifier()
+{
+    QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+    QVERIFY(!m_window->trayController());
+    Vigie::DesktopNotifier *notifier = m_window->desktopNotifier();
+    QVERIFY(notifier);
+    QVERIFY(notifier->isEnabled());
+    QVERIFY(notifier->isSoundEnabled());
+
+    auto *action = m_window->findChild<QAction *>(u"settingsAction"_s);
+    QVERIFY(action);
+    QVERIFY(action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    action->trigger();
+    auto *dialog = m_window->findChild<Vigie::SettingsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->findChild<QCheckBox *>(u"notificationSound"_s)->setChecked(false);
+    dialog->accept();
+    QVERIFY(notifier->isEnabled());
+    QVERIFY(!notifier->isSoundEnabled());
+    // Closed, it goes.
+    const QPointer<Vigie::SettingsDialog> closed = dialog;
+    QTRY_VERIFY(!closed);
+
+    action->trigger();
+    dialog = m_window->findChild<Vigie::SettingsDialog *>();
+    QVERIFY(dialog);
+    dialog->findChild<QCheckBox *>(u"desktopNotifications"_s)->setChecked(false);
+    dialog->accept();
+    QVERIFY(!notifier->isEnabled());
+
+    // Kept for the next start: a new window's notifier starts as the settings say.
+    reopenWindow(m_dir->filePath(u"data"_s));
+    QVERIFY(!m_window->desktopNotifier()->isEnabled());
+    QVERIFY(!m_window->desktopNotifier()->isSoundEnabled());
+    QSettings().remove(u"notifications"_s);
 }
 
 void tst_MainWindow::screenshotsInLightAndDarkPalettes()
