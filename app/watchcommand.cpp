@@ -68,6 +68,9 @@ QString WatchCommand::eventLine(const Workspace &workspace, const HealthEvent &e
     case HealthEvent::Kind::ImpactEnd:
         change = tr("no longer impacted by %1").arg(event.impactedBy);
         break;
+    case HealthEvent::Kind::Acknowledged:
+        change = tr("acknowledged");
+        break;
     }
     QString line = time + u"  "_s + subject + u"  "_s + change;
     if (!event.cause.isEmpty())

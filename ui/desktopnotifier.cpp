@@ -32,19 +32,6 @@ namespace Vigie {
 
 namespace {
 
-QString nameOf(const Alert &alert)
-{
-    return alert.serviceName.isEmpty() ? alert.serviceId : alert.serviceName;
-}
-
-QString timeOf(qint64 ms)
-{
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
-    const QLocale locale;
-    return at.date() == QDate::currentDate() ? locale.toString(at.time(), QLocale::ShortFormat)
-                                             : locale.toString(at, QLocale::ShortFormat);
-}
-
 // The services named in a body at most; the rest are counted.
 constexpr qsizetype ImpactedShown = 5;
 
@@ -162,7 +149,7 @@ struct DesktopNotifier::Private
             return false;
         trayServiceId = alert.serviceId;
         return tray->showMessage(
-            summaryText(alert), bodyText(alert),
+            alert.title(), alert.text(ImpactedShown),
             StateIcons::icon(alert.resolved ? HealthState::Up : alert.state, QApplication::palette()));
     }
 
@@ -281,11 +268,11 @@ struct DesktopNotifier::Private
             hints.insert(u"sound-name"_s, alert.resolved ? u"complete"_s : u"dialog-warning"_s);
         else
             hints.insert(u"suppress-sound"_s, true);
-        const QString body = bodyText(alert);
+        const QString body = alert.text(ImpactedShown);
 
         QDBusMessage call = QDBusMessage::createMethodCall(notificationsService, notificationsPath,
                                                            notificationsInterface, u"Notify"_s);
-        call << u"Vigie"_s << entry.id << QString::fromLatin1(DesktopEntry) << summaryText(alert)
+        call << u"Vigie"_s << entry.id << QString::fromLatin1(DesktopEntry) << alert.title()
              << (capabilities.contains("body-markup"_L1) ? escapeMarkup(body) : body) << actions << hints
              << -1; // the server's own timeout
         auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), q);
@@ -307,7 +294,7 @@ struct DesktopNotifier::Private
             entry.serviceId = alert.serviceId;
             keyById.insert(entry.id, key);
         } else if (!isServiceMissing(reply.error()) || !showOnTray(alert)) {
-            qWarning("vigie: the desktop did not show the notification \"%s\": %s", qPrintable(summaryText(alert)),
+            qWarning("vigie: the desktop did not show the notification \"%s\": %s", qPrintable(alert.title()),
                      qPrintable(reply.error().message()));
         }
         if (entry.next) {
@@ -400,49 +387,6 @@ void DesktopNotifier::notify(const Alert &alert)
 
 // Until Alert::title() and text() are there to share with the other channels, the desktop says
 // it in its own words, from the alert's fields.
-QString DesktopNotifier::summaryText(const Alert &alert)
-{
-    const QString name = nameOf(alert);
-    if (alert.resolved)
-        return tr("Resolved: %1").arg(name);
-    switch (alert.kind) {
-    case Alert::Kind::Down:
-        return tr("Down: %1").arg(name);
-    case Alert::Kind::Degraded:
-        return tr("Degraded: %1").arg(name);
-    case Alert::Kind::Certificate:
-        return tr("Certificate expiring: %1").arg(name);
-    case Alert::Kind::Flapping:
-        return tr("Flapping: %1").arg(name);
-    }
-    return name;
-}
-
-QString DesktopNotifier::bodyText(const Alert &alert)
-{
-    QStringList lines;
-    if (alert.resolved) {
-        if (alert.kind == Alert::Kind::Certificate)
-            lines << tr("The certificate was renewed.");
-        else if (alert.sinceMs > 0 && alert.timestampMs > 0)
-            lines << tr("Failing from %1 to %2.").arg(timeOf(alert.sinceMs), timeOf(alert.timestampMs));
-        return lines.join(u'\n');
-    }
-    if (alert.kind == Alert::Kind::Flapping)
-        lines << tr("Changed state %n time(s) in a short while.", nullptr, alert.changes);
-    if (!alert.cause.isEmpty())
-        lines << alert.cause;
-    if ((alert.kind == Alert::Kind::Down || alert.kind == Alert::Kind::Degraded) && alert.sinceMs > 0)
-        lines << tr("Failing since %1.").arg(timeOf(alert.sinceMs));
-    if (!alert.impacted.isEmpty()) {
-        QString names = alert.impacted.first(std::min(alert.impacted.size(), ImpactedShown)).join(u", "_s);
-        if (alert.impacted.size() > ImpactedShown)
-            names = tr("%1 and %n more", nullptr, int(alert.impacted.size() - ImpactedShown)).arg(names);
-        lines << tr("Also failing because of it: %1").arg(names);
-    }
-    return lines.join(u'\n');
-}
-
 } // namespace Vigie
 
 #if defined(VIGIE_NOTIFICATIONS_DBUS)

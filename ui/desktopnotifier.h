@@ -40,10 +40,8 @@ public:
     bool isEnabled() const;
     bool isSoundEnabled() const;
 
-    // The notification's one-line summary ("Down: Customer portal") and its plain-text body (the
-    // cause, since when, what else fails because of it). Translated.
-    static QString summaryText(const Alert &alert);
-    static QString bodyText(const Alert &alert);
+    // A notification's summary is the alert's title ("Down: Customer portal"), its body the
+    // alert's text with the first few impacted services named.
 
     // The identity that desktops use to group and configure Vigie's notifications: the name of
     // the installed .desktop file and icon (packaging/linux).

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alerts/alertcenter.h"
 #include "boardview.h"
 #include "desktopnotifier.h"
 #include "eventlogpanel.h"
@@ -35,6 +36,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -223,9 +225,9 @@ struct MainWindow::Private
     // notifications, and muting them for a while.
     TrayController *tray = nullptr;
     DesktopNotifier *notifier = nullptr;
-    QTimer muteTimer;
-    bool notificationsWanted = true; // the settings' switch, whatever the mute
-    bool quitting = false;           // the application is quitting: the window closes for good
+    // The Alerts menu's actions that need a service chosen.
+    QList<QAction *> serviceAlertActions;
+    bool quitting = false; // the application is quitting: the window closes for good
 
     // The file shown, or the one that failed to open first (reload retries it).
     QString path;
@@ -248,7 +250,13 @@ struct MainWindow::Private
     void showSettings();
     void showWindow();
     void toggleWindow();
-    void setMuted(bool muted, std::chrono::minutes duration = {});
+    void connectAlerts();
+    void showSilences();
+    void acknowledgeCurrent();
+    void mute(Mute::Scope scope, const QString &target, qint64 untilMs);
+    void unmuteAll();
+    // The Alerts menu's service actions, for the service shown in the detail panel.
+    void updateAlertActions();
     void updateTitle(const StateCounts &counts);
 };
 
@@ -352,6 +360,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
 
     connect(d->board->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
+        d->updateAlertActions();
     });
     connect(d->events, &EventLogPanel::serviceActivated, this,
             [this](const QString &serviceId) { d->showService(serviceId); });
@@ -361,6 +370,7 @@ MainWindow::MainWindow(Session *session, ServiceBoardModel *model, QWidget *pare
             [this](const QModelIndex &current) {
                 if (current.isValid())
                     d->detail->setServiceId(current.data(ServiceBoardModel::IdRole).toString());
+                d->updateAlertActions();
             });
     // The board is fed by the monitor alone: live results, and at start the last stored ones.
     Monitor *monitor = session->monitor();
@@ -499,6 +509,51 @@ void MainWindow::Private::createMenus()
     });
     QObject::connect(splitter, &QSplitter::splitterMoved, q,
                      [this] { detailAction->setChecked(splitter->sizes().value(1) > 0); });
+
+    // Alerts: the engineer's answers to them, for the chosen service or for everything. Stored, so
+    // that `vigie watch` and other consoles on the data folder agree.
+    QMenu *alertsMenu = q->menuBar()->addMenu(MainWindow::tr("&Alerts"));
+    QAction *acknowledge = alertsMenu->addAction(MainWindow::tr("&Acknowledge…"));
+    acknowledge->setObjectName(u"acknowledgeAction"_s);
+    acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QObject::connect(acknowledge, &QAction::triggered, q, [this] { acknowledgeCurrent(); });
+    QAction *clearAcknowledgement = alertsMenu->addAction(MainWindow::tr("&Clear Acknowledgement"));
+    clearAcknowledgement->setObjectName(u"clearAcknowledgementAction"_s);
+    QObject::connect(clearAcknowledgement, &QAction::triggered, q, [this] {
+        if (AlertCenter *center = session->alertCenter(); center && !detail->serviceId().isEmpty())
+            center->clearAcknowledgement(detail->serviceId());
+    });
+    alertsMenu->addSeparator();
+    const auto inOneHour = [this] { return session->clock()->nowMs() + 3'600'000; };
+    QAction *muteService = alertsMenu->addAction(MainWindow::tr("Mute This &Service for 1 Hour"));
+    muteService->setObjectName(u"muteServiceAction"_s);
+    muteService->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QObject::connect(muteService, &QAction::triggered, q,
+                     [this, inOneHour] { mute(Mute::Scope::Service, detail->serviceId(), inOneHour()); });
+    QAction *muteGroup = alertsMenu->addAction(MainWindow::tr("Mute This &Group for 1 Hour"));
+    muteGroup->setObjectName(u"muteGroupAction"_s);
+    QObject::connect(muteGroup, &QAction::triggered, q, [this, inOneHour] {
+        const QModelIndex index = model->serviceIndex(detail->serviceId());
+        if (index.isValid())
+            mute(Mute::Scope::Group, index.data(ServiceBoardModel::GroupRole).toString(), inOneHour());
+    });
+    QAction *muteAll = alertsMenu->addAction(MainWindow::tr("Mute &Everything for 1 Hour"));
+    muteAll->setObjectName(u"muteAllAction"_s);
+    QObject::connect(muteAll, &QAction::triggered, q, [this, inOneHour] { mute(Mute::Scope::All, {}, inOneHour()); });
+    QAction *muteNight = alertsMenu->addAction(MainWindow::tr("Mute Everything &Until Tomorrow 08:00"));
+    muteNight->setObjectName(u"muteUntilMorningAction"_s);
+    QObject::connect(muteNight, &QAction::triggered, q, [this] {
+        const auto end = parseMuteEnd(u"tomorrow 08:00"_s, session->clock()->now().toLocalTime());
+        if (end)
+            mute(Mute::Scope::All, {}, *end);
+    });
+    QAction *unmute = alertsMenu->addAction(MainWindow::tr("Un&mute All"));
+    unmute->setObjectName(u"unmuteAllAction"_s);
+    unmute->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QObject::connect(unmute, &QAction::triggered, q, [this] { unmuteAll(); });
+    serviceAlertActions = {acknowledge, clearAcknowledgement, muteService, muteGroup};
+    for (QAction *action : std::as_const(serviceAlertActions))
+        action->setEnabled(false);
 
     QMenu *tools = q->menuBar()->addMenu(MainWindow::tr("&Tools"));
     QAction *settings = tools->addAction(MainWindow::tr("&Settings…"));
@@ -790,9 +845,10 @@ void MainWindow::Private::setUpDesktop()
         QObject::connect(tray, &TrayController::showRequested, q, [this] { showWindow(); });
         QObject::connect(tray, &TrayController::toggleWindowRequested, q, [this] { toggleWindow(); });
         QObject::connect(tray, &TrayController::quitRequested, qApp, &QCoreApplication::quit);
-        QObject::connect(tray, &TrayController::muteForRequested, q,
-                         [this](std::chrono::minutes duration) { setMuted(true, duration); });
-        QObject::connect(tray, &TrayController::unmuteRequested, q, [this] { setMuted(false); });
+        QObject::connect(tray, &TrayController::muteForRequested, q, [this](std::chrono::minutes duration) {
+            mute(Mute::Scope::All, {}, session->clock()->nowMs() + std::chrono::milliseconds(duration).count());
+        });
+        QObject::connect(tray, &TrayController::unmuteRequested, q, [this] { unmuteAll(); });
         // The window hides rather than closes: only Quit ends Vigie, which is then told apart from
         // a click on the window's close button (eventFilter()).
         QGuiApplication::setQuitOnLastWindowClosed(false);
@@ -800,8 +856,7 @@ void MainWindow::Private::setUpDesktop()
     } else {
         delete controller;
     }
-    muteTimer.setSingleShot(true);
-    QObject::connect(&muteTimer, &QTimer::timeout, q, [this] { setMuted(false); });
+    connectAlerts();
 
     const Preferences preferences = Preferences::load();
     // The system's theme is the application's already.
@@ -812,8 +867,7 @@ void MainWindow::Private::setUpDesktop()
 
 void MainWindow::Private::applyPreferences(const Preferences &preferences)
 {
-    notificationsWanted = preferences.desktopNotifications;
-    notifier->setEnabled(notificationsWanted && !muteTimer.isActive());
+    notifier->setEnabled(preferences.desktopNotifications);
     notifier->setSoundEnabled(preferences.notificationSound);
 }
 
@@ -846,17 +900,94 @@ void MainWindow::Private::toggleWindow()
         showWindow();
 }
 
-// Until the alert engine keeps the mute (for every channel, across restarts), the desktop mutes
-// its own notifications.
-void MainWindow::Private::setMuted(bool muted, std::chrono::minutes duration)
+// The session's alert center tells the desktop; what the engineer answers goes back to it. Mutes
+// are the center's (every channel, across restarts, shared with `vigie watch`): the notifier shows
+// what the center raises, which a mute holds back.
+void MainWindow::Private::connectAlerts()
 {
-    if (muted)
-        muteTimer.start(duration);
-    else
-        muteTimer.stop();
-    notifier->setEnabled(notificationsWanted && !muted);
-    if (tray)
-        tray->setMuted(muted, muted ? QDateTime::currentDateTime().addDuration(duration) : QDateTime());
+    AlertCenter *center = session->alertCenter();
+    if (!center)
+        return;
+    QObject::connect(center, &AlertCenter::alertRaised, notifier, &DesktopNotifier::notify);
+    QObject::connect(notifier, &DesktopNotifier::acknowledgeRequested, center,
+                     [center](const QString &serviceId) { center->acknowledge(serviceId, {}); });
+    QObject::connect(center, &AlertCenter::silencesChanged, q, [this] { showSilences(); });
+    QObject::connect(center, &AlertCenter::storeError, q, [this](const QString &message) {
+        q->statusBar()->showMessage(MainWindow::tr("Alerts: %1").arg(message), 15'000);
+    });
+    QObject::connect(center, &AlertCenter::deliveryChanged, q, [this](const AlertDelivery &delivery) {
+        // A channel that fails says so where the engineer looks; probing goes on regardless.
+        if (delivery.state == AlertDelivery::State::Queued && !delivery.lastError.isEmpty())
+            q->statusBar()->showMessage(
+                MainWindow::tr("Alert channel %1 failed, retrying: %2").arg(delivery.channelId, delivery.lastError),
+                15'000);
+        else if (delivery.state == AlertDelivery::State::Failed)
+            q->statusBar()->showMessage(
+                MainWindow::tr("Alert channel %1 gave up: %2").arg(delivery.channelId, delivery.lastError), 30'000);
+    });
+    showSilences();
+}
+
+void MainWindow::Private::showSilences()
+{
+    AlertCenter *center = session->alertCenter();
+    if (!center)
+        return;
+    model->setAcknowledgements(center->acknowledgements());
+    if (tray) {
+        qint64 untilMs = 0;
+        const bool muted = center->isAllMuted(&untilMs);
+        tray->setMuted(muted, muted && untilMs > 0 ? QDateTime::fromMSecsSinceEpoch(untilMs) : QDateTime());
+    }
+}
+
+void MainWindow::Private::acknowledgeCurrent()
+{
+    AlertCenter *center = session->alertCenter();
+    const QString serviceId = detail->serviceId();
+    if (!center || serviceId.isEmpty())
+        return;
+    const QModelIndex index = model->serviceIndex(serviceId);
+    bool ok = false;
+    const QString comment = QInputDialog::getText(
+        q, MainWindow::tr("Acknowledge"),
+        MainWindow::tr("Acknowledge %1: its alerts are held back until it recovers.\nComment (optional):")
+            .arg(index.data(Qt::DisplayRole).toString()),
+        QLineEdit::Normal, center->acknowledgement(serviceId).value_or(Acknowledgement{}).comment, &ok);
+    if (ok)
+        center->acknowledge(serviceId, comment.trimmed());
+}
+
+void MainWindow::Private::mute(Mute::Scope scope, const QString &target, qint64 untilMs)
+{
+    AlertCenter *center = session->alertCenter();
+    if (!center || (scope != Mute::Scope::All && target.isEmpty()))
+        return;
+    Mute m;
+    m.scope = scope;
+    m.target = target;
+    m.untilMs = untilMs;
+    center->mute(m);
+}
+
+void MainWindow::Private::updateAlertActions()
+{
+    const bool chosen = session->alertCenter() && !detail->serviceId().isEmpty();
+    for (QAction *action : std::as_const(serviceAlertActions))
+        action->setEnabled(chosen);
+}
+
+void MainWindow::Private::unmuteAll()
+{
+    AlertCenter *center = session->alertCenter();
+    if (!center)
+        return;
+    QSet<QString> ended; // one call per scope and target
+    for (const Mute &m : center->mutes())
+        if (const QString key = muteScopeName(m.scope) + u':' + m.target; !ended.contains(key)) {
+            ended.insert(key);
+            center->unmute(m.scope, m.target);
+        }
 }
 
 // "(2 down, 1 degraded) Test lab — Vigie": what fails first, so that it shows in the task bar too.

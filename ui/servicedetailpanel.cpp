@@ -84,6 +84,7 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
     detailLayout->addLayout(titleRow);
     m_group->setForegroundRole(QPalette::PlaceholderText);
     detailLayout->addWidget(m_group);
+    m_state->setWordWrap(true);
     detailLayout->addWidget(m_state);
 
     // See fitProbes() for its height; the chart has the rest.
@@ -324,6 +325,10 @@ void ServiceDetailPanel::refreshDetails()
         formatSince(index.data(ServiceBoardModel::LastChangeRole).toDateTime(), QDateTime::currentDateTimeUtc());
     if (!since.isEmpty())
         stateLine = tr("%1 %2").arg(stateLine, since);
+    // Someone is on it: said under the state, until the service recovers.
+    if (const QString acknowledgement = index.data(ServiceBoardModel::AcknowledgementRole).toString();
+        !acknowledgement.isEmpty())
+        stateLine += u'\n' + acknowledgement;
     m_state->setText(stateLine);
     QPalette statePalette = m_state->palette();
     statePalette.setColor(QPalette::WindowText, state == HealthState::Unknown ? pal.color(QPalette::WindowText)

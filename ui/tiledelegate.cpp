@@ -408,9 +408,13 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
     const QString stateText = stale ? tr("Stale") : index.data(ServiceBoardModel::StateTextRole).toString();
     painter->setFont(nameFont);
     painter->setPen((state == HealthState::Unknown && !explained) || stale ? dim : stateColor);
-    // TLS verification switched off by the workspace is always on the tile, on the right.
+    // On the right: that someone is on it (an acknowledgement), else TLS verification switched off
+    // by the workspace, which otherwise is always on the tile.
     const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
-    const QString insecureBadge = insecure.isEmpty() ? QString() : tr("TLS not verified");
+    const bool acknowledged = !index.data(ServiceBoardModel::AcknowledgementRole).toString().isEmpty();
+    const QString insecureBadge = acknowledged         ? tr("✓ Acknowledged")
+                                  : insecure.isEmpty() ? QString()
+                                                       : tr("TLS not verified");
     const int badgeWidth = insecureBadge.isEmpty() ? 0 : m.fm.horizontalAdvance(insecureBadge) + m.gap * 2;
     const int stateRoom = std::max(0, g.stateLine.width() - badgeWidth);
     const QString shownState = nameMetrics.elidedText(stateText, Qt::ElideRight, stateRoom);
@@ -419,7 +423,7 @@ void TileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &opti
                       Qt::AlignLeft | Qt::AlignVCenter, shownState);
     if (!insecureBadge.isEmpty()) {
         painter->setFont(option.font);
-        painter->setPen(StateIcons::color(HealthState::Degraded, pal));
+        painter->setPen(acknowledged ? text : StateIcons::color(HealthState::Degraded, pal));
         painter->drawText(g.stateLine, Qt::AlignRight | Qt::AlignVCenter, insecureBadge);
     }
     const QString since = timeText(index);
@@ -648,6 +652,9 @@ bool TileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const Q
         const QString insecure = index.data(ServiceBoardModel::InsecureRole).toString();
         if (!insecure.isEmpty())
             tip += u"<br>"_s + tr("TLS not verified: %1").arg(insecure).toHtmlEscaped();
+        const QString acknowledgement = index.data(ServiceBoardModel::AcknowledgementRole).toString();
+        if (!acknowledgement.isEmpty())
+            tip += u"<br>"_s + acknowledgement.toHtmlEscaped();
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
     return true;

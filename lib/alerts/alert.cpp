@@ -103,6 +103,7 @@ std::optional<Alert::Kind> alertKindFromName(QStringView name)
 
 QString Alert::title() const
 {
+    const QString serviceName = this->serviceName.isEmpty() ? serviceId : this->serviceName;
     if (resolved)
         return AlertTexts::tr("Resolved: %1").arg(serviceName);
     switch (kind) {
@@ -118,7 +119,7 @@ QString Alert::title() const
     return serviceName;
 }
 
-QString Alert::text() const
+QString Alert::text(qsizetype impactedShown) const
 {
     QStringList lines;
     if (!cause.isEmpty())
@@ -142,14 +143,21 @@ QString Alert::text() const
             lines.append(AlertTexts::tr("Was flapping for %1, since %2.").arg(lasted, since));
             break;
         }
+        if (sinceMs <= 0) // not known: nothing to say of how long
+            lines.removeLast();
     } else if (kind == Kind::Flapping) {
         lines.append(AlertTexts::tr("Changed state %n times since %1.", nullptr, changes).arg(since));
         lines.append(AlertTexts::tr("Now %1.").arg(healthStateWord(state)));
-    } else {
+    } else if (sinceMs > 0) {
         lines.append(AlertTexts::tr("Since %1.").arg(since));
     }
     if (!impacted.isEmpty()) {
-        const QString names = impacted.join(u", "_s);
+        QString names;
+        if (impactedShown < 0 || impacted.size() <= impactedShown)
+            names = impacted.join(u", "_s);
+        else
+            names = AlertTexts::tr("%1 and %n more", nullptr, int(impacted.size() - impactedShown))
+                        .arg(impacted.first(impactedShown).join(u", "_s));
         lines.append(resolved ? AlertTexts::tr("Also failed because of it: %1.").arg(names)
                               : AlertTexts::tr("Also failing because of it: %1.").arg(names));
     }

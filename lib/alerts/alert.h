@@ -44,11 +44,12 @@ struct Alert
     QStringList impacted;
     int changes = 0; // Flapping: how many state changes the interval saw
 
-    // One line for a title or a subject: "Down: Customer portal", "Resolved: Customer portal".
-    // Translated.
+    // One line for a title or a subject: "Down: Customer portal", "Resolved: Customer portal" (the
+    // service's id when it has no name). Translated.
     QString title() const;
-    // The body: the cause, since when, what it impacts. Translated, plain text.
-    QString text() const;
+    // The body: the cause, since when, what it impacts. Translated, plain text. A desktop
+    // notification names the first `impactedShown` impacted services and counts the rest (-1: all).
+    QString text(qsizetype impactedShown = -1) const;
     // The webhook's document (docs: alerts.md), with a `text` member that Slack and Mattermost
     // incoming webhooks show as is.
     QJsonObject toJson() const;

@@ -18,18 +18,6 @@ using namespace std::chrono_literals;
 
 namespace Vigie {
 
-namespace {
-
-QString userName()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
-
-} // namespace
-
 struct AlertCenter::Private
 {
     AlertCenter *q = nullptr;
@@ -359,11 +347,13 @@ void AlertCenter::acknowledge(const QString &serviceId, const QString &comment)
 {
     if (!d->open)
         return;
-    const Acknowledgement ack{serviceId, comment, userName(), d->clock->nowMs()};
+    const Acknowledgement ack{serviceId, comment, silenceAuthor(), d->clock->nowMs()};
     d->onStore([ack](AlertStore &s) { return s.acknowledge(ack); },
-               [this](AlertStore::Result<void> done) {
+               [this, ack](AlertStore::Result<void> done) {
                    if (!done)
                        Q_EMIT storeError(done.error());
+                   else
+                       Q_EMIT acknowledged(ack);
                    d->readSilences();
                });
 }
@@ -386,7 +376,7 @@ void AlertCenter::mute(const Mute &mute)
         return;
     Mute m = mute;
     if (m.author.isEmpty())
-        m.author = userName();
+        m.author = silenceAuthor();
     d->onStore([m](AlertStore &s) { return s.addMute(m); },
                [this](AlertStore::Result<Mute> done) {
                    if (!done)

@@ -88,6 +88,8 @@ Q_SIGNALS:
     void deliveryChanged(const Vigie::AlertDelivery &delivery);
     // Acknowledgements or mutes changed (here or in another process).
     void silencesChanged();
+    // This process's acknowledge() was stored: its event is for the log (written once, here).
+    void acknowledged(const Vigie::Acknowledgement &acknowledgement);
     void storeError(const QString &message);
 
 private:

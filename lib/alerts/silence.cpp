@@ -1,5 +1,6 @@
 #include "silence.h"
 
+#include "core/message.h"
 #include "workspace/duration.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,30 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+QString silenceAuthor()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name;
+}
+
+HealthEvent acknowledgementEvent(const Acknowledgement &acknowledgement, const QString &group, HealthState state)
+{
+    HealthEvent event;
+    event.kind = HealthEvent::Kind::Acknowledged;
+    event.timestampMs = acknowledgement.atMs;
+    event.serviceId = acknowledgement.serviceId;
+    event.group = group;
+    event.from = state;
+    event.to = state;
+    const QString author = acknowledgement.author.isEmpty() ? u"?"_s : acknowledgement.author;
+    event.cause = acknowledgement.comment.isEmpty()
+                      ? trMessage("Vigie::Acknowledgement", "by %1").arg(author)
+                      : trMessage("Vigie::Acknowledgement", "by %1: %2").arg(author, acknowledgement.comment);
+    return event;
+}
 
 QString muteScopeName(Mute::Scope scope)
 {

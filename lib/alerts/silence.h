@@ -1,5 +1,7 @@
 #pragma once
 
+#include "health/healthevent.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -19,6 +21,14 @@ struct Acknowledgement
     qint64 atMs = 0; // UTC
     friend bool operator==(const Acknowledgement &, const Acknowledgement &) = default;
 };
+
+// Who acknowledges or mutes from this process: the user's login name ($USER, %USERNAME%).
+QString silenceAuthor();
+
+// The event log's line for it (HealthEvent::Kind::Acknowledged): the service's group and its state
+// when acknowledged; the cause says who and why ("by alice: restarting db1"). Written once, by
+// whoever acknowledged.
+HealthEvent acknowledgementEvent(const Acknowledgement &acknowledgement, const QString &group, HealthState state);
 
 // Alerts not told for a while: of a service, of a group, or of everything.
 struct Mute

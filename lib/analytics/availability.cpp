@@ -68,6 +68,7 @@ public:
             break;
         case HealthEvent::Kind::ImpactStart:
         case HealthEvent::Kind::ImpactEnd:
+        case HealthEvent::Kind::Acknowledged: // someone on it: the service is no less down
             break;
         }
         const Phase after = phase();

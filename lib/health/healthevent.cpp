@@ -11,13 +11,14 @@ namespace Vigie {
 
 namespace {
 // Stored in the database: never rename one.
-constexpr std::array<std::pair<HealthEvent::Kind, const char *>, 6> kindNames{{
+constexpr std::array<std::pair<HealthEvent::Kind, const char *>, 7> kindNames{{
     {HealthEvent::Kind::ProbeState, "probe-state"},
     {HealthEvent::Kind::ServiceState, "service-state"},
     {HealthEvent::Kind::MaintenanceStart, "maintenance-start"},
     {HealthEvent::Kind::MaintenanceEnd, "maintenance-end"},
     {HealthEvent::Kind::ImpactStart, "impact-start"},
     {HealthEvent::Kind::ImpactEnd, "impact-end"},
+    {HealthEvent::Kind::Acknowledged, "acknowledged"},
 }};
 } // namespace
 

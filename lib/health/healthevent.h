@@ -44,6 +44,9 @@ struct HealthEvent
         MaintenanceEnd,
         ImpactStart, // a dependency went down while the service was failing: impactedBy set
         ImpactEnd,
+        // An engineer acknowledged the service's failure (alerts/silence.h): cause says who and why.
+        // Written by whoever acknowledged (the console, `vigie ack`), never by the tracker.
+        Acknowledged,
     };
     qint64 id = 0;          // set by the store; 0 before
     qint64 timestampMs = 0; // UTC: the time of the result that caused it, or the window's edge

@@ -279,6 +279,8 @@ QString EventLogModel::changeText(const HealthEvent &event) const
     case HealthEvent::Kind::ImpactEnd:
         return event.impactedBy.isEmpty() ? tr("No longer impacted")
                                           : tr("No longer impacted by %1").arg(serviceName(event.impactedBy));
+    case HealthEvent::Kind::Acknowledged:
+        return tr("Acknowledged");
     }
     return {};
 }

@@ -84,6 +84,9 @@ void ServiceBoardModel::setWorkspace(const Workspace &workspace)
             row.latest[i].kind = service.probes[i].kindName();
             row.latest[i].target = service.probes[i].target;
         }
+        for (const Acknowledgement &acknowledgement : std::as_const(m_acknowledgements))
+            if (acknowledgement.serviceId == service.id)
+                row.acknowledgement = acknowledgement;
         m_groups[*group].services.append(int(m_services.size()));
         m_serviceById.insert(service.id, int(m_services.size()));
         m_services.append(std::move(row));
@@ -160,6 +163,35 @@ void ServiceBoardModel::applyHealth(const QHash<QString, ServiceHealth> &health)
     }
 }
 
+void ServiceBoardModel::setAcknowledgements(const QList<Acknowledgement> &acknowledgements)
+{
+    m_acknowledgements = acknowledgements; // for the next workspace
+    QHash<QString, Acknowledgement> byService;
+    for (const Acknowledgement &acknowledgement : acknowledgements)
+        byService.insert(acknowledgement.serviceId, acknowledgement);
+    for (int i = 0; i < m_services.size(); ++i) {
+        ServiceRow &row = m_services[i];
+        const auto found = byService.constFind(row.service.id);
+        std::optional<Acknowledgement> next;
+        if (found != byService.cend())
+            next = *found;
+        if (row.acknowledgement == next)
+            continue;
+        row.acknowledgement = std::move(next);
+        markChanged(i);
+    }
+}
+
+QString ServiceBoardModel::acknowledgementText(const ServiceRow &row)
+{
+    if (!row.acknowledgement)
+        return {};
+    const Acknowledgement &a = *row.acknowledgement;
+    const QString author = a.author.isEmpty() ? tr("someone") : a.author;
+    return a.comment.isEmpty() ? tr("Acknowledged by %1").arg(author)
+                               : tr("Acknowledged by %1: %2").arg(author, a.comment);
+}
+
 void ServiceBoardModel::setState(ServiceRow &row, HealthState state, const QDateTime &at)
 {
     if (state == row.state)
@@ -228,6 +260,8 @@ QString ServiceBoardModel::accessibleText(const ServiceRow &row) const
     const QString error = errorOf(row);
     if (!error.isEmpty())
         parts << error;
+    if (row.acknowledgement)
+        parts << acknowledgementText(row);
     return parts.join(u", "_s);
 }
 
@@ -468,6 +502,8 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         return errorOf(row);
     case StaleRole:
         return isStale(row.lastResult, row.staleAfter, m_clock->now());
+    case AcknowledgementRole:
+        return acknowledgementText(row);
     case Qt::AccessibleTextRole:
         return accessibleText(row);
     case Qt::AccessibleDescriptionRole: {
@@ -489,6 +525,7 @@ QHash<int, QByteArray> ServiceBoardModel::roleNames() const
     names.insert(GroupRole, "group");
     names.insert(StateRole, "state");
     names.insert(StateTextRole, "stateText");
+    names.insert(AcknowledgementRole, "acknowledgement");
     names.insert(LastLatencyRole, "lastLatency");
     names.insert(SparklineRole, "sparkline");
     names.insert(SparklineStatesRole, "sparklineStates");

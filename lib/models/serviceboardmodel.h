@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/silence.h"
 #include "core/clock.h"
 #include "health/healthevent.h"
 #include "probes/proberesult.h"
@@ -68,6 +69,9 @@ public:
         DetailRole,          // QString: what the probes found (certificate expiry, DNS answers, provider status)
         AlarmRole,           // bool: down or degraded, not explained by maintenance or a dependency
         StaleRole,           // bool: its last result is older than two of its probes' intervals (isStale)
+        // QString, translated: who acknowledged its failure and why ("Acknowledged by alice:
+        // restarting db1"); empty when nobody did.
+        AcknowledgementRole,
     };
     Q_ENUM(Role)
 
@@ -88,6 +92,9 @@ public:
     // The health tracker's verdicts (hysteresis, maintenance, dependencies). Until a service has
     // one, its state is the worst of its latest raw results.
     void applyHealth(const QHash<QString, ServiceHealth> &health);
+    // The acknowledgements in force (the alert center's, as last read from its store): each shows on
+    // its service's tile until the service recovers.
+    void setAcknowledgements(const QList<Acknowledgement> &acknowledgements);
     // Forces pending change notifications out now (tests, and before a screenshot).
     void flushPendingChanges();
 
@@ -130,6 +137,7 @@ private:
         QDateTime lastChange;
         QDateTime lastResult;
         std::chrono::milliseconds staleAfter{0}; // 2 × the shortest probe interval + its timeout
+        std::optional<Acknowledgement> acknowledgement;
     };
     struct GroupRow
     {
@@ -143,6 +151,7 @@ private:
     static Presentation presentation(const ServiceRow &row);
     static bool isAlarm(const ServiceRow &row);
     QString stateTextOf(const ServiceRow &row) const;
+    static QString acknowledgementText(const ServiceRow &row);
     QString errorOf(const ServiceRow &row) const;
     // What a screen reader says of a tile: "Customer portal, Down for 3 min, connection refused by db1:5432".
     QString accessibleText(const ServiceRow &row) const;
@@ -151,6 +160,7 @@ private:
     QList<GroupRow> m_groups;
     QList<ServiceRow> m_services;
     QHash<QString, int> m_serviceById;
+    QList<Acknowledgement> m_acknowledgements;
     QSet<int> m_dirty;
     QTimer m_notifyTimer;
 };

@@ -103,6 +103,7 @@ void scanService(const QList<StateChange> &changes, HistoryDraftService &service
         case HealthEvent::Kind::ProbeState:
         case HealthEvent::Kind::ImpactStart:
         case HealthEvent::Kind::ImpactEnd:
+        case HealthEvent::Kind::Acknowledged:
             continue;
         }
         if (!inRange)

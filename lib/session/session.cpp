@@ -2,6 +2,7 @@
 
 #include "freshness.h"
 
+#include "alerts/alertcenter.h"
 #include "metrics/metriccharts.h"
 #include "metrics/metricscollector.h"
 #include "monitor/monitor.h"
@@ -112,6 +113,7 @@ struct Session::Private
     void openSeries();
     void openNotices();
     void configureRelay();
+    void configureAlerts();
     void appendSeries(const QList<ProbeResult> &results);
     void applyWhenReady();
     void watchFile();
@@ -145,6 +147,10 @@ struct Session::Private
     StoreState noticesState = StoreState::Closed;
     QFuture<OpenResult> noticesOpening;
     std::unique_ptr<OutboxRelay> relay;
+    // Alerts from the monitor's health (Mode::Watch): made with the session, its store opened with
+    // the others, fed and started while the session runs.
+    std::unique_ptr<AlertCenter> alerts;
+    bool alertsOpening = false;
     QHash<QString, QByteArray> secrets; // the running workspace's
     Freshness freshness;
 
@@ -183,6 +189,11 @@ void Session::Private::load(quint64 loadGeneration, const QString &absolutePath)
             openStore();
             openSeries();
             openNotices();
+            if (!dataDir.isEmpty() && alerts && !alertsOpening) {
+                // Without a data folder alerts still reach the desktop; channels need the outbox.
+                alertsOpening = true;
+                alerts->open(dataDir);
+            }
         }
         readSecrets(loadGeneration);
         settlePrevious(loadGeneration);
@@ -241,6 +252,8 @@ void Session::Private::settlePrevious(quint64 settleGeneration)
     running = false;
     freshness.setRunning(false);
     monitor.stop();
+    if (alerts)
+        alerts->stop();
     if (!monitor.isDraining()) {
         // Stopped at once; a batch already on its way is dropped.
         commit();
@@ -317,6 +330,15 @@ void Session::Private::configureRelay()
         relay->start();
     else
         relay->wake();
+}
+
+// The alert center follows the running workspace's `alerts:` and secrets, and polls while it runs.
+void Session::Private::configureAlerts()
+{
+    if (!alerts || !running)
+        return;
+    alerts->setWorkspace(workspace, secrets);
+    alerts->start();
 }
 
 void Session::Private::appendSeries(const QList<ProbeResult> &results)
@@ -400,6 +422,7 @@ void Session::Private::applyWhenReady()
     metrics.start();
     secrets = next.secrets->secrets;
     configureRelay();
+    configureAlerts();
     Q_EMIT q->started();
 }
 
@@ -459,6 +482,22 @@ Session::Session(Mode mode, Clock *clock, QObject *parent)
             d->freshness.noteResults(results);
         }
     });
+    if (mode == Mode::Watch) {
+        d->alerts = std::make_unique<AlertCenter>(clock);
+        // Every change the monitor announces, a reload's last batch included (a restore announces
+        // none: what was told before a restart is not told again).
+        connect(&d->monitor, &Monitor::eventsRaised, d->alerts.get(), &AlertCenter::noteEvents);
+        connect(&d->monitor, &Monitor::healthChanged, d->alerts.get(), &AlertCenter::noteHealth);
+        // An acknowledgement made here goes into the event log once, by this process (`vigie ack`
+        // writes its own).
+        connect(d->alerts.get(), &AlertCenter::acknowledged, this, [this](const Acknowledgement &acknowledgement) {
+            if (d->storeState != Private::StoreState::Open)
+                return;
+            const Service *service = d->workspace.service(acknowledgement.serviceId);
+            d->store.appendEvents({acknowledgementEvent(acknowledgement, service ? service->group : QString(),
+                                                        d->monitor.serviceHealth(acknowledgement.serviceId).state)});
+        });
+    }
     connect(&d->monitor, &Monitor::finishedOnce, this, [this] {
         Report report;
         report.results = std::exchange(d->onceResults, {});
@@ -516,6 +555,8 @@ bool Session::close()
     }
     if (d->relay)
         d->relay->stop();
+    if (d->alerts)
+        d->alerts->stop();
     d->noticesOpening.waitForFinished();
     // Neither may outlive the store.
     d->storeOpening.waitForFinished();
@@ -552,6 +593,11 @@ NoticeStore *Session::noticeStore() const
 OutboxRelay *Session::outboxRelay() const
 {
     return d->relay.get();
+}
+
+AlertCenter *Session::alertCenter() const
+{
+    return d->alerts.get();
 }
 
 ResultStore *Session::store() const

@@ -17,6 +17,7 @@
 
 namespace Vigie {
 
+class AlertCenter;
 class MetricsCollector;
 class Monitor;
 class NoticeStore;
@@ -49,7 +50,10 @@ class SeriesStore;
 // go on.
 //
 // In Mode::Watch the session also opens the data folder's notices (noticestore.h) and runs the
-// outbox relay for the workspace's status sites.
+// outbox relay for the workspace's status sites, and runs the alert center (alerts/alertcenter.h):
+// the monitor's events and health go to it while the session runs, its `alerts:` channels and
+// secrets follow each reload, and its store (acknowledgements, mutes, the alerts' outbox) is the
+// data folder's, shared with `vigie ack`, `vigie mute` and any other process on that folder.
 //
 // The workspace's `history:` is the store's retention: set before the store opens, and again by a
 // reload that changes it (the store then prunes at once, on its writer thread).
@@ -104,6 +108,9 @@ public:
     // Sends the outbox to the running workspace's status sites while the session watches (its
     // sites and secrets follow each reload); null until noticeStoreOpened().
     OutboxRelay *outboxRelay() const;
+    // Mode::Watch: the alerts raised from this session's health (the desktop listens to it), with
+    // its acknowledgements and mutes; null in Mode::Once.
+    AlertCenter *alertCenter() const;
     bool isStoreOpen() const;
     QString writeError() const;
     // Whether results still arrive, probing runs and the store writes (Mode::Watch).

@@ -72,8 +72,10 @@ private Q_SLOTS:
         workspace.alerts.groupWait = 30s;
         workspace.alerts.flapInterval = 10min;
         health.clear();
+        ServiceHealth up;
+        up.state = HealthState::Up;
         for (const Service &s : std::as_const(workspace.services))
-            health.insert(s.id, ServiceHealth{.state = HealthState::Up});
+            health.insert(s.id, up);
     }
 
     void downWaitsForTheGroupWaitThenResolves()
