@@ -1,3 +1,4 @@
+#include "alertcommand.h"
 #include "checkcommand.h"
 #include "noticecommand.h"
 #include "options.h"
@@ -74,6 +75,13 @@ int runCommand(const Options &options)
     case Options::Mode::OutboxRetry:
     case Options::Mode::OutboxCancel:
         return OutboxCommand::run(options, out, err);
+    case Options::Mode::Ack:
+    case Options::Mode::AckClear:
+    case Options::Mode::AckList:
+    case Options::Mode::Mute:
+    case Options::Mode::MuteList:
+    case Options::Mode::Unmute:
+        return AlertCommand::run(options, out, err);
     case Options::Mode::Console:
         break;
     }
@@ -104,7 +112,8 @@ int main(int argc, char **argv)
     QTextStream(stderr) << QCoreApplication::translate(
                                "Vigie::Options",
                                "vigie: this build has no console; use vigie check, watch, "
-                               "validate, report, scrape, secret, notice or outbox (see vigie --help).")
+                               "validate, report, scrape, secret, notice, outbox, ack, mute or unmute (see "
+                               "vigie --help).")
                         << '\n';
     return 2;
 #endif

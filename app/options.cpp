@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "alerts/silence.h"
 #include "analytics/reportformat.h"
 #include "notices/notice.h"
 #include "notices/noticetemplates.h"
@@ -123,6 +124,92 @@ std::expected<std::pair<qint64, qint64>, QString> rangeOptions(const QCommandLin
     return std::pair{*from, *to};
 }
 
+// vigie ack, mute and unmute, once parsed: what they act on and, for a mute, its end. Options are
+// looked up by name, and only those of the command's own parser (asking for another one warns).
+Options alertOptions(const QCommandLineParser &parser, Options options, const QString &command)
+{
+    using Mode = Options::Mode;
+    const bool isAck = command == "ack"_L1;
+    const bool isMute = command == "mute"_L1;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 2)
+        return failure(parser, Options::tr("Unexpected argument: %1").arg(positional.at(2)));
+    options.alertService = positional.value(1);
+    const auto notWith = [&](const QString &option, const QString &other) {
+        return failure(parser, Options::tr("%1 does not go with %2.").arg(u"--"_s + option, u"--"_s + other));
+    };
+
+    if (isAck || isMute) {
+        options.json = parser.isSet(u"json"_s);
+        options.alertComment = parser.value(u"comment"_s);
+        if (parser.isSet(u"list"_s)) {
+            if (!options.alertService.isEmpty())
+                return failure(parser, Options::tr("Unexpected argument: %1").arg(options.alertService));
+            const QStringList others = isAck ? QStringList{u"clear"_s, u"comment"_s}
+                                             : QStringList{u"group"_s, u"all"_s, u"for"_s, u"until"_s, u"comment"_s};
+            for (const QString &other : others)
+                if (parser.isSet(other))
+                    return notWith(other, u"list"_s);
+            options.mode = isAck ? Mode::AckList : Mode::MuteList;
+            return options;
+        }
+        if (options.json)
+            return failure(parser, Options::tr("--json goes with --list."));
+    }
+
+    if (isAck) {
+        const bool clears = parser.isSet(u"clear"_s);
+        if (options.alertService.isEmpty())
+            return failure(parser, clears
+                                       ? Options::tr("vigie ack --clear needs the service: vigie ack --clear SERVICE")
+                                       : Options::tr("vigie ack needs the failing service: vigie ack SERVICE "
+                                                     "[--comment TEXT], or vigie ack --list"));
+        if (clears && parser.isSet(u"comment"_s))
+            return notWith(u"comment"_s, u"clear"_s);
+        options.mode = clears ? Mode::AckClear : Mode::Ack;
+        return options;
+    }
+
+    // The end first: a mistake in it is the one to tell, whatever else is missing.
+    if (isMute) {
+        const bool forSet = parser.isSet(u"for"_s);
+        const bool untilSet = parser.isSet(u"until"_s);
+        if (forSet && untilSet)
+            return notWith(u"for"_s, u"until"_s);
+        if (forSet) {
+            // parseMuteEnd would read a time of day too; --for promises a duration.
+            const QString text = parser.value(u"for"_s);
+            const auto duration = parseDuration(text.simplified());
+            if (!duration || duration->count() <= 0)
+                return failure(parser, Options::tr("--for needs a duration such as 30m, 1h or 2d, not \"%1\" "
+                                                   "(--until takes a time).")
+                                           .arg(text));
+        }
+        // An on-call engineer who forgets the end gets a mute that ends by itself.
+        const QString written = untilSet ? parser.value(u"until"_s) : forSet ? parser.value(u"for"_s) : u"1h"_s;
+        const auto end = parseMuteEnd(written, QDateTime::currentDateTime());
+        if (!end)
+            return failure(parser, end.error());
+        options.muteUntilMs = *end;
+    }
+
+    options.alertGroup = parser.value(u"group"_s);
+    options.alertAll = parser.isSet(u"all"_s);
+    if (parser.isSet(u"group"_s) && options.alertGroup.trimmed().isEmpty())
+        return failure(parser, Options::tr("--group needs a group's name."));
+    const int targets = int(!options.alertService.isEmpty()) + int(parser.isSet(u"group"_s)) + int(options.alertAll);
+    if (targets == 0)
+        return failure(parser, isMute ? Options::tr("vigie mute needs what to mute: SERVICE, --group GROUP or --all "
+                                                    "(or --list to see the mutes).")
+                                      : Options::tr("vigie unmute needs what to unmute: SERVICE, --group GROUP or "
+                                                    "--all."));
+    if (targets > 1)
+        return failure(
+            parser, Options::tr("vigie %1 takes one of SERVICE, --group GROUP and --all, not several.").arg(command));
+    options.mode = isMute ? Mode::Mute : Mode::Unmute;
+    return options;
+}
+
 } // namespace
 
 // English is the source language; any other supported language gets its translations, Qt's own
@@ -181,13 +268,18 @@ Options Options::parse(const QStringList &arguments)
     const bool isReport = command == "report"_L1;
     const bool isNotice = command == "notice"_L1;
     const bool isOutbox = command == "outbox"_L1;
+    const bool isAck = command == "ack"_L1;
+    const bool isMute = command == "mute"_L1;
+    const bool isUnmute = command == "unmute"_L1;
     const QCommandLineOption json(
         QStringList{u"json"_s}, isValidate ? Options::tr("Print the verdict and the errors as a JSON object.")
                                 : isScrape ? Options::tr("Print the samples as a JSON array instead of a table.")
                                 : isNotice ? Options::tr("Print JSON: a notice as an object with its id, a list as an "
                                                          "array.")
                                 : isOutbox ? Options::tr("Print the entries as a JSON array instead of a table.")
-                                           : Options::tr("Print the results as a JSON array instead of a table."));
+                                : isAck || isMute
+                                    ? Options::tr("With --list: print a JSON array instead of a table.")
+                                    : Options::tr("Print the results as a JSON array instead of a table."));
     const QCommandLineOption screenshot(
         QStringList{u"screenshot"_s},
         Options::tr("Save a PNG of the window to FILE once every service has a first result."), Options::tr("FILE"));
@@ -248,6 +340,32 @@ Options Options::parse(const QStringList &arguments)
         QStringList{u"wait"_s},
         Options::tr("Also send what comes due within DURATION (a site's Retry-After, a backoff); default 60s."),
         Options::tr("DURATION"));
+    // vigie ack, mute and unmute: what they take.
+    const QCommandLineOption commentOption(
+        QStringList{u"comment"_s},
+        Options::tr("Say why (or who is on it): shown with the acknowledgement or the mute."), Options::tr("TEXT"));
+    const QCommandLineOption listOption(QStringList{u"list"_s},
+                                        isAck ? Options::tr("List the acknowledgements.")
+                                              : Options::tr("List the mutes in force, with their end in local time."));
+    const QCommandLineOption clearOption(QStringList{u"clear"_s},
+                                         Options::tr("Remove the acknowledgement of SERVICE: its alerts are told "
+                                                     "again."));
+    const QCommandLineOption groupOption(QStringList{u"group"_s},
+                                         isMute ? Options::tr("Mute the alerts of every service of GROUP.")
+                                                : Options::tr("End the mutes of GROUP."),
+                                         Options::tr("GROUP"));
+    const QCommandLineOption muteAllOption(
+        QStringList{u"all"_s}, isMute ? Options::tr("Mute every alert.")
+                                      : Options::tr("End the mutes of every alert (those of vigie mute --all; the "
+                                                    "mutes of a group or a service stay)."));
+    const QCommandLineOption muteForOption(QStringList{u"for"_s},
+                                           Options::tr("Mute for DURATION (30m, 1h, 2d). The default is 1h."),
+                                           Options::tr("DURATION"));
+    const QCommandLineOption untilOption(
+        QStringList{u"until"_s},
+        Options::tr("Mute until TIME, local: 08:00 or \"tomorrow 08:00\" (the next such time), "
+                    "\"2026-12-03 08:00\", or unmuted (until vigie unmute)."),
+        Options::tr("TIME"));
     if (isCheck) {
         parser.setApplicationDescription(
             Options::tr("Run every probe of a workspace once, concurrently, and print the results.\n"
@@ -340,6 +458,56 @@ Options Options::parse(const QStringList &arguments)
         parser.addOption(dataDirOption());
         parser.addOption(json);
         parser.addOption(waitOption);
+    } else if (isAck) {
+        parser.setApplicationDescription(
+            Options::tr("Acknowledge a failing service: its further alerts are held back until it recovers (the "
+                        "recovery is still told, and ends the acknowledgement). Kept in the alerts database of "
+                        "the data folder, under your user name.\n"
+                        "  vigie ack SERVICE [--comment TEXT]   acknowledge SERVICE\n"
+                        "  vigie ack --clear SERVICE            remove its acknowledgement\n"
+                        "  vigie ack --list                     list the acknowledgements\n"
+                        "With --workspace, SERVICE must be one of its services.\n"
+                        "Exit status: 0 when done, 1 when the alerts database could not be read or written, 2 on "
+                        "a usage error or an unknown service."));
+        parser.addPositionalArgument(u"ack"_s, Options::tr("Acknowledge a failing service."));
+        parser.addPositionalArgument(u"service"_s, Options::tr("The service's id, as the workspace writes it."),
+                                     Options::tr("[SERVICE]"));
+        parser.addOption(dataDirOption());
+        parser.addOption(commentOption);
+        parser.addOption(clearOption);
+        parser.addOption(listOption);
+        parser.addOption(json);
+    } else if (isMute || isUnmute) {
+        parser.setApplicationDescription(
+            isMute ? Options::tr("Hold back the alerts of a service, of a group or of everything for a while. Kept "
+                                 "in the alerts database of the data folder, under your user name.\n"
+                                 "  vigie mute SERVICE [--for 1h | --until TIME]   mute one service\n"
+                                 "  vigie mute --group GROUP [...]                 mute a group\n"
+                                 "  vigie mute --all [...]                         mute every alert\n"
+                                 "  vigie mute --list                              list the mutes in force\n"
+                                 "Without --for or --until a mute lasts 1h. With --workspace, SERVICE and GROUP "
+                                 "must be among its own.\n"
+                                 "Exit status: 0 when done, 1 when the alerts database could not be read or "
+                                 "written, 2 on a usage error or an unknown service or group.")
+                   : Options::tr("End the mutes of a service, of a group or of everything (vigie mute --all) now.\n"
+                                 "  vigie unmute SERVICE | --group GROUP | --all\n"
+                                 "Exit status: 0 when done (even when nothing was muted), 1 when the alerts "
+                                 "database could not be read or written, 2 on a usage error or an unknown "
+                                 "service or group."));
+        parser.addPositionalArgument(isMute ? u"mute"_s : u"unmute"_s,
+                                     isMute ? Options::tr("Mute alerts for a while.") : Options::tr("End mutes."));
+        parser.addPositionalArgument(u"service"_s, Options::tr("The service's id, as the workspace writes it."),
+                                     Options::tr("[SERVICE]"));
+        parser.addOption(dataDirOption());
+        parser.addOption(groupOption);
+        parser.addOption(muteAllOption);
+        if (isMute) {
+            parser.addOption(muteForOption);
+            parser.addOption(untilOption);
+            parser.addOption(commentOption);
+            parser.addOption(listOption);
+            parser.addOption(json);
+        }
     } else if (isSecret) {
         parser.setApplicationDescription(
             Options::tr("Keep the secrets a workspace names (HTTP passwords and tokens) in the system keychain.\n"
@@ -362,7 +530,9 @@ Options Options::parse(const QStringList &arguments)
                         "scrape: fetch and print a metrics endpoint's samples (see vigie scrape --help).\n"
                         "secret: keep workspace secrets in the keychain (see vigie secret --help).\n"
                         "notice: write, list and publish incident notices (see vigie notice --help).\n"
-                        "outbox: list the notices' sends to the status sites (see vigie outbox --help)."),
+                        "outbox: list the notices' sends to the status sites (see vigie outbox --help).\n"
+                        "ack: acknowledge a failing service (see vigie ack --help).\n"
+                        "mute, unmute: hold back alerts for a while, and end that (see vigie mute --help)."),
             Options::tr("[command]"));
         parser.addOption(dataDirOption());
         parser.addOption(screenshot);
@@ -372,7 +542,8 @@ Options Options::parse(const QStringList &arguments)
     }
 
     // The console's QApplication takes its own options; the commands have no toolkit.
-    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape || isReport || isNotice || isOutbox
+    if (!parser.parse(isCheck || isWatch || isSecret || isValidate || isScrape || isReport || isNotice || isOutbox ||
+                              isAck || isMute || isUnmute
                           ? arguments
                           : withoutToolkitOptions(arguments)))
         return failure(parser, parser.errorText());
@@ -544,6 +715,8 @@ Options Options::parse(const QStringList &arguments)
         }
         return options;
     }
+    if (isAck || isMute || isUnmute)
+        return alertOptions(parser, options, command);
     if (isWatch) {
         options.mode = Mode::Watch;
         options.probeLines = parser.isSet(probes);
@@ -587,7 +760,7 @@ Options Options::parse(const QStringList &arguments)
         return failure(
             parser,
             Options::tr("Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, "
-                        "notice, outbox)")
+                        "notice, outbox, ack, mute, unmute)")
                 .arg(positional.first()));
     options.screenshot = parser.value(screenshot);
     options.quitAfterScreenshot = parser.isSet(quitAfter);

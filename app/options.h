@@ -36,6 +36,12 @@ public:
         OutboxFlush,
         OutboxRetry,
         OutboxCancel,
+        Ack,
+        AckClear,
+        AckList,
+        Mute,
+        MuteList,
+        Unmute,
         Help,
         Version,
         Error
@@ -65,6 +71,11 @@ public:
     bool noticeAllServices = false;                      // notice draft: --all
     qint64 outboxEntryId = 0;                            // outbox retry/cancel
     std::optional<std::chrono::milliseconds> outboxWait; // outbox flush: what comes due within it is sent too
+    QString alertService;                                // ack, mute, unmute: the service's id
+    QString alertGroup;                                  // mute, unmute: --group
+    bool alertAll = false;                               // mute, unmute: --all
+    QString alertComment;                                // ack, mute: --comment
+    qint64 muteUntilMs = 0;                              // mute: UTC ms; 0: until unmuted
     QString helpText;                                    // for Help
     QString errorText;                                   // for Error
 

@@ -291,7 +291,7 @@ AlertStore::Result<Mute> AlertStore::addMute(const Mute &mute)
         q.prepare(
             u"INSERT INTO mutes (scope, target, until_ms, comment, author, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
         q.addBindValue(muteScopeName(mute.scope));
-        q.addBindValue(mute.scope == Mute::Scope::All ? QString() : mute.target);
+        q.addBindValue(mute.scope == Mute::Scope::All ? u""_s : mute.target); // QString() binds NULL
         q.addBindValue(mute.untilMs);
         q.addBindValue(mute.comment);
         q.addBindValue(mute.author);
@@ -312,7 +312,7 @@ AlertStore::Result<int> AlertStore::unmute(Mute::Scope scope, const QString &tar
                   "AND (until_ms = 0 OR until_ms > ?)"_s);
         q.addBindValue(now);
         q.addBindValue(muteScopeName(scope));
-        q.addBindValue(scope == Mute::Scope::All ? QString() : target);
+        q.addBindValue(scope == Mute::Scope::All ? u""_s : target);
         q.addBindValue(now);
         if (!q.exec())
             return std::unexpected(d->failure(q));

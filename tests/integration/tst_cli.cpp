@@ -1,9 +1,11 @@
 // The command line as a script or a person meets it: the real `vigie` binary, run against servers
 // on loopback, with its output and exit status checked.
+#include "alerts/alertstore.h"
 #include "store/resultstore.h"
 #include "testservers.h"
 #include "vigieprocess.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -15,6 +17,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #ifndef VIGIE_BINARY
 #error "tst_cli needs the vigie executable (VIGIE_BUILD_UI=ON)"
@@ -32,6 +35,21 @@ class TestCli : public QObject
     static Run vigie(const QStringList &arguments, bool noPlatform = false)
     {
         return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.withoutPlatform = noPlatform});
+    }
+
+    // As an on-call engineer logged in as `user`: vigie ack and mute stamp that name.
+    static Run vigieAs(const QString &user, const QStringList &arguments)
+    {
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.environment = {{u"USER"_s, user}}});
+    }
+
+    // Two services in two groups, for vigie ack, mute and unmute to check names against.
+    QString writeAlertsWorkspace()
+    {
+        return writeWorkspace(u"name: Alerts\nservices:\n  - id: api\n    group: Core\n    probes:\n"
+                              "      - tcp: 127.0.0.1:%1\n  - id: shop\n    group: Edge\n    probes:\n"
+                              "      - tcp: 127.0.0.1:%1\n"_s.arg(m_closedPort)
+                                  .toUtf8());
     }
 
     QString writeWorkspace(const QByteArray &yaml)
@@ -528,6 +546,133 @@ services:
         QVERIFY2(watch.out.contains("bastion  unknown → down"), watch.out.constData());
         QVERIFY2(!watch.out.contains('\x1b') && !watch.out.contains('\x07'), watch.out.constData());
         QVERIFY(!watch.err.contains('\x1b'));
+    }
+
+    void ackListsWhoAndWhy()
+    {
+        const QString ws = writeAlertsWorkspace();
+        const QString dataDir = m_dir.filePath(u"ack-data"_s);
+        const QStringList where{u"--workspace"_s, ws, u"--data-dir"_s, dataDir};
+
+        const Run ack =
+            vigieAs(u"marie"_s, QStringList{u"ack"_s, u"api"_s, u"--comment"_s, u"DB failover under way"_s} + where);
+        QVERIFY2(ack.exitCode == 0, ack.err.constData());
+        QVERIFY2(ack.out.contains("api"), ack.out.constData());
+
+        const Run list = vigie({u"ack"_s, u"--list"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        const QList<QByteArray> rows = list.out.trimmed().split('\n');
+        QCOMPARE(rows.size(), 2); // the header and api
+        QVERIFY2(rows.at(1).startsWith("api ") && rows.at(1).contains(" marie ") &&
+                     rows.at(1).endsWith("DB failover under way"),
+                 list.out.constData());
+
+        const Run json = vigie({u"ack"_s, u"--list"_s, u"--json"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray acks = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(acks.size(), 1);
+        QCOMPARE(acks.at(0).toObject().value(u"service").toString(), u"api"_s);
+        QCOMPARE(acks.at(0).toObject().value(u"author").toString(), u"marie"_s);
+        QCOMPARE(acks.at(0).toObject().value(u"comment").toString(), u"DB failover under way"_s);
+
+        // A service the workspace does not have is named, and nothing is stored.
+        const Run unknown = vigieAs(u"marie"_s, QStringList{u"ack"_s, u"apii"_s} + where);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.out.isEmpty());
+        QVERIFY2(unknown.err.startsWith("vigie: ") && unknown.err.contains("no service \"apii\""),
+                 unknown.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(vigie({u"ack"_s, u"--list"_s, u"--json"_s, u"--data-dir"_s, dataDir}).out)
+                     .array()
+                     .size(),
+                 1);
+
+        const Run clear = vigie(QStringList{u"ack"_s, u"--clear"_s, u"api"_s} + where);
+        QVERIFY2(clear.exitCode == 0, clear.err.constData());
+        const Run empty = vigie({u"ack"_s, u"--list"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(empty.exitCode == 0 && empty.out.contains("No service is acknowledged."), empty.out.constData());
+
+        // Listing where nothing was ever stored creates no database.
+        const Run none = vigie({u"ack"_s, u"--list"_s, u"--data-dir"_s, m_dir.filePath(u"no-alerts"_s)});
+        QVERIFY2(none.exitCode == 0, none.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(u"no-alerts/"_s + Vigie::AlertStore::fileName())));
+    }
+
+    void muteAndUnmuteAGroup()
+    {
+        const QString ws = writeAlertsWorkspace();
+        const QString dataDir = m_dir.filePath(u"mute-data"_s);
+        const QStringList where{u"--workspace"_s, ws, u"--data-dir"_s, dataDir};
+
+        // A date and time far enough ahead, in local time as written and as listed.
+        const Run mute = vigieAs(u"marie"_s, QStringList{u"mute"_s, u"--group"_s, u"Core"_s, u"--until"_s,
+                                                         u"2031-05-04 08:30"_s, u"--comment"_s, u"failover"_s} +
+                                                 where);
+        QVERIFY2(mute.exitCode == 0, mute.err.constData());
+        QVERIFY2(mute.out.contains("Core") && mute.out.contains("2031-05-04 08:30"), mute.out.constData());
+
+        const Run list = vigie({u"mute"_s, u"--list"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        const QList<QByteArray> rows = list.out.trimmed().split('\n');
+        QCOMPARE(rows.size(), 2);
+        QVERIFY2(rows.at(1).contains("group Core") && rows.at(1).contains("2031-05-04 08:30") &&
+                     rows.at(1).contains(" marie ") && rows.at(1).endsWith("failover"),
+                 list.out.constData());
+        const Run json = vigie({u"mute"_s, u"--list"_s, u"--json"_s, u"--data-dir"_s, dataDir});
+        const QJsonObject listed = QJsonDocument::fromJson(json.out).array().at(0).toObject();
+        QCOMPARE(listed.value(u"scope").toString(), u"group"_s);
+        QCOMPARE(listed.value(u"target").toString(), u"Core"_s);
+        QCOMPARE(QDateTime::fromString(listed.value(u"until").toString(), Qt::ISODateWithMs),
+                 QDateTime(QDate(2031, 5, 4), QTime(8, 30), QTimeZone::LocalTime));
+
+        // An end that cannot be read gets the parser's own sentence; an unknown group is named.
+        const Run garbage = vigie(QStringList{u"mute"_s, u"--group"_s, u"Core"_s, u"--until"_s, u"garbage"_s} + where);
+        QCOMPARE(garbage.exitCode, 2);
+        const auto parsed = Vigie::parseMuteEnd(u"garbage"_s, QDateTime::currentDateTime());
+        QVERIFY(!parsed);
+        const QByteArray sentence = "vigie: " + parsed.error().toUtf8();
+        QVERIFY2(garbage.err.startsWith(sentence), garbage.err.constData());
+        const Run unknown = vigie(QStringList{u"mute"_s, u"--group"_s, u"Cor"_s} + where);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("no group \"Cor\"") && unknown.err.contains("Core, Edge"),
+                 unknown.err.constData());
+        const Run help = vigie({u"mute"_s, u"--help"_s});
+        QVERIFY2(help.exitCode == 0 && help.out.contains("Without --for or --until a mute lasts 1h."),
+                 help.out.constData());
+
+        const Run unmute = vigie(QStringList{u"unmute"_s, u"--group"_s, u"Core"_s} + where);
+        QVERIFY2(unmute.exitCode == 0, unmute.err.constData());
+        QVERIFY2(unmute.out.startsWith("1 mute") && unmute.out.contains("ended"), unmute.out.constData());
+        const Run after = vigie({u"mute"_s, u"--list"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(after.exitCode == 0 && after.out.contains("No mute is in force."), after.out.constData());
+        const Run again = vigie(QStringList{u"unmute"_s, u"--group"_s, u"Core"_s} + where);
+        QVERIFY2(again.exitCode == 0 && again.out.startsWith("0 mute"), again.out.constData());
+    }
+
+    void muteAllIsSharedWithTheStore()
+    {
+        const QString dataDir = m_dir.filePath(u"mute-all-data"_s);
+        const Run mute = vigieAs(u"marie"_s, {u"mute"_s, u"--all"_s, u"--for"_s, u"1h"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(mute.exitCode == 0, mute.err.constData());
+        {
+            Vigie::AlertStore store;
+            QVERIFY(store.open(dataDir).has_value());
+            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+            const auto mutes = store.activeMutes(nowMs);
+            QVERIFY2(mutes.has_value(), qPrintable(mutes.error()));
+            QCOMPARE(mutes->size(), 1);
+            const Vigie::Mute &m = mutes->constFirst();
+            QCOMPARE(m.scope, Vigie::Mute::Scope::All);
+            QCOMPARE(m.author, u"marie"_s);
+            // An hour from when the command ran, which was before now.
+            QVERIFY(m.untilMs > nowMs && m.untilMs <= nowMs + 3600 * 1000);
+            QVERIFY(m.untilMs - m.createdMs <= 3600 * 1000);
+            QVERIFY(m.covers(u"api"_s, u"Core"_s, nowMs));
+        }
+        const Run unmute = vigie({u"unmute"_s, u"--all"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(unmute.exitCode == 0 && unmute.out.startsWith("1 mute"), unmute.out.constData());
+        Vigie::AlertStore store;
+        QVERIFY(store.open(dataDir).has_value());
+        QCOMPARE(store.activeMutes(QDateTime::currentMSecsSinceEpoch())->size(), 0);
     }
 
     void secretCheckWithoutSecretsNeedsNoKeychain()
