@@ -202,7 +202,7 @@ void tst_WorkspaceLoader::loadsExample()
              (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"acme-orders-api-token"_s}));
     QCOMPARE(apiProbe.conditions.size(), 3);
     QCOMPARE(apiProbe.downAfter, 2);
-    QCOMPARE(ws.secretNames(), QStringList{u"acme-orders-api-token"_s});
+    QCOMPARE(ws.secretNames(), (QStringList{u"acme-orders-api-token"_s, u"acme-smtp-password"_s}));
 
     const Vigie::Service &smtp = ws.services[3];
     QCOMPARE(smtp.id, u"smtp"_s);
@@ -246,6 +246,15 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(window.location, (SourceLocation{path, 68, 5}));
 
     QCOMPARE(ws.service(u"smtp"_s), &ws.services[3]);
+
+    QCOMPARE(ws.alerts.groupWait, 30s);
+    QCOMPARE(ws.alerts.flapInterval, 10min);
+    QCOMPARE(ws.alerts.channels.size(), 2);
+    QCOMPARE(ws.alerts.channels[0].url, u"https://chat.example.org/hooks/acme-ops"_s);
+    QCOMPARE(ws.alerts.channels[1].port, 587);
+    QCOMPARE(ws.alerts.channels[1].timeout, 20s);
+    QCOMPARE(ws.alerts.routes.size(), 2);
+    QCOMPARE(ws.alerts.routes[1].groups, QStringList{u"Web"_s});
 }
 
 void tst_WorkspaceLoader::loadsGoodFiles_data()
