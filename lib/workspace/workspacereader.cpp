@@ -35,8 +35,25 @@ constexpr std::chrono::milliseconds longestHistory = std::chrono::days(100 * 365
 constexpr int fewestResultsPerProbe = 1000;
 constexpr int mostResultsPerProbe = 100'000'000;
 
-const QList<QLatin1StringView> workspaceKeys{"name"_L1,    "services"_L1, "maintenance"_L1,
-                                             "history"_L1, "metrics"_L1,  "status_sites"_L1};
+const QList<QLatin1StringView> workspaceKeys{"name"_L1,    "services"_L1,     "maintenance"_L1, "history"_L1,
+                                             "metrics"_L1, "status_sites"_L1, "alerts"_L1};
+// `alerts:`. The flapping interval is a plain key beside group_wait (`flap_interval: 10m`), not a
+// `flapping:` mapping: it is the only flapping setting there is.
+const QList<QLatin1StringView> alertsKeys{"group_wait"_L1, "flap_interval"_L1, "channels"_L1, "routes"_L1};
+// A channel: its id, one kind key, and the timeout every kind has.
+const QList<QLatin1StringView> alertChannelKeys{"id"_L1, "webhook"_L1, "smtp"_L1, "command"_L1, "timeout"_L1};
+const QList<QLatin1StringView> webhookKeys{"url"_L1, "headers"_L1};
+const QList<QLatin1StringView> smtpKeys{"host"_L1, "port"_L1,     "security"_L1, "from"_L1,
+                                        "to"_L1,   "username"_L1, "secret"_L1,   "ca_file"_L1};
+const QList<QLatin1StringView> alertRouteKeys{"channels"_L1, "services"_L1, "groups"_L1};
+// Waiting longer than an hour to tell an outage defeats the alert; a service that flaps for a day is
+// better silenced. A delivery that needs minutes is a stuck receiver (the lease of a delivery grows
+// with the longest timeout, so it is kept short).
+constexpr std::chrono::milliseconds longestGroupWait = 1h;
+constexpr std::chrono::milliseconds longestFlapInterval = 24h;
+constexpr std::chrono::milliseconds longestChannelTimeout = 10min;
+constexpr int smtpSubmissionPort = 587; // STARTTLS, or nothing
+constexpr int smtpsPort = 465;          // implicit TLS
 // A status site: its id, one kind key, and the keys of its kind.
 const QList<QLatin1StringView> statusSiteKeys{"id"_L1,         "statuspage"_L1, "webdav"_L1,   "cachet"_L1,
                                               "components"_L1, "auth"_L1,       "site_url"_L1, "token"_L1};
@@ -106,17 +123,43 @@ QString shown(const QString &text)
     return text.size() > longest ? text.left(longest - 1) + QChar(0x2026) : text;
 }
 
-// Whether credentials may go to `url`: over https, or over http to this machine only.
-bool isSafeForCredentials(const QString &url)
+bool isLoopbackHost(const QString &host)
 {
-    const QUrl parsed(url);
-    if (parsed.scheme() == "https"_L1)
-        return true;
-    const QString host = parsed.host();
     if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
+}
+
+// Whether credentials may go to `url`: over https, or over http to this machine only.
+bool isSafeForCredentials(const QString &url)
+{
+    const QUrl parsed(url);
+    return parsed.scheme() == "https"_L1 || isLoopbackHost(parsed.host());
+}
+
+// An e-mail address as SMTP sends it (local@domain), alone or in a mailbox ("Name <local@domain>"),
+// which the SMTP channel reads the same way. Nothing that could end a header line or a command.
+bool isMailbox(QStringView text)
+{
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return false;
+    QStringView address = text;
+    if (text.endsWith(u'>')) {
+        const qsizetype open = text.lastIndexOf(u'<');
+        if (open < 0)
+            return false;
+        address = text.sliced(open + 1, text.size() - open - 2).trimmed();
+    }
+    const qsizetype at = address.lastIndexOf(u'@');
+    if (at <= 0 || at == address.size() - 1)
+        return false;
+    if (std::any_of(address.begin(), address.end(), [](QChar c) {
+            return c.isSpace() || c == u'<' || c == u'>' || c == u',' || c == u';' || c == u'"';
+        }))
+        return false;
+    const QStringView domain = address.sliced(at + 1);
+    return isValidHostName(domain, false) || (domain.startsWith(u'[') && domain.endsWith(u']'));
 }
 
 // A secret name that is rather the secret: a long run of letters and digits with no word break,
@@ -456,6 +499,8 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const YamlNode &root)
                 if (auto site = readStatusSite(node))
                     workspace.statusSites.append(std::move(*site));
             }
+        } else if (entry.key == "alerts"_L1) {
+            readAlerts(entry, workspace.alerts);
         } else if (entry.key == "maintenance"_L1) {
             for (const YamlNode &node : items(entry.value, tr("'maintenance'"))) {
                 if (m_source.hasTooManyErrors())
@@ -624,7 +669,9 @@ std::optional<ProbeSpec> WorkspaceReader::readProbe(const YamlNode &node)
                                                       .arg(shown(*text)));
             }
         } else if (entry.key == "headers"_L1) {
-            readHeaders(entry.value, http);
+            readHeaders(entry.value, http.headers,
+                        tr("an Authorization header would keep a secret in the workspace file; use 'auth' "
+                           "instead, with the name of a secret stored in the system keychain"));
         } else if (entry.key == "body"_L1) {
             if (const auto text = scalar(entry))
                 http.body = text->toUtf8();
@@ -979,15 +1026,15 @@ void WorkspaceReader::readEachSeries(const Entry &entry, PrometheusOptions &prob
     probe.eachSeries = std::move(*parsed);
 }
 
-void WorkspaceReader::readHeaders(const YamlNode &node, HttpOptions &probe)
+void WorkspaceReader::readHeaders(const YamlNode &node, QList<std::pair<QByteArray, QByteArray>> &headers,
+                                  const QString &authorization)
 {
     if (!expectType(node, Expected::Mapping, tr("'headers'")))
         return;
     for (const Entry &entry : entries(node)) {
         const SourceLocation where = locationOf(entry.keyNode);
         if (entry.key.compare("Authorization"_L1, Qt::CaseInsensitive) == 0) {
-            addError(where, tr("an Authorization header would keep a secret in the workspace file; use 'auth' "
-                               "instead, with the name of a secret stored in the system keychain"));
+            addError(where, authorization);
             continue;
         }
         if (!isHttpToken(entry.key)) {
@@ -1004,7 +1051,7 @@ void WorkspaceReader::readHeaders(const YamlNode &node, HttpOptions &probe)
                      tr("the value of header '%1' holds a line break; a header value is a single line").arg(entry.key));
             continue;
         }
-        probe.headers.append({entry.key.toLatin1(), value->toUtf8()});
+        headers.append({entry.key.toLatin1(), value->toUtf8()});
     }
 }
 
@@ -1810,6 +1857,406 @@ void WorkspaceReader::readSiteComponents(const Entry &entry, StatusSite &site)
     }
 }
 
+// `alerts:`: where alerts go (channels) and which go where (routes). The routes name channels that
+// may be declared after them, so those names are checked once the whole section is read; the
+// services and groups they name, once the whole file is.
+void WorkspaceReader::readAlerts(const Entry &entry, AlertSettings &alerts)
+{
+    // Nothing under it (its lines commented out, say): the defaults, as without the key.
+    if (entry.value.isNull() || !expectType(entry.value, Expected::Mapping, tr("'alerts'")))
+        return;
+    QList<Reference> routed; // the channels the routes name
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "group_wait"_L1) {
+            if (const auto value = duration(item, longestGroupWait))
+                alerts.groupWait = *value;
+        } else if (item.key == "flap_interval"_L1) {
+            if (const auto value = duration(item, longestFlapInterval))
+                alerts.flapInterval = *value;
+        } else if (item.key == "channels"_L1) {
+            for (const YamlNode &node : items(item.value, tr("'channels'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto channel = readAlertChannel(node))
+                    alerts.channels.append(std::move(*channel));
+            }
+        } else if (item.key == "routes"_L1) {
+            for (const YamlNode &node : items(item.value, tr("'routes'"))) {
+                if (m_source.hasTooManyErrors())
+                    break;
+                if (auto route = readAlertRoute(node, routed))
+                    alerts.routes.append(std::move(*route));
+            }
+        } else {
+            unknownKey(item, alertsKeys, tr("'alerts'"));
+        }
+    }
+    QStringList ids; // for suggestions, once a name is not found
+    for (const Reference &reference : std::as_const(routed)) {
+        // A channel whose id is itself wrong was reported where it is declared.
+        if (m_channelNames.contains(reference.name))
+            continue;
+        if (ids.isEmpty())
+            ids = m_channelIds.keys();
+        unknownReference(reference, tr("this route names channel '%1', which alerts: channels does not declare"), ids);
+    }
+}
+
+// A channel: an id and exactly one kind key (webhook, smtp, command), then the keys every kind has.
+std::optional<AlertChannelSpec> WorkspaceReader::readAlertChannel(const YamlNode &node)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'channels'")))
+        return std::nullopt;
+    AlertChannelSpec channel;
+    channel.location = locationOf(node);
+    const QList<Entry> all = entries(node);
+    const auto kindOf = [](const QString &key) -> std::optional<AlertChannelSpec::Kind> {
+        if (key == "webhook"_L1)
+            return AlertChannelSpec::Kind::Webhook;
+        if (key == "smtp"_L1)
+            return AlertChannelSpec::Kind::Smtp;
+        if (key == "command"_L1)
+            return AlertChannelSpec::Kind::Command;
+        return std::nullopt;
+    };
+
+    const Entry *kind = nullptr;
+    for (const Entry &entry : all) {
+        const std::optional<AlertChannelSpec::Kind> found = kindOf(entry.key);
+        if (!found)
+            continue;
+        if (kind) {
+            addError(locationOf(entry.keyNode), tr("a channel has exactly one kind; this one already has '%1' at %2")
+                                                    .arg(kind->key, locationOf(kind->keyNode).toString()));
+            continue;
+        }
+        kind = &entry;
+        channel.kind = *found;
+    }
+    if (!kind)
+        addError(channel.location, tr("this channel has no kind; add one of 'webhook: URL', 'smtp: {host: ..., "
+                                      "from: ..., to: [...]}' or 'command: [PROGRAM, ARGUMENTS...]'"));
+
+    bool hasId = false;
+    for (const Entry &entry : all) {
+        if (&entry == kind) {
+            switch (channel.kind) {
+            case AlertChannelSpec::Kind::Webhook:
+                readWebhook(entry, channel);
+                break;
+            case AlertChannelSpec::Kind::Smtp:
+                readSmtp(entry, channel);
+                break;
+            case AlertChannelSpec::Kind::Command:
+                readCommand(entry, channel);
+                break;
+            }
+            continue;
+        }
+        if (kindOf(entry.key))
+            continue; // a second kind, reported above
+        if (entry.key == "id"_L1) {
+            hasId = true;
+            const auto text = scalar(entry);
+            if (!text)
+                continue;
+            const QString trimmed = text->trimmed();
+            const SourceLocation where = locationOf(entry.value);
+            m_channelNames.append(trimmed);
+            if (!isValidServiceId(trimmed)) {
+                addError(where, tr("'%1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with "
+                                   "a letter or digit")
+                                    .arg(shown(*text)));
+            } else if (const auto first = m_channelIds.constFind(trimmed); first != m_channelIds.cend()) {
+                addError(where, tr("duplicate channel id '%1' (first defined at %2)").arg(trimmed, first->toString()));
+            } else {
+                m_channelIds.insert(trimmed, where);
+                channel.id = trimmed;
+            }
+        } else if (entry.key == "timeout"_L1) {
+            if (const auto value = duration(entry, longestChannelTimeout))
+                channel.timeout = *value;
+        } else {
+            unknownKey(entry, alertChannelKeys, tr("a channel"));
+        }
+    }
+    if (!hasId)
+        addError(channel.location, tr("this channel has no 'id'; add one, for example: id: ops-mail"));
+    return channel;
+}
+
+// `webhook: URL`, or `webhook: {url: URL, headers: {...}}` for a receiver that wants headers.
+void WorkspaceReader::readWebhook(const Entry &entry, AlertChannelSpec &channel)
+{
+    if (entry.value.isScalar()) {
+        if (const auto url = webhookUrl(entry))
+            channel.url = *url;
+        return;
+    }
+    if (!entry.value.isMap()) {
+        addError(locationOf(entry.value),
+                 tr("'webhook' should be a URL, or a mapping with 'url' and 'headers', found %1")
+                     .arg(describe(entry.value)));
+        return;
+    }
+    bool hasUrl = false;
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "url"_L1) {
+            hasUrl = true;
+            if (const auto url = webhookUrl(item))
+                channel.url = *url;
+        } else if (item.key == "headers"_L1) {
+            readHeaders(item.value, channel.headers,
+                        tr("an Authorization header would keep a secret in the workspace file; a webhook sends "
+                           "no credentials of its own: use the address the receiver gives, which holds its token"));
+        } else {
+            unknownKey(item, webhookKeys, tr("'webhook'"));
+        }
+    }
+    if (!hasUrl)
+        addError(locationOf(entry.value), tr("'webhook' has no 'url'; add the address alerts are posted to, for "
+                                             "example url: https://chat.example.org/hooks/..."));
+}
+
+// An http(s) URL that names a host, without user info; the error says which of these it is not.
+std::optional<QString> WorkspaceReader::webhookUrl(const Entry &entry)
+{
+    const auto text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    const QString trimmed = text->trimmed();
+    const SourceLocation where = locationOf(entry.value);
+    if (hasUserInfo(trimmed)) {
+        addError(where, tr("a URL with a user name or password (user:password@) would keep a secret in the "
+                           "workspace file; a webhook sends no credentials of its own: write %1")
+                            .arg(shown(withoutUserInfo(trimmed))));
+        return std::nullopt;
+    }
+    if (isValidHttpUrl(trimmed))
+        return trimmed;
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
+        addError(where, tr("'%1' is not a webhook address: it should start with http:// or https://, for example "
+                           "https://chat.example.org/hooks/...")
+                            .arg(shown(trimmed)));
+    else if (!url.isValid())
+        addError(where,
+                 tr("'%1' is not a valid URL; look for a space or a character a URL cannot hold").arg(shown(trimmed)));
+    else
+        addError(where, tr("'%1' names no host; a webhook address is a URL such as "
+                           "https://chat.example.org/hooks/...")
+                            .arg(shown(trimmed)));
+    return std::nullopt;
+}
+
+void WorkspaceReader::readSmtp(const Entry &entry, AlertChannelSpec &channel)
+{
+    if (!expectType(entry.value, Expected::Mapping, tr("'smtp'")))
+        return;
+    bool hasHost = false;
+    bool hasFrom = false;
+    bool hasTo = false;
+    bool hasPort = false;
+    std::optional<Entry> username;
+    std::optional<Entry> secret;
+    std::optional<Entry> security;
+    for (const Entry &item : entries(entry.value)) {
+        if (item.key == "host"_L1) {
+            hasHost = true;
+            const auto text = scalar(item);
+            if (!text)
+                continue;
+            const QString host = text->trimmed();
+            if (isValidHostName(host, false) || !QHostAddress(host).isNull())
+                channel.host = host;
+            else
+                addError(locationOf(item.value), tr("'%1' is not a host name; expected the relay's name or address, "
+                                                    "for example smtp.example.org (the port goes in 'port')")
+                                                     .arg(shown(*text)));
+        } else if (item.key == "port"_L1) {
+            hasPort = true;
+            channel.port = boundedInt(item, 1, 65535).value_or(channel.port);
+        } else if (item.key == "security"_L1) {
+            security = item;
+            const auto text = scalar(item);
+            if (!text)
+                continue;
+            const QString value = text->trimmed().toLower();
+            if (value == "starttls"_L1)
+                channel.security = AlertChannelSpec::SmtpSecurity::StartTls;
+            else if (value == "tls"_L1)
+                channel.security = AlertChannelSpec::SmtpSecurity::Tls;
+            else if (value == "none"_L1)
+                channel.security = AlertChannelSpec::SmtpSecurity::None;
+            else
+                addError(locationOf(item.value),
+                         tr("'%1' is not an SMTP security; expected starttls, tls or none").arg(shown(*text)));
+        } else if (item.key == "from"_L1) {
+            hasFrom = true;
+            if (const auto from = mailbox(item.value, tr("'from'")))
+                channel.from = *from;
+        } else if (item.key == "to"_L1) {
+            hasTo = true;
+            if (!item.value.isScalar() && !item.value.isSequence()) {
+                addError(
+                    locationOf(item.value),
+                    tr("'to' should be an address or a sequence of addresses, found %1").arg(describe(item.value)));
+                continue;
+            }
+            const QList<YamlNode> recipients =
+                item.value.isScalar() ? QList<YamlNode>{item.value} : items(item.value, tr("'to'"));
+            if (recipients.isEmpty())
+                addError(locationOf(item.value),
+                         tr("'to' is empty; add at least one recipient, for example to: [oncall@example.org]"));
+            for (const YamlNode &node : recipients) {
+                const auto to = mailbox(node, tr("each item of 'to'"));
+                if (!to)
+                    continue;
+                if (channel.to.contains(*to))
+                    addError(locationOf(node), tr("'%1' is listed twice in 'to'").arg(shown(*to)));
+                else
+                    channel.to.append(*to);
+            }
+        } else if (item.key == "username"_L1) {
+            username = item;
+            if (const auto text = nonEmptyText(item))
+                channel.username = text->trimmed();
+        } else if (item.key == "secret"_L1) {
+            secret = item;
+            const auto text = scalar(item);
+            if (!text)
+                continue;
+            if (isValidSecretName(text->trimmed())) {
+                channel.secret = text->trimmed();
+            } else {
+                addError(locationOf(item.value),
+                         tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
+                            "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
+                            "the secret itself")
+                             .arg(shown(*text)));
+            }
+        } else if (item.key == "ca_file"_L1) {
+            TlsTrust trust;
+            readCaFile(item, trust);
+            channel.caFile = trust.caFile;
+        } else if (item.key == "password"_L1) {
+            addError(locationOf(item.keyNode),
+                     tr("'%1' would keep a secret in the workspace file; store it in the system keychain and give "
+                        "its name with 'secret'")
+                         .arg(item.key));
+        } else {
+            unknownKey(item, smtpKeys, tr("'smtp'"));
+        }
+    }
+    // Implicit TLS has a port of its own; STARTTLS and plain text share submission's.
+    if (!hasPort)
+        channel.port = channel.security == AlertChannelSpec::SmtpSecurity::Tls ? smtpsPort : smtpSubmissionPort;
+    const SourceLocation where = locationOf(entry.value);
+    if (!hasHost)
+        addError(where, tr("'smtp' has no 'host'; add the relay's name, for example host: smtp.example.org"));
+    if (!hasFrom)
+        addError(where, tr("'smtp' has no 'from'; add the sender's address, for example from: vigie@example.org"));
+    if (!hasTo)
+        addError(where, tr("'smtp' has no 'to'; add at least one recipient, for example to: [oncall@example.org]"));
+    if (username && !secret)
+        addError(where, tr("'smtp' has a 'username' but no 'secret'; name the secret stored in the system keychain "
+                           "that holds its password, for example secret: smtp-password"));
+    if (secret && !username)
+        addError(locationOf(secret->keyNode),
+                 tr("'secret' is the password of 'username', which 'smtp' does not give; add the login's user name"));
+    // A login goes over TLS only, but to this machine.
+    if (username && security && channel.security == AlertChannelSpec::SmtpSecurity::None && !channel.host.isEmpty() &&
+        !isLoopbackHost(channel.host))
+        addError(locationOf(security->value),
+                 tr("security: none would send the login of 'username' unencrypted to %1; use starttls or tls (none "
+                    "is accepted for a loopback relay only)")
+                     .arg(shown(channel.host)));
+}
+
+// An address as `from` and `to` take it: oncall@example.org, or Name <oncall@example.org>.
+std::optional<QString> WorkspaceReader::mailbox(const YamlNode &node, const QString &subject)
+{
+    if (!expectType(node, Expected::Scalar, subject))
+        return std::nullopt;
+    const QString text = node.scalar().trimmed();
+    if (isMailbox(text))
+        return text;
+    addError(locationOf(node), tr("'%1' is not an e-mail address; expected one such as oncall@example.org, or "
+                                  "Name <oncall@example.org>")
+                                   .arg(shown(text)));
+    return std::nullopt;
+}
+
+// The program and its arguments, each a word of its own: no shell reads them.
+void WorkspaceReader::readCommand(const Entry &entry, AlertChannelSpec &channel)
+{
+    if (!entry.value.isSequence()) {
+        addError(locationOf(entry.value),
+                 tr("'command' should be a sequence, the program then its arguments, run without a shell (for "
+                    "example command: [/usr/local/bin/page, --team, ops]), found %1")
+                     .arg(describe(entry.value)));
+        return;
+    }
+    const QList<YamlNode> words = items(entry.value, tr("'command'"));
+    if (words.isEmpty()) {
+        addError(locationOf(entry.value), tr("'command' is empty; give the program to run, then its arguments, for "
+                                             "example command: [/usr/local/bin/page, --team, ops]"));
+        return;
+    }
+    QStringList command;
+    for (const YamlNode &word : words) {
+        if (expectType(word, Expected::Scalar, tr("each item of 'command'")))
+            command.append(word.scalar());
+    }
+    if (command.size() != words.size())
+        return;
+    if (command.constFirst().trimmed().isEmpty()) {
+        addError(locationOf(words.constFirst()),
+                 tr("the first item of 'command' is the program to run; found nothing"));
+        return;
+    }
+    channel.command = command;
+}
+
+// A route: the channels its alerts go to, for the services or groups it names (neither: every one).
+std::optional<AlertRoute> WorkspaceReader::readAlertRoute(const YamlNode &node, QList<Reference> &channels)
+{
+    if (!expectType(node, Expected::Mapping, tr("each item of 'routes'")))
+        return std::nullopt;
+    AlertRoute route;
+    route.location = locationOf(node);
+    bool hasChannels = false;
+    for (const Entry &entry : entries(node)) {
+        if (entry.key == "channels"_L1) {
+            hasChannels = true;
+            if (entry.value.isSequence() && entry.value.size() == 0)
+                addError(locationOf(entry.value), tr("'channels' is empty; name the channels this route's alerts go "
+                                                     "to, for example channels: [ops-mail]"));
+            for (const Reference &reference : names(entry, true)) {
+                route.channels.append(reference.name);
+                channels.append(reference);
+            }
+        } else if (entry.key == "services"_L1) {
+            // Checked once every service is read: `alerts:` may come before `services:`.
+            for (const Reference &reference : names(entry, true)) {
+                route.services.append(reference.name);
+                m_routeServices.append(reference);
+            }
+        } else if (entry.key == "groups"_L1) {
+            for (const Reference &reference : names(entry, true)) {
+                route.groups.append(reference.name);
+                m_routeGroups.append(reference);
+            }
+        } else {
+            unknownKey(entry, alertRouteKeys, tr("a route"));
+        }
+    }
+    if (!hasChannels)
+        addError(route.location, tr("this route has no 'channels'; name the channels its alerts go to, for example "
+                                    "channels: [ops-mail]"));
+    return route;
+}
+
 void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies)
 {
     QStringList ids; // for suggestions, once a name is not found
@@ -1837,15 +2284,21 @@ void WorkspaceReader::checkReferences(const Workspace &workspace, const QList<QL
         if (!m_serviceIds.contains(reference.name))
             unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
     }
-    if (!m_maintenanceGroups.isEmpty()) {
+    for (const Reference &reference : std::as_const(m_routeServices)) {
+        if (!m_serviceIds.contains(reference.name))
+            unknownReference(reference, tr("there is no service '%1' in this workspace"), serviceIds());
+    }
+    if (!m_maintenanceGroups.isEmpty() || !m_routeGroups.isEmpty()) {
         QStringList groups;
         for (const Service &service : workspace.services) {
             if (!groups.contains(service.group))
                 groups.append(service.group);
         }
-        for (const Reference &reference : std::as_const(m_maintenanceGroups)) {
-            if (!groups.contains(reference.name))
-                unknownReference(reference, tr("no service is in a group '%1'"), groups);
+        for (const QList<Reference> *references : {&m_maintenanceGroups, &m_routeGroups}) {
+            for (const Reference &reference : *references) {
+                if (!groups.contains(reference.name))
+                    unknownReference(reference, tr("no service is in a group '%1'"), groups);
+            }
         }
     }
     checkDependencyCycles(workspace, dependencies);

@@ -76,7 +76,9 @@ private:
     void readExpect(const YamlNode &node, HttpOptions &probe, std::optional<Entry> &maxLatency);
     void readStatus(const YamlNode &node, HttpOptions &probe);
     void readConditions(const YamlNode &node, ProbeSpec &probe);
-    void readHeaders(const YamlNode &node, HttpOptions &probe);
+    // `authorization` says what to write instead of an Authorization header, which is refused.
+    void readHeaders(const YamlNode &node, QList<std::pair<QByteArray, QByteArray>> &headers,
+                     const QString &authorization);
     void readAuth(const YamlNode &node, HttpOptions &probe);
     void readEachSeries(const Entry &entry, PrometheusOptions &probe);
     void readSteps(const YamlNode &node, TcpOptions &probe);
@@ -101,6 +103,14 @@ private:
     void readSeriesHistory(const Entry &entry, HistorySettings &history);
     std::optional<std::chrono::milliseconds> historyAge(const Entry &entry, std::chrono::milliseconds shortest,
                                                         const QString &tooShort);
+    void readAlerts(const Entry &entry, AlertSettings &alerts);
+    std::optional<AlertChannelSpec> readAlertChannel(const YamlNode &node);
+    void readWebhook(const Entry &entry, AlertChannelSpec &channel);
+    std::optional<QString> webhookUrl(const Entry &entry);
+    void readSmtp(const Entry &entry, AlertChannelSpec &channel);
+    std::optional<QString> mailbox(const YamlNode &node, const QString &subject);
+    void readCommand(const Entry &entry, AlertChannelSpec &channel);
+    std::optional<AlertRoute> readAlertRoute(const YamlNode &node, QList<Reference> &channels);
     void checkReferences(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
     void checkDependencyCycles(const Workspace &workspace, const QList<QList<Reference>> &dependencies);
 
@@ -114,9 +124,13 @@ private:
     QList<Reference> m_metricServices;          // the services `metrics:` attaches series to
     QHash<QString, SourceLocation> m_metricIds; // of scrape targets and series
     QHash<QString, SourceLocation> m_statusSiteIds;
-    QList<Reference> m_statusSiteServices; // the services the status sites' components map
-    QHash<QByteArray, bool> m_timeZones;   // ids looked up so far, and whether the system knows them
-    QStringList m_timeZoneNames;           // the system's, once one was not found
+    QList<Reference> m_statusSiteServices;       // the services the status sites' components map
+    QHash<QString, SourceLocation> m_channelIds; // of `alerts: channels:`
+    QStringList m_channelNames;                  // every channel's id as written, valid or not
+    QList<Reference> m_routeServices;            // the services and groups `alerts: routes:` name
+    QList<Reference> m_routeGroups;
+    QHash<QByteArray, bool> m_timeZones; // ids looked up so far, and whether the system knows them
+    QStringList m_timeZoneNames;         // the system's, once one was not found
     static constexpr qsizetype maxInternedKeys = 256;
     QHash<QByteArrayView, QString> m_keys; // keys as read so far, by their UTF-8 text in the source's tree
 };

@@ -341,6 +341,18 @@ services:
                  badSites.err.constData());
         QVERIFY(!badSites.err.contains(key) && !badSites.out.contains(key));
 
+        // And the alerts': a route to a channel that is not declared.
+        const QString alerts = writeWorkspace("name: Alerts\nservices:\n  - id: portal\n    probes:\n"
+                                              "      - tcp: 127.0.0.1:1\nalerts:\n  channels:\n"
+                                              "    - {id: ops-hook, webhook: 'https://chat.example.org/hooks/abc'}\n"
+                                              "  routes:\n    - {channels: [ops-hok]}\n");
+        const Run badAlerts = vigie({u"validate"_s, u"--workspace"_s, alerts}, true);
+        QCOMPARE(badAlerts.exitCode, 2);
+        QVERIFY2(badAlerts.err.contains(QByteArray(alerts.toUtf8() + ":10:19: this route names channel 'ops-hok', "
+                                                                     "which alerts: channels does not declare; did "
+                                                                     "you mean 'ops-hook'?")),
+                 badAlerts.err.constData());
+
         // Not one probe ran.
         QCOMPARE(m_banner.connectionCount(), connectionsBefore);
     }

@@ -120,6 +120,10 @@ private slots:
     void readsStatusSites();
     void reportsBadStatusSites_data();
     void reportsBadStatusSites();
+    void readsAlerts();
+    void readsAlertsCaFileRelativeToTheWorkspace();
+    void reportsBadAlerts_data();
+    void reportsBadAlerts();
 };
 
 void tst_WorkspaceLoader::loadsExample()
@@ -198,7 +202,7 @@ void tst_WorkspaceLoader::loadsExample()
              (Vigie::HttpAuth{HttpAuthType::Bearer, QString(), u"acme-orders-api-token"_s}));
     QCOMPARE(apiProbe.conditions.size(), 3);
     QCOMPARE(apiProbe.downAfter, 2);
-    QCOMPARE(ws.secretNames(), QStringList{u"acme-orders-api-token"_s});
+    QCOMPARE(ws.secretNames(), (QStringList{u"acme-orders-api-token"_s, u"acme-smtp-password"_s}));
 
     const Vigie::Service &smtp = ws.services[3];
     QCOMPARE(smtp.id, u"smtp"_s);
@@ -242,6 +246,15 @@ void tst_WorkspaceLoader::loadsExample()
     QCOMPARE(window.location, (SourceLocation{path, 68, 5}));
 
     QCOMPARE(ws.service(u"smtp"_s), &ws.services[3]);
+
+    QCOMPARE(ws.alerts.groupWait, 30s);
+    QCOMPARE(ws.alerts.flapInterval, 10min);
+    QCOMPARE(ws.alerts.channels.size(), 2);
+    QCOMPARE(ws.alerts.channels[0].url, u"https://chat.example.org/hooks/acme-ops"_s);
+    QCOMPARE(ws.alerts.channels[1].port, 587);
+    QCOMPARE(ws.alerts.channels[1].timeout, 20s);
+    QCOMPARE(ws.alerts.routes.size(), 2);
+    QCOMPARE(ws.alerts.routes[1].groups, QStringList{u"Web"_s});
 }
 
 void tst_WorkspaceLoader::loadsGoodFiles_data()
@@ -1620,6 +1633,333 @@ void tst_WorkspaceLoader::reportsBadStatusSites()
     QCOMPARE(errors, expected);
     // Whatever the mistake, a token written in the file is never quoted back.
     QVERIFY(!errors.contains(u"2a7b9d4aac30956d"_s));
+}
+
+void tst_WorkspaceLoader::readsAlerts()
+{
+    const QString ca = dataPath(u"workspaces/certs/test-ca.pem"_s);
+    const auto loaded = WorkspaceLoader::parse(
+        "name: Alerts\n"
+        "alerts:\n"
+        "  group_wait: 45s\n"
+        "  flap_interval: 20m\n"
+        "  routes:\n" // before the channels they name
+        "    - {channels: [ops-hook, ops-mail], groups: [Web]}\n"
+        "    - {channels: pager, services: [web, db]}\n"
+        "    - channels: [ops-hook2]\n"
+        "  channels:\n"
+        "    - {id: ops-hook, webhook: 'https://chat.example.org/hooks/abc'}\n"
+        "    - id: ops-hook2\n"
+        "      webhook:\n"
+        "        url: http://127.0.0.1:8080/alert\n"
+        "        headers: {X-Token-Name: abc, Content-Type: 'application/json; charset=utf-8'}\n"
+        "      timeout: 5s\n"
+        "    - id: ops-mail\n"
+        "      smtp:\n"
+        "        host: smtp.example.org\n"
+        "        port: 2525\n"
+        "        security: starttls\n"
+        "        from: Vigie <vigie@example.org>\n"
+        "        to: [oncall@example.org, ops@example.org]\n"
+        "        username: vigie\n"
+        "        secret: smtp-password\n"
+        "        ca_file: " +
+            ca.toUtf8() +
+            "\n"
+            "    - {id: relay, smtp: {host: smtp.example.org, security: tls, from: vigie@example.org, to: "
+            "oncall@example.org}}\n"
+            "    - {id: local, smtp: {host: 127.0.0.1, security: none, from: vigie@example.org, to: [a@example.org], "
+            "username: u, secret: local-pw}}\n"
+            "    - {id: pager, command: [/usr/local/bin/page, --team, ops], timeout: 10s}\n"
+            "services:\n" // after the routes that name them
+            "  - id: web\n"
+            "    group: Web\n"
+            "    probes: [{http: 'http://127.0.0.1/'}]\n"
+            "  - id: db\n"
+            "    group: Data\n"
+            "    probes: [{tcp: '127.0.0.1:5432'}]\n",
+        u"inline.yaml"_s);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
+    using Spec = Vigie::AlertChannelSpec;
+    const Vigie::AlertSettings &alerts = loaded->alerts;
+    QCOMPARE(alerts.groupWait, 45s);
+    QCOMPARE(alerts.flapInterval, 20min);
+
+    QCOMPARE(alerts.routes.size(), 3);
+    QCOMPARE(alerts.routes.at(0).channels, (QStringList{u"ops-hook"_s, u"ops-mail"_s}));
+    QCOMPARE(alerts.routes.at(0).groups, QStringList{u"Web"_s});
+    QCOMPARE(alerts.routes.at(0).services, QStringList());
+    QCOMPARE(alerts.routes.at(0).location, (SourceLocation{u"inline.yaml"_s, 6, 7}));
+    QCOMPARE(alerts.routes.at(1).channels, QStringList{u"pager"_s}); // one name on its own
+    QCOMPARE(alerts.routes.at(1).services, (QStringList{u"web"_s, u"db"_s}));
+    QCOMPARE(alerts.routes.at(2).channels, QStringList{u"ops-hook2"_s});
+    QCOMPARE(alerts.routes.at(2).groups, QStringList()); // neither: every service
+    QCOMPARE(alerts.routes.at(2).services, QStringList());
+    QCOMPARE(alerts.routes.at(2).location.line, 8);
+
+    QCOMPARE(alerts.channels.size(), 6);
+    const Spec &hook = alerts.channels.at(0);
+    QCOMPARE(hook.id, u"ops-hook"_s);
+    QCOMPARE(hook.kind, Spec::Kind::Webhook);
+    QCOMPARE(hook.url, u"https://chat.example.org/hooks/abc"_s);
+    QVERIFY(hook.headers.isEmpty());
+    QCOMPARE(hook.timeout, 30s); // the default
+    QCOMPARE(hook.location, (SourceLocation{u"inline.yaml"_s, 10, 7}));
+    const Spec &hook2 = alerts.channels.at(1);
+    QCOMPARE(hook2.kind, Spec::Kind::Webhook);
+    QCOMPARE(hook2.url, u"http://127.0.0.1:8080/alert"_s);
+    const QList<std::pair<QByteArray, QByteArray>> headers{{"X-Token-Name", "abc"},
+                                                           {"Content-Type", "application/json; charset=utf-8"}};
+    QCOMPARE(hook2.headers, headers);
+    QCOMPARE(hook2.timeout, 5s);
+    QCOMPARE(hook2.location.line, 11);
+    const Spec &mail = alerts.channels.at(2);
+    QCOMPARE(mail.kind, Spec::Kind::Smtp);
+    QCOMPARE(mail.host, u"smtp.example.org"_s);
+    QCOMPARE(mail.port, 2525);
+    QCOMPARE(mail.security, Spec::SmtpSecurity::StartTls);
+    QCOMPARE(mail.from, u"Vigie <vigie@example.org>"_s);
+    QCOMPARE(mail.to, (QStringList{u"oncall@example.org"_s, u"ops@example.org"_s}));
+    QCOMPARE(mail.username, u"vigie"_s);
+    QCOMPARE(mail.secret, u"smtp-password"_s);
+    QCOMPARE(mail.caFile, ca);
+    QCOMPARE(mail.location.line, 16);
+    const Spec &relay = alerts.channels.at(3);
+    QCOMPARE(relay.security, Spec::SmtpSecurity::Tls);
+    QCOMPARE(relay.port, 465); // implicit TLS's port when none is given
+    QCOMPARE(relay.to, QStringList{u"oncall@example.org"_s});
+    QCOMPARE(relay.username, QString());
+    QCOMPARE(relay.caFile, QString()); // the system's
+    const Spec &local = alerts.channels.at(4);
+    QCOMPARE(local.security, Spec::SmtpSecurity::None); // a login in plain text, to loopback only
+    QCOMPARE(local.port, 587);
+    QCOMPARE(local.host, u"127.0.0.1"_s);
+    const Spec &pager = alerts.channels.at(5);
+    QCOMPARE(pager.kind, Spec::Kind::Command);
+    QCOMPARE(pager.command, (QStringList{u"/usr/local/bin/page"_s, u"--team"_s, u"ops"_s}));
+    QCOMPARE(pager.timeout, 10s);
+    QCOMPARE(pager.location, (SourceLocation{u"inline.yaml"_s, 28, 7}));
+    // The channels' passwords are fetched from the keychain with the probes' secrets (`vigie secret check`
+    // lists them).
+    QCOMPARE(loaded->secretNames(), (QStringList{u"smtp-password"_s, u"local-pw"_s}));
+
+    // Without `alerts:`, or with nothing under it: the defaults, no channel.
+    for (const QByteArray &tail : {QByteArray(), QByteArray("alerts:\n"), QByteArray("alerts: {channels: []}\n")}) {
+        const auto none = WorkspaceLoader::parse(historyHead + tail, u"inline.yaml"_s);
+        QVERIFY2(none.has_value(), qPrintable(none ? QString() : describe(none.error()).join(u'\n')));
+        QCOMPARE(none->alerts, Vigie::AlertSettings{});
+        QCOMPARE(none->alerts.groupWait, 30s);
+        QCOMPARE(none->alerts.flapInterval, 10min);
+    }
+}
+
+void tst_WorkspaceLoader::readsAlertsCaFileRelativeToTheWorkspace()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(u"certs"_s));
+    QVERIFY(QDir(dir.path()).mkpath(u"ops"_s));
+    QVERIFY(QFile::copy(dataPath(u"workspaces/certs/test-ca.pem"_s), dir.filePath(u"certs/relay-ca.pem"_s)));
+    const QString workspace = dir.filePath(u"ops/ws.yaml"_s);
+    QFile file(workspace);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(historyHead + "alerts:\n  channels:\n    - id: mail\n      smtp: {host: smtp.example.org, from: "
+                             "v@example.org, to: o@example.org, ca_file: ../certs/relay-ca.pem}\n");
+    file.close();
+    // From another folder: the workspace's counts, not the current one.
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.filePath(u"certs"_s)));
+    const auto loaded = WorkspaceLoader::loadFile(u"../ops/ws.yaml"_s);
+    QVERIFY(QDir::setCurrent(previous));
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : describe(loaded.error()).join(u'\n')));
+    QCOMPARE(loaded->alerts.channels.at(0).caFile, QFileInfo(dir.filePath(u"certs/relay-ca.pem"_s)).absoluteFilePath());
+}
+
+// A valid workspace that the keys of `alerts:` can follow (line 7), with a channel to route to
+// (line 9) once `channelsHead` comes first.
+const QByteArray alertsHead = "name: Alerts\n"
+                              "services:\n"
+                              "  - id: web\n"
+                              "    group: Web\n"
+                              "    probes: [{http: 'http://127.0.0.1/'}]\n"
+                              "alerts:\n";
+const QByteArray channelsHead = "  channels:\n"
+                                "    - {id: ops-hook, webhook: 'https://chat.example.org/hooks/abc'}\n";
+const QByteArray mailFrom = "from: vigie@example.org, to: [oncall@example.org]";
+
+void tst_WorkspaceLoader::reportsBadAlerts_data()
+{
+    QTest::addColumn<QByteArray>("alerts");
+    QTest::addColumn<QString>("expected");
+    // `alerts:` is line 6; its first key line 7, a channel of channelsHead line 8, what follows line 9.
+    QTest::newRow("not a mapping") << QByteArray("  - ops\n")
+                                   << u"7:3: 'alerts' should be a mapping (key: value lines), found a sequence"_s;
+    QTest::newRow("unknown key")
+        << QByteArray("  flapping: {interval: 10m}\n")
+        << u"7:3: unknown key 'flapping'; 'alerts' accepts: group_wait, flap_interval, channels, routes"_s;
+    QTest::newRow("misspelt key") << QByteArray("  group_wiat: 30s\n")
+                                  << u"7:3: unknown key 'group_wiat'; did you mean 'group_wait'?"_s;
+    QTest::newRow("bad duration")
+        << QByteArray("  group_wait: soon\n")
+        << u"7:15: 'soon' is not a duration; expected a number and a unit: ms, s, m, h, d (for example 30s or "
+           "1m30s)"_s;
+    QTest::newRow("zero flap interval") << QByteArray("  flap_interval: 0s\n")
+                                        << u"7:18: flap_interval should be longer than zero, found 0s"_s;
+    QTest::newRow("group wait over an hour")
+        << QByteArray("  group_wait: 2h\n") << u"7:15: group_wait can be at most 1h, found 2h"_s;
+    QTest::newRow("channel timeout too long") << channelsHead + "    - {id: pager, command: [page], timeout: 1h}\n"
+                                              << u"9:45: timeout can be at most 10m, found 1h"_s;
+    QTest::newRow("unknown channel key")
+        << channelsHead + "    - {id: pager, command: [page], colour: red}\n"
+        << u"9:36: unknown key 'colour'; a channel accepts: id, webhook, smtp, command, timeout"_s;
+    QTest::newRow("misspelt channel key") << channelsHead + "    - {id: pager, command: [page], timout: 5s}\n"
+                                          << u"9:36: unknown key 'timout'; did you mean 'timeout'?"_s;
+    QTest::newRow("duplicate id") << channelsHead + "    - {id: ops-hook, command: [page]}\n"
+                                  << u"9:12: duplicate channel id 'ops-hook' (first defined at inline.yaml:8:12)"_s;
+    QTest::newRow("bad id") << QByteArray("  channels:\n    - {id: Ops Hook, command: [page]}\n")
+                            << u"8:12: 'Ops Hook' is not a valid id; use lower-case letters, digits, '-' and '_', "
+                               "starting with a letter or digit"_s;
+    QTest::newRow("no id") << QByteArray("  channels:\n    - {command: [page]}\n")
+                           << u"8:7: this channel has no 'id'; add one, for example: id: ops-mail"_s;
+    QTest::newRow("two kinds in one channel")
+        << QByteArray("  channels:\n    - id: pager\n      command: [page]\n      webhook: https://example.org/\n")
+        << u"10:7: a channel has exactly one kind; this one already has 'command' at inline.yaml:9:7"_s;
+    QTest::newRow("no kind") << QByteArray("  channels:\n    - {id: pager, timeout: 5s}\n")
+                             << u"8:7: this channel has no kind; add one of 'webhook: URL', 'smtp: {host: ..., from: "
+                                "..., to: [...]}' or 'command: [PROGRAM, ARGUMENTS...]'"_s;
+    QTest::newRow("channels not a sequence")
+        << QByteArray("  channels: {id: pager}\n")
+        << u"7:13: 'channels' should be a sequence (a list of '- ' items), found a mapping"_s;
+    // Webhooks.
+    QTest::newRow("URL of another scheme")
+        << QByteArray("  channels:\n    - {id: hook, webhook: 'ftp://chat.example.org/hooks/abc'}\n")
+        << u"8:27: 'ftp://chat.example.org/hooks/abc' is not a webhook address: it should start with http:// or "
+           "https://, for example https://chat.example.org/hooks/..."_s;
+    QTest::newRow("URL without scheme")
+        << QByteArray("  channels:\n    - {id: hook, webhook: chat.example.org/hooks/abc}\n")
+        << u"8:27: 'chat.example.org/hooks/abc' is not a webhook address: it should start with http:// or https://, "
+           "for example https://chat.example.org/hooks/..."_s;
+    QTest::newRow("URL without host")
+        << QByteArray("  channels:\n    - {id: hook, webhook: 'https:///hooks/abc'}\n")
+        << u"8:27: 'https:///hooks/abc' names no host; a webhook address is a URL such as "
+           "https://chat.example.org/hooks/..."_s;
+    QTest::newRow("URL with a space")
+        << QByteArray("  channels:\n    - {id: hook, webhook: 'https://chat.exa mple.org/hooks'}\n")
+        << u"8:27: 'https://chat.exa mple.org/hooks' is not a valid URL; look for a space or a character a URL "
+           "cannot hold"_s;
+    QTest::newRow("URL with a password")
+        << QByteArray("  channels:\n    - id: hook\n      webhook: {url: 'https://me:pw@chat.example.org/hooks'}\n")
+        << u"9:22: a URL with a user name or password (user:password@) would keep a secret in the workspace file; "
+           "a webhook sends no credentials of its own: write https://chat.example.org/hooks"_s;
+    QTest::newRow("webhook without url") << QByteArray("  channels:\n    - {id: hook, webhook: {headers: {A: b}}}\n")
+                                         << u"8:27: 'webhook' has no 'url'; add the address alerts are posted to, for "
+                                            "example url: https://chat.example.org/hooks/..."_s;
+    QTest::newRow("unknown webhook key")
+        << QByteArray("  channels:\n    - {id: hook, webhook: {url: 'https://example.org/', method: PUT}}\n")
+        << u"8:57: unknown key 'method'; 'webhook' accepts: url, headers"_s;
+    QTest::newRow("Authorization header")
+        << QByteArray("  channels:\n    - id: hook\n      webhook:\n        url: https://example.org/\n"
+                      "        headers: {Authorization: Bearer abc}\n")
+        << u"11:19: an Authorization header would keep a secret in the workspace file; a webhook sends no "
+           "credentials of its own: use the address the receiver gives, which holds its token"_s;
+    QTest::newRow("webhook of a sequence")
+        << QByteArray("  channels:\n    - {id: hook, webhook: [a]}\n")
+        << u"8:27: 'webhook' should be a URL, or a mapping with 'url' and 'headers', found a sequence"_s;
+    // SMTP.
+    QTest::newRow("missing smtp host")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {" + mailFrom + "}}\n")
+        << u"8:24: 'smtp' has no 'host'; add the relay's name, for example host: smtp.example.org"_s;
+    QTest::newRow("missing from and to")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: smtp.example.org}}\n")
+        << u"8:24: 'smtp' has no 'from'; add the sender's address, for example from: vigie@example.org\n"
+           "8:24: 'smtp' has no 'to'; add at least one recipient, for example to: [oncall@example.org]"_s;
+    QTest::newRow("empty to")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, from: v@example.org, to: []}}\n")
+        << u"8:71: 'to' is empty; add at least one recipient, for example to: [oncall@example.org]"_s;
+    QTest::newRow("not an address")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, from: v@example.org, to: [oncall]}}\n")
+        << u"8:72: 'oncall' is not an e-mail address; expected one such as oncall@example.org, or Name "
+           "<oncall@example.org>"_s;
+    QTest::newRow("recipient twice")
+        << QByteArray(
+               "  channels:\n    - {id: mail, smtp: {host: h.example.org, from: v@example.org, to: [a@example.org, "
+               "a@example.org]}}\n")
+        << u"8:87: 'a@example.org' is listed twice in 'to'"_s;
+    QTest::newRow("host with a port")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: 'smtp.example.org:587', " + mailFrom + "}}\n")
+        << u"8:31: 'smtp.example.org:587' is not a host name; expected the relay's name or address, for example "
+           "smtp.example.org (the port goes in 'port')"_s;
+    QTest::newRow("bad port") << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, port: 0, " +
+                                            mailFrom + "}}\n")
+                              << u"8:52: port should be a whole number from 1 to 65535, found '0'"_s;
+    QTest::newRow("bad security")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, security: ssl, " + mailFrom + "}}\n")
+        << u"8:56: 'ssl' is not an SMTP security; expected starttls, tls or none"_s;
+    QTest::newRow("username without secret")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, username: v, " + mailFrom + "}}\n")
+        << u"8:24: 'smtp' has a 'username' but no 'secret'; name the secret stored in the system keychain that holds "
+           "its password, for example secret: smtp-password"_s;
+    QTest::newRow("secret without username")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, secret: pw, " + mailFrom + "}}\n")
+        << u"8:46: 'secret' is the password of 'username', which 'smtp' does not give; add the login's user name"_s;
+    QTest::newRow("password written")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, username: v, secret: pw, password: "
+                      "hunter2, " +
+                      mailFrom + "}}\n")
+        << u"8:71: 'password' would keep a secret in the workspace file; store it in the system keychain and give "
+           "its name with 'secret'"_s;
+    QTest::newRow("plain-text login to a remote relay")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, security: none, username: v, secret: "
+                      "pw, " +
+                      mailFrom + "}}\n")
+        << u"8:56: security: none would send the login of 'username' unencrypted to h.example.org; use starttls or "
+           "tls (none is accepted for a loopback relay only)"_s;
+    QTest::newRow("unknown smtp key")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, colour: red, " + mailFrom + "}}\n")
+        << u"8:46: unknown key 'colour'; 'smtp' accepts: host, port, security, from, to, username, secret, ca_file"_s;
+    // Commands.
+    QTest::newRow("command as one line")
+        << QByteArray("  channels:\n    - {id: pager, command: '/usr/local/bin/page --team ops'}\n")
+        << u"8:28: 'command' should be a sequence, the program then its arguments, run without a shell (for "
+           "example command: [/usr/local/bin/page, --team, ops]), found the value '/usr/local/bin/page --team ops'"_s;
+    QTest::newRow("empty command") << QByteArray("  channels:\n    - {id: pager, command: []}\n")
+                                   << u"8:28: 'command' is empty; give the program to run, then its arguments, for "
+                                      "example command: [/usr/local/bin/page, --team, ops]"_s;
+    QTest::newRow("no program") << QByteArray("  channels:\n    - {id: pager, command: ['', --team]}\n")
+                                << u"8:29: the first item of 'command' is the program to run; found nothing"_s;
+    QTest::newRow("argument not a string")
+        << QByteArray("  channels:\n    - {id: pager, command: [page, {team: ops}]}\n")
+        << u"8:35: each item of 'command' should be a single value, found a mapping"_s;
+    // Routes.
+    QTest::newRow("unknown channel in route")
+        << channelsHead + "  routes:\n    - {channels: [ops-hook, pager]}\n"
+        << u"10:29: this route names channel 'pager', which alerts: channels does not declare"_s;
+    QTest::newRow("misspelt channel in route")
+        << QByteArray("  routes:\n    - {channels: ops-hok}\n") + channelsHead
+        << u"8:18: this route names channel 'ops-hok', which alerts: channels does not declare; did you mean "
+           "'ops-hook'?"_s;
+    QTest::newRow("unknown service in route")
+        << channelsHead + "  routes:\n    - {channels: [ops-hook], services: [wbe]}\n"
+        << u"10:41: there is no service 'wbe' in this workspace; did you mean 'web'?"_s;
+    QTest::newRow("unknown group in route") << channelsHead + "  routes:\n    - {channels: [ops-hook], groups: Mail}\n"
+                                            << u"10:38: no service is in a group 'Mail'"_s;
+    QTest::newRow("route without channels") << channelsHead + "  routes:\n    - {groups: [Web]}\n"
+                                            << u"10:7: this route has no 'channels'; name the channels its alerts go "
+                                               "to, for example channels: [ops-mail]"_s;
+    QTest::newRow("route with no channel") << channelsHead + "  routes:\n    - {channels: []}\n"
+                                           << u"10:18: 'channels' is empty; name the channels this route's alerts go "
+                                              "to, for example channels: [ops-mail]"_s;
+    QTest::newRow("unknown route key") << channelsHead + "  routes:\n    - {channels: ops-hook, service: web}\n"
+                                       << u"10:28: unknown key 'service'; did you mean 'services'?"_s;
+}
+
+void tst_WorkspaceLoader::reportsBadAlerts()
+{
+    QFETCH(QByteArray, alerts);
+    QFETCH(QString, expected);
+    const auto loaded = WorkspaceLoader::parse(alertsHead + alerts, u"inline.yaml"_s);
+    QVERIFY(!loaded.has_value());
+    QCOMPARE(describe(loaded.error()).join(u'\n'), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceLoader)
