@@ -4,6 +4,7 @@
 #include "core/terminaltext.h"
 #include "noticeoutput.h"
 #include "options.h"
+#include "store/resultstore.h"
 #include "texttable.h"
 #include "workspace/workspaceloader.h"
 
@@ -28,20 +29,28 @@ QString localTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
-// Who acknowledged or muted, as the console stamps it (AlertCenter): the login's name.
-QString userName()
+// The acknowledgement's line in the event log, written by whoever acknowledges (the console
+// writes its own): into the history the console and `watch` keep, when there is one. The service's
+// group and state come from the workspace and the last stored state when known.
+std::expected<void, QString> logAcknowledgement(const QString &dataDir, const Acknowledgement &ack,
+                                                const std::optional<Workspace> &workspace)
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
-
-// The store's text columns are NOT NULL and a null QString binds as NULL: no comment, or no user
-// name, is stored as empty text.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
+    if (!QFileInfo::exists(QDir(dataDir).filePath(u"vigie.sqlite"_s)))
+        return {};
+    ResultStore results;
+    if (auto opened = results.open(dataDir); !opened)
+        return opened;
+    HealthState state = HealthState::Unknown;
+    for (const HealthEvent &event : results.latestStateEvents().result())
+        if (event.serviceId == ack.serviceId && event.kind == HealthEvent::Kind::ServiceState)
+            state = event.to;
+    const Service *service = workspace ? workspace->service(ack.serviceId) : nullptr;
+    results.appendEvents({acknowledgementEvent(ack, service ? service->group : QString(), state)});
+    if (!results.flush())
+        return std::unexpected(AlertCommand::tr("The acknowledgement is kept, but its line in the event log could "
+                                                "not be written to %1.")
+                                   .arg(QDir::toNativeSeparators(results.databasePath())));
+    return {};
 }
 
 // The commands that only read, or only remove, do not create an alerts database where there is none.
@@ -222,10 +231,11 @@ int AlertCommand::run(const Options &options, QTextStream &out, QTextStream &err
     case Options::Mode::MuteList:
         return listMutes(opens ? &store : nullptr, options.json, out, err);
     case Options::Mode::Ack: {
-        const Acknowledgement ack{target, notNull(options.alertComment), notNull(userName()),
-                                  QDateTime::currentMSecsSinceEpoch()};
+        const Acknowledgement ack{target, options.alertComment, silenceAuthor(), QDateTime::currentMSecsSinceEpoch()};
         if (const auto done = store.acknowledge(ack); !done)
             return fail(err, done.error(), 1);
+        if (const auto logged = logAcknowledgement(dataDir, ack, workspace); !logged)
+            err << terminalSafe(logged.error()) << '\n';
         out << terminalSafe(tr("Acknowledged %1: its alerts are held back until it recovers.").arg(target)) << '\n';
         break;
     }
@@ -251,8 +261,8 @@ int AlertCommand::run(const Options &options, QTextStream &out, QTextStream &err
         mute.scope = scope;
         mute.target = target;
         mute.untilMs = options.muteUntilMs;
-        mute.comment = notNull(options.alertComment);
-        mute.author = notNull(userName());
+        mute.comment = options.alertComment;
+        mute.author = silenceAuthor();
         mute.createdMs = QDateTime::currentMSecsSinceEpoch();
         const auto added = store.addMute(mute);
         if (!added)

@@ -15,6 +15,13 @@ namespace Vigie {
 
 namespace {
 
+// Qt binds a null QString as SQL NULL, which the NOT NULL text columns refuse: an empty comment, an
+// author not known, a delivery without error are empty text.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
 std::span<const Migrations::Step> schemaSteps()
 {
     static const QList<Migrations::Step> list{
@@ -179,11 +186,11 @@ struct AlertStore::Private
             q.prepare(u"UPDATE deliveries SET state = ?, last_error = ?, next_attempt_ms = ?, lease_owner = '', "
                       "lease_until_ms = 0, updated_ms = ? WHERE id = ? AND state = 'sending' AND lease_owner = ?"_s);
             q.addBindValue(alertDeliveryStateName(state));
-            q.addBindValue(reason);
+            q.addBindValue(text(reason));
             q.addBindValue(nextAttemptMs);
             q.addBindValue(now());
             q.addBindValue(id);
-            q.addBindValue(owner);
+            q.addBindValue(text(owner));
             if (!q.exec())
                 return std::unexpected(failure(q));
             if (q.numRowsAffected() != 1)
@@ -247,9 +254,9 @@ AlertStore::Result<void> AlertStore::acknowledge(const Acknowledgement &a)
         q.prepare(u"INSERT INTO acknowledgements (service_id, comment, author, at_ms) VALUES (?, ?, ?, ?) "
                   "ON CONFLICT (service_id) DO UPDATE SET comment = excluded.comment, author = excluded.author, "
                   "at_ms = excluded.at_ms"_s);
-        q.addBindValue(a.serviceId);
-        q.addBindValue(a.comment);
-        q.addBindValue(a.author);
+        q.addBindValue(text(a.serviceId));
+        q.addBindValue(text(a.comment));
+        q.addBindValue(text(a.author));
         q.addBindValue(a.atMs ? a.atMs : d->now());
         if (!q.exec())
             return std::unexpected(d->failure(q));
@@ -262,7 +269,7 @@ AlertStore::Result<bool> AlertStore::clearAcknowledgement(const QString &service
     return d->write<bool>([&]() -> Result<bool> {
         QSqlQuery q(d->db());
         q.prepare(u"DELETE FROM acknowledgements WHERE service_id = ?"_s);
-        q.addBindValue(serviceId);
+        q.addBindValue(text(serviceId));
         if (!q.exec())
             return std::unexpected(d->failure(q));
         return q.numRowsAffected() > 0;
@@ -291,10 +298,10 @@ AlertStore::Result<Mute> AlertStore::addMute(const Mute &mute)
         q.prepare(
             u"INSERT INTO mutes (scope, target, until_ms, comment, author, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
         q.addBindValue(muteScopeName(mute.scope));
-        q.addBindValue(mute.scope == Mute::Scope::All ? u""_s : mute.target); // QString() binds NULL
+        q.addBindValue(mute.scope == Mute::Scope::All ? u""_s : text(mute.target));
         q.addBindValue(mute.untilMs);
-        q.addBindValue(mute.comment);
-        q.addBindValue(mute.author);
+        q.addBindValue(text(mute.comment));
+        q.addBindValue(text(mute.author));
         q.addBindValue(stored.createdMs);
         if (!q.exec())
             return std::unexpected(d->failure(q));
@@ -312,7 +319,7 @@ AlertStore::Result<int> AlertStore::unmute(Mute::Scope scope, const QString &tar
                   "AND (until_ms = 0 OR until_ms > ?)"_s);
         q.addBindValue(now);
         q.addBindValue(muteScopeName(scope));
-        q.addBindValue(scope == Mute::Scope::All ? u""_s : target);
+        q.addBindValue(scope == Mute::Scope::All ? u""_s : text(target));
         q.addBindValue(now);
         if (!q.exec())
             return std::unexpected(d->failure(q));
@@ -351,10 +358,10 @@ AlertStore::Result<Alert> AlertStore::enqueue(const Alert &alert, const QStringL
         const qint64 now = d->now();
         QSqlQuery q(d->db());
         q.prepare(u"INSERT INTO alerts (key, kind, resolved, service_id, at_ms, document) VALUES (?, ?, ?, ?, ?, ?)"_s);
-        q.addBindValue(alert.key);
+        q.addBindValue(text(alert.key));
         q.addBindValue(alertKindName(alert.kind));
         q.addBindValue(alert.resolved ? 1 : 0);
-        q.addBindValue(alert.serviceId);
+        q.addBindValue(text(alert.serviceId));
         q.addBindValue(alert.timestampMs);
         q.addBindValue(QString::fromUtf8(QJsonDocument(alert.toJson()).toJson(QJsonDocument::Compact)));
         if (!q.exec())
@@ -373,7 +380,7 @@ AlertStore::Result<Alert> AlertStore::enqueue(const Alert &alert, const QStringL
             insert.prepare(u"INSERT OR IGNORE INTO deliveries (alert_id, channel_id, state, next_attempt_ms, "
                            "created_ms, updated_ms) VALUES (?, ?, 'queued', ?, ?, ?)"_s);
             insert.addBindValue(stored.id);
-            insert.addBindValue(channel);
+            insert.addBindValue(text(channel));
             insert.addBindValue(now);
             insert.addBindValue(now);
             insert.addBindValue(now);
@@ -419,7 +426,7 @@ AlertStore::Result<QList<AlertDelivery>> AlertStore::leaseDue(const QString &own
             "((d.state = 'queued' AND d.next_attempt_ms <= ?) OR (d.state = 'sending' AND d.lease_until_ms <= ?)) "
             "ORDER BY d.id LIMIT ?"_s.arg(marks.join(u", "_s)));
         for (const QString &channel : channelIds)
-            q.addBindValue(channel);
+            q.addBindValue(text(channel));
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(limit);
@@ -433,7 +440,7 @@ AlertStore::Result<QList<AlertDelivery>> AlertStore::leaseDue(const QString &own
             QSqlQuery take(d->db());
             take.prepare(u"UPDATE deliveries SET state = 'sending', lease_owner = ?, lease_until_ms = ?, "
                          "attempts = attempts + 1, updated_ms = ? WHERE id = ?"_s);
-            take.addBindValue(owner);
+            take.addBindValue(text(owner));
             take.addBindValue(now + leaseMs);
             take.addBindValue(now);
             take.addBindValue(id);

@@ -34,13 +34,17 @@ class TestCli : public QObject
     // `noPlatform`: not even a platform plugin chosen for it.
     static Run vigie(const QStringList &arguments, bool noPlatform = false)
     {
-        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.withoutPlatform = noPlatform});
+        Vigie::Test::VigieRunOptions options;
+        options.withoutPlatform = noPlatform;
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, options);
     }
 
     // As an on-call engineer logged in as `user`: vigie ack and mute stamp that name.
     static Run vigieAs(const QString &user, const QStringList &arguments)
     {
-        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, {.environment = {{u"USER"_s, user}}});
+        Vigie::Test::VigieRunOptions options;
+        options.environment = {{u"USER"_s, user}};
+        return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, options);
     }
 
     // Two services in two groups, for vigie ack, mute and unmute to check names against.
@@ -558,6 +562,29 @@ services:
         QVERIFY2(watch.out.contains("bastion  unknown → down"), watch.out.constData());
         QVERIFY2(!watch.out.contains('\x1b') && !watch.out.contains('\x07'), watch.out.constData());
         QVERIFY(!watch.err.contains('\x1b'));
+    }
+
+    // Where the console or `watch` keep a history, `vigie ack` writes its line in the event log
+    // (once: the console writes only its own acknowledgements).
+    void ackWritesItsLineInTheEventLog()
+    {
+        const QString ws = writeAlertsWorkspace();
+        const QString dataDir = m_dir.filePath(u"ack-log"_s);
+        {
+            Vigie::ResultStore history;
+            QVERIFY(history.open(dataDir));
+        }
+        const Run ack = vigieAs(u"marie"_s, QStringList{u"ack"_s, u"api"_s, u"--comment"_s, u"on it"_s,
+                                                        u"--workspace"_s, ws, u"--data-dir"_s, dataDir});
+        QVERIFY2(ack.exitCode == 0, ack.err.constData());
+        QVERIFY2(ack.err.isEmpty(), ack.err.constData());
+        Vigie::ResultStore history;
+        QVERIFY(history.open(dataDir));
+        const QList<Vigie::HealthEvent> events = history.events(Vigie::EventFilter{}).result();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().kind, Vigie::HealthEvent::Kind::Acknowledged);
+        QCOMPARE(events.first().serviceId, u"api"_s);
+        QCOMPARE(events.first().cause.toSourceString(), u"by marie: on it"_s);
     }
 
     void ackListsWhoAndWhy()
