@@ -2,6 +2,7 @@
 
 #include "unixsignalwatcher.h"
 
+#include "alerts/alertcenter.h"
 #include "core/terminaltext.h"
 #include "monitor/monitor.h"
 #include "session/session.h"
@@ -176,6 +177,30 @@ int WatchCommand::run(const QString &workspacePath, const QString &dataDir,
                          out.flush();
                          eventCount += events.size();
                      });
+
+    // Alerts: each one told, and a channel that fails, on the error stream (the events go to the
+    // output). Probing never waits on them.
+    if (AlertCenter *alerts = session.alertCenter()) {
+        QObject::connect(alerts, &AlertCenter::alertRaised, &loop, [&err](const Alert &alert) {
+            err << terminalSafe(tr("alert: %1").arg(alert.title())) << '\n';
+            err.flush();
+        });
+        QObject::connect(alerts, &AlertCenter::deliveryChanged, &loop, [&err](const AlertDelivery &delivery) {
+            if (delivery.state == AlertDelivery::State::Failed)
+                err << terminalSafe(
+                           tr("warning: alert channel %1 gave up: %2").arg(delivery.channelId, delivery.lastError))
+                    << '\n';
+            else if (delivery.state == AlertDelivery::State::Queued && !delivery.lastError.isEmpty())
+                err << terminalSafe(tr("warning: alert channel %1 failed, retrying: %2")
+                                        .arg(delivery.channelId, delivery.lastError))
+                    << '\n';
+            err.flush();
+        });
+        QObject::connect(alerts, &AlertCenter::storeError, &loop, [&err](const QString &message) {
+            err << terminalSafe(tr("warning: alerts: %1").arg(message)) << '\n';
+            err.flush();
+        });
+    }
 
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop, [&loop, &err] {

@@ -7,6 +7,11 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#if defined(Q_OS_UNIX)
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Vigie {
@@ -22,10 +27,15 @@ QString tr(const char *text)
 
 QString silenceAuthor()
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
+    for (const char *variable : {"USER", "USERNAME", "LOGNAME"})
+        if (QString name = qEnvironmentVariable(variable); !name.isEmpty())
+            return name;
+#if defined(Q_OS_UNIX)
+    // A service or a container may set none of them: the account's name.
+    if (const passwd *account = getpwuid(geteuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
+    return {};
 }
 
 HealthEvent acknowledgementEvent(const Acknowledgement &acknowledgement, const QString &group, HealthState state)
@@ -37,10 +47,13 @@ HealthEvent acknowledgementEvent(const Acknowledgement &acknowledgement, const Q
     event.group = group;
     event.from = state;
     event.to = state;
-    const QString author = acknowledgement.author.isEmpty() ? u"?"_s : acknowledgement.author;
-    event.cause = acknowledgement.comment.isEmpty()
-                      ? trMessage("Vigie::Acknowledgement", "by %1").arg(author)
-                      : trMessage("Vigie::Acknowledgement", "by %1: %2").arg(author, acknowledgement.comment);
+    const QString &author = acknowledgement.author;
+    const QString &comment = acknowledgement.comment;
+    if (author.isEmpty())
+        event.cause = Message::verbatim(comment);
+    else
+        event.cause = comment.isEmpty() ? trMessage("Vigie::Acknowledgement", "by %1").arg(author)
+                                        : trMessage("Vigie::Acknowledgement", "by %1: %2").arg(author, comment);
     return event;
 }
 

@@ -1,5 +1,6 @@
 // The Session as the console, `vigie watch` and `vigie check` drive it: real probes against servers
 // on loopback, a real store in a temporary folder, workspaces written as files.
+#include "alerts/alertcenter.h"
 #include "monitor/monitor.h"
 #include "series/probeseries.h"
 #include "series/seriesstore.h"
@@ -134,6 +135,52 @@ private Q_SLOTS:
         QVERIFY(session.close());
         const QList<HealthEvent> stored = storedEvents(dataDir(u"open"_s));
         QCOMPARE(countStates(stored, HealthEvent::Kind::ServiceState, u"relay"_s, HealthState::Down), 1);
+    }
+
+    // The session runs the alert center on its monitor's health: the relay's failure is raised and
+    // sent through the workspace's command channel (run without a shell of Vigie's making: the
+    // script is the workspace's), and an acknowledgement made here is one line of the event log.
+    void alertsComeFromTheSessionsHealth()
+    {
+        const QString received = m_dir.filePath(u"alerts.jsonl"_s);
+        const QString path = labWorkspace("300ms", "alerts:\n"
+                                                   "  group_wait: 100ms\n"
+                                                   "  channels:\n"
+                                                   "    - id: log\n"
+                                                   "      command: [/bin/sh, -c, 'cat >> \"$0\"', \"" +
+                                                       received.toUtf8() +
+                                                       "\"]\n"
+                                                       "  routes:\n"
+                                                       "    - {channels: [log]}\n");
+        Session session;
+        session.setDataDir(dataDir(u"alerts"_s));
+        AlertCenter *center = session.alertCenter();
+        QVERIFY(center);
+        QSignalSpy raised(center, &AlertCenter::alertRaised);
+        QSignalSpy delivered(center, &AlertCenter::deliveryChanged);
+        session.open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 1, Timeout);
+        const Alert alert = raised.first().first().value<Alert>();
+        QCOMPARE(alert.serviceId, u"relay"_s);
+        QCOMPARE(alert.kind, Alert::Kind::Down);
+        QTRY_VERIFY_WITH_TIMEOUT(!delivered.isEmpty(), Timeout);
+        QCOMPARE(delivered.last().first().value<AlertDelivery>().state, AlertDelivery::State::Delivered);
+        QFile file(received);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains("\"relay\""), lines.first().constData());
+
+        center->acknowledge(u"relay"_s, u"cable pulled on purpose"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(center->acknowledgement(u"relay"_s).has_value(), Timeout);
+        QVERIFY(session.close());
+        const QList<HealthEvent> stored = storedEvents(dataDir(u"alerts"_s));
+        const auto acknowledged = std::ranges::find_if(
+            stored, [](const HealthEvent &e) { return e.kind == HealthEvent::Kind::Acknowledged; });
+        QVERIFY(acknowledged != stored.end());
+        QCOMPARE(acknowledged->serviceId, u"relay"_s);
+        QCOMPARE(acknowledged->to, HealthState::Down);
+        QVERIFY(acknowledged->cause.toSourceString().endsWith(u": cable pulled on purpose"_s));
     }
 
     void invalidWorkspaceIsReportedWithItsPlaces()

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -152,6 +154,42 @@ private Q_SLOTS:
         const auto [results, events] = summary(out);
         QCOMPARE(results, history.results);
         QCOMPARE(events, qint64(history.events.size()));
+    }
+
+    // `vigie watch` tells alerts as the console does: through the workspace's channels (here a
+    // command appending the alert's JSON to a file), said on the error stream.
+    void alertsGoThroughTheWorkspacesChannels()
+    {
+        const QString dataDir = m_dir.filePath(u"data-alerts"_s);
+        const QString received = m_dir.filePath(u"alerts.jsonl"_s);
+        QFile good(goodWorkspace());
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        const QString ws = writeWorkspace(good.readAll() +
+                                          "alerts:\n"
+                                          "  group_wait: 200ms\n"
+                                          "  channels:\n"
+                                          "    - id: log\n"
+                                          "      command: [/bin/sh, -c, 'cat >> \"$0\"; echo >> \"$0\"', \"" +
+                                          received.toUtf8() +
+                                          "\"]\n"
+                                          "  routes:\n"
+                                          "    - {channels: [log]}\n");
+        QProcess process;
+        prepare(process);
+        process.start(QString::fromUtf8(VIGIE_BINARY),
+                      {u"watch"_s, u"--workspace"_s, ws, u"--for"_s, u"3s"_s, u"--data-dir"_s, dataDir});
+        QVERIFY(process.waitForStarted());
+        QVERIFY(finish(process));
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("alert: Down: extranet"), err.constData());
+        QFile file(received);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject alert = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(alert.value(u"service"_s).toObject().value(u"id"_s).toString(), u"extranet"_s);
+        QCOMPARE(alert.value(u"status"_s).toString(), u"firing"_s);
     }
 
     void sigtermFlushesAndExitsZero()

@@ -1,7 +1,9 @@
+#include "alerts/alertcenter.h"
 #include "boardview.h"
 #include "chartpanel.h"
 #include "desktopnotifier.h"
 #include "mainwindow.h"
+#include "models/eventlogmodel.h"
 #include "models/serviceboardmodel.h"
 #include "monitor/monitor.h"
 #include "palettes.h"
@@ -19,6 +21,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -33,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using Vigie::HealthState;
@@ -73,6 +77,7 @@ private slots:
     void showsHistoryRecordedByWatch();
     void screenshotsInLightAndDarkPalettes();
     void settingsApplyToTheNotifier();
+    void acknowledgeAndMuteFromTheAlertsMenu();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
@@ -477,6 +482,75 @@ void tst_MainWindow::settingsApplyToTheNotifier()
     QVERIFY(!m_window->desktopNotifier()->isEnabled());
     QVERIFY(!m_window->desktopNotifier()->isSoundEnabled());
     QSettings().remove(u"notifications"_s);
+}
+
+// Alerts › Acknowledge… on the failing service: a comment asked for, the tile says who is on it,
+// the event log has the line, and the store has it for `vigie watch`. Mute everything, then unmute.
+void tst_MainWindow::acknowledgeAndMuteFromTheAlertsMenu()
+{
+    const QString path = writeLabWorkspace(false);
+    QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+    m_window->openWorkspace(path);
+    QVERIFY(opened.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_model, u"closed"_s), int(HealthState::Down), ProbeTimeoutMs);
+    Vigie::AlertCenter *center = m_session->alertCenter();
+    QVERIFY(center);
+    QTRY_VERIFY_WITH_TIMEOUT(center->isOpen(), 10000);
+
+    auto *acknowledge = m_window->findChild<QAction *>(u"acknowledgeAction"_s);
+    QVERIFY(acknowledge);
+    QCOMPARE(acknowledge->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QVERIFY(!acknowledge->isEnabled()); // no service chosen yet
+    auto *board = m_window->findChild<Vigie::BoardView *>();
+    QTest::mouseClick(board->viewport(), Qt::LeftButton, {},
+                      board->visualRect(m_model->serviceIndex(u"closed"_s)).center());
+    QVERIFY(acknowledge->isEnabled());
+
+    bool answered = false;
+    QTimer::singleShot(0, m_window.get(), [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QVERIFY(dialog->labelText().contains(u"Legacy mail relay"_s));
+        dialog->setTextValue(u"relay retired, ticket OPS-1234"_s);
+        if (qEnvironmentVariableIsSet("VIGIE_DESKTOP_SCREENSHOTS"))
+            dialog->grab().save(Vigie::Test::screenshotPath(u"acknowledge-dialog"_s));
+        answered = true;
+        dialog->accept();
+    });
+    acknowledge->trigger();
+    QVERIFY(answered);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_model->serviceIndex(u"closed"_s).data(ServiceBoardModel::AcknowledgementRole).toString(),
+        u"Acknowledged by %1: relay retired, ticket OPS-1234"_s.arg(
+            Vigie::silenceAuthor().isEmpty() ? u"someone"_s : Vigie::silenceAuthor()),
+        10000);
+    auto *events = m_window->findChild<QTableView *>(u"eventTable"_s);
+    const auto logHasIt = [&] {
+        const QAbstractItemModel *log = events ? events->model() : nullptr;
+        for (int row = 0; log && row < log->rowCount(); ++row)
+            if (log->index(row, 0).data(Vigie::EventLogModel::EventRole).value<Vigie::HealthEvent>().kind ==
+                Vigie::HealthEvent::Kind::Acknowledged)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logHasIt(), 10000);
+    if (qEnvironmentVariableIsSet("VIGIE_DESKTOP_SCREENSHOTS"))
+        m_window->grab().save(Vigie::Test::screenshotPath(u"acknowledged-tile"_s));
+
+    // Mute everything for an hour, from the menu; the store says so to every process.
+    auto *muteAll = m_window->findChild<QAction *>(u"muteAllAction"_s);
+    QVERIFY(muteAll);
+    muteAll->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(center->isAllMuted(), 10000);
+    auto *unmute = m_window->findChild<QAction *>(u"unmuteAllAction"_s);
+    unmute->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!center->isAllMuted() && center->mutes().isEmpty(), 10000);
+
+    // Clear Acknowledgement takes it off the tile.
+    m_window->findChild<QAction *>(u"clearAcknowledgementAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_model->serviceIndex(u"closed"_s).data(ServiceBoardModel::AcknowledgementRole).toString().isEmpty(), 10000);
 }
 
 void tst_MainWindow::screenshotsInLightAndDarkPalettes()

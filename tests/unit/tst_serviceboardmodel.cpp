@@ -242,6 +242,39 @@ private Q_SLOTS:
         QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"connection refused by db1:5432"_s);
     }
 
+    // An acknowledgement shows on its tile (and is said by a screen reader) until it is withdrawn,
+    // across a reload of the workspace.
+    void acknowledgementsShowOnTheirTiles()
+    {
+        Test::ManualClock clock;
+        ServiceBoardModel model(&clock);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(sampleWorkspace());
+        model.applyResults({result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1, u"connection refused"_s)});
+        model.flushPendingChanges();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setAcknowledgements({Acknowledgement{u"smtp"_s, u"restarting db1"_s, u"alice"_s, clock.nowMs()}});
+        model.flushPendingChanges();
+        QVERIFY(!changed.isEmpty());
+        const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
+        QCOMPARE(smtp.data(ServiceBoardModel::AcknowledgementRole).toString(),
+                 u"Acknowledged by alice: restarting db1"_s);
+        QVERIFY(smtp.data(Qt::AccessibleTextRole).toString().endsWith(u", Acknowledged by alice: restarting db1"_s));
+        QVERIFY(model.serviceIndex(u"portal"_s).data(ServiceBoardModel::AcknowledgementRole).toString().isEmpty());
+
+        // The same again: nothing to tell the views.
+        changed.clear();
+        model.setAcknowledgements({Acknowledgement{u"smtp"_s, u"restarting db1"_s, u"alice"_s, clock.nowMs()}});
+        model.flushPendingChanges();
+        QCOMPARE(changed.size(), 0);
+
+        model.setWorkspace(sampleWorkspace());
+        QCOMPARE(model.serviceIndex(u"smtp"_s).data(ServiceBoardModel::AcknowledgementRole).toString(),
+                 u"Acknowledged by alice: restarting db1"_s);
+        model.setAcknowledgements({});
+        QVERIFY(model.serviceIndex(u"smtp"_s).data(ServiceBoardModel::AcknowledgementRole).toString().isEmpty());
+    }
+
     // Two of its shortest interval and that probe's timeout without a result: stale.
     void staleAfterTwoMissedTurns()
     {
