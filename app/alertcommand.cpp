@@ -24,11 +24,6 @@ namespace Vigie {
 
 namespace {
 
-QString localTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
-}
-
 // The acknowledgement's line in the event log, written by whoever acknowledges (the console
 // writes its own): into the history the console and `watch` keep, when there is one. The service's
 // group and state come from the workspace and the last stored state when known.

@@ -29,11 +29,6 @@ namespace Vigie {
 
 namespace {
 
-QString localTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
-}
-
 QJsonArray componentsJson(const QList<AffectedComponent> &components)
 {
     QJsonArray array;

@@ -19,6 +19,11 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs);
 }
 
+QString localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+}
+
 int fail(QTextStream &err, const QString &message, int code)
 {
     err << u"vigie: "_s << terminalSafe(message) << '\n';

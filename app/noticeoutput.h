@@ -21,6 +21,8 @@ namespace NoticeOutput {
 
 // A UTC time as the JSON output writes it: ISO 8601 with milliseconds.
 QString isoTime(qint64 ms);
+// A time as a table shows it to people: local, to the minute ("2026-12-03 08:00").
+QString localTime(qint64 ms);
 // "vigie: MESSAGE" on standard error; returns `code`.
 int fail(QTextStream &err, const QString &message, int code);
 void printErrors(QTextStream &err, const QList<WorkspaceError> &errors);

@@ -302,6 +302,22 @@ std::optional<QString> WorkspaceReader::nonEmptyText(const Entry &entry)
     return text;
 }
 
+// A `secret:` names a keychain entry; it never holds the secret.
+std::optional<QString> WorkspaceReader::secretName(const Entry &entry)
+{
+    const std::optional<QString> text = scalar(entry);
+    if (!text)
+        return std::nullopt;
+    if (isValidSecretName(text->trimmed()))
+        return text->trimmed();
+    addError(locationOf(entry.value),
+             tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
+                "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
+                "the secret itself")
+                 .arg(shown(*text)));
+    return std::nullopt;
+}
+
 std::optional<std::chrono::milliseconds> WorkspaceReader::duration(const Entry &entry,
                                                                    std::chrono::milliseconds longest)
 {
@@ -1084,18 +1100,8 @@ void WorkspaceReader::readAuth(const YamlNode &node, HttpOptions &probe)
                 auth.username = *text;
         } else if (entry.key == "secret"_L1) {
             hasSecret = true;
-            const auto text = scalar(entry);
-            if (!text)
-                continue;
-            if (isValidSecretName(text->trimmed())) {
-                auth.secretName = text->trimmed();
-            } else {
-                addError(locationOf(entry.value),
-                         tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
-                            "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
-                            "the secret itself")
-                             .arg(shown(*text)));
-            }
+            if (auto name = secretName(entry))
+                auth.secretName = std::move(*name);
         } else if (entry.key == "password"_L1 || entry.key == "token"_L1) {
             addError(locationOf(entry.keyNode),
                      tr("'%1' would keep a secret in the workspace file; store it in the system keychain and give "
@@ -2123,18 +2129,8 @@ void WorkspaceReader::readSmtp(const Entry &entry, AlertChannelSpec &channel)
                 channel.username = text->trimmed();
         } else if (item.key == "secret"_L1) {
             secret = item;
-            const auto text = scalar(item);
-            if (!text)
-                continue;
-            if (isValidSecretName(text->trimmed())) {
-                channel.secret = text->trimmed();
-            } else {
-                addError(locationOf(item.value),
-                         tr("'%1' is not a secret name; 'secret' names a secret stored in the system keychain, "
-                            "with letters, digits, '.', '_' and '-' (for example portal-api-token), and never holds "
-                            "the secret itself")
-                             .arg(shown(*text)));
-            }
+            if (auto name = secretName(item))
+                channel.secret = std::move(*name);
         } else if (item.key == "ca_file"_L1) {
             TlsTrust trust;
             readCaFile(item, trust);

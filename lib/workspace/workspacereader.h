@@ -61,6 +61,7 @@ private:
     QList<YamlNode> items(const YamlNode &sequence, const QString &subject);
     std::optional<QString> scalar(const Entry &entry);
     std::optional<QString> nonEmptyText(const Entry &entry);
+    std::optional<QString> secretName(const Entry &entry);
     std::optional<std::chrono::milliseconds> duration(const Entry &entry, std::chrono::milliseconds longest);
     bool lengthInRange(const Entry &entry, const QString &text, std::chrono::milliseconds value,
                        std::chrono::milliseconds longest, const QString &longestText);

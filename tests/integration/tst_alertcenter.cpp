@@ -5,6 +5,7 @@
 // do) reaching a running center. The clock is the test's: group waits and backoffs pass when the
 // test says so.
 
+#include "alertlab.h"
 #include "alerts/alertcenter.h"
 #include "alerts/alertstore.h"
 #include "manualclock.h"
@@ -23,23 +24,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Vigie;
 
-namespace {
-
-Service service(const QString &id, const QString &name, const QString &group, const QStringList &dependsOn = {})
-{
-    Service s;
-    s.id = id;
-    s.name = name;
-    s.group = group;
-    s.dependsOn = dependsOn;
-    ProbeSpec http;
-    http.setKind(ProbeKind::Http);
-    http.target = u"https://%1.example.org/"_s.arg(id);
-    s.probes.append(http);
-    return s;
-}
-
-} // namespace
+using Test::alertLabService;
 
 class tst_AlertCenter : public QObject
 {
@@ -58,9 +43,9 @@ private:
     {
         Workspace w;
         w.name = u"Lab"_s;
-        w.services = {service(u"db"_s, u"Database"_s, u"Data"_s),
-                      service(u"portal"_s, u"Customer portal"_s, u"Web"_s, {u"db"_s}),
-                      service(u"mail"_s, u"Mail relay"_s, u"Mail"_s)};
+        w.services = {alertLabService(u"db"_s, u"Database"_s, u"Data"_s),
+                      alertLabService(u"portal"_s, u"Customer portal"_s, u"Web"_s, {u"db"_s}),
+                      alertLabService(u"mail"_s, u"Mail relay"_s, u"Mail"_s)};
         AlertChannelSpec hook;
         hook.id = u"ops-hook"_s;
         hook.kind = AlertChannelSpec::Kind::Webhook;

@@ -19,11 +19,11 @@ struct VigieRun
 
 struct VigieRunOptions
 {
-    QString timeZone;                               // TZ; empty: the test's own
-    QByteArray input;                               // written to its standard input, then closed
-    bool withoutPlatform = false;                   // no QT_QPA_PLATFORM at all (else "minimal")
-    QList<std::pair<QString, QString>> environment; // more variables
-    int timeoutMs = 30'000;                         // then it is killed
+    QString timeZone{};                               // TZ; empty: the test's own
+    QByteArray input{};                               // written to its standard input, then closed
+    bool withoutPlatform = false;                     // no QT_QPA_PLATFORM at all (else "minimal")
+    QList<std::pair<QString, QString>> environment{}; // more variables
+    int timeoutMs = 30'000;                           // then it is killed
 };
 
 // Runs `binary` (the test's VIGIE_BINARY) as a user's shell would, without a display: no DISPLAY

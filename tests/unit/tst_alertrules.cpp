@@ -1,5 +1,6 @@
 // The alert rules with an injected clock: grouping by root cause, the group wait, flapping,
 // maintenance, acknowledgements, mutes and certificates.
+#include "alertlab.h"
 #include "alerts/alertrules.h"
 #include "manualclock.h"
 
@@ -9,23 +10,7 @@ using namespace Qt::StringLiterals;
 using namespace Vigie;
 using namespace std::chrono_literals;
 
-namespace {
-
-Service service(const QString &id, const QString &name, const QString &group, const QStringList &dependsOn = {})
-{
-    Service s;
-    s.id = id;
-    s.name = name;
-    s.group = group;
-    s.dependsOn = dependsOn;
-    ProbeSpec http;
-    http.setKind(ProbeKind::Http);
-    http.target = u"https://%1.example.org/"_s.arg(id);
-    s.probes.append(http);
-    return s;
-}
-
-} // namespace
+using Test::alertLabService;
 
 class TestAlertRules : public QObject
 {
@@ -66,9 +51,10 @@ private Q_SLOTS:
     {
         clock.set(QDateTime(QDate(2026, 11, 30), QTime(19, 23), QTimeZone::UTC));
         workspace = {};
-        workspace.services = {
-            service(u"db"_s, u"Database"_s, u"Data"_s), service(u"portal"_s, u"Customer portal"_s, u"Web"_s, {u"db"_s}),
-            service(u"api"_s, u"API"_s, u"Web"_s, {u"db"_s}), service(u"mail"_s, u"Mail"_s, u"Mail"_s)};
+        workspace.services = {alertLabService(u"db"_s, u"Database"_s, u"Data"_s),
+                              alertLabService(u"portal"_s, u"Customer portal"_s, u"Web"_s, {u"db"_s}),
+                              alertLabService(u"api"_s, u"API"_s, u"Web"_s, {u"db"_s}),
+                              alertLabService(u"mail"_s, u"Mail"_s, u"Mail"_s)};
         workspace.alerts.groupWait = 30s;
         workspace.alerts.flapInterval = 10min;
         health.clear();
@@ -239,7 +225,7 @@ private Q_SLOTS:
 
     void aCertificateInItsWarningWindow()
     {
-        Service shop = service(u"shop"_s, u"Shop"_s, u"Web"_s);
+        Service shop = alertLabService(u"shop"_s, u"Shop"_s, u"Web"_s);
         ProbeSpec tls;
         tls.setKind(ProbeKind::Tls);
         tls.target = u"shop.example.org:443"_s;
