@@ -2,12 +2,15 @@
 #include "boardview.h"
 #include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
+#include "paintcache.h"
 #include "screenshots.h"
 #include "tiledelegate.h"
 
 #include <QAccessible>
 #include <QAccessibleActionInterface>
 #include <QApplication>
+#include <QPainter>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -172,6 +175,8 @@ private slots:
     void screenReadersFollowTheCurrentTile();
     void screenReadersHearOfChangedTiles();
     void accessibleTilesDoNotOutliveAReset();
+    void cachedFramesAreCrispAtEveryScale_data();
+    void cachedFramesAreCrispAtEveryScale();
     void saveScreenshots();
 
 private:
@@ -686,6 +691,68 @@ void tst_BoardView::accessibleTilesDoNotOutliveAReset()
     const QAccessible::Id lastId = QAccessible::uniqueId(board->child(4));
     m_view.reset();
     QCOMPARE(QAccessible::accessibleInterface(lastId), nullptr);
+}
+
+void tst_BoardView::cachedFramesAreCrispAtEveryScale_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<QPointF>("topLeft");
+    QTest::newRow("1x") << 1.0 << QPointF(3, 5);
+    QTest::newRow("1.5x, odd") << 1.5 << QPointF(3, 5);
+    QTest::newRow("1.5x, even") << 1.5 << QPointF(4, 8);
+    QTest::newRow("2x") << 2.0 << QPointF(3, 5);
+}
+
+// A tile's frame comes from a pixmap cached at the device's pixel ratio and drawn on whole device
+// pixels: at 1.5x, a tile at an odd logical x starts between two device pixels, and the frame
+// must look as if painted there directly, not blurred or shifted by half a pixel.
+void tst_BoardView::cachedFramesAreCrispAtEveryScale()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(QPointF, topLeft);
+    QPixmapCache::clear();
+    const QSizeF size(40, 24);
+    qreal drawnAt = 0;
+    const auto frame = [&](QPainter *p) {
+        drawnAt = p->device()->devicePixelRatioF();
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setPen(QPen(Qt::black, 1));
+        p->setBrush(Qt::darkGreen);
+        p->drawRoundedRect(QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    };
+    const auto canvas = [ratio] {
+        QImage image((QSizeF(60, 40) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        image.fill(Qt::white);
+        return image;
+    };
+
+    QImage direct = canvas();
+    {
+        QPainter painter(&direct);
+        painter.translate(topLeft);
+        frame(&painter);
+    }
+    QImage cached = canvas();
+    for (int pass = 0; pass < 2; ++pass) { // drawn, then copied from the cache
+        cached = canvas();
+        QPainter painter(&cached);
+        painter.setRenderHint(QPainter::Antialiasing);
+        Vigie::paintCached(&painter, topLeft, size, u"test-frame"_s, frame);
+    }
+    // The cached pixmap was painted at the device's ratio...
+    QCOMPARE(drawnAt, ratio);
+    // ...and lands where direct painting would have put each device pixel.
+    int differing = 0;
+    for (int y = 0; y < direct.height(); ++y)
+        for (int x = 0; x < direct.width(); ++x) {
+            const QRgb a = direct.pixel(x, y);
+            const QRgb b = cached.pixel(x, y);
+            if (std::abs(qRed(a) - qRed(b)) > 8 || std::abs(qGreen(a) - qGreen(b)) > 8 ||
+                std::abs(qBlue(a) - qBlue(b)) > 8)
+                ++differing;
+        }
+    QVERIFY2(differing == 0, qPrintable(QString::number(differing) + u" device pixels differ"_s));
 }
 
 void tst_BoardView::saveScreenshots()
