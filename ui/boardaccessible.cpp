@@ -87,8 +87,9 @@ public:
             state.invalid = true;
             return state;
         }
-        state.focusable = true;
-        state.selectable = true;
+        // A wall's board takes neither the focus nor a selection.
+        state.focusable = m_view->focusPolicy() != Qt::NoFocus;
+        state.selectable = m_view->selectionMode() != QAbstractItemView::NoSelection;
         if (!m_view->isEnabled())
             state.disabled = true;
         if (const QItemSelectionModel *selection = m_view->selectionModel();
