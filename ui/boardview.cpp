@@ -1,5 +1,6 @@
 #include "boardview.h"
 
+#include "boardaccessible.h"
 #include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
 #include "tiledelegate.h"
@@ -22,6 +23,8 @@ BoardView::BoardView(QWidget *parent)
     , m_tiles(new TileDelegate(Clock::system(), this))
     , m_clock(Clock::system())
 {
+    // Before anything asks for this view's accessible interface, which Qt then keeps.
+    BoardAccessible::install();
     setItemDelegate(m_tiles);
     setSelectionMode(SingleSelection);
     setSelectionBehavior(SelectItems);
@@ -409,6 +412,13 @@ void BoardView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int e
 {
     QAbstractItemView::rowsAboutToBeRemoved(parent, start, end);
     invalidateLayout();
+}
+
+void BoardView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QAbstractItemView::currentChanged(current, previous);
+    if (BoardAccessible::isListening())
+        BoardAccessible::currentChanged(this, current);
 }
 
 QRect BoardView::cellRect(int cell) const
@@ -841,6 +851,8 @@ void BoardView::dataChanged(const QModelIndex &topLeft, const QModelIndex &botto
     if (!topLeft.isValid() || !bottomRight.isValid())
         return;
     const QModelIndex parent = topLeft.parent();
+    if (BoardAccessible::isListening())
+        BoardAccessible::dataChanged(this, topLeft, bottomRight);
     if (bottomRight.parent() != parent) {
         viewport()->update();
         return;

@@ -26,6 +26,9 @@ class TileDelegate;
 // pages (a group is not split when it fits on one page) and shows one at a time.
 //
 // Times on the tiles ("for 40 s") tick every second; only the tiles whose text changed repaint.
+//
+// Screen readers see the tiles as a list (BoardAccessible), told when the current tile moves and
+// when a tile they know changes.
 class BoardView final : public QAbstractItemView
 {
     Q_OBJECT
@@ -88,6 +91,7 @@ protected:
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;

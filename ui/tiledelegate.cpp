@@ -154,12 +154,12 @@ void paintFrame(QPainter *painter, const QStyleOptionViewItem &option, const Til
         QPainterPath shape;
         shape.addRoundedRect(frame, radius, radius);
         p->fillPath(shape, background);
-        // The state band follows the tile's rounded left corners. Drawn as a rounded rectangle one
-        // radius wider, its right edge then covered with the background.
-        p->setPen(Qt::NoPen);
-        p->setBrush(look.colour);
-        p->drawRoundedRect(QRectF(frame.left(), frame.top(), band + radius, frame.height()), radius, radius);
-        p->fillRect(QRectF(frame.left() + band, frame.top() + 1, radius, frame.height() - 2), background);
+        // The state band follows the tile's rounded left corners: the frame's shape, cut at the
+        // band's width. (A rounded rectangle one radius wider with its right part covered left the
+        // antialiased edge of that part showing: a pale line across the tile, and a cap on top.)
+        QPainterPath bandArea;
+        bandArea.addRect(QRectF(0, 0, frame.left() + band, size.height()));
+        p->fillPath(shape.intersected(bandArea), look.colour);
         p->setPen(QPen(border, borderWidth, borderStyle));
         p->setBrush(Qt::NoBrush);
         const qreal inset = (borderWidth - 1.0) / 2.0;

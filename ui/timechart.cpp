@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -240,6 +241,7 @@ void TimeChart::setTitle(const QString &title)
     setAccessibleName(title);
     m_view->setAccessibleName(title);
     updateLegend();
+    updateDescription();
 }
 
 QString TimeChart::title() const
@@ -252,6 +254,7 @@ void TimeChart::setUnit(const QString &unit)
     m_unit = unit;
     m_valueAxis->setTitleText(unit);
     layoutPlot();
+    updateDescription();
 }
 
 QString TimeChart::unit() const
@@ -296,6 +299,7 @@ void TimeChart::setLines(const QList<ChartLine> &lines, qint64 fromMs, qint64 to
     updateAxes();
     rebuildSeries();
     updateLegend();
+    updateDescription();
 }
 
 const QList<ChartLine> &TimeChart::lines() const
@@ -312,6 +316,7 @@ void TimeChart::setTimeRange(qint64 fromMs, qint64 toMs)
     m_fromMs = fromMs;
     m_toMs = toMs;
     updateAxes();
+    updateDescription();
 }
 
 void TimeChart::setBands(const QList<ChartBand> &bands)
@@ -418,6 +423,48 @@ QString TimeChart::formatValue(double value, const QString &unit)
     const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : magnitude > 0 ? 3 : 0;
     const QString number = QLocale().toString(value, 'f', decimals);
     return unit.isEmpty() ? number : tr("%1 %2", "a value and its unit").arg(number, unit);
+}
+
+QString TimeChart::formatSpan(qint64 ms)
+{
+    constexpr qint64 minute = 60'000;
+    constexpr qint64 hour = 60 * minute;
+    constexpr qint64 day = 24 * hour;
+    if (ms >= 2 * day)
+        return tr("%n days", "a time span", int(std::llround(double(ms) / day)));
+    if (ms >= hour)
+        return tr("%n h", "a time span, in hours", int(std::llround(double(ms) / hour)));
+    return tr("%n min", "a time span, in minutes", int(std::max<qint64>(1, std::llround(double(ms) / minute))));
+}
+
+void TimeChart::updateDescription()
+{
+    // One pass over the points in range, already decimated (a few per pixel column): cheap.
+    QStringList parts;
+    for (const ChartLine &line : std::as_const(m_lines)) {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -low;
+        for (const Sample &sample : line.samples) {
+            if (sample.isGap() || sample.timestampMs < m_fromMs || sample.timestampMs > m_toMs)
+                continue;
+            low = std::min(low, sample.value);
+            high = std::max(high, sample.value);
+        }
+        if (low > high)
+            continue;
+        const QString range = low == high ? formatValue(low, m_unit)
+                                          : tr("%1 to %2", "the lowest and highest values of a chart line")
+                                                .arg(formatValue(low, m_unit), formatValue(high, m_unit));
+        parts << (m_lines.size() == 1 ? range
+                                      : tr("%1: %2", "a chart line's label and its range").arg(line.label, range));
+    }
+    const QString shown = parts.isEmpty() ? tr("no data") : parts.join(u", "_s);
+    const QString description = tr("%1 over %2: %3", "a chart's title, its time span, what its lines show")
+                                    .arg(m_title, formatSpan(m_toMs - m_fromMs), shown);
+    if (accessibleDescription() != description) {
+        setAccessibleDescription(description);
+        m_view->setAccessibleDescription(description);
+    }
 }
 
 QString TimeChart::lineValueText(int line, qint64 timestampMs) const

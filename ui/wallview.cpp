@@ -161,6 +161,7 @@ WallView::WallView(ServiceBoardModel *model, Freshness *freshness, QWidget *pare
 
     d->board = new BoardView;
     d->board->setObjectName(u"wallBoard"_s);
+    d->board->setAccessibleName(tr("Service board"));
     d->board->setModel(model);
     d->board->setCompact(true);
     d->board->setPaging(true);

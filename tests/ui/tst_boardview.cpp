@@ -1,10 +1,16 @@
+#include "boardaccessible.h"
 #include "boardview.h"
 #include "core/numbertext.h"
 #include "models/serviceboardmodel.h"
+#include "paintcache.h"
 #include "screenshots.h"
 #include "tiledelegate.h"
 
+#include <QAccessible>
+#include <QAccessibleActionInterface>
 #include <QApplication>
+#include <QPainter>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -100,6 +106,49 @@ QList<QModelIndex> allIndexes(const QAbstractItemModel &model)
     return out;
 }
 
+// Records what the board tells assistive technologies (QAccessible drops events on the offscreen
+// platform, where none is active), as qtbase's own accessibility tests do.
+class AccessibilityRecorder
+{
+public:
+    struct Event
+    {
+        QAccessible::Event type;
+        QObject *object;
+        int child;
+        QAccessible::Id id;
+    };
+
+    AccessibilityRecorder()
+    {
+        s_events.clear();
+        Vigie::BoardAccessible::setTestEventHandler(record);
+    }
+    ~AccessibilityRecorder()
+    {
+        Vigie::BoardAccessible::setTestEventHandler(nullptr);
+        s_events.clear();
+    }
+    Q_DISABLE_COPY_MOVE(AccessibilityRecorder)
+
+    static QList<Event> events(QAccessible::Event type)
+    {
+        QList<Event> out;
+        for (const Event &event : std::as_const(s_events))
+            if (event.type == type)
+                out.append(event);
+        return out;
+    }
+    static void clear() { s_events.clear(); }
+
+private:
+    static void record(QAccessibleEvent *event)
+    {
+        s_events.append({event->type(), event->object(), event->child(), event->object() ? 0 : event->uniqueId()});
+    }
+    static inline QList<Event> s_events;
+};
+
 } // namespace
 
 class tst_BoardView : public QObject
@@ -122,6 +171,12 @@ private slots:
     void smallGroupsShareARow();
     void causeKeepsItsPort();
     void compactTilesPageWhenTheyDoNotFit();
+    void screenReadersSeeEveryTile();
+    void screenReadersFollowTheCurrentTile();
+    void screenReadersHearOfChangedTiles();
+    void accessibleTilesDoNotOutliveAReset();
+    void cachedFramesAreCrispAtEveryScale_data();
+    void cachedFramesAreCrispAtEveryScale();
     void saveScreenshots();
 
 private:
@@ -333,6 +388,15 @@ void tst_BoardView::elevenThousandServicesPaintOnlyWhatIsVisible()
     // No widget per tile.
     QCOMPARE(int(m_view->findChildren<QWidget *>().size()), childWidgets);
     QVERIFY(childWidgets < 20);
+
+    // A screen reader reaches every tile, the last one too, and it is the one in view.
+    QAccessibleInterface *board = QAccessible::queryAccessibleInterface(m_view.get());
+    QCOMPARE(board->childCount(), 11000);
+    QAccessibleInterface *lastTile = board->child(10999);
+    QVERIFY(lastTile->text(QAccessible::Name).startsWith(u"Region 21 service 499, "_s));
+    QVERIFY(!lastTile->state().offscreen);
+    QVERIFY(board->child(0)->state().offscreen);
+    QCOMPARE(board->indexOfChild(lastTile), 10999);
 }
 
 void tst_BoardView::formatsForPeople()
@@ -451,6 +515,244 @@ void tst_BoardView::compactTilesPageWhenTheyDoNotFit()
     m_view->setCurrentPage(pageOfB);
     for (int row = 0; row < m_model->rowCount(b); ++row)
         QVERIFY(m_view->viewport()->rect().contains(m_view->visualRect(m_model->index(row, 0, b))));
+}
+
+// Qt's stand-in for an unknown item view lists the root's rows, the groups: every service must be
+// an item instead, named as the model names it for screen readers.
+void tst_BoardView::screenReadersSeeEveryTile()
+{
+    m_view->setAccessibleName(u"Service board"_s);
+    QAccessibleInterface *board = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(board);
+    QCOMPARE(board->role(), QAccessible::List);
+    QCOMPARE(board->text(QAccessible::Name), u"Service board"_s);
+    QCOMPARE(board->childCount(), int(m_workspace.services.size()));
+
+    // In reading order, group after group, each tile where the view draws it.
+    int downTiles = 0;
+    for (int i = 0; i < board->childCount(); ++i) {
+        const Vigie::Service &service = m_workspace.services.at(i);
+        const QModelIndex index = m_model->serviceIndex(service.id);
+        QAccessibleInterface *tile = board->child(i);
+        QVERIFY(tile);
+        QVERIFY(tile->isValid());
+        QCOMPARE(tile->role(), QAccessible::ListItem);
+        QCOMPARE(tile->parent(), board);
+        QCOMPARE(board->indexOfChild(tile), i);
+        QCOMPARE(board->child(i), tile); // kept, not made again
+        QCOMPARE(tile->text(QAccessible::Name), index.data(Qt::AccessibleTextRole).toString());
+        QVERIFY(tile->text(QAccessible::Description).contains(service.group));
+        const QRect visual = m_view->visualRect(index);
+        QCOMPARE(tile->rect(), QRect(m_view->viewport()->mapToGlobal(visual.topLeft()), visual.size()));
+        QCOMPARE(board->childAt(tile->rect().center().x(), tile->rect().center().y()), tile);
+        const QAccessible::State state = tile->state();
+        QVERIFY(state.focusable);
+        QVERIFY(state.selectable);
+        QVERIFY(!state.offscreen);
+        QVERIFY(!state.selected);
+
+        if (index.data(ServiceBoardModel::StateRole).toInt() != int(HealthState::Down))
+            continue;
+        ++downTiles;
+        // What Orca reads: the service, its state, and the cause.
+        const QString name = tile->text(QAccessible::Name);
+        QVERIFY2(name.startsWith(service.name + u", "_s), qPrintable(name));
+        QVERIFY2(name.contains(u"Down"_s), qPrintable(name));
+        QVERIFY2(name.contains(u"refused"_s), qPrintable(name));
+        const QString description = index.data(Qt::AccessibleDescriptionRole).toString();
+        QVERIFY(!description.isEmpty());
+        QVERIFY(tile->text(QAccessible::Description).startsWith(description));
+    }
+    QCOMPARE(downTiles, 2);
+    // The gap between tiles and the headers are no item.
+    const QRect header = m_view->visualRect(m_model->index(0, 0));
+    const QPoint onHeader = m_view->viewport()->mapToGlobal(header.center());
+    QCOMPARE(board->childAt(onHeader.x(), onHeader.y()), nullptr);
+    QCOMPARE(board->child(board->childCount()), nullptr);
+    QCOMPARE(board->child(-1), nullptr);
+
+    // Scrolled out of view: still there, not showing.
+    Workspace big = makeWorkspace({u"A"_s, u"B"_s, u"C"_s}, 100);
+    m_model->setWorkspace(big);
+    QCOMPARE(board->childCount(), 300);
+    QTRY_VERIFY(m_view->verticalScrollBar()->maximum() > 0);
+    QVERIFY(!board->child(0)->state().offscreen);
+    QVERIFY(board->child(299)->state().offscreen);
+    QCOMPARE(board->child(299)->text(QAccessible::Name).section(u',', 0, 0), u"C service 99"_s);
+}
+
+void tst_BoardView::screenReadersFollowTheCurrentTile()
+{
+    AccessibilityRecorder recorder;
+    QAccessibleInterface *board = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(board);
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+    m_view->setFocus();
+    QTRY_VERIFY(m_view->hasFocus());
+    AccessibilityRecorder::clear();
+
+    // Data's second service: the 8th tile.
+    const QModelIndex target = m_model->index(1, 0, m_model->index(2, 0));
+    m_view->setCurrentIndex(target);
+    QAccessibleInterface *focused = board->focusChild();
+    QVERIFY(focused);
+    QCOMPARE(board->indexOfChild(focused), 7);
+    QCOMPARE(focused->text(QAccessible::Name), target.data(Qt::AccessibleTextRole).toString());
+    QVERIFY(focused->state().focused);
+    QVERIFY(focused->state().selected);
+    const QList<AccessibilityRecorder::Event> focus = AccessibilityRecorder::events(QAccessible::Focus);
+    QCOMPARE(focus.size(), 1);
+    QCOMPARE(focus.first().object, m_view.get());
+    QCOMPARE(focus.first().child, 7);
+    QVERIFY(!board->child(0)->state().focused);
+
+    // Arrow keys move it too; pressing a tile makes it current (and shows its details).
+    AccessibilityRecorder::clear();
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QCOMPARE(AccessibilityRecorder::events(QAccessible::Focus).size(), 1);
+    QCOMPARE(AccessibilityRecorder::events(QAccessible::Focus).first().child, 8);
+    QAccessibleInterface *first = board->child(0);
+    QAccessibleActionInterface *actions = first->actionInterface();
+    QVERIFY(actions);
+    QVERIFY(actions->actionNames().contains(QAccessibleActionInterface::pressAction()));
+    QCOMPARE(actions->localizedActionName(QAccessibleActionInterface::pressAction()), u"Show details"_s);
+    actions->doAction(QAccessibleActionInterface::pressAction());
+    QCOMPARE(m_view->currentIndex(), m_model->index(0, 0, m_model->index(0, 0)));
+    QCOMPARE(board->focusChild(), first);
+
+    // Without the keyboard focus, a new current tile does not pull the screen reader there.
+    m_view->clearFocus();
+    AccessibilityRecorder::clear();
+    m_view->setCurrentIndex(target);
+    QVERIFY(AccessibilityRecorder::events(QAccessible::Focus).isEmpty());
+}
+
+void tst_BoardView::screenReadersHearOfChangedTiles()
+{
+    AccessibilityRecorder recorder;
+    QAccessibleInterface *board = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(board);
+    // A screen reader has looked at the first two tiles only.
+    QAccessibleInterface *watched = board->child(1);
+    QVERIFY(board->child(0));
+    const QAccessible::Id watchedId = QAccessible::uniqueId(watched);
+    AccessibilityRecorder::clear();
+
+    const auto goDown = [this](const Vigie::Service &service) {
+        ProbeResult result;
+        result.key = {service.id, 0};
+        result.kind = u"tcp"_s;
+        result.target = service.probes.first().target;
+        result.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        result.status = HealthState::Down;
+        result.error = Vigie::Message::verbatim(u"Connecting to 127.0.0.1 timed out after 10 s."_s);
+        return result;
+    };
+    // Service 1 (watched) and service 5 (never asked for) go down, in one notification.
+    m_model->applyResults({goDown(m_workspace.services.at(1)), goDown(m_workspace.services.at(5))});
+    m_model->flushPendingChanges();
+
+    const QList<AccessibilityRecorder::Event> names = AccessibilityRecorder::events(QAccessible::NameChanged);
+    QCOMPARE(names.size(), 1);
+    QCOMPARE(names.first().id, watchedId);
+    QVERIFY(watched->text(QAccessible::Name).contains(u"timed out"_s));
+    QCOMPARE(AccessibilityRecorder::events(QAccessible::DescriptionChanged).size(), 1);
+}
+
+void tst_BoardView::accessibleTilesDoNotOutliveAReset()
+{
+    QAccessibleInterface *board = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(board);
+    QCOMPARE(board->childCount(), 10);
+    const QAccessible::Id oldId = QAccessible::uniqueId(board->child(8));
+    QVERIFY(QAccessible::accessibleInterface(oldId));
+
+    m_model->setWorkspace(makeWorkspace({u"Solo"_s}, 3));
+    QCOMPARE(board->childCount(), 3);
+    // The old tile is gone with its service, not left pointing at a row that no longer exists.
+    QCOMPARE(QAccessible::accessibleInterface(oldId), nullptr);
+    QCOMPARE(board->child(8), nullptr);
+    QAccessibleInterface *first = board->child(0);
+    QVERIFY(first && first->isValid());
+    QVERIFY(first->text(QAccessible::Name).startsWith(u"Solo service 0"_s));
+    QCOMPARE(board->indexOfChild(first), 0);
+
+    // A group appearing shifts positions: the tiles are made again.
+    const QAccessible::Id soloId = QAccessible::uniqueId(first);
+    Workspace grown = makeWorkspace({u"Alpha"_s}, 2);
+    grown.services += makeWorkspace({u"Solo"_s}, 3).services;
+    m_model->setWorkspace(grown);
+    QCOMPARE(board->childCount(), 5);
+    QCOMPARE(QAccessible::accessibleInterface(soloId), nullptr);
+    QVERIFY(board->child(2)->text(QAccessible::Name).startsWith(u"Solo service 0"_s));
+
+    // And a board going away takes its tiles with it.
+    const QAccessible::Id lastId = QAccessible::uniqueId(board->child(4));
+    m_view.reset();
+    QCOMPARE(QAccessible::accessibleInterface(lastId), nullptr);
+}
+
+void tst_BoardView::cachedFramesAreCrispAtEveryScale_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<QPointF>("topLeft");
+    QTest::newRow("1x") << 1.0 << QPointF(3, 5);
+    QTest::newRow("1.5x, odd") << 1.5 << QPointF(3, 5);
+    QTest::newRow("1.5x, even") << 1.5 << QPointF(4, 8);
+    QTest::newRow("2x") << 2.0 << QPointF(3, 5);
+}
+
+// A tile's frame comes from a pixmap cached at the device's pixel ratio and drawn on whole device
+// pixels: at 1.5x, a tile at an odd logical x starts between two device pixels, and the frame
+// must look as if painted there directly, not blurred or shifted by half a pixel.
+void tst_BoardView::cachedFramesAreCrispAtEveryScale()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(QPointF, topLeft);
+    QPixmapCache::clear();
+    const QSizeF size(40, 24);
+    qreal drawnAt = 0;
+    const auto frame = [&](QPainter *p) {
+        drawnAt = p->device()->devicePixelRatioF();
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setPen(QPen(Qt::black, 1));
+        p->setBrush(Qt::darkGreen);
+        p->drawRoundedRect(QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    };
+    const auto canvas = [ratio] {
+        QImage image((QSizeF(60, 40) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        image.fill(Qt::white);
+        return image;
+    };
+
+    QImage direct = canvas();
+    {
+        QPainter painter(&direct);
+        painter.translate(topLeft);
+        frame(&painter);
+    }
+    QImage cached = canvas();
+    for (int pass = 0; pass < 2; ++pass) { // drawn, then copied from the cache
+        cached = canvas();
+        QPainter painter(&cached);
+        painter.setRenderHint(QPainter::Antialiasing);
+        Vigie::paintCached(&painter, topLeft, size, u"test-frame"_s, frame);
+    }
+    // The cached pixmap was painted at the device's ratio...
+    QCOMPARE(drawnAt, ratio);
+    // ...and lands where direct painting would have put each device pixel.
+    int differing = 0;
+    for (int y = 0; y < direct.height(); ++y)
+        for (int x = 0; x < direct.width(); ++x) {
+            const QRgb a = direct.pixel(x, y);
+            const QRgb b = cached.pixel(x, y);
+            if (std::abs(qRed(a) - qRed(b)) > 8 || std::abs(qGreen(a) - qGreen(b)) > 8 ||
+                std::abs(qBlue(a) - qBlue(b)) > 8)
+                ++differing;
+        }
+    QVERIFY2(differing == 0, qPrintable(QString::number(differing) + u" device pixels differ"_s));
 }
 
 void tst_BoardView::saveScreenshots()

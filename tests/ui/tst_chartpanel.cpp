@@ -79,6 +79,7 @@ private slots:
     void init();
     void cleanup();
     void onePerProbeLineEachLabelled();
+    void screenReadersHearWhatAChartShows();
     void aGapSplitsTheLine();
     void handsWholeDecimatedSeriesWithReplace();
     void errorRateIsAPercentagePerColumn();
@@ -159,6 +160,32 @@ void tst_ChartPanel::onePerProbeLineEachLabelled()
     }
     // Each line its own colour.
     QVERIFY(charts.first()->lineColor(0) != charts.first()->lineColor(1));
+}
+
+// A chart is named by its title and described by what it shows, for a screen reader.
+void tst_ChartPanel::screenReadersHearWhatAChartShows()
+{
+    m_source->series.insert(u"latency{probe=\"0\"}"_s, ramp(m_now - 50 * Minute, 50, Minute, 120, 1));
+    m_panel->setCharts({probesChart(1)});
+    QVERIFY(load());
+    TimeChart *chart = m_panel->timeCharts().first();
+    QCOMPARE(chart->accessibleName(), u"Response time"_s);
+    const QString description = chart->accessibleDescription();
+    QVERIFY2(description.startsWith(u"Response time over "_s), qPrintable(description));
+    QVERIFY2(description.endsWith(u": 120 ms to 169 ms"_s), qPrintable(description));
+    // The view that takes the focus says the same.
+    QCOMPARE(chart->findChild<QChartView *>()->accessibleName(), u"Response time"_s);
+    QCOMPARE(chart->findChild<QChartView *>()->accessibleDescription(), description);
+
+    // Several lines: each with its label.
+    m_source->series.insert(u"latency{probe=\"1\"}"_s, ramp(m_now - 50 * Minute, 50, Minute, 300, 0));
+    m_panel->setCharts({probesChart(2)});
+    QVERIFY(load());
+    const QString both = m_panel->timeCharts().first()->accessibleDescription();
+    QVERIFY2(both.endsWith(u": Probe 1: 120 ms to 169 ms, Probe 2: 300 ms"_s), qPrintable(both));
+    QCOMPARE(TimeChart::formatSpan(24 * 60 * Minute), u"24 h"_s);
+    QCOMPARE(TimeChart::formatSpan(7 * 24 * 60 * Minute), u"7 days"_s);
+    QCOMPARE(TimeChart::formatSpan(45 * Minute), u"45 min"_s);
 }
 
 void tst_ChartPanel::aGapSplitsTheLine()

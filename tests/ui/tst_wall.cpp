@@ -15,6 +15,7 @@
 #include "wallview.h"
 #include "wallwindow.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDialog>
 #include <QSignalSpy>
@@ -153,6 +154,18 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(pageOf.size(), 1500);
+
+        // A screen reader has every tile, those of the other pages as not showing; a wall takes
+        // no focus, so neither do its tiles.
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(board);
+        QVERIFY(list);
+        QCOMPARE(list->text(QAccessible::Name), u"Service board"_s);
+        QCOMPARE(list->childCount(), 1500);
+        board->setCurrentPage(0);
+        QVERIFY(!list->child(0)->state().offscreen);
+        QVERIFY(list->child(1499)->state().offscreen);
+        QVERIFY(!list->child(0)->state().focusable);
+        QVERIFY(!list->child(0)->state().selectable);
     }
 
     // No result for two intervals, probing stopped, a store that cannot write: a banner over the
