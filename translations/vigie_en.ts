@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Vigie::Alert</name>
+    <message numerus="yes">
+        <source>Changed state %n times since %1.</source>
+        <translation>
+            <numerusform>Changed state %n time since %1.</numerusform>
+            <numerusform>Changed state %n times since %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::AlertCommand</name>
+    <message numerus="yes">
+        <source>%n mute(s) ended.</source>
+        <translation>
+            <numerusform>%n mute ended.</numerusform>
+            <numerusform>%n mutes ended.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::Duration</name>
     <message numerus="yes">
         <source>for %n s</source>
@@ -111,6 +138,20 @@
         <translation>
             <numerusform>%n in maintenance</numerusform>
             <numerusform>%n in maintenance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n degraded</numerusform>
+            <numerusform>%n degraded</numerusform>
         </translation>
     </message>
 </context>
@@ -251,6 +292,33 @@
         <translation>
             <numerusform>%n impacted</numerusform>
             <numerusform>%n impacted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::TimeChart</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <comment>a time span</comment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>a time span, in hours</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>a time span, in minutes</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>

@@ -2,97 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name>NoticeStore</name>
+    <name>Vigie::Acknowledgement</name>
     <message>
-        <source>Queued</source>
-        <translation>En file d’attente</translation>
+        <source>by %1</source>
+        <translation>par %1</translation>
     </message>
     <message>
-        <source>Sending</source>
-        <translation>Envoi en cours</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Publié</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Échec</translation>
-    </message>
-    <message>
-        <source>Needs attention</source>
-        <translation>Intervention requise</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>The notice store is already open on %1.</source>
-        <translation>Le stockage des avis est déjà ouvert sur %1.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data folder %1 for the notices database.</source>
-        <translation>Impossible de créer le dossier de données %1 pour la base des avis.</translation>
-    </message>
-    <message>
-        <source>Cannot use the notices database %1: %2.</source>
-        <translation>Impossible d’utiliser la base des avis %1&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>A notice needs a title.</source>
-        <translation>Un avis doit avoir un titre.</translation>
-    </message>
-    <message>
-        <source>Notice %1 has no revision %2.</source>
-        <translation>L’avis %1 n’a pas de révision %2.</translation>
-    </message>
-    <message>
-        <source>Notice %1 has no update to publish yet.</source>
-        <translation>L’avis %1 n’a encore aucune mise à jour à publier.</translation>
-    </message>
-    <message>
-        <source>Outbox entry %1 is %2: only a queued, failed or attention-needing entry can be retried.</source>
-        <translation>L’entrée %1 de la boîte d’envoi est à l’état %2&#xa0;: seule une entrée en file d’attente, en échec ou nécessitant une intervention peut être relancée.</translation>
-    </message>
-    <message>
-        <source>Outbox entry %1 is already published.</source>
-        <translation>L’entrée %1 de la boîte d’envoi est déjà publiée.</translation>
-    </message>
-    <message>
-        <source>Outbox entry %1 is being sent: wait for the send to end before cancelling it.</source>
-        <translation>L’entrée %1 de la boîte d’envoi est en cours d’envoi&#xa0;: attendez la fin de l’envoi avant de l’annuler.</translation>
+        <source>by %1: %2</source>
+        <translation>par %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
-    <name>Vigie</name>
+    <name>Vigie::Alert</name>
     <message>
-        <source>The notices database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
-        <translation>La base des avis %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la ailleurs pour en commencer une nouvelle.</translation>
+        <source>Resolved: %1</source>
+        <translation>Rétabli&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Cannot use the notices database %1: %2.</source>
-        <translation>Impossible d’utiliser la base des avis %1&#xa0;: %2.</translation>
+        <source>Down: %1</source>
+        <translation>En panne&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The notice store is not open.</source>
-        <translation>Le stockage des avis n’est pas ouvert.</translation>
+        <source>Degraded: %1</source>
+        <translation>Dégradé&#xa0;: %1</translation>
     </message>
     <message>
-        <source>There is no notice %1.</source>
-        <translation>Il n’y a pas d’avis %1.</translation>
+        <source>Certificate expiring: %1</source>
+        <translation>Certificat bientôt expiré&#xa0;: %1</translation>
     </message>
     <message>
-        <source>There is no outbox entry %1.</source>
-        <translation>Il n’y a pas d’entrée %1 dans la boîte d’envoi.</translation>
+        <source>Flapping: %1</source>
+        <translation>Instable&#xa0;: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a status of %2; expected one of: %3.</source>
-        <translation>&quot;%1&quot; n’est pas un état de %2&#xa0;; valeurs possibles&#xa0;: %3.</translation>
+        <source>Was down for %1, since %2.</source>
+        <translation>Était en panne depuis %2, pendant %1.</translation>
     </message>
     <message>
-        <source>Outbox entry %1 is not being sent by %2 (it is %3).</source>
-        <translation>L’entrée %1 de la boîte d’envoi n’est pas en cours d’envoi par %2 (elle est à l’état %3).</translation>
+        <source>Was degraded for %1, since %2.</source>
+        <translation>Était dégradé depuis %2, pendant %1.</translation>
+    </message>
+    <message>
+        <source>Was in its certificate&apos;s warning window for %1, since %2.</source>
+        <translation>Son certificat était dans sa période d’avertissement depuis %2, pendant %1.</translation>
+    </message>
+    <message>
+        <source>Was flapping for %1, since %2.</source>
+        <translation>Était instable depuis %2, pendant %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed state %n times since %1.</source>
+        <translation>
+            <numerusform>A changé d’état %n fois depuis %1.</numerusform>
+            <numerusform>A changé d’état %n fois depuis %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation>Maintenant %1.</translation>
+    </message>
+    <message>
+        <source>Since %1.</source>
+        <translation>Depuis %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also failed because of it: %1.</source>
+        <translation>En panne aussi à cause de lui&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Also failing because of it: %1.</source>
+        <translation>En panne aussi à cause de lui&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::AlertCenter</name>
+    <message>
+        <source>The workspace declares no channel %1.</source>
+        <translation>L’espace de travail ne déclare aucun canal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::AlertCommand</name>
+    <message>
+        <source>The acknowledgement is kept, but its line in the event log could not be written to %1.</source>
+        <translation>L’acquittement est conservé, mais sa ligne dans le journal des événements n’a pu être écrite dans %1.</translation>
+    </message>
+    <message>
+        <source>all alerts</source>
+        <translation>toutes les alertes</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groupe %1</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>until unmuted</source>
+        <translation>jusqu’à réactivation</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>%1 has no service &quot;%2&quot;; its services are: %3.</source>
+        <translation>%1 n’a pas de service «&#xa0;%2&#xa0;»&#xa0;; ses services sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no group &quot;%2&quot;; its groups are: %3.</source>
+        <translation>%1 n’a pas de groupe «&#xa0;%2&#xa0;»&#xa0;; ses groupes sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>No service is acknowledged.</source>
+        <translation>Aucun service n’est acquitté.</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>SERVICE</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>DEPUIS</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>PAR</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>COMMENTAIRE</translation>
+    </message>
+    <message>
+        <source>No mute is in force.</source>
+        <translation>Aucune mise en sourdine en cours.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>MUTED</source>
+        <translation>EN SOURDINE</translation>
+    </message>
+    <message>
+        <source>UNTIL</source>
+        <translation>JUSQU’À</translation>
+    </message>
+    <message>
+        <source>unmuted</source>
+        <translation>réactivation</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1: its alerts are held back until it recovers.</source>
+        <translation>%1 acquitté&#xa0;: ses alertes sont retenues jusqu’à son rétablissement.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer acknowledged: its alerts are told again.</source>
+        <translation>%1 n’est plus acquitté&#xa0;: ses alertes sont de nouveau envoyées.</translation>
+    </message>
+    <message>
+        <source>%1 was not acknowledged.</source>
+        <translation>%1 n’était pas acquitté.</translation>
+    </message>
+    <message>
+        <source>All alerts muted %1.</source>
+        <translation>Toutes les alertes en sourdine %1.</translation>
+    </message>
+    <message>
+        <source>Alerts of group %1 muted %2.</source>
+        <translation>Alertes du groupe %1 en sourdine %2.</translation>
+    </message>
+    <message>
+        <source>Alerts of service %1 muted %2.</source>
+        <translation>Alertes du service %1 en sourdine %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mute(s) ended.</source>
+        <translation>
+            <numerusform>%n mise en sourdine levée.</numerusform>
+            <numerusform>%n mises en sourdine levées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::AlertStore</name>
+    <message>
+        <source>The alerts database %1 failed: %2.</source>
+        <translation>La base des alertes %1 a échoué&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The alerts database is not open.</source>
+        <translation>La base des alertes n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>No alert delivery %1.</source>
+        <translation>Aucun envoi d’alerte %1.</translation>
+    </message>
+    <message>
+        <source>The alert delivery %1 is no longer held by %2.</source>
+        <translation>L’envoi d’alerte %1 n’est plus tenu par %2.</translation>
+    </message>
+    <message>
+        <source>The alerts database is already open on %1.</source>
+        <translation>La base des alertes est déjà ouverte sur %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the alerts database.</source>
+        <translation>Impossible de créer le dossier de données %1 pour la base des alertes.</translation>
+    </message>
+    <message>
+        <source>Cannot use the alerts database %1: %2.</source>
+        <translation>Impossible d’utiliser la base des alertes %1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -136,6 +266,22 @@
     <message>
         <source>No data</source>
         <translation>Sans données</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::BoardView</name>
+    <message>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <source>%1; group %2</source>
+        <comment>a tile&apos;s description: what the probes found, then its group</comment>
+        <translation>%1&#xa0;; groupe %2</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
     </message>
 </context>
 <context>
@@ -356,6 +502,41 @@
     </message>
 </context>
 <context>
+    <name>Vigie::CommandChannel</name>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 n’a pas pu être lancé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 was killed after %2 s</source>
+        <translation>%1 a été tué après %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 a planté</translation>
+    </message>
+    <message>
+        <source>%1 crashed: %2</source>
+        <translation>%1 a planté&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1 s’est terminé avec le code %2</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2: %3</source>
+        <translation>%1 s’est terminé avec le code %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 0</source>
+        <translation>%1 s’est terminé avec le code 0</translation>
+    </message>
+    <message>
+        <source>the channel has no command</source>
+        <translation>le canal n’a pas de commande</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::Condition</name>
     <message>
         <source>the condition is empty</source>
@@ -504,6 +685,17 @@
     <message>
         <source>the body has no &quot;%1&quot;</source>
         <translation>le corps de la réponse ne contient pas de &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::DesktopNotifier</name>
+    <message>
+        <source>Show in Vigie</source>
+        <translation>Afficher dans Vigie</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
     </message>
 </context>
 <context>
@@ -689,6 +881,10 @@
     <message>
         <source>Cause</source>
         <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquitté</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1836,94 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
         <source>Latest events</source>
         <translation>Derniers événements</translation>
     </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alertes</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Acquitter…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Acknowledgement</source>
+        <translation>&amp;Retirer l’acquittement</translation>
+    </message>
+    <message>
+        <source>Mute This &amp;Service for 1 Hour</source>
+        <translation>Mettre ce &amp;service en sourdine pendant 1&#xa0;heure</translation>
+    </message>
+    <message>
+        <source>Mute This &amp;Group for 1 Hour</source>
+        <translation>Mettre ce &amp;groupe en sourdine pendant 1&#xa0;heure</translation>
+    </message>
+    <message>
+        <source>Mute &amp;Everything for 1 Hour</source>
+        <translation>&amp;Tout mettre en sourdine pendant 1&#xa0;heure</translation>
+    </message>
+    <message>
+        <source>Mute Everything &amp;Until Tomorrow 08:00</source>
+        <translation>Tout mettre en sourdine &amp;jusqu’à demain 08:00</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute All</source>
+        <translation>&amp;Rétablir toutes les alertes</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Vigie is still watching</source>
+        <translation>Vigie continue de surveiller</translation>
+    </message>
+    <message>
+        <source>Vigie keeps watching your services and tells you of alerts. Click its icon to open the window again; choose Quit in its menu to stop.</source>
+        <translation>Vigie continue de surveiller vos services et vous signale les alertes. Cliquez sur son icône pour rouvrir la fenêtre&#xa0;; choisissez Quitter dans son menu pour l’arrêter.</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alertes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Alert channel %1 failed, retrying: %2</source>
+        <translation>Le canal d’alerte %1 a échoué, nouvel essai&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alert channel %1 gave up: %2</source>
+        <translation>Le canal d’alerte %1 a abandonné&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1: its alerts are held back until it recovers.
+Comment (optional):</source>
+        <translation>Acquitter %1&#xa0;: ses alertes sont retenues jusqu’à son rétablissement.
+Commentaire (facultatif)&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n en panne</numerusform>
+            <numerusform>%n en panne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n dégradé</numerusform>
+            <numerusform>%n dégradés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::MetricCharts</name>
@@ -1698,6 +1982,21 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>scraping %1: the fetch failed: %2</source>
         <translation>collecte de %1&#xa0;: la récupération a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::Mute</name>
+    <message>
+        <source>%1 is not a time of day.</source>
+        <translation>%1 n’est pas une heure de la journée.</translation>
+    </message>
+    <message>
+        <source>%1 is already past.</source>
+        <translation>%1 est déjà passé.</translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot; as the end of a mute: write a duration (1h, 30m), a time of day (08:00, tomorrow 08:00), a date and time (2026-12-03 08:00) or &quot;unmuted&quot;.</source>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;» comme fin de mise en sourdine&#xa0;: écrivez une durée (1h, 30m), une heure (08:00, tomorrow 08:00), une date et une heure (2026-12-03 08:00) ou «&#xa0;unmuted&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2377,93 @@ Utilisez Fichier › Ouvrir un espace de travail… (Ctrl+O) pour en choisir un.
     <message>
         <source>Changed</source>
         <translation>Modifié</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::NoticeStore</name>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Intervention requise</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>The notices database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
+        <translation>La base des avis %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la ailleurs pour en commencer une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cannot use the notices database %1: %2.</source>
+        <translation>Impossible d’utiliser la base des avis %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The notice store is not open.</source>
+        <translation>Le stockage des avis n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>There is no notice %1.</source>
+        <translation>Il n’y a pas d’avis %1.</translation>
+    </message>
+    <message>
+        <source>There is no outbox entry %1.</source>
+        <translation>Il n’y a pas d’entrée %1 dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status of %2; expected one of: %3.</source>
+        <translation>&quot;%1&quot; n’est pas un état de %2&#xa0;; valeurs possibles&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is not being sent by %2 (it is %3).</source>
+        <translation>L’entrée %1 de la boîte d’envoi n’est pas en cours d’envoi par %2 (elle est à l’état %3).</translation>
+    </message>
+    <message>
+        <source>The notice store is already open on %1.</source>
+        <translation>Le stockage des avis est déjà ouvert sur %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the notices database.</source>
+        <translation>Impossible de créer le dossier de données %1 pour la base des avis.</translation>
+    </message>
+    <message>
+        <source>A notice needs a title.</source>
+        <translation>Un avis doit avoir un titre.</translation>
+    </message>
+    <message>
+        <source>Notice %1 has no revision %2.</source>
+        <translation>L’avis %1 n’a pas de révision %2.</translation>
+    </message>
+    <message>
+        <source>Notice %1 has no update to publish yet.</source>
+        <translation>L’avis %1 n’a encore aucune mise à jour à publier.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is %2: only a queued, failed or attention-needing entry can be retried.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est à l’état %2&#xa0;: seule une entrée en file d’attente, en échec ou nécessitant une intervention peut être relancée.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is already published.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est déjà publiée.</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 is being sent: wait for the send to end before cancelling it.</source>
+        <translation>L’entrée %1 de la boîte d’envoi est en cours d’envoi&#xa0;: attendez la fin de l’envoi avant de l’annuler.</translation>
     </message>
 </context>
 <context>
@@ -2654,10 +3040,6 @@ Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pa
         <translation>--format attend json, md ou csv, pas &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape, secret, notice or outbox (see vigie --help).</source>
-        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate, report, scrape, secret, notice ou outbox (voir vigie --help).</translation>
-    </message>
-    <message>
         <source>Print JSON: a notice as an object with its id, a list as an array.</source>
         <translation>Affiche du JSON&#xa0;: un avis sous forme d’objet avec son id, une liste sous forme de tableau.</translation>
     </message>
@@ -2694,24 +3076,6 @@ Code de sortie&#xa0;: 0 si le rapport est affiché, 1 si l’historique n’a pa
         <translation>Liste les envois des avis vers les sites de statut.</translation>
     </message>
     <message>
-        <source>check: run every probe once and print the results (see vigie check --help).
-watch: probe on schedule without a window (see vigie watch --help).
-report: availability and outages from the history (see vigie report --help).
-validate: report a workspace&apos;s errors without probing (see vigie validate --help).
-scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
-secret: keep workspace secrets in the keychain (see vigie secret --help).
-notice: write, list and publish incident notices (see vigie notice --help).
-outbox: list the notices&apos; sends to the status sites (see vigie outbox --help).</source>
-        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).
-watch&#xa0;: sonde selon la planification, sans fenêtre (voir vigie watch --help).
-report&#xa0;: disponibilité et pannes à partir de l’historique (voir vigie report --help).
-validate&#xa0;: signale les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
-scrape&#xa0;: récupère et affiche les échantillons d’un point de terminaison de métriques (voir vigie scrape --help).
-secret&#xa0;: conserve les secrets des espaces de travail dans le trousseau (voir vigie secret --help).
-notice&#xa0;: rédige, liste et publie des avis d’incident (voir vigie notice --help).
-outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie outbox --help).</translation>
-    </message>
-    <message>
         <source>vigie notice needs an action: %1</source>
         <translation>vigie notice a besoin d’une action&#xa0;: %1</translation>
     </message>
@@ -2738,10 +3102,6 @@ outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie out
     <message>
         <source>vigie notice publish needs a workspace, whose status sites it publishes to: vigie notice publish ID --workspace FILE</source>
         <translation>vigie notice publish a besoin de l’espace de travail vers les sites de statut duquel publier&#xa0;: vigie notice publish ID --workspace FICHIER</translation>
-    </message>
-    <message>
-        <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, notice, outbox)</source>
-        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret, notice, outbox)</translation>
     </message>
     <message>
         <source>Read the notice from FILE: Markdown after a YAML front matter between two &apos;---&apos; lines (title, kind, status, impact, components, window). vigie notice draft: the start of the range, as vigie report reads it.</source>
@@ -2864,6 +3224,182 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>--screen goes with --wall</source>
         <translation>--screen s’emploie avec --wall</translation>
+    </message>
+    <message>
+        <source>vigie: this build has no console; use vigie check, watch, validate, report, scrape, secret, notice, outbox, ack, mute or unmute (see vigie --help).</source>
+        <translation>vigie&#xa0;: cette version n’a pas de console&#xa0;; utilisez vigie check, watch, validate, report, scrape, secret, notice, outbox, ack, mute ou unmute (voir vigie --help).</translation>
+    </message>
+    <message>
+        <source>%1 does not go with %2.</source>
+        <translation>%1 ne va pas avec %2.</translation>
+    </message>
+    <message>
+        <source>--json goes with --list.</source>
+        <translation>--json va avec --list.</translation>
+    </message>
+    <message>
+        <source>vigie ack --clear needs the service: vigie ack --clear SERVICE</source>
+        <translation>vigie ack --clear a besoin du service&#xa0;: vigie ack --clear SERVICE</translation>
+    </message>
+    <message>
+        <source>vigie ack needs the failing service: vigie ack SERVICE [--comment TEXT], or vigie ack --list</source>
+        <translation>vigie ack a besoin du service en panne&#xa0;: vigie ack SERVICE [--comment TEXTE], ou vigie ack --list</translation>
+    </message>
+    <message>
+        <source>--for needs a duration such as 30m, 1h or 2d, not &quot;%1&quot; (--until takes a time).</source>
+        <translation>--for attend une durée comme 30m, 1h ou 2d, pas «&#xa0;%1&#xa0;» (--until prend une heure).</translation>
+    </message>
+    <message>
+        <source>--group needs a group&apos;s name.</source>
+        <translation>--group attend le nom d’un groupe.</translation>
+    </message>
+    <message>
+        <source>vigie mute needs what to mute: SERVICE, --group GROUP or --all (or --list to see the mutes).</source>
+        <translation>vigie mute a besoin de ce qu’il faut mettre en sourdine&#xa0;: SERVICE, --group GROUPE ou --all (ou --list pour voir les mises en sourdine).</translation>
+    </message>
+    <message>
+        <source>vigie unmute needs what to unmute: SERVICE, --group GROUP or --all.</source>
+        <translation>vigie unmute a besoin de ce qu’il faut réactiver&#xa0;: SERVICE, --group GROUPE ou --all.</translation>
+    </message>
+    <message>
+        <source>vigie %1 takes one of SERVICE, --group GROUP and --all, not several.</source>
+        <translation>vigie %1 prend un seul de SERVICE, --group GROUPE et --all, pas plusieurs.</translation>
+    </message>
+    <message>
+        <source>With --list: print a JSON array instead of a table.</source>
+        <translation>Avec --list&#xa0;: affiche un tableau JSON au lieu d’une table.</translation>
+    </message>
+    <message>
+        <source>Say why (or who is on it): shown with the acknowledgement or the mute.</source>
+        <translation>Dites pourquoi (ou qui s’en occupe)&#xa0;: affiché avec l’acquittement ou la mise en sourdine.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>List the acknowledgements.</source>
+        <translation>Liste les acquittements.</translation>
+    </message>
+    <message>
+        <source>List the mutes in force, with their end in local time.</source>
+        <translation>Liste les mises en sourdine en cours, avec leur fin en heure locale.</translation>
+    </message>
+    <message>
+        <source>Remove the acknowledgement of SERVICE: its alerts are told again.</source>
+        <translation>Retire l’acquittement de SERVICE&#xa0;: ses alertes sont de nouveau envoyées.</translation>
+    </message>
+    <message>
+        <source>Mute the alerts of every service of GROUP.</source>
+        <translation>Met en sourdine les alertes de chaque service de GROUPE.</translation>
+    </message>
+    <message>
+        <source>End the mutes of GROUP.</source>
+        <translation>Lève les mises en sourdine de GROUPE.</translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation>GROUPE</translation>
+    </message>
+    <message>
+        <source>Mute every alert.</source>
+        <translation>Met en sourdine toutes les alertes.</translation>
+    </message>
+    <message>
+        <source>End the mutes of every alert (those of vigie mute --all; the mutes of a group or a service stay).</source>
+        <translation>Lève les mises en sourdine de toutes les alertes (celles de vigie mute --all&#xa0;; celles d’un groupe ou d’un service restent).</translation>
+    </message>
+    <message>
+        <source>Mute for DURATION (30m, 1h, 2d). The default is 1h.</source>
+        <translation>Met en sourdine pour DURÉE (30m, 1h, 2d). Par défaut&#xa0;: 1&#xa0;h.</translation>
+    </message>
+    <message>
+        <source>Mute until TIME, local: 08:00 or &quot;tomorrow 08:00&quot; (the next such time), &quot;2026-12-03 08:00&quot;, or unmuted (until vigie unmute).</source>
+        <translation>Met en sourdine jusqu’à HEURE, locale&#xa0;: 08:00 ou «&#xa0;tomorrow 08:00&#xa0;» (la prochaine fois à cette heure), «&#xa0;2026-12-03 08:00&#xa0;», ou unmuted (jusqu’à vigie unmute).</translation>
+    </message>
+    <message>
+        <source>Acknowledge a failing service: its further alerts are held back until it recovers (the recovery is still told, and ends the acknowledgement). Kept in the alerts database of the data folder, under your user name.
+  vigie ack SERVICE [--comment TEXT]   acknowledge SERVICE
+  vigie ack --clear SERVICE            remove its acknowledgement
+  vigie ack --list                     list the acknowledgements
+With --workspace, SERVICE must be one of its services.
+Exit status: 0 when done, 1 when the alerts database could not be read or written, 2 on a usage error or an unknown service.</source>
+        <translation>Acquitte un service en panne&#xa0;: ses alertes suivantes sont retenues jusqu’à son rétablissement (le rétablissement est tout de même signalé et met fin à l’acquittement). Conservé dans la base des alertes du dossier de données, sous votre nom d’utilisateur.
+  vigie ack SERVICE [--comment TEXTE]  acquitte SERVICE
+  vigie ack --clear SERVICE            retire son acquittement
+  vigie ack --list                     liste les acquittements
+Avec --workspace, SERVICE doit être l’un de ses services.
+Code de sortie&#xa0;: 0 une fois fait, 1 si la base des alertes n’a pu être lue ou écrite, 2 en cas d’erreur d’utilisation ou de service inconnu.</translation>
+    </message>
+    <message>
+        <source>Acknowledge a failing service.</source>
+        <translation>Acquitte un service en panne.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s id, as the workspace writes it.</source>
+        <translation>L’identifiant du service, tel que l’écrit l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>[SERVICE]</source>
+        <translation>[SERVICE]</translation>
+    </message>
+    <message>
+        <source>Hold back the alerts of a service, of a group or of everything for a while. Kept in the alerts database of the data folder, under your user name.
+  vigie mute SERVICE [--for 1h | --until TIME]   mute one service
+  vigie mute --group GROUP [...]                 mute a group
+  vigie mute --all [...]                         mute every alert
+  vigie mute --list                              list the mutes in force
+Without --for or --until a mute lasts 1h. With --workspace, SERVICE and GROUP must be among its own.
+Exit status: 0 when done, 1 when the alerts database could not be read or written, 2 on a usage error or an unknown service or group.</source>
+        <translation>Retient pour un temps les alertes d’un service, d’un groupe ou de tout. Conservé dans la base des alertes du dossier de données, sous votre nom d’utilisateur.
+  vigie mute SERVICE [--for 1h | --until HEURE]  met un service en sourdine
+  vigie mute --group GROUPE [...]                met un groupe en sourdine
+  vigie mute --all [...]                         met toutes les alertes en sourdine
+  vigie mute --list                              liste les mises en sourdine en cours
+Sans --for ni --until, une mise en sourdine dure 1&#xa0;h. Avec --workspace, SERVICE et GROUPE doivent en faire partie.
+Code de sortie&#xa0;: 0 une fois fait, 1 si la base des alertes n’a pu être lue ou écrite, 2 en cas d’erreur d’utilisation, de service ou de groupe inconnu.</translation>
+    </message>
+    <message>
+        <source>End the mutes of a service, of a group or of everything (vigie mute --all) now.
+  vigie unmute SERVICE | --group GROUP | --all
+Exit status: 0 when done (even when nothing was muted), 1 when the alerts database could not be read or written, 2 on a usage error or an unknown service or group.</source>
+        <translation>Lève maintenant les mises en sourdine d’un service, d’un groupe ou de tout (vigie mute --all).
+  vigie unmute SERVICE | --group GROUPE | --all
+Code de sortie&#xa0;: 0 une fois fait (même sans rien en sourdine), 1 si la base des alertes n’a pu être lue ou écrite, 2 en cas d’erreur d’utilisation, de service ou de groupe inconnu.</translation>
+    </message>
+    <message>
+        <source>Mute alerts for a while.</source>
+        <translation>Met des alertes en sourdine pour un temps.</translation>
+    </message>
+    <message>
+        <source>End mutes.</source>
+        <translation>Lève des mises en sourdine.</translation>
+    </message>
+    <message>
+        <source>check: run every probe once and print the results (see vigie check --help).
+watch: probe on schedule without a window (see vigie watch --help).
+report: availability and outages from the history (see vigie report --help).
+validate: report a workspace&apos;s errors without probing (see vigie validate --help).
+scrape: fetch and print a metrics endpoint&apos;s samples (see vigie scrape --help).
+secret: keep workspace secrets in the keychain (see vigie secret --help).
+notice: write, list and publish incident notices (see vigie notice --help).
+outbox: list the notices&apos; sends to the status sites (see vigie outbox --help).
+ack: acknowledge a failing service (see vigie ack --help).
+mute, unmute: hold back alerts for a while, and end that (see vigie mute --help).</source>
+        <translation>check&#xa0;: exécute une fois chaque sonde et affiche les résultats (voir vigie check --help).
+watch&#xa0;: sonde selon la planification, sans fenêtre (voir vigie watch --help).
+report&#xa0;: disponibilité et pannes à partir de l’historique (voir vigie report --help).
+validate&#xa0;: signale les erreurs d’un espace de travail sans sonder (voir vigie validate --help).
+scrape&#xa0;: récupère et affiche les échantillons d’un point de terminaison de métriques (voir vigie scrape --help).
+secret&#xa0;: conserve les secrets des espaces de travail dans le trousseau (voir vigie secret --help).
+notice&#xa0;: rédige, liste et publie des avis d’incident (voir vigie notice --help).
+outbox&#xa0;: liste les envois des avis vers les sites de statut (voir vigie outbox --help).
+ack&#xa0;: acquitte un service en panne (voir vigie ack --help).
+mute, unmute&#xa0;: retient des alertes pour un temps, et y met fin (voir vigie mute --help).</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (the commands are: check, watch, validate, report, scrape, secret, notice, outbox, ack, mute, unmute)</source>
+        <translation>Commande inconnue&#xa0;: %1 (les commandes sont&#xa0;: check, watch, validate, report, scrape, secret, notice, outbox, ack, mute, unmute)</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +4330,18 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
         <source>no recent result</source>
         <translation>aucun résultat récent</translation>
     </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acquitté par %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1: %2</source>
+        <translation>Acquitté par %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::ServiceDetailPanel</name>
@@ -3898,6 +4446,113 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     </message>
 </context>
 <context>
+    <name>Vigie::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Applies after a restart.</source>
+        <translation>S’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Alerts on this desktop</source>
+        <translation>Alertes sur ce bureau</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Afficher les &amp;notifications du bureau</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound with them</source>
+        <translation>Les accompagner d’un &amp;son</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Default location</source>
+        <translation>Emplacement par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder:</source>
+        <translation>&amp;Dossier des données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Wall display</source>
+        <translation>Affichage mural</translation>
+    </message>
+    <message>
+        <source>The console&apos;s screen</source>
+        <translation>L’écran de la console</translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1 (%2&#xa0;×&#xa0;%3)</translation>
+    </message>
+    <message>
+        <source>Scr&amp;een:</source>
+        <translation>Écra&amp;n&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Hide a still c&amp;ursor after:</source>
+        <translation>Masquer le c&amp;urseur immobile après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In use now: %1</source>
+        <translation>Utilisé maintenant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (non branché)</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::SiteApiClient</name>
     <message>
         <source>no answer from %1 within %2 s; the request may have been applied</source>
@@ -3946,6 +4601,77 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>%1 did not answer as the %2 API does; the request may have been applied</source>
         <translation>%1 n’a pas répondu comme le fait l’API %2&#xa0;; la requête a peut-être été appliquée</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::SmtpChannel</name>
+    <message>
+        <source>connect</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>accueil</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>négociation TLS</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>authentification</translation>
+    </message>
+    <message>
+        <source>sender (MAIL FROM)</source>
+        <translation>expéditeur (MAIL FROM)</translation>
+    </message>
+    <message>
+        <source>recipient (RCPT TO)</source>
+        <translation>destinataire (RCPT TO)</translation>
+    </message>
+    <message>
+        <source>message (DATA)</source>
+        <translation>message (DATA)</translation>
+    </message>
+    <message>
+        <source>%1 accepted the message: %2</source>
+        <translation>%1 a accepté le message&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the %2 for now: %3</source>
+        <translation>%1 a refusé pour l’instant l’étape «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the %2: %3</source>
+        <translation>%1 a refusé l’étape «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS (%2)</source>
+        <translation>%1 ne propose pas STARTTLS (%2)</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed (%2: %3)</source>
+        <translation>la connexion TLS à %1 a échoué (%2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s (%3)</source>
+        <translation>pas de réponse de %1 en %2&#xa0;s (%3)</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached (%2: %3)</source>
+        <translation>%1 est injoignable (%2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>the password “%1” is not in the keychain</source>
+        <translation>le mot de passe «&#xa0;%1&#xa0;» n’est pas dans le trousseau</translation>
+    </message>
+    <message>
+        <source>the channel has no recipient</source>
+        <translation>le canal n’a pas de destinataire</translation>
     </message>
 </context>
 <context>
@@ -4409,6 +5135,10 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
         <comment>the state word on a one-line wall tile: as short as it can be</comment>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>✓ Acknowledged</source>
+        <translation>✓ Acquitté</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::TimeChart</name>
@@ -4424,6 +5154,49 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>No data in this range</source>
         <translation>Aucune donnée sur cette période</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <comment>a time span</comment>
+        <translation>
+            <numerusform>%n&#xa0;jour</numerusform>
+            <numerusform>%n&#xa0;jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>a time span, in hours</comment>
+        <translation>
+            <numerusform>%n&#xa0;h</numerusform>
+            <numerusform>%n&#xa0;h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>a time span, in minutes</comment>
+        <translation>
+            <numerusform>%n&#xa0;min</numerusform>
+            <numerusform>%n&#xa0;min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <comment>the lowest and highest values of a chart line</comment>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a chart line&apos;s label and its range</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>aucune donnée</translation>
+    </message>
+    <message>
+        <source>%1 over %2: %3</source>
+        <comment>a chart&apos;s title, its time span, what its lines show</comment>
+        <translation>%1 sur %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -4549,6 +5322,49 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     </message>
 </context>
 <context>
+    <name>Vigie::TrayController</name>
+    <message>
+        <source>&amp;Show Vigie</source>
+        <translation>&amp;Afficher Vigie</translation>
+    </message>
+    <message>
+        <source>&amp;Mute All Alerts for 1 Hour</source>
+        <translation>&amp;Mettre toutes les alertes en sourdine pendant 1&#xa0;heure</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Vigie: no service to watch</source>
+        <translation>Vigie&#xa0;: aucun service à surveiller</translation>
+    </message>
+    <message>
+        <source>Vigie: %1</source>
+        <translation>Vigie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No service to watch</source>
+        <translation>Aucun service à surveiller</translation>
+    </message>
+    <message>
+        <source>&amp;Unmute Alerts</source>
+        <translation>&amp;Rétablir les alertes</translation>
+    </message>
+    <message>
+        <source>Alerts muted until %1</source>
+        <translation>Alertes en sourdine jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Alerts muted</source>
+        <translation>Alertes en sourdine</translation>
+    </message>
+    <message>
+        <source>&amp;Unmute Alerts (Muted Until %1)</source>
+        <translation>&amp;Rétablir les alertes (en sourdine jusqu’à %1)</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ValidateCommand</name>
     <message numerus="yes">
         <source>%n error(s) in %1.</source>
@@ -4642,6 +5458,10 @@ Code de sortie&#xa0;: 0 une fois terminé (flush&#xa0;: plus rien en attente), 1
     <message>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Service board</source>
+        <translation>Tableau des services</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +5568,26 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
         <source>Stopping: storing the last results (Ctrl+C again quits at once).</source>
         <translation>Arrêt&#xa0;: enregistrement des derniers résultats (Ctrl+C à nouveau pour quitter aussitôt).</translation>
     </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acquitté</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>alerte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>warning: alert channel %1 gave up: %2</source>
+        <translation>avertissement&#xa0;: le canal d’alerte %1 a abandonné&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>warning: alert channel %1 failed, retrying: %2</source>
+        <translation>avertissement&#xa0;: le canal d’alerte %1 a échoué, nouvel essai&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>warning: alerts: %1</source>
+        <translation>avertissement&#xa0;: alertes&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Vigie::WebDavTarget</name>
@@ -4814,6 +5654,37 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>%1 does not list the notice %2</source>
         <translation>%1 ne répertorie pas l’avis %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::WebhookChannel</name>
+    <message>
+        <source>“%1” is not an http or https address</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse http ou https</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed (%2)</source>
+        <translation>la connexion TLS à %1 a échoué (%2)</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s (%3)</source>
+        <translation>pas de réponse de %1 en %2&#xa0;s (%3)</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached (%2)</source>
+        <translation>%1 est injoignable (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 a répondu HTTP %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 a répondu HTTP %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, a redirect to %3 (not followed: the workspace should name the final address)</source>
+        <translation>%1 a répondu HTTP %2, une redirection vers %3 (non suivie&#xa0;: l’espace de travail doit indiquer l’adresse finale)</translation>
     </message>
 </context>
 <context>
@@ -5655,6 +6526,178 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>&apos;components&apos;</source>
         <translation>&apos;components&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;alerts&apos;</source>
+        <translation>&apos;alerts&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;channels&apos;</source>
+        <translation>&apos;channels&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;routes&apos;</source>
+        <translation>&apos;routes&apos;</translation>
+    </message>
+    <message>
+        <source>this route names channel &apos;%1&apos;, which alerts: channels does not declare</source>
+        <translation>cette route nomme le canal &apos;%1&apos;, que alerts: channels ne déclare pas</translation>
+    </message>
+    <message>
+        <source>each item of &apos;channels&apos;</source>
+        <translation>chaque élément de &apos;channels&apos;</translation>
+    </message>
+    <message>
+        <source>a channel has exactly one kind; this one already has &apos;%1&apos; at %2</source>
+        <translation>un canal a exactement un type&#xa0;; celui-ci a déjà &apos;%1&apos; à %2</translation>
+    </message>
+    <message>
+        <source>this channel has no kind; add one of &apos;webhook: URL&apos;, &apos;smtp: {host: ..., from: ..., to: [...]}&apos; or &apos;command: [PROGRAM, ARGUMENTS...]&apos;</source>
+        <translation>ce canal n’a pas de type&#xa0;; ajoutez &apos;webhook: URL&apos;, &apos;smtp: {host: ..., from: ..., to: [...]}&apos; ou &apos;command: [PROGRAMME, ARGUMENTS...]&apos;</translation>
+    </message>
+    <message>
+        <source>duplicate channel id &apos;%1&apos; (first defined at %2)</source>
+        <translation>id de canal &apos;%1&apos; en double (déjà défini à %2)</translation>
+    </message>
+    <message>
+        <source>a channel</source>
+        <translation>un canal</translation>
+    </message>
+    <message>
+        <source>this channel has no &apos;id&apos;; add one, for example: id: ops-mail</source>
+        <translation>ce canal n’a pas de clé &apos;id&apos;&#xa0;; ajoutez-en une, par exemple&#xa0;: id: ops-mail</translation>
+    </message>
+    <message>
+        <source>&apos;webhook&apos; should be a URL, or a mapping with &apos;url&apos; and &apos;headers&apos;, found %1</source>
+        <translation>&apos;webhook&apos; devrait être une URL, ou une table avec &apos;url&apos; et &apos;headers&apos;, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>an Authorization header would keep a secret in the workspace file; a webhook sends no credentials of its own: use the address the receiver gives, which holds its token</source>
+        <translation>un en-tête Authorization conserverait un secret dans le fichier d’espace de travail&#xa0;; un webhook n’envoie pas d’identifiants&#xa0;: utilisez l’adresse que fournit le destinataire, qui contient son jeton</translation>
+    </message>
+    <message>
+        <source>&apos;webhook&apos;</source>
+        <translation>&apos;webhook&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;webhook&apos; has no &apos;url&apos;; add the address alerts are posted to, for example url: https://chat.example.org/hooks/...</source>
+        <translation>&apos;webhook&apos; n’a pas de clé &apos;url&apos;&#xa0;; ajoutez l’adresse à laquelle les alertes sont envoyées, par exemple url: https://chat.example.org/hooks/...</translation>
+    </message>
+    <message>
+        <source>a URL with a user name or password (user:password@) would keep a secret in the workspace file; a webhook sends no credentials of its own: write %1</source>
+        <translation>une URL avec un nom d’utilisateur ou un mot de passe (user:password@) garderait un secret dans le fichier d’espace de travail&#xa0;; un webhook n’envoie pas d’identifiants&#xa0;: écrivez %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a webhook address: it should start with http:// or https://, for example https://chat.example.org/hooks/...</source>
+        <translation>&apos;%1&apos; n’est pas une adresse de webhook&#xa0;: elle devrait commencer par http:// ou https://, par exemple https://chat.example.org/hooks/...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid URL; look for a space or a character a URL cannot hold</source>
+        <translation>&apos;%1&apos; n’est pas une URL valide&#xa0;; cherchez une espace ou un caractère qu’une URL ne peut pas contenir</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no host; a webhook address is a URL such as https://chat.example.org/hooks/...</source>
+        <translation>&apos;%1&apos; ne nomme aucun hôte&#xa0;; une adresse de webhook est une URL telle que https://chat.example.org/hooks/...</translation>
+    </message>
+    <message>
+        <source>&apos;smtp&apos;</source>
+        <translation>&apos;smtp&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name; expected the relay&apos;s name or address, for example smtp.example.org (the port goes in &apos;port&apos;)</source>
+        <translation>&apos;%1&apos; n’est pas un nom d’hôte&#xa0;; attendu&#xa0;: le nom ou l’adresse du relais, par exemple smtp.example.org (le port va dans &apos;port&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an SMTP security; expected starttls, tls or none</source>
+        <translation>&apos;%1&apos; n’est pas une sécurité SMTP&#xa0;; attendu&#xa0;: starttls, tls ou none</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos;</source>
+        <translation>&apos;from&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; should be an address or a sequence of addresses, found %1</source>
+        <translation>&apos;to&apos; devrait être une adresse ou une liste d’adresses, trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos;</source>
+        <translation>&apos;to&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; is empty; add at least one recipient, for example to: [oncall@example.org]</source>
+        <translation>&apos;to&apos; est vide&#xa0;; ajoutez au moins un destinataire, par exemple to: [oncall@example.org]</translation>
+    </message>
+    <message>
+        <source>each item of &apos;to&apos;</source>
+        <translation>chaque élément de &apos;to&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice in &apos;to&apos;</source>
+        <translation>&apos;%1&apos; figure deux fois dans &apos;to&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;smtp&apos; has no &apos;host&apos;; add the relay&apos;s name, for example host: smtp.example.org</source>
+        <translation>&apos;smtp&apos; n’a pas de clé &apos;host&apos;&#xa0;; ajoutez le nom du relais, par exemple host: smtp.example.org</translation>
+    </message>
+    <message>
+        <source>&apos;smtp&apos; has no &apos;from&apos;; add the sender&apos;s address, for example from: vigie@example.org</source>
+        <translation>&apos;smtp&apos; n’a pas de clé &apos;from&apos;&#xa0;; ajoutez l’adresse de l’expéditeur, par exemple from: vigie@example.org</translation>
+    </message>
+    <message>
+        <source>&apos;smtp&apos; has no &apos;to&apos;; add at least one recipient, for example to: [oncall@example.org]</source>
+        <translation>&apos;smtp&apos; n’a pas de clé &apos;to&apos;&#xa0;; ajoutez au moins un destinataire, par exemple to: [oncall@example.org]</translation>
+    </message>
+    <message>
+        <source>&apos;smtp&apos; has a &apos;username&apos; but no &apos;secret&apos;; name the secret stored in the system keychain that holds its password, for example secret: smtp-password</source>
+        <translation>&apos;smtp&apos; a une clé &apos;username&apos; mais pas de clé &apos;secret&apos;&#xa0;; indiquez le nom du secret enregistré dans le trousseau système qui contient son mot de passe, par exemple secret: smtp-password</translation>
+    </message>
+    <message>
+        <source>&apos;secret&apos; is the password of &apos;username&apos;, which &apos;smtp&apos; does not give; add the login&apos;s user name</source>
+        <translation>&apos;secret&apos; est le mot de passe de &apos;username&apos;, que &apos;smtp&apos; ne donne pas&#xa0;; ajoutez le nom d’utilisateur de la connexion</translation>
+    </message>
+    <message>
+        <source>security: none would send the login of &apos;username&apos; unencrypted to %1; use starttls or tls (none is accepted for a loopback relay only)</source>
+        <translation>security: none enverrait l’identifiant de &apos;username&apos; en clair à %1&#xa0;; utilisez starttls ou tls (none n’est accepté que pour un relais sur l’adresse de bouclage)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an e-mail address; expected one such as oncall@example.org, or Name &lt;oncall@example.org&gt;</source>
+        <translation>&apos;%1&apos; n’est pas une adresse e-mail&#xa0;; attendu&#xa0;: une adresse telle que oncall@example.org, ou Nom &lt;oncall@example.org&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;command&apos; should be a sequence, the program then its arguments, run without a shell (for example command: [/usr/local/bin/page, --team, ops]), found %1</source>
+        <translation>&apos;command&apos; devrait être une liste, le programme puis ses arguments, lancée sans shell (par exemple command: [/usr/local/bin/page, --team, ops]), trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&apos;command&apos;</source>
+        <translation>&apos;command&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;command&apos; is empty; give the program to run, then its arguments, for example command: [/usr/local/bin/page, --team, ops]</source>
+        <translation>&apos;command&apos; est vide&#xa0;; indiquez le programme à lancer, puis ses arguments, par exemple command: [/usr/local/bin/page, --team, ops]</translation>
+    </message>
+    <message>
+        <source>each item of &apos;command&apos;</source>
+        <translation>chaque élément de &apos;command&apos;</translation>
+    </message>
+    <message>
+        <source>the first item of &apos;command&apos; is the program to run; found nothing</source>
+        <translation>le premier élément de &apos;command&apos; est le programme à lancer&#xa0;; il est vide</translation>
+    </message>
+    <message>
+        <source>each item of &apos;routes&apos;</source>
+        <translation>chaque élément de &apos;routes&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;channels&apos; is empty; name the channels this route&apos;s alerts go to, for example channels: [ops-mail]</source>
+        <translation>&apos;channels&apos; est vide&#xa0;; indiquez les canaux auxquels vont les alertes de cette route, par exemple channels: [ops-mail]</translation>
+    </message>
+    <message>
+        <source>a route</source>
+        <translation>une route</translation>
+    </message>
+    <message>
+        <source>this route has no &apos;channels&apos;; name the channels its alerts go to, for example channels: [ops-mail]</source>
+        <translation>cette route n’a pas de clé &apos;channels&apos;&#xa0;; indiquez les canaux auxquels vont ses alertes, par exemple channels: [ops-mail]</translation>
     </message>
 </context>
 </TS>

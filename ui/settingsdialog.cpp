@@ -56,7 +56,8 @@ struct SettingsDialog::Private
         int index = wallScreen->findData(name);
         if (index < 0) {
             // A screen unplugged now is still the wall's when it comes back.
-            wallScreen->addItem(SettingsDialog::tr("%1 (not connected)").arg(name), name);
+            wallScreen->addItem(QCoreApplication::translate("Vigie::SettingsDialog", "%1 (not connected)").arg(name),
+                                name);
             index = wallScreen->count() - 1;
         }
         wallScreen->setCurrentIndex(index);

@@ -4,6 +4,7 @@
 #include "store/migrations.h"
 #include "store/sqliteconnection.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -114,7 +115,7 @@ struct AlertStore::Private
 
     QString failure(const QSqlQuery &query) const
     {
-        return AlertStore::tr("The alerts database %1 failed: %2.")
+        return QCoreApplication::translate("Vigie::AlertStore", "The alerts database %1 failed: %2.")
             .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError()));
     }
 
@@ -124,7 +125,8 @@ struct AlertStore::Private
     Result<T> write(Body body)
     {
         if (!connection)
-            return std::unexpected(AlertStore::tr("The alerts database is not open."));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::AlertStore", "The alerts database is not open."));
         QSqlQuery begin(db());
         if (!begin.exec(u"BEGIN IMMEDIATE"_s))
             return std::unexpected(failure(begin));
@@ -173,7 +175,7 @@ struct AlertStore::Private
         if (!q.exec())
             return std::unexpected(failure(q));
         if (!q.next())
-            return std::unexpected(AlertStore::tr("No alert delivery %1.").arg(id));
+            return std::unexpected(QCoreApplication::translate("Vigie::AlertStore", "No alert delivery %1.").arg(id));
         return deliveryFrom(q);
     }
 
@@ -195,7 +197,9 @@ struct AlertStore::Private
                 return std::unexpected(failure(q));
             if (q.numRowsAffected() != 1)
                 return std::unexpected(
-                    AlertStore::tr("The alert delivery %1 is no longer held by %2.").arg(id).arg(owner));
+                    QCoreApplication::translate("Vigie::AlertStore", "The alert delivery %1 is no longer held by %2.")
+                        .arg(id)
+                        .arg(owner));
             return delivery(id);
         });
     }
@@ -227,18 +231,22 @@ QString AlertStore::databasePath() const
 AlertStore::Result<void> AlertStore::open(const QString &dataDir)
 {
     if (isOpen())
-        return std::unexpected(tr("The alerts database is already open on %1.").arg(d->path));
-    if (!QDir().mkpath(dataDir))
         return std::unexpected(
-            tr("Cannot create the data folder %1 for the alerts database.").arg(QDir::toNativeSeparators(dataDir)));
+            QCoreApplication::translate("Vigie::AlertStore", "The alerts database is already open on %1.")
+                .arg(d->path));
+    if (!QDir().mkpath(dataDir))
+        return std::unexpected(QCoreApplication::translate("Vigie::AlertStore",
+                                                           "Cannot create the data folder %1 for the alerts database.")
+                                   .arg(QDir::toNativeSeparators(dataDir)));
     const QString path = QDir(dataDir).absoluteFilePath(fileName());
     auto connection = std::make_unique<SqliteConnection>();
     if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
         return done;
     QSqlQuery query(connection->database());
     if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-        return std::unexpected(tr("Cannot use the alerts database %1: %2.")
-                                   .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
+        return std::unexpected(
+            QCoreApplication::translate("Vigie::AlertStore", "Cannot use the alerts database %1: %2.")
+                .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
     query.finish();
     if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
         return migrated;
@@ -279,7 +287,7 @@ AlertStore::Result<bool> AlertStore::clearAcknowledgement(const QString &service
 AlertStore::Result<QList<Acknowledgement>> AlertStore::acknowledgements()
 {
     if (!isOpen())
-        return std::unexpected(tr("The alerts database is not open."));
+        return std::unexpected(QCoreApplication::translate("Vigie::AlertStore", "The alerts database is not open."));
     QSqlQuery q(d->db());
     if (!q.exec(u"SELECT service_id, comment, author, at_ms FROM acknowledgements ORDER BY at_ms"_s))
         return std::unexpected(d->failure(q));
@@ -330,7 +338,7 @@ AlertStore::Result<int> AlertStore::unmute(Mute::Scope scope, const QString &tar
 AlertStore::Result<QList<Mute>> AlertStore::activeMutes(qint64 nowMs)
 {
     if (!isOpen())
-        return std::unexpected(tr("The alerts database is not open."));
+        return std::unexpected(QCoreApplication::translate("Vigie::AlertStore", "The alerts database is not open."));
     QSqlQuery q(d->db());
     q.prepare(u"SELECT id, scope, target, until_ms, comment, author, created_ms FROM mutes "
               "WHERE ended_ms IS NULL AND (until_ms = 0 OR until_ms > ?) ORDER BY id"_s);
@@ -394,7 +402,7 @@ AlertStore::Result<Alert> AlertStore::enqueue(const Alert &alert, const QStringL
 AlertStore::Result<QList<Alert>> AlertStore::recentAlerts(int limit)
 {
     if (!isOpen())
-        return std::unexpected(tr("The alerts database is not open."));
+        return std::unexpected(QCoreApplication::translate("Vigie::AlertStore", "The alerts database is not open."));
     QSqlQuery q(d->db());
     q.prepare(u"SELECT id, document FROM alerts ORDER BY at_ms DESC, id DESC LIMIT ?"_s);
     q.addBindValue(limit);
@@ -474,7 +482,7 @@ AlertStore::Result<AlertDelivery> AlertStore::markFailed(qint64 deliveryId, cons
 AlertStore::Result<QList<AlertDelivery>> AlertStore::deliveries(bool pendingOnly)
 {
     if (!isOpen())
-        return std::unexpected(tr("The alerts database is not open."));
+        return std::unexpected(QCoreApplication::translate("Vigie::AlertStore", "The alerts database is not open."));
     QSqlQuery q(d->db());
     q.prepare(u"SELECT %1 FROM deliveries d JOIN alerts a ON a.id = d.alert_id %2 ORDER BY d.id DESC"_s.arg(
         QLatin1StringView(Private::deliveryColumns), pendingOnly ? u"WHERE d.state <> 'delivered'"_s : QString()));

@@ -16,15 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace Vigie {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Vigie::Mute", text);
-}
-
-} // namespace
-
 QString silenceAuthor()
 {
     for (const char *variable : {"USER", "USERNAME", "LOGNAME"})
@@ -83,7 +74,7 @@ std::expected<qint64, QString> parseMuteEnd(const QString &text, const QDateTime
     if (const QRegularExpressionMatch m = clock.match(written); m.hasMatch()) {
         const QTime time(m.captured(2).toInt(), m.captured(3).toInt());
         if (!time.isValid())
-            return std::unexpected(tr("%1 is not a time of day.").arg(written));
+            return std::unexpected(QCoreApplication::translate("Vigie::Mute", "%1 is not a time of day.").arg(written));
         QDateTime end(local.date(), time, QTimeZone::LocalTime);
         if (!m.captured(1).isEmpty() || end <= local)
             end = QDateTime(local.date().addDays(1), time, QTimeZone::LocalTime);
@@ -93,11 +84,13 @@ std::expected<qint64, QString> parseMuteEnd(const QString &text, const QDateTime
     if (at.isValid()) {
         const QDateTime end(at.date(), at.time(), QTimeZone::LocalTime);
         if (end <= now)
-            return std::unexpected(tr("%1 is already past.").arg(written));
+            return std::unexpected(QCoreApplication::translate("Vigie::Mute", "%1 is already past.").arg(written));
         return end.toMSecsSinceEpoch();
     }
-    return std::unexpected(tr("Cannot read \"%1\" as the end of a mute: write a duration (1h, 30m), a time of day "
-                              "(08:00, tomorrow 08:00), a date and time (2026-12-03 08:00) or \"unmuted\".")
+    return std::unexpected(QCoreApplication::translate(
+                               "Vigie::Mute",
+                               "Cannot read \"%1\" as the end of a mute: write a duration (1h, 30m), a time of day "
+                               "(08:00, tomorrow 08:00), a date and time (2026-12-03 08:00) or \"unmuted\".")
                                .arg(written));
 }
 

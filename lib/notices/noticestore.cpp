@@ -4,6 +4,7 @@
 #include "store/migrations.h"
 #include "store/sqliteconnection.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,17 +226,17 @@ QString outboxStateText(OutboxEntry::State state)
 {
     switch (state) {
     case OutboxEntry::State::Queued:
-        return NoticeStore::tr("Queued");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Queued");
     case OutboxEntry::State::Sending:
-        return NoticeStore::tr("Sending");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Sending");
     case OutboxEntry::State::Published:
-        return NoticeStore::tr("Published");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Published");
     case OutboxEntry::State::Failed:
-        return NoticeStore::tr("Failed");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Failed");
     case OutboxEntry::State::NeedsAttention:
-        return NoticeStore::tr("Needs attention");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Needs attention");
     case OutboxEntry::State::Cancelled:
-        return NoticeStore::tr("Cancelled");
+        return QCoreApplication::translate("Vigie::NoticeStore", "Cancelled");
     }
     return {};
 }
@@ -276,10 +277,13 @@ struct NoticeStore::Private
     {
         const QSqlError error = query.lastError();
         if (isDamaged(error))
-            return tr("The notices database %1 is damaged or is not a SQLite database (%2): move it aside to "
-                      "start a new one.")
+            return QCoreApplication::translate(
+                       "Vigie::NoticeStore",
+                       "The notices database %1 is damaged or is not a SQLite database (%2): move it aside to "
+                       "start a new one.")
                 .arg(QDir::toNativeSeparators(path), sqlErrorText(error));
-        return tr("Cannot use the notices database %1: %2.").arg(QDir::toNativeSeparators(path), sqlErrorText(error));
+        return QCoreApplication::translate("Vigie::NoticeStore", "Cannot use the notices database %1: %2.")
+            .arg(QDir::toNativeSeparators(path), sqlErrorText(error));
     }
 
     // Runs `sql` with `values` bound in order; the query, or a sentence.
@@ -302,7 +306,7 @@ struct NoticeStore::Private
     Result<T> write(Body &&body)
     {
         if (!connection)
-            return std::unexpected(tr("The notice store is not open."));
+            return std::unexpected(QCoreApplication::translate("Vigie::NoticeStore", "The notice store is not open."));
         if (auto begun = exec(u"BEGIN IMMEDIATE"_s); !begun)
             return std::unexpected(begun.error());
         Result<T> result = body();
@@ -321,12 +325,18 @@ struct NoticeStore::Private
     Result<T> read(Body &&body) const
     {
         if (!connection)
-            return std::unexpected(tr("The notice store is not open."));
+            return std::unexpected(QCoreApplication::translate("Vigie::NoticeStore", "The notice store is not open."));
         return body();
     }
 
-    QString noSuchNotice(qint64 id) const { return tr("There is no notice %1.").arg(id); }
-    QString noSuchEntry(qint64 id) const { return tr("There is no outbox entry %1.").arg(id); }
+    QString noSuchNotice(qint64 id) const
+    {
+        return QCoreApplication::translate("Vigie::NoticeStore", "There is no notice %1.").arg(id);
+    }
+    QString noSuchEntry(qint64 id) const
+    {
+        return QCoreApplication::translate("Vigie::NoticeStore", "There is no outbox entry %1.").arg(id);
+    }
 
     Result<Notice> loadNotice(qint64 id) const
     {
@@ -381,9 +391,10 @@ struct NoticeStore::Private
     Result<qint64> insertUpdate(qint64 noticeId, NoticeKind kind, const NoticeUpdate &update)
     {
         if (!noticeStatusFits(kind, update.status))
-            return std::unexpected(tr("\"%1\" is not a status of %2; expected one of: %3.")
-                                       .arg(noticeStatusName(update.status), noticeKindText(kind).toLower(),
-                                            noticeStatusNames(kind).join(u", "_s)));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::NoticeStore", "\"%1\" is not a status of %2; expected one of: %3.")
+                    .arg(noticeStatusName(update.status), noticeKindText(kind).toLower(),
+                         noticeStatusNames(kind).join(u", "_s)));
         const qint64 at = update.timestampMs > 0 ? update.timestampMs : now();
         auto query = exec(
             u"INSERT INTO notice_updates (notice_id, ts_ms, status, body, components) VALUES (?, ?, ?, coalesce(?, ''), ?)"_s,
@@ -433,9 +444,10 @@ struct NoticeStore::Private
         const NoticeKind noticeKind = noticeKindFromName(kind->value(0).toString()).value_or(NoticeKind::Incident);
         kind->finish();
         if (!noticeStatusFits(noticeKind, draft.status))
-            return std::unexpected(tr("\"%1\" is not a status of %2; expected one of: %3.")
-                                       .arg(noticeStatusName(draft.status), noticeKindText(noticeKind).toLower(),
-                                            noticeStatusNames(noticeKind).join(u", "_s)));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::NoticeStore", "\"%1\" is not a status of %2; expected one of: %3.")
+                    .arg(noticeStatusName(draft.status), noticeKindText(noticeKind).toLower(),
+                         noticeStatusNames(noticeKind).join(u", "_s)));
         auto last = exec(u"SELECT coalesce(max(number), 0) FROM notice_revisions WHERE notice_id = ?"_s, {noticeId});
         if (!last)
             return std::unexpected(last.error());
@@ -513,9 +525,10 @@ struct NoticeStore::Private
         if (!entry)
             return entry;
         if (entry->state != OutboxEntry::State::Sending || entry->leaseOwner != owner)
-            return std::unexpected(tr("Outbox entry %1 is not being sent by %2 (it is %3).")
-                                       .arg(entryId)
-                                       .arg(owner, outboxStateText(entry->state).toLower()));
+            return std::unexpected(
+                QCoreApplication::translate("Vigie::NoticeStore", "Outbox entry %1 is not being sent by %2 (it is %3).")
+                    .arg(entryId)
+                    .arg(owner, outboxStateText(entry->state).toLower()));
         return entry;
     }
 
@@ -579,10 +592,12 @@ QString NoticeStore::databasePath() const
 NoticeStore::Result<void> NoticeStore::open(const QString &dataDir)
 {
     if (isOpen())
-        return std::unexpected(tr("The notice store is already open on %1.").arg(d->path));
-    if (!QDir().mkpath(dataDir))
         return std::unexpected(
-            tr("Cannot create the data folder %1 for the notices database.").arg(QDir::toNativeSeparators(dataDir)));
+            QCoreApplication::translate("Vigie::NoticeStore", "The notice store is already open on %1.").arg(d->path));
+    if (!QDir().mkpath(dataDir))
+        return std::unexpected(QCoreApplication::translate("Vigie::NoticeStore",
+                                                           "Cannot create the data folder %1 for the notices database.")
+                                   .arg(QDir::toNativeSeparators(dataDir)));
     const QString path = QDir(dataDir).absoluteFilePath(fileName());
     const Result<void> opened =
         d->submit([d = d.get(), path]() -> Result<void> {
@@ -592,8 +607,9 @@ NoticeStore::Result<void> NoticeStore::open(const QString &dataDir)
              // An acknowledged save survives a crash of the machine too.
              QSqlQuery query(connection->database());
              if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-                 return std::unexpected(tr("Cannot use the notices database %1: %2.")
-                                            .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
+                 return std::unexpected(
+                     QCoreApplication::translate("Vigie::NoticeStore", "Cannot use the notices database %1: %2.")
+                         .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
              query.finish();
              if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
                  return migrated;
@@ -609,7 +625,7 @@ QFuture<NoticeStore::Result<Notice>> NoticeStore::create(const Notice &notice)
     return d->submit([d = d.get(), notice] {
         return d->write<Notice>([&]() -> Result<Notice> {
             if (notice.title.trimmed().isEmpty())
-                return std::unexpected(tr("A notice needs a title."));
+                return std::unexpected(QCoreApplication::translate("Vigie::NoticeStore", "A notice needs a title."));
             const qint64 at = d->now();
             const NoticeStatus status =
                 notice.updates.isEmpty()
@@ -716,7 +732,10 @@ QFuture<NoticeStore::Result<NoticeRevision>> NoticeStore::restoreRevision(qint64
             if (!found)
                 return std::unexpected(found.error());
             if (found->isEmpty())
-                return std::unexpected(tr("Notice %1 has no revision %2.").arg(noticeId).arg(number));
+                return std::unexpected(
+                    QCoreApplication::translate("Vigie::NoticeStore", "Notice %1 has no revision %2.")
+                        .arg(noticeId)
+                        .arg(number));
             return d->insertRevision(noticeId, found->constFirst().draft, number);
         });
     });
@@ -737,7 +756,9 @@ QFuture<NoticeStore::Result<QList<OutboxEntry>>> NoticeStore::publish(qint64 not
                 auto notice = d->loadNotice(noticeId);
                 if (!notice)
                     return std::unexpected(notice.error());
-                return std::unexpected(tr("Notice %1 has no update to publish yet.").arg(noticeId));
+                return std::unexpected(
+                    QCoreApplication::translate("Vigie::NoticeStore", "Notice %1 has no update to publish yet.")
+                        .arg(noticeId));
             }
             const qint64 updateId = latest->value(0).toLongLong();
             latest->finish();
@@ -904,8 +925,10 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::retry(qint64 entryId)
                 return entry;
             using State = OutboxEntry::State;
             if (entry->state != State::Queued && entry->state != State::Failed && entry->state != State::NeedsAttention)
-                return std::unexpected(tr("Outbox entry %1 is %2: only a queued, failed or attention-needing entry "
-                                          "can be retried.")
+                return std::unexpected(QCoreApplication::translate(
+                                           "Vigie::NoticeStore",
+                                           "Outbox entry %1 is %2: only a queued, failed or attention-needing entry "
+                                           "can be retried.")
                                            .arg(entryId)
                                            .arg(outboxStateText(entry->state).toLower()));
             const qint64 at = d->now();
@@ -930,10 +953,15 @@ QFuture<NoticeStore::Result<OutboxEntry>> NoticeStore::cancel(qint64 entryId)
             if (entry->state == State::Cancelled)
                 return entry;
             if (entry->state == State::Published)
-                return std::unexpected(tr("Outbox entry %1 is already published.").arg(entryId));
+                return std::unexpected(
+                    QCoreApplication::translate("Vigie::NoticeStore", "Outbox entry %1 is already published.")
+                        .arg(entryId));
             if (entry->state == State::Sending && entry->leaseUntilMs > d->now())
                 return std::unexpected(
-                    tr("Outbox entry %1 is being sent: wait for the send to end before cancelling it.").arg(entryId));
+                    QCoreApplication::translate(
+                        "Vigie::NoticeStore",
+                        "Outbox entry %1 is being sent: wait for the send to end before cancelling it.")
+                        .arg(entryId));
             const qint64 at = d->now();
             auto updated = d->exec(u"UPDATE outbox SET state = 'cancelled', lease_owner = NULL, lease_until_ms = "
                                    "NULL, updated_ms = ? WHERE id = ?"_s,
