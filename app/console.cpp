@@ -1,6 +1,7 @@
 #include "console.h"
 
 #include "mainwindow.h"
+#include "preferences.h"
 #include "screenshot.h"
 #include "unixsignalwatcher.h"
 
@@ -24,12 +25,18 @@ int runConsole(int &argc, char **argv, const Options &options)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"Vigie"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/vigie.svg"_s));
-    installTranslations(app, options.language);
+    // What Tools › Settings… chose applies at the next start (language, data folder); the command
+    // line's options win over it.
+    const Preferences preferences = Preferences::load();
+    installTranslations(app, options.language.isEmpty() ? preferences.language : options.language);
 
     // The session opens the store and the workspace off the GUI thread; the window shows at once
     // and fills in when they are ready.
     Session session;
-    session.setDataDir(options.dataDir.isEmpty() ? Options::defaultDataDir() : QDir(options.dataDir).absolutePath());
+    const QString dataDir = !options.dataDir.isEmpty()          ? options.dataDir
+                            : !preferences.dataFolder.isEmpty() ? preferences.dataFolder
+                                                                : Options::defaultDataDir();
+    session.setDataDir(QDir(dataDir).absolutePath());
     session.setReloadOnChange(true);
     ServiceBoardModel model;
     QString workspace = options.workspace;
@@ -44,7 +51,11 @@ int runConsole(int &argc, char **argv, const Options &options)
                          [&model](const QString &, const Workspace &opened) { model.setWorkspace(opened); });
         model.follow(session.monitor());
         wall = std::make_unique<WallWindow>(&session, &model);
-        wall->setPreferredScreen(options.screen);
+        if (options.screen >= 0 || preferences.wallScreen.isEmpty())
+            wall->setPreferredScreen(options.screen);
+        else
+            wall->setPreferredScreenName(preferences.wallScreen);
+        wall->setCursorHideDelay(preferences.cursorHideDelay);
         wall->showOnScreen();
         if (!workspace.isEmpty())
             session.open(workspace);

@@ -327,6 +327,26 @@ QList<Alert> AlertRules::takeDue()
                 due.append(*alert);
         }
     }
+    // A certificate in its warning window degrades its service too: one alert for it, the
+    // certificate's, which says why. The service's Degraded alert is not told (nor, later, its
+    // resolution); a service down is still told as down.
+    const auto certificateFor = [&](const QString &serviceId) {
+        if (std::ranges::any_of(due, [&](const Alert &a) {
+                return a.kind == Alert::Kind::Certificate && !a.resolved && a.serviceId == serviceId;
+            }))
+            return true;
+        return std::ranges::any_of(d->problems, [&](const Problem &p) {
+            return p.serviceId == serviceId && p.firingTold && p.toldKind == Alert::Kind::Certificate;
+        });
+    };
+    for (auto it = due.begin(); it != due.end();) {
+        if (it->kind == Alert::Kind::Degraded && !it->resolved && certificateFor(it->serviceId)) {
+            d->problems[it->key].firingTold = false;
+            it = due.erase(it);
+        } else {
+            ++it;
+        }
+    }
     std::ranges::stable_sort(due, {}, &Alert::timestampMs);
     return due;
 }

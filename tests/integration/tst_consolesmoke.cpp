@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +181,42 @@ private Q_SLOTS:
 
         // The history went to the data folder.
         QVERIFY(QFile::exists(m_dir.filePath(u"data/vigie.sqlite"_s)));
+    }
+
+    // What Tools › Settings… saved applies at the next start: the language and the data folder,
+    // when the command line says neither.
+    void theSettingsApplyAtTheNextStart()
+    {
+        const QString config = m_dir.filePath(u"settings-home/.config"_s);
+        const QString folder = m_dir.filePath(u"chosen-data"_s);
+        {
+            QSettings settings(config + u"/Vigie/vigie.conf"_s, QSettings::IniFormat);
+            settings.setValue(u"appearance/language"_s, u"fr"_s);
+            settings.setValue(u"data/folder"_s, folder);
+        }
+        const QString shot = m_dir.filePath(u"console-settings.png"_s);
+        QProcess vigie;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"HOME"_s, m_dir.filePath(u"settings-home"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, config);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        vigie.setProcessEnvironment(env);
+        vigie.setProcessChannelMode(QProcess::MergedChannels);
+        vigie.start(QString::fromUtf8(VIGIE_BINARY), {u"--workspace"_s, m_dir.filePath(u"lab/workspace.yaml"_s),
+                                                      u"--screenshot"_s, shot, u"--quit-after-screenshot"_s});
+        QVERIFY(vigie.waitForStarted(10000));
+        const bool finished = vigie.waitForFinished(90000);
+        const QByteArray output = vigie.readAll();
+        QVERIFY2(finished && vigie.exitCode() == 0, output.constData());
+        QVERIFY(QFile::exists(folder + u"/vigie.sqlite"_s));
+        QFile dumpFile(shot + u".json"_s);
+        QVERIFY(dumpFile.open(QIODevice::ReadOnly));
+        const QJsonArray tiles = QJsonDocument::fromJson(dumpFile.readAll()).object().value(u"tiles").toArray();
+        const auto extranet = std::ranges::find_if(
+            tiles, [](const QJsonValue &tile) { return tile.toObject().value(u"service").toString() == u"extranet"; });
+        QVERIFY(extranet != tiles.end());
+        QCOMPARE((*extranet).toObject().value(u"state_text").toString(), u"En panne"_s);
     }
 };
 

@@ -241,7 +241,11 @@ private Q_SLOTS:
         e.to = HealthState::Degraded;
         e.timestampMs = clock.nowMs();
         e.cause = Message::verbatim(u"the certificate expires in 12 days"_s);
-        rules.noteEvents({e}, {});
+        // The tracker degrades the service with its probe: one alert, the certificate's, says it.
+        HealthEvent service = change(u"shop"_s, HealthState::Up, HealthState::Degraded, e.cause.toString());
+        ServiceHealth degraded;
+        degraded.state = HealthState::Degraded;
+        rules.noteEvents({e, service}, {{u"shop"_s, degraded}});
         clock.advance(30s);
         const QList<Alert> due = rules.takeDue();
         QCOMPARE(due.size(), 1);
@@ -249,7 +253,8 @@ private Q_SLOTS:
         QCOMPARE(due.first().key, u"certificate:shop:1"_s);
         e.from = HealthState::Degraded;
         e.to = HealthState::Up;
-        rules.noteEvents({e}, {});
+        service = change(u"shop"_s, HealthState::Degraded, HealthState::Up, u"renewed"_s);
+        rules.noteEvents({e, service}, {{u"shop"_s, ServiceHealth{}}});
         const QList<Alert> renewed = rules.takeDue();
         QCOMPARE(renewed.size(), 1);
         QVERIFY(renewed.first().resolved);
