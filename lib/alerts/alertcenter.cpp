@@ -112,7 +112,10 @@ struct AlertCenter::Private
                 Q_EMIT q->alertRaised(alert);
                 continue;
             }
-            onStore([alert, routed](AlertStore &s) { return s.enqueue(alert, routed); },
+            // Another process on this data folder (the console and `watch`) may have told it: at
+            // most one alert a problem within the flapping interval, as the rules say.
+            const qint64 window = qint64(workspace.alerts.flapInterval.count());
+            onStore([alert, routed, window](AlertStore &s) { return s.enqueue(alert, routed, window); },
                     [this](AlertStore::Result<Alert> kept) {
                         if (!kept) {
                             Q_EMIT q->storeError(kept.error());

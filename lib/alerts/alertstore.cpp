@@ -66,6 +66,11 @@ std::span<const Migrations::Step> schemaSteps()
              "  UNIQUE (alert_id, channel_id))"_s,
              u"CREATE INDEX deliveries_due ON deliveries (state, next_attempt_ms)"_s,
          }},
+        // The same alert raised by another process on this folder is found by its key.
+        {2,
+         {
+             u"CREATE INDEX alerts_by_key ON alerts (key, resolved, at_ms)"_s,
+         }},
     };
     return list;
 }
@@ -360,10 +365,29 @@ AlertStore::Result<QList<Mute>> AlertStore::activeMutes(qint64 nowMs)
     return list;
 }
 
-AlertStore::Result<Alert> AlertStore::enqueue(const Alert &alert, const QStringList &channelIds)
+AlertStore::Result<Alert> AlertStore::enqueue(const Alert &alert, const QStringList &channelIds, qint64 sameWithinMs)
 {
     return d->write<Alert>([&]() -> Result<Alert> {
         const qint64 now = d->now();
+        if (sameWithinMs > 0) {
+            // Told already by another process on this folder (a console and `vigie watch` watching
+            // the same services): that one is the alert, and its deliveries are queued once.
+            QSqlQuery same(d->db());
+            same.prepare(u"SELECT document FROM alerts WHERE key = ? AND resolved = ? AND kind = ? AND at_ms >= ? "
+                         "ORDER BY id DESC LIMIT 1"_s);
+            same.addBindValue(text(alert.key));
+            same.addBindValue(alert.resolved ? 1 : 0);
+            same.addBindValue(alertKindName(alert.kind));
+            same.addBindValue(alert.timestampMs - sameWithinMs);
+            if (!same.exec())
+                return std::unexpected(d->failure(same));
+            if (same.next()) {
+                const std::optional<Alert> told =
+                    Alert::fromJson(QJsonDocument::fromJson(same.value(0).toString().toUtf8()).object());
+                if (told)
+                    return *told;
+            }
+        }
         QSqlQuery q(d->db());
         q.prepare(u"INSERT INTO alerts (key, kind, resolved, service_id, at_ms, document) VALUES (?, ?, ?, ?, ?, ?)"_s);
         q.addBindValue(text(alert.key));

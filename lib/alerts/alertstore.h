@@ -75,8 +75,9 @@ public:
     Result<QList<Mute>> activeMutes(qint64 nowMs);
 
     // Keeps `alert` and queues it for each of `channelIds`, in one transaction; returns it with its
-    // id.
-    Result<Alert> enqueue(const Alert &alert, const QStringList &channelIds);
+    // id. With `sameWithinMs`, an alert of the same key, kind and resolution kept less than that
+    // before it (by another process on this folder) is returned instead, and nothing is queued.
+    Result<Alert> enqueue(const Alert &alert, const QStringList &channelIds, qint64 sameWithinMs = 0);
     // The latest alerts told, newest first.
     Result<QList<Alert>> recentAlerts(int limit);
 

@@ -236,6 +236,47 @@ private Q_SLOTS:
         QCOMPARE(raised.size(), 0);
     }
 
+    // The console and `vigie watch` on one data folder both see the relay go down: each desktop
+    // hears of it, the receiver once; and its recovery once.
+    void twoProcessesOnOneFolderSendOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::unique_ptr<AlertCenter> console = openCenter(dir.path(), workspace());
+        std::unique_ptr<AlertCenter> watch = openCenter(dir.path(), workspace());
+        QVERIFY(console && watch);
+        QSignalSpy consoleRaised(console.get(), &AlertCenter::alertRaised);
+        QSignalSpy watchRaised(watch.get(), &AlertCenter::alertRaised);
+        const QHash<QString, ServiceHealth> before = m_health;
+        move(*console, u"mail"_s, HealthState::Down);
+        m_health = before;
+        m_clock.advance(2s); // the other one's probe sees it a little later
+        move(*watch, u"mail"_s, HealthState::Down);
+        m_clock.advance(31s);
+        console->poll();
+        QTRY_COMPARE(consoleRaised.size(), 1);
+        watch->poll();
+        QTRY_COMPARE(watchRaised.size(), 1);
+        QCOMPARE(watchRaised.first().first().value<Alert>().id, consoleRaised.first().first().value<Alert>().id);
+        QTRY_COMPARE(m_taken.size(), 1);
+        console->poll();
+        watch->poll();
+        QTest::qWait(200);
+        QCOMPARE(m_taken.size(), 1);
+        QCOMPARE(deliveries(dir.path()).size(), 1);
+
+        m_clock.advance(1min);
+        move(*console, u"mail"_s, HealthState::Up);
+        m_health[u"mail"_s].state = HealthState::Down;
+        move(*watch, u"mail"_s, HealthState::Up);
+        console->poll();
+        watch->poll();
+        QTRY_COMPARE(m_taken.size(), 2);
+        QTest::qWait(200);
+        QCOMPARE(m_taken.size(), 2);
+        QVERIFY(m_taken.at(1).value(u"resolved"_s).toBool());
+    }
+
     // `vigie mute --all` and `vigie ack` write the store; a running center reads them at its next
     // poll: a muted failure is not told, an acknowledged one shows with its comment, and its
     // recovery ends it.
