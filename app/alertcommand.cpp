@@ -188,14 +188,8 @@ int listMutes(AlertStore *store, bool json, QTextStream &out, QTextStream &err)
 int AlertCommand::run(const Options &options, QTextStream &out, QTextStream &err)
 {
     std::optional<Workspace> workspace;
-    if (!options.workspace.isEmpty()) {
-        auto loaded = WorkspaceLoader::loadFile(options.workspace);
-        if (!loaded) {
-            printErrors(err, loaded.error());
-            return 2;
-        }
-        workspace = std::move(*loaded);
-    }
+    if (!loadGivenWorkspace(options, err, workspace))
+        return 2;
     const QString dataDir = dataDirOf(options);
     const bool exists = hasAlertStore(dataDir);
     const Mute::Scope scope = options.mode == Options::Mode::Ack || options.mode == Options::Mode::AckClear

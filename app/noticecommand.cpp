@@ -179,14 +179,8 @@ int NoticeCommand::run(const Options &options, QTextStream &out, QTextStream &er
 {
     const QString dataDir = dataDirOf(options);
     std::optional<Workspace> workspace;
-    if (!options.workspace.isEmpty()) {
-        auto loaded = WorkspaceLoader::loadFile(options.workspace);
-        if (!loaded) {
-            printErrors(err, loaded.error());
-            return 2;
-        }
-        workspace = std::move(*loaded);
-    }
+    if (!loadGivenWorkspace(options, err, workspace))
+        return 2;
     const Workspace *services = workspace ? &*workspace : nullptr;
     if (options.mode == Options::Mode::NoticeDraft) {
         if (!workspace)

@@ -4,6 +4,7 @@
 #include "noticecommand.h"
 #include "notices/noticestore.h"
 #include "options.h"
+#include "workspace/workspaceloader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -61,6 +62,19 @@ QJsonObject entryJson(const OutboxEntry &entry)
     if (!entry.remoteId.isEmpty())
         object.insert(u"remote_id"_s, entry.remoteId);
     return object;
+}
+
+bool loadGivenWorkspace(const Options &options, QTextStream &err, std::optional<Workspace> &workspace)
+{
+    if (options.workspace.isEmpty())
+        return true;
+    auto loaded = WorkspaceLoader::loadFile(options.workspace);
+    if (!loaded) {
+        printErrors(err, loaded.error());
+        return false;
+    }
+    workspace = std::move(*loaded);
+    return true;
 }
 
 QString dataDirOf(const Options &options)

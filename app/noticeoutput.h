@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workspace/workspace.h"
 #include "workspace/workspaceerror.h"
 
 #include <QEventLoop>
@@ -10,6 +11,8 @@
 #include <QList>
 #include <QString>
 #include <QTextStream>
+
+#include <optional>
 
 namespace Vigie {
 
@@ -32,6 +35,9 @@ QJsonObject entryJson(const OutboxEntry &entry);
 // "Outbox entry 3: notice 1 to public, queued", with the last error of an entry not published.
 QString entryLine(const OutboxEntry &entry);
 QString dataDirOf(const Options &options);
+// The workspace --workspace names, into `workspace`; nothing when none is given. False, with its
+// errors printed, when it cannot be loaded.
+bool loadGivenWorkspace(const Options &options, QTextStream &err, std::optional<Workspace> &workspace);
 // Whether the data folder holds notices yet: the commands that only read do not create a store.
 bool hasStore(const QString &dataDir);
 

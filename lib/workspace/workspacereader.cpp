@@ -384,6 +384,16 @@ std::optional<QString> WorkspaceReader::pattern(const YamlNode &node, const QStr
 }
 
 // A sequence of distinct, non-empty names (or, when `singleAllowed`, one name on its own).
+// The names `entry` lists (one, or a sequence), into `into`; each kept in `checked` with its place,
+// checked once the whole file is read (services and groups may come after what names them).
+void WorkspaceReader::readReferences(const Entry &entry, QStringList &into, QList<Reference> &checked)
+{
+    for (const Reference &reference : names(entry, true)) {
+        into.append(reference.name);
+        checked.append(reference);
+    }
+}
+
 QList<WorkspaceReader::Reference> WorkspaceReader::names(const Entry &entry, bool singleAllowed)
 {
     const QString subject = u'\'' + entry.key + u'\'';
@@ -1224,15 +1234,9 @@ std::optional<MaintenanceWindow> WorkspaceReader::readMaintenance(const YamlNode
             if (const auto name = nonEmptyText(entry))
                 window.name = *name;
         } else if (entry.key == "services"_L1) {
-            for (const Reference &reference : names(entry, true)) {
-                window.services.append(reference.name);
-                m_maintenanceServices.append(reference);
-            }
+            readReferences(entry, window.services, m_maintenanceServices);
         } else if (entry.key == "groups"_L1) {
-            for (const Reference &reference : names(entry, true)) {
-                window.groups.append(reference.name);
-                m_maintenanceGroups.append(reference);
-            }
+            readReferences(entry, window.groups, m_maintenanceGroups);
         } else if (entry.key == "timezone"_L1) {
             const auto text = nonEmptyText(entry);
             if (!text)
@@ -2234,15 +2238,9 @@ std::optional<AlertRoute> WorkspaceReader::readAlertRoute(const YamlNode &node, 
             }
         } else if (entry.key == "services"_L1) {
             // Checked once every service is read: `alerts:` may come before `services:`.
-            for (const Reference &reference : names(entry, true)) {
-                route.services.append(reference.name);
-                m_routeServices.append(reference);
-            }
+            readReferences(entry, route.services, m_routeServices);
         } else if (entry.key == "groups"_L1) {
-            for (const Reference &reference : names(entry, true)) {
-                route.groups.append(reference.name);
-                m_routeGroups.append(reference);
-            }
+            readReferences(entry, route.groups, m_routeGroups);
         } else {
             unknownKey(entry, alertRouteKeys, tr("a route"));
         }

@@ -68,6 +68,7 @@ private:
     std::optional<int> boundedInt(const Entry &entry, int low, int high);
     std::optional<QString> pattern(const YamlNode &node, const QString &subject);
     QList<Reference> names(const Entry &entry, bool singleAllowed);
+    void readReferences(const Entry &entry, QStringList &into, QList<Reference> &checked);
     void unknownKey(const Entry &entry, const QList<QLatin1StringView> &known, const QString &owner);
     void unknownReference(const Reference &reference, const QString &what, const QStringList &known);
 

@@ -233,26 +233,16 @@ private Q_SLOTS:
     void saveScreenshots()
     {
         const bool all = qEnvironmentVariableIsSet("VIGIE_DESKTOP_SCREENSHOTS");
-        QTranslator french;
-        QVERIFY(french.load(QString::fromUtf8(VIGIE_FRENCH_QM)));
-        for (const QString &language : all ? QStringList{u"en"_s, u"fr"_s} : QStringList{u"en"_s}) {
-            if (language == u"fr"_s) {
-                QCoreApplication::installTranslator(&french);
-                QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
-            }
-            for (const bool dark : all ? QList<bool>{false, true} : QList<bool>{false}) {
-                QApplication::setPalette(dark ? Vigie::darkPalette() : m_light);
-                SettingsDialog dialog;
-                dialog.setCurrentDataFolder(u"/home/oncall/.local/share/vigie"_s);
-                dialog.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-                QVERIFY(dialog.grab().save(
-                    Vigie::Test::screenshotPath(u"settings-"_s + language + (dark ? u"-dark"_s : u"-light"_s))));
-                dialog.reject();
-            }
-            QCoreApplication::removeTranslator(&french);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        }
+        Vigie::Test::forEachLook(all, [&](const QString &language, bool dark) {
+            QApplication::setPalette(dark ? Vigie::darkPalette() : m_light);
+            SettingsDialog dialog;
+            dialog.setCurrentDataFolder(u"/home/oncall/.local/share/vigie"_s);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(
+                Vigie::Test::screenshotPath(u"settings-"_s + language + (dark ? u"-dark"_s : u"-light"_s))));
+            dialog.reject();
+        });
         QApplication::setPalette(m_light);
     }
 

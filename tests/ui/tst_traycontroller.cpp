@@ -177,26 +177,16 @@ private Q_SLOTS:
     void saveScreenshots()
     {
         const bool all = qEnvironmentVariableIsSet("VIGIE_DESKTOP_SCREENSHOTS");
-        QTranslator french;
-        QVERIFY(french.load(QString::fromUtf8(VIGIE_FRENCH_QM)));
-        for (const QString &language : all ? QStringList{u"en"_s, u"fr"_s} : QStringList{u"en"_s}) {
-            if (language == u"fr"_s) {
-                QCoreApplication::installTranslator(&french);
-                QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
-            }
-            for (const bool dark : all ? QList<bool>{false, true} : QList<bool>{false}) {
-                QApplication::setPalette(dark ? Vigie::darkPalette() : QApplication::style()->standardPalette());
-                const QString suffix = language + (dark ? u"-dark"_s : u"-light"_s);
-                TrayController tray;
-                tray.setSummary({.up = 12, .degraded = 1, .down = 2});
-                saveMenu(tray, u"tray-menu-"_s + suffix);
-                tray.setMuted(true, QDateTime::currentDateTime().addSecs(3600));
-                saveMenu(tray, u"tray-menu-muted-"_s + suffix);
-                saveIcons(u"tray-icons-"_s + suffix);
-            }
-            QCoreApplication::removeTranslator(&french);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        }
+        Vigie::Test::forEachLook(all, [&](const QString &language, bool dark) {
+            QApplication::setPalette(dark ? Vigie::darkPalette() : QApplication::style()->standardPalette());
+            const QString suffix = language + (dark ? u"-dark"_s : u"-light"_s);
+            TrayController tray;
+            tray.setSummary({.up = 12, .degraded = 1, .down = 2});
+            saveMenu(tray, u"tray-menu-"_s + suffix);
+            tray.setMuted(true, QDateTime::currentDateTime().addSecs(3600));
+            saveMenu(tray, u"tray-menu-muted-"_s + suffix);
+            saveIcons(u"tray-icons-"_s + suffix);
+        });
         QApplication::setPalette(QApplication::style()->standardPalette());
     }
 

@@ -280,32 +280,22 @@ private Q_SLOTS:
     void saveScreenshots()
     {
         const bool all = qEnvironmentVariableIsSet("VIGIE_WALL_SCREENSHOTS");
-        QTranslator french;
-        QVERIFY(french.load(QString::fromUtf8(VIGIE_FRENCH_QM)));
-        for (const QString &language : all ? QStringList{u"en"_s, u"fr"_s} : QStringList{u"en"_s}) {
-            if (language == u"fr"_s) {
-                QCoreApplication::installTranslator(&french);
-                QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        Vigie::Test::forEachLook(all, [&](const QString &language, bool dark) {
+            QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+            const QString suffix = language + (dark ? u"-dark"_s : u"-light"_s);
+            saveWall(QSize(1920, 1080), 40, u"wall-1080p-40-"_s + suffix);
+            saveWall(QSize(1920, 1080), 300, u"wall-1080p-300-"_s + suffix);
+            if (all) {
+                saveWall(QSize(3840, 2160), 40, u"wall-4k-40-"_s + suffix);
+                saveWall(QSize(3840, 2160), 300, u"wall-4k-300-"_s + suffix);
             }
-            for (const bool dark : all ? QList<bool>{false, true} : QList<bool>{false}) {
-                QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
-                const QString suffix = language + (dark ? u"-dark"_s : u"-light"_s);
-                saveWall(QSize(1920, 1080), 40, u"wall-1080p-40-"_s + suffix);
-                saveWall(QSize(1920, 1080), 300, u"wall-1080p-300-"_s + suffix);
-                if (all) {
-                    saveWall(QSize(3840, 2160), 40, u"wall-4k-40-"_s + suffix);
-                    saveWall(QSize(3840, 2160), 300, u"wall-4k-300-"_s + suffix);
-                }
-                saveWall(QSize(1920, 1080), 40, u"wall-stale-"_s + suffix, true);
-                for (const int count : all ? QList<int>{8, 40, 300} : QList<int>{40}) {
-                    saveConsole(QSize(1280, 800), count, false, u"console-1280-%1-"_s.arg(count) + suffix);
-                    saveConsole(QSize(1920, 1080), count, false, u"console-1920-%1-"_s.arg(count) + suffix);
-                }
-                saveConsole(QSize(1280, 800), 40, true, u"console-problems-"_s + suffix);
+            saveWall(QSize(1920, 1080), 40, u"wall-stale-"_s + suffix, true);
+            for (const int count : all ? QList<int>{8, 40, 300} : QList<int>{40}) {
+                saveConsole(QSize(1280, 800), count, false, u"console-1280-%1-"_s.arg(count) + suffix);
+                saveConsole(QSize(1920, 1080), count, false, u"console-1920-%1-"_s.arg(count) + suffix);
             }
-            QCoreApplication::removeTranslator(&french);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        }
+            saveConsole(QSize(1280, 800), 40, true, u"console-problems-"_s + suffix);
+        });
         QApplication::setPalette(QApplication::style()->standardPalette());
     }
 
