@@ -245,14 +245,9 @@ AlertStore::Result<void> AlertStore::open(const QString &dataDir)
                                    .arg(QDir::toNativeSeparators(dataDir)));
     const QString path = QDir(dataDir).absoluteFilePath(fileName());
     auto connection = std::make_unique<SqliteConnection>();
-    if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
+    // An acknowledgement, a mute or a queued delivery survives a crash of the machine too.
+    if (auto done = connection->open(path, SqliteConnection::Role::DurableWriter); !done)
         return done;
-    QSqlQuery query(connection->database());
-    if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-        return std::unexpected(
-            QCoreApplication::translate("Vigie::AlertStore", "Cannot use the alerts database %1: %2.")
-                .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
-    query.finish();
     if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
         return migrated;
     d->connection = std::move(connection);

@@ -602,15 +602,9 @@ NoticeStore::Result<void> NoticeStore::open(const QString &dataDir)
     const Result<void> opened =
         d->submit([d = d.get(), path]() -> Result<void> {
              auto connection = std::make_unique<SqliteConnection>();
-             if (auto done = connection->open(path, SqliteConnection::Role::Writer); !done)
-                 return done;
              // An acknowledged save survives a crash of the machine too.
-             QSqlQuery query(connection->database());
-             if (!query.exec(u"PRAGMA synchronous = FULL"_s))
-                 return std::unexpected(
-                     QCoreApplication::translate("Vigie::NoticeStore", "Cannot use the notices database %1: %2.")
-                         .arg(QDir::toNativeSeparators(path), sqlErrorText(query.lastError())));
-             query.finish();
+             if (auto done = connection->open(path, SqliteConnection::Role::DurableWriter); !done)
+                 return done;
              if (auto migrated = Migrations::migrate(connection->database(), path, schemaSteps()); !migrated)
                  return migrated;
              d->connection = std::move(connection);

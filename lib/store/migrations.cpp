@@ -136,7 +136,7 @@ std::expected<int, QString> userVersion(QSqlDatabase &db, const QString &path)
         if (isDamaged(query.lastError()))
             return std::unexpected(damagedDatabaseText(path, sqlErrorText(query.lastError())));
         return std::unexpected(QCoreApplication::translate("Vigie::ResultStore",
-                                                           "Cannot read the schema version of the results database %1 "
+                                                           "Cannot read the schema version of the database %1 "
                                                            "(is it a SQLite database?): %2.")
                                    .arg(path, sqlErrorText(query.lastError())));
     }
@@ -152,7 +152,7 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
     const auto newer = [&](int version) {
         return std::unexpected(
             QCoreApplication::translate("Vigie::ResultStore",
-                                        "The results database %1 was written by a newer version of Vigie "
+                                        "The database %1 was written by a newer version of Vigie "
                                         "(schema version %2; this version knows up to %3). Update Vigie, "
                                         "or start it with another data folder.")
                 .arg(path)
@@ -188,24 +188,22 @@ std::expected<void, QString> migrate(QSqlDatabase &db, const QString &path, std:
             continue;
         QSqlQuery query(db);
         if (!query.exec(u"BEGIN IMMEDIATE"_s))
-            return std::unexpected(
-                QCoreApplication::translate("Vigie::ResultStore",
-                                            "Cannot start upgrading the results database %1 to schema version "
-                                            "%2: %3.")
-                    .arg(path)
-                    .arg(step.version)
-                    .arg(sqlErrorText(query.lastError())));
+            return std::unexpected(QCoreApplication::translate(
+                                       "Vigie::ResultStore", "Cannot start upgrading the database %1 to schema version "
+                                                             "%2: %3.")
+                                       .arg(path)
+                                       .arg(step.version)
+                                       .arg(sqlErrorText(query.lastError())));
         const auto fail = [&](const QString &detail) -> std::expected<void, QString> {
             query.finish();
             query.exec(u"ROLLBACK"_s);
-            return std::unexpected(
-                QCoreApplication::translate("Vigie::ResultStore",
-                                            "Cannot upgrade the results database %1 to schema version %2: %3. "
-                                            "It is left at version %4.")
-                    .arg(path)
-                    .arg(step.version)
-                    .arg(detail)
-                    .arg(reached));
+            return std::unexpected(QCoreApplication::translate(
+                                       "Vigie::ResultStore", "Cannot upgrade the database %1 to schema version %2: %3. "
+                                                             "It is left at version %4.")
+                                       .arg(path)
+                                       .arg(step.version)
+                                       .arg(detail)
+                                       .arg(reached));
         };
         if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
             return fail(sqlErrorText(query.lastError()));

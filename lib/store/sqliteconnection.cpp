@@ -53,7 +53,7 @@ bool isDamaged(const QSqlError &error)
 QString damagedDatabaseText(const QString &path, const QString &detail)
 {
     return QCoreApplication::translate("Vigie::ResultStore",
-                                       "The history database %1 is damaged or is not a SQLite database (%2): move "
+                                       "The database %1 is damaged or is not a SQLite database (%2): move "
                                        "it aside to start a new one.")
         .arg(path, detail);
 }
@@ -81,11 +81,11 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
     if (!QSqlDatabase::isDriverAvailable(driver))
         return std::unexpected(
             QCoreApplication::translate("Vigie::ResultStore",
-                                        "Cannot open the results database %1: the SQLite driver of Qt (QSQLITE) "
+                                        "Cannot open the database %1: the SQLite driver of Qt (QSQLITE) "
                                         "is not installed.")
                 .arg(path));
 
-    m_name = u"vigie-store-%1-%2"_s.arg(role == Role::Writer ? u"writer"_s : u"reader"_s)
+    m_name = u"vigie-store-%1-%2"_s.arg(role == Role::Reader ? u"reader"_s : u"writer"_s)
                  .arg(connectionCounter.fetch_add(1, std::memory_order_relaxed));
     m_db = QSqlDatabase::addDatabase(driver, m_name);
     m_db.setDatabaseName(path);
@@ -94,15 +94,20 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
         const QString detail = sqlErrorText(m_db.lastError());
         close();
         return std::unexpected(
-            QCoreApplication::translate("Vigie::ResultStore", "Cannot open the results database %1: %2.")
-                .arg(path, detail));
+            QCoreApplication::translate("Vigie::ResultStore", "Cannot open the database %1: %2.").arg(path, detail));
     }
 
     QStringList pragmas;
-    if (role == Role::Writer)
-        pragmas = {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s};
-    else
+    switch (role) {
+    case Role::Writer:
+    case Role::DurableWriter:
+        pragmas = {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
+                   role == Role::DurableWriter ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s};
+        break;
+    case Role::Reader:
         pragmas = {u"PRAGMA query_only = ON"_s};
+        break;
+    }
     QSqlQuery query(m_db);
     QElapsedTimer waiting;
     waiting.start();
@@ -121,7 +126,7 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
                 return std::unexpected(damagedDatabaseText(path, detail));
             return std::unexpected(
                 QCoreApplication::translate("Vigie::ResultStore",
-                                            "Cannot use the results database %1 (is it a SQLite database?): %2.")
+                                            "Cannot use the database %1 (is it a SQLite database?): %2.")
                     .arg(path, detail));
         }
         // journal_mode answers with the mode in force, which stays "delete" on media without
@@ -133,7 +138,7 @@ std::expected<void, QString> SqliteConnection::open(const QString &path, Role ro
             close();
             return std::unexpected(
                 QCoreApplication::translate("Vigie::ResultStore",
-                                            "Cannot switch the results database %1 to write-ahead logging: SQLite "
+                                            "Cannot switch the database %1 to write-ahead logging: SQLite "
                                             "kept the journal mode \"%2\" (is the data folder on a network share?).")
                     .arg(path, mode));
         }

@@ -17,8 +17,9 @@ class SqliteConnection final
 
 public:
     enum class Role {
-        Writer, // WAL, synchronous=NORMAL, foreign keys on
-        Reader, // query_only, so that a bug in a read cannot write
+        Writer,        // WAL, synchronous=NORMAL, foreign keys on
+        DurableWriter, // as Writer, synchronous=FULL: a committed write survives a power cut too
+        Reader,        // query_only, so that a bug in a read cannot write
     };
 
     SqliteConnection() = default;

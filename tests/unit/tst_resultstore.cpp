@@ -1,6 +1,7 @@
 #include "manualclock.h"
 #include "store/migrations.h"
 #include "store/resultstore.h"
+#include "store/sqliteconnection.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -409,6 +410,55 @@ private Q_SLOTS:
         // Said as what it is, with what to do: trying again cannot help.
         QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
         QVERIFY2(opened.error().contains(u"move it aside"_s), qPrintable(opened.error()));
+    }
+
+    // Each role sets up its connection as its comment says: the stores that acknowledge a save to
+    // a person (notices, alerts) open theirs as durable writers.
+    void eachConnectionRoleSetsItsPragmas()
+    {
+        const QString path = dataDir() + u"/roles.sqlite"_s;
+        const auto pragma = [](SqliteConnection &connection, const QString &name) {
+            QSqlQuery query(connection.database());
+            return query.exec(u"PRAGMA "_s + name) && query.next() ? query.value(0).toString() : u"?"_s;
+        };
+        {
+            SqliteConnection writer;
+            QVERIFY(writer.open(path, SqliteConnection::Role::Writer));
+            QCOMPARE(pragma(writer, u"journal_mode"_s), u"wal"_s);
+            QCOMPARE(pragma(writer, u"synchronous"_s), u"1"_s); // NORMAL
+            QCOMPARE(pragma(writer, u"foreign_keys"_s), u"1"_s);
+            QCOMPARE(pragma(writer, u"query_only"_s), u"0"_s);
+        }
+        {
+            SqliteConnection durable;
+            QVERIFY(durable.open(path, SqliteConnection::Role::DurableWriter));
+            QCOMPARE(pragma(durable, u"synchronous"_s), u"2"_s); // FULL
+            QCOMPARE(pragma(durable, u"foreign_keys"_s), u"1"_s);
+            QCOMPARE(pragma(durable, u"query_only"_s), u"0"_s);
+        }
+        {
+            SqliteConnection reader;
+            QVERIFY(reader.open(path, SqliteConnection::Role::Reader));
+            QCOMPARE(pragma(reader, u"query_only"_s), u"1"_s);
+        }
+    }
+
+    // The sentences shared by every store name the file, not the history: the alerts' or the
+    // notices' database is not the results'.
+    void aDamagedFileIsNamedWithoutCallingItTheHistory()
+    {
+        const QString path = dataDir() + u"/vigie-alerts.sqlite"_s;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        SqliteConnection connection;
+        const auto opened = connection.open(path, SqliteConnection::Role::DurableWriter);
+        QVERIFY(!opened.has_value());
+        QVERIFY2(opened.error().contains(path), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
+        QVERIFY2(!opened.error().contains(u"history"_s) && !opened.error().contains(u"results"_s),
+                 qPrintable(opened.error()));
     }
 
     void burstFromTwoThreadsIsBatched()
