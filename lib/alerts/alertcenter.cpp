@@ -434,6 +434,12 @@ bool AlertCenter::isAllMuted(qint64 *untilMs) const
 QStringList AlertCenter::channelsFor(const AlertSettings &settings, const QString &serviceId, const QString &group)
 {
     QStringList channels;
+    // No routes: every channel is sent every alert.
+    if (settings.routes.isEmpty()) {
+        for (const AlertChannelSpec &channel : settings.channels)
+            channels.append(channel.id);
+        return channels;
+    }
     for (const AlertRoute &route : settings.routes) {
         const bool everything = route.groups.isEmpty() && route.services.isEmpty();
         if (!everything && !route.services.contains(serviceId) && !route.groups.contains(group))

@@ -1876,6 +1876,7 @@ void WorkspaceReader::readAlerts(const Entry &entry, AlertSettings &alerts)
     if (entry.value.isNull() || !expectType(entry.value, Expected::Mapping, tr("'alerts'")))
         return;
     QList<Reference> routed; // the channels the routes name
+    bool routesRead = true;  // every route was read without an error
     for (const Entry &item : entries(entry.value)) {
         if (item.key == "group_wait"_L1) {
             if (const auto value = duration(item, longestGroupWait))
@@ -1896,6 +1897,8 @@ void WorkspaceReader::readAlerts(const Entry &entry, AlertSettings &alerts)
                     break;
                 if (auto route = readAlertRoute(node, routed))
                     alerts.routes.append(std::move(*route));
+                else
+                    routesRead = false;
             }
         } else {
             unknownKey(item, alertsKeys, tr("'alerts'"));
@@ -1906,9 +1909,24 @@ void WorkspaceReader::readAlerts(const Entry &entry, AlertSettings &alerts)
         // A channel whose id is itself wrong was reported where it is declared.
         if (m_channelNames.contains(reference.name))
             continue;
+        routesRead = false;
         if (ids.isEmpty())
             ids = m_channelIds.keys();
         unknownReference(reference, tr("this route names channel '%1', which alerts: channels does not declare"), ids);
+    }
+    // Without routes every channel is sent every alert; with them, a channel no route names would
+    // never be sent anything, which is a mistake rather than a way to turn a channel off. Not said
+    // on top of a mistake in the routes (a misspelt name is the likelier story).
+    if (alerts.routes.isEmpty() || !routesRead)
+        return;
+    for (const AlertChannelSpec &channel : std::as_const(alerts.channels)) {
+        const bool named = std::ranges::any_of(
+            routed, [&channel](const Reference &reference) { return reference.name == channel.id; });
+        if (!channel.id.isEmpty() && !named)
+            addError(m_channelIds.value(channel.id, channel.location),
+                     tr("no route names channel '%1', so it would never be sent an alert; add it to a route's "
+                        "'channels', or remove it")
+                         .arg(channel.id));
     }
 }
 

@@ -131,6 +131,32 @@ private Q_SLOTS:
     // The database down takes the portal with it: one alert, naming the portal, after the group
     // wait; the receiver's 500 is retried after the backoff and the alert is taken once; the
     // recovery is told as its resolution.
+    // Without routes every channel is sent every alert; with them, only what a route names, each
+    // channel once, in the order declared.
+    void routesChooseTheChannels()
+    {
+        AlertSettings settings;
+        for (const QString &id : {u"hook"_s, u"mail"_s, u"pager"_s}) {
+            AlertChannelSpec channel;
+            channel.id = id;
+            settings.channels.append(channel);
+        }
+        QCOMPARE(AlertCenter::channelsFor(settings, u"db"_s, u"Data"_s),
+                 (QStringList{u"hook"_s, u"mail"_s, u"pager"_s}));
+
+        AlertRoute web;
+        web.channels = {u"mail"_s, u"hook"_s};
+        web.groups = {u"Web"_s};
+        AlertRoute db;
+        db.channels = {u"pager"_s, u"mail"_s};
+        db.services = {u"db"_s};
+        settings.routes = {web, db};
+        QCOMPARE(AlertCenter::channelsFor(settings, u"portal"_s, u"Web"_s), (QStringList{u"mail"_s, u"hook"_s}));
+        QCOMPARE(AlertCenter::channelsFor(settings, u"db"_s, u"Web"_s),
+                 (QStringList{u"mail"_s, u"hook"_s, u"pager"_s}));
+        QCOMPARE(AlertCenter::channelsFor(settings, u"relay"_s, u"Mail"_s), QStringList());
+    }
+
     void oneAlertPerRootCauseRetriedUntilTakenThenResolved()
     {
         QTemporaryDir dir;

@@ -1646,7 +1646,7 @@ void tst_WorkspaceLoader::readsAlerts()
         "  routes:\n" // before the channels they name
         "    - {channels: [ops-hook, ops-mail], groups: [Web]}\n"
         "    - {channels: pager, services: [web, db]}\n"
-        "    - channels: [ops-hook2]\n"
+        "    - channels: [ops-hook2, relay, local]\n"
         "  channels:\n"
         "    - {id: ops-hook, webhook: 'https://chat.example.org/hooks/abc'}\n"
         "    - id: ops-hook2\n"
@@ -1692,7 +1692,7 @@ void tst_WorkspaceLoader::readsAlerts()
     QCOMPARE(alerts.routes.at(0).location, (SourceLocation{u"inline.yaml"_s, 6, 7}));
     QCOMPARE(alerts.routes.at(1).channels, QStringList{u"pager"_s}); // one name on its own
     QCOMPARE(alerts.routes.at(1).services, (QStringList{u"web"_s, u"db"_s}));
-    QCOMPARE(alerts.routes.at(2).channels, QStringList{u"ops-hook2"_s});
+    QCOMPARE(alerts.routes.at(2).channels, (QStringList{u"ops-hook2"_s, u"relay"_s, u"local"_s}));
     QCOMPARE(alerts.routes.at(2).groups, QStringList()); // neither: every service
     QCOMPARE(alerts.routes.at(2).services, QStringList());
     QCOMPARE(alerts.routes.at(2).location.line, 8);
@@ -1949,6 +1949,10 @@ void tst_WorkspaceLoader::reportsBadAlerts_data()
     QTest::newRow("route with no channel") << channelsHead + "  routes:\n    - {channels: []}\n"
                                            << u"10:18: 'channels' is empty; name the channels this route's alerts go "
                                               "to, for example channels: [ops-mail]"_s;
+    QTest::newRow("channel in no route")
+        << channelsHead + "    - {id: pager, command: [page]}\n  routes:\n    - {channels: ops-hook}\n"
+        << u"9:12: no route names channel 'pager', so it would never be sent an alert; add it to a route's "
+           "'channels', or remove it"_s;
     QTest::newRow("unknown route key") << channelsHead + "  routes:\n    - {channels: ops-hook, service: web}\n"
                                        << u"10:28: unknown key 'service'; did you mean 'services'?"_s;
 }
