@@ -173,6 +173,16 @@
     </message>
 </context>
 <context>
+    <name>Vigie::PrometheusProber</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigie::ReportFormat</name>
     <message numerus="yes">
         <source>%n outage(s) from %1 to %2, %3 in all</source>

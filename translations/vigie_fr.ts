@@ -220,10 +220,6 @@
         <source>Cannot create the data folder %1 for the alerts database.</source>
         <translation>Impossible de créer le dossier de données %1 pour la base des alertes.</translation>
     </message>
-    <message>
-        <source>Cannot use the alerts database %1: %2.</source>
-        <translation>Impossible d’utiliser la base des alertes %1&#xa0;: %2.</translation>
-    </message>
 </context>
 <context>
     <name>Vigie::AvailabilityModel</name>
@@ -3607,6 +3603,131 @@ mute, unmute&#xa0;: retient des alertes pour un temps, et y met fin (voir vigie 
     </message>
 </context>
 <context>
+    <name>Vigie::PrometheusClient</name>
+    <message>
+        <source>%1 did not answer as the Prometheus API does: %2</source>
+        <translation>%1 n’a pas répondu comme l’API de Prometheus&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the query (%2): %3</source>
+        <translation>%1 a refusé la requête (%2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 a répondu HTTP %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 a répondu HTTP %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot;: &quot;success&quot;</source>
+        <translation>pas de &quot;status&quot;: &quot;success&quot;</translation>
+    </message>
+    <message>
+        <source>a malformed %1 result</source>
+        <translation>un résultat %1 mal formé</translation>
+    </message>
+    <message>
+        <source>an unknown result type &quot;%1&quot;</source>
+        <translation>un type de résultat inconnu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>native histogram samples were left out: Vigie reads float samples</source>
+        <translation>les échantillons d’histogrammes natifs ont été laissés de côté&#xa0;: Vigie lit les échantillons à virgule flottante</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// URL</source>
+        <translation>&apos;%1&apos; n’est pas une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
+        <translation>le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+    <message>
+        <source>the CA file %1 could not be read or holds no PEM certificate</source>
+        <translation>le fichier de CA %1 est illisible ou ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>the timeout of a query to %1 must be positive</source>
+        <translation>le délai d’une requête à %1 doit être positif</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s reading the answer of %2</source>
+        <translation>délai dépassé après %1&#xa0;s à lire la réponse de %2</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s waiting for %2 to answer</source>
+        <translation>délai dépassé après %1 s en attendant la réponse de %2</translation>
+    </message>
+    <message>
+        <source>%1 sent more than the 256 MiB an answer may weigh</source>
+        <translation>%1 a envoyé plus que les 256&#xa0;Mio qu’une réponse peut peser</translation>
+    </message>
+    <message>
+        <source>could not resolve host &apos;%1&apos;</source>
+        <translation>impossible de résoudre l’hôte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>connexion refusée par %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>échec de la négociation TLS avec %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>could not query %1: %2</source>
+        <translation>impossible d’interroger %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigie::PrometheusProber</name>
+    <message>
+        <source>the query returned a string (&quot;%1&quot;), not numbers</source>
+        <translation>la requête a renvoyé une chaîne («&#xa0;%1&#xa0;»), pas des nombres</translation>
+    </message>
+    <message>
+        <source>the query returned no series</source>
+        <translation>la requête n’a renvoyé aucune série</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>valeur %1</translation>
+    </message>
+    <message>
+        <source>%1 series</source>
+        <translation>%1 série(s)</translation>
+    </message>
+    <message>
+        <source>Prometheus warns: %1</source>
+        <translation>Prometheus avertit&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 series fail %3: %4</source>
+        <translation>%1 série(s) sur %2 en échec pour %3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 series fail (value 0 or NaN): %3</source>
+        <translation>%1 série(s) sur %2 en échec (valeur 0 ou NaN)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>the probe of %1 has no query</source>
+        <translation>la sonde de %1 n’a pas de requête</translation>
+    </message>
+    <message>
+        <source>the secret &quot;%1&quot; is not in the keychain; add it with: vigie secret set %1</source>
+        <translation>le secret &quot;%1&quot; n’est pas dans le trousseau&#xa0;; ajoutez-le avec&#xa0;: vigie secret set %1</translation>
+    </message>
+</context>
+<context>
     <name>Vigie::PublicCopy</name>
     <message>
         <source>the title differs: the site shows “%1”</source>
@@ -4028,38 +4149,6 @@ mute, unmute&#xa0;: retient des alertes pour un temps, et y met fin (voir vigie 
         <translation>Impossible de créer le dossier de données %1 pour la base de résultats.</translation>
     </message>
     <message>
-        <source>Cannot read the schema version of the results database %1 (is it a SQLite database?): %2.</source>
-        <translation>Impossible de lire la version du schéma de la base de résultats %1 (est-ce bien une base SQLite&#xa0;?)&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>The results database %1 was written by a newer version of Vigie (schema version %2; this version knows up to %3). Update Vigie, or start it with another data folder.</source>
-        <translation>La base de résultats %1 a été écrite par une version plus récente de Vigie (schéma en version %2&#xa0;; cette version connaît jusqu’à la version %3). Mettez Vigie à jour, ou lancez-le avec un autre dossier de données.</translation>
-    </message>
-    <message>
-        <source>Cannot start upgrading the results database %1 to schema version %2: %3.</source>
-        <translation>Impossible de démarrer la migration de la base de résultats %1 vers la version %2 du schéma&#xa0;: %3.</translation>
-    </message>
-    <message>
-        <source>Cannot upgrade the results database %1 to schema version %2: %3. It is left at version %4.</source>
-        <translation>Impossible de migrer la base de résultats %1 vers la version %2 du schéma&#xa0;: %3. Elle reste en version %4.</translation>
-    </message>
-    <message>
-        <source>Cannot open the results database %1: the SQLite driver of Qt (QSQLITE) is not installed.</source>
-        <translation>Impossible d’ouvrir la base de résultats %1&#xa0;: le pilote SQLite de Qt (QSQLITE) n’est pas installé.</translation>
-    </message>
-    <message>
-        <source>Cannot open the results database %1: %2.</source>
-        <translation>Impossible d’ouvrir la base de résultats %1&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Cannot use the results database %1 (is it a SQLite database?): %2.</source>
-        <translation>Impossible d’utiliser la base de résultats %1 (est-ce bien une base SQLite&#xa0;?)&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Cannot switch the results database %1 to write-ahead logging: SQLite kept the journal mode &quot;%2&quot; (is the data folder on a network share?).</source>
-        <translation>Impossible de passer la base de résultats %1 en journalisation anticipée (WAL)&#xa0;: SQLite a conservé le mode de journal &quot;%2&quot; (le dossier de données est-il sur un partage réseau&#xa0;?).</translation>
-    </message>
-    <message>
         <source>The results store is not open.</source>
         <translation>La base des résultats n’est pas ouverte.</translation>
     </message>
@@ -4090,8 +4179,40 @@ mute, unmute&#xa0;: retient des alertes pour un temps, et y met fin (voir vigie 
         <translation>%1 n’ont pas pu être écrits dans %2.</translation>
     </message>
     <message>
-        <source>The history database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
-        <translation>La base d’historique %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la pour en commencer une nouvelle.</translation>
+        <source>Cannot read the schema version of the database %1 (is it a SQLite database?): %2.</source>
+        <translation>Impossible de lire la version du schéma de la base de données %1 (est-ce bien une base SQLite&#xa0;?)&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Vigie (schema version %2; this version knows up to %3). Update Vigie, or start it with another data folder.</source>
+        <translation>La base de données %1 a été écrite par une version plus récente de Vigie (schéma en version %2&#xa0;; cette version connaît jusqu’à la version %3). Mettez Vigie à jour, ou lancez-le avec un autre dossier de données.</translation>
+    </message>
+    <message>
+        <source>Cannot start upgrading the database %1 to schema version %2: %3.</source>
+        <translation>Impossible de démarrer la migration de la base de données %1 vers la version %2 du schéma&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1 to schema version %2: %3. It is left at version %4.</source>
+        <translation>Impossible de migrer la base de données %1 vers la version %2 du schéma&#xa0;: %3. Elle reste en version %4.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged or is not a SQLite database (%2): move it aside to start a new one.</source>
+        <translation>La base de données %1 est endommagée ou n’est pas une base SQLite (%2)&#xa0;: déplacez-la pour en commencer une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: the SQLite driver of Qt (QSQLITE) is not installed.</source>
+        <translation>Impossible d’ouvrir la base de données %1&#xa0;: le pilote SQLite de Qt (QSQLITE) n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2.</source>
+        <translation>Impossible d’ouvrir la base de données %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot use the database %1 (is it a SQLite database?): %2.</source>
+        <translation>Impossible d’utiliser la base de données %1 (est-ce bien une base SQLite&#xa0;?)&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot switch the database %1 to write-ahead logging: SQLite kept the journal mode &quot;%2&quot; (is the data folder on a network share?).</source>
+        <translation>Impossible de passer la base de données %1 en journalisation anticipée (WAL)&#xa0;: SQLite a conservé le mode de journal «&#xa0;%2&#xa0;» (le dossier de données est-il sur un partage réseau&#xa0;?).</translation>
     </message>
 </context>
 <context>
@@ -6698,6 +6819,10 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
     <message>
         <source>this route has no &apos;channels&apos;; name the channels its alerts go to, for example channels: [ops-mail]</source>
         <translation>cette route n’a pas de clé &apos;channels&apos;&#xa0;; indiquez les canaux auxquels vont ses alertes, par exemple channels: [ops-mail]</translation>
+    </message>
+    <message>
+        <source>no route names channel &apos;%1&apos;, so it would never be sent an alert; add it to a route&apos;s &apos;channels&apos;, or remove it</source>
+        <translation>aucune route ne nomme le canal &apos;%1&apos;, qui ne recevrait donc jamais d’alerte&#xa0;: ajoutez-le aux &apos;channels&apos; d’une route, ou retirez-le</translation>
     </message>
 </context>
 </TS>

@@ -31,8 +31,6 @@ constexpr qint64 maxBodyBytes = 256 * 1024 * 1024;
 // How much of a non-API body an error quotes.
 constexpr qsizetype quotedBody = 200;
 
-const char *const context = "Vigie::PrometheusClient";
-
 // Prometheus writes values as Go's strconv.FormatFloat: "1.5", "NaN", "+Inf", "-Inf".
 std::optional<double> parseValue(const QString &text)
 {
@@ -64,7 +62,8 @@ PrometheusError jsonError(const QString &where, int httpStatus, const QString &w
     PrometheusError error;
     error.failure = PrometheusFailure::Json;
     error.httpStatus = httpStatus;
-    error.message = trMessage(context, "%1 did not answer as the Prometheus API does: %2").arg(where, what);
+    error.message =
+        trMessage("Vigie::PrometheusClient", "%1 did not answer as the Prometheus API does: %2").arg(where, what);
     return error;
 }
 
@@ -114,7 +113,7 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
         error.httpStatus = httpStatus;
         error.errorType = root.value("errorType"_L1).toString();
         error.serverMessage = root.value("error"_L1).toString();
-        error.message = trMessage(context, "%1 refused the query (%2): %3")
+        error.message = trMessage("Vigie::PrometheusClient", "%1 refused the query (%2): %3")
                             .arg(where, error.errorType.isEmpty() ? u"?"_s : error.errorType, error.serverMessage);
         return std::unexpected(error);
     }
@@ -123,17 +122,19 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
         error.failure = PrometheusFailure::HttpStatus;
         error.httpStatus = httpStatus;
         error.serverMessage = QString::fromUtf8(body.left(quotedBody)).trimmed();
-        error.message =
-            error.serverMessage.isEmpty()
-                ? trMessage(context, "%1 answered HTTP %2").arg(where).arg(httpStatus)
-                : trMessage(context, "%1 answered HTTP %2: %3").arg(where).arg(httpStatus).arg(error.serverMessage);
+        error.message = error.serverMessage.isEmpty()
+                            ? trMessage("Vigie::PrometheusClient", "%1 answered HTTP %2").arg(where).arg(httpStatus)
+                            : trMessage("Vigie::PrometheusClient", "%1 answered HTTP %2: %3")
+                                  .arg(where)
+                                  .arg(httpStatus)
+                                  .arg(error.serverMessage);
         return std::unexpected(error);
     }
     if (parseError.error != QJsonParseError::NoError)
         return std::unexpected(jsonError(where, httpStatus, parseError.errorString()));
     if (!isJson || status != "success"_L1)
-        return std::unexpected(
-            jsonError(where, httpStatus, QCoreApplication::translate(context, "no \"status\": \"success\"")));
+        return std::unexpected(jsonError(
+            where, httpStatus, QCoreApplication::translate("Vigie::PrometheusClient", "no \"status\": \"success\"")));
 
     PrometheusResult result;
     for (const char *key : {"warnings", "infos"}) {
@@ -143,7 +144,7 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
     const QJsonObject data = root.value("data"_L1).toObject();
     const QString type = data.value("resultType"_L1).toString();
     const QJsonValue resultValue = data.value("result"_L1);
-    const QString badResult = QCoreApplication::translate(context, "a malformed %1 result").arg(type);
+    const QString badResult = QCoreApplication::translate("Vigie::PrometheusClient", "a malformed %1 result").arg(type);
 
     if (type == "scalar"_L1 || type == "string"_L1) {
         const QJsonArray pair = resultValue.toArray();
@@ -166,7 +167,8 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
     }
     if (type != "vector"_L1 && type != "matrix"_L1) {
         return std::unexpected(jsonError(
-            where, httpStatus, QCoreApplication::translate(context, "an unknown result type \"%1\"").arg(type)));
+            where, httpStatus,
+            QCoreApplication::translate("Vigie::PrometheusClient", "an unknown result type \"%1\"").arg(type)));
     }
     result.type = type == "vector"_L1 ? PrometheusResultType::Vector : PrometheusResultType::Matrix;
     if (!resultValue.isArray())
@@ -205,8 +207,8 @@ PrometheusReply parsePrometheusResponse(int httpStatus, const QByteArray &body, 
         result.series.append(std::move(series));
     }
     if (skippedHistograms)
-        result.warnings.append(
-            QCoreApplication::translate(context, "native histogram samples were left out: Vigie reads float samples"));
+        result.warnings.append(QCoreApplication::translate(
+            "Vigie::PrometheusClient", "native histogram samples were left out: Vigie reads float samples"));
     return result;
 }
 
@@ -290,14 +292,16 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
     if (!base.isValid() || (base.scheme() != "http"_L1 && base.scheme() != "https"_L1) || base.host().isEmpty()) {
         PrometheusError error;
         error.failure = PrometheusFailure::Config;
-        error.message = trMessage(context, "'%1' is not an http:// or https:// URL").arg(base.toDisplayString());
+        error.message =
+            trMessage("Vigie::PrometheusClient", "'%1' is not an http:// or https:// URL").arg(base.toDisplayString());
         failLater(id, error);
         return id;
     }
     if (endpoint.auth.type != HttpAuthType::None && endpoint.secret.isEmpty()) {
         PrometheusError error;
         error.failure = PrometheusFailure::Config;
-        error.message = trMessage(context, "the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
+        error.message = trMessage("Vigie::PrometheusClient",
+                                  "the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
                             .arg(endpoint.auth.secretName);
         failLater(id, error);
         return id;
@@ -335,8 +339,9 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
             if (authorities.isEmpty()) {
                 PrometheusError error;
                 error.failure = PrometheusFailure::Config;
-                error.message = trMessage(context, "the CA file %1 could not be read or holds no PEM certificate")
-                                    .arg(endpoint.tls.caFile);
+                error.message =
+                    trMessage("Vigie::PrometheusClient", "the CA file %1 could not be read or holds no PEM certificate")
+                        .arg(endpoint.tls.caFile);
                 failLater(id, error);
                 return id;
             }
@@ -350,7 +355,8 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
     if (endpoint.timeout <= std::chrono::milliseconds(0)) {
         PrometheusError error;
         error.failure = PrometheusFailure::Config;
-        error.message = trMessage(context, "the timeout of a query to %1 must be positive").arg(where());
+        error.message =
+            trMessage("Vigie::PrometheusClient", "the timeout of a query to %1 must be positive").arg(where());
         failLater(id, error);
         return id;
     }
@@ -366,8 +372,9 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
             return;
         PrometheusError error;
         error.failure = PrometheusFailure::Timeout;
-        error.message = (it->second->headersSeen ? trMessage(context, "timed out after %1 s reading the answer of %2")
-                                                 : trMessage(context, "timed out after %1 s waiting for %2 to answer"))
+        error.message = (it->second->headersSeen
+                             ? trMessage("Vigie::PrometheusClient", "timed out after %1 s reading the answer of %2")
+                             : trMessage("Vigie::PrometheusClient", "timed out after %1 s waiting for %2 to answer"))
                             .argSeconds(endpoint.timeout)
                             .arg(where());
         finish(id, std::unexpected(error));
@@ -388,7 +395,8 @@ quint64 PrometheusClient::Private::send(const QString &path, const QList<std::pa
             return;
         PrometheusError error;
         error.failure = PrometheusFailure::Json;
-        error.message = trMessage(context, "%1 sent more than the 256 MiB an answer may weigh").arg(where());
+        error.message =
+            trMessage("Vigie::PrometheusClient", "%1 sent more than the 256 MiB an answer may weigh").arg(where());
         finish(id, std::unexpected(error));
     });
     connect(reply, &QNetworkReply::sslErrors, q, [this, id](const QList<QSslError> &errors) {
@@ -424,18 +432,20 @@ void PrometheusClient::Private::onFinished(Request &request)
         const QString authority = endpoint.baseUrl.authority();
         switch (networkError) {
         case QNetworkReply::HostNotFoundError:
-            error.message = trMessage(context, "could not resolve host '%1'").arg(endpoint.baseUrl.host());
+            error.message =
+                trMessage("Vigie::PrometheusClient", "could not resolve host '%1'").arg(endpoint.baseUrl.host());
             break;
         case QNetworkReply::ConnectionRefusedError:
-            error.message = trMessage(context, "connection refused by %1").arg(authority);
+            error.message = trMessage("Vigie::PrometheusClient", "connection refused by %1").arg(authority);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            error.message = trMessage(context, "TLS handshake with %1 failed: %2")
+            error.message = trMessage("Vigie::PrometheusClient", "TLS handshake with %1 failed: %2")
                                 .arg(authority, request.tlsErrors.isEmpty() ? reply->errorString()
                                                                             : request.tlsErrors.join("; "_L1));
             break;
         default:
-            error.message = trMessage(context, "could not query %1: %2").arg(where(), reply->errorString());
+            error.message =
+                trMessage("Vigie::PrometheusClient", "could not query %1: %2").arg(where(), reply->errorString());
             break;
         }
         finish(id, std::unexpected(error));

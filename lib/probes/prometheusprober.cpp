@@ -17,8 +17,6 @@ namespace Vigie {
 
 namespace {
 
-const char *const context = "Vigie::PrometheusProber";
-
 // How many failing series an error names before "and N more".
 constexpr qsizetype namedSeries = 3;
 
@@ -68,14 +66,15 @@ ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &optio
     if (answer.type == PrometheusResultType::String) {
         result.status = HealthState::Down;
         result.failedPhase = ProbePhase::Body;
-        result.error = trMessage(context, "the query returned a string (\"%1\"), not numbers").arg(answer.text);
+        result.error =
+            trMessage("Vigie::PrometheusProber", "the query returned a string (\"%1\"), not numbers").arg(answer.text);
         return result;
     }
     const QList<PrometheusSeries> &all = answer.series;
     if (all.isEmpty()) {
         result.status = HealthState::Down;
         result.failedPhase = ProbePhase::Condition;
-        result.error = trMessage(context, "the query returned no series");
+        result.error = trMessage("Vigie::PrometheusProber", "the query returned no series");
         return result;
     }
     QStringList failing;
@@ -97,11 +96,11 @@ ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &optio
 
     QList<Message> detail;
     if (singleValue)
-        detail.append(trMessage(context, "value %1").arg(valueText(*singleValue)));
+        detail.append(trMessage("Vigie::PrometheusProber", "value %1").arg(valueText(*singleValue)));
     else
-        detail.append(trMessage(context, "%1 series").arg(all.size()));
+        detail.append(trMessage("Vigie::PrometheusProber", "%1 series").arg(all.size()));
     for (const QString &warning : answer.warnings)
-        detail.append(trMessage(context, "Prometheus warns: %1").arg(warning));
+        detail.append(trMessage("Vigie::PrometheusProber", "Prometheus warns: %1").arg(warning));
     result.detail = Message::joined(detail, u" · "_s);
 
     if (failing.isEmpty())
@@ -110,19 +109,21 @@ ProbeResult judge(const PrometheusResult &answer, const PrometheusOptions &optio
     Message listed = Message::verbatim(named);
     if (failing.size() > namedSeries) {
         listed = Message::joined(
-            {listed, trMessage(context, "and %n more", nullptr, int(failing.size() - namedSeries))}, u", "_s);
+            {listed, trMessage("Vigie::PrometheusProber", "and %n more", nullptr, int(failing.size() - namedSeries))},
+            u", "_s);
     }
     result.status = HealthState::Down;
     result.failedPhase = ProbePhase::Condition;
-    result.error = options.eachSeries ? trMessage(context, "%1 of %2 series fail %3: %4")
-                                            .arg(failing.size())
-                                            .arg(all.size())
-                                            .arg(options.eachSeries->text())
-                                            .arg(listed)
-                                      : trMessage(context, "%1 of %2 series fail (value 0 or NaN): %3")
-                                            .arg(failing.size())
-                                            .arg(all.size())
-                                            .arg(listed);
+    result.error = options.eachSeries
+                       ? trMessage("Vigie::PrometheusProber", "%1 of %2 series fail %3: %4")
+                             .arg(failing.size())
+                             .arg(all.size())
+                             .arg(options.eachSeries->text())
+                             .arg(listed)
+                       : trMessage("Vigie::PrometheusProber", "%1 of %2 series fail (value 0 or NaN): %3")
+                             .arg(failing.size())
+                             .arg(all.size())
+                             .arg(listed);
     return result;
 }
 
@@ -217,7 +218,7 @@ void PrometheusProber::start(quint64 id, const ProbeSpec &spec)
                          [this](quint64 failedId, const ProbeResult &result) { Q_EMIT finished(failedId, result); });
     };
     if (options.query.trimmed().isEmpty()) {
-        fail(trMessage(context, "the probe of %1 has no query").arg(spec.target));
+        fail(trMessage("Vigie::PrometheusProber", "the probe of %1 has no query").arg(spec.target));
         return;
     }
     PrometheusEndpoint endpoint;
@@ -228,7 +229,8 @@ void PrometheusProber::start(quint64 id, const ProbeSpec &spec)
     if (options.auth.type != HttpAuthType::None) {
         const auto secret = d->secrets.constFind(options.auth.secretName);
         if (secret == d->secrets.cend()) {
-            fail(trMessage(context, "the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
+            fail(trMessage("Vigie::PrometheusProber",
+                           "the secret \"%1\" is not in the keychain; add it with: vigie secret set %1")
                      .arg(options.auth.secretName));
             return;
         }

@@ -3,7 +3,10 @@
 
 #include "core/message.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTranslator>
 
@@ -121,6 +124,50 @@ private slots:
             deep = u"{\"c\":\"X\",\"s\":\"%1\",\"a\":[{\"m\":"_s + deep + u"}]}"_s;
         deep.insert(1, u"\"v\":1,"_s);
         QVERIFY(Message::fromStored(QChar(0x1e) + deep).isVerbatim());
+    }
+
+    // lupdate reads a context only when it is written out: a context held in a variable leaves
+    // every string of the call out of the translation, silently (the Prometheus probe's causes
+    // were English in the French console until this test). Every call names its context.
+    void everyTranslatedCallNamesItsContext()
+    {
+        static const QRegularExpression call(
+            u"\\b(?:QCoreApplication::translate|trMessage|QT_TRANSLATE_NOOP3?|QT_TRANSLATE_N_NOOP3?)\\(\\s*([^\"\\s)])"_s);
+        QStringList found;
+        int files = 0;
+        for (const char *const folder : {"lib", "app", "ui"}) {
+            QDirIterator it(QString::fromUtf8(VIGIE_SOURCE_DIR "/") + QLatin1StringView(folder), {u"*.cpp"_s, u"*.h"_s},
+                            QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                // Where the functions are defined, with their parameters.
+                if (path.endsWith(u"/core/message.h"_s) || path.endsWith(u"/core/message.cpp"_s))
+                    continue;
+                QFile file(path);
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+                ++files;
+                const QString text = QString::fromUtf8(file.readAll());
+                for (auto match = call.globalMatch(text); match.hasNext();) {
+                    const auto m = match.next();
+                    const int line = int(text.left(m.capturedStart()).count(u'\n')) + 1;
+                    found.append(u"%1:%2: %3"_s.arg(path).arg(line).arg(m.captured(0).simplified()));
+                }
+            }
+        }
+        QVERIFY2(files > 100, qPrintable(QString::number(files)));
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
+    // The Prometheus probe's causes reach a French reader in French.
+    void prometheusCausesAreTranslated()
+    {
+        useFrench();
+        const Message failing = trMessage("Vigie::PrometheusProber", "%1 of %2 series fail (value 0 or NaN): %3")
+                                    .arg(1)
+                                    .arg(3)
+                                    .arg(Message::verbatim(u"up{job=\"node\"} = 0"_s));
+        QVERIFY2(!failing.toString().contains(u"series fail"_s), qPrintable(failing.toString()));
+        QVERIFY2(failing.toString().contains(u"up{job=\"node\"} = 0"_s), qPrintable(failing.toString()));
     }
 
 private:
