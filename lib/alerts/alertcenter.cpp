@@ -4,9 +4,7 @@
 #include "core/backoff.h"
 #include "core/clock.h"
 
-#include <QHostInfo>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -237,9 +235,7 @@ AlertCenter::AlertCenter(const Clock *clock, QObject *parent)
     d->q = this;
     d->storeThread.setMaxThreadCount(1);
     d->storeThread.setExpiryTimeout(-1);
-    d->owner = u"%1:%2:%3"_s.arg(QHostInfo::localHostName())
-                   .arg(QCoreApplication::applicationPid())
-                   .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    d->owner = leaseOwnerName();
     d->pollTimer.setInterval(5s);
     connect(&d->pollTimer, &QTimer::timeout, this, &AlertCenter::poll);
     d->dueTimer.setSingleShot(true);

@@ -1,5 +1,7 @@
 #include "backoff.h"
 
+#include <QCoreApplication>
+#include <QHostInfo>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -13,6 +15,14 @@ std::chrono::milliseconds retryBackoff(int attempts, std::chrono::milliseconds f
     const double capped = std::min(doubled, double(cap.count()));
     const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
     return std::chrono::milliseconds(qint64(capped * jitter));
+}
+
+QString leaseOwnerName()
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(QHostInfo::localHostName())
+        .arg(QCoreApplication::applicationPid())
+        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
 } // namespace Vigie
