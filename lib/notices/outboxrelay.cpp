@@ -5,11 +5,8 @@
 #include "statustargets.h"
 #include "workspace/workspace.h"
 
-#include <QCoreApplication>
-#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QPromise>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -53,6 +50,9 @@ struct OutboxRelay::Private
         FlushReport report;
         qint64 deadlineMs = 0;
         QTimer *waiting = nullptr;
+        // An entry came due between the round that leased nothing and the look at what is left: it
+        // is looked at once more before being called blocked (reset by each attempt).
+        bool dueRechecked = false;
     };
     std::unique_ptr<Flush> flush;
 
@@ -128,6 +128,7 @@ struct OutboxRelay::Private
             // waits for an earlier entry an engineer must see to, or for a site this workspace does
             // not declare: it stays pending.
             std::optional<qint64> nextMs;
+            bool dueNow = false;
             const qint64 at = now();
             for (const OutboxEntry &entry : *pending) {
                 if (!std::any_of(sites.cbegin(), sites.cend(),
@@ -140,6 +141,16 @@ struct OutboxRelay::Private
                     when = entry.leaseUntilMs;
                 if (when && *when > at)
                     nextMs = std::min(nextMs.value_or(*when), *when);
+                else if (when)
+                    dueNow = true;
+            }
+            // A slow store (a loaded machine) can make the retry due by the time this is read:
+            // one more round leases it; if that round sends nothing, it is waiting on an earlier
+            // entry and stays pending.
+            if (dueNow && !flush->dueRechecked && at <= flush->deadlineMs) {
+                flush->dueRechecked = true;
+                flush->waiting->start(0);
+                return;
             }
             if (nextMs && *nextMs <= flush->deadlineMs) {
                 flush->waiting->start(std::chrono::milliseconds(std::max<qint64>(0, *nextMs - now()) + 10));
@@ -161,8 +172,10 @@ struct OutboxRelay::Private
     void send(const OutboxEntry &entry)
     {
         ++inFlight;
-        if (flush)
+        if (flush) {
             ++flush->report.attempts;
+            flush->dueRechecked = false;
+        }
         Q_EMIT q->entryChanged(entry);
         // A send may outlast its lease: hold it while it runs.
         auto *renew = new QTimer(q);
@@ -290,9 +303,7 @@ OutboxRelay::OutboxRelay(NoticeStore *store, const Clock *clock, QObject *parent
     d->q = this;
     d->store = store;
     d->clock = clock ? clock : Clock::system();
-    d->owner = u"%1:%2:%3"_s.arg(QHostInfo::localHostName())
-                   .arg(QCoreApplication::applicationPid())
-                   .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    d->owner = leaseOwnerName();
     d->poll.setInterval(5s);
     d->poll.callOnTimeout(this, [this] { d->round(); });
 }

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Vigie;
@@ -38,6 +40,33 @@ T valueOf(const NoticeStore::Result<T> &result)
         qFatal("%s", qPrintable(result.error()));
     return *result;
 }
+
+// A store's clock on a loaded machine: "now" stays at the start until armed, answers it once
+// more, then jumps, as if the store thread had been slow to run its next query.
+class JumpingClock final : public Clock
+{
+public:
+    explicit JumpingClock(QDateTime start)
+        : m_start(start)
+    {}
+    QDateTime now() const override
+    {
+        if (!m_armed.load())
+            return m_start;
+        return m_reads.fetch_add(1) == 0 ? m_start : m_later;
+    }
+    void jumpAfterNextRead(QDateTime later)
+    {
+        m_later = later;
+        m_armed.store(true);
+    }
+
+private:
+    QDateTime m_start;
+    QDateTime m_later;
+    std::atomic<bool> m_armed{false};
+    mutable std::atomic<int> m_reads{0};
+};
 
 StatusSite siteFor(const QString &api)
 {
@@ -210,6 +239,31 @@ private Q_SLOTS:
             QCOMPARE(entry.state, OutboxEntry::State::Published);
             QCOMPARE(entry.remoteId, remote.value(u"id").toString());
         }
+    }
+
+    // A retry that comes due between the round that leased nothing and the flush's look at what is
+    // left (a slow store on a loaded machine) is sent, not reported as pending.
+    void aRetryDueWhileTheFlushLooksIsSent()
+    {
+        const QDateTime start(QDate(2026, 12, 3), QTime(3, 0), QTimeZone::UTC);
+        JumpingClock storeClock(start);
+        NoticeStore store(&storeClock);
+        QVERIFY(store.open(m_dataDir + u"-slow"_s).has_value());
+        queueIncident(store, u"Extranet unreachable"_s);
+        // Deferred by a second, as a 429 would defer it.
+        const QList<OutboxEntry> leased = valueOf(await(store.leaseDue(u"earlier"_s, 10'000, 16, {u"public"_s})));
+        QCOMPARE(leased.size(), 1);
+        valueOf(await(
+            store.markRetryLater(leased.first().id, u"earlier"_s, u"HTTP 429"_s, start.toMSecsSinceEpoch() + 1000)));
+        // The relay's first round reads the store's clock before the retry is due, and the relay
+        // looks at what is left after it is.
+        Vigie::Test::ManualClock relayClock(start.addSecs(2));
+        storeClock.jumpAfterNextRead(start.addSecs(2));
+        auto relay = relayOn(&store, token, &relayClock);
+        const OutboxRelay::FlushReport report = await(relay->flush(20s));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QVERIFY2(report.pending.isEmpty(), qPrintable(report.pending.value(0).lastError));
+        QCOMPARE(m_server->incidents().size(), 1);
     }
 
     void draftedOfflineIsPublishedWhenTheSiteComesBack()
