@@ -6824,5 +6824,9 @@ Les sondes qui ont besoin d’un secret échoueront tant que le trousseau ne pou
         <source>no route names channel &apos;%1&apos;, so it would never be sent an alert; add it to a route&apos;s &apos;channels&apos;, or remove it</source>
         <translation>aucune route ne nomme le canal &apos;%1&apos;, qui ne recevrait donc jamais d’alerte&#xa0;: ajoutez-le aux &apos;channels&apos; d’une route, ou retirez-le</translation>
     </message>
+    <message>
+        <source>&apos;ca_file&apos; verifies the relay&apos;s certificate, and security: none uses no TLS; use starttls or tls, or remove &apos;ca_file&apos;</source>
+        <translation>&apos;ca_file&apos; vérifie le certificat du relais, et security: none n’utilise pas TLS&#xa0;; utilisez starttls ou tls, ou retirez &apos;ca_file&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -1895,10 +1895,12 @@ void WorkspaceReader::readAlerts(const Entry &entry, AlertSettings &alerts)
             for (const YamlNode &node : items(item.value, tr("'routes'"))) {
                 if (m_source.hasTooManyErrors())
                     break;
-                if (auto route = readAlertRoute(node, routed))
-                    alerts.routes.append(std::move(*route));
-                else
+                auto route = readAlertRoute(node, routed);
+                // A route without its channels was reported: which it meant is unknown.
+                if (!route || route->channels.isEmpty())
                     routesRead = false;
+                if (route)
+                    alerts.routes.append(std::move(*route));
             }
         } else {
             unknownKey(item, alertsKeys, tr("'alerts'"));
@@ -2088,6 +2090,7 @@ void WorkspaceReader::readSmtp(const Entry &entry, AlertChannelSpec &channel)
     std::optional<Entry> username;
     std::optional<Entry> secret;
     std::optional<Entry> security;
+    std::optional<Entry> caFile;
     for (const Entry &item : entries(entry.value)) {
         if (item.key == "host"_L1) {
             hasHost = true;
@@ -2154,6 +2157,7 @@ void WorkspaceReader::readSmtp(const Entry &entry, AlertChannelSpec &channel)
             if (auto name = secretName(item))
                 channel.secret = std::move(*name);
         } else if (item.key == "ca_file"_L1) {
+            caFile = item;
             TlsTrust trust;
             readCaFile(item, trust);
             channel.caFile = trust.caFile;
@@ -2189,6 +2193,10 @@ void WorkspaceReader::readSmtp(const Entry &entry, AlertChannelSpec &channel)
                  tr("security: none would send the login of 'username' unencrypted to %1; use starttls or tls (none "
                     "is accepted for a loopback relay only)")
                      .arg(shown(channel.host)));
+    // A CA verifies the relay's certificate, which plain text never sees.
+    if (caFile && channel.security == AlertChannelSpec::SmtpSecurity::None)
+        addError(locationOf(caFile->keyNode), tr("'ca_file' verifies the relay's certificate, and security: none "
+                                                 "uses no TLS; use starttls or tls, or remove 'ca_file'"));
 }
 
 // An address as `from` and `to` take it: oncall@example.org, or Name <oncall@example.org>.

@@ -1914,6 +1914,12 @@ void tst_WorkspaceLoader::reportsBadAlerts_data()
                       mailFrom + "}}\n")
         << u"8:56: security: none would send the login of 'username' unencrypted to h.example.org; use starttls or "
            "tls (none is accepted for a loopback relay only)"_s;
+    QTest::newRow("ca_file without TLS")
+        << QByteArray("  channels:\n    - {id: mail, smtp: {host: 127.0.0.1, security: none, ca_file: " VIGIE_TEST_DATA
+                      "/workspaces/certs/test-ca.pem, " +
+                      mailFrom + "}}\n")
+        << u"8:58: 'ca_file' verifies the relay's certificate, and security: none uses no TLS; use starttls or tls, or "
+           "remove 'ca_file'"_s;
     QTest::newRow("unknown smtp key")
         << QByteArray("  channels:\n    - {id: mail, smtp: {host: h.example.org, colour: red, " + mailFrom + "}}\n")
         << u"8:46: unknown key 'colour'; 'smtp' accepts: host, port, security, from, to, username, secret, ca_file"_s;
