@@ -457,8 +457,8 @@ private Q_SLOTS:
         QVERIFY(!opened.has_value());
         QVERIFY2(opened.error().contains(path), qPrintable(opened.error()));
         QVERIFY2(opened.error().contains(u"is damaged"_s), qPrintable(opened.error()));
-        QVERIFY2(!opened.error().contains(u"history"_s) && !opened.error().contains(u"results"_s),
-                 qPrintable(opened.error()));
+        const QString words = QString(opened.error()).remove(path);
+        QVERIFY2(!words.contains(u"history"_s) && !words.contains(u"results"_s), qPrintable(opened.error()));
     }
 
     void burstFromTwoThreadsIsBatched()
