@@ -506,10 +506,9 @@ QVariant ServiceBoardModel::data(const QModelIndex &index, int role) const
         return acknowledgementText(row);
     case Qt::AccessibleTextRole:
         return accessibleText(row);
-    case Qt::AccessibleDescriptionRole: {
-        const QString error = errorOf(row);
-        return error.isEmpty() ? data(index, DetailRole) : QVariant(error);
-    }
+    case Qt::AccessibleDescriptionRole:
+        // What the probes found besides the cause, which the name already ends with.
+        return data(index, DetailRole);
     case ProbeCountRole:
         return int(row.service.probes.size());
     default:

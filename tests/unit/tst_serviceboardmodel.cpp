@@ -233,13 +233,16 @@ private Q_SLOTS:
         Test::ManualClock clock;
         ServiceBoardModel model(&clock);
         model.setWorkspace(sampleWorkspace());
-        model.applyResults(
-            {result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1, u"connection refused by db1:5432"_s)});
+        ProbeResult refused =
+            result(u"smtp"_s, 0, HealthState::Down, clock.nowMs(), 1, u"connection refused by db1:5432"_s);
+        refused.detail = Message::verbatim(u"no banner"_s);
+        model.applyResults({refused});
         clock.advance(std::chrono::minutes(2));
         const QModelIndex smtp = model.serviceIndex(u"smtp"_s);
         QCOMPARE(smtp.data(Qt::AccessibleTextRole).toString(),
                  u"SMTP, Down for 2 min, connection refused by db1:5432"_s);
-        QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"connection refused by db1:5432"_s);
+        // The description adds what the name does not say, so that the cause is not read twice.
+        QCOMPARE(smtp.data(Qt::AccessibleDescriptionRole).toString(), u"no banner"_s);
     }
 
     // An acknowledgement shows on its tile (and is said by a screen reader) until it is withdrawn,
