@@ -18,6 +18,12 @@ namespace Vigie {
 
 QString silenceAuthor()
 {
+#if defined(Q_OS_UNIX)
+    // `sudo vigie ack …`: the engineer who ran sudo, not root.
+    if (geteuid() == 0)
+        if (QString name = qEnvironmentVariable("SUDO_USER"); !name.isEmpty() && name != "root"_L1)
+            return name;
+#endif
     for (const char *variable : {"USER", "USERNAME", "LOGNAME"})
         if (QString name = qEnvironmentVariable(variable); !name.isEmpty())
             return name;

@@ -22,7 +22,8 @@ struct Acknowledgement
     friend bool operator==(const Acknowledgement &, const Acknowledgement &) = default;
 };
 
-// Who acknowledges or mutes from this process: the user's login name ($USER, %USERNAME%).
+// Who acknowledges or mutes from this process: the user's login name ($USER, %USERNAME%), or
+// under sudo the name of who ran it ($SUDO_USER).
 QString silenceAuthor();
 
 // The event log's line for it (HealthEvent::Kind::Acknowledged): the service's group and its state

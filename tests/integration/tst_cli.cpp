@@ -19,6 +19,10 @@
 #include <QTest>
 #include <QTimeZone>
 
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
+
 #ifndef VIGIE_BINARY
 #error "tst_cli needs the vigie executable (VIGIE_BUILD_UI=ON)"
 #endif
@@ -43,7 +47,7 @@ class TestCli : public QObject
     static Run vigieAs(const QString &user, const QStringList &arguments)
     {
         Vigie::Test::VigieRunOptions options;
-        options.environment = {{u"USER"_s, user}};
+        options.environment = {{u"USER"_s, user}, {u"SUDO_USER"_s, QString()}};
         return Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY), arguments, options);
     }
 
@@ -709,6 +713,26 @@ services:
         }
         const Run unmute = vigie({u"unmute"_s, u"--all"_s, u"--data-dir"_s, dataDir});
         QVERIFY2(unmute.exitCode == 0 && unmute.out.startsWith("1 mute"), unmute.out.constData());
+
+        // Under sudo the author is who ran sudo (as root only: sudo is what sets SUDO_USER).
+        Vigie::Test::VigieRunOptions sudo;
+        sudo.environment = {{u"USER"_s, u"root"_s}, {u"SUDO_USER"_s, u"marie"_s}};
+        const Run sudoMute =
+            Vigie::Test::runVigie(QString::fromUtf8(VIGIE_BINARY),
+                                  {u"mute"_s, u"--all"_s, u"--for"_s, u"1h"_s, u"--data-dir"_s, dataDir}, sudo);
+        QVERIFY2(sudoMute.exitCode == 0, sudoMute.err.constData());
+        {
+            Vigie::AlertStore store;
+            QVERIFY(store.open(dataDir).has_value());
+            const auto mutes = store.activeMutes(QDateTime::currentMSecsSinceEpoch());
+            QVERIFY2(mutes.has_value(), qPrintable(mutes.error()));
+            QCOMPARE(mutes->size(), 1);
+#if defined(Q_OS_UNIX)
+            QCOMPARE(mutes->constFirst().author, geteuid() == 0 ? u"marie"_s : u"root"_s);
+#endif
+        }
+        const Run unmuteAgain = vigie({u"unmute"_s, u"--all"_s, u"--data-dir"_s, dataDir});
+        QVERIFY2(unmuteAgain.exitCode == 0, unmuteAgain.err.constData());
         Vigie::AlertStore store;
         QVERIFY(store.open(dataDir).has_value());
         QCOMPARE(store.activeMutes(QDateTime::currentMSecsSinceEpoch())->size(), 0);
