@@ -178,9 +178,10 @@ std::pair<int, QByteArray> fetch(const QUrl &url)
     QNetworkRequest request(url);
     request.setTransferTimeout(5000);
     QNetworkReply *reply = network.get(request);
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, 6000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isFinished() ? reply->readAll() : QByteArray();
+    // Not finished in time: no answer (status 0), as the caller reads it.
+    const bool finished = QTest::qWaitFor([reply] { return reply->isFinished(); }, 6000);
+    const int status = finished ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    const QByteArray body = finished ? reply->readAll() : QByteArray();
     reply->abort();
     delete reply;
     return {status, body};
