@@ -41,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -50,6 +51,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -948,14 +951,26 @@ void MainWindow::Private::acknowledgeCurrent()
     if (!center || serviceId.isEmpty())
         return;
     const QModelIndex index = model->serviceIndex(serviceId);
-    bool ok = false;
-    const QString comment = QInputDialog::getText(
-        q, MainWindow::tr("Acknowledge"),
+    // Owned through a guard, as QInputDialog::getText() does: the window may go while it is open.
+    QPointer<QInputDialog> dialog = new QInputDialog(q);
+    dialog->setWindowTitle(MainWindow::tr("Acknowledge"));
+    dialog->setLabelText(
         MainWindow::tr("Acknowledge %1: its alerts are held back until it recovers.\nComment (optional):")
-            .arg(index.data(Qt::DisplayRole).toString()),
-        QLineEdit::Normal, center->acknowledgement(serviceId).value_or(Acknowledgement{}).comment, &ok);
-    if (ok)
-        center->acknowledge(serviceId, comment.trimmed());
+            .arg(index.data(Qt::DisplayRole).toString()));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setTextValue(center->acknowledgement(serviceId).value_or(Acknowledgement{}).comment);
+    // Room for a comment with a ticket number, read whole before it is sent.
+    dialog->resize(std::max(dialog->sizeHint().width(), dialog->fontMetrics().averageCharWidth() * 96),
+                   dialog->sizeHint().height());
+    const int answer = dialog->exec();
+    if (!dialog)
+        return;
+    const QString comment = dialog->textValue().trimmed();
+    delete dialog;
+    // The session's center, again: it may have changed while the dialog was open.
+    if (answer == QDialog::Accepted)
+        if (AlertCenter *now = session->alertCenter())
+            now->acknowledge(serviceId, comment);
 }
 
 void MainWindow::Private::mute(Mute::Scope scope, const QString &target, qint64 untilMs)
