@@ -393,11 +393,28 @@ void ServiceDetailPanel::fitProbes()
     // QScrollArea's own size hint is taken once and capped: the probes' height is given here so
     // that a service with few probes shows them whole, and one with many scrolls past a third of
     // the panel's usual height.
+    // On a short panel (a laptop's, above the event log), the probes give up what the header above
+    // them (an acknowledgement's comment, say) and the charts' least need, down to a few lines,
+    // and scroll: below the page's minimum, Qt would lay the charts over them.
     QWidget *host = m_probeScroll->widget();
     host->layout()->activate();
+    const int line = fontMetrics().height();
     const int wanted = host->sizeHint().height() + 2 * m_probeScroll->frameWidth();
+    int least = std::min(wanted, line * 16);
+    if (QLayout *page = m_probeScroll->parentWidget()->layout(); page && m_probeScroll->parentWidget()->height() > 0) {
+        page->activate();
+        const int others = page->minimumSize().height() - m_probeScroll->minimumHeight();
+        least = std::min(least, std::max(m_probeScroll->parentWidget()->height() - others, line * 4));
+    }
     m_probeScroll->setMaximumHeight(wanted);
-    m_probeScroll->setMinimumHeight(std::min(wanted, fontMetrics().height() * 16));
+    m_probeScroll->setMinimumHeight(least);
+}
+
+void ServiceDetailPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_serviceId.isEmpty())
+        fitProbes();
 }
 
 qint64 ServiceDetailPanel::latestResultMs() const
