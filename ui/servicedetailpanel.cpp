@@ -101,6 +101,9 @@ ServiceDetailPanel::ServiceDetailPanel(ServiceBoardModel *model, ResultStore *st
     detailLayout->addSpacing(line / 2);
     detailLayout->addWidget(m_chart, 1);
     m_pages->addWidget(detail);
+    // What the page holds may come to need more room (an acknowledgement's comment above the
+    // probes, the charts' controls once loaded): the probes' box gives it up then.
+    detail->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -399,15 +402,51 @@ void ServiceDetailPanel::fitProbes()
     QWidget *host = m_probeScroll->widget();
     host->layout()->activate();
     const int line = fontMetrics().height();
-    const int wanted = host->sizeHint().height() + 2 * m_probeScroll->frameWidth();
+    // The probes' height at the width they are shown at (their texts wrap), which the box never
+    // squeezes them below: it scrolls.
+    const int width = m_probeScroll->viewport()->width();
+    const int needed = host->hasHeightForWidth() && width > 0 ? host->heightForWidth(width) : host->sizeHint().height();
+    host->setMinimumHeight(needed);
+    const int wanted = needed + 2 * m_probeScroll->frameWidth();
     int least = std::min(wanted, line * 16);
-    if (QLayout *page = m_probeScroll->parentWidget()->layout(); page && m_probeScroll->parentWidget()->height() > 0) {
-        page->activate();
-        const int others = page->minimumSize().height() - m_probeScroll->minimumHeight();
-        least = std::min(least, std::max(m_probeScroll->parentWidget()->height() - others, line * 4));
+    QWidget *page = m_probeScroll->parentWidget();
+    if (auto *layout = qobject_cast<QBoxLayout *>(page->layout()); layout && page->height() > 0) {
+        // What the others take at this width: the header's wrapped lines whole, the charts their
+        // least. The layout's own minimum leaves the wrapping out, which is how the charts came to
+        // be laid over the probes under a two-line acknowledgement.
+        const QMargins margins = layout->contentsMargins();
+        const int width = page->width() - margins.left() - margins.right();
+        int others = margins.top() + margins.bottom();
+        bool below = false;
+        for (int i = 0; i < layout->count(); ++i) {
+            QLayoutItem *item = layout->itemAt(i);
+            if (item->widget() == m_probeScroll) {
+                below = true;
+                continue;
+            }
+            if (QSpacerItem *spacer = item->spacerItem()) {
+                others += spacer->sizeHint().height();
+                continue;
+            }
+            if (item->isEmpty())
+                continue;
+            others += layout->spacing() > 0 ? layout->spacing() : 0;
+            if (below)
+                others += item->minimumSize().height();
+            else
+                others += item->hasHeightForWidth() ? item->heightForWidth(width) : item->sizeHint().height();
+        }
+        least = std::min(least, std::max(page->height() - others, line * 4));
     }
     m_probeScroll->setMaximumHeight(wanted);
     m_probeScroll->setMinimumHeight(least);
+}
+
+bool ServiceDetailPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::LayoutRequest && watched == m_probeScroll->parentWidget() && !m_serviceId.isEmpty())
+        fitProbes();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ServiceDetailPanel::resizeEvent(QResizeEvent *event)

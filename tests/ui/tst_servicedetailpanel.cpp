@@ -2,6 +2,7 @@
 // state, an acknowledgement with its comment, each probe's last result, the charts) fits without
 // one widget drawn over another; what does not fit scrolls.
 #include "alerts/silence.h"
+#include "chartpanel.h"
 #include "models/serviceboardmodel.h"
 #include "servicedetailpanel.h"
 
@@ -42,8 +43,6 @@ private Q_SLOTS:
         down.latencyMs = 0.2;
         down.error = Message::verbatim(u"connection refused by 127.0.0.1:28283"_s);
         model.applyResults({down});
-        model.setAcknowledgements({Acknowledgement{
-            u"extranet"_s, u"boot disk replaced, kernel update resumed (OPS-1234)"_s, u"marie"_s, down.timestampMs}});
 
         // The console's right-hand panel on a 1280x800 laptop, above the event log (340 px there, with
         // lines a fifth taller than the offscreen platform's). Inside a window, as in the console: a
@@ -63,6 +62,14 @@ private Q_SLOTS:
         down.timestampMs += 5000;
         model.applyResults({down});
         model.flushPendingChanges();
+        QTest::qWait(50);
+        // Then someone acknowledges it: two more lines above the probes.
+        model.setAcknowledgements({Acknowledgement{
+            u"extranet"_s, u"boot disk replaced, kernel update resumed (OPS-1234)"_s, u"marie"_s, down.timestampMs}});
+        model.flushPendingChanges();
+        QTest::qWait(50);
+        // And the charts' controls come to need more room, as once their first data is in.
+        panel.charts()->setMinimumHeight(panel.charts()->minimumSizeHint().height() + 10);
         QTest::qWait(50);
         QWidget *page = panel.findChild<QStackedWidget *>()->currentWidget();
         page->layout()->activate();
