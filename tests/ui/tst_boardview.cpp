@@ -47,6 +47,19 @@ Workspace makeWorkspace(const QStringList &groups, int servicesPerGroup)
     return workspace;
 }
 
+// The service's probe timing out now: a Down result.
+ProbeResult timedOut(const Vigie::Service &service)
+{
+    ProbeResult result;
+    result.key = {service.id, 0};
+    result.kind = u"tcp"_s;
+    result.target = service.probes.first().target;
+    result.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    result.status = HealthState::Down;
+    result.error = Vigie::Message::verbatim(u"Connecting to 127.0.0.1 timed out after 10 s."_s);
+    return result;
+}
+
 // A few results per service, ending in a state that depends on its position.
 QList<ProbeResult> fakeResults(const Workspace &workspace)
 {
@@ -332,14 +345,7 @@ void tst_BoardView::dataChangedRepaintsWithoutRelayout()
     counting->painted.clear();
 
     const Vigie::Service &service = m_workspace.services.at(1);
-    ProbeResult result;
-    result.key = {service.id, 0};
-    result.kind = u"tcp"_s;
-    result.target = service.probes.first().target;
-    result.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    result.status = HealthState::Down;
-    result.error = Vigie::Message::verbatim(u"Connecting to 127.0.0.1 timed out after 10 s."_s);
-    m_model->applyResults({result});
+    m_model->applyResults({timedOut(service)});
     m_model->flushPendingChanges();
 
     const QModelIndex changed = m_model->serviceIndex(service.id);
@@ -640,18 +646,8 @@ void tst_BoardView::screenReadersHearOfChangedTiles()
     const QAccessible::Id watchedId = QAccessible::uniqueId(watched);
     AccessibilityRecorder::clear();
 
-    const auto goDown = [this](const Vigie::Service &service) {
-        ProbeResult result;
-        result.key = {service.id, 0};
-        result.kind = u"tcp"_s;
-        result.target = service.probes.first().target;
-        result.timestampMs = QDateTime::currentMSecsSinceEpoch();
-        result.status = HealthState::Down;
-        result.error = Vigie::Message::verbatim(u"Connecting to 127.0.0.1 timed out after 10 s."_s);
-        return result;
-    };
     // Service 1 (watched) and service 5 (never asked for) go down, in one notification.
-    m_model->applyResults({goDown(m_workspace.services.at(1)), goDown(m_workspace.services.at(5))});
+    m_model->applyResults({timedOut(m_workspace.services.at(1)), timedOut(m_workspace.services.at(5))});
     m_model->flushPendingChanges();
 
     const QList<AccessibilityRecorder::Event> names = AccessibilityRecorder::events(QAccessible::NameChanged);
