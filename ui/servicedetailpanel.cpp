@@ -395,10 +395,9 @@ void ServiceDetailPanel::fitProbes()
 {
     // QScrollArea's own size hint is taken once and capped: the probes' height is given here so
     // that a service with few probes shows them whole, and one with many scrolls past a third of
-    // the panel's usual height.
-    // On a short panel (a laptop's, above the event log), the probes give up what the header above
-    // them (an acknowledgement's comment, say) and the charts' least need, down to a few lines,
-    // and scroll: below the page's minimum, Qt would lay the charts over them.
+    // the panel's usual height. On a short panel (a laptop's, above the event log), the probes
+    // give up what the header above them (an acknowledgement's comment, say) and the charts' least
+    // need, down to a few lines, and scroll: below the page's minimum, Qt lays the charts over them.
     QWidget *host = m_probeScroll->widget();
     host->layout()->activate();
     const int line = fontMetrics().height();
@@ -415,7 +414,7 @@ void ServiceDetailPanel::fitProbes()
         // least. The layout's own minimum leaves the wrapping out, which is how the charts came to
         // be laid over the probes under a two-line acknowledgement.
         const QMargins margins = layout->contentsMargins();
-        const int width = page->width() - margins.left() - margins.right();
+        const int pageWidth = page->width() - margins.left() - margins.right();
         int others = margins.top() + margins.bottom();
         bool below = false;
         for (int i = 0; i < layout->count(); ++i) {
@@ -430,11 +429,11 @@ void ServiceDetailPanel::fitProbes()
             }
             if (item->isEmpty())
                 continue;
-            others += layout->spacing() > 0 ? layout->spacing() : 0;
+            others += std::max(layout->spacing(), 0);
             if (below)
                 others += item->minimumSize().height();
             else
-                others += item->hasHeightForWidth() ? item->heightForWidth(width) : item->sizeHint().height();
+                others += item->hasHeightForWidth() ? item->heightForWidth(pageWidth) : item->sizeHint().height();
         }
         least = std::min(least, std::max(page->height() - others, line * 4));
     }
