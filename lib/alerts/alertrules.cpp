@@ -284,8 +284,12 @@ QList<Alert> AlertRules::takeDue()
     const qint64 now = d->now();
     QList<Alert> due;
     const qint64 flapInterval = qint64(d->settings.flapInterval.count());
-    for (auto it = d->problems.begin(); it != d->problems.end(); ++it) {
-        Problem &p = *it;
+    // A certificate in its warning window degrades its service too: one alert for it, the
+    // certificate's, which says why. So certificates are taken first, and then a service whose
+    // certificate is told has its Degraded alert left untold, before anything counts it as told
+    // (nor, later, its resolution); a service down is still told as down.
+    QSet<QString> certified;
+    const auto take = [&](const QString &key, Problem &p) {
         if (p.pending && p.dueMs <= now) {
             Alert alert = *p.pending;
             p.pending.reset();
@@ -293,28 +297,30 @@ QList<Alert> AlertRules::takeDue()
                 const bool told = p.firingTold;
                 p.firingTold = false;
                 if (!told)
-                    continue;
+                    return;
                 if (d->muted(p.serviceId, now)) {
                     ++d->counts.muted;
-                    continue;
+                    return;
                 }
                 due.append(alert);
-                continue;
+                return;
             }
+            if (alert.kind == Alert::Kind::Degraded && certified.contains(p.serviceId))
+                return;
             if (alert.kind != Alert::Kind::Certificate)
                 alert.impacted = d->impactedBy(p.serviceId);
             if (d->acknowledged(p.serviceId)) {
                 ++d->counts.acknowledged;
-                continue;
+                return;
             }
             if (d->muted(p.serviceId, now)) {
                 ++d->counts.muted;
-                continue;
+                return;
             }
             if (p.lastToldMs != 0 && now - p.lastToldMs < flapInterval) {
                 ++p.heldChanges;
                 ++d->counts.flapping;
-                continue;
+                return;
             }
             p.firingTold = true;
             p.toldKind = alert.kind;
@@ -323,30 +329,22 @@ QList<Alert> AlertRules::takeDue()
             due.append(alert);
         }
         if (p.heldChanges > 0 && !p.pending && now >= d->flapEnd(p)) {
-            if (std::optional<Alert> alert = d->flapped(it.key(), p, now))
+            if (std::optional<Alert> alert = d->flapped(key, p, now))
                 due.append(*alert);
         }
-    }
-    // A certificate in its warning window degrades its service too: one alert for it, the
-    // certificate's, which says why. The service's Degraded alert is not told (nor, later, its
-    // resolution); a service down is still told as down.
-    const auto certificateFor = [&](const QString &serviceId) {
-        if (std::ranges::any_of(due, [&](const Alert &a) {
-                return a.kind == Alert::Kind::Certificate && !a.resolved && a.serviceId == serviceId;
-            }))
-            return true;
-        return std::ranges::any_of(d->problems, [&](const Problem &p) {
-            return p.serviceId == serviceId && p.firingTold && p.toldKind == Alert::Kind::Certificate;
-        });
     };
-    for (auto it = due.begin(); it != due.end();) {
-        if (it->kind == Alert::Kind::Degraded && !it->resolved && certificateFor(it->serviceId)) {
-            d->problems[it->key].firingTold = false;
-            it = due.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    const auto isCertificate = [](const Problem &p) {
+        return p.pending ? p.pending->kind == Alert::Kind::Certificate : p.toldKind == Alert::Kind::Certificate;
+    };
+    for (auto it = d->problems.begin(); it != d->problems.end(); ++it)
+        if (isCertificate(*it))
+            take(it.key(), *it);
+    for (const Problem &p : std::as_const(d->problems))
+        if (p.firingTold && p.toldKind == Alert::Kind::Certificate)
+            certified.insert(p.serviceId);
+    for (auto it = d->problems.begin(); it != d->problems.end(); ++it)
+        if (!isCertificate(*it))
+            take(it.key(), *it);
     std::ranges::stable_sort(due, {}, &Alert::timestampMs);
     return due;
 }

@@ -261,6 +261,50 @@ private Q_SLOTS:
         QCOMPARE(renewed.first().kind, Alert::Kind::Certificate);
     }
 
+    // The Degraded alert a certificate stands for is never counted as told: the service coming and
+    // going under its certificate within the flapping interval is not told later as flapping.
+    void aServiceUnderItsCertificateIsNotToldAsFlapping()
+    {
+        Service shop = alertLabService(u"shop"_s, u"Shop"_s, u"Web"_s);
+        ProbeSpec tls;
+        tls.setKind(ProbeKind::Tls);
+        tls.target = u"shop.example.org:443"_s;
+        shop.probes.append(tls);
+        workspace.services.append(shop);
+        AlertRules rules(&clock);
+        rules.setWorkspace(workspace);
+        HealthEvent certificate;
+        certificate.kind = HealthEvent::Kind::ProbeState;
+        certificate.serviceId = u"shop"_s;
+        certificate.probeIndex = 1;
+        certificate.from = HealthState::Up;
+        certificate.to = HealthState::Degraded;
+        certificate.timestampMs = clock.nowMs();
+        certificate.cause = Message::verbatim(u"the certificate expires in 12 days"_s);
+        ServiceHealth degraded;
+        degraded.state = HealthState::Degraded;
+        rules.noteEvents({certificate, change(u"shop"_s, HealthState::Up, HealthState::Degraded, u"expiring"_s)},
+                         {{u"shop"_s, degraded}});
+        clock.advance(30s);
+        const QList<Alert> told = rules.takeDue();
+        QCOMPARE(told.size(), 1);
+        QCOMPARE(told.first().kind, Alert::Kind::Certificate);
+
+        // The service comes and goes twice while the certificate stays in its window.
+        for (int i = 0; i < 2; ++i) {
+            clock.advance(1min);
+            rules.noteEvents({change(u"shop"_s, HealthState::Degraded, HealthState::Up, u"ok"_s)},
+                             {{u"shop"_s, ServiceHealth{}}});
+            clock.advance(1min);
+            rules.noteEvents({change(u"shop"_s, HealthState::Up, HealthState::Degraded, u"expiring"_s)},
+                             {{u"shop"_s, degraded}});
+            clock.advance(30s);
+            QCOMPARE(rules.takeDue(), QList<Alert>());
+        }
+        clock.advance(15min); // past the flapping interval
+        QCOMPARE(rules.takeDue(), QList<Alert>());
+    }
+
     void muteEndsAsWritten()
     {
         const QDateTime now(QDate(2026, 12, 2), QTime(19, 0), QTimeZone::UTC);
