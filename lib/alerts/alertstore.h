@@ -3,7 +3,6 @@
 #include "alert.h"
 #include "silence.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,7 +45,6 @@ QString alertDeliveryStateName(AlertDelivery::State state);
 // synchronous=FULL.
 class AlertStore final
 {
-    Q_DECLARE_TR_FUNCTIONS(Vigie::AlertStore)
     Q_DISABLE_COPY_MOVE(AlertStore)
 
 public:

@@ -3,7 +3,6 @@
 #include "notice.h"
 #include "statustarget.h"
 
-#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 #include <QString>
@@ -92,7 +91,6 @@ QString outboxStateText(OutboxEntry::State state);
 // leaseDue() never gives one entry to two owners.
 class NoticeStore final
 {
-    Q_DECLARE_TR_FUNCTIONS(Vigie::NoticeStore)
     Q_DISABLE_COPY_MOVE(NoticeStore)
 
 public:
