@@ -51,11 +51,7 @@ int runConsole(int &argc, char **argv, const Options &options)
                          [&model](const QString &, const Workspace &opened) { model.setWorkspace(opened); });
         model.follow(session.monitor());
         wall = std::make_unique<WallWindow>(&session, &model);
-        if (options.screen >= 0 || preferences.wallScreen.isEmpty())
-            wall->setPreferredScreen(options.screen);
-        else
-            wall->setPreferredScreenName(preferences.wallScreen);
-        wall->setCursorHideDelay(preferences.cursorHideDelay);
+        wall->applyPreferences(preferences, options.screen, -1);
         wall->showOnScreen();
         if (!workspace.isEmpty())
             session.open(workspace);

@@ -820,12 +820,7 @@ void MainWindow::Private::showWall()
         });
     }
     // The screen chosen in the settings, else the one this window is on.
-    const Preferences preferences = Preferences::load();
-    if (preferences.wallScreen.isEmpty())
-        wall->setPreferredScreen(int(QGuiApplication::screens().indexOf(q->screen())));
-    else
-        wall->setPreferredScreenName(preferences.wallScreen);
-    wall->setCursorHideDelay(preferences.cursorHideDelay);
+    wall->applyPreferences(Preferences::load(), -1, int(QGuiApplication::screens().indexOf(q->screen())));
     wall->showOnScreen();
     wall->activateWindow();
 }

@@ -1,5 +1,6 @@
 #include "wallwindow.h"
 
+#include "preferences.h"
 #include "screensaverinhibitor.h"
 #include "session/session.h"
 #include "wallview.h"
@@ -102,6 +103,17 @@ void WallWindow::setPreferredScreen(int index)
 void WallWindow::setPreferredScreenName(const QString &name)
 {
     d->preferredName = name;
+}
+
+void WallWindow::applyPreferences(const Preferences &preferences, int screen, int fallbackScreen)
+{
+    if (screen >= 0)
+        setPreferredScreen(screen);
+    else if (!preferences.wallScreen.isEmpty())
+        setPreferredScreenName(preferences.wallScreen);
+    else
+        setPreferredScreen(fallbackScreen);
+    setCursorHideDelay(preferences.cursorHideDelay);
 }
 
 void WallWindow::setCursorHideDelay(std::chrono::milliseconds delay)

@@ -13,6 +13,7 @@ namespace Vigie {
 class ServiceBoardModel;
 class Session;
 class WallView;
+struct Preferences;
 
 // The wall display as a window: full screen on a chosen screen, no menus, the mouse cursor hidden
 // while it is still, the screen saver held off, and everything shifted by a few pixels now and
@@ -36,6 +37,9 @@ public:
     void setPreferredScreenName(const QString &name);
     // How long the cursor may stay still before it hides (3 s unless told); zero: it never hides.
     void setCursorHideDelay(std::chrono::milliseconds delay);
+    // The wall's settings (its screen, the cursor's delay): the screen `screen` when one is given
+    // (>= 0, from the command line), else the one the settings name, else `fallbackScreen`.
+    void applyPreferences(const Preferences &preferences, int screen, int fallbackScreen);
     // Whether Esc and F11 close it (from the console) or only Ctrl+Q quits (a dedicated wall).
     void setLeaveKeys(bool leave);
     // Full screen on the preferred screen (or the one that remains).
